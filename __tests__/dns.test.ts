@@ -1,0 +1,152 @@
+import { resolveReference } from "./support/references";
+import { resourcesOf, stackJson, synthEstate } from "./support/synth-estate";
+
+const synth = synthEstate();
+const { estate } = synth;
+const dns = stackJson(synth, "dns");
+const zones = resourcesOf(dns, "aws_route53_zone");
+const records = Object.values(resourcesOf(dns, "aws_route53_record"));
+
+const SEED_ZONES = ["jython.org", "planetpython.org", "psf.io", "pycon.org", "pypy.org", "python.org", "pythontest.net", "roundup-tracker.org"];
+
+function zoneAddress(zoneName: string): string {
+  const entry = Object.entries(zones).find(([, z]) => z.name === zoneName);
+  if (entry === undefined) throw new Error(`no zone ${zoneName}`);
+  return entry[0];
+}
+
+function recordSet(name: string, type: string): Record<string, unknown> {
+  const found = records.filter((r) => r.name === name && r.type === type);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The droplet names a record's values point at, through the cross-stack references. */
+function dropletNamesBehind(record: Record<string, unknown>, attribute: string): string[] {
+  return (record.records as string[]).map((value) => {
+    const target = resolveReference(synth, "dns", value);
+    expect(target).toMatchObject({ type: "digitalocean_droplet", attribute });
+    return target!.resource.name as string;
+  }).sort();
+}
+
+describe("Route 53", () => {
+  it("hosts a zone for every domain of the seed, all on one reusable delegation set", () => {
+    expect(Object.values(zones).map((z) => z.name).sort()).toEqual(SEED_ZONES);
+    const sets = Object.keys(resourcesOf(dns, "aws_route53_delegation_set"));
+    expect(sets).toHaveLength(1);
+    for (const zone of Object.values(zones)) {
+      expect(zone.delegation_set_id).toBe(`\${aws_route53_delegation_set.${sets[0]}.id}`);
+      expect(zone.lifecycle).toEqual({ prevent_destroy: true });
+    }
+  });
+
+  it("signs every zone with DNSSEC using an ECC_NIST_P256 KMS key that Route 53's DNSSEC service may use", () => {
+    const keys = Object.entries(resourcesOf(dns, "aws_kms_key"));
+    expect(keys).toHaveLength(1);
+    const [keyName, key] = keys[0]!;
+    expect(key).toMatchObject({ customer_master_key_spec: "ECC_NIST_P256", key_usage: "SIGN_VERIFY" });
+    const policy = Object.values(dns.data?.aws_iam_policy_document ?? {})[0] as { statement: { principals?: { identifiers: string[] }[]; actions: string[] }[] };
+    const dnssecStatement = policy.statement.find((s) => s.principals?.[0]?.identifiers.includes("dnssec-route53.amazonaws.com") && s.actions.includes("kms:Sign"));
+    expect(dnssecStatement?.actions).toEqual(["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"]);
+    expect(dns.provider?.aws).toEqual([expect.objectContaining({ region: "us-east-1" })]);
+
+    const ksks = Object.entries(resourcesOf(dns, "aws_route53_key_signing_key"));
+    const signing = Object.values(resourcesOf(dns, "aws_route53_hosted_zone_dnssec"));
+    for (const zoneName of SEED_ZONES) {
+      const zoneRef = `\${aws_route53_zone.${zoneAddress(zoneName)}.zone_id}`;
+      const ksk = ksks.filter(([, k]) => k.hosted_zone_id === zoneRef);
+      expect(ksk).toHaveLength(1);
+      expect(ksk[0]![1]).toMatchObject({ key_management_service_arn: `\${aws_kms_key.${keyName}.arn}`, status: "ACTIVE" });
+      const enabled = signing.filter((s) => s.hosted_zone_id === `\${aws_route53_key_signing_key.${ksk[0]![0]}.hosted_zone_id}`);
+      expect(enabled).toEqual([expect.objectContaining({ signing_status: "SIGNING" })]);
+    }
+  });
+
+  it("publishes CAA and SPF at every apex", () => {
+    for (const zoneName of SEED_ZONES) {
+      expect(recordSet(zoneName, "CAA").records).toEqual([
+        '0 issue "letsencrypt.org"', '0 issue "amazon.com"', '0 issue "globalsign.com"', '0 iodef "mailto:infrastructure-staff@python.org"',
+      ]);
+      expect((recordSet(zoneName, "TXT").records as string[])[0]).toMatch(/^v=spf1 /);
+    }
+  });
+
+  it("sends python.org's mail to the mail host", () => {
+    expect(recordSet("python.org", "MX").records).toEqual(["10 mail.python.org"]);
+    expect(dropletNamesBehind(recordSet("mail.python.org", "A"), "ipv4_address")).toEqual(["mail.ams1.psf.io"]);
+  });
+
+  it("names every host under psf.io by reference to its droplet's addresses", () => {
+    for (const host of estate.hosts) {
+      expect(dropletNamesBehind(recordSet(host.fqdn, "A"), "ipv4_address")).toEqual([host.dropletName]);
+      expect(dropletNamesBehind(recordSet(host.fqdn, "AAAA"), "ipv6_address")).toEqual([host.dropletName]);
+    }
+    expect(dropletNamesBehind(recordSet("lb.nyc1.psf.io", "A"), "ipv4_address")).toEqual(["lb-0.nyc1.psf.io", "lb-1.nyc1.psf.io"]);
+    expect(dropletNamesBehind(recordSet("consul.psf.io", "AAAA"), "ipv6_address")).toEqual(["consul-1.nyc1.psf.io", "consul-2.nyc1.psf.io", "consul-3.nyc1.psf.io"]);
+  });
+
+  it("points every public name of the inventory at its origin", () => {
+    const lbs = estate.hostsWithRole("loadbalancer").map((h) => h.dropletName).sort();
+    let checked = 0;
+    for (const service of estate.services) {
+      for (const name of service.names) {
+        const origin = service.origin;
+        checked++;
+        switch (origin.kind) {
+          case "load-balancer":
+          case "load-balancer-redirect":
+            expect(dropletNamesBehind(recordSet(name, "A"), "ipv4_address")).toEqual(lbs);
+            expect(dropletNamesBehind(recordSet(name, "AAAA"), "ipv6_address")).toEqual(lbs);
+            break;
+          case "droplet": {
+            const hosts = estate.hostsWithRole(origin.role).map((h) => h.dropletName).sort();
+            expect(dropletNamesBehind(recordSet(name, "A"), "ipv4_address")).toEqual(hosts);
+            break;
+          }
+          case "fastly":
+            if (name === "python.org") {
+              expect(recordSet(name, "A").records).toEqual(["151.101.0.223", "151.101.64.223", "151.101.128.223", "151.101.192.223"]);
+              expect(recordSet(name, "AAAA").records).toEqual(["2a04:4e42::223", "2a04:4e42:200::223", "2a04:4e42:400::223", "2a04:4e42:600::223"]);
+            } else {
+              expect(recordSet(name, "CNAME").records).toEqual(["dualstack.python.map.fastly.net"]);
+            }
+            break;
+          case "s3-website": {
+            const [value] = recordSet(name, "CNAME").records as string[];
+            const endpoint = resolveReference(synth, "dns", value);
+            expect(endpoint).toMatchObject({ stack: "static-sites", type: "aws_s3_bucket_website_configuration", attribute: "website_endpoint" });
+            const bucket = resolveReference(synth, "static-sites", endpoint!.resource.bucket);
+            expect(bucket?.resource.bucket).toBe(origin.site);
+            break;
+          }
+          case "external":
+            throw new Error(`an external service (${service.key}) must not name anything to create`);
+        }
+      }
+    }
+    expect(checked).toBe(estate.services.reduce((n, s) => n + s.names.length, 0));
+    expect(checked).toBeGreaterThan(25);
+    for (const name of ["www.python.org", "docs.python.org", "doc.python.org"]) recordSet(name, "CNAME");
+  });
+
+  it("writes every record name fully qualified, inside its zone", () => {
+    for (const record of records) {
+      const zoneName = Object.entries(zones).find(([address]) => record.zone_id === `\${aws_route53_zone.${address}.zone_id}`)?.[1].name as string;
+      expect(record.name === zoneName || (record.name as string).endsWith(`.${zoneName}`)).toBe(true);
+    }
+  });
+
+  it("asks for the OSUOSL benchmark host's address instead of guessing it", () => {
+    const record = recordSet("speed-python.osuosl.psf.io", "A");
+    expect(record.records).toEqual(["${var.speed_python_osuosl_psf_io_ipv4}"]);
+    expect(dns.variable?.speed_python_osuosl_psf_io_ipv4).toMatchObject({ type: "string", nullable: false });
+  });
+
+  it("outputs each zone's name servers for the registrar", () => {
+    for (const zoneName of SEED_ZONES) {
+      const output = dns.output?.[`name_servers_${zoneName.replace(/[.-]/g, "_")}`];
+      expect(output?.value).toBe(`\${sort(aws_route53_zone.${zoneAddress(zoneName)}.name_servers)}`);
+    }
+  });
+});

@@ -1,0 +1,148 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
+import { tcp } from "../inventory/ports";
+import type { EstateInventory, Host, PublicService } from "../inventory/types";
+
+function withHost(name: string, change: Partial<Host>): EstateInventory {
+  return { ...PSF_INVENTORY, hosts: PSF_INVENTORY.hosts.map((h) => (h.name === name ? { ...h, ...change } : h)) };
+}
+
+function withService(key: string, change: Partial<PublicService>): EstateInventory {
+  return { ...PSF_INVENTORY, services: PSF_INVENTORY.services.map((s) => (s.key === key ? { ...s, ...change } : s)) };
+}
+
+/** The problems `inventory` is rejected with; fails the test if it is accepted. */
+function problemsOf(inventory: EstateInventory): readonly string[] {
+  try {
+    loadEstate(inventory);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InventoryError);
+    return (error as InventoryError).problems;
+  }
+  throw new Error("the inventory was accepted");
+}
+
+describe("inventory validation", () => {
+  it("accepts the PSF's own inventory", () => {
+    expect(() => loadEstate()).not.toThrow();
+  });
+
+  it("fails on an unknown datacenter, naming the host and the field", () => {
+    expect(problemsOf(withHost("bugs", { datacenter: "nyc2" }))).toEqual([
+      'host "bugs.nyc2" field "datacenter": unknown datacenter "nyc2" (known: "ams1", "nyc1", "sfo1")',
+    ]);
+  });
+
+  it("fails on a duplicate host name", () => {
+    const bugs = PSF_INVENTORY.hosts.find((h) => h.name === "bugs")!;
+    expect(problemsOf({ ...PSF_INVENTORY, hosts: [...PSF_INVENTORY.hosts, bugs] })).toContain(
+      'host "bugs.nyc1" field "name": duplicate host "bugs.nyc1"');
+  });
+
+  it("fails on a duplicate DNS record", () => {
+    const python = PSF_INVENTORY.zones.find((z) => z.name === "python.org")!;
+    const zones = PSF_INVENTORY.zones.map((z) => (z === python
+      ? { ...z, records: [...(z.records ?? []), { name: "bugs.python.org", type: "A" as const, values: ["192.0.2.1"] }] }
+      : z));
+    expect(problemsOf({ ...PSF_INVENTORY, zones })).toEqual([
+      'record A "bugs.python.org" (from zone "python.org" record A "bugs.python.org") field "name": duplicate record: A "bugs.python.org" is also made by service "bugs"',
+    ]);
+  });
+
+  it("fails on a record outside its zone", () => {
+    const zones = PSF_INVENTORY.zones.map((z) => (z.name === "pypy.org"
+      ? { ...z, records: [{ name: "www.pypy.com", type: "TXT" as const, values: ["hello"] }] }
+      : z));
+    expect(problemsOf({ ...PSF_INVENTORY, zones })).toEqual([
+      'record TXT "www.pypy.com" (from zone "pypy.org" record TXT "www.pypy.com") field "name": "www.pypy.com" is outside its zone "pypy.org"',
+    ]);
+  });
+
+  it("fails on a public name in no managed zone", () => {
+    expect(problemsOf(withService("wiki", { names: ["wiki.python.org", "wiki.example.com"] }))).toEqual([
+      expect.stringMatching(/^service "wiki" field "names": "wiki.example.com" lies in no managed zone/),
+    ]);
+  });
+
+  it("fails on a port outside 1-65535", () => {
+    const roles = PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, internalPorts: [tcp(90000, "web")] } : r));
+    expect(problemsOf({ ...PSF_INVENTORY, roles })).toEqual(['role "docs" field "internalPorts": port 90000 (tcp "web") is outside 1-65535']);
+  });
+
+  it("fails on a reversed port range", () => {
+    const roles = PSF_INVENTORY.roles.map((r) => (r.name === "hg" ? { ...r, internalPorts: [tcp(9002, 9000, "hg")] } : r));
+    expect(problemsOf({ ...PSF_INVENTORY, roles })).toEqual(['role "hg" field "internalPorts": port range 9002-9000 (tcp "hg") is reversed']);
+  });
+
+  it("fails on a TTL outside 60-86400", () => {
+    expect(problemsOf(withService("planet", { ttl: 30 }))).toContain('service "planet" field "ttl": 30 is outside 60-86400 seconds');
+    const zones = PSF_INVENTORY.zones.map((z) => (z.name === "pycon.org" ? { ...z, defaultTtl: 172800 } : z));
+    expect(problemsOf({ ...PSF_INVENTORY, zones })).toContain('zone "pycon.org" field "ttl": 172800 is outside 60-86400 seconds');
+  });
+
+  it("fails on a service pointing at a role with no host", () => {
+    expect(problemsOf(withService("speed", { origin: { kind: "load-balancer", backendRole: "speed" } }))).toEqual([
+      'service "speed" field "origin.backendRole": role "speed" has no host',
+    ]);
+    expect(problemsOf(withService("mail", { origin: { kind: "droplet", role: "postfix" } }))).toEqual([
+      'service "mail" field "origin.role": role "postfix" has no host',
+    ]);
+  });
+
+  it("fails on an IP that is not an address", () => {
+    const externalHosts = PSF_INVENTORY.externalHosts.map((h) => ({ ...h, ipv4: "140.211.10.300" }));
+    expect(problemsOf({ ...PSF_INVENTORY, externalHosts })).toEqual([
+      'external host "speed-python.osuosl.psf.io" field "ipv4": "140.211.10.300" is not an IPv4 address',
+    ]);
+    const fastlyEdge = { ...PSF_INVENTORY.fastlyEdge, apexIpv6: ["2a04:4e42::223", "2a04:4e42:zz::223"] };
+    expect(problemsOf({ ...PSF_INVENTORY, fastlyEdge })).toContain('Fastly edge field "apexIpv6": "2a04:4e42:zz::223" is not an IPv6 address');
+  });
+
+  it("fails on an empty owner", () => {
+    expect(problemsOf(withHost("planet", { owner: " " }))).toEqual([
+      'host "planet.nyc1" field "owner": is empty: every item needs someone who answers for it',
+    ]);
+    expect(problemsOf(withService("hg", { owner: "" }))).toEqual([
+      'service "hg" field "owner": is empty: every item needs someone who answers for it',
+    ]);
+  });
+
+  it("fails on a CNAME beside other records", () => {
+    expect(problemsOf(withService("www-jython-org", { names: ["wiki.jython.org"] }))).toEqual(
+      expect.arrayContaining(['name "wiki.jython.org" field "type": a CNAME cannot share its name with other records (A, AAAA, CNAME)']));
+  });
+
+  it("reports every problem at once", () => {
+    const inventory = { ...withHost("bugs", { datacenter: "nyc9" }), services: withService("hg", { owner: "" }).services };
+    expect(problemsOf(inventory)).toHaveLength(2);
+  });
+});
+
+describe("a synth of a bad inventory", () => {
+  it("fails with the message alone, no stack trace, and leaves no output behind", () => {
+    const dir = mkdtempSync(join(tmpdir(), "psf-estate-bad-"));
+    const outdir = join(dir, "cdktf.out");
+    const script = join(dir, "bad-main.ts");
+    const root = join(__dirname, "..");
+    writeFileSync(script, [
+      `import { mkdirSync, writeFileSync } from "node:fs";`,
+      `import { App } from ${JSON.stringify(require.resolve("cdktf"))};`,
+      `import { loadEstate, PSF_INVENTORY } from ${JSON.stringify(join(root, "inventory"))};`,
+      `import { definePsfEstate } from ${JSON.stringify(join(root, "stacks/psf-estate"))};`,
+      `import { reportSynthFailure } from ${JSON.stringify(join(root, "stacks/synth-failure"))};`,
+      `mkdirSync(process.env.CDKTF_OUTDIR!, { recursive: true });`,
+      `writeFileSync(process.env.CDKTF_OUTDIR + "/manifest.json", "{}");`,
+      `try {`,
+      `  const hosts = PSF_INVENTORY.hosts.map((h) => (h.name === "wiki" ? { ...h, datacenter: "fra1" } : h));`,
+      `  definePsfEstate(new App(), loadEstate({ ...PSF_INVENTORY, hosts }), { kind: "local" });`,
+      `} catch (error) { reportSynthFailure(error); }`,
+    ].join("\n"));
+    const result = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('The estate inventory is invalid:\n  - host "wiki.fra1" field "datacenter": unknown datacenter "fra1" (known: "ams1", "nyc1", "sfo1")\n');
+    expect(() => writeFileSync(join(outdir, "x"), "")).toThrow();
+  });
+});

@@ -1,0 +1,30 @@
+import { synthEstate } from "./support/synth-estate";
+
+const synth = synthEstate();
+
+/** Shapes of credentials the estate's providers take. */
+const SECRET_SHAPES: readonly [string, RegExp][] = [
+  ["DigitalOcean token", /dop_v1_[0-9a-f]{20,}/],
+  ["AWS access key", /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ["private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
+  ["Heroku API key", /\bHRKU-[0-9A-Za-z_-]{20,}/],
+];
+const CREDENTIAL_ATTRIBUTES = /"(token|api_key|access_key|secret_key|password|spaces_secret_key)"\s*:\s*"(?!\$\{var\.)/;
+
+describe("no secret in any synthesized stack", () => {
+  it.each([...synth.text.keys()])("%s carries no credential", (name) => {
+    const text = synth.text.get(name)!;
+    for (const [what, shape] of SECRET_SHAPES) expect({ what, found: shape.test(text) }).toEqual({ what, found: false });
+    expect(text).not.toMatch(CREDENTIAL_ATTRIBUTES);
+  });
+
+  it("configures providers without credentials: they come from the environment", () => {
+    for (const json of synth.json.values()) {
+      for (const configs of Object.values(json.provider ?? {})) {
+        for (const config of configs as Record<string, unknown>[]) {
+          expect(Object.keys(config).filter((k) => /token|key|secret|password/.test(k))).toEqual([]);
+        }
+      }
+    }
+  });
+});

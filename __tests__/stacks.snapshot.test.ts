@@ -1,0 +1,18 @@
+import { synthEstate } from "./support/synth-estate";
+
+const synth = synthEstate();
+
+describe("synthesized stacks", () => {
+  it("are the expected set", () => {
+    expect([...synth.text.keys()]).toEqual(["digitalocean-ams1", "digitalocean-nyc1", "digitalocean-sfo1", "dns", "static-sites"]);
+  });
+
+  it.each([...synth.text.keys()])("%s matches its snapshot", (name) => {
+    expect(synth.text.get(name)).toMatchSnapshot();
+  });
+
+  it("are byte-identical when synthesized again", () => {
+    const again = synthEstate();
+    expect([...again.text.entries()]).toEqual([...synth.text.entries()]);
+  });
+});

@@ -1,0 +1,57 @@
+import { Testing } from "cdktf";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadEstate, type Estate } from "../../inventory";
+import type { EstateInventory } from "../../inventory/types";
+import { definePsfEstate, type PsfEstateStacks } from "../../stacks/psf-estate";
+import type { StateBackend } from "../../stacks/state-backend";
+
+/** A synthesized stack's Terraform JSON, loosely typed for assertions. */
+export type TerraformJson = {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly variable?: Record<string, Record<string, unknown>>;
+  readonly output?: Record<string, Record<string, unknown>>;
+  readonly provider?: Record<string, unknown[]>;
+  readonly terraform?: Record<string, unknown>;
+};
+
+export interface SynthesizedEstate {
+  readonly estate: Estate;
+  readonly stacks: PsfEstateStacks;
+  /** Stack name → the text cdktf wrote for it. */
+  readonly text: ReadonlyMap<string, string>;
+  /** Stack name → parsed JSON. */
+  readonly json: ReadonlyMap<string, TerraformJson>;
+}
+
+/** Synthesizes the whole estate the way `cdktf synth` does (cross-stack references need the whole app). */
+export function synthEstate(inventory?: EstateInventory, backend: StateBackend = { kind: "local" }): SynthesizedEstate {
+  const estate = loadEstate(inventory);
+  const app = Testing.app();
+  const stacks = definePsfEstate(app, estate, backend);
+  app.synth();
+  const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  const text = new Map<string, string>();
+  const json = new Map<string, TerraformJson>();
+  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => a.localeCompare(b))) {
+    const body = readFileSync(join(app.outdir, entry.synthesizedStackPath), "utf8");
+    text.set(name, body);
+    json.set(name, JSON.parse(body) as TerraformJson);
+  }
+  return { estate, stacks, text, json };
+}
+
+/** The resources of one type in a stack, by Terraform name. */
+export function resourcesOf(stack: TerraformJson | undefined, type: string): Record<string, Record<string, unknown>> {
+  return stack?.resource?.[type] ?? {};
+}
+
+/** The one stack JSON, failing the test if it is missing. */
+export function stackJson(synth: SynthesizedEstate, name: string): TerraformJson {
+  const stack = synth.json.get(name);
+  if (stack === undefined) throw new Error(`no stack "${name}" (have ${[...synth.json.keys()].join(", ")})`);
+  return stack;
+}

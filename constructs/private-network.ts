@@ -1,0 +1,37 @@
+import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
+import { Construct } from "constructs";
+import { isIPv4 } from "node:net";
+import { ConstructPropsError } from "./construct-props-error";
+
+export interface PrivateNetworkProps {
+  /** The PSF datacenter key, used in the network's name (`psf-<datacenter>`). */
+  readonly datacenter: string;
+  /** DigitalOcean region slug the network lives in. */
+  readonly region: string;
+  /** The network's IPv4 range, as CIDR. */
+  readonly ipRange: string;
+}
+
+/** A datacenter's private network (a DigitalOcean VPC): droplets talk to each other over it. */
+export class PrivateNetwork extends Construct {
+  /** The VPC's id, for droplets and the database cluster. */
+  readonly vpcId: string;
+  /** The range internal-only ports are open to. */
+  readonly ipRange: string;
+
+  constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
+    super(scope, id);
+    const [address, bits] = props.ipRange.split("/");
+    if (address === undefined || !isIPv4(address) || bits === undefined || !/^\d+$/.test(bits) || Number(bits) > 32) {
+      throw new ConstructPropsError("PrivateNetwork", id, "ipRange", `"${props.ipRange}" is not an IPv4 CIDR range`);
+    }
+    const vpc = new Vpc(this, "vpc", {
+      name: `psf-${props.datacenter}`,
+      region: props.region,
+      ipRange: props.ipRange,
+      description: `PSF private network of ${props.datacenter}`,
+    });
+    this.vpcId = vpc.id;
+    this.ipRange = props.ipRange;
+  }
+}

@@ -1,0 +1,23 @@
+import type { DatabaseCluster } from "./types";
+
+/** The managed PostgreSQL cluster and its databases, each owned by a user of the same name. */
+export const DATABASE_CLUSTER: DatabaseCluster = {
+  name: "pg-nyc1-psf-io",
+  datacenter: "nyc1",
+  engine: "pg",
+  version: "16",
+  size: "db-s-2vcpu-4gb",
+  nodeCount: 1,
+  port: 25060,
+  owner: "infrastructure-staff",
+  databases: [
+    { name: "codespeed-cpython", usedByRole: "codespeed" },
+    { name: "codespeed-pypy", usedByRole: "codespeed" },
+    { name: "roundup-cpython", usedByRole: "bugs" },
+    { name: "roundup-jython", usedByRole: "bugs" },
+    { name: "roundup-roundup", usedByRole: "bugs" },
+    { name: "roundup-cpython_test", usedByRole: "bugs" },
+    { name: "buildbot-master", usedByRole: "buildbot" },
+    { name: "buildbot-master_test", usedByRole: "buildbot" },
+  ],
+};

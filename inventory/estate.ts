@@ -1,0 +1,113 @@
+import type { PlannedRecord } from "./dns-records";
+import { planRecords } from "./plan-records";
+import type {
+  CaaPolicy, DatabaseCluster, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host, Owner, PortRange,
+  PublicService, Role, StaticSite, Zone,
+} from "./types";
+import { validateInventory } from "./validate";
+
+/** A droplet of the estate, with the names derived from its inventory row. */
+export interface EstateHost extends Host {
+  /** Inventory key and construct id: `<name>.<datacenter>`, unique across the estate. */
+  readonly key: string;
+  /** `<name>.<datacenter>.<host zone>`. */
+  readonly fqdn: string;
+  /** The droplet's name at DigitalOcean. */
+  readonly dropletName: string;
+}
+
+/**
+ * The validated estate: the inventory after every check has passed, with the lookups the constructs
+ * need. Construct it with `Estate.load`; it never holds an invalid inventory.
+ */
+export class Estate {
+  readonly datacenters: readonly Datacenter[];
+  readonly hosts: readonly EstateHost[];
+  readonly roles: readonly Role[];
+  readonly zones: readonly Zone[];
+  readonly services: readonly PublicService[];
+  readonly staticSites: readonly StaticSite[];
+  readonly externalHosts: readonly ExternalHost[];
+  readonly databaseCluster: DatabaseCluster;
+  readonly caa: CaaPolicy;
+  readonly fastlyEdge: FastlyEdge;
+  readonly hostZone: string;
+  readonly infrastructureOwner: string;
+  /** Every record set the estate publishes, in a stable order (zone, name, type). */
+  readonly records: readonly PlannedRecord[];
+  private readonly inventory: EstateInventory;
+
+  /** Validates `inventory` and returns the estate; throws `InventoryError` listing every problem. */
+  static load(inventory: EstateInventory): Estate {
+    validateInventory(inventory);
+    return new Estate(inventory);
+  }
+
+  private constructor(inventory: EstateInventory) {
+    this.inventory = inventory;
+    this.datacenters = inventory.datacenters;
+    this.roles = inventory.roles;
+    this.zones = inventory.zones;
+    this.services = inventory.services;
+    this.staticSites = inventory.staticSites;
+    this.externalHosts = inventory.externalHosts;
+    this.databaseCluster = inventory.databaseCluster;
+    this.caa = inventory.caa;
+    this.fastlyEdge = inventory.fastlyEdge;
+    this.hostZone = inventory.hostZone;
+    this.infrastructureOwner = inventory.infrastructureOwner;
+    this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
+    this.records = planRecords(inventory);
+  }
+
+  datacenter(key: string): Datacenter {
+    return found(this.datacenters.find((dc) => dc.key === key), "datacenter", key);
+  }
+
+  role(name: string): Role {
+    return found(this.roles.find((r) => r.name === name), "role", name);
+  }
+
+  owner(key: string): Owner {
+    return found(this.inventory.owners.find((o) => o.key === key), "owner", key);
+  }
+
+  host(key: string): EstateHost {
+    return found(this.hosts.find((h) => h.key === key), "host", key);
+  }
+
+  hostsIn(datacenter: string): readonly EstateHost[] {
+    return this.hosts.filter((h) => h.datacenter === datacenter);
+  }
+
+  hostsWithRole(role: string): readonly EstateHost[] {
+    return this.hosts.filter((h) => h.role === role);
+  }
+
+  /** Ports a host of `role` opens to the world: the common ones, then the role's. */
+  worldPorts(role: Role): readonly PortRange[] {
+    return [...this.inventory.commonWorldPorts, ...role.worldPorts];
+  }
+
+  /** Ports a host of `role` opens to its datacenter's private network. */
+  internalPorts(role: Role): readonly PortRange[] {
+    return [...this.inventory.commonInternalPorts, ...role.internalPorts];
+  }
+
+  /** Records of one zone. */
+  recordsIn(zone: string): readonly PlannedRecord[] {
+    return this.records.filter((r) => r.zone === zone);
+  }
+}
+
+/** Derives a host's key and names from its inventory row. */
+export function estateHost(host: Host, hostZone: string): EstateHost {
+  const fqdn = `${host.name}.${host.datacenter}.${hostZone}`;
+  return { ...host, key: `${host.name}.${host.datacenter}`, fqdn, dropletName: host.dropletName ?? fqdn };
+}
+
+function found<T>(value: T | undefined, what: string, key: string): T {
+  // Validation has run, so a miss here is a programming error in a construct, not bad input.
+  if (value === undefined) throw new Error(`No ${what} "${key}" in the estate inventory`);
+  return value;
+}

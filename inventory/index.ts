@@ -1,0 +1,45 @@
+/**
+ * The PSF estate's inventory: every datacenter, host, role, service, zone and owner, as plain data.
+ * To add a host, add a row to `hosts.ts`; a public name, a service to `services.ts`; a hand-written
+ * record, to its zone in `zones.ts`. `loadEstate()` validates it all once.
+ */
+import { DATABASE_CLUSTER } from "./database";
+import { DATACENTERS } from "./datacenters";
+import { Estate } from "./estate";
+import { EXTERNAL_HOSTS, HOSTS } from "./hosts";
+import { OWNERS } from "./owners";
+import { COMMON_INTERNAL_PORTS, COMMON_WORLD_PORTS, ROLES } from "./roles";
+import { SERVICES, STATIC_SITES } from "./services";
+import type { EstateInventory } from "./types";
+import { CAA_POLICY, FASTLY_EDGE, HOST_ZONE, ZONES } from "./zones";
+
+export { Estate, type EstateHost } from "./estate";
+export { InventoryError } from "./inventory-error";
+export * from "./dns-records";
+export * from "./ports";
+export type * from "./types";
+
+/** The estate as the PSF runs it. */
+export const PSF_INVENTORY: EstateInventory = {
+  datacenters: DATACENTERS,
+  owners: OWNERS,
+  commonWorldPorts: COMMON_WORLD_PORTS,
+  commonInternalPorts: COMMON_INTERNAL_PORTS,
+  roles: ROLES,
+  hosts: HOSTS,
+  externalHosts: EXTERNAL_HOSTS,
+  hostZone: HOST_ZONE,
+  zones: ZONES,
+  caa: CAA_POLICY,
+  fastlyEdge: FASTLY_EDGE,
+  services: SERVICES,
+  staticSites: STATIC_SITES,
+  databaseCluster: DATABASE_CLUSTER,
+  loadBalancerRole: "loadbalancer",
+  infrastructureOwner: "infrastructure-staff",
+};
+
+/** Validates and returns an estate: the PSF's own unless another inventory is given (tests do). */
+export function loadEstate(inventory: EstateInventory = PSF_INVENTORY): Estate {
+  return Estate.load(inventory);
+}

@@ -1,0 +1,110 @@
+import { isInZone, type PlannedRecord, type RecordTarget } from "./dns-records";
+import type { EstateInventory, RecordType } from "./types";
+
+/**
+ * Every record set the inventory implies, before validation of the records themselves: the apex
+ * policy records of each zone, the host names under the host zone, a record for each public name
+ * according to its origin, and the records written out by hand. Names that lie in no managed zone are
+ * kept with an empty zone so that validation can name them.
+ */
+export function planRecords(inventory: EstateInventory): PlannedRecord[] {
+  const records: PlannedRecord[] = [];
+  const zoneOf = (name: string): { zone: string; ttl: number } => {
+    const zone = [...inventory.zones].sort((a, b) => b.name.length - a.name.length).find((z) => isInZone(name, z.name));
+    return { zone: zone?.name ?? "", ttl: zone?.defaultTtl ?? 0 };
+  };
+  const add = (name: string, type: RecordType, target: RecordTarget, source: string, ttl?: number): void => {
+    const zone = zoneOf(name);
+    records.push({ zone: zone.zone, name, type, ttl: ttl ?? zone.ttl, target, source });
+  };
+  const addAddresses = (name: string, hostKeys: readonly string[], source: string, ttl?: number): void => {
+    add(name, "A", { kind: "droplet-ipv4", hosts: hostKeys }, source, ttl);
+    add(name, "AAAA", { kind: "droplet-ipv6", hosts: hostKeys }, source, ttl);
+  };
+  const hostKeysWithRole = (role: string, datacenter?: string): string[] =>
+    inventory.hosts
+      .filter((h) => h.role === role && (datacenter === undefined || h.datacenter === datacenter))
+      .map((h) => `${h.name}.${h.datacenter}`);
+
+  for (const zone of inventory.zones) {
+    const caa = [
+      ...inventory.caa.issuers.map((issuer) => `0 issue "${issuer}"`),
+      `0 iodef "${inventory.caa.iodef}"`,
+    ];
+    add(zone.name, "CAA", { kind: "literal", values: caa }, `zone "${zone.name}" CAA policy`);
+    add(zone.name, "TXT", { kind: "literal", values: [zone.spf] }, `zone "${zone.name}" field "spf"`);
+  }
+
+  for (const host of inventory.hosts) {
+    const key = `${host.name}.${host.datacenter}`;
+    addAddresses(`${key}.${inventory.hostZone}`, [key], `host "${key}"`);
+  }
+
+  for (const role of inventory.roles) {
+    const shortName = role.shortName ?? role.name;
+    const all = hostKeysWithRole(role.name);
+    if (all.length === 0) continue;
+    addAddresses(`${shortName}.${inventory.hostZone}`, all, `role "${role.name}" short name`);
+    for (const dc of inventory.datacenters) {
+      const local = hostKeysWithRole(role.name, dc.key);
+      if (local.length > 1) addAddresses(`${shortName}.${dc.key}.${inventory.hostZone}`, local, `role "${role.name}" short name in ${dc.key}`);
+    }
+  }
+
+  for (const host of inventory.externalHosts) {
+    const target: RecordTarget = host.ipv4 === undefined
+      ? { kind: "external-ipv4-variable", fqdn: host.fqdn }
+      : { kind: "literal", values: [host.ipv4] };
+    add(host.fqdn, "A", target, `external host "${host.fqdn}"`);
+  }
+
+  for (const service of inventory.services) {
+    const source = `service "${service.key}"`;
+    const origin = service.origin;
+    for (const name of service.names) {
+      switch (origin.kind) {
+        case "load-balancer":
+        case "load-balancer-redirect":
+          addAddresses(name, hostKeysWithRole(inventory.loadBalancerRole), source, service.ttl);
+          break;
+        case "droplet":
+          addAddresses(name, hostKeysWithRole(origin.role), source, service.ttl);
+          break;
+        case "fastly":
+          if (inventory.zones.some((z) => z.name === name)) {
+            // An apex cannot be a CNAME: it gets Fastly's anycast addresses.
+            add(name, "A", { kind: "literal", values: inventory.fastlyEdge.apexIpv4 }, source, service.ttl);
+            add(name, "AAAA", { kind: "literal", values: inventory.fastlyEdge.apexIpv6 }, source, service.ttl);
+          } else {
+            add(name, "CNAME", { kind: "literal", values: [inventory.fastlyEdge.dualstackCname] }, source, service.ttl);
+          }
+          break;
+        case "s3-website":
+          add(name, "CNAME", { kind: "s3-website", site: origin.site }, source, service.ttl);
+          break;
+        case "external":
+          break;
+      }
+    }
+  }
+
+  for (const zone of inventory.zones) {
+    for (const record of zone.records ?? []) {
+      // Hand-written records keep the zone they are written in, so a name outside it can be reported.
+      records.push({
+        zone: zone.name,
+        name: record.name,
+        type: record.type,
+        ttl: record.ttl ?? zone.defaultTtl,
+        target: { kind: "literal", values: record.values },
+        source: `zone "${zone.name}" record ${record.type} "${record.name}"`,
+      });
+    }
+  }
+
+  return records.sort((a, b) => compare(a.zone, b.zone) || compare(a.name, b.name) || compare(a.type, b.type));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

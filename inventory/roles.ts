@@ -1,0 +1,56 @@
+import { tcp, udp } from "./ports";
+import type { PortRange } from "./ports";
+import type { Role } from "./types";
+
+/** Every host opens ssh to the world. */
+export const COMMON_WORLD_PORTS: readonly PortRange[] = [tcp(22, "ssh")];
+
+/** Every host joins the Consul cluster over the private network. */
+export const COMMON_INTERNAL_PORTS: readonly PortRange[] = [
+  tcp(8300, 8302, "consul"),
+  udp(8300, 8302, "consul"),
+];
+
+const WEB = [tcp(80, "http"), tcp(443, "https")];
+
+const MAIL = [
+  tcp(25, "smtp"),
+  ...WEB,
+  tcp(465, "smtps"),
+  tcp(587, "submission"),
+  tcp(143, "imap"),
+  tcp(993, "imaps"),
+  tcp(119, "nntp"),
+  tcp(563, "nntps"),
+];
+
+function role(name: string, purpose: string, extra: Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "shortName">> = {}): Role {
+  return { name, purpose, ...extra, worldPorts: extra.worldPorts ?? [], internalPorts: extra.internalPorts ?? [], fastlyPorts: extra.fastlyPorts ?? [] };
+}
+
+/** The Salt roles and the ports each opens beyond the common ones (the firewall facts). */
+export const ROLES: readonly Role[] = [
+  role("backup-server", "Automated backups of the estate"),
+  role("bugs", "Roundup trackers", { internalPorts: [tcp(9000, 9002, "roundup web"), tcp(20025, "mail in")] }),
+  role("buildbot", "CPython buildbot master", { worldPorts: [tcp(9020, "buildbot workers")], internalPorts: [tcp(9000, "web")] }),
+  role("cdn-logs", "Realtime syslog stream from Fastly, for debugging", { fastlyPorts: [tcp(514, "syslog")] }),
+  role("codespeed", "Codespeed web UI", { internalPorts: [tcp(9000, "codespeed cpython"), tcp(9001, "codespeed pypy")] }),
+  role("consul", "Consul service discovery servers"),
+  role("docs", "Builds and serves docs.python.org", { internalPorts: [tcp(9000, "web")] }),
+  role("downloads", "python.org downloads", { internalPorts: [tcp(9000, "web")] }),
+  role("gnumailman", "GNU Mailman project wiki and lists", { worldPorts: MAIL }),
+  role("hg", "Version control archives", { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
+  // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io.
+  role("loadbalancer", "HAProxy in front of the app hosts", {
+    shortName: "lb",
+    worldPorts: [...WEB, tcp(20000, "haproxy"), tcp(20002, "haproxy"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy")],
+  }),
+  role("mail", "mail.python.org: Mailman and Postfix", { worldPorts: MAIL }),
+  // The load balancers route wiki.python.org and wiki.jython.org here, as they do for docs and planet.
+  role("moin", "Static archive of wiki.python.org and wiki.jython.org", { internalPorts: [tcp(9000, "web")] }),
+  role("planet", "planetpython.org and planet.jython.org", { internalPorts: [tcp(9000, "web")] }),
+  // pypy.org and pythontest.net are answered by their own hosts, not through the load balancers.
+  role("pypy-web", "Serves www.pypy.org", { worldPorts: WEB }),
+  role("pythontest", "Resources for CPython's test suite", { worldPorts: WEB }),
+  role("salt-master", "Salt master", { internalPorts: [tcp(4505, 4506, "salt"), tcp(9000, 9001, "salt api")] }),
+];

@@ -1,0 +1,236 @@
+/**
+ * The shape of the estate's inventory: plain data, read like the PSF's own server list.
+ *
+ * Cross-references (a host's datacenter, role and owner; a service's origin) are plain strings, the way
+ * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
+ * loaded, and turns it into an `Estate` the constructs can trust.
+ */
+import type { PortRange } from "./ports";
+
+export type { PortRange } from "./ports";
+
+/** A PSF datacenter: a region of one hosting provider. */
+export interface Datacenter {
+  /** The PSF's own name for it, used in host names: `ams1`, `nyc1`, `sfo1`. */
+  readonly key: string;
+  readonly provider: "digitalocean";
+  /** The provider's region slug, e.g. `nyc3`. */
+  readonly region: string;
+  /** The private network of the datacenter (CIDR); internal-only ports are open to it alone. */
+  readonly privateRange: string;
+}
+
+/** Somebody who answers for a host or a service. */
+export interface Owner {
+  /** Inventory key, used in tags: lowercase words joined by dashes. */
+  readonly key: string;
+  /** Who they are, as the PSF's server list names them. */
+  readonly name: string;
+  /** Where to reach them: an email address or the names of the people. */
+  readonly contact: string;
+}
+
+/** A role of the Salt configuration: what a host does and the ports it opens. */
+export interface Role {
+  readonly name: string;
+  readonly purpose: string;
+  /**
+   * The short service name under psf.io: `<shortName>.psf.io` resolves to every host of the role, and
+   * `<shortName>.<dc>.psf.io` to the role's hosts in that datacenter when there are several.
+   * @default the role's name
+   */
+  readonly shortName?: string;
+  /** Ports open to the whole internet, beyond those every host opens. */
+  readonly worldPorts: readonly PortRange[];
+  /** Ports open only to the datacenter's private network, beyond those every host opens. */
+  readonly internalPorts: readonly PortRange[];
+  /** Ports open only to Fastly's published address ranges (the CDN's log stream, for instance). */
+  readonly fastlyPorts: readonly PortRange[];
+}
+
+/** A distribution image a droplet was built from. */
+export type DistroImage =
+  | "ubuntu-14-04-x64"
+  | "ubuntu-20-04-x64"
+  | "ubuntu-22-04-x64"
+  | "ubuntu-24-04-x64";
+
+/** A droplet of the public server list. */
+export interface Host {
+  /** The host's short name, first label of its FQDN: `lb-0`, `consul-1`, `bugs`. */
+  readonly name: string;
+  /** The PSF datacenter key it lives in. */
+  readonly datacenter: string;
+  /** The Salt role it plays. */
+  readonly role: string;
+  /** Why it exists, as the server list says. */
+  readonly purpose: string;
+  /** Owner key; the owner's contact is who to ask before changing the host. */
+  readonly owner: string;
+  readonly image: DistroImage;
+  /** DigitalOcean size slug. */
+  readonly size: string;
+  /** Holds data that exists nowhere else: gets provider backups and is protected from destruction. */
+  readonly holdsData: boolean;
+  /**
+   * The droplet's name where it differs from `<name>.<datacenter>.psf.io`, because it was created
+   * under an older naming scheme and renaming it is a separate change.
+   * @default `<name>.<datacenter>.psf.io`
+   */
+  readonly dropletName?: string;
+  /** A block-storage volume mounted on the host. @default none */
+  readonly volume?: HostVolume;
+}
+
+/** A block-storage volume attached to a host. */
+export interface HostVolume {
+  /** Volume name as DigitalOcean shows it (lowercase letters, digits, dashes). */
+  readonly name: string;
+  readonly sizeGiB: number;
+  /** Where Salt mounts it, for readers. */
+  readonly mountPoint: string;
+}
+
+/** A host outside every PSF datacenter: only its DNS name is managed here. */
+export interface ExternalHost {
+  /** Its fully qualified name under psf.io. */
+  readonly fqdn: string;
+  readonly purpose: string;
+  readonly owner: string;
+  /** Who hosts it. */
+  readonly hostedBy: string;
+  /** What configures it. */
+  readonly managedBy: string;
+  /**
+   * Its public IPv4 address.
+   * @default not recorded here: the DNS stack asks for it as a required Terraform variable
+   *   (`<fqdn with dots and dashes as underscores>_ipv4`) so that no guessed address is ever published.
+   */
+  readonly ipv4?: string;
+}
+
+/** Where a public name is served from. */
+export type Origin =
+  /** HAProxy on the load balancers routes the name to a backend role. */
+  | { readonly kind: "load-balancer"; readonly backendRole: string }
+  /** The HAProxy redirects the name to another URL. */
+  | { readonly kind: "load-balancer-redirect"; readonly redirectTo: string }
+  /** A droplet of the role answers the name itself. */
+  | { readonly kind: "droplet"; readonly role: string }
+  /** A Fastly service fronts the name. */
+  | { readonly kind: "fastly"; readonly service: string }
+  /** An S3 bucket website serves the name. */
+  | { readonly kind: "s3-website"; readonly site: string }
+  /** Run outside this configuration (another team's Terraform, for instance): no record is made here. */
+  | { readonly kind: "external"; readonly managedBy: string };
+
+/** A public service and the names it answers to. */
+export interface PublicService {
+  readonly key: string;
+  readonly description: string;
+  readonly owner: string;
+  /** The fully qualified names it answers to; each must lie in a managed zone. */
+  readonly names: readonly string[];
+  readonly origin: Origin;
+  /** TTL of the records made for its names. @default the zone's default TTL */
+  readonly ttl?: number;
+}
+
+/** A record type Route 53 serves and this estate uses. */
+export type RecordType = "A" | "AAAA" | "CAA" | "CNAME" | "MX" | "TXT";
+
+/** A record written out by hand in the inventory (MX, TXT beyond SPF, and so on). */
+export interface LiteralRecord {
+  /** Fully qualified name. */
+  readonly name: string;
+  readonly type: RecordType;
+  readonly values: readonly string[];
+  /** @default the zone's default TTL */
+  readonly ttl?: number;
+}
+
+/** A DNS zone hosted in Route 53. */
+export interface Zone {
+  /** The domain, without a trailing dot. */
+  readonly name: string;
+  readonly purpose: string;
+  /** The SPF policy published at the apex. */
+  readonly spf: string;
+  readonly defaultTtl: number;
+  /** Records written out by hand. @default none */
+  readonly records?: readonly LiteralRecord[];
+}
+
+/** CAA policy published at every zone's apex. */
+export interface CaaPolicy {
+  /** Certificate authorities allowed to issue for the domain. */
+  readonly issuers: readonly string[];
+  /** Where CAs report refused requests. */
+  readonly iodef: string;
+}
+
+/** Fastly's published edge addresses, for names served by Fastly. */
+export interface FastlyEdge {
+  /** CNAME target for a subdomain. */
+  readonly dualstackCname: string;
+  /** A records for an apex, which cannot be a CNAME. */
+  readonly apexIpv4: readonly string[];
+  /** AAAA records for an apex. */
+  readonly apexIpv6: readonly string[];
+}
+
+/** An S3 bucket served as a static website. */
+export interface StaticSite {
+  /** The bucket's name, which S3 website hosting requires to equal the host name it serves. */
+  readonly bucket: string;
+  readonly region: string;
+  readonly owner: string;
+  readonly indexDocument: string;
+  readonly errorDocument: string;
+}
+
+/** A database of the managed PostgreSQL cluster, owned by a user of the same name. */
+export interface ManagedDatabase {
+  readonly name: string;
+  /** The role whose hosts connect to it; only they pass the database firewall. */
+  readonly usedByRole: string;
+}
+
+/** The managed PostgreSQL cluster. */
+export interface DatabaseCluster {
+  readonly name: string;
+  readonly datacenter: string;
+  readonly engine: "pg";
+  /** Major version of PostgreSQL. */
+  readonly version: string;
+  readonly size: string;
+  readonly nodeCount: number;
+  /** Port the cluster listens on; clients connect with TLS verify-full. */
+  readonly port: number;
+  readonly owner: string;
+  readonly databases: readonly ManagedDatabase[];
+}
+
+/** Every fact of the estate, as written in the inventory files. */
+export interface EstateInventory {
+  readonly datacenters: readonly Datacenter[];
+  readonly owners: readonly Owner[];
+  /** Ports every host opens, whatever its role. */
+  readonly commonWorldPorts: readonly PortRange[];
+  readonly commonInternalPorts: readonly PortRange[];
+  readonly roles: readonly Role[];
+  readonly hosts: readonly Host[];
+  readonly externalHosts: readonly ExternalHost[];
+  /** The zone that carries every host's name, `<name>.<dc>.<hostZone>`. */
+  readonly hostZone: string;
+  readonly zones: readonly Zone[];
+  readonly caa: CaaPolicy;
+  readonly fastlyEdge: FastlyEdge;
+  readonly services: readonly PublicService[];
+  readonly staticSites: readonly StaticSite[];
+  readonly databaseCluster: DatabaseCluster;
+  /** The role whose hosts run HAProxy: load-balanced names point at them. */
+  readonly loadBalancerRole: string;
+  /** Owner of the estate-wide resources: zones, networks, the delegation set. */
+  readonly infrastructureOwner: string;
+}

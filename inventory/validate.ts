@@ -1,0 +1,199 @@
+import { isIPv4, isIPv6 } from "node:net";
+import { isInZone } from "./dns-records";
+import { ProblemList } from "./inventory-error";
+import { planRecords } from "./plan-records";
+import type { EstateInventory, PortRange } from "./types";
+
+export const TTL_MIN = 60;
+export const TTL_MAX = 86400;
+const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const TAG_SAFE = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Checks every fact and cross-reference of the inventory once. Throws one `InventoryError` listing
+ * each problem as `<item> field "<field>": <what is wrong>`, quoting the bad value.
+ */
+export function validateInventory(inv: EstateInventory): void {
+  const problems = new ProblemList();
+  const quoteList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(", ");
+  const dcKeys = inv.datacenters.map((dc) => dc.key);
+  const ownerKeys = inv.owners.map((o) => o.key);
+  const roleNames = inv.roles.map((r) => r.name);
+
+  const checkDuplicates = (kind: string, keys: readonly string[]): void => {
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) problems.add(`${kind} "${key}"`, "name", `duplicate ${kind} "${key}"`);
+      seen.add(key);
+    }
+  };
+  const checkOwner = (item: string, owner: string): void => {
+    if (owner.trim() === "") problems.add(item, "owner", "is empty: every item needs someone who answers for it");
+    else if (!ownerKeys.includes(owner)) problems.add(item, "owner", `unknown owner "${owner}" (known: ${quoteList(ownerKeys)})`);
+  };
+  const checkDatacenter = (item: string, dc: string): void => {
+    if (!dcKeys.includes(dc)) problems.add(item, "datacenter", `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
+  };
+  const checkTtl = (item: string, ttl: number | undefined): void => {
+    if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX)) {
+      problems.add(item, "ttl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
+    }
+  };
+  const checkPorts = (item: string, field: string, ports: readonly PortRange[]): void => {
+    for (const port of ports) {
+      for (const end of new Set([port.from, port.to])) {
+        if (!Number.isInteger(end) || end < 1 || end > 65535) problems.add(item, field, `port ${end} (${port.protocol} "${port.service}") is outside 1-65535`);
+      }
+      if (port.from > port.to) problems.add(item, field, `port range ${port.from}-${port.to} (${port.protocol} "${port.service}") is reversed`);
+    }
+  };
+  const hostsWithRole = (role: string): number => inv.hosts.filter((h) => h.role === role).length;
+  // Addresses already reported where they are written, so the records made from them do not repeat it.
+  const badAddresses = new Set<string>();
+  const checkAddress = (item: string, field: string, value: string, version: 4 | 6): void => {
+    if (version === 4 ? isIPv4(value) : isIPv6(value)) return;
+    problems.add(item, field, `"${value}" is not an IPv${version} address`);
+    badAddresses.add(value);
+  };
+
+  checkDuplicates("datacenter", dcKeys);
+  for (const dc of inv.datacenters) {
+    if (dc.region.trim() === "") problems.add(`datacenter "${dc.key}"`, "region", "is empty");
+    if (!isCidr(dc.privateRange)) problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" is not an IPv4 CIDR range`);
+  }
+
+  checkDuplicates("owner", ownerKeys);
+  for (const owner of inv.owners) {
+    if (!TAG_SAFE.test(owner.key)) problems.add(`owner "${owner.key}"`, "key", `"${owner.key}" must be lowercase letters, digits and dashes (it becomes a tag)`);
+    if (owner.contact.trim() === "") problems.add(`owner "${owner.key}"`, "contact", "is empty");
+  }
+  if (!ownerKeys.includes(inv.infrastructureOwner)) problems.add("estate", "infrastructureOwner", `unknown owner "${inv.infrastructureOwner}"`);
+
+  checkPorts("every host", "commonWorldPorts", inv.commonWorldPorts);
+  checkPorts("every host", "commonInternalPorts", inv.commonInternalPorts);
+  checkDuplicates("role", roleNames);
+  for (const role of inv.roles) {
+    const item = `role "${role.name}"`;
+    if (!TAG_SAFE.test(role.name)) problems.add(item, "name", `"${role.name}" must be lowercase letters, digits and dashes`);
+    checkPorts(item, "worldPorts", role.worldPorts);
+    checkPorts(item, "internalPorts", role.internalPorts);
+    checkPorts(item, "fastlyPorts", role.fastlyPorts);
+  }
+  if (hostsWithRole(inv.loadBalancerRole) === 0) problems.add("estate", "loadBalancerRole", `role "${inv.loadBalancerRole}" has no host`);
+
+  checkDuplicates("host", inv.hosts.map((h) => `${h.name}.${h.datacenter}`));
+  for (const host of inv.hosts) {
+    const item = `host "${host.name}.${host.datacenter}"`;
+    if (!TAG_SAFE.test(host.name)) problems.add(item, "name", `"${host.name}" must be lowercase letters, digits and dashes`);
+    checkDatacenter(item, host.datacenter);
+    if (!roleNames.includes(host.role)) problems.add(item, "role", `unknown role "${host.role}" (known: ${quoteList(roleNames)})`);
+    checkOwner(item, host.owner);
+    if (host.size.trim() === "") problems.add(item, "size", "is empty");
+    if (host.volume !== undefined && !(Number.isInteger(host.volume.sizeGiB) && host.volume.sizeGiB > 0)) {
+      problems.add(item, "volume.sizeGiB", `${host.volume.sizeGiB} is not a positive whole number of GiB`);
+    }
+  }
+
+  for (const host of inv.externalHosts) {
+    const item = `external host "${host.fqdn}"`;
+    checkOwner(item, host.owner);
+    if (host.ipv4 !== undefined) checkAddress(item, "ipv4", host.ipv4, 4);
+  }
+
+  checkDuplicates("zone", inv.zones.map((z) => z.name));
+  for (const zone of inv.zones) {
+    const item = `zone "${zone.name}"`;
+    if (!DNS_NAME.test(zone.name)) problems.add(item, "name", `"${zone.name}" is not a domain name`);
+    checkTtl(item, zone.defaultTtl);
+  }
+  if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
+
+  for (const ip of inv.fastlyEdge.apexIpv4) checkAddress("Fastly edge", "apexIpv4", ip, 4);
+  for (const ip of inv.fastlyEdge.apexIpv6) checkAddress("Fastly edge", "apexIpv6", ip, 6);
+
+  const siteNames = inv.staticSites.map((s) => s.bucket);
+  checkDuplicates("static site", siteNames);
+  for (const site of inv.staticSites) checkOwner(`static site "${site.bucket}"`, site.owner);
+
+  checkDuplicates("service", inv.services.map((s) => s.key));
+  const zoneNames = inv.zones.map((z) => z.name);
+  for (const service of inv.services) {
+    const item = `service "${service.key}"`;
+    checkOwner(item, service.owner);
+    checkTtl(item, service.ttl);
+    for (const name of service.names) {
+      if (!DNS_NAME.test(name)) problems.add(item, "names", `"${name}" is not a fully qualified domain name`);
+      else if (!zoneNames.some((zone) => isInZone(name, zone))) problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)})`);
+    }
+    const origin = service.origin;
+    if (origin.kind === "load-balancer" && hostsWithRole(origin.backendRole) === 0) {
+      problems.add(item, "origin.backendRole", `role "${origin.backendRole}" has no host`);
+    }
+    if (origin.kind === "droplet" && hostsWithRole(origin.role) === 0) {
+      problems.add(item, "origin.role", `role "${origin.role}" has no host`);
+    }
+    if (origin.kind === "s3-website") {
+      if (!siteNames.includes(origin.site)) problems.add(item, "origin.site", `unknown static site "${origin.site}" (known: ${quoteList(siteNames)})`);
+      const apex = service.names.find((name) => zoneNames.includes(name));
+      if (apex !== undefined) problems.add(item, "names", `"${apex}" is a zone apex, which cannot be a CNAME to a website endpoint`);
+    }
+  }
+
+  const db = inv.databaseCluster;
+  const dbItem = `database cluster "${db.name}"`;
+  checkDatacenter(dbItem, db.datacenter);
+  checkOwner(dbItem, db.owner);
+  if (!Number.isInteger(db.port) || db.port < 1 || db.port > 65535) problems.add(dbItem, "port", `port ${db.port} is outside 1-65535`);
+  checkDuplicates("database", db.databases.map((d) => d.name));
+  for (const database of db.databases) {
+    const clients = inv.hosts.filter((h) => h.role === database.usedByRole);
+    // A client in an unknown datacenter is reported with the host; saying it is missing here too would only repeat it.
+    if (clients.some((h) => !dcKeys.includes(h.datacenter))) continue;
+    if (!clients.some((h) => h.datacenter === db.datacenter)) {
+      problems.add(`database "${database.name}"`, "usedByRole", `role "${database.usedByRole}" has no host in ${db.datacenter}`);
+    }
+  }
+
+  validateRecords(inv, problems, badAddresses);
+  problems.throwIfAny();
+}
+
+function validateRecords(inv: EstateInventory, problems: ProblemList, reportedAddresses: ReadonlySet<string>): void {
+  const seen = new Map<string, string>();
+  const typesByName = new Map<string, Set<string>>();
+  for (const record of planRecords(inv)) {
+    const item = `record ${record.type} "${record.name}" (from ${record.source})`;
+    if (record.zone === "") continue; // reported with the service that names it
+    if (!isInZone(record.name, record.zone)) {
+      problems.add(item, "name", `"${record.name}" is outside its zone "${record.zone}"`);
+      continue;
+    }
+    const key = `${record.name} ${record.type}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
+    else seen.set(key, record.source);
+    const types = typesByName.get(record.name) ?? new Set<string>();
+    types.add(record.type);
+    typesByName.set(record.name, types);
+    if (!(Number.isInteger(record.ttl) && record.ttl >= TTL_MIN && record.ttl <= TTL_MAX)) {
+      problems.add(item, "ttl", `${record.ttl} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
+    }
+    if (record.target.kind === "literal") {
+      for (const value of record.target.values.filter((v) => !reportedAddresses.has(v))) {
+        if (record.type === "A" && !isIPv4(value)) problems.add(item, "values", `"${value}" is not an IPv4 address`);
+        if (record.type === "AAAA" && !isIPv6(value)) problems.add(item, "values", `"${value}" is not an IPv6 address`);
+      }
+      if (record.target.values.length === 0) problems.add(item, "values", "is empty");
+    }
+  }
+  for (const [name, types] of [...typesByName].sort()) {
+    if (types.has("CNAME") && types.size > 1) {
+      problems.add(`name "${name}"`, "type", `a CNAME cannot share its name with other records (${[...types].sort().join(", ")})`);
+    }
+  }
+}
+
+function isCidr(value: string): boolean {
+  const [address, bits, ...rest] = value.split("/");
+  return rest.length === 0 && address !== undefined && isIPv4(address) && bits !== undefined && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
+}

@@ -1,0 +1,34 @@
+import type { CaaPolicy, FastlyEdge, Zone } from "./types";
+
+/** Host names live here: `<name>.<datacenter>.psf.io`, and `<role>.psf.io` for each role. */
+export const HOST_ZONE = "psf.io";
+
+const NO_MAIL = "v=spf1 -all";
+
+/** The zones Route 53 hosts for the PSF (pypi.org and pythonhosted.org are PyPI's, managed in pypi/infra). */
+export const ZONES: readonly Zone[] = [
+  {
+    name: "python.org", purpose: "The Python language's home", spf: "v=spf1 mx a:mail.python.org ~all", defaultTtl: 300,
+    records: [{ name: "python.org", type: "MX", values: ["10 mail.python.org"], ttl: 3600 }],
+  },
+  { name: "jython.org", purpose: "Jython's website and trackers", spf: NO_MAIL, defaultTtl: 300 },
+  { name: "pythontest.net", purpose: "Resources for CPython's test suite", spf: NO_MAIL, defaultTtl: 300 },
+  { name: "planetpython.org", purpose: "Planet Python", spf: NO_MAIL, defaultTtl: 300 },
+  { name: "pypy.org", purpose: "The PyPy project", spf: NO_MAIL, defaultTtl: 300 },
+  { name: "roundup-tracker.org", purpose: "The Roundup issue tracker project", spf: NO_MAIL, defaultTtl: 300 },
+  { name: "pycon.org", purpose: "PyCon", spf: NO_MAIL, defaultTtl: 300 },
+  { name: HOST_ZONE, purpose: "Internal host names of the PSF estate", spf: NO_MAIL, defaultTtl: 300 },
+];
+
+/** Certificate authorities the PSF uses, and where they report refusals. */
+export const CAA_POLICY: CaaPolicy = {
+  issuers: ["letsencrypt.org", "amazon.com", "globalsign.com"],
+  iodef: "mailto:infrastructure-staff@python.org",
+};
+
+/** Fastly's published targets for the PSF's services (Fastly's DNS instructions for python.org). */
+export const FASTLY_EDGE: FastlyEdge = {
+  dualstackCname: "dualstack.python.map.fastly.net",
+  apexIpv4: ["151.101.0.223", "151.101.64.223", "151.101.128.223", "151.101.192.223"],
+  apexIpv6: ["2a04:4e42::223", "2a04:4e42:200::223", "2a04:4e42:400::223", "2a04:4e42:600::223"],
+};

@@ -1,0 +1,45 @@
+// Times whole-estate synthesis: (a) this project's synth path, (b) the same main.ts through ts-node, as
+// the cdktf TypeScript template runs apps, (c) the floor, node loading cdktf and nothing else.
+// Usage: npm run bench [-- --runs N]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const runs = Number.parseInt(values.runs, 10);
+if (!(runs > 0)) throw new Error(`--runs must be a positive whole number, not "${values.runs}"`);
+
+const root = join(import.meta.dirname, "..");
+const app = JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")).app;
+const candidates = [
+  ["a", "project synth path", app],
+  ["b", "ts-node main.ts", "node_modules/.bin/ts-node main.ts"],
+  ["c", "floor: require(\"cdktf\")", "node -e 'require(\"cdktf\")'"],
+];
+
+function timeOnce(command) {
+  const outdir = mkdtempSync(join(tmpdir(), "psf-estate-bench-"));
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, { cwd: root, shell: true, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  rmSync(outdir, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`"${command}" failed:\n${result.stderr}`);
+  return seconds;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((p, q) => p - q);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const medians = {};
+for (const [key, label, command] of candidates) {
+  timeOnce(command); // warm the file system cache; not counted
+  const times = Array.from({ length: runs }, () => timeOnce(command));
+  medians[key] = median(times);
+  console.log(`(${key}) ${label.padEnd(26)} median ${medians[key].toFixed(3)} s over ${runs} runs  [${command}]`);
+}
+console.log(`a/b = ${(medians.a / medians.b).toFixed(3)}  (b is ${(medians.b / medians.a).toFixed(1)}x slower than a; target: at least 5x)`);
+console.log(`a/c = ${(medians.a / medians.c).toFixed(2)}  (target: at most 3)`);
