@@ -1,4 +1,5 @@
 import { App } from "cdktf";
+import { loadKnownImportIds } from "./adoption/known-import-ids";
 import { loadEstate } from "./inventory";
 import { definePsfEstate } from "./stacks/psf-estate";
 import { reportSynthFailure } from "./stacks/synth-failure";
@@ -6,7 +7,11 @@ import { stateBackendFromEnvironment } from "./stacks/state-backend";
 
 try {
   const app = new App();
-  definePsfEstate(app, loadEstate(), stateBackendFromEnvironment(process.env));
+  definePsfEstate(app, loadEstate(), {
+    backend: stateBackendFromEnvironment(process.env),
+    importIds: loadKnownImportIds(),
+    adopting: process.env.PSF_ESTATE_ADOPT === "1",
+  });
   app.synth();
 } catch (error) {
   reportSynthFailure(error);

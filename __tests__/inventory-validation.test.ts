@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
 import { tcp } from "../inventory/ports";
-import type { EstateInventory, Host, PublicService } from "../inventory/types";
+import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory/types";
+import { synthEstate } from "./support/synth-estate";
 
 function withHost(name: string, change: Partial<Host>): EstateInventory {
   return { ...PSF_INVENTORY, hosts: PSF_INVENTORY.hosts.map((h) => (h.name === name ? { ...h, ...change } : h)) };
@@ -137,12 +138,87 @@ describe("a synth of a bad inventory", () => {
       `writeFileSync(process.env.CDKTF_OUTDIR + "/manifest.json", "{}");`,
       `try {`,
       `  const hosts = PSF_INVENTORY.hosts.map((h) => (h.name === "wiki" ? { ...h, datacenter: "fra1" } : h));`,
-      `  definePsfEstate(new App(), loadEstate({ ...PSF_INVENTORY, hosts }), { kind: "local" });`,
+      `  definePsfEstate(new App(), loadEstate({ ...PSF_INVENTORY, hosts }), { backend: { kind: "local" } });`,
       `} catch (error) { reportSynthFailure(error); }`,
     ].join("\n"));
     const result = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('The estate inventory is invalid:\n  - host "wiki.fra1" field "datacenter": unknown datacenter "fra1" (known: "ams1", "nyc1", "sfo1")\n');
     expect(() => writeFileSync(join(outdir, "x"), "")).toThrow();
+  });
+});
+
+describe("Heroku inventory validation", () => {
+  const withApp = (name: string, change: Partial<HerokuAppSpec>): EstateInventory => ({
+    ...PSF_INVENTORY,
+    heroku: { ...PSF_INVENTORY.heroku, apps: PSF_INVENTORY.heroku.apps.map((a) => (a.name === name ? { ...a, ...change } : a)) },
+  });
+
+  it("fails on an app name Heroku would refuse", () => {
+    expect(problemsOf(withApp("blurb-it", { name: "Blurb_It" }))).toEqual([
+      'heroku app "Blurb_It" field "name": "Blurb_It" is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)',
+    ]);
+    expect(problemsOf(withApp("blurb-it", { name: "blurb-it-the-cpython-news-entry-bot" }))).toHaveLength(1);
+  });
+
+  it("fails on a repeated app name", () => {
+    expect(problemsOf(withApp("blurb-it", { name: "bedevere" }))).toEqual(['heroku app "bedevere" field "name": duplicate Heroku app "bedevere"']);
+  });
+
+  it("fails on a secret-looking config var in the non-secret map", () => {
+    expect(problemsOf(withApp("bedevere", { configVars: { GITHUB_TOKEN: "ghp_x" } }))).toEqual([
+      'heroku app "bedevere" field "configVars.GITHUB_TOKEN": "GITHUB_TOKEN" looks secret: name it in secretConfigVars so its value comes from a sensitive variable',
+    ]);
+  });
+
+  it("fails on a custom domain served by two apps", () => {
+    expect(problemsOf(withApp("pycon-us", { customDomains: ["us.pycon.org", "staging.python.org"] }))).toEqual([
+      'heroku app "pycon-us" field "customDomains": "staging.python.org" is already served by the Heroku app "pythondotorg-staging"',
+    ]);
+  });
+
+  it("fails on a service pointing at a Heroku app that does not answer the name", () => {
+    expect(problemsOf(withService("us-pycon-org", { origin: { kind: "heroku", app: "pythondotorg" } }))).toEqual([
+      'service "us-pycon-org" field "names": "us.pycon.org" is not a custom domain of the Heroku app "pythondotorg", which would not answer it',
+    ]);
+  });
+});
+
+describe("Fastly inventory validation", () => {
+  const www = PSF_INVENTORY.fastlyServices.find((f) => f.name === "www.python.org")!;
+  const withWww = (change: Partial<FastlyServiceSpec>): EstateInventory => ({
+    ...PSF_INVENTORY,
+    fastlyServices: PSF_INVENTORY.fastlyServices.map((f) => (f === www ? { ...f, ...change } : f)),
+  });
+
+  it("fails on a reference to a missing condition, naming the service and the backend", () => {
+    const backends = www.backends.map((b) => (b.name === "app" ? { ...b, requestCondition: "not downlaods" } : b));
+    expect(() => synthEstate(withWww({ backends }))).toThrow(
+      'FastlyService "www.python.org" prop "backend "app" requestCondition": condition "not downlaods" does not exist');
+  });
+
+  it("fails on a reference to a missing health check", () => {
+    const backends = www.backends.map((b) => (b.name === "loadbalancer" ? { ...b, healthcheck: "haproxy" } : b));
+    expect(() => synthEstate(withWww({ backends }))).toThrow(/FastlyService "www.python.org" prop "backend "loadbalancer" healthcheck": health check "haproxy" does not exist/);
+  });
+
+  it("fails on a backend port the role does not open to the world", () => {
+    const backends = www.backends.map((b) => (b.name === "loadbalancer" ? { ...b, port: 9000 } : b));
+    expect(problemsOf(withWww({ backends }))).toEqual([
+      'fastly service "www.python.org" field "backends.loadbalancer.port": port 9000 is not open to the world on role "loadbalancer", so Fastly could not reach it',
+    ]);
+  });
+
+  it("fails on a Fastly domain whose DNS points elsewhere", () => {
+    expect(problemsOf(withWww({ domains: ["python.org", "www.python.org", "wiki.python.org"] }))).toEqual([
+      'fastly service "www.python.org" field "domains": "wiki.python.org" is not a name of a service whose origin is this Fastly service, so its DNS would not point here',
+    ]);
+  });
+
+  it("fails on a name this configuration would serve that another configuration manages", () => {
+    const externalServices = [{ ...PSF_INVENTORY.externalServices[0]!, names: ["pypi.org", "packages.python.org"] }];
+    expect(problemsOf({ ...PSF_INVENTORY, externalServices })).toEqual([
+      'external service "PyPI" field "names": "packages.python.org" is managed by pypi/infra (Terraform Cloud organization psf, workspace pypi-infra); this configuration must not serve it too',
+    ]);
   });
 });

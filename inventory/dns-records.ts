@@ -10,6 +10,8 @@ export type RecordTarget =
   | { readonly kind: "droplet-ipv6"; readonly hosts: readonly string[] }
   /** The website endpoint of an S3 static site (bucket name). */
   | { readonly kind: "s3-website"; readonly site: string }
+  /** The DNS target Heroku gives an app's custom domain. */
+  | { readonly kind: "heroku-domain"; readonly app: string; readonly hostname: string }
   /** The address of an external host that the inventory does not record: a Terraform variable. */
   | { readonly kind: "external-ipv4-variable"; readonly fqdn: string };
 

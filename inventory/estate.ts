@@ -1,7 +1,7 @@
 import type { PlannedRecord } from "./dns-records";
 import { planRecords } from "./plan-records";
 import type {
-  CaaPolicy, DatabaseCluster, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host, Owner, PortRange,
+  CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host, Owner, PortRange,
   PublicService, Role, StaticSite, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
@@ -29,6 +29,10 @@ export class Estate {
   readonly staticSites: readonly StaticSite[];
   readonly externalHosts: readonly ExternalHost[];
   readonly databaseCluster: DatabaseCluster;
+  readonly heroku: HerokuEstate;
+  readonly fastlyServices: readonly FastlyServiceSpec[];
+  /** Services other configurations manage: recorded, never created here. */
+  readonly externalServices: readonly ExternalService[];
   readonly caa: CaaPolicy;
   readonly fastlyEdge: FastlyEdge;
   readonly hostZone: string;
@@ -52,6 +56,9 @@ export class Estate {
     this.staticSites = inventory.staticSites;
     this.externalHosts = inventory.externalHosts;
     this.databaseCluster = inventory.databaseCluster;
+    this.heroku = inventory.heroku;
+    this.fastlyServices = inventory.fastlyServices;
+    this.externalServices = inventory.externalServices;
     this.caa = inventory.caa;
     this.fastlyEdge = inventory.fastlyEdge;
     this.hostZone = inventory.hostZone;

@@ -1,11 +1,13 @@
 /**
  * The PSF estate's inventory: every datacenter, host, role, service, zone and owner, as plain data.
  * To add a host, add a row to `hosts.ts`; a public name, a service to `services.ts`; a hand-written
- * record, to its zone in `zones.ts`. `loadEstate()` validates it all once.
+ * record, to its zone in `zones.ts`; a Heroku app, to `heroku.ts`. `loadEstate()` validates it all once.
  */
 import { DATABASE_CLUSTER } from "./database";
 import { DATACENTERS } from "./datacenters";
 import { Estate } from "./estate";
+import { EXTERNAL_SERVICES, FASTLY_SERVICES } from "./fastly";
+import { HEROKU } from "./heroku";
 import { EXTERNAL_HOSTS, HOSTS } from "./hosts";
 import { OWNERS } from "./owners";
 import { COMMON_INTERNAL_PORTS, COMMON_WORLD_PORTS, ROLES } from "./roles";
@@ -18,6 +20,7 @@ export { InventoryError } from "./inventory-error";
 export * from "./dns-records";
 export * from "./ports";
 export type * from "./types";
+export type * from "./fastly-types";
 
 /** The estate as the PSF runs it. */
 export const PSF_INVENTORY: EstateInventory = {
@@ -35,6 +38,9 @@ export const PSF_INVENTORY: EstateInventory = {
   services: SERVICES,
   staticSites: STATIC_SITES,
   databaseCluster: DATABASE_CLUSTER,
+  heroku: HEROKU,
+  fastlyServices: FASTLY_SERVICES,
+  externalServices: EXTERNAL_SERVICES,
   loadBalancerRole: "loadbalancer",
   infrastructureOwner: "infrastructure-staff",
 };

@@ -79,10 +79,11 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
             add(name, "CNAME", { kind: "literal", values: [inventory.fastlyEdge.dualstackCname] }, source, service.ttl);
           }
           break;
+        case "heroku":
+          add(name, "CNAME", { kind: "heroku-domain", app: origin.app, hostname: name }, source, service.ttl);
+          break;
         case "s3-website":
           add(name, "CNAME", { kind: "s3-website", site: origin.site }, source, service.ttl);
-          break;
-        case "external":
           break;
       }
     }

@@ -10,6 +10,10 @@ export const SERVICES: readonly PublicService[] = [
   { key: "www-python-org", description: "The Python website", owner: "pythondotorg", names: ["python.org", "www.python.org"], origin: { kind: "fastly", service: "www.python.org" } },
   { key: "docs-python-org", description: "The Python documentation", owner: "docs", names: ["docs.python.org", "doc.python.org"], origin: { kind: "fastly", service: "docs.python.org" } },
 
+  // Heroku apps answer these through their custom domains.
+  { key: "staging-python-org", description: "Staging twin of www.python.org", owner: "pythondotorg", names: ["staging.python.org"], origin: { kind: "heroku", app: "pythondotorg-staging" } },
+  { key: "us-pycon-org", description: "The PyCon US website", owner: "pycon", names: ["us.pycon.org"], origin: { kind: "heroku", app: "pycon-us" } },
+
   // HAProxy routes these by host name to the role's hosts.
   { key: "bugs", description: "Roundup trackers", owner: "infrastructure-staff", names: ["bugs.python.org", "bugs.jython.org", "issues.roundup-tracker.org"], origin: { kind: "load-balancer", backendRole: "bugs" } },
   { key: "buildbot", description: "CPython buildbot master", owner: "buildbot", names: ["buildbot.python.org"], origin: { kind: "load-balancer", backendRole: "buildbot" } },
@@ -31,9 +35,6 @@ export const SERVICES: readonly PublicService[] = [
   { key: "pypy-org", description: "The PyPy website", owner: "pypy", names: ["pypy.org", "www.pypy.org"], origin: { kind: "droplet", role: "pypy-web" } },
 
   { key: "www-jython-org", description: "The Jython website", owner: "jython", names: ["www.jython.org"], origin: { kind: "s3-website", site: "www.jython.org" } },
-
-  // PyPI's edge and DNS are managed by the pypi/infra configuration; two configurations must never manage one resource.
-  { key: "pypi", description: "The Python Package Index", owner: "pypi", names: [], origin: { kind: "external", managedBy: "pypi/infra (Terraform Cloud workspace pypi-infra)" } },
 ];
 
 /** S3 buckets served as websites. */

@@ -5,6 +5,10 @@
  * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
  * loaded, and turns it into an `Estate` the constructs can trust.
  */
+import type {
+  FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyForceTls, FastlyGzip, FastlyHeader, FastlyHealthcheck,
+  FastlyHostRedirect, FastlyHsts, FastlyRequestSetting, FastlyS3Logger,
+} from "./fastly-types";
 import type { PortRange } from "./ports";
 
 export type { PortRange } from "./ports";
@@ -119,10 +123,10 @@ export type Origin =
   | { readonly kind: "droplet"; readonly role: string }
   /** A Fastly service fronts the name. */
   | { readonly kind: "fastly"; readonly service: string }
+  /** A Heroku app answers the name: its record is a CNAME to the app's custom-domain DNS target. */
+  | { readonly kind: "heroku"; readonly app: string }
   /** An S3 bucket website serves the name. */
-  | { readonly kind: "s3-website"; readonly site: string }
-  /** Run outside this configuration (another team's Terraform, for instance): no record is made here. */
-  | { readonly kind: "external"; readonly managedBy: string };
+  | { readonly kind: "s3-website"; readonly site: string };
 
 /** A public service and the names it answers to. */
 export interface PublicService {
@@ -211,6 +215,124 @@ export interface DatabaseCluster {
   readonly databases: readonly ManagedDatabase[];
 }
 
+/** A Heroku dyno type of an app's formation. */
+export interface HerokuProcess {
+  /** Process type from the Procfile: `web`, `worker`, ... */
+  readonly type: string;
+  /** Dyno size: `basic`, `standard-1x`, `standard-2x`, `performance-m`, ... */
+  readonly size: string;
+  readonly quantity: number;
+}
+
+/** A Heroku add-on attached to an app. */
+export interface HerokuAddonSpec {
+  /** `<service>:<plan>`, e.g. `heroku-postgresql:standard-0`. */
+  readonly plan: string;
+}
+
+/** Where an app sits in a Heroku pipeline. */
+export interface HerokuPipelineStage {
+  readonly pipeline: string;
+  readonly stage: "review" | "development" | "staging" | "production";
+}
+
+/** A Heroku app. */
+export interface HerokuAppSpec {
+  /** The app's name at Heroku: 3-30 characters, lowercase letters, digits and dashes, starting with a letter. */
+  readonly name: string;
+  readonly description: string;
+  readonly owner: string;
+  /** Where its source lives. */
+  readonly source: string;
+  readonly region: "us" | "eu";
+  /** `heroku-24` and kin use buildpacks; `container` builds from a Dockerfile. */
+  readonly stack: "heroku-22" | "heroku-24" | "container";
+  /** Classic buildpacks, in order. @default none (a container app must have none) */
+  readonly buildpacks?: readonly string[];
+  /**
+   * Custom domains the app answers to; each gets a `heroku_domain`, and Automated Certificate Management
+   * is on when there is any. A name fronted by Fastly keeps its DNS at Fastly; Fastly reaches the app
+   * through that domain's DNS target.
+   * @default none
+   */
+  readonly customDomains?: readonly string[];
+  readonly formation: readonly HerokuProcess[];
+  /** @default none */
+  readonly addons?: readonly HerokuAddonSpec[];
+  /** Config vars that are not secret. Names that look secret are refused here. @default none */
+  readonly configVars?: Readonly<Record<string, string>>;
+  /**
+   * Names of secret config vars; their values come from one sensitive Terraform variable per app, a map.
+   * @default none
+   */
+  readonly secretConfigVars?: readonly string[];
+  /** @default not in a pipeline */
+  readonly pipeline?: HerokuPipelineStage;
+}
+
+/** The PSF's Heroku team and its apps. */
+export interface HerokuEstate {
+  /** The Heroku team that owns every app. */
+  readonly team: string;
+  readonly apps: readonly HerokuAppSpec[];
+}
+
+/** Where a Fastly backend's traffic goes. */
+export type FastlyBackendOrigin =
+  /** A Heroku app, reached through one of its custom domains' DNS target, with that domain's certificate. */
+  | { readonly kind: "heroku-app"; readonly app: string; readonly customDomain: string }
+  /** The hosts of a role in a datacenter, by their short service name `<shortName>.<dc>.<host zone>`. */
+  | { readonly kind: "role"; readonly role: string; readonly datacenter: string };
+
+/** A backend as the inventory writes it: its origin instead of an address; TLS with checking is implied. */
+export interface FastlyBackendSpec extends Omit<FastlyBackend, "address" | "sslCaCert" | "useSsl" | "sslCheckCert"> {
+  readonly origin: FastlyBackendOrigin;
+  /** Its certificate is signed by the PSF's own CA, given to Terraform as a variable. @default false */
+  readonly signedByPsfCa?: boolean;
+}
+
+/** Certificate authorities Fastly's TLS subscriptions can use. */
+export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certainly";
+
+/** A Fastly VCL service the PSF runs. */
+export interface FastlyServiceSpec {
+  /** Service name at Fastly; services with a `fastly` origin name it. */
+  readonly name: string;
+  readonly owner: string;
+  readonly comment: string;
+  /** Names it serves; each must be a name of a service whose origin is this Fastly service. */
+  readonly domains: readonly string[];
+  readonly backends: readonly FastlyBackendSpec[];
+  readonly healthchecks?: readonly FastlyHealthcheck[];
+  readonly conditions?: readonly FastlyCondition[];
+  /** Headers that carry no secret. */
+  readonly headers?: readonly FastlyHeader[];
+  readonly gzip?: readonly FastlyGzip[];
+  readonly cacheSettings?: readonly FastlyCacheSetting[];
+  readonly requestSettings?: readonly FastlyRequestSetting[];
+  readonly hostRedirects?: readonly FastlyHostRedirect[];
+  readonly hsts: readonly FastlyHsts[];
+  readonly forceTls: FastlyForceTls;
+  /** Request header carrying the shared secret origins check, its value from a sensitive variable. @default none */
+  readonly originTokenHeader?: string;
+  /** Logs to S3; the stack supplies the IAM role Fastly assumes. @default none */
+  readonly s3Logging?: Omit<FastlyS3Logger, "credentials">;
+  /** Logs to syslog on a host of the estate (key `<name>.<dc>`), on the port its role opens to Fastly. @default none */
+  readonly syslogLogging?: { readonly name: string; readonly host: string; readonly format: string };
+  /** Who issues the TLS certificate for its domains; must be allowed by CAA. */
+  readonly certificateAuthority: FastlyCertificateAuthority;
+}
+
+/** A service another configuration manages: recorded so that nobody creates it here too. */
+export interface ExternalService {
+  readonly name: string;
+  readonly owner: string;
+  readonly names: readonly string[];
+  /** Where it is managed. */
+  readonly managedBy: string;
+  readonly notes: string;
+}
+
 /** Every fact of the estate, as written in the inventory files. */
 export interface EstateInventory {
   readonly datacenters: readonly Datacenter[];
@@ -229,6 +351,9 @@ export interface EstateInventory {
   readonly services: readonly PublicService[];
   readonly staticSites: readonly StaticSite[];
   readonly databaseCluster: DatabaseCluster;
+  readonly heroku: HerokuEstate;
+  readonly fastlyServices: readonly FastlyServiceSpec[];
+  readonly externalServices: readonly ExternalService[];
   /** The role whose hosts run HAProxy: load-balanced names point at them. */
   readonly loadBalancerRole: string;
   /** Owner of the estate-wide resources: zones, networks, the delegation set. */

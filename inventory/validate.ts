@@ -4,6 +4,11 @@ import { ProblemList } from "./inventory-error";
 import { planRecords } from "./plan-records";
 import type { EstateInventory, PortRange } from "./types";
 
+/** Heroku's rule for app names. */
+export const HEROKU_APP_NAME = /^[a-z][a-z0-9-]{2,29}$/;
+/** Config var names that must never be set from plain inventory data. */
+export const SECRET_LOOKING_NAME = /TOKEN|KEY|SECRET|PASSWORD/i;
+
 export const TTL_MIN = 60;
 export const TTL_MAX = 86400;
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -132,12 +137,22 @@ export function validateInventory(inv: EstateInventory): void {
     if (origin.kind === "droplet" && hostsWithRole(origin.role) === 0) {
       problems.add(item, "origin.role", `role "${origin.role}" has no host`);
     }
+    if (origin.kind === "heroku") {
+      const app = inv.heroku.apps.find((a) => a.name === origin.app);
+      if (app === undefined) problems.add(item, "origin.app", `unknown Heroku app "${origin.app}" (known: ${quoteList(inv.heroku.apps.map((a) => a.name))})`);
+      for (const name of service.names.filter((n) => app !== undefined && !(app.customDomains ?? []).includes(n))) {
+        problems.add(item, "names", `"${name}" is not a custom domain of the Heroku app "${origin.app}", which would not answer it`);
+      }
+    }
     if (origin.kind === "s3-website") {
       if (!siteNames.includes(origin.site)) problems.add(item, "origin.site", `unknown static site "${origin.site}" (known: ${quoteList(siteNames)})`);
       const apex = service.names.find((name) => zoneNames.includes(name));
       if (apex !== undefined) problems.add(item, "names", `"${apex}" is a zone apex, which cannot be a CNAME to a website endpoint`);
     }
   }
+
+  validateHeroku(inv, problems, checkOwner, zoneNames);
+  validateFastly(inv, problems, checkOwner, zoneNames);
 
   const db = inv.databaseCluster;
   const dbItem = `database cluster "${db.name}"`;
@@ -156,6 +171,108 @@ export function validateInventory(inv: EstateInventory): void {
 
   validateRecords(inv, problems, badAddresses);
   problems.throwIfAny();
+}
+
+function validateHeroku(
+  inv: EstateInventory,
+  problems: ProblemList,
+  checkOwner: (item: string, owner: string) => void,
+  zoneNames: readonly string[],
+): void {
+  if (inv.heroku.team.trim() === "") problems.add("heroku", "team", "is empty");
+  const seen = new Set<string>();
+  const domainApp = new Map<string, string>();
+  for (const app of inv.heroku.apps) {
+    const item = `heroku app "${app.name}"`;
+    if (!HEROKU_APP_NAME.test(app.name)) problems.add(item, "name", `"${app.name}" is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)`);
+    if (seen.has(app.name)) problems.add(item, "name", `duplicate Heroku app "${app.name}"`);
+    seen.add(app.name);
+    checkOwner(item, app.owner);
+    if (app.stack === "container" && (app.buildpacks ?? []).length > 0) problems.add(item, "buildpacks", "a container app builds from its Dockerfile and takes no buildpacks");
+    for (const name of Object.keys(app.configVars ?? {})) {
+      if (SECRET_LOOKING_NAME.test(name)) problems.add(item, `configVars.${name}`, `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable`);
+      if ((app.secretConfigVars ?? []).includes(name)) problems.add(item, `configVars.${name}`, `"${name}" is also a secret config var`);
+    }
+    for (const process of app.formation) {
+      if (!Number.isInteger(process.quantity) || process.quantity < 0) problems.add(item, `formation.${process.type}`, `quantity ${process.quantity} is not a whole number of dynos`);
+    }
+    for (const domain of app.customDomains ?? []) {
+      const other = domainApp.get(domain);
+      if (other !== undefined) problems.add(item, "customDomains", `"${domain}" is already served by the Heroku app "${other}"`);
+      else domainApp.set(domain, app.name);
+      if (!zoneNames.some((zone) => isInZone(domain, zone))) problems.add(item, "customDomains", `"${domain}" lies in no managed zone`);
+      const servedBy = inv.services.find((s) => s.names.includes(domain));
+      if (servedBy === undefined) problems.add(item, "customDomains", `"${domain}" is the name of no service, so nothing would point it at the app`);
+    }
+  }
+}
+
+function validateFastly(
+  inv: EstateInventory,
+  problems: ProblemList,
+  checkOwner: (item: string, owner: string) => void,
+  zoneNames: readonly string[],
+): void {
+  const names = inv.fastlyServices.map((f) => f.name);
+  const seen = new Set<string>();
+  for (const spec of inv.fastlyServices) {
+    const item = `fastly service "${spec.name}"`;
+    if (seen.has(spec.name)) problems.add(item, "name", `duplicate Fastly service "${spec.name}"`);
+    seen.add(spec.name);
+    checkOwner(item, spec.owner);
+    for (const domain of spec.domains) {
+      const service = inv.services.find((s) => s.names.includes(domain));
+      if (service === undefined || service.origin.kind !== "fastly" || service.origin.service !== spec.name) {
+        problems.add(item, "domains", `"${domain}" is not a name of a service whose origin is this Fastly service, so its DNS would not point here`);
+      }
+    }
+    const zones = new Set(spec.domains.map((d) => [...zoneNames].sort((a, b) => b.length - a.length).find((z) => isInZone(d, z)) ?? ""));
+    if (zones.size > 1) problems.add(item, "domains", `span several zones (${[...zones].sort().join(", ")}); its certificate's DNS challenges need one`);
+    for (const backend of spec.backends) {
+      const field = `backends.${backend.name}`;
+      const origin = backend.origin;
+      if (origin.kind === "heroku-app") {
+        const app = inv.heroku.apps.find((a) => a.name === origin.app);
+        if (app === undefined) problems.add(item, `${field}.origin.app`, `unknown Heroku app "${origin.app}"`);
+        else if (!(app.customDomains ?? []).includes(origin.customDomain)) problems.add(item, `${field}.origin.customDomain`, `"${origin.customDomain}" is not a custom domain of the Heroku app "${origin.app}"`);
+      } else {
+        const role = inv.roles.find((r) => r.name === origin.role);
+        if (!inv.hosts.some((h) => h.role === origin.role && h.datacenter === origin.datacenter)) {
+          problems.add(item, `${field}.origin`, `role "${origin.role}" has no host in ${origin.datacenter}`);
+        } else if (role !== undefined && ![...inv.commonWorldPorts, ...role.worldPorts].some((p) => p.protocol === "tcp" && p.from <= backend.port && backend.port <= p.to)) {
+          problems.add(item, `${field}.port`, `port ${backend.port} is not open to the world on role "${origin.role}", so Fastly could not reach it`);
+        }
+      }
+    }
+    if (spec.syslogLogging !== undefined) {
+      const hostKey = spec.syslogLogging.host;
+      const host = inv.hosts.find((h) => `${h.name}.${h.datacenter}` === hostKey);
+      const role = inv.roles.find((r) => r.name === host?.role);
+      if (host === undefined) problems.add(item, "syslogLogging.host", `unknown host "${hostKey}"`);
+      else if ((role?.fastlyPorts ?? []).length === 0) problems.add(item, "syslogLogging.host", `role "${host.role}" of "${hostKey}" opens no port to Fastly`);
+    }
+  }
+  for (const service of inv.services) {
+    const origin = service.origin;
+    if (origin.kind !== "fastly") continue;
+    const spec = inv.fastlyServices.find((f) => f.name === origin.service);
+    if (spec === undefined) {
+      problems.add(`service "${service.key}"`, "origin.service", `unknown Fastly service "${origin.service}" (known: ${names.map((n) => `"${n}"`).join(", ")})`);
+      continue;
+    }
+    for (const name of service.names.filter((n) => !spec.domains.includes(n))) {
+      problems.add(`service "${service.key}"`, "names", `"${name}" is not a domain of the Fastly service "${spec.name}", which would not answer it`);
+    }
+  }
+  for (const external of inv.externalServices) {
+    const item = `external service "${external.name}"`;
+    checkOwner(item, external.owner);
+    for (const name of external.names) {
+      if (zoneNames.some((zone) => isInZone(name, zone)) || inv.services.some((s) => s.names.includes(name))) {
+        problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it too`);
+      }
+    }
+  }
 }
 
 function validateRecords(inv: EstateInventory, problems: ProblemList, reportedAddresses: ReadonlySet<string>): void {

@@ -5,6 +5,7 @@ import type { Construct } from "constructs";
 import { DnsZone } from "../constructs/dns-zone";
 import { DnssecSigningKey } from "../constructs/dnssec-signing-key";
 import type { DropletHost } from "../constructs/droplet-host";
+import type { HerokuApp } from "../constructs/heroku-app";
 import type { StaticWebsiteBucket } from "../constructs/static-website-bucket";
 import type { Estate, RecordTarget } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
@@ -18,12 +19,14 @@ export interface DnsStackProps extends EstateStackProps {
   readonly droplets: ReadonlyMap<string, DropletHost>;
   /** The S3 websites by bucket name, from the static sites stack. */
   readonly staticSites: ReadonlyMap<string, StaticWebsiteBucket>;
+  /** The Heroku apps by name, from the Heroku stack. */
+  readonly herokuApps: ReadonlyMap<string, HerokuApp>;
 }
 
 /**
  * Every Route 53 zone of the estate on one reusable delegation set, each signed with DNSSEC, and every
  * record the inventory plans. Records that point at droplets or buckets reference their attributes in
- * the other stacks, never copies of addresses. The zones' name servers are outputs: Gandi must be told them.
+ * the other stacks, never copies of addresses or DNS targets. The zones' name servers are outputs: Gandi must be told them.
  */
 export class DnsStack extends EstateStack {
   /** The zones by domain name. */
@@ -64,6 +67,11 @@ export class DnsStack extends EstateStack {
           const site = props.staticSites.get(target.site);
           if (site === undefined) throw new Error(`DnsStack: no static site "${target.site}" was given`);
           return [site.websiteEndpoint];
+        }
+        case "heroku-domain": {
+          const domainTarget = props.herokuApps.get(target.app)?.domainTargets.get(target.hostname);
+          if (domainTarget === undefined) throw new Error(`DnsStack: the Heroku app "${target.app}" was given no custom domain "${target.hostname}"`);
+          return [domainTarget];
         }
         case "external-ipv4-variable": return [externalAddress.get(target.fqdn) ?? ""];
       }

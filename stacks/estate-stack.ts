@@ -1,11 +1,17 @@
-import { TerraformStack } from "cdktf";
+import { Aspects, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import type { KnownImportIds } from "../adoption/known-import-ids";
+import { ImportKnownResources } from "./import-known-resources";
 import { applyStateBackend, type StateBackend } from "./state-backend";
 
 /** What every stack of the estate is given. */
 export interface EstateStackProps {
   /** Where the stack keeps its state. */
   readonly backend: StateBackend;
+  /** Live ids of resources to adopt, by stack and address. @default none: every resource is new */
+  readonly importIds?: KnownImportIds;
+  /** Adoption mode: refuse to synthesize a stack with an importable resource whose id is unknown. @default false */
+  readonly adopting?: boolean;
 }
 
 /**
@@ -19,5 +25,9 @@ export class EstateStack extends TerraformStack {
     super(scope, stackName);
     this.stackName = stackName;
     applyStateBackend(this, stackName, props.backend);
+    const importIds = props.importIds?.[stackName] ?? {};
+    if (props.adopting === true || Object.keys(importIds).length > 0) {
+      Aspects.of(this).add(new ImportKnownResources(this, { importIds, requireAll: props.adopting ?? false }));
+    }
   }
 }

@@ -3,26 +3,32 @@ import type { DropletHost } from "../constructs/droplet-host";
 import type { Estate } from "../inventory";
 import { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
 import { DnsStack } from "./dns-stack";
-import type { StateBackend } from "./state-backend";
+import { FastlyStack } from "./fastly-stack";
+import { HerokuStack } from "./heroku-stack";
+import type { EstateStackProps } from "./estate-stack";
 import { StaticSitesStack } from "./static-sites-stack";
 
 /** Every stack of the estate, for tests and tools that look at one of them. */
 export interface PsfEstateStacks {
   readonly datacenters: readonly DigitalOceanDatacenterStack[];
   readonly staticSites: StaticSitesStack;
+  readonly heroku: HerokuStack;
   readonly dns: DnsStack;
+  readonly fastly: FastlyStack;
 }
 
 /**
- * Declares the whole estate in `app`: a stack per DigitalOcean datacenter, the static sites, and DNS,
- * which references the others. Stack names are state names; see README "Stacks".
+ * Declares the whole estate in `app`: a stack per DigitalOcean datacenter, the static sites, Heroku, and
+ * DNS, which references them all; then Fastly, whose certificates' challenge records go into the zones. Stack names are state names; see README "Stacks".
  */
-export function definePsfEstate(app: App, estate: Estate, backend: StateBackend): PsfEstateStacks {
+export function definePsfEstate(app: App, estate: Estate, common: EstateStackProps): PsfEstateStacks {
   const datacenters = estate.datacenters.map((dc) =>
-    new DigitalOceanDatacenterStack(app, `digitalocean-${dc.key}`, { estate, datacenter: dc.key, backend }));
+    new DigitalOceanDatacenterStack(app, `digitalocean-${dc.key}`, { ...common, estate, datacenter: dc.key }));
   const droplets = new Map<string, DropletHost>();
   for (const stack of datacenters) for (const [key, host] of stack.hosts) droplets.set(key, host);
-  const staticSites = new StaticSitesStack(app, "static-sites", { estate, backend });
-  const dns = new DnsStack(app, "dns", { estate, backend, droplets, staticSites: staticSites.sites });
-  return { datacenters, staticSites, dns };
+  const staticSites = new StaticSitesStack(app, "static-sites", { ...common, estate });
+  const heroku = new HerokuStack(app, "heroku", { ...common, estate });
+  const dns = new DnsStack(app, "dns", { ...common, estate, droplets, staticSites: staticSites.sites, herokuApps: heroku.apps });
+  const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones });
+  return { datacenters, staticSites, heroku, dns, fastly };
 }

@@ -29,7 +29,7 @@ export interface SynthesizedEstate {
 export function synthEstate(inventory?: EstateInventory, backend: StateBackend = { kind: "local" }): SynthesizedEstate {
   const estate = loadEstate(inventory);
   const app = Testing.app();
-  const stacks = definePsfEstate(app, estate, backend);
+  const stacks = definePsfEstate(app, estate, { backend });
   app.synth();
   const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
     stacks: Record<string, { synthesizedStackPath: string }>;

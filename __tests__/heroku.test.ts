@@ -1,0 +1,81 @@
+import { resolveReference } from "./support/references";
+import { resourcesOf, stackJson, synthEstate } from "./support/synth-estate";
+
+const synth = synthEstate();
+const { estate } = synth;
+const heroku = stackJson(synth, "heroku");
+const dns = stackJson(synth, "dns");
+
+function appAddress(name: string): string {
+  const entry = Object.entries(resourcesOf(heroku, "heroku_app")).find(([, app]) => app.name === name);
+  if (entry === undefined) throw new Error(`no heroku_app ${name}`);
+  return entry[0];
+}
+
+describe("Heroku", () => {
+  it("runs every app of the inventory in the PSF team, protected, with ACM where it has custom domains", () => {
+    const apps = resourcesOf(heroku, "heroku_app");
+    expect(Object.values(apps).map((a) => a.name).sort()).toEqual(estate.heroku.apps.map((a) => a.name).sort());
+    for (const spec of estate.heroku.apps) {
+      const app = apps[appAddress(spec.name)]!;
+      expect(app).toMatchObject({ region: spec.region, stack: spec.stack, organization: { name: "psf" }, lifecycle: { prevent_destroy: true } });
+      expect(app.acm).toBe((spec.customDomains ?? []).length > 0);
+      expect(app.buildpacks).toEqual(spec.buildpacks);
+    }
+    expect(estate.heroku.apps.map((a) => a.name)).toEqual(expect.arrayContaining(["pythondotorg", "pythondotorg-staging", "pycon-us", "bedevere", "miss-islington", "blurb-it"]));
+  });
+
+  it("gives every app its dyno formation and add-ons", () => {
+    for (const spec of estate.heroku.apps) {
+      const ref = `\${heroku_app.${appAddress(spec.name)}.id}`;
+      const formation = Object.values(resourcesOf(heroku, "heroku_formation")).filter((f) => f.app_id === ref);
+      expect(formation.map((f) => [f.type, f.size, f.quantity]).sort()).toEqual(spec.formation.map((p) => [p.type, p.size, p.quantity]).sort());
+      const addons = Object.values(resourcesOf(heroku, "heroku_addon")).filter((a) => a.app_id === ref).map((a) => a.plan).sort();
+      expect(addons).toEqual((spec.addons ?? []).map((a) => a.plan).sort());
+    }
+  });
+
+  it("feeds secret config vars only from sensitive variables, and no non-secret var looks secret", () => {
+    for (const spec of estate.heroku.apps) {
+      const app = resourcesOf(heroku, "heroku_app")[appAddress(spec.name)]!;
+      const secrets = (app.sensitive_config_vars ?? {}) as Record<string, string>;
+      expect(Object.keys(secrets).sort()).toEqual([...(spec.secretConfigVars ?? [])].sort());
+      for (const value of Object.values(secrets)) {
+        const variable = /^\$\{var\.([a-z0-9_]+)\.[A-Z0-9_]+\}$/.exec(value)?.[1];
+        expect(variable).toBeDefined();
+        expect(heroku.variable?.[variable!]).toMatchObject({ sensitive: true, type: "map(string)" });
+      }
+      expect(Object.keys((app.config_vars ?? {}) as object).filter((name) => /TOKEN|KEY|SECRET|PASSWORD/i.test(name))).toEqual([]);
+    }
+  });
+
+  it("couples staging to production in the www.python.org pipeline", () => {
+    const pipelines = Object.entries(resourcesOf(heroku, "heroku_pipeline"));
+    expect(pipelines.map(([, p]) => p.name)).toEqual(["pythondotorg"]);
+    const couplings = Object.values(resourcesOf(heroku, "heroku_pipeline_coupling"))
+      .filter((c) => c.pipeline === `\${heroku_pipeline.${pipelines[0]![0]}.id}`)
+      .map((c) => [c.stage, c.app_id]).sort();
+    expect(couplings).toEqual([
+      ["production", `\${heroku_app.${appAddress("pythondotorg")}.id}`],
+      ["staging", `\${heroku_app.${appAddress("pythondotorg-staging")}.id}`],
+    ]);
+  });
+
+  it("points every custom domain served by Heroku at its heroku_domain's DNS target", () => {
+    let checked = 0;
+    for (const service of estate.services) {
+      if (service.origin.kind !== "heroku") continue;
+      for (const name of service.names) {
+        const records = Object.values(resourcesOf(dns, "aws_route53_record")).filter((r) => r.name === name);
+        expect(records).toHaveLength(1);
+        expect(records[0]!.type).toBe("CNAME");
+        const target = resolveReference(synth, "dns", (records[0]!.records as string[])[0]);
+        expect(target).toMatchObject({ stack: "heroku", type: "heroku_domain", attribute: "cname" });
+        expect(target!.resource.hostname).toBe(name);
+        expect(target!.resource.app_id).toBe(`\${heroku_app.${appAddress(service.origin.app)}.id}`);
+        checked++;
+      }
+    }
+    expect(checked).toBe(2);
+  });
+});

@@ -1,0 +1,65 @@
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { type ITerraformDependable, TerraformIterator } from "cdktf";
+import { Construct } from "constructs";
+import { TlsSubscription } from "../.gen/providers/fastly/tls-subscription";
+import { TlsSubscriptionValidation } from "../.gen/providers/fastly/tls-subscription-validation";
+import { isInZone } from "../inventory/dns-records";
+import { TTL_MAX, TTL_MIN } from "../inventory/validate";
+import { ConstructPropsError } from "./construct-props-error";
+
+/** Certificate authorities Fastly's TLS subscriptions can use. */
+export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certainly";
+
+export interface FastlyTlsCertificateProps {
+  /** Names the certificate covers; each must be a domain of a Fastly service and lie in `zoneName`. */
+  readonly domains: readonly string[];
+  /** Must be allowed by the zone's CAA records. */
+  readonly certificateAuthority: FastlyCertificateAuthority;
+  /** The Route 53 zone that takes the DNS challenge records. */
+  readonly zoneName: string;
+  readonly zoneId: string;
+  /** TTL of the challenge records. @default 60 */
+  readonly challengeTtl?: number;
+  /** What must exist first: Fastly subscribes only domains that a service already serves. @default nothing */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * A Fastly-managed TLS certificate: a TLS subscription, the DNS challenge records it asks for, created
+ * in Route 53 from the subscription's own attributes, and the validation that waits for issuance.
+ */
+export class FastlyTlsCertificate extends Construct {
+  readonly subscriptionId: string;
+
+  constructor(scope: Construct, id: string, props: FastlyTlsCertificateProps) {
+    super(scope, id);
+    const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("FastlyTlsCertificate", id, prop, problem); };
+    if (props.domains.length === 0) fail("domains", "is empty");
+    for (const domain of props.domains) {
+      if (!isInZone(domain, props.zoneName)) fail("domains", `"${domain}" is outside the zone "${props.zoneName}" that takes the challenge records`);
+    }
+    if (new Set(props.domains).size !== props.domains.length) fail("domains", `has duplicates (${props.domains.join(", ")})`);
+    const ttl = props.challengeTtl ?? 60;
+    if (!(Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX)) fail("challengeTtl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
+
+    const subscription = new TlsSubscription(this, "subscription", {
+      domains: [...props.domains].sort(),
+      certificateAuthority: props.certificateAuthority,
+      ...(props.dependsOn !== undefined ? { dependsOn: props.dependsOn } : {}),
+    });
+    // One record per challenge, keyed by its name: the set is known only once Fastly answers.
+    const challenges = TerraformIterator.fromComplexList(subscription.managedDnsChallenges, "record_name");
+    const records = new Route53Record(this, "challenge", {
+      forEach: challenges,
+      zoneId: props.zoneId,
+      name: challenges.getString("record_name"),
+      type: challenges.getString("record_type"),
+      records: [challenges.getString("record_value")],
+      ttl,
+      // A challenge record left by an earlier subscription is Fastly's, not anyone else's.
+      allowOverwrite: true,
+    });
+    new TlsSubscriptionValidation(this, "validation", { subscriptionId: subscription.id, dependsOn: [records] });
+    this.subscriptionId = subscription.id;
+  }
+}

@@ -1,0 +1,91 @@
+import { Construct } from "constructs";
+import { Addon } from "../.gen/providers/heroku/addon";
+import { App } from "../.gen/providers/heroku/app";
+import { Domain } from "../.gen/providers/heroku/domain";
+import { Formation } from "../.gen/providers/heroku/formation";
+import { HEROKU_APP_NAME, SECRET_LOOKING_NAME } from "../inventory/validate";
+import { ConstructPropsError } from "./construct-props-error";
+
+export interface HerokuAppProcess {
+  readonly type: string;
+  readonly size: string;
+  readonly quantity: number;
+}
+
+export interface HerokuAppProps {
+  /** App name at Heroku (globally unique, 3-30 of a-z, 0-9 and dashes, starting with a letter). */
+  readonly name: string;
+  /** The Heroku team that owns it. */
+  readonly team: string;
+  readonly region: "us" | "eu";
+  readonly stack: "heroku-22" | "heroku-24" | "container";
+  /** Classic buildpacks, in order. @default none, which a container app requires */
+  readonly buildpacks?: readonly string[];
+  /** Custom domains; Automated Certificate Management is on when there is any. @default none */
+  readonly customDomains?: readonly string[];
+  readonly formation: readonly HerokuAppProcess[];
+  /** Add-on plans, `<service>:<plan>`. @default none */
+  readonly addons?: readonly string[];
+  /** Config vars that are not secret. @default none */
+  readonly configVars?: Readonly<Record<string, string>>;
+  /**
+   * Secret config vars, name → value; the values must be references to sensitive variables, never literals.
+   * @default none
+   */
+  readonly sensitiveConfigVars?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Heroku app with its dyno formation, add-ons and custom domains. The app serves names and may hold
+ * data in its add-ons: Terraform refuses to destroy it.
+ */
+export class HerokuApp extends Construct {
+  /** The app's id (UUID). */
+  readonly appId: string;
+  readonly appName: string;
+  /** `<app>.herokuapp.com`. */
+  readonly herokuHostname: string;
+  /** Custom domain → the DNS target Heroku gives it (a CNAME target). */
+  readonly domainTargets: ReadonlyMap<string, string>;
+
+  constructor(scope: Construct, id: string, props: HerokuAppProps) {
+    super(scope, id);
+    const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("HerokuApp", id, prop, problem); };
+    if (!HEROKU_APP_NAME.test(props.name)) fail("name", `"${props.name}" is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)`);
+    if (props.stack === "container" && (props.buildpacks ?? []).length > 0) fail("buildpacks", "a container app builds from its Dockerfile and takes no buildpacks");
+    for (const name of Object.keys(props.configVars ?? {})) {
+      if (SECRET_LOOKING_NAME.test(name)) fail(`configVars.${name}`, `"${name}" looks secret: give it through sensitiveConfigVars`);
+    }
+    for (const process of props.formation) {
+      if (!Number.isInteger(process.quantity) || process.quantity < 0) fail(`formation.${process.type}`, `quantity ${process.quantity} is not a whole number of dynos`);
+    }
+    const customDomains = props.customDomains ?? [];
+    const app = new App(this, "app", {
+      name: props.name,
+      region: props.region,
+      stack: props.stack,
+      organization: { name: props.team },
+      acm: customDomains.length > 0,
+      ...(props.buildpacks !== undefined && props.buildpacks.length > 0 ? { buildpacks: [...props.buildpacks] } : {}),
+      ...(props.configVars !== undefined ? { configVars: { ...props.configVars } } : {}),
+      ...(props.sensitiveConfigVars !== undefined ? { sensitiveConfigVars: { ...props.sensitiveConfigVars } } : {}),
+      lifecycle: { preventDestroy: true },
+    });
+    for (const process of props.formation) {
+      new Formation(this, `formation-${process.type}`, { appId: app.id, type: process.type, size: process.size, quantity: process.quantity });
+    }
+    for (const plan of props.addons ?? []) {
+      // The id is the add-on service, so changing its plan upgrades it in place instead of re-creating it.
+      new Addon(this, `addon-${plan.split(":")[0]}`, { appId: app.id, plan });
+    }
+    const targets = new Map<string, string>();
+    for (const hostname of customDomains) {
+      const domain = new Domain(this, `domain-${hostname}`, { appId: app.id, hostname });
+      targets.set(hostname, domain.cname);
+    }
+    this.appId = app.id;
+    this.appName = props.name;
+    this.herokuHostname = app.herokuHostname;
+    this.domainTargets = targets;
+  }
+}

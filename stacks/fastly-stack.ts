@@ -1,0 +1,117 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformOutput, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
+import { FastlyProvider } from "../.gen/providers/fastly/provider";
+import type { DnsZone } from "../constructs/dns-zone";
+import { FastlyService } from "../constructs/fastly-service";
+import { FastlyTlsCertificate } from "../constructs/fastly-tls-certificate";
+import type { HerokuApp } from "../constructs/heroku-app";
+import { isInZone, type Estate, type FastlyBackend, type FastlyBackendSpec, type FastlyHeader } from "../inventory";
+import { EstateStack, type EstateStackProps } from "./estate-stack";
+
+/** Route 53 takes the certificates' DNS challenge records; the region is the provider's, not the zones'. */
+const ROUTE53_PROVIDER_REGION = "us-east-1";
+
+export interface FastlyStackProps extends EstateStackProps {
+  readonly estate: Estate;
+  /** The Heroku apps by name, whose custom domains' DNS targets are backends. */
+  readonly herokuApps: ReadonlyMap<string, HerokuApp>;
+  /** The Route 53 zones by name, which take the TLS challenge records. */
+  readonly zones: ReadonlyMap<string, DnsZone>;
+}
+
+/**
+ * The Fastly services in front of www.python.org and docs.python.org, and their TLS certificates. The
+ * API key comes from FASTLY_API_KEY; the origin token, the PSF CA certificate and the S3 logging role
+ * are variables. PyPI's services are pypi/infra's and are not here.
+ */
+export class FastlyStack extends EstateStack {
+  readonly services: ReadonlyMap<string, FastlyService>;
+
+  constructor(scope: Construct, id: string, props: FastlyStackProps) {
+    super(scope, id, props);
+    const { estate } = props;
+    new FastlyProvider(this, "fastly", {});
+    new AwsProvider(this, "aws", { region: ROUTE53_PROVIDER_REGION });
+
+    const originToken = new TerraformVariable(this, "fastly_origin_token", {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: "Shared secret Fastly sends to the origins, which accept only requests that carry it",
+    });
+    const psfCa = new TerraformVariable(this, "psf_ca_certificate", {
+      type: "string",
+      nullable: false,
+      description: "PEM certificate of the PSF's own CA, which signs the load balancers' lb.psf.io certificate",
+    });
+    const loggingRole = new TerraformVariable(this, "fastly_s3_logging_role_arn", {
+      type: "string",
+      nullable: false,
+      description: "ARN of the IAM role Fastly assumes to write logs to the S3 log bucket",
+    });
+
+    const backend = (spec: FastlyBackendSpec): FastlyBackend => {
+      const { origin, signedByPsfCa, ...rest } = spec;
+      let address: string;
+      if (origin.kind === "heroku-app") {
+        const target = props.herokuApps.get(origin.app)?.domainTargets.get(origin.customDomain);
+        if (target === undefined) throw new Error(`FastlyStack: the Heroku app "${origin.app}" was given no custom domain "${origin.customDomain}"`);
+        address = target;
+      } else {
+        const role = estate.role(origin.role);
+        const hosts = estate.hostsWithRole(origin.role).filter((h) => h.datacenter === origin.datacenter);
+        // The per-datacenter service name exists when the role has several hosts there; one host is its own name.
+        address = hosts.length > 1 ? `${role.shortName ?? role.name}.${origin.datacenter}.${estate.hostZone}` : hosts[0]!.fqdn;
+      }
+      return { ...rest, address, useSsl: true, sslCheckCert: true, ...(signedByPsfCa === true ? { sslCaCert: psfCa.stringValue } : {}) };
+    };
+
+    const services = new Map<string, FastlyService>();
+    for (const spec of estate.fastlyServices) {
+      const tokenHeaders: FastlyHeader[] = spec.originTokenHeader === undefined ? [] : [{
+        name: `origin token ${spec.originTokenHeader}`,
+        type: "request",
+        action: "set",
+        destination: `http.${spec.originTokenHeader}`,
+        source: `"${originToken.stringValue}"`,
+      }];
+      const syslog = spec.syslogLogging;
+      const syslogHost = syslog === undefined ? undefined : estate.host(syslog.host);
+      const syslogPort = syslogHost === undefined ? undefined : estate.role(syslogHost.role).fastlyPorts[0];
+      const service = new FastlyService(this, spec.name, {
+        name: spec.name,
+        comment: `${spec.comment}. Owner: ${estate.owner(spec.owner).contact}. Managed by psf-estate.`,
+        domains: spec.domains.map((name) => ({ name })),
+        backends: spec.backends.map(backend),
+        healthchecks: spec.healthchecks ?? [],
+        conditions: spec.conditions ?? [],
+        headers: [...(spec.headers ?? []), ...tokenHeaders],
+        gzip: spec.gzip ?? [],
+        cacheSettings: spec.cacheSettings ?? [],
+        requestSettings: spec.requestSettings ?? [],
+        hostRedirects: spec.hostRedirects ?? [],
+        hsts: spec.hsts,
+        forceTls: spec.forceTls,
+        s3Loggers: spec.s3Logging === undefined ? [] : [{ ...spec.s3Logging, credentials: { iamRole: loggingRole.stringValue } }],
+        syslogLoggers: syslog === undefined || syslogHost === undefined || syslogPort === undefined ? [] : [{
+          name: syslog.name, format: syslog.format, address: syslogHost.fqdn, port: syslogPort.from,
+        }],
+      });
+      services.set(spec.name, service);
+
+      const zoneName = estate.zones.map((z) => z.name).sort((a, b) => b.length - a.length).find((z) => spec.domains.every((d) => isInZone(d, z)));
+      const zone = zoneName === undefined ? undefined : props.zones.get(zoneName);
+      if (zone === undefined) throw new Error(`FastlyStack: no zone holds every domain of "${spec.name}"`);
+      new FastlyTlsCertificate(this, `${spec.name}-tls`, {
+        domains: spec.domains,
+        certificateAuthority: spec.certificateAuthority,
+        zoneName: zone.zoneName,
+        zoneId: zone.zoneId,
+        dependsOn: [service.serviceVcl],
+      });
+      new TerraformOutput(this, `service_id_${spec.name.replace(/[.-]/g, "_")}`, { value: service.serviceId, description: `Fastly service id of ${spec.name}` });
+    }
+    this.services = services;
+  }
+}

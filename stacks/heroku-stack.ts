@@ -1,0 +1,75 @@
+import { Fn, TerraformVariable, Token } from "cdktf";
+import type { Construct } from "constructs";
+import { DataHerokuTeam } from "../.gen/providers/heroku/data-heroku-team";
+import { HerokuProvider } from "../.gen/providers/heroku/provider";
+import { HerokuApp } from "../constructs/heroku-app";
+import { HerokuPipeline } from "../constructs/heroku-pipeline";
+import type { Estate } from "../inventory";
+import { EstateStack, type EstateStackProps } from "./estate-stack";
+
+export interface HerokuStackProps extends EstateStackProps {
+  readonly estate: Estate;
+}
+
+/**
+ * The PSF's Heroku apps, their formations, add-ons, custom domains and pipelines. The API key comes from
+ * HEROKU_API_KEY; each app's secret config vars come from one sensitive map variable,
+ * `heroku_<app>_secret_config_vars`.
+ */
+export class HerokuStack extends EstateStack {
+  /** The apps by name. */
+  readonly apps: ReadonlyMap<string, HerokuApp>;
+
+  constructor(scope: Construct, id: string, props: HerokuStackProps) {
+    super(scope, id, props);
+    const { heroku } = props.estate;
+    new HerokuProvider(this, "heroku", {});
+    const team = new DataHerokuTeam(this, "team", { name: heroku.team });
+
+    const apps = new Map<string, HerokuApp>();
+    for (const spec of heroku.apps) {
+      const secretNames = spec.secretConfigVars ?? [];
+      let sensitiveConfigVars: Record<string, string> | undefined;
+      if (secretNames.length > 0) {
+        const variableName = `heroku_${spec.name.replace(/-/g, "_")}_secret_config_vars`;
+        const secrets = new TerraformVariable(this, variableName, {
+          type: "map(string)",
+          sensitive: true,
+          nullable: false,
+          description: `Secret config vars of the Heroku app ${spec.name}: ${secretNames.join(", ")}`,
+          validation: [{
+            condition: `\${alltrue([for name in ${JSON.stringify(secretNames)} : contains(keys(var.${variableName}), name)])}`,
+            errorMessage: `${variableName} must set ${secretNames.join(", ")}.`,
+          }],
+        });
+        sensitiveConfigVars = Object.fromEntries(secretNames.map((name) => [name, Token.asString(Fn.lookupNested(secrets.value, [name]))]));
+      }
+      apps.set(spec.name, new HerokuApp(this, spec.name, {
+        name: spec.name,
+        team: heroku.team,
+        region: spec.region,
+        stack: spec.stack,
+        formation: spec.formation,
+        ...(spec.buildpacks !== undefined ? { buildpacks: spec.buildpacks } : {}),
+        ...(spec.customDomains !== undefined ? { customDomains: spec.customDomains } : {}),
+        ...(spec.addons !== undefined ? { addons: spec.addons.map((a) => a.plan) } : {}),
+        ...(spec.configVars !== undefined ? { configVars: spec.configVars } : {}),
+        ...(sensitiveConfigVars !== undefined ? { sensitiveConfigVars } : {}),
+      }));
+    }
+    this.apps = apps;
+
+    const pipelines = [...new Set(heroku.apps.flatMap((a) => (a.pipeline !== undefined ? [a.pipeline.pipeline] : [])))].sort();
+    for (const pipeline of pipelines) {
+      new HerokuPipeline(this, `pipeline-${pipeline}`, {
+        name: pipeline,
+        teamId: team.id,
+        stages: heroku.apps.filter((a) => a.pipeline?.pipeline === pipeline).map((a) => ({
+          stage: a.pipeline!.stage,
+          appName: a.name,
+          appId: apps.get(a.name)!.appId,
+        })),
+      });
+    }
+  }
+}
