@@ -1,0 +1,37 @@
+/**
+ * Resource types whose destruction loses something that cannot be recreated from code: data
+ * (a bucket's objects, a database, a volume) or a name the world resolves (a zone's delegation,
+ * an app's hostname, a CDN service's domains). Deleting or replacing one of these is flagged
+ * as dangerous whatever its lifecycle settings say; any other resource is protected only when
+ * its code sets `lifecycle.preventDestroy`. One constant so reviewers change the policy in one place.
+ */
+export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
+  // A new zone gets new name servers: the registrar delegation and DNSSEC DS records break.
+  aws_route53_zone: "a Route 53 zone serves a delegated name (new zone = new name servers)",
+  // Objects are lost and the bucket name may be taken by someone else meanwhile.
+  aws_s3_bucket: "an S3 bucket holds data and its name is global",
+  // The key signs the zone's DNSSEC records: deleting it makes validating resolvers reject the zone.
+  aws_kms_key: "a KMS key that signs DNSSEC: deleting it breaks validation of the zone",
+  digitalocean_database_cluster: "a database cluster holds data",
+  digitalocean_database_db: "a database holds data",
+  digitalocean_volume: "a volume holds data",
+  // The app's herokuapp.com name, its add-ons and config vars go with it.
+  heroku_app: "a Heroku app serves a name and owns its add-ons and config",
+  // Domains attached to the service stop being served until a new service is configured.
+  fastly_service_vcl: "a Fastly service serves the estate's public names",
+};
+
+/** Why a resource is protected, or null. `body` is the resource's synthesized JSON (metadata stripped). */
+export function protectionOf(type: string, body: unknown): string | null {
+  if (hasPreventDestroy(body)) return "its code sets lifecycle.preventDestroy";
+  return PROTECTED_RESOURCE_TYPES[type] ?? null;
+}
+
+function hasPreventDestroy(body: unknown): boolean {
+  if (typeof body !== "object" || body === null) return false;
+  const lifecycle: unknown = (body as Record<string, unknown>)["lifecycle"];
+  if (typeof lifecycle !== "object" || lifecycle === null) return false;
+  const flag: unknown = (lifecycle as Record<string, unknown>)["prevent_destroy"];
+  // An interpolated flag cannot be evaluated offline: assume protection rather than miss it.
+  return flag === true || (typeof flag === "string" && flag !== "false");
+}
