@@ -32,6 +32,17 @@ const TEXT_GZIP: FastlyGzip = {
 
 const LOG_FORMAT = '%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i" %{Host}i';
 
+/** Hourly gzipped logs in the S3 log bucket, under the service's name, and the live stream to cdn-logs. */
+function logsOf(service: string): Pick<FastlyServiceSpec, "s3Logging" | "syslogLogging"> {
+  return {
+    s3Logging: {
+      name: "s3 logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3.eu-west-1.amazonaws.com", path: `/${service}/`,
+      periodSeconds: 3600, gzipLevel: 9, format: LOG_FORMAT, messageType: "blank",
+    },
+    syslogLogging: { name: "cdn-logs", host: "cdn-logs.nyc1", format: LOG_FORMAT },
+  };
+}
+
 export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
   {
     name: "www.python.org", owner: "pythondotorg", comment: "python.org: the Django app on Heroku, downloads from the load balancers",
@@ -63,11 +74,7 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
     ],
     forceTls: { name: "force tls", xff: "append" },
     originTokenHeader: "Fastly-Token",
-    s3Logging: {
-      name: "s3 logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3.eu-west-1.amazonaws.com", path: "/www.python.org/",
-      periodSeconds: 3600, gzipLevel: 9, format: LOG_FORMAT, messageType: "blank",
-    },
-    syslogLogging: { name: "cdn-logs", host: "cdn-logs.nyc1", format: LOG_FORMAT },
+    ...logsOf("www.python.org"),
     certificateAuthority: "lets-encrypt",
   },
   {
@@ -79,11 +86,7 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
     hsts: [{ name: "hsts", maxAgeSeconds: 63072000, includeSubDomains: false, preload: false }],
     forceTls: { name: "force tls", xff: "append" },
     originTokenHeader: "Fastly-Token",
-    s3Logging: {
-      name: "s3 logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3.eu-west-1.amazonaws.com", path: "/docs.python.org/",
-      periodSeconds: 3600, gzipLevel: 9, format: LOG_FORMAT, messageType: "blank",
-    },
-    syslogLogging: { name: "cdn-logs", host: "cdn-logs.nyc1", format: LOG_FORMAT },
+    ...logsOf("docs.python.org"),
     certificateAuthority: "lets-encrypt",
   },
 ];
