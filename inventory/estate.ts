@@ -1,5 +1,4 @@
 import type { PlannedRecord } from "./dns-records";
-import { planRecords } from "./plan-records";
 import type {
   CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host, Owner, PortRange,
   PublicService, Role, StaticSite, Zone,
@@ -43,11 +42,10 @@ export class Estate {
 
   /** Validates `inventory` and returns the estate; throws `InventoryError` listing every problem. */
   static load(inventory: EstateInventory): Estate {
-    validateInventory(inventory);
-    return new Estate(inventory);
+    return new Estate(inventory, validateInventory(inventory));
   }
 
-  private constructor(inventory: EstateInventory) {
+  private constructor(inventory: EstateInventory, records: readonly PlannedRecord[]) {
     this.inventory = inventory;
     this.datacenters = inventory.datacenters;
     this.roles = inventory.roles;
@@ -64,7 +62,7 @@ export class Estate {
     this.hostZone = inventory.hostZone;
     this.infrastructureOwner = inventory.infrastructureOwner;
     this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
-    this.records = planRecords(inventory);
+    this.records = records;
   }
 
   datacenter(key: string): Datacenter {

@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { isInZone } from "./dns-records";
 import { ProblemList } from "./inventory-error";
+import type { PlannedRecord } from "./dns-records";
 import { planRecords } from "./plan-records";
 import type { EstateInventory, PortRange } from "./types";
 
@@ -16,9 +17,10 @@ const TAG_SAFE = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Checks every fact and cross-reference of the inventory once. Throws one `InventoryError` listing
- * each problem as `<item> field "<field>": <what is wrong>`, quoting the bad value.
+ * each problem as `<item> field "<field>": <what is wrong>`, quoting the bad value. Returns the record
+ * sets the inventory implies, which it has checked too.
  */
-export function validateInventory(inv: EstateInventory): void {
+export function validateInventory(inv: EstateInventory): PlannedRecord[] {
   const problems = new ProblemList();
   const quoteList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(", ");
   const dcKeys = inv.datacenters.map((dc) => dc.key);
@@ -169,8 +171,10 @@ export function validateInventory(inv: EstateInventory): void {
     }
   }
 
-  validateRecords(inv, problems, badAddresses);
+  const records = planRecords(inv);
+  validateRecords(records, problems, badAddresses);
   problems.throwIfAny();
+  return records;
 }
 
 function validateHeroku(
@@ -275,10 +279,10 @@ function validateFastly(
   }
 }
 
-function validateRecords(inv: EstateInventory, problems: ProblemList, reportedAddresses: ReadonlySet<string>): void {
+function validateRecords(records: readonly PlannedRecord[], problems: ProblemList, reportedAddresses: ReadonlySet<string>): void {
   const seen = new Map<string, string>();
   const typesByName = new Map<string, Set<string>>();
-  for (const record of planRecords(inv)) {
+  for (const record of records) {
     const item = `record ${record.type} "${record.name}" (from ${record.source})`;
     if (record.zone === "") continue; // reported with the service that names it
     if (!isInZone(record.name, record.zone)) {
