@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import { isIPv4, isIPv6 } from "node:net";
 import { isInZone, recordId } from "../inventory/dns-records";
 import type { RecordType } from "../inventory/types";
-import { TTL_MAX, TTL_MIN } from "../inventory/validate";
+import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/validate";
 import { ConstructPropsError } from "./construct-props-error";
 
 export interface DnsZoneProps {
@@ -76,7 +76,7 @@ export class DnsZone extends Construct {
       throw new ConstructPropsError("DnsZone", this.zoneName, `record ${label} ${prop}`, problem);
     };
     if (!isInZone(props.name, this.zoneName)) fail("name", `"${props.name}" is outside the zone "${this.zoneName}"`);
-    if (!(Number.isInteger(props.ttl) && props.ttl >= TTL_MIN && props.ttl <= TTL_MAX)) fail("ttl", `${props.ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
+    if (!isValidTtl(props.ttl)) fail("ttl", `${props.ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
     if (props.values.length === 0) fail("values", "is empty");
     for (const value of props.values.filter((v) => !Token.isUnresolved(v))) {
       if (props.type === "A" && !isIPv4(value)) fail("values", `"${value}" is not an IPv4 address`);

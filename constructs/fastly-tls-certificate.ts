@@ -4,11 +4,9 @@ import { Construct } from "constructs";
 import { TlsSubscription } from "../.gen/providers/fastly/tls-subscription";
 import { TlsSubscriptionValidation } from "../.gen/providers/fastly/tls-subscription-validation";
 import { isInZone } from "../inventory/dns-records";
-import { TTL_MAX, TTL_MIN } from "../inventory/validate";
+import type { FastlyCertificateAuthority } from "../inventory/types";
+import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/validate";
 import { ConstructPropsError } from "./construct-props-error";
-
-/** Certificate authorities Fastly's TLS subscriptions can use. */
-export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certainly";
 
 export interface FastlyTlsCertificateProps {
   /** Names the certificate covers; each must be a domain of a Fastly service and lie in `zoneName`. */
@@ -40,7 +38,7 @@ export class FastlyTlsCertificate extends Construct {
     }
     if (new Set(props.domains).size !== props.domains.length) fail("domains", `has duplicates (${props.domains.join(", ")})`);
     const ttl = props.challengeTtl ?? 60;
-    if (!(Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX)) fail("challengeTtl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
+    if (!isValidTtl(ttl)) fail("challengeTtl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
 
     const subscription = new TlsSubscription(this, "subscription", {
       domains: [...props.domains].sort(),

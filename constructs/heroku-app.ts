@@ -3,14 +3,9 @@ import { Addon } from "../.gen/providers/heroku/addon";
 import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
+import type { HerokuProcess } from "../inventory/types";
 import { HEROKU_APP_NAME, SECRET_LOOKING_NAME } from "../inventory/validate";
 import { ConstructPropsError } from "./construct-props-error";
-
-export interface HerokuAppProcess {
-  readonly type: string;
-  readonly size: string;
-  readonly quantity: number;
-}
 
 export interface HerokuAppProps {
   /** App name at Heroku (globally unique, 3-30 of a-z, 0-9 and dashes, starting with a letter). */
@@ -23,7 +18,7 @@ export interface HerokuAppProps {
   readonly buildpacks?: readonly string[];
   /** Custom domains; Automated Certificate Management is on when there is any. @default none */
   readonly customDomains?: readonly string[];
-  readonly formation: readonly HerokuAppProcess[];
+  readonly formation: readonly HerokuProcess[];
   /** Add-on plans, `<service>:<plan>`. @default none */
   readonly addons?: readonly string[];
   /** Config vars that are not secret. @default none */

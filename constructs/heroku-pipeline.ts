@@ -1,9 +1,8 @@
 import { Construct } from "constructs";
 import { Pipeline } from "../.gen/providers/heroku/pipeline";
 import { PipelineCoupling } from "../.gen/providers/heroku/pipeline-coupling";
+import type { HerokuStage } from "../inventory/types";
 import { ConstructPropsError } from "./construct-props-error";
-
-export type HerokuStage = "review" | "development" | "staging" | "production";
 
 export interface HerokuPipelineProps {
   readonly name: string;

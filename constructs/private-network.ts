@@ -1,6 +1,6 @@
 import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
 import { Construct } from "constructs";
-import { isIPv4 } from "node:net";
+import { isCidr } from "../inventory/validate";
 import { ConstructPropsError } from "./construct-props-error";
 
 export interface PrivateNetworkProps {
@@ -21,8 +21,7 @@ export class PrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
-    const [address, bits] = props.ipRange.split("/");
-    if (address === undefined || !isIPv4(address) || bits === undefined || !/^\d+$/.test(bits) || Number(bits) > 32) {
+    if (!isCidr(props.ipRange)) {
       throw new ConstructPropsError("PrivateNetwork", id, "ipRange", `"${props.ipRange}" is not an IPv4 CIDR range`);
     }
     const vpc = new Vpc(this, "vpc", {

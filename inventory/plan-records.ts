@@ -1,4 +1,4 @@
-import { isInZone, type PlannedRecord, type RecordTarget } from "./dns-records";
+import { type PlannedRecord, type RecordTarget, zoneContaining } from "./dns-records";
 import type { EstateInventory, RecordType } from "./types";
 
 /**
@@ -10,7 +10,8 @@ import type { EstateInventory, RecordType } from "./types";
 export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   const records: PlannedRecord[] = [];
   const zoneOf = (name: string): { zone: string; ttl: number } => {
-    const zone = [...inventory.zones].sort((a, b) => b.name.length - a.name.length).find((z) => isInZone(name, z.name));
+    const zoneName = zoneContaining(name, inventory.zones.map((z) => z.name));
+    const zone = inventory.zones.find((z) => z.name === zoneName);
     return { zone: zone?.name ?? "", ttl: zone?.defaultTtl ?? 0 };
   };
   const add = (name: string, type: RecordType, target: RecordTarget, source: string, ttl?: number): void => {

@@ -230,10 +230,13 @@ export interface HerokuAddonSpec {
   readonly plan: string;
 }
 
+/** A stage of a Heroku pipeline. */
+export type HerokuStage = "review" | "development" | "staging" | "production";
+
 /** Where an app sits in a Heroku pipeline. */
 export interface HerokuPipelineStage {
   readonly pipeline: string;
-  readonly stage: "review" | "development" | "staging" | "production";
+  readonly stage: HerokuStage;
 }
 
 /** A Heroku app. */

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net";
-import { isInZone } from "./dns-records";
+import { isInZone, zoneContaining } from "./dns-records";
 import { ProblemList } from "./inventory-error";
 import type { PlannedRecord } from "./dns-records";
 import { planRecords } from "./plan-records";
@@ -12,6 +12,11 @@ export const SECRET_LOOKING_NAME = /TOKEN|KEY|SECRET|PASSWORD/i;
 
 export const TTL_MIN = 60;
 export const TTL_MAX = 86400;
+
+/** A TTL Route 53 records of this estate may have: whole seconds within TTL_MIN-TTL_MAX. */
+export function isValidTtl(ttl: number): boolean {
+  return Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX;
+}
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -42,7 +47,7 @@ export function validateInventory(inv: EstateInventory): PlannedRecord[] {
     if (!dcKeys.includes(dc)) problems.add(item, "datacenter", `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
   };
   const checkTtl = (item: string, ttl: number | undefined): void => {
-    if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX)) {
+    if (ttl !== undefined && !isValidTtl(ttl)) {
       problems.add(item, "ttl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
     }
   };
@@ -230,7 +235,7 @@ function validateFastly(
         problems.add(item, "domains", `"${domain}" is not a name of a service whose origin is this Fastly service, so its DNS would not point here`);
       }
     }
-    const zones = new Set(spec.domains.map((d) => [...zoneNames].sort((a, b) => b.length - a.length).find((z) => isInZone(d, z)) ?? ""));
+    const zones = new Set(spec.domains.map((d) => zoneContaining(d, zoneNames) ?? ""));
     if (zones.size > 1) problems.add(item, "domains", `span several zones (${[...zones].sort().join(", ")}); its certificate's DNS challenges need one`);
     for (const backend of spec.backends) {
       const field = `backends.${backend.name}`;
@@ -296,7 +301,7 @@ function validateRecords(records: readonly PlannedRecord[], problems: ProblemLis
     const types = typesByName.get(record.name) ?? new Set<string>();
     types.add(record.type);
     typesByName.set(record.name, types);
-    if (!(Number.isInteger(record.ttl) && record.ttl >= TTL_MIN && record.ttl <= TTL_MAX)) {
+    if (!isValidTtl(record.ttl)) {
       problems.add(item, "ttl", `${record.ttl} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
     }
     if (record.target.kind === "literal") {
@@ -314,7 +319,8 @@ function validateRecords(records: readonly PlannedRecord[], problems: ProblemLis
   }
 }
 
-function isCidr(value: string): boolean {
+/** True for an IPv4 CIDR range such as `10.132.0.0/16`. */
+export function isCidr(value: string): boolean {
   const [address, bits, ...rest] = value.split("/");
   return rest.length === 0 && address !== undefined && isIPv4(address) && bits !== undefined && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
 }

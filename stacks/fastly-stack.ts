@@ -6,7 +6,7 @@ import type { DnsZone } from "../constructs/dns-zone";
 import { FastlyService } from "../constructs/fastly-service";
 import { FastlyTlsCertificate } from "../constructs/fastly-tls-certificate";
 import type { HerokuApp } from "../constructs/heroku-app";
-import { isInZone, type Estate, type FastlyBackend, type FastlyBackendSpec, type FastlyHeader } from "../inventory";
+import { zoneContaining, type Estate, type FastlyBackend, type FastlyBackendSpec, type FastlyHeader } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
 
 /** Route 53 takes the certificates' DNS challenge records; the region is the provider's, not the zones'. */
@@ -100,9 +100,10 @@ export class FastlyStack extends EstateStack {
       });
       services.set(spec.name, service);
 
-      const zoneName = estate.zones.map((z) => z.name).sort((a, b) => b.length - a.length).find((z) => spec.domains.every((d) => isInZone(d, z)));
+      // Validation has made sure a service's domains share one zone; the certificate checks it again.
+      const zoneName = spec.domains[0] === undefined ? undefined : zoneContaining(spec.domains[0], estate.zones.map((z) => z.name));
       const zone = zoneName === undefined ? undefined : props.zones.get(zoneName);
-      if (zone === undefined) throw new Error(`FastlyStack: no zone holds every domain of "${spec.name}"`);
+      if (zone === undefined) throw new Error(`FastlyStack: no zone holds the domains of "${spec.name}"`);
       new FastlyTlsCertificate(this, `${spec.name}-tls`, {
         domains: spec.domains,
         certificateAuthority: spec.certificateAuthority,
