@@ -1,4 +1,4 @@
-import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../review/resource-type-facts";
+import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
 import type { KnownImportIds } from "./known-import-ids";
 
 /** A synthesized stack, as much of it as the plan reads. */

@@ -12,7 +12,7 @@ export const KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
 
 /** Where to put an allowance; kept in one place for the renderers and the CLI's messages. */
 export const ALLOWANCES_FILE = "review/allowances.ts";
-export const FACTS_FILE = "review/resource-type-facts.ts";
+export const FACTS_FILE = "provider-schemas/facts/";
 
 /** One line saying what happens, without the attribute details; `name` formats addresses and attributes. */
 export function headline(change: ResourceChange, name: (text: string) => string = (t) => t): string {

@@ -11,7 +11,7 @@ export type TerraformJson = Readonly<Record<string, unknown>>;
 /** Stack name → parsed `cdk.tf.json`, i.e. everything one revision synthesizes. */
 export type Estate = Readonly<Record<string, TerraformJson>>;
 
-/** Same shape as `review/resource-type-facts.ts`, restated so the engine can be tested with a table of its own. */
+/** Same shape as `provider-schemas/facts/`, restated so the engine can be tested with a table of its own. */
 export interface ResourceTypeFacts {
   /** Top-level attribute names or dotted paths into nested blocks whose change forces a new resource. */
   readonly forcesReplacement: readonly string[];

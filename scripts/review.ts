@@ -20,7 +20,7 @@ import { isRecord } from "../review/json";
 import { LoadError, loadSynthesizedDir } from "../review/load";
 import { FORMATS, type Format, isFormat, renderReport } from "../review/render";
 import { renderFailure } from "../review/render-failure";
-import { RESOURCE_TYPE_FACTS } from "../review/resource-type-facts";
+import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
 import {
   ReviewError,
   copyWorkingTree,

@@ -1,6 +1,6 @@
 import { type IAspect, TerraformResource, type TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
-import { RESOURCE_TYPE_FACTS } from "../review/resource-type-facts";
+import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
 
 /** Synthesis in adoption mode found resources that would be created beside their live twins. */
 export class AdoptionError extends Error {

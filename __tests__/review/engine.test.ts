@@ -1,5 +1,5 @@
 import { reviewEstates, reviewExitStatus } from "../../review/engine";
-import { RESOURCE_TYPE_FACTS } from "../../review/resource-type-facts";
+import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import type { DestructionAllowance, Estate, ResourceChange, ReviewReport, TerraformJson } from "../../review/types";
 import { baseEstate, dnsStack, doStack, droplet, estate, firewall, record, TEST_FACTS } from "./fixtures/estates";
 

@@ -1,0 +1,90 @@
+/*
+ * Facts about the pinned providers that their schemas do not carry: which attribute changes force a new
+ * resource, the id each importer expects, and the rules the provider's validators apply to literal
+ * values. One table per provider (`aws.ts`, `digitalocean.ts`, `heroku.ts`, `fastly.ts`), read by the
+ * offline provider twin (twin/), the review (review/) and the import planner (adoption/). Every entry
+ * says where it was read: provider repository, tag or commit, file.
+ *
+ * Paths: a dotted path names an attribute, through nested blocks, with block elements implicit:
+ * "backup_policy.plan" is `plan` in every element of the `backup_policy` block.
+ */
+
+/** A rule a provider's validator applies to one attribute's literal value (unknown values are skipped). */
+export type ValueRule =
+  /** StringInSlice / IntInSlice / validation.StringInSlice(..., ignoreCase). */
+  | { readonly kind: "one-of"; readonly values: readonly (string | number)[]; readonly ignoreCase?: boolean }
+  /** IntBetween, IntAtLeast (max omitted), IntAtMost (min omitted); FloatBetween likewise. */
+  | { readonly kind: "number-range"; readonly min?: number; readonly max?: number; readonly integer?: boolean }
+  /** StringLenBetween, and the length checks of StringIsNotEmpty (min 1). */
+  | { readonly kind: "length"; readonly min?: number; readonly max?: number }
+  /** StringMatch / a regexp the validator applies; `pattern` is a JavaScript RegExp source, anchored as the provider anchors it. */
+  | { readonly kind: "pattern"; readonly pattern: string; readonly message: string }
+  /** IsCIDR / IsCIDRNetwork (no host bits when `network`). */
+  | { readonly kind: "cidr"; readonly network?: boolean }
+  /** IsIPAddress / IsIPv4Address / IsIPv6Address. */
+  | { readonly kind: "ip-address"; readonly version?: 4 | 6 }
+  /** verify.ValidARN and the like. */
+  | { readonly kind: "arn" }
+  /** StringIsJSON / verify.ValidIAMPolicyJSON (a JSON document). */
+  | { readonly kind: "json" }
+  /** ListOfUniqueStrings, or a set's elements that must differ. */
+  | { readonly kind: "unique-items" };
+
+/** A validator on one attribute. */
+export interface AttributeValueRule {
+  /** Dotted path of the attribute (see the file comment). */
+  readonly path: string;
+  readonly rule: ValueRule;
+  /** Where the validator is defined: file (and function) in the provider's source at the pinned tag. */
+  readonly source: string;
+}
+
+/** A rule between attributes of one block (ConflictsWith, ExactlyOneOf, AtLeastOneOf, RequiredWith). */
+export interface CrossAttributeRule {
+  readonly kind: "conflicts-with" | "exactly-one-of" | "at-least-one-of" | "required-with";
+  /** The block the attributes sit in, as a dotted path; "" for the resource's top level. */
+  readonly block: string;
+  /** The attributes' names within that block. For "required-with": the first needs all the others. */
+  readonly attributes: readonly string[];
+  readonly source: string;
+}
+
+/** A replacement that a change forces only between some values (a CustomizeDiff rule). */
+export interface ConditionalReplacement {
+  /** Dotted path of the attribute. */
+  readonly path: string;
+  /** The change that forces a new resource; a value omitted matches any value. */
+  readonly from?: string | number | boolean | null;
+  readonly to?: string | number | boolean | null;
+  readonly source: string;
+}
+
+export interface ResourceTypeFacts {
+  /** Top-level attribute names, or dotted paths into nested blocks (e.g. "backup_policy.plan"), whose change forces Terraform to destroy and recreate the resource (ForceNew in the provider's schema, or RequiresReplace in plugin-framework resources). */
+  readonly forcesReplacement: readonly string[];
+  /** Changes that force replacement only between some values, e.g. a droplet's `ipv6` going from true to false. @default none */
+  readonly conditionalReplacements?: readonly ConditionalReplacement[];
+  /** The id `terraform import` expects, as a template: `{attr}` is read from the resource's synthesized configuration (a literal value), `<live ...>` marks a value only the live account knows, e.g. "<live droplet id>" or "{zone_id}_{name}_{type}". An empty string: the type has no importer. */
+  readonly importId: string;
+  /** The provider's validators on literal values. @default none */
+  readonly valueRules?: readonly AttributeValueRule[];
+  /** The provider's rules between attributes. @default none */
+  readonly crossRules?: readonly CrossAttributeRule[];
+  /** Where these facts come from: provider repository, version/tag or commit, file path(s). */
+  readonly source: string;
+}
+
+/** Value rules of a data source. */
+export interface DataSourceFacts {
+  readonly valueRules?: readonly AttributeValueRule[];
+  readonly crossRules?: readonly CrossAttributeRule[];
+  readonly source: string;
+}
+
+/** Everything one provider's table holds. */
+export interface ProviderFacts {
+  readonly resources: Readonly<Record<string, ResourceTypeFacts>>;
+  readonly dataSources: Readonly<Record<string, DataSourceFacts>>;
+  /** Value rules of the provider block itself. @default none */
+  readonly providerValueRules?: readonly AttributeValueRule[];
+}
