@@ -1,0 +1,73 @@
+/*
+ * Installs the provider twin for one rehearsal: a filesystem mirror in a scratch folder that holds, for
+ * every pinned provider, an executable that starts the twin, and a Terraform CLI configuration that makes
+ * that mirror Terraform's only source of providers. Terraform reads it only through TF_CLI_CONFIG_FILE in
+ * the rehearsal's own environment, so a user's ordinary `cdktf diff` or `terraform plan` never sees it.
+ */
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pinnedProviders, type PinnedProvider } from "../provider-schemas/schema-file";
+
+export interface TwinInstallation {
+  /** The environment Terraform runs with: the CLI configuration, no plugin TLS, no credentials. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly providers: readonly PinnedProvider[];
+}
+
+/** Terraform's name for this machine's platform, as provider packages are laid out. */
+export function terraformPlatform(): string {
+  const os = process.platform === "win32" ? "windows" : process.platform;
+  const arch = ({ x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" } as Record<string, string>)[process.arch] ?? process.arch;
+  return `${os}_${arch}`;
+}
+
+/** Environment variables that carry cloud credentials: never passed to a rehearsal's Terraform or twin. */
+const CREDENTIAL_VARIABLES = /^(AWS_|DIGITALOCEAN_|HEROKU_|FASTLY_|DATADOG_|DD_|PAGERDUTY_|PINGDOM_|GANDI_|TF_TOKEN_|TFE_TOKEN|TF_VAR_|ATLAS_TOKEN|GOOGLE_|ARM_)/;
+
+/**
+ * Writes the mirror and the CLI configuration under `scratch` and returns the environment to run
+ * Terraform with. `twinBundle` is the compiled twin (twin/plugin.ts), `root` the project root.
+ */
+export function installTwin(scratch: string, twinBundle: string, root: string, baseEnv: NodeJS.ProcessEnv): TwinInstallation {
+  const providers = pinnedProviders(root);
+  const mirror = join(scratch, "provider-mirror");
+  const platform = terraformPlatform();
+  for (const provider of providers) {
+    const [host, namespace, type] = provider.address.split("/") as [string, string, string];
+    const dir = join(mirror, host, namespace, type, provider.version, platform);
+    mkdirSync(dir, { recursive: true });
+    const executable = join(dir, `terraform-provider-${type}_v${provider.version}`);
+    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(twinBundle)} ${shellQuote(provider.name)} ${shellQuote(root)}\n`);
+    chmodSync(executable, 0o755);
+  }
+  const cliConfig = join(scratch, "terraform.rc");
+  writeFileSync(cliConfig, [
+    "# Written by the psf-estate rehearsal: the provider twin is the only provider source.",
+    "disable_checkpoint = true",
+    "provider_installation {",
+    "  filesystem_mirror {",
+    `    path    = ${JSON.stringify(mirror)}`,
+    `    include = ${JSON.stringify(providers.map((p) => p.address))}`,
+    "  }",
+    "}",
+    "",
+  ].join("\n"));
+
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(baseEnv)) {
+    // Terraform's own settings come from the rehearsal alone, but for its log switches, which help debug the twin.
+    if (!CREDENTIAL_VARIABLES.test(key) && (!key.startsWith("TF_") || key.startsWith("TF_LOG"))) env[key] = value;
+  }
+  Object.assign(env, {
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_DISABLE_PLUGIN_TLS: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+  });
+  return { env, providers };
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,237 @@
+/*
+ * The provider twin's answers to Terraform: one instance serves one pinned provider, from its committed
+ * schema (provider-schemas/<provider>.json) and its facts (provider-schemas/facts/). It does offline what
+ * the real provider does offline, and makes up deterministically what the real one would ask the cloud.
+ * It reads no credentials and opens no connection.
+ */
+import { DATA_SOURCE_FACTS, PROVIDER_FACTS, RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
+import {
+  blockValueType,
+  type PinnedProvider,
+  type ProviderSchema,
+  type Schema,
+  type SchemaAttribute,
+  type SchemaBlock,
+} from "../provider-schemas/schema-file";
+import { decodeValue, encodeValue, isObjectValue, type CtyType, type Value } from "./cty";
+import { planResourceChange, type PathStep } from "./resource-plan";
+import { fillUnknowns, readDataSource, seededHash } from "./simulated-values";
+import { checkValueRules, type RuleViolation } from "./value-rules";
+
+/** Wire shapes (proto-loader with keepCase, enums as strings). */
+interface DynamicValue { msgpack?: Uint8Array; json?: Uint8Array }
+interface Diagnostic { severity: "ERROR" | "WARNING"; summary: string; detail: string; attribute?: { steps: PathStep[] } }
+type Message = Record<string, unknown>;
+
+/** Private data the twin keeps with an object: whether it was imported and never refreshed from the cloud. */
+interface TwinPrivate { readonly adopted?: boolean }
+
+export class ProviderTwin {
+  private readonly types = new Map<string, CtyType>();
+
+  constructor(readonly provider: PinnedProvider, readonly schema: ProviderSchema) {}
+
+  getMetadata(): Message {
+    return {
+      server_capabilities: CAPABILITIES,
+      resources: Object.keys(this.schema.resource_schemas ?? {}).map((type_name) => ({ type_name })),
+      data_sources: Object.keys(this.schema.data_source_schemas ?? {}).map((type_name) => ({ type_name })),
+    };
+  }
+
+  getProviderSchema(): Message {
+    const schemas = (record: Readonly<Record<string, Schema>> | undefined): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(record ?? {}).map(([name, schema]) => [name, wireSchema(schema)]));
+    return {
+      provider: wireSchema(this.schema.provider),
+      resource_schemas: schemas(this.schema.resource_schemas),
+      data_source_schemas: schemas(this.schema.data_source_schemas),
+      server_capabilities: CAPABILITIES,
+    };
+  }
+
+  validateProviderConfig(request: Message): Message {
+    const config = this.decode(request.config as DynamicValue, "provider", this.schema.provider.block);
+    return { diagnostics: diagnostics(checkValueRules(config, PROVIDER_FACTS[this.provider.name]?.providerValueRules)) };
+  }
+
+  validateResourceConfig(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.resourceSchema(typeName);
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    const config = this.decode(request.config as DynamicValue, typeName, schema.block);
+    const facts = RESOURCE_TYPE_FACTS[typeName];
+    return { diagnostics: diagnostics(checkValueRules(config, facts?.valueRules, facts?.crossRules)) };
+  }
+
+  validateDataResourceConfig(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.schema.data_source_schemas?.[typeName];
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "data source", typeName)] };
+    const config = this.decode(request.config as DynamicValue, `data.${typeName}`, schema.block);
+    const facts = DATA_SOURCE_FACTS[typeName];
+    return { diagnostics: diagnostics(checkValueRules(config, facts?.valueRules, facts?.crossRules)) };
+  }
+
+  /** State written by this schema version needs no upgrade; attributes the schema no longer has are dropped. */
+  upgradeResourceState(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.resourceSchema(typeName);
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    const raw = (request.raw_state as { json?: Uint8Array } | undefined)?.json;
+    const value = raw === undefined || raw.length === 0 ? null : (JSON.parse(Buffer.from(raw).toString("utf8")) as Value);
+    return { upgraded_state: { msgpack: encodeValue(value, this.type(typeName, schema.block)) } };
+  }
+
+  configureProvider(): Message {
+    return { diagnostics: [] };
+  }
+
+  /** The twin has no cloud to ask: an object is as its state says. */
+  readResource(request: Message): Message {
+    return { new_state: request.current_state, private: request.private };
+  }
+
+  planResourceChange(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.resourceSchema(typeName);
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    const type = this.type(typeName, schema.block);
+    const prior = decodeValue((request.prior_state as DynamicValue | undefined)?.msgpack, type);
+    const proposed = decodeValue((request.proposed_new_state as DynamicValue | undefined)?.msgpack, type);
+    const config = decodeValue((request.config as DynamicValue | undefined)?.msgpack, type);
+    const priorPrivate = readPrivate(request.prior_private as Uint8Array | undefined);
+    const change = planResourceChange(schema.block, RESOURCE_TYPE_FACTS[typeName], prior, proposed, config, priorPrivate.adopted === true);
+    return {
+      planned_state: { msgpack: encodeValue(change.planned, type) },
+      requires_replace: change.requiresReplace.map((steps) => ({ steps })),
+      planned_private: request.prior_private ?? Buffer.alloc(0),
+    };
+  }
+
+  applyResourceChange(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.resourceSchema(typeName);
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    const type = this.type(typeName, schema.block);
+    const planned = decodeValue((request.planned_state as DynamicValue | undefined)?.msgpack, type);
+    if (planned === null) return { new_state: { msgpack: encodeValue(null, type) } };
+    const config = decodeValue((request.config as DynamicValue | undefined)?.msgpack, type);
+    const applied = fillUnknowns(typeName, schema.block, planned, seededHash(typeName, config, type));
+    return { new_state: { msgpack: encodeValue(applied, type) }, private: Buffer.alloc(0) };
+  }
+
+  /** An imported object has only its id: the twin cannot read the rest from the cloud. */
+  importResourceState(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.resourceSchema(typeName);
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    const state = emptyObject(schema.block, { id: request.id as string });
+    return {
+      imported_resources: [{
+        type_name: typeName,
+        state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) },
+        private: Buffer.from(JSON.stringify({ adopted: true } satisfies TwinPrivate)),
+      }],
+    };
+  }
+
+  readDataSource(request: Message): Message {
+    const typeName = request.type_name as string;
+    const schema = this.schema.data_source_schemas?.[typeName];
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "data source", typeName)] };
+    const type = this.type(`data.${typeName}`, schema.block);
+    const config = decodeValue((request.config as DynamicValue | undefined)?.msgpack, type);
+    const state = readDataSource(typeName, schema.block, config, seededHash(typeName, config, type));
+    return { state: { msgpack: encodeValue(state, type) } };
+  }
+
+  private resourceSchema(typeName: string): Schema | undefined {
+    return this.schema.resource_schemas?.[typeName];
+  }
+
+  private type(key: string, block: SchemaBlock): CtyType {
+    let type = this.types.get(key);
+    if (type === undefined) {
+      type = blockValueType(block);
+      this.types.set(key, type);
+    }
+    return type;
+  }
+
+  private decode(value: DynamicValue | undefined, key: string, block: SchemaBlock): Value {
+    return decodeValue(value?.msgpack, this.type(key, block));
+  }
+}
+
+const CAPABILITIES = { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false };
+
+function readPrivate(bytes: Uint8Array | undefined): TwinPrivate {
+  if (bytes === undefined || bytes.length === 0) return {};
+  try {
+    return JSON.parse(Buffer.from(bytes).toString("utf8")) as TwinPrivate;
+  } catch {
+    return {};
+  }
+}
+
+/** An object of a block with every attribute null and every nested block empty, but for `known`. */
+function emptyObject(block: SchemaBlock, known: Record<string, Value>): Value {
+  const out: Record<string, Value> = {};
+  for (const name of Object.keys(block.attributes ?? {})) out[name] = known[name] ?? null;
+  for (const [name, blockType] of Object.entries(block.block_types ?? {})) {
+    out[name] = blockType.nesting_mode === "list" || blockType.nesting_mode === "set" ? [] : blockType.nesting_mode === "map" ? {} : null;
+  }
+  return isObjectValue(out) ? out : null;
+}
+
+function diagnostics(violations: readonly RuleViolation[]): Diagnostic[] {
+  return violations.map((v) => ({ severity: "ERROR", summary: v.summary, detail: v.detail, attribute: { steps: [...v.path] } }));
+}
+
+function unknownType(provider: PinnedProvider, kind: string, typeName: string): Diagnostic {
+  return {
+    severity: "ERROR",
+    summary: `The provider twin has no schema for ${kind} ${typeName}`,
+    detail: `provider-schemas/${provider.schemaFile} describes only the types the estate uses; add ${typeName} to it (see provider-schemas/README.md).`,
+  };
+}
+
+function wireSchema(schema: Schema): Message {
+  return { version: schema.version, block: wireBlock(schema.block) };
+}
+
+function wireBlock(block: SchemaBlock): Message {
+  return {
+    attributes: Object.entries(block.attributes ?? {}).map(([name, attribute]) => wireAttribute(name, attribute)),
+    block_types: Object.entries(block.block_types ?? {}).map(([type_name, nested]) => ({
+      type_name,
+      block: wireBlock(nested.block),
+      nesting: nested.nesting_mode.toUpperCase(),
+      min_items: nested.min_items ?? 0,
+      max_items: nested.max_items ?? 0,
+    })),
+    deprecated: block.deprecated === true,
+  };
+}
+
+function wireAttribute(name: string, attribute: SchemaAttribute): Message {
+  return {
+    name,
+    ...(attribute.type !== undefined ? { type: Buffer.from(JSON.stringify(attribute.type)) } : {}),
+    ...(attribute.nested_type !== undefined
+      ? {
+        nested_type: {
+          attributes: Object.entries(attribute.nested_type.attributes).map(([n, a]) => wireAttribute(n, a)),
+          nesting: attribute.nested_type.nesting_mode.toUpperCase(),
+        },
+      }
+      : {}),
+    required: attribute.required === true,
+    optional: attribute.optional === true,
+    computed: attribute.computed === true,
+    sensitive: attribute.sensitive === true,
+    deprecated: attribute.deprecated === true,
+    write_only: attribute.write_only === true,
+  };
+}
