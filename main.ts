@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { loadKnownImportIds } from "./adoption/known-import-ids";
+import { knownImportIdsFromEnvironment } from "./adoption/known-import-ids";
 import { loadEstate } from "./inventory";
 import { definePsfEstate } from "./stacks/psf-estate";
 import { reportSynthFailure } from "./stacks/synth-failure";
@@ -9,7 +9,7 @@ try {
   const app = new App();
   definePsfEstate(app, loadEstate(), {
     backend: stateBackendFromEnvironment(process.env),
-    importIds: loadKnownImportIds(),
+    importIds: knownImportIdsFromEnvironment(process.env),
     adopting: process.env.PSF_ESTATE_ADOPT === "1",
   });
   app.synth();

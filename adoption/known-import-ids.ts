@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import recorded from "./import-ids.json";
 
 /** Import ids of live resources, by stack and Terraform address: `{ "dns": { "aws_route53_zone.x": "Z123" } }`. */
@@ -6,6 +7,14 @@ export type KnownImportIds = Readonly<Record<string, Readonly<Record<string, str
 /** Where adopters record the live ids they looked up (see README "Adopting the live estate"). */
 export const KNOWN_IMPORT_IDS_FILE = "adoption/import-ids.json";
 
+/** A malformed or unreadable ids file; the message names the file, the stack and the address. */
+export class ImportIdsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportIdsError";
+  }
+}
+
 const ADDRESS = /^[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
 
 /**
@@ -13,7 +22,7 @@ const ADDRESS = /^[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
  * stack and address named.
  */
 export function loadKnownImportIds(parsed: unknown = recorded, file: string = KNOWN_IMPORT_IDS_FILE): KnownImportIds {
-  const fail = (where: string, problem: string): never => { throw new Error(`${file}: ${where}: ${problem}`); };
+  const fail = (where: string, problem: string): never => { throw new ImportIdsError(`${file}: ${where}: ${problem}`); };
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) fail("top level", "must be an object of stacks");
   for (const [stack, ids] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof ids !== "object" || ids === null || Array.isArray(ids)) fail(`stack "${stack}"`, "must be an object of addresses");
@@ -23,4 +32,20 @@ export function loadKnownImportIds(parsed: unknown = recorded, file: string = KN
     }
   }
   return parsed as KnownImportIds;
+}
+
+/** Names another ids file to use instead of the committed one: for rehearsing an adoption with made-up ids. */
+export const IMPORT_IDS_VARIABLE = "PSF_ESTATE_IMPORT_IDS";
+
+/** The ids file PSF_ESTATE_IMPORT_IDS names, else the committed adoption/import-ids.json. */
+export function knownImportIdsFromEnvironment(env: NodeJS.ProcessEnv): KnownImportIds {
+  const file = env[IMPORT_IDS_VARIABLE];
+  if (file === undefined || file === "") return loadKnownImportIds();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ImportIdsError(`${IMPORT_IDS_VARIABLE}=${file}: ${(error as Error).message}`);
+  }
+  return loadKnownImportIds(parsed, file);
 }

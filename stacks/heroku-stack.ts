@@ -16,6 +16,11 @@ export interface HerokuStackProps extends EstateStackProps {
  * HEROKU_API_KEY; each app's secret config vars come from one sensitive map variable,
  * `heroku_<app>_secret_config_vars`.
  */
+/** The sensitive map variable that holds one app's secret config vars. */
+export function herokuSecretVariableName(appName: string): string {
+  return `heroku_${appName.replace(/-/g, "_")}_secret_config_vars`;
+}
+
 export class HerokuStack extends EstateStack {
   /** The apps by name. */
   readonly apps: ReadonlyMap<string, HerokuApp>;
@@ -31,7 +36,7 @@ export class HerokuStack extends EstateStack {
       const secretNames = spec.secretConfigVars ?? [];
       let sensitiveConfigVars: Record<string, string> | undefined;
       if (secretNames.length > 0) {
-        const variableName = `heroku_${spec.name.replace(/-/g, "_")}_secret_config_vars`;
+        const variableName = herokuSecretVariableName(spec.name);
         const secrets = new TerraformVariable(this, variableName, {
           type: "map(string)",
           sensitive: true,

@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { ImportIdsError } from "../adoption/known-import-ids";
 import { ConstructPropsError } from "../constructs/construct-props-error";
 import { InventoryError } from "../inventory";
 import { AdoptionError } from "./import-known-resources";
@@ -11,7 +12,7 @@ import { BackendChoiceError } from "./state-backend";
  */
 export function reportSynthFailure(error: unknown): never {
   rmSync(process.env.CDKTF_OUTDIR ?? "cdktf.out", { recursive: true, force: true });
-  const badInput = error instanceof InventoryError || error instanceof ConstructPropsError || error instanceof BackendChoiceError || error instanceof AdoptionError;
+  const badInput = error instanceof InventoryError || error instanceof ConstructPropsError || error instanceof BackendChoiceError || error instanceof AdoptionError || error instanceof ImportIdsError;
   process.stderr.write(`${badInput ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 }

@@ -1,0 +1,47 @@
+/*
+ * Values for the variables a stack asks for, so a rehearsal plans without anyone's secrets: every value is
+ * a placeholder that passes the variable's validation, drawn from the ranges and formats reserved for
+ * examples (RFC 5737 addresses, an all-zero account). The driver writes them to a *.auto.tfvars.json in
+ * the scratch copy of the stack, never into the project.
+ */
+
+/** A variable as a synthesized stack declares it. */
+export interface VariableDeclaration {
+  readonly type?: string;
+  readonly default?: unknown;
+  readonly sensitive?: boolean;
+}
+
+/** Placeholders by what a variable's name says it holds. */
+const BY_NAME: readonly { readonly pattern: RegExp; readonly value: unknown }[] = [
+  { pattern: /_fingerprints$/, value: ["00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00"] },
+  { pattern: /_ranges$/, value: ["198.51.100.0/24", "2001:db8::/32"] },
+  { pattern: /_ipv4$/, value: "192.0.2.10" },
+  { pattern: /_arn$/, value: "arn:aws:iam::000000000000:role/psf-estate-rehearsal" },
+  { pattern: /_certificate$/, value: "-----BEGIN CERTIFICATE-----\nUkVIRUFSU0FM\n-----END CERTIFICATE-----\n" },
+];
+
+/**
+ * The values to give a stack's variables that have no default: `known` first (values the caller derived,
+ * such as the keys a secret map must hold), then by name, then an empty value of the declared type.
+ */
+export function rehearsalVariableValues(
+  declarations: Readonly<Record<string, VariableDeclaration>>,
+  known: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, declaration] of Object.entries(declarations)) {
+    if (declaration.default !== undefined) continue;
+    if (name in known) values[name] = known[name];
+    else values[name] = BY_NAME.find((entry) => entry.pattern.test(name))?.value ?? emptyOf(declaration.type ?? "string", name);
+  }
+  return values;
+}
+
+function emptyOf(type: string, name: string): unknown {
+  if (type.startsWith("list(") || type.startsWith("set(")) return [];
+  if (type.startsWith("map(") || type.startsWith("object(")) return {};
+  if (type === "number") return 0;
+  if (type === "bool") return false;
+  return `rehearsal-${name}`;
+}

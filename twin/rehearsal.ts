@@ -1,0 +1,246 @@
+/*
+ * The rehearsal: the real Terraform runs every stack against the provider twin, in a scratch folder, into
+ * scratch state. For each stack in dependency order: init, validate, plan, apply (so that every
+ * terraform_remote_state a later stack reads resolves); then every stack is planned again and must
+ * show no changes. Stacks that do not read each other run side by side. It is never a plan of the live
+ * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { installTwin } from "./installation";
+import { rehearsalVariableValues, type VariableDeclaration } from "./rehearsal-variables";
+import { locateTerraform, runTerraform, type CommandResult } from "./terraform-cli";
+
+export type RehearsalStep = "synth" | "init" | "validate" | "plan" | "apply" | "converge";
+
+export interface RehearsalOptions {
+  /** The project root. */
+  readonly root: string;
+  /** The compiled twin (twin/plugin.ts) Terraform starts as every provider. */
+  readonly twinBundle: string;
+  /** The stacks to rehearse, with every stack they read; all when empty. */
+  readonly stacks: readonly string[];
+  /** Stop after each stack's first plan (stacks that others read are still applied, into scratch state). */
+  readonly planOnly: boolean;
+  /** Synthesize in adoption mode (PSF_ESTATE_ADOPT=1), with the ids file `importIdsFile` if given. */
+  readonly adopt: boolean;
+  readonly importIdsFile?: string;
+  /** Values the caller derived for some variables (e.g. the keys a secret map must hold). */
+  readonly variableValues: Readonly<Record<string, unknown>>;
+  /** The environment to take PATH and Terraform's binary from; credentials in it are dropped. */
+  readonly env: NodeJS.ProcessEnv;
+  /** How many stacks may run at once. @default the machine's cores, at least 2 */
+  readonly concurrency?: number;
+  /** Progress, one line at a time. */
+  readonly progress: (line: string) => void;
+  /** Keep the scratch folder (its path is reported) instead of removing it. @default false */
+  readonly keepScratch?: boolean;
+}
+
+export interface StackRehearsal {
+  readonly stack: string;
+  /** Terraform's own plan, as it printed it. */
+  readonly plan?: string;
+  /** Terraform's one-line summary ("Plan: 3 to add, ..." or "No changes."). */
+  readonly summary?: string;
+  readonly applied: boolean;
+  readonly converged?: boolean;
+  /** Seconds spent on each step. */
+  readonly seconds: Partial<Record<RehearsalStep, number>>;
+}
+
+export interface RehearsalFailure {
+  readonly stack: string;
+  readonly step: RehearsalStep;
+  /** What Terraform said (its error diagnostics), or what stopped the step. */
+  readonly message: string;
+}
+
+export interface RehearsalResult {
+  readonly terraformVersion: string;
+  readonly stacks: readonly StackRehearsal[];
+  readonly failures: readonly RehearsalFailure[];
+  readonly seconds: number;
+  readonly scratch?: string;
+}
+
+interface ManifestStack {
+  readonly dependencies: readonly string[];
+  readonly workingDirectory: string;
+  readonly synthesizedStackPath: string;
+}
+
+/** Rehearses the estate; resolves with every stack's outcome and every failure, never throws for Terraform's errors. */
+export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
+  const started = Date.now();
+  const terraform = locateTerraform(options.env);
+  const scratch = mkdtempSync(join(tmpdir(), "psf-estate-rehearsal-"));
+  try {
+    const outcome = await rehearseIn(scratch, terraform, options);
+    return { ...outcome, terraformVersion: terraform.version, seconds: (Date.now() - started) / 1000, ...(options.keepScratch === true ? { scratch } : {}) };
+  } finally {
+    if (options.keepScratch !== true) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function rehearseIn(
+  scratch: string,
+  terraform: { readonly binary: string },
+  options: RehearsalOptions,
+): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
+  const failures: RehearsalFailure[] = [];
+  const outdir = join(scratch, "cdktf.out");
+  const synthError = synthesize(options, outdir);
+  if (synthError !== undefined) return { stacks: [], failures: [{ stack: "(all)", step: "synth", message: synthError }] };
+
+  const manifest = (JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, ManifestStack> }).stacks;
+  const unknown = options.stacks.filter((name) => manifest[name] === undefined);
+  if (unknown.length > 0) {
+    return { stacks: [], failures: unknown.map((name) => ({ stack: name, step: "synth" as const, message: `no such stack; the estate has ${Object.keys(manifest).sort().join(", ")}` })) };
+  }
+  const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
+  const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
+  const { env } = installTwin(scratch, options.twinBundle, options.root, options.env);
+
+  const records = new Map<string, { plan?: string; summary?: string; applied: boolean; converged?: boolean; seconds: Partial<Record<RehearsalStep, number>> }>();
+  const failed = new Set<string>();
+  const dir = (name: string): string => join(outdir, manifest[name]!.workingDirectory);
+
+  const step = async (name: string, which: RehearsalStep, args: string[]): Promise<CommandResult | undefined> => {
+    const record = records.get(name)!;
+    const t0 = Date.now();
+    const result = await runTerraform(terraform.binary, args, dir(name), env);
+    record.seconds[which] = (Date.now() - t0) / 1000;
+    const ok = result.exitCode === 0 || (which === "converge" && result.exitCode === 2);
+    options.progress(`${name}: ${which} ${ok ? "done" : "FAILED"} (${record.seconds[which]!.toFixed(1)} s)`);
+    if (!ok) {
+      failures.push({ stack: name, step: which, message: terraformMessage(result) });
+      failed.add(name);
+      return undefined;
+    }
+    return result;
+  };
+
+  const rehearseStack = async (name: string): Promise<void> => {
+    records.set(name, { applied: false, seconds: {} });
+    const blockedBy = manifest[name]!.dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
+    if (blockedBy.length > 0) {
+      failures.push({ stack: name, step: "plan", message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
+      failed.add(name);
+      return;
+    }
+    const declarations = (JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> }).variable ?? {};
+    writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations, options.variableValues), null, 2)}\n`);
+    if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return;
+    if ((await step(name, "validate", ["validate", "-no-color"])) === undefined) return;
+    const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", "-out=rehearsal.tfplan"]);
+    if (plan === undefined) return;
+    const record = records.get(name)!;
+    record.plan = plan.stdout;
+    record.summary = planSummary(plan.stdout);
+    if (options.planOnly && !readByOthers.has(name)) return;
+    if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return;
+    record.applied = true;
+  };
+
+  const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
+  await inDependencyOrder(selected, manifest, concurrency, rehearseStack);
+
+  if (!options.planOnly) {
+    const applied = selected.filter((name) => records.get(name)?.applied === true);
+    await pool(applied, concurrency, async (name) => {
+      const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
+      if (again === undefined) return;
+      const record = records.get(name)!;
+      record.converged = again.exitCode === 0;
+      if (again.exitCode === 2) {
+        failures.push({ stack: name, step: "converge", message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}` });
+      }
+    });
+  }
+  const stacks = selected.map((name) => ({ stack: name, ...(records.get(name) ?? { applied: false, seconds: {} }) }));
+  return { stacks, failures: sortFailures(failures, selected) };
+}
+
+/** Synthesizes the estate into `outdir` with local state (the scratch folder's), as the project's synth does. */
+function synthesize(options: RehearsalOptions, outdir: string): string | undefined {
+  const env: NodeJS.ProcessEnv = { ...options.env, CDKTF_OUTDIR: outdir, PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: options.adopt ? "1" : "0" };
+  if (options.importIdsFile !== undefined) env.PSF_ESTATE_IMPORT_IDS = options.importIdsFile;
+  else delete env.PSF_ESTATE_IMPORT_IDS;
+  const result = spawnSync(process.execPath, [join(options.root, "scripts", "synth-app.mjs")], { cwd: options.root, env, encoding: "utf8" });
+  if (result.status === 0) return undefined;
+  return (result.stderr || result.stdout || `synth exited with ${result.status}`).trim();
+}
+
+/** The named stacks and every stack they read, directly or not. */
+function withDependencies(names: readonly string[], manifest: Readonly<Record<string, ManifestStack>>): string[] {
+  const out = new Set<string>();
+  const visit = (name: string): void => {
+    if (out.has(name)) return;
+    for (const dependency of manifest[name]?.dependencies ?? []) visit(dependency);
+    out.add(name);
+  };
+  for (const name of [...names].sort()) visit(name);
+  return [...out];
+}
+
+/** Runs `work` for each stack once every stack it reads is done, at most `limit` at a time. */
+async function inDependencyOrder(
+  names: readonly string[],
+  manifest: Readonly<Record<string, ManifestStack>>,
+  limit: number,
+  work: (name: string) => Promise<void>,
+): Promise<void> {
+  const done = new Set<string>();
+  const started = new Set<string>();
+  let running = 0;
+  await new Promise<void>((resolve) => {
+    const launch = (): void => {
+      if (done.size === names.length) return resolve();
+      for (const name of names) {
+        if (running >= limit) return;
+        if (started.has(name)) continue;
+        if (!manifest[name]!.dependencies.filter((d) => names.includes(d)).every((d) => done.has(d))) continue;
+        started.add(name);
+        running++;
+        void work(name).finally(() => {
+          running--;
+          done.add(name);
+          launch();
+        });
+      }
+    };
+    launch();
+  });
+}
+
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
+}
+
+/** Terraform's one-line verdict on a plan. */
+export function planSummary(planText: string): string {
+  const line = planText.split("\n").find((l) => /^(Plan: |No changes\.)/.test(l.trim()));
+  return line?.trim() ?? "(no summary line)";
+}
+
+/** The part of Terraform's output that explains a failure: its error diagnostics, else all it printed. */
+function terraformMessage(result: CommandResult): string {
+  const text = `${result.stderr}\n${result.stdout}`.trim();
+  const errors = text.split("\n").reduce<string[][]>((blocks, line) => {
+    if (/^(│ )?Error: /.test(line) || /^╷/.test(line)) blocks.push([]);
+    blocks[blocks.length - 1]?.push(line);
+    return blocks;
+  }, []);
+  const relevant = errors.filter((block) => block.some((l) => /Error: /.test(l)));
+  return (relevant.length > 0 ? relevant.map((b) => b.join("\n")).join("\n") : text).trim();
+}
+
+function sortFailures(failures: readonly RehearsalFailure[], order: readonly string[]): RehearsalFailure[] {
+  return [...failures].sort((a, b) => order.indexOf(a.stack) - order.indexOf(b.stack));
+}
