@@ -75,8 +75,11 @@ describe("Fastly", () => {
     expect(subscriptions.map(([, s]) => s.domains).sort()).toEqual([["doc.python.org", "docs.python.org"], ["python.org", "www.python.org"]]);
     for (const [name, subscription] of subscriptions) {
       expect(subscription.certificate_authority).toBe("lets-encrypt");
-      const records = Object.values(resourcesOf(fastly, "aws_route53_record")).filter((r) => String(r.for_each).includes(`fastly_tls_subscription.${name}.managed_dns_challenges`));
+      const records = Object.values(resourcesOf(fastly, "aws_route53_record")).filter((r) => JSON.stringify(r.records).includes(`fastly_tls_subscription.${name}.managed_dns_challenges`));
       expect(records).toHaveLength(1);
+      // Keyed by the subscription's domains, which are known when planning; the challenges are known only after apply.
+      expect(records[0]!.for_each).toBe(`\${toset(${JSON.stringify(subscription.domains).replace(/,/g, ", ")})}`);
+      expect(records[0]!.name).toBe("_acme-challenge.${each.value}");
       const zone = resolveReference(synth, "fastly", records[0]!.zone_id);
       expect(zone).toMatchObject({ stack: "dns", type: "aws_route53_zone", attribute: "zone_id" });
       expect(zone!.resource.name).toBe("python.org");

@@ -15,6 +15,7 @@ import {
 } from "../.gen/providers/fastly/service-vcl";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { terraformLiteral, withTerraformLiterals } from "./terraform-literal";
 import { ConstructPropsError } from "./construct-props-error";
 
 import type { FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyConditionType, FastlyDomain, FastlyForceTls, FastlyGzip, FastlyHeader, FastlyHealthcheck, FastlyHostRedirect, FastlyHsts, FastlyRedirectStatus, FastlyRequestSetting, FastlyResponseObject, FastlyS3Logger, FastlySnippet, FastlySyslogLogger } from "../inventory/fastly-types";
@@ -82,8 +83,9 @@ function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
 }
 
 /** Leaves an empty block list out of the output rather than writing `[]`. */
+/** A service's blocks, their text as Terraform literals: VCL and log formats use `%{...}` themselves. */
 function blocks<T, R>(items: readonly T[], convert: (item: T) => R): R[] | undefined {
-  return items.length === 0 ? undefined : items.map(convert);
+  return items.length === 0 ? undefined : items.map((item) => withTerraformLiterals(convert(item)));
 }
 
 const isLiteral = (value: string | number): boolean => !Token.isUnresolved(value);
@@ -295,7 +297,7 @@ export class FastlyService extends Construct {
     this.domainNames = [...domainNames].sort();
     this.serviceVcl = new ServiceVcl(this, "service", {
       name: props.name,
-      comment: props.comment,
+      comment: terraformLiteral(props.comment),
       activate: props.activate ?? true,
       defaultTtl: props.defaultTtl,
       staleIfError: props.staleIfError,

@@ -1,9 +1,10 @@
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { type ITerraformDependable, TerraformIterator } from "cdktf";
+import { type ITerraformDependable, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
 import { TlsSubscription } from "../.gen/providers/fastly/tls-subscription";
 import { TlsSubscriptionValidation } from "../.gen/providers/fastly/tls-subscription-validation";
 import { isInZone } from "../inventory/dns-records";
+import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
 import type { FastlyCertificateAuthority } from "../inventory/types";
 import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/validate";
 import { ConstructPropsError } from "./construct-props-error";
@@ -45,14 +46,18 @@ export class FastlyTlsCertificate extends Construct {
       certificateAuthority: props.certificateAuthority,
       ...(props.dependsOn !== undefined ? { dependsOn: props.dependsOn } : {}),
     });
-    // One record per challenge, keyed by its name: the set is known only once Fastly answers.
-    const challenges = TerraformIterator.fromComplexList(subscription.managedDnsChallenges, "record_name");
+    // One record per domain: the domains are known when planning, the challenges Fastly asks for only once
+    // the subscription exists, so for_each takes the domains and each record looks its challenge up by name.
+    const domains = TerraformIterator.fromList([...props.domains].sort());
+    const challenges = Token.asString(subscription.interpolationForAttribute("managed_dns_challenges"));
+    const challenge = (field: string): string =>
+      `\${[for c in ${challenges} : c.${field} if c.record_name == "${ACME_CHALLENGE_PREFIX}\${${domains.value}}"][0]}`;
     const records = new Route53Record(this, "challenge", {
-      forEach: challenges,
+      forEach: domains,
       zoneId: props.zoneId,
-      name: challenges.getString("record_name"),
-      type: challenges.getString("record_type"),
-      records: [challenges.getString("record_value")],
+      name: `${ACME_CHALLENGE_PREFIX}${domains.value}`,
+      type: challenge("record_type"),
+      records: [challenge("record_value")],
       ttl,
       // A challenge record left by an earlier subscription is Fastly's, not anyone else's.
       allowOverwrite: true,

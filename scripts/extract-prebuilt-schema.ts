@@ -52,6 +52,8 @@ export interface BindingAttribute {
   readonly objectNesting?: "list" | "set" | "map" | "single";
   readonly hasSetter: boolean;
   readonly hasReset: boolean;
+  /** How the config interface declares it: `name: T` (required), `name?: T` (optional), or not at all. */
+  readonly config?: "required" | "optional";
 }
 
 export interface BindingBlockType {
@@ -60,6 +62,7 @@ export interface BindingBlockType {
   readonly maxOne: boolean;
   /** The generator's required flag: min_items >= 1 (list/set), every member required (single). */
   readonly required: boolean;
+  readonly config?: "required" | "optional";
   readonly block: BindingBlock;
 }
 
@@ -124,7 +127,6 @@ interface Member {
   readonly flags: Flags;
   readonly camel: string;
   readonly storedInit?: { readonly cls: string; readonly wrapsSet?: boolean };
-  readonly fieldType?: string;
   readonly getterBody: string;
   readonly hasSetter: boolean;
   readonly hasReset: boolean;
@@ -191,13 +193,11 @@ function classMembers(body: string): Map<string, Member> {
     if (!getter?.[1] || getter[2] === undefined) throw new Error(`member ${name}: no getter`);
     const camel = getter[1];
     const init = /private _\w+ = new (?:cdktf\.)?(\w+)\(this, "[^"]*"(?:, (true|false))?\);/.exec(chunk);
-    const field = /private _\w+\?: (.*); $/m.exec(chunk);
     out.set(name, {
       name,
       camel,
       flags: { computed: computed === "true", optional: optional === "true", required: required === "true" },
       ...(init?.[1] ? { storedInit: { cls: init[1], ...(init[2] ? { wrapsSet: init[2] === "true" } : {}) } } : {}),
-      ...(field?.[1] ? { fieldType: field[1] } : {}),
       getterBody: getter[2],
       hasSetter: new RegExp(`public (set ${camel}|put\\w+)\\(value`).test(chunk),
       hasReset: /public reset\w*\(\)/.test(chunk),
@@ -210,6 +210,13 @@ function classMembers(body: string): Map<string, Member> {
 // From the generated code back to schema facts.
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+const structName = (cls: string): string => cls.replace(/(List|Map|OutputReference)$/, "");
+type Docs = Map<string, { optional: boolean; type: string; doc: string }>;
+
+function configOf(docs: Docs, camel: string): { config?: "required" | "optional" } {
+  const member = docs.get(camel);
+  return member === undefined ? {} : { config: member.optional ? "optional" : "required" };
+}
 
 class BindingReader {
   private readonly decl: Declarations;
@@ -223,33 +230,25 @@ class BindingReader {
     for (const [name, body] of this.decl.classes) {
       if (!body.includes(`public static readonly tfResourceType = "${tfType}";`)) continue;
       const members = classMembers(body);
-      const hcl = hclEntries(body);
       const isProvider = body.includes("terraformProviderSource:");
       if (isProvider) members.delete("alias"); // added by cdktf's generator, not part of the provider's schema
       const config = this.decl.interfaces.get(`${name}Config`);
-      const docs = config ? interfaceMembers(config) : new Map<string, { optional: boolean; type: string; doc: string }>();
-      return this.blockFromMembers(tfType, members, hcl, docs, isProvider);
+      const docs: Docs = config ? interfaceMembers(config) : new Map();
+      return this.blockFromMembers(tfType, members, hclEntries(body), docs, isProvider);
     }
     throw new Error(`${this.where}: no class with tfResourceType "${tfType}"`);
   }
 
-  private blockFromMembers(
-    path: string,
-    members: Map<string, Member>,
-    hcl: Map<string, HclEntry>,
-    docs: Map<string, { optional: boolean; type: string; doc: string }>,
-    isProvider: boolean,
-  ): BindingBlock {
+  private blockFromMembers(path: string, members: Map<string, Member>, hcl: Map<string, HclEntry>, docs: Docs, isProvider: boolean): BindingBlock {
     const attributes: Record<string, BindingAttribute> = {};
     const blocks: Record<string, BindingBlockType> = {};
     for (const member of members.values()) {
       const at = `${path}.${member.name}`;
       const entry = hcl.get(member.name);
-      const doc = docs.get(member.camel)?.doc ?? "";
-      if (entry?.isBlock && this.isBlockEntry(entry, doc, member.name)) {
-        blocks[member.name] = this.blockType(at, member.flags.required, entry, isProvider);
+      if (entry?.isBlock && this.isBlockEntry(entry, docs.get(member.camel)?.doc ?? "", member.name)) {
+        blocks[member.name] = { ...this.blockType(at, member.flags.required, entry, isProvider), ...configOf(docs, member.camel) };
       } else {
-        attributes[member.name] = this.attribute(at, member, entry);
+        attributes[member.name] = { ...this.attribute(at, member, entry), ...configOf(docs, member.camel) };
       }
     }
     return { attributes, blocks };
@@ -263,16 +262,11 @@ class BindingReader {
     return entry.type === "struct" && doc === `${name} block`;
   }
 
-  private structName(storageClassType: string): string {
-    return storageClassType.replace(/(List|Map|OutputReference)$/, "");
-  }
-
   private blockType(at: string, required: boolean, entry: HclEntry, isProvider: boolean): BindingBlockType {
-    const struct = this.structName(entry.storageClassType);
     const nesting = entry.type === "struct" ? "single" : entry.type;
     if (nesting !== "list" && nesting !== "set" && nesting !== "single") throw new Error(`${at}: block nesting ${entry.type}`);
     const maxOne = nesting !== "single" && !entry.value.startsWith("cdktf.listMapperHcl(");
-    return { nesting, maxOne, required, block: this.structBlock(at, struct, isProvider) };
+    return { nesting, maxOne, required, block: this.structBlock(at, structName(entry.storageClassType), isProvider) };
   }
 
   /** A block's members: from its OutputReference class, or (provider blocks have none) its interface. */
@@ -289,16 +283,16 @@ class BindingReader {
     }
     const attributes: Record<string, BindingAttribute> = {};
     const blocks: Record<string, BindingBlockType> = {};
-    const toTf = this.decl.functions.get(`${lowerFirst(struct)}ToTerraform`) ?? "";
-    for (const [name, camel] of terraformNames(toTf)) {
+    for (const [name, camel] of terraformNames(this.decl.functions.get(`${lowerFirst(struct)}ToTerraform`) ?? "")) {
       const entry = hcl.get(name);
       const member = docs.get(camel);
       if (!entry || !member) throw new Error(`${at}.${name}: not in ${struct}`);
       const flags = { computed: false, optional: member.optional, required: !member.optional };
       if (entry.isBlock && this.isBlockEntry(entry, member.doc, name)) {
-        blocks[name] = this.blockType(`${at}.${name}`, flags.required, entry, true);
+        blocks[name] = { ...this.blockType(`${at}.${name}`, flags.required, entry, true), ...configOf(docs, camel) };
       } else {
-        attributes[name] = { flags, type: this.hclType(`${at}.${name}`, entry), hasSetter: true, hasReset: member.optional };
+        const type = this.hclType(`${at}.${name}`, entry);
+        attributes[name] = { flags, type, hasSetter: true, hasReset: member.optional, ...configOf(docs, camel) };
       }
     }
     return { attributes, blocks };
@@ -335,26 +329,39 @@ class BindingReader {
       if (entry && entry.type !== (nesting === "single" ? "struct" : nesting)) {
         throw new Error(`${at}: stored class ${init.cls} disagrees with ${entry.type}`);
       }
-      const struct = this.structName(init.cls);
-      const cls = this.decl.classes.get(`${struct}OutputReference`);
-      if (cls === undefined) throw new Error(`${at}: ${struct}OutputReference not found`);
-      const objectMembers: Record<string, BindingAttribute> = {};
-      const fields: Record<string, BindingType> = {};
-      const hcl = hclEntries(this.decl.functions.get(`${lowerFirst(struct)}ToHclTerraform`) ?? "");
-      for (const m of classMembers(cls).values()) {
-        const attr = this.attribute(`${at}.${m.name}`, m, hcl.get(m.name));
-        objectMembers[m.name] = attr;
-        fields[m.name] = attr.type;
-      }
-      const object: BindingType = ["object", fields];
-      return { ...base, type: nesting === "single" ? object : [nesting, object], objectMembers, objectNesting: nesting };
+      return { ...base, ...this.objectAttribute(at, structName(init.cls), nesting) };
     }
-    if (entry) return { ...base, type: this.hclType(at, entry) };
-    return { ...base, type: this.getterType(at, member.getterBody) };
+    // Plain getters name the type (provider classes return the stored input instead); else the HCL mapper does.
+    const fromGetter = this.getterType(member.getterBody);
+    const fromHcl = entry ? this.hclType(at, entry) : undefined;
+    if (fromGetter && fromHcl && JSON.stringify(fromGetter) !== JSON.stringify(fromHcl)) {
+      throw new Error(`${at}: getter says ${JSON.stringify(fromGetter)}, HCL mapper ${JSON.stringify(fromHcl)}`);
+    }
+    const type = fromGetter ?? fromHcl;
+    if (type === undefined) throw new Error(`${at}: unsupported getter ${member.getterBody}`);
+    return { ...base, type };
   }
 
-  /** Computed-only attributes: the type shows in the getter the generator chose. */
-  private getterType(at: string, body: string): BindingType {
+  /** An object-valued attribute: its struct's members, each with the flags the generator gave it. */
+  private objectAttribute(at: string, struct: string, nesting: "list" | "set" | "map" | "single") {
+    const cls = this.decl.classes.get(`${struct}OutputReference`);
+    if (cls === undefined) throw new Error(`${at}: ${struct}OutputReference not found`);
+    const hcl = hclEntries(this.decl.functions.get(`${lowerFirst(struct)}ToHclTerraform`) ?? "");
+    const iface = this.decl.interfaces.get(struct);
+    const docs: Docs = iface ? interfaceMembers(iface) : new Map();
+    const objectMembers: Record<string, BindingAttribute> = {};
+    const fields: Record<string, BindingType> = {};
+    for (const m of classMembers(cls).values()) {
+      const attr = { ...this.attribute(`${at}.${m.name}`, m, hcl.get(m.name)), ...configOf(docs, m.camel) };
+      objectMembers[m.name] = attr;
+      fields[m.name] = attr.type;
+    }
+    const object: BindingType = ["object", fields];
+    return { type: nesting === "single" ? object : ([nesting, object] as const), objectMembers, objectNesting: nesting };
+  }
+
+  /** The type a plain getter names, if it names one (`getStringAttribute`, `Fn.tolist(getListAttribute)`, …). */
+  private getterType(body: string): BindingType | undefined {
     const simple = /^this\.get(String|Number|Boolean)Attribute\('\w+'\)$/.exec(body);
     if (simple?.[1]) return simple[1] === "Boolean" ? "bool" : (simple[1].toLowerCase() as "string" | "number");
     if (/^this\.getListAttribute\('\w+'\)$/.test(body)) return ["list", "string"];
@@ -365,7 +372,7 @@ class BindingReader {
     }
     const map = /^this\.get(String|Number|Boolean)MapAttribute\('\w+'\)$/.exec(body);
     if (map?.[1]) return ["map", map[1] === "Boolean" ? "bool" : (map[1].toLowerCase() as "string" | "number")];
-    throw new Error(`${at}: unsupported getter ${body}`);
+    return undefined;
   }
 }
 

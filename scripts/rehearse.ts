@@ -14,6 +14,7 @@ import { loadEstate } from "../inventory";
 import { herokuSecretVariableName } from "../stacks/heroku-stack";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { TerraformMissingError } from "../twin/terraform-cli";
+import { cachedBundle } from "./cached-bundle.cjs";
 
 const root = join(__dirname, "..");
 
@@ -62,7 +63,6 @@ async function main(): Promise<void> {
     .option("--concurrency <n>", "stacks run at once", (v) => Number(v))
     .parse();
   const opts = program.opts<{ planOnly?: boolean; keepScratch?: boolean; concurrency?: number }>();
-  const { cachedBundle } = await import("./cached-bundle.mjs");
   process.stderr.write(`${REHEARSAL_BANNER}\n`);
   let result: RehearsalResult;
   try {

@@ -4,6 +4,6 @@
 // cdktf captures a stack trace for every token, and source-mapping each one dominated the run.
 // Type-checking is `npm run typecheck`'s job, not synth's.
 import { createRequire } from "node:module";
-import { cachedBundle } from "./cached-bundle.mjs";
+import { cachedBundle } from "./cached-bundle.cjs";
 
 createRequire(import.meta.url)(cachedBundle("main.ts", "main"));

@@ -44,11 +44,13 @@ export class DnsStack extends EstateStack {
 
     const externalAddress = new Map<string, string>();
     for (const host of estate.externalHosts.filter((h) => h.ipv4 === undefined)) {
-      const variable = new TerraformVariable(this, `${host.fqdn.replace(/[.-]/g, "_")}_ipv4`, {
+      const name = `${host.fqdn.replace(/[.-]/g, "_")}_ipv4`;
+      const variable = new TerraformVariable(this, name, {
         type: "string",
         nullable: false,
         description: `Public IPv4 address of ${host.fqdn} (${host.purpose}, hosted by ${host.hostedBy})`,
-        validation: [{ condition: "${can(cidrhost(\"${var.value}/32\", 0))}", errorMessage: `${host.fqdn} needs an IPv4 address.` }],
+        // A validation may refer only to its own variable, by its name (Terraform rejects anything else at init).
+        validation: [{ condition: `\${can(cidrhost("\${var.${name}}/32", 0))}`, errorMessage: `${host.fqdn} needs an IPv4 address.` }],
       });
       externalAddress.set(host.fqdn, variable.stringValue);
     }

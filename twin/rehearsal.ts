@@ -6,7 +6,7 @@
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { installTwin } from "./installation";
@@ -24,6 +24,8 @@ export interface RehearsalOptions {
   readonly stacks: readonly string[];
   /** Stop after each stack's first plan (stacks that others read are still applied, into scratch state). */
   readonly planOnly: boolean;
+  /** Rehearse these already synthesized configurations (a cdktf.out folder, copied first) instead of synthesizing the estate. @default synthesize */
+  readonly synthesized?: string;
   /** Synthesize in adoption mode (PSF_ESTATE_ADOPT=1), with the ids file `importIdsFile` if given. */
   readonly adopt: boolean;
   readonly importIdsFile?: string;
@@ -92,7 +94,8 @@ async function rehearseIn(
 ): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
   const failures: RehearsalFailure[] = [];
   const outdir = join(scratch, "cdktf.out");
-  const synthError = synthesize(options, outdir);
+  if (options.synthesized !== undefined) cpSync(options.synthesized, outdir, { recursive: true });
+  const synthError = options.synthesized !== undefined ? undefined : synthesize(options, outdir);
   if (synthError !== undefined) return { stacks: [], failures: [{ stack: "(all)", step: "synth", message: synthError }] };
 
   const manifest = (JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, ManifestStack> }).stacks;

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { attributeValueType, type SchemaBlock } from "../provider-schemas/schema-file";
+import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
 import { canonical, isObjectValue, isUnknown, type CtyType, type Value } from "./cty";
 import { mapElements } from "./resource-plan";
 
@@ -83,7 +84,7 @@ const SIMULATED: Readonly<Record<string, Readonly<Record<string, Simulator>>>> =
   fastly_tls_subscription: {
     managed_dns_challenges: (o, h) =>
       ((o.domains as readonly Value[] | null) ?? []).map((domain) => ({
-        record_name: `_acme-challenge.${String(domain)}`,
+        record_name: `${ACME_CHALLENGE_PREFIX}${String(domain)}`,
         record_type: "CNAME",
         record_value: `${h(`challenge ${String(domain)}`).slice(0, 16)}.fastly-validations.com`,
       })),

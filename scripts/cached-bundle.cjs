@@ -2,15 +2,15 @@
 // under node_modules/.cache/psf-estate and keyed by a hash of the content of every source file it was built
 // from (and of this script), so an unchanged tree skips esbuild and any edit, checkout or added import
 // rebuilds it. Plain node then runs the file, without a TypeScript loader or source maps.
-import { buildSync } from "esbuild";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+"use strict";
+const { buildSync } = require("esbuild");
+const { createHash } = require("node:crypto");
+const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { join, relative } = require("node:path");
 
-const root = join(import.meta.dirname, "..");
+const root = join(__dirname, "..");
 const cacheDir = join(root, "node_modules", ".cache", "psf-estate");
-const self = fileURLToPath(import.meta.url);
+const self = __filename;
 
 /** A hash of the build's inputs; undefined when one of them is gone. */
 function keyOf(inputs, options) {
@@ -35,7 +35,7 @@ function writeAtomically(file, content) {
  * changed. `name` names the cache files; `bundlePackages` also inlines node_modules, for a program that
  * starts often and should not resolve packages each time.
  */
-export function cachedBundle(entry, name, { bundlePackages = false } = {}) {
+function cachedBundle(entry, name, { bundlePackages = false } = {}) {
   const inputsFile = join(cacheDir, `${name}-inputs.json`);
   const options = { entry, bundlePackages };
   let previous = [];
@@ -68,3 +68,5 @@ export function cachedBundle(entry, name, { bundlePackages = false } = {}) {
   writeAtomically(inputsFile, JSON.stringify(inputs));
   return outfile;
 }
+
+module.exports = { cachedBundle };
