@@ -4,6 +4,12 @@ import type { KnownImportIds } from "../adoption/known-import-ids";
 import { ImportKnownResources } from "./import-known-resources";
 import { applyStateBackend, type StateBackend } from "./state-backend";
 
+/**
+ * The Terraform every stack needs: S3-native state locking (`use_lockfile`) and the plugin protocol the
+ * rehearsal's provider twin speaks arrived in 1.10.
+ */
+export const REQUIRED_TERRAFORM_VERSION = ">= 1.10";
+
 /** What every stack of the estate is given. */
 export interface EstateStackProps {
   /** Where the stack keeps its state. */
@@ -24,6 +30,7 @@ export class EstateStack extends TerraformStack {
   constructor(scope: Construct, stackName: string, props: EstateStackProps) {
     super(scope, stackName);
     this.stackName = stackName;
+    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
     applyStateBackend(this, stackName, props.backend);
     const importIds = props.importIds?.[stackName] ?? {};
     if (props.adopting === true || Object.keys(importIds).length > 0) {

@@ -29,7 +29,11 @@ export function checkValueRules(config: Value, rules: readonly AttributeValueRul
     }
   }
   for (const rule of crossRules) {
-    for (const { value: object, path } of rule.block === "" ? [{ value: config, path: [] as PathStep[] }] : valuesAt(config, rule.block.split("."), [])) {
+    const blocks = rule.block === "" ? [{ value: config, path: [] as PathStep[] }] : valuesAt(config, rule.block.split("."), []);
+    // A block path ends at the block itself: each of its elements is one object the rule applies to.
+    const objects = blocks.flatMap(({ value, path }) =>
+      Array.isArray(value) ? (value as Value[]).map((element, i) => ({ value: element, path: [...path, { element_key_int: i }] })) : [{ value, path }]);
+    for (const { value: object, path } of objects) {
       if (!isObjectValue(object)) continue;
       const problem = crossViolation(rule, object);
       if (problem !== undefined) violations.push({ summary: problem.summary, detail: `${problem.detail} (provider rule: ${rule.source})`, path: [...path, { attribute_name: problem.attribute }] });
@@ -87,7 +91,7 @@ function violation(rule: ValueRule, value: Value): string | undefined {
       return rule.version !== undefined && version !== rule.version ? `expected an IPv${rule.version} address, got ${JSON.stringify(value)}` : undefined;
     }
     case "arn":
-      return typeof value === "string" && value !== "" && !/^arn:[\w-]+:[\w-]*:[\w-]*:\d*:.+/.test(value) ? `expected a valid ARN, got ${JSON.stringify(value)}` : undefined;
+      return typeof value === "string" && value !== "" && !/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+/.test(value) ? `expected a valid ARN, got ${JSON.stringify(value)}` : undefined;
     case "json": {
       if (typeof value !== "string") return undefined;
       try {

@@ -1,6 +1,23 @@
-import type { ProviderFacts } from "./types";
+import type { AttributeValueRule, ProviderFacts, ValueRule } from "./types";
 
 const DO_REPO = "digitalocean/terraform-provider-digitalocean tag v2.71.0 (2b56f1915857)";
+// terraform-plugin-sdk v2.26.1 (the tag's go.mod) helper/validation semantics: NoZeroValues rejects "" on a
+// string (length >= 1 here); StringLenBetween counts bytes; IsCIDR is net.ParseCIDR (host bits allowed).
+// A rule on a set/list of strings applies to each element, as the SDK applies the element's ValidateFunc.
+
+/** NoZeroValues on a string attribute: it must not be empty. */
+const NOT_EMPTY: ValueRule = { kind: "length", min: 1 };
+/** tag.ValidateTag (digitalocean/tag/tags.go): tagNameRe, anchored both ends. */
+const TAG_NAME: ValueRule = {
+  kind: "pattern",
+  pattern: "^[a-zA-Z0-9:\\-_]{1,255}$",
+  message: "tags may hold only letters, digits, colons, dashes and underscores, 1 to 255 characters",
+};
+const TAGS_SOURCE = `${DO_REPO} digitalocean/tag/tags.go TagsSchema (element ValidateFunc ValidateTag, tagNameRe)`;
+
+function notEmpty(path: string, file: string): AttributeValueRule {
+  return { path, rule: NOT_EMPTY, source: `${DO_REPO} ${file} ${path}: validation.NoZeroValues` };
+}
 
 /** Replacement, import and value facts of the digitalocean provider's resources and data sources the estate uses. */
 export const DIGITALOCEAN_FACTS: ProviderFacts = {
@@ -8,21 +25,75 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
     digitalocean_database_cluster: {
       forcesReplacement: ["engine", "name", "private_network_uuid", "project_id"],
       importId: "<live database cluster id>",
-      source: `${DO_REPO} digitalocean/database/resource_database_cluster.go (passthrough importer) and docs/resources/database_cluster.md. region, size, node_count, version and storage_size_mib are updated in place (migrate/resize); a redis<->valkey engine switch is diff-suppressed.`,
+      valueRules: [
+        notEmpty("name", "digitalocean/database/resource_database_cluster.go"),
+        notEmpty("engine", "digitalocean/database/resource_database_cluster.go"),
+        notEmpty("size", "digitalocean/database/resource_database_cluster.go"),
+        notEmpty("region", "digitalocean/database/resource_database_cluster.go"),
+        {
+          path: "maintenance_window.day",
+          rule: { kind: "one-of", values: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], ignoreCase: true },
+          source: `${DO_REPO} digitalocean/database/resource_database_cluster.go maintenance_window.day: validation.IsDayOfTheWeek(true) (StringInSlice of the English day names, case-insensitive)`,
+        },
+        notEmpty("eviction_policy", "digitalocean/database/resource_database_cluster.go"),
+        notEmpty("private_network_uuid", "digitalocean/database/resource_database_cluster.go"),
+        notEmpty("project_id", "digitalocean/database/resource_database_cluster.go"),
+        { path: "tags", rule: TAG_NAME, source: TAGS_SOURCE },
+      ],
+      crossRules: [
+        {
+          kind: "at-least-one-of",
+          block: "",
+          attributes: ["version"],
+          source: `${DO_REPO} digitalocean/database/resource_database_cluster.go CustomizeDiff transitionVersionToRequired: "version" is Optional in the schema but a plan without it fails ("The argument \"version\" is required"); plan time, not validate; GetOk also treats an empty string as missing`,
+        },
+      ],
+      source: `${DO_REPO} digitalocean/database/resource_database_cluster.go (passthrough importer) and docs/resources/database_cluster.md. region, size, node_count, version and storage_size_mib are updated in place (migrate/resize); a redis<->valkey engine switch is diff-suppressed. Not expressible as rules here: node_count NoZeroValues (an integer that must not be 0), and the CustomizeDiff checks that sql_mode needs engine mysql and eviction_policy needs engine redis or valkey.`,
     },
     digitalocean_database_db: {
       forcesReplacement: ["cluster_id", "name"],
       importId: "{cluster_id},{name}",
+      valueRules: [notEmpty("name", "digitalocean/database/resource_database_db.go"), notEmpty("cluster_id", "digitalocean/database/resource_database_db.go")],
       source: `${DO_REPO} digitalocean/database/resource_database_db.go (no Update: every argument is ForceNew; importer splits "<cluster id>,<db name>") and docs/resources/database_db.md.`,
     },
     digitalocean_database_firewall: {
       forcesReplacement: ["cluster_id"],
       importId: "{cluster_id}",
+      valueRules: [
+        notEmpty("cluster_id", "digitalocean/database/resource_database_firewall.go"),
+        {
+          path: "rule.type",
+          rule: { kind: "one-of", values: ["ip_addr", "droplet", "k8s", "tag", "app"] },
+          source: `${DO_REPO} digitalocean/database/resource_database_firewall.go rule.type: validation.StringInSlice(..., false)`,
+        },
+        notEmpty("rule.value", "digitalocean/database/resource_database_firewall.go"),
+      ],
       source: `${DO_REPO} digitalocean/database/resource_database_firewall.go (importer takes the cluster id and generates a new resource id) and docs/resources/database_firewall.md; rule updates in place.`,
     },
     digitalocean_database_user: {
       forcesReplacement: ["cluster_id", "name"],
       importId: "{cluster_id},{name}",
+      valueRules: [
+        notEmpty("name", "digitalocean/database/resource_database_user.go"),
+        notEmpty("cluster_id", "digitalocean/database/resource_database_user.go"),
+        {
+          path: "mysql_auth_plugin",
+          rule: { kind: "one-of", values: ["mysql_native_password", "caching_sha2_password"] },
+          source: `${DO_REPO} digitalocean/database/resource_database_user.go mysql_auth_plugin: StringInSlice(godo.SQLAuthPluginNative, godo.SQLAuthPluginCachingSHA2) (values from vendor/github.com/digitalocean/godo/databases.go)`,
+        },
+        notEmpty("settings.acl.topic", "digitalocean/database/resource_database_user.go userACLSchema"),
+        {
+          path: "settings.acl.permission",
+          rule: { kind: "one-of", values: ["admin", "consume", "produce", "produceconsume"] },
+          source: `${DO_REPO} digitalocean/database/resource_database_user.go userACLSchema permission: StringInSlice`,
+        },
+        notEmpty("settings.opensearch_acl.index", "digitalocean/database/resource_database_user.go userOpenSearchACLSchema"),
+        {
+          path: "settings.opensearch_acl.permission",
+          rule: { kind: "one-of", values: ["deny", "admin", "read", "write", "readwrite"] },
+          source: `${DO_REPO} digitalocean/database/resource_database_user.go userOpenSearchACLSchema permission: StringInSlice`,
+        },
+      ],
       source: `${DO_REPO} digitalocean/database/resource_database_user.go (importer splits "<cluster id>,<user name>") and docs/resources/database_user.md; mysql_auth_plugin and settings update in place. An imported MongoDB user has no password in state.`,
     },
     digitalocean_droplet: {
@@ -36,12 +107,85 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
         "vpc_uuid",
       ],
       importId: "<live droplet id>",
-      source: `${DO_REPO} digitalocean/droplet/resource_droplet.go (importer takes the numeric droplet id) and docs/resources/droplet.md. Conditional: CustomizeDiff forces replacement when ipv6 changes from true to false (false -> true is in place). name, size, backups, backup_policy, tags, volume_ids update in place.`,
+      conditionalReplacements: [
+        {
+          path: "ipv6",
+          from: true,
+          to: false,
+          source: `${DO_REPO} digitalocean/droplet/resource_droplet.go CustomizeDiff: customdiff.ForceNewIfChange("ipv6", old && !new); false -> true is an in-place update (ipv6_address becomes computed)`,
+        },
+      ],
+      valueRules: [
+        notEmpty("image", "digitalocean/droplet/resource_droplet.go"),
+        notEmpty("name", "digitalocean/droplet/resource_droplet.go"),
+        notEmpty("region", "digitalocean/droplet/resource_droplet.go"),
+        notEmpty("size", "digitalocean/droplet/resource_droplet.go"),
+        {
+          path: "backup_policy.plan",
+          rule: { kind: "one-of", values: ["daily", "weekly"] },
+          source: `${DO_REPO} digitalocean/droplet/resource_droplet.go backup_policy.plan: StringInSlice`,
+        },
+        {
+          path: "backup_policy.weekday",
+          rule: { kind: "one-of", values: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
+          source: `${DO_REPO} digitalocean/droplet/resource_droplet.go backup_policy.weekday: StringInSlice (case-sensitive)`,
+        },
+        {
+          path: "backup_policy.hour",
+          rule: { kind: "number-range", min: 0, max: 20, integer: true },
+          source: `${DO_REPO} digitalocean/droplet/resource_droplet.go backup_policy.hour: validation.IntBetween(0, 20)`,
+        },
+        notEmpty("ssh_keys", "digitalocean/droplet/resource_droplet.go (set element)"),
+        notEmpty("user_data", "digitalocean/droplet/resource_droplet.go"),
+        notEmpty("vpc_uuid", "digitalocean/droplet/resource_droplet.go"),
+        { path: "tags", rule: TAG_NAME, source: TAGS_SOURCE },
+      ],
+      crossRules: [
+        {
+          kind: "required-with",
+          block: "",
+          attributes: ["backup_policy", "backups"],
+          source: `${DO_REPO} digitalocean/droplet/resource_droplet.go backup_policy: RequiredWith ["backups"] (Create also rejects backup_policy when backups is false, at apply time)`,
+        },
+      ],
+      source: `${DO_REPO} digitalocean/droplet/resource_droplet.go (importer takes the numeric droplet id) and docs/resources/droplet.md. ipv6 true -> false replaces (conditionalReplacements). name, size, backups, backup_policy, tags, volume_ids update in place.`,
     },
     digitalocean_firewall: {
       forcesReplacement: [],
       importId: "<live firewall id>",
-      source: `${DO_REPO} digitalocean/firewall/resource_firewall.go and firewall/firewalls.go (no ForceNew anywhere, rules and targets update in place; passthrough importer on the firewall UUID) and docs/resources/firewall.md.`,
+      valueRules: [
+        notEmpty("name", "digitalocean/firewall/firewalls.go"),
+        {
+          path: "inbound_rule.protocol",
+          rule: { kind: "one-of", values: ["tcp", "udp", "icmp"] },
+          source: `${DO_REPO} digitalocean/firewall/firewalls.go firewallRuleSchema protocol: StringInSlice`,
+        },
+        notEmpty("inbound_rule.port_range", "digitalocean/firewall/firewalls.go firewallRuleSchema"),
+        notEmpty("inbound_rule.source_addresses", "digitalocean/firewall/firewalls.go firewallRuleSchema (set element)"),
+        notEmpty("inbound_rule.source_load_balancer_uids", "digitalocean/firewall/firewalls.go firewallRuleSchema (set element)"),
+        notEmpty("inbound_rule.source_kubernetes_ids", "digitalocean/firewall/firewalls.go firewallRuleSchema (set element)"),
+        { path: "inbound_rule.source_tags", rule: TAG_NAME, source: TAGS_SOURCE },
+        {
+          path: "outbound_rule.protocol",
+          rule: { kind: "one-of", values: ["tcp", "udp", "icmp"] },
+          source: `${DO_REPO} digitalocean/firewall/firewalls.go firewallRuleSchema protocol: StringInSlice`,
+        },
+        notEmpty("outbound_rule.port_range", "digitalocean/firewall/firewalls.go firewallRuleSchema"),
+        notEmpty("outbound_rule.destination_addresses", "digitalocean/firewall/firewalls.go firewallRuleSchema (set element)"),
+        notEmpty("outbound_rule.destination_load_balancer_uids", "digitalocean/firewall/firewalls.go firewallRuleSchema (set element)"),
+        notEmpty("outbound_rule.destination_kubernetes_ids", "digitalocean/firewall/firewalls.go firewallRuleSchema (set element)"),
+        { path: "outbound_rule.destination_tags", rule: TAG_NAME, source: TAGS_SOURCE },
+        { path: "tags", rule: TAG_NAME, source: TAGS_SOURCE },
+      ],
+      crossRules: [
+        {
+          kind: "at-least-one-of",
+          block: "",
+          attributes: ["inbound_rule", "outbound_rule"],
+          source: `${DO_REPO} digitalocean/firewall/resource_firewall.go CustomizeDiff: "At least one rule must be specified" (plan time, not validate)`,
+        },
+      ],
+      source: `${DO_REPO} digitalocean/firewall/resource_firewall.go and firewall/firewalls.go (no ForceNew anywhere, rules and targets update in place; passthrough importer on the firewall UUID) and docs/resources/firewall.md. Not expressible as a rule here: the CustomizeDiff check that port_range is set on every tcp/udp rule.`,
     },
     digitalocean_project: {
       forcesReplacement: [],
@@ -73,16 +217,61 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
         "snapshot_id",
       ],
       importId: "<live volume id>",
+      valueRules: [
+        notEmpty("name", "digitalocean/volume/resource_volume.go"),
+        {
+          path: "size",
+          rule: { kind: "number-range", min: 1, integer: true },
+          source: `${DO_REPO} digitalocean/volume/resource_volume.go size: validation.IntAtLeast(1)`,
+        },
+        notEmpty("description", "digitalocean/volume/resource_volume.go"),
+        notEmpty("snapshot_id", "digitalocean/volume/resource_volume.go"),
+        {
+          path: "initial_filesystem_type",
+          rule: { kind: "one-of", values: ["ext4", "xfs"] },
+          source: `${DO_REPO} digitalocean/volume/resource_volume.go initial_filesystem_type: StringInSlice`,
+        },
+        notEmpty("initial_filesystem_label", "digitalocean/volume/resource_volume.go"),
+        {
+          path: "filesystem_type",
+          rule: { kind: "one-of", values: ["ext4", "xfs"] },
+          source: `${DO_REPO} digitalocean/volume/resource_volume.go filesystem_type (deprecated): StringInSlice`,
+        },
+        { path: "tags", rule: TAG_NAME, source: TAGS_SOURCE },
+      ],
+      crossRules: [
+        {
+          kind: "conflicts-with",
+          block: "",
+          attributes: ["filesystem_type", "initial_filesystem_type"],
+          source: `${DO_REPO} digitalocean/volume/resource_volume.go filesystem_type: ConflictsWith ["initial_filesystem_type"]`,
+        },
+      ],
       source: `${DO_REPO} digitalocean/volume/resource_volume.go (passthrough importer on the volume UUID) and docs/resources/volume.md. size only grows in place (shrinking is rejected at plan time); tags update in place.`,
     },
     digitalocean_volume_attachment: {
       forcesReplacement: ["droplet_id", "volume_id"],
       importId: "",
-      source: `${DO_REPO} digitalocean/volume/resource_volume_attachment.go (no Importer, no Update); docs/resources/volume_attachment.md has no Import section. Create skips the attach call when the volume is already attached to that droplet, so creating it over a live attachment is harmless.`,
+      valueRules: [notEmpty("volume_id", "digitalocean/volume/resource_volume_attachment.go")],
+      source: `${DO_REPO} digitalocean/volume/resource_volume_attachment.go (no Importer, no Update); docs/resources/volume_attachment.md has no Import section. Create skips the attach call when the volume is already attached to that droplet, so creating it over a live attachment is harmless. droplet_id's NoZeroValues (an integer that must not be 0) is not expressible as a rule here.`,
     },
     digitalocean_vpc: {
       forcesReplacement: ["ip_range", "region"],
       importId: "<live vpc id>",
+      valueRules: [
+        notEmpty("name", "digitalocean/vpc/resource_vpc.go"),
+        notEmpty("region", "digitalocean/vpc/resource_vpc.go"),
+        {
+          path: "description",
+          rule: { kind: "length", max: 255 },
+          source: `${DO_REPO} digitalocean/vpc/resource_vpc.go description: validation.StringLenBetween(0, 255)`,
+        },
+        {
+          path: "ip_range",
+          rule: { kind: "cidr" },
+          source: `${DO_REPO} digitalocean/vpc/resource_vpc.go ip_range: validation.IsCIDR (net.ParseCIDR; host bits allowed)`,
+        },
+      ],
       source: `${DO_REPO} digitalocean/vpc/resource_vpc.go (passthrough importer on the VPC UUID) and docs/resources/vpc.md; name and description update in place.`,
     },
   },
