@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // Two workers even on two cores: the rehearsal's suites mostly wait on Terraform and the twin, which run in
+  // processes of their own.
+  maxWorkers: 2,
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   // swc strips types only; `tsc --noEmit` (npm run typecheck) does the type-checking.
@@ -9,5 +12,7 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   reporters: ["default", "<rootDir>/scripts/jest-summary-reporter.js"],
+  globalSetup: "<rootDir>/__tests__/support/global-setup.js",
+  globalTeardown: "<rootDir>/__tests__/support/global-teardown.js",
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

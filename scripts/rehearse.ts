@@ -22,7 +22,7 @@ export const REHEARSAL_BANNER =
   "REHEARSAL against the offline provider twin: the real Terraform plans and applies every stack into scratch state, with made-up values where a cloud would answer. This is not a plan of the live estate.";
 
 /** Secret maps must hold the names the inventory lists; the rehearsal gives each a placeholder. */
-function secretPlaceholders(): Record<string, unknown> {
+export function secretPlaceholders(): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const app of loadEstate().heroku.apps) {
     const names = app.secretConfigVars ?? [];

@@ -15,7 +15,7 @@ import {
 } from "../provider-schemas/schema-file";
 import { decodeValue, encodeValue, isObjectValue, type CtyType, type Value } from "./cty";
 import { planResourceChange, type PathStep } from "./resource-plan";
-import { fillUnknowns, readDataSource, seededHash } from "./simulated-values";
+import { fillUnknowns, importedId, readDataSource, seededHash } from "./simulated-values";
 import { checkValueRules, type RuleViolation } from "./value-rules";
 
 /** Wire shapes (proto-loader with keepCase, enums as strings). */
@@ -126,7 +126,7 @@ export class ProviderTwin {
     const typeName = request.type_name as string;
     const schema = this.resourceSchema(typeName);
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
-    const state = emptyObject(schema.block, { id: request.id as string });
+    const state = emptyObject(schema.block, { id: importedId(typeName, request.id as string) });
     return {
       imported_resources: [{
         type_name: typeName,

@@ -236,3 +236,16 @@ function policyDocument(config: Readonly<Record<string, Value>>): Record<string,
   });
   return { Version: typeof config.version === "string" ? config.version : "2012-10-17", ...(typeof config.policy_id === "string" ? { Id: config.policy_id } : {}), Statement: statements };
 }
+
+/**
+ * What an importer stores as the id, where it looks the object up by another name: the Heroku provider's
+ * app importer takes a name or a UUID and keeps the UUID (resource_heroku_app.go, v5.3.2).
+ */
+const IMPORTED_IDS: Readonly<Record<string, (id: string) => string>> = {
+  heroku_app: (id) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : uuid(createHash("sha256").update(`heroku_app\0${id}`).digest("hex"))),
+};
+
+/** The id an imported object gets in state, given the id the adopter recorded. */
+export function importedId(typeName: string, id: string): string {
+  return IMPORTED_IDS[typeName]?.(id) ?? id;
+}

@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate, type Estate } from "../../inventory";
 import type { EstateInventory } from "../../inventory/types";
@@ -41,6 +41,7 @@ export function synthEstate(inventory?: EstateInventory, backend: StateBackend =
     text.set(name, body);
     json.set(name, JSON.parse(body) as TerraformJson);
   }
+  rmSync(app.outdir, { recursive: true, force: true });
   return { estate, stacks, text, json };
 }
 
