@@ -31,7 +31,7 @@ export function planResourceChange(
   if (proposed === null) return { planned: null, requiresReplace: [] };
   const planned = planBlock(block, proposed, config, prior === null);
   if (prior === null || adopted || facts === undefined) return { planned, requiresReplace: [] };
-  const requiresReplace = replacementPaths(block, facts, prior, planned);
+  const requiresReplace = replacementPaths(block, facts, prior, planned, config);
   // A new object computes everything afresh: what the old one had computed is unknown again.
   return requiresReplace.length === 0 ? { planned, requiresReplace } : { planned: planBlock(block, proposed, config, true), requiresReplace };
 }
@@ -104,11 +104,12 @@ export function mapElements(mode: string, value: Value, fn: (element: Value, key
   }
 }
 
-function replacementPaths(block: SchemaBlock, facts: ResourceTypeFacts, prior: Value, planned: Value): PathStep[][] {
+function replacementPaths(block: SchemaBlock, facts: ResourceTypeFacts, prior: Value, planned: Value, config: Value): PathStep[][] {
   const paths: PathStep[][] = [];
   for (const path of facts.forcesReplacement) {
     const segments = path.split(".");
     if (!resolvesIn(block, segments)) continue;
+    if (segments.length === 1 && leftOpenByTheTwin(segments[0]!, planned, config)) continue;
     const steps = changedPath(block, segments, prior, planned);
     if (steps !== undefined) paths.push(steps);
   }
@@ -119,6 +120,17 @@ function replacementPaths(block: SchemaBlock, facts: ResourceTypeFacts, prior: V
     if (steps !== undefined) paths.push(steps);
   }
   return paths;
+}
+
+/**
+ * Whether a top-level attribute is unknown only because the twin left a computed value open (nothing had
+ * set it yet), rather than because the configuration refers to something not yet known: only the latter
+ * is a change that can force a new object.
+ */
+function leftOpenByTheTwin(name: string, planned: Value, config: Value): boolean {
+  const plannedValue = isObjectValue(planned) ? planned[name] ?? null : null;
+  const configValue = isObjectValue(config) ? config[name] ?? null : null;
+  return isUnknown(plannedValue) && !isUnknown(configValue);
 }
 
 /** Whether a dotted path names an attribute of this block (a fact for another schema version may not). */
