@@ -138,8 +138,6 @@ describe("the providers' validators", () => {
   });
 
   it("check a rule between attributes in every element of a nested block", () => {
-    const block: SchemaBlock = {};
-    void block;
     const violations = checkValueRules(
       { backend: [{ a: "x", b: null }, { a: "x", b: "y" }] },
       [],

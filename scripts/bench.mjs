@@ -1,13 +1,18 @@
-// Times whole-estate synthesis: (a) this project's synth path, (b) the same main.ts through ts-node, as
-// the cdktf TypeScript template runs apps, (c) the floor, node loading cdktf and nothing else.
-// Usage: npm run bench [-- --runs N]
+// Times what the issues set targets for, on this machine:
+// - whole-estate synthesis: (a) the app command cdktf.json runs, (b) the same main.ts through ts-node, as the
+//   cdktf TypeScript template runs apps, (c) the floor, node loading cdktf and nothing else; then
+//   `npm run synth` (the app and the little around it) and `cdktf synth` (the CLI) against (a);
+// - the whole-estate rehearsal (init, validate, plan, apply, plan again of every stack; target 45 s);
+// - `npm test`, type-check and every test (target 60 s).
+// Usage: npm run bench [-- --runs N] [--only synth,rehearsal,test]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, only: { type: "string", default: "synth,rehearsal,test" } } });
+const parts = new Set(values.only.split(","));
 const runs = Number.parseInt(values.runs, 10);
 if (!(runs > 0)) throw new Error(`--runs must be a positive whole number, not "${values.runs}"`);
 
@@ -37,6 +42,7 @@ const median = (xs) => {
 };
 
 const medians = {};
+if (parts.has("synth")) {
 for (const [key, label, command] of candidates) {
   timeOnce(command); // warm the file system cache; not counted
   const times = Array.from({ length: runs }, () => timeOnce(command));
@@ -51,3 +57,25 @@ const cold = median(Array.from({ length: runs }, () => {
 console.log(`(a) cold, after a change      median ${cold.toFixed(3)} s over ${runs} runs  (a/c = ${(cold / medians.c).toFixed(2)})`);
 console.log(`a/b = ${(medians.a / medians.b).toFixed(3)}  (b is ${(medians.b / medians.a).toFixed(1)}x slower than a; target: at least 5x)`);
 console.log(`a/c = ${(medians.a / medians.c).toFixed(2)}  (target: at most 3)`);
+
+// npm run synth runs the app directly (it sets what the CLI would and writes cdktf.out); cdktf synth adds the CLI.
+const timeCommand = (command, env = {}) => {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, { cwd: root, shell: true, env: { ...process.env, ...env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`"${command}" failed:\n${result.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+};
+const npmSynth = median(Array.from({ length: runs }, () => timeCommand("npm run --silent synth")));
+console.log(`npm run synth                  median ${npmSynth.toFixed(3)} s over ${runs} runs  (npm run synth / a = ${(npmSynth / medians.a).toFixed(2)}; target: at most 1.5)`);
+const cliSynth = median(Array.from({ length: Math.min(runs, 3) }, () => timeCommand("npx cdktf synth", { CHECKPOINT_DISABLE: "1" })));
+console.log(`npx cdktf synth                median ${cliSynth.toFixed(3)} s over ${Math.min(runs, 3)} runs  (the CLI's own start-up: ${(cliSynth - medians.a).toFixed(2)} s)`);
+}
+
+if (parts.has("rehearsal")) {
+  const seconds = timeCommand("npm run --silent rehearse > /dev/null");
+  console.log(`npm run rehearse (whole estate) ${seconds.toFixed(1)} s  (target: at most 45 s)`);
+}
+if (parts.has("test")) {
+  const seconds = timeCommand("npm test > /dev/null 2>&1");
+  console.log(`npm test                        ${seconds.toFixed(1)} s  (target: at most 60 s)`);
+}

@@ -6,6 +6,7 @@
 // Usage: node scripts/generate-provider-bindings.mjs [--out <dir>]
 //   --out  directory that plays the role of cdktf.json "codeMakerOutput"
 //          (default: <repo>/.gen); bindings land in <dir>/providers/<name>.
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -14,24 +15,18 @@ import { parseArgs } from "node:util";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-// Same shape as a cdktf.json "terraformProviders" entry ("<source>@<constraint>").
-// The generator stores both in each class, and the provider class writes them
-// to terraform.required_providers, so `cdktf get` with network yields the same
-// source, constraint, module paths and class names.
-export const PROVIDERS = [
-  {
-    name: "heroku",
-    constraint: "heroku/heroku@~> 5.3",
-    fqpn: "registry.terraform.io/heroku/heroku",
-    schemaFile: "provider-schemas/heroku.json",
-  },
-  {
-    name: "fastly",
-    constraint: "fastly/fastly@~> 9.5",
-    fqpn: "registry.terraform.io/fastly/fastly",
-    schemaFile: "provider-schemas/fastly.json",
-  },
-];
+// The providers with no prebuilt package, from provider-schemas/providers.json. `constraint` has the shape
+// of a cdktf.json "terraformProviders" entry ("<source>@<constraint>"): the generator stores both in each
+// class, and the provider class writes them to terraform.required_providers, so `cdktf get` with network
+// yields the same source, constraint, module paths and class names.
+export const PROVIDERS = JSON.parse(readFileSync(join(repoRoot, "provider-schemas", "providers.json"), "utf8"))
+  .providers.filter((p) => p.bindings === "generated")
+  .map((p) => ({
+    name: p.name,
+    constraint: `${p.address.replace(/^registry\.terraform\.io\//, "")}@${p.constraint}`,
+    fqpn: p.address,
+    schemaFile: `provider-schemas/${p.schemaFile}`,
+  }));
 
 async function loadGenerator() {
   // @cdktf/commons runs `terraform version` when it is loaded and, on any
