@@ -4,11 +4,15 @@
  * apply, and the providers' validators. rehearsal.test.ts and twin-negative-controls.test.ts put it in
  * front of the real Terraform.
  */
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PROVIDER_FACTS, RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
 import { blockValueType, loadProviderSchema, pinnedProvider, type SchemaBlock } from "../provider-schemas/schema-file";
 import { containsUnknown, decodeValue, encodeValue, isUnknown, UNKNOWN, Unknown, type Value } from "../twin/cty";
 import { planResourceChange } from "../twin/resource-plan";
 import { fillUnknowns, importedId, seededHash } from "../twin/simulated-values";
+import { compareVersions, locateTerraform, MINIMUM_TERRAFORM } from "../twin/terraform-cli";
 import { checkValueRules } from "../twin/value-rules";
 
 const digitalocean = loadProviderSchema(pinnedProvider("digitalocean"));
@@ -169,3 +173,22 @@ function resolves(block: SchemaBlock, segments: readonly string[]): boolean {
   const attribute = block.attributes?.[head];
   return attribute?.nested_type !== undefined && resolves({ attributes: attribute.nested_type.attributes }, rest);
 }
+
+describe("the Terraform prerequisite", () => {
+  it("fails with a message naming 1.10 and PSF_ESTATE_TERRAFORM when there is no Terraform", () => {
+    expect(() => locateTerraform({ ...process.env, PSF_ESTATE_TERRAFORM: join(tmpdir(), "no-such-terraform") })).toThrow(
+      expect.objectContaining({ name: "TerraformMissingError", message: expect.stringMatching(/Terraform 1\.10\.0 or later.*PSF_ESTATE_TERRAFORM/s) }),
+    );
+  });
+
+  it("fails for a Terraform older than 1.10, naming its version", () => {
+    const old = join(mkdtempSync(join(tmpdir(), "old-terraform-")), "terraform");
+    writeFileSync(old, "#!/bin/sh\necho '{\"terraform_version\":\"1.5.7\"}'\n");
+    chmodSync(old, 0o755);
+    expect(() => locateTerraform({ ...process.env, PSF_ESTATE_TERRAFORM: old })).toThrow(/1\.5\.7/);
+  });
+
+  it("accepts the Terraform this machine has", () => {
+    expect(compareVersions(locateTerraform(process.env).version, MINIMUM_TERRAFORM)).toBeGreaterThanOrEqual(0);
+  });
+});

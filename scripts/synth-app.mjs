@@ -12,12 +12,15 @@
 // stacks written. The output is byte-identical either way (__tests__/synth-command.test.ts).
 import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { cachedBundle } from "./cached-bundle.cjs";
 
 const direct = process.env.CDKTF_OUTDIR === undefined;
 if (direct) {
-  const outdir = join(import.meta.dirname, "..", "cdktf.out");
+  // --output DIR, as `cdktf synth --output`: where to write instead of cdktf.out.
+  const { values } = parseArgs({ options: { output: { type: "string" } } });
+  const outdir = values.output === undefined ? join(import.meta.dirname, "..", "cdktf.out") : resolve(values.output);
   rmSync(outdir, { recursive: true, force: true });
   Object.assign(process.env, {
     CDKTF_OUTDIR: outdir,
