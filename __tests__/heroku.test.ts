@@ -43,7 +43,8 @@ describe("Heroku", () => {
       for (const value of Object.values(secrets)) {
         const variable = /^\$\{var\.([a-z0-9_]+)\.[A-Z0-9_]+\}$/.exec(value)?.[1];
         expect(variable).toBeDefined();
-        expect(heroku.variable?.[variable!]).toMatchObject({ sensitive: true, type: "map(string)" });
+        // An object type naming every secret: Terraform refuses a value that lacks one.
+        expect(heroku.variable?.[variable!]).toMatchObject({ sensitive: true, type: `object({ ${(spec.secretConfigVars ?? []).map((n) => `${n} = string`).join(", ")} })` });
       }
       expect(Object.keys((app.config_vars ?? {}) as object).filter((name) => /TOKEN|KEY|SECRET|PASSWORD/i.test(name))).toEqual([]);
     }

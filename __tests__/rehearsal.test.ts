@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planImports } from "../adoption/import-plan";
 import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
-import { secretPlaceholders } from "../scripts/rehearse";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { rehearsalOptions } from "./support/rehearsal";
 import { synthEstate, type SynthesizedEstate } from "./support/synth-estate";
@@ -41,12 +40,12 @@ function rehearsalImportIds(): Record<string, Record<string, string>> {
 
 beforeAll(async () => {
   synth = synthEstate();
-  rehearsal = await rehearse(rehearsalOptions({ variableValues: secretPlaceholders() }));
+  rehearsal = await rehearse(rehearsalOptions());
   const idsFile = join(tmpdir(), "rehearsal-import-ids.json");
   writeFileSync(idsFile, JSON.stringify(rehearsalImportIds()));
   // The stacks that read no other stack, planned only: every importable type of three providers, in a few seconds
   // (`PSF_ESTATE_ADOPT=1 npm run rehearse` rehearses the whole adoption).
-  adoption = await rehearse(rehearsalOptions({ variableValues: secretPlaceholders(), adopt: true, importIdsFile: idsFile, planOnly: true, stacks: ADOPTION_STACKS }));
+  adoption = await rehearse(rehearsalOptions({ adopt: true, importIdsFile: idsFile, planOnly: true, stacks: ADOPTION_STACKS }));
 }, 240_000);
 
 /** How many instances Terraform plans for a resource: one, or one per key of its literal for_each set. */

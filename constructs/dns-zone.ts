@@ -59,11 +59,15 @@ export class DnsZone extends Construct {
       keyManagementServiceArn: props.signingKeyArn,
       name: `psf_${props.zoneName.replace(/[.-]/g, "_")}`,
       status: "ACTIVE",
+      // The registrar publishes this key's DS record: a new key breaks the zone's chain of trust.
+      lifecycle: { preventDestroy: true },
     });
     new Route53HostedZoneDnssec(this, "dnssec", {
       hostedZoneId: ksk.hostedZoneId,
       signingStatus: "SIGNING",
       dependsOn: [ksk],
+      // Unsigning a zone whose DS record the registrar still publishes makes it fail validation.
+      lifecycle: { preventDestroy: true },
     });
     this.zoneId = zone.zoneId;
     this.nameServers = zone.nameServers;

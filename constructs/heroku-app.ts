@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Addon } from "../.gen/providers/heroku/addon";
+import { isHerokuDataAddonPlan } from "../provider-schemas/facts/heroku-data-addons";
 import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
@@ -71,7 +72,12 @@ export class HerokuApp extends Construct {
     }
     for (const plan of props.addons ?? []) {
       // The id is the add-on service, so changing its plan upgrades it in place instead of re-creating it.
-      new Addon(this, `addon-${plan.split(":")[0]}`, { appId: app.id, plan });
+      new Addon(this, `addon-${plan.split(":")[0]}`, {
+        appId: app.id,
+        plan,
+        // A data add-on's deletion deletes its data.
+        ...(isHerokuDataAddonPlan(plan) ? { lifecycle: { preventDestroy: true } } : {}),
+      });
     }
     const targets = new Map<string, string>();
     for (const hostname of customDomains) {

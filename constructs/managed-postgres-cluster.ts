@@ -71,6 +71,8 @@ export class ManagedPostgresCluster extends Construct {
     new DatabaseFirewall(this, "firewall", {
       clusterId: cluster.id,
       rule: [...clients].map((dropletId) => ({ type: "droplet", value: Token.asString(dropletId) })),
+      // Without its firewall, DigitalOcean leaves the cluster open to any source.
+      lifecycle: { preventDestroy: true },
     });
     this.clusterId = cluster.id;
     this.privateHost = cluster.privateHost;

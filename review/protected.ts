@@ -1,3 +1,5 @@
+import { isHerokuDataAddonPlan } from "../provider-schemas/facts/heroku-data-addons";
+
 /**
  * Resource types whose destruction loses something that cannot be recreated from code: data
  * (a bucket's objects, a database, a volume) or a name the world resolves (a zone's delegation,
@@ -19,13 +21,25 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   heroku_app: "a Heroku app serves a name and owns its add-ons and config",
   // Domains attached to the service stop being served until a new service is configured.
   fastly_service_vcl: "a Fastly service serves the estate's public names",
+  // Its DS record is published at the registrar: a new key breaks the chain of trust until Gandi is told.
+  aws_route53_key_signing_key: "a key-signing key anchors the zone's DNSSEC chain of trust at the registrar",
+  // Turning signing off while the registrar still publishes the DS record makes the zone fail validation.
+  aws_route53_hosted_zone_dnssec: "a zone's DNSSEC signing: the registrar's DS record needs it",
+  // Without a rule, DigitalOcean leaves a database cluster open to any source.
+  digitalocean_database_firewall: "a database firewall: a cluster without one accepts any source",
 };
+
 
 /** Why a resource is protected, or null. `body` is the resource's synthesized JSON (metadata stripped). */
 export function protectionOf(type: string, body: unknown): string | null {
   if (hasPreventDestroy(body)) return "its code sets lifecycle.preventDestroy";
+  if (type === "heroku_addon") {
+    const plan = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["plan"] : undefined;
+    return typeof plan === "string" && isHerokuDataAddonPlan(plan) ? `a Heroku data add-on (${plan}) holds data` : null;
+  }
   return PROTECTED_RESOURCE_TYPES[type] ?? null;
 }
+
 
 function hasPreventDestroy(body: unknown): boolean {
   if (typeof body !== "object" || body === null) return false;

@@ -148,7 +148,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
 export function synthEnvironment(base: NodeJS.ProcessEnv, outDir: string, context: unknown): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(base)) {
-    if (/TOKEN|SECRET|PASSWORD|API_KEY|ACCESS_KEY|CREDENTIAL|^AWS_|^TF_VAR_/i.test(name)) continue;
+    if (/TOKEN|SECRET|PASSWORD|API_KEY|ACCESS_KEY|CREDENTIAL|^AWS_|^TF_VAR_|^PSF_ESTATE_/i.test(name)) continue;
     if (name === "CDKTF_TARGET_STACK_ID") continue; // every stack, always
     env[name] = value;
   }
@@ -173,6 +173,8 @@ export async function synthesizeCheckout(
   checkout: string,
   nodeModules: string,
   outDir: string,
+  /** Set on top of the scrubbed environment, e.g. the backend choice. @default nothing */
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<SynthTimings> {
   await linkNodeModules(nodeModules, path.join(checkout, "node_modules"));
   let cdktfJson: unknown;
@@ -183,7 +185,7 @@ export async function synthesizeCheckout(
   }
   const app = isRecord(cdktfJson) ? cdktfJson["app"] : undefined;
   if (typeof app !== "string" || app.trim() === "") throw new ReviewError(`${label}: cdktf.json has no "app" command`);
-  const env = synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined);
+  const env = { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), ...extraEnv };
 
   let bindingsMs = 0;
   const generator = path.join("scripts", "generate-provider-bindings.mjs");

@@ -10,8 +10,6 @@
 import { Command } from "commander";
 import { join } from "node:path";
 import { IMPORT_IDS_VARIABLE } from "../adoption/known-import-ids";
-import { loadEstate } from "../inventory";
-import { herokuSecretVariableName } from "../stacks/heroku-stack";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { TerraformMissingError } from "../twin/terraform-cli";
 import { cachedBundle } from "./cached-bundle.cjs";
@@ -20,16 +18,6 @@ const root = join(__dirname, "..");
 
 export const REHEARSAL_BANNER =
   "REHEARSAL against the offline provider twin: the real Terraform plans and applies every stack into scratch state, with made-up values where a cloud would answer. This is not a plan of the live estate.";
-
-/** Secret maps must hold the names the inventory lists; the rehearsal gives each a placeholder. */
-export function secretPlaceholders(): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const app of loadEstate().heroku.apps) {
-    const names = app.secretConfigVars ?? [];
-    if (names.length > 0) values[herokuSecretVariableName(app.name)] = Object.fromEntries(names.map((n) => [n, `rehearsal-placeholder-${n.toLowerCase()}`]));
-  }
-  return values;
-}
 
 export function renderRehearsal(result: RehearsalResult): string {
   const lines: string[] = [REHEARSAL_BANNER, `Terraform ${result.terraformVersion}.`, ""];
@@ -73,7 +61,6 @@ async function main(): Promise<void> {
       planOnly: opts.planOnly === true,
       adopt: process.env.PSF_ESTATE_ADOPT === "1",
       ...(process.env[IMPORT_IDS_VARIABLE] ? { importIdsFile: process.env[IMPORT_IDS_VARIABLE] } : {}),
-      variableValues: secretPlaceholders(),
       env: process.env,
       ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
       keepScratch: opts.keepScratch === true,

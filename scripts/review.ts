@@ -1,69 +1,61 @@
 /**
- * Offline review of infrastructure changes: synthesizes the base revision and the working tree in
- * scratch checkouts and compares the two estates, with no Terraform state and no credentials.
+ * The infrastructure review: what a change does to the estate, as Terraform plans it, offline.
  *
- *   npm run review                      # against the merge base with main, text on the terminal
+ *   npm run review                                   # the working tree against the merge base with main
  *   npm run review -- --base origin/main --format markdown --output review.md
- *   npm run review -- --base-dir a/cdktf.out --head-dir b/cdktf.out --format json
+ *   npm run --silent review -- --format json         # only JSON on standard output
+ *   npm run --silent review -- --base-src . --head-src ../head   # CI: this (base) checkout's code reviews ../head
  *
- * Exit status: 0 no dangerous change; 1 a protected resource would be destroyed or replaced without
- * an allowance in review/allowances.ts; 2 the review could not run (bad arguments, synthesis failed).
+ * The base revision is rehearsed into scratch state through the provider twin (cached by its commit), then
+ * Terraform plans the head against that state, stack by stack; the report reads Terraform's JSON plan and adds
+ * what Terraform cannot see offline. Exit status: 0 nothing dangerous left unallowed; 1 a dangerous change
+ * without an allowance on the base branch (or Terraform refuses the change); 2 the review could not run.
  */
 import { Command, CommanderError, Option } from "commander";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { validateAllowances } from "../review/allowance-check";
-import { reviewEstates, reviewExitStatus } from "../review/engine";
-import { isRecord } from "../review/json";
-import { LoadError, loadSynthesizedDir } from "../review/load";
-import { FORMATS, type Format, isFormat, renderReport } from "../review/render";
-import { renderFailure } from "../review/render-failure";
-import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
-import {
-  ReviewError,
-  copyWorkingTree,
-  exportCommit,
-  repositoryRoot,
-  resolveBase,
-  synthesizeCheckout,
-} from "../review/synthesize";
-import type { DestructionAllowance, Estate } from "../review/types";
+import { AllowanceError, loadAllowances, todayUtc, type Allowance } from "../review/allowances";
+import { loadConfigurations } from "../review/configuration";
+import { configurationFindings, deployFindings, environmentFindings } from "../review/configuration-findings";
+import { environmentReads } from "../review/environment-reads";
+import { stableStringify } from "../review/json";
+import { buildReport, exitStatus } from "../review/report";
+import { FORMATS, isFormat, renderFailure, renderReport, type Format } from "../review/render";
+import { copyWorkingTree, exportCommit, repositoryRoot, resolveBase, ReviewError, synthesizeCheckout } from "../review/synthesize";
+import { plannedChanges, type TerraformPlanJson } from "../review/terraform-plan";
+import { rehearse, type RehearsalOptions } from "../twin/rehearsal";
+import { locateTerraform, TerraformMissingError } from "../twin/terraform-cli";
+import { cachedBundle } from "./cached-bundle.cjs";
 
 interface CliOptions {
   readonly base?: string;
-  readonly baseDir?: string;
-  readonly headDir?: string;
+  readonly baseSrc?: string;
+  readonly headSrc?: string;
   readonly format: string;
   readonly output?: string;
-  readonly allowances?: string;
   readonly keepScratch?: boolean;
-}
-
-interface Side {
-  readonly label: string;
-  readonly estate: Estate;
-  /** Milliseconds spent generating provider bindings and synthesizing, when this side was synthesized. */
-  readonly timings: { readonly bindingsMs: number; readonly synthMs: number } | null;
-  /** The allowances file of this revision, when it was checked out. */
-  readonly allowancesFile: string | null;
+  readonly quiet?: boolean;
 }
 
 const EXIT_ERROR = 2;
+/** The code running now: in CI the base revision's, never the pull request's. */
+const trustedRoot = path.join(__dirname, "..");
 
 export async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
   const program = new Command()
     .name("review")
-    .description("Compare the synthesized estate of a base revision with the working tree, offline.")
+    .description("What a change does to the estate: Terraform's plan of the head against the base's rehearsed state, offline.")
     .option("--base <ref>", "git revision to compare against (default: merge base of HEAD and main)")
-    .option("--base-dir <dir>", "use an existing cdktf output directory as the base instead of synthesizing")
-    .option("--head-dir <dir>", "use an existing cdktf output directory as the head instead of the working tree")
+    .option("--base-src <dir>", "a checkout of the base revision to compare against, instead of --base")
+    .option("--head-src <dir>", "a checkout of the change to review (default: this working tree)")
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text"))
-    .option("--output <file>", "write the report to a file instead of stdout")
-    .option("--allowances <file>", "module exporting DESTRUCTION_ALLOWANCES (default: review/allowances.ts of the head)")
-    .option("--keep-scratch", "keep the scratch checkouts for debugging")
+    .option("--output <file>", "write the report to a file instead of standard output")
+    .option("--keep-scratch", "keep the scratch folder for a look")
+    .option("--quiet", "print nothing on standard error but failures")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -74,137 +66,134 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const options = program.opts<CliOptions>();
   const format: Format = isFormat(options.format) ? options.format : "text";
-
-  let scratch: string | null = null;
-  const cleanUp = async (): Promise<void> => {
-    if (scratch && !options.keepScratch) await rm(scratch, { recursive: true, force: true });
-  };
-  const onSignal = (): void => {
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "psf-review-"));
   try {
-    if (options.base !== undefined && options.baseDir !== undefined) throw new ReviewError("--base and --base-dir exclude each other");
-    const needsGit = options.baseDir === undefined || options.headDir === undefined;
-    const root = needsGit ? await repositoryRoot(process.cwd()) : null;
-    if (root !== null) {
-      scratch = await mkdtemp(path.join(os.tmpdir(), "psf-review-"));
-      if (options.keepScratch) process.stderr.write(`review: scratch checkouts in ${scratch}\n`);
-    }
-    const nodeModules = root === null ? "" : path.join(root, "node_modules");
-    if (root !== null && !existsSync(nodeModules)) throw new ReviewError(`${nodeModules} is missing; run npm ci first.`);
-
-    const baseSide = async (): Promise<Side> => {
-      if (options.baseDir !== undefined) return fromDir(options.baseDir);
-      if (root === null || scratch === null) throw new ReviewError("no repository to take the base from");
-      const resolved = await resolveBase(root, options.base);
-      const checkout = path.join(scratch, "base", "src");
-      await mkdir(checkout, { recursive: true });
-      await exportCommit(root, resolved.commit, checkout);
-      return fromCheckout(`base ${resolved.label}`, resolved.label, checkout, nodeModules, path.join(scratch, "base", "out"));
-    };
-    const headSide = async (): Promise<Side> => {
-      if (options.headDir !== undefined) return fromDir(options.headDir);
-      if (root === null || scratch === null) throw new ReviewError("no repository to take the head from");
-      const checkout = path.join(scratch, "head", "src");
-      await mkdir(checkout, { recursive: true });
-      await copyWorkingTree(root, checkout);
-      return fromCheckout("head (working tree)", "working tree", checkout, nodeModules, path.join(scratch, "head", "out"));
-    };
-    // The two synths are independent: run them side by side, and wait for both before cleaning up.
-    const [baseResult, headResult] = await Promise.allSettled([baseSide(), headSide()]);
-    if (baseResult.status === "rejected" || headResult.status === "rejected") {
-      const failures = [baseResult, headResult].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-      if (failures.length === 2 && failures.every((f) => f instanceof ReviewError)) {
-        const [a, b] = failures as ReviewError[];
-        throw new ReviewError(`${a?.message ?? ""}; and ${b?.message ?? ""}`, [a?.output, b?.output].filter(Boolean).join("\n\n---\n\n"));
-      }
-      throw failures[0];
-    }
-    const base = baseResult.value;
-    const head = headResult.value;
-
-    const allowancesFile =
-      options.allowances !== undefined
-        ? path.resolve(options.allowances)
-        : (head.allowancesFile ?? defaultAllowancesFile(root ?? process.cwd()));
-    const allowances = await loadAllowances(allowancesFile);
-    const report = reviewEstates(base.estate, head.estate, {
-      facts: RESOURCE_TYPE_FACTS,
-      allowances,
-      baseLabel: base.label,
-      headLabel: head.label,
-    });
-    await emit(renderReport(report, format), options.output);
-    const status = reviewExitStatus(report);
-    const timings = [base, head]
-      .flatMap((s) => {
-        if (s.timings === null) return [];
-        const bindings = s.timings.bindingsMs > 0 ? `bindings ${seconds(s.timings.bindingsMs)} + ` : "";
-        return [`${s === base ? "base" : "head"}: ${bindings}synth ${seconds(s.timings.synthMs)}`];
-      })
-      .join("; ");
-    process.stderr.write(
-      `review: ${status === 0 ? "no dangerous change" : `${report.dangerous.length} dangerous change(s) not allowed`}; ` +
-        `wall time ${seconds(Date.now() - started)}${timings ? ` (${timings}; both sides in parallel)` : ""}\n`,
-    );
+    const status = await review(options, format, scratch);
+    if (options.quiet !== true) process.stderr.write(`review: ${status === 0 ? "nothing dangerous left unallowed" : "dangerous change(s) not allowed"}; ${seconds(Date.now() - started)}\n`);
     return status;
   } catch (error) {
-    if (error instanceof ReviewError || error instanceof LoadError) {
-      process.stderr.write(`review: ${error.message}\n${error instanceof ReviewError && error.output ? `${error.output}\n` : ""}`);
-      await emit(renderFailure(format, error.message, error instanceof ReviewError ? error.output : ""), options.output).catch(() => undefined);
-      process.stderr.write(`review: failed after ${seconds(Date.now() - started)}\n`);
+    if (error instanceof ReviewError || error instanceof AllowanceError || error instanceof TerraformMissingError) {
+      const output = error instanceof ReviewError ? error.output : "";
+      process.stderr.write(`review: ${error.message}\n${output ? `${output}\n` : ""}`);
+      await emit(renderFailure(format, error.message, output), options.output).catch(() => undefined);
       return EXIT_ERROR;
     }
     throw error;
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-    await cleanUp();
+    if (options.keepScratch === true) process.stderr.write(`review: scratch folder kept: ${scratch}\n`);
+    else await rm(scratch, { recursive: true, force: true });
   }
 }
 
-async function fromDir(dir: string): Promise<Side> {
-  const resolved = path.resolve(dir);
-  return { label: dir, estate: await loadSynthesizedDir(resolved), timings: null, allowancesFile: null };
-}
-
-async function fromCheckout(what: string, label: string, checkout: string, nodeModules: string, outDir: string): Promise<Side> {
-  const timings = await synthesizeCheckout(what, checkout, nodeModules, outDir);
-  return {
-    label,
-    estate: await loadSynthesizedDir(outDir, { checkout }),
-    timings,
-    allowancesFile: path.join(checkout, "review", "allowances.ts"),
+async function review(options: CliOptions, format: Format, scratch: string): Promise<number> {
+  const say = (line: string): void => {
+    if (options.quiet !== true) process.stderr.write(`${line}\n`);
   };
-}
+  if (options.base !== undefined && options.baseSrc !== undefined) throw new ReviewError("--base and --base-src exclude each other");
+  const headRoot = options.headSrc !== undefined ? path.resolve(options.headSrc) : await repositoryRoot(process.cwd());
+  const nodeModules = path.join(trustedRoot, "node_modules");
+  if (!existsSync(nodeModules)) throw new ReviewError(`${nodeModules} is missing; run npm ci first.`);
 
-function defaultAllowancesFile(root: string): string {
-  return path.join(root, "review", "allowances.ts");
-}
-
-/** Allowances come from code (a module exporting DESTRUCTION_ALLOWANCES) or a JSON array; a missing file means none. */
-async function loadAllowances(file: string): Promise<DestructionAllowance[]> {
-  if (!existsSync(file)) return [];
-  let value: unknown;
-  if (file.endsWith(".json")) {
-    value = JSON.parse(await readFile(file, "utf8")) as unknown;
+  // The two revisions' sources, each in a scratch copy: nothing is written into either checkout.
+  const baseSrc = path.join(scratch, "base", "src");
+  const headSrc = path.join(scratch, "head", "src");
+  await Promise.all([mkdir(baseSrc, { recursive: true }), mkdir(headSrc, { recursive: true })]);
+  let baseLabel: string;
+  let baseCommit: string | undefined;
+  if (options.baseSrc !== undefined) {
+    const dir = path.resolve(options.baseSrc);
+    await copyWorkingTree(dir, baseSrc);
+    baseCommit = cleanCommit(dir);
+    baseLabel = `${options.baseSrc}${baseCommit !== undefined ? `@${baseCommit.slice(0, 10)}` : ""}`;
   } else {
-    let loaded: unknown;
-    try {
-      // tsx (the CLI's loader) compiles the .ts module on require.
-      loaded = require(file) as unknown;
-    } catch (error) {
-      throw new ReviewError(`cannot load allowances from ${file}: ${(error as Error).message}`);
-    }
-    value = isRecord(loaded) ? loaded["DESTRUCTION_ALLOWANCES"] : undefined;
-    if (value === undefined) throw new ReviewError(`${file} does not export DESTRUCTION_ALLOWANCES`);
+    const resolved = await resolveBase(headRoot, options.base);
+    await exportCommit(headRoot, resolved.commit, baseSrc);
+    baseCommit = resolved.commit;
+    baseLabel = resolved.label;
   }
+  await copyWorkingTree(headRoot, headSrc);
+  const headLabel = options.headSrc !== undefined ? options.headSrc : "working tree";
+
+  // Allowances count from the base revision only; the head's own are requests.
+  const today = todayUtc();
+  const allowances = loadAllowances(baseSrc, today);
+  let requested: Allowance[];
   try {
-    return validateAllowances(value);
+    const known = new Set(allowances.map((a) => stableStringify(a)));
+    requested = loadAllowances(headSrc, today).filter((a) => !known.has(stableStringify(a)));
   } catch (error) {
-    throw new ReviewError(`${file}: ${(error as Error).message}`);
+    if (!(error instanceof AllowanceError)) throw error;
+    requested = [];
+  }
+
+  // Synthesize the way CI does (local state) for both, and the head the way a deploy does (Terraform Cloud).
+  const out = (name: string): string => path.join(scratch, name);
+  await Promise.all([
+    synthesizeCheckout("base", baseSrc, nodeModules, out("base-out"), { PSF_ESTATE_BACKEND: "local" }),
+    synthesizeCheckout("head", headSrc, nodeModules, out("head-out"), { PSF_ESTATE_BACKEND: "local" }),
+  ]);
+  await synthesizeCheckout("head (as deployed)", headSrc, nodeModules, out("head-deploy-out"), { PSF_ESTATE_BACKEND: "cloud" });
+  const baseConfigurations = loadConfigurations(out("base-out"));
+  const headConfigurations = loadConfigurations(out("head-out"));
+
+  const terraform = locateTerraform(process.env);
+  const twinBundle = cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true });
+  const common: Omit<RehearsalOptions, "synthesized"> = {
+    root: trustedRoot,
+    twinBundle,
+    stacks: [],
+    planOnly: false,
+    adopt: false,
+    env: process.env,
+    progress: (line) => say(`  ${line}`),
+  };
+
+  // The base's rehearsed state, cached by its commit, the twin and Terraform: a second review of one base costs one plan.
+  const baseState = baseCommit === undefined
+    ? out("base-state")
+    : path.join(trustedRoot, "node_modules", ".cache", "psf-estate", "review-base", `${baseCommit}-${path.basename(twinBundle, ".cjs")}-${terraform.version}`);
+  if (!existsSync(path.join(baseState, "complete"))) {
+    say(`review: rehearsing the base ${baseLabel} into scratch state`);
+    const base = await rehearse({ ...common, synthesized: out("base-out"), converge: false, saveStateTo: baseState });
+    if (base.failures.length > 0) {
+      throw new ReviewError(`the base revision ${baseLabel} does not rehearse, so there is nothing to compare against`, base.failures.map((f) => `stack ${f.stack}, step ${f.step}:\n${f.message}`).join("\n\n"));
+    }
+    await writeFile(path.join(baseState, "complete"), `${baseLabel}\n`);
+  } else {
+    say(`review: the base ${baseLabel} was rehearsed before; using its state`);
+  }
+  const head = await rehearse({ ...common, synthesized: out("head-out"), planOnly: true, planJson: true, stateFrom: baseState });
+
+  const findings = [
+    ...configurationFindings(baseConfigurations, headConfigurations),
+    ...deployFindings(headConfigurations, loadConfigurations(out("head-deploy-out"))),
+    ...environmentFindings(environmentReads(headSrc)),
+  ];
+  const report = buildReport({
+    base: baseLabel,
+    head: headLabel,
+    terraformVersion: terraform.version,
+    baseConfigurations,
+    headConfigurations,
+    changes: head.stacks.flatMap((s) => (s.planJson === undefined ? [] : plannedChanges(s.stack, s.planJson as TerraformPlanJson))),
+    failures: head.failures,
+    summaries: new Map(head.stacks.filter((s) => s.summary !== undefined).map((s) => [s.stack, s.summary!])),
+    findings,
+    allowances,
+    requestedAllowances: requested,
+  });
+  await emit(renderReport(report, format), options.output);
+  return exitStatus(report);
+}
+
+/** The commit a checkout is at, when it has no uncommitted change (only then can its rehearsal be cached). */
+function cleanCommit(dir: string): string | undefined {
+  try {
+    const status = execFileSync("git", ["status", "--porcelain"], { cwd: dir, encoding: "utf8" });
+    if (status.trim() !== "") return undefined;
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -215,7 +204,6 @@ async function emit(text: string, output: string | undefined): Promise<void> {
   }
   await mkdir(path.dirname(path.resolve(output)), { recursive: true });
   await writeFile(output, text, "utf8");
-  process.stderr.write(`review: wrote ${output}\n`);
 }
 
 function seconds(ms: number): string {

@@ -17,7 +17,7 @@ export interface HerokuStackProps extends EstateStackProps {
  * `heroku_<app>_secret_config_vars`.
  */
 /** The sensitive map variable that holds one app's secret config vars. */
-export function herokuSecretVariableName(appName: string): string {
+function herokuSecretVariableName(appName: string): string {
   return `heroku_${appName.replace(/-/g, "_")}_secret_config_vars`;
 }
 
@@ -37,15 +37,12 @@ export class HerokuStack extends EstateStack {
       let sensitiveConfigVars: Record<string, string> | undefined;
       if (secretNames.length > 0) {
         const variableName = herokuSecretVariableName(spec.name);
+        // An object type names every secret, so Terraform itself refuses a value that lacks one.
         const secrets = new TerraformVariable(this, variableName, {
-          type: "map(string)",
+          type: `object({ ${secretNames.map((name) => `${name} = string`).join(", ")} })`,
           sensitive: true,
           nullable: false,
           description: `Secret config vars of the Heroku app ${spec.name}: ${secretNames.join(", ")}`,
-          validation: [{
-            condition: `\${alltrue([for name in ${JSON.stringify(secretNames)} : contains(keys(var.${variableName}), name)])}`,
-            errorMessage: `${variableName} must set ${secretNames.join(", ")}.`,
-          }],
         });
         sensitiveConfigVars = Object.fromEntries(secretNames.map((name) => [name, Token.asString(Fn.lookupNested(secrets.value, [name]))]));
       }

@@ -10,6 +10,7 @@ export interface VariableDeclaration {
   readonly type?: string;
   readonly default?: unknown;
   readonly sensitive?: boolean;
+  readonly validation?: readonly { readonly condition?: string }[];
 }
 
 /** Placeholders by what a variable's name says it holds. */
@@ -22,25 +23,28 @@ const BY_NAME: readonly { readonly pattern: RegExp; readonly value: unknown }[] 
 ];
 
 /**
- * The values to give a stack's variables that have no default: `known` first (values the caller derived,
- * such as the keys a secret map must hold), then by name, then an empty value of the declared type.
+ * The values to give a stack's variables that have no default: by name where the name says what it
+ * holds, else a placeholder of the declared type.
  */
-export function rehearsalVariableValues(
-  declarations: Readonly<Record<string, VariableDeclaration>>,
-  known: Readonly<Record<string, unknown>> = {},
-): Record<string, unknown> {
+export function rehearsalVariableValues(declarations: Readonly<Record<string, VariableDeclaration>>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [name, declaration] of Object.entries(declarations)) {
     if (declaration.default !== undefined) continue;
-    if (name in known) values[name] = known[name];
-    else values[name] = BY_NAME.find((entry) => entry.pattern.test(name))?.value ?? emptyOf(declaration.type ?? "string", name);
+    values[name] = BY_NAME.find((entry) => entry.pattern.test(name))?.value ?? placeholderOf(declaration, name);
   }
   return values;
 }
 
-function emptyOf(type: string, name: string): unknown {
+function placeholderOf(declaration: VariableDeclaration, name: string): unknown {
+  const type = declaration.type ?? "string";
   if (type.startsWith("list(") || type.startsWith("set(")) return [];
-  if (type.startsWith("map(") || type.startsWith("object(")) return {};
+  if (type.startsWith("map(")) {
+    // Earlier revisions declared a secret map with a validation naming its keys: `for name in ["A", "B"] : contains(keys(var.x), name)`.
+    const keys = (declaration.validation ?? []).flatMap((v) => /for \w+ in (\[[^\]]*\])\s*:\s*contains\(keys\(/.exec(v.condition ?? "")?.[1] ?? []);
+    return Object.fromEntries(keys.flatMap((list) => JSON.parse(list) as string[]).map((key) => [key, `rehearsal-placeholder-${key.toLowerCase()}`]));
+  }
+  // object({ A = string, B = string }): every attribute, so Terraform's type check passes.
+  if (type.startsWith("object(")) return Object.fromEntries([...type.matchAll(/(\w+)\s*=\s*string/g)].map((m) => [m[1], `rehearsal-placeholder-${m[1]!.toLowerCase()}`]));
   if (type === "number") return 0;
   if (type === "bool") return false;
   return `rehearsal-${name}`;

@@ -6,14 +6,14 @@
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { installTwin } from "./installation";
 import { rehearsalVariableValues, type VariableDeclaration } from "./rehearsal-variables";
 import { locateTerraform, runTerraform, type CommandResult } from "./terraform-cli";
 
-export type RehearsalStep = "synth" | "init" | "validate" | "plan" | "apply" | "converge";
+export type RehearsalStep = "synth" | "init" | "validate" | "plan" | "show" | "apply" | "converge";
 
 export interface RehearsalOptions {
   /** The project root. */
@@ -29,8 +29,6 @@ export interface RehearsalOptions {
   /** Synthesize in adoption mode (PSF_ESTATE_ADOPT=1), with the ids file `importIdsFile` if given. */
   readonly adopt: boolean;
   readonly importIdsFile?: string;
-  /** Values the caller derived for some variables (e.g. the keys a secret map must hold). */
-  readonly variableValues: Readonly<Record<string, unknown>>;
   /** The environment to take PATH and Terraform's binary from; credentials in it are dropped. */
   readonly env: NodeJS.ProcessEnv;
   /** How many stacks may run at once. @default the machine's cores, at least 2 */
@@ -39,6 +37,14 @@ export interface RehearsalOptions {
   readonly progress: (line: string) => void;
   /** Keep the scratch folder (its path is reported) instead of removing it. @default false */
   readonly keepScratch?: boolean;
+  /** Start from the states in this folder (`terraform.<stack>.tfstate`, as a rehearsal leaves them) instead of none. @default empty state */
+  readonly stateFrom?: string;
+  /** Copy every stack's state into this folder at the end. @default not kept */
+  readonly saveStateTo?: string;
+  /** Also read each plan as Terraform's JSON (`terraform show -json`). @default false */
+  readonly planJson?: boolean;
+  /** Plan every applied stack again and require no changes. @default true, unless planOnly */
+  readonly converge?: boolean;
 }
 
 export interface StackRehearsal {
@@ -47,6 +53,8 @@ export interface StackRehearsal {
   readonly plan?: string;
   /** Terraform's one-line summary ("Plan: 3 to add, ..." or "No changes."). */
   readonly summary?: string;
+  /** The plan as `terraform show -json` writes it, when asked for. */
+  readonly planJson?: unknown;
   readonly applied: boolean;
   readonly converged?: boolean;
   /** Seconds spent on each step. */
@@ -107,7 +115,14 @@ async function rehearseIn(
   const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
   const { env } = installTwin(scratch, options.twinBundle, options.root, options.env);
 
-  const records = new Map<string, { plan?: string; summary?: string; applied: boolean; converged?: boolean; seconds: Partial<Record<RehearsalStep, number>> }>();
+  const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; seconds: Partial<Record<RehearsalStep, number>> }>();
+  const stateFile = (name: string): string => `terraform.${name}.tfstate`;
+  if (options.stateFrom !== undefined) {
+    for (const name of selected) {
+      const from = join(options.stateFrom, stateFile(name));
+      if (existsSync(from)) cpSync(from, join(scratch, stateFile(name)));
+    }
+  }
   const failed = new Set<string>();
   const dir = (name: string): string => join(outdir, manifest[name]!.workingDirectory);
 
@@ -135,7 +150,7 @@ async function rehearseIn(
       return;
     }
     const declarations = (JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> }).variable ?? {};
-    writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations, options.variableValues), null, 2)}\n`);
+    writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
     if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return;
     if ((await step(name, "validate", ["validate", "-no-color"])) === undefined) return;
     const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", "-out=rehearsal.tfplan"]);
@@ -143,6 +158,11 @@ async function rehearseIn(
     const record = records.get(name)!;
     record.plan = plan.stdout;
     record.summary = planSummary(plan.stdout);
+    if (options.planJson === true) {
+      const shown = await step(name, "show", ["show", "-json", "-no-color", "rehearsal.tfplan"]);
+      if (shown === undefined) return;
+      record.planJson = JSON.parse(shown.stdout) as unknown;
+    }
     if (options.planOnly && !readByOthers.has(name)) return;
     if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return;
     record.applied = true;
@@ -151,7 +171,7 @@ async function rehearseIn(
   const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
   await inDependencyOrder(selected, manifest, concurrency, rehearseStack);
 
-  if (!options.planOnly) {
+  if (!options.planOnly && options.converge !== false) {
     const applied = selected.filter((name) => records.get(name)?.applied === true);
     await pool(applied, concurrency, async (name) => {
       const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
@@ -162,6 +182,10 @@ async function rehearseIn(
         failures.push({ stack: name, step: "converge", message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}` });
       }
     });
+  }
+  if (options.saveStateTo !== undefined) {
+    mkdirSync(options.saveStateTo, { recursive: true });
+    for (const name of selected) if (existsSync(join(scratch, stateFile(name)))) cpSync(join(scratch, stateFile(name)), join(options.saveStateTo, stateFile(name)));
   }
   const stacks = selected.map((name) => ({ stack: name, ...(records.get(name) ?? { applied: false, seconds: {} }) }));
   return { stacks, failures: sortFailures(failures, selected) };

@@ -14,7 +14,6 @@ export function rehearsalOptions(overrides: Partial<RehearsalOptions> = {}): Reh
     stacks: [],
     planOnly: false,
     adopt: false,
-    variableValues: {},
     env: process.env,
     progress: () => undefined,
     ...overrides,

@@ -1,0 +1,53 @@
+/*
+ * Synthesized configurations (one Terraform JSON per stack), as the review reads them: loaded from a
+ * cdktf output folder, with the few lookups the review needs.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One stack's synthesized Terraform JSON. */
+export type Configuration = Readonly<Record<string, unknown>>;
+
+/** Every stack's configuration, by stack name. */
+export type Configurations = ReadonlyMap<string, Configuration>;
+
+/** Reads a cdktf output folder (manifest.json and each stack's cdk.tf.json). */
+export function loadConfigurations(outdir: string): Configurations {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
+  return new Map(Object.entries(manifest.stacks).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, stack]) => [
+    name,
+    JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as Configuration,
+  ]));
+}
+
+export function section(configuration: Configuration | undefined, key: string): Readonly<Record<string, unknown>> {
+  const value = configuration?.[key];
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The configuration of a resource by its address (`type.name`, an instance key ignored), or undefined. */
+export function resourceBody(configuration: Configuration | undefined, address: string): Readonly<Record<string, unknown>> | undefined {
+  const match = /^([A-Za-z0-9_]+)\.([^.[]+)/.exec(address);
+  if (match === null) return undefined;
+  const byType = section(configuration, "resource")[match[1]!];
+  const body = typeof byType === "object" && byType !== null ? (byType as Record<string, unknown>)[match[2]!] : undefined;
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : undefined;
+}
+
+/** Every resource's address and body in a configuration. */
+export function resources(configuration: Configuration | undefined): { address: string; type: string; body: Readonly<Record<string, unknown>> }[] {
+  return Object.entries(section(configuration, "resource")).flatMap(([type, byName]) =>
+    Object.entries(byName as Record<string, Record<string, unknown>>).map(([name, body]) => ({ address: `${type}.${name}`, type, body })));
+}
+
+/** The construct path cdktf recorded for a resource, for people: `dns/python.org/record-www-A`. */
+export function constructPath(body: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const meta = (body?.["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path;
+  return typeof meta === "string" ? meta : undefined;
+}
+
+/** A body without cdktf's metadata, for comparing what Terraform sees. */
+export function withoutMetadata(body: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const { "//": _metadata, ...rest } = body ?? {};
+  return rest;
+}
