@@ -1,7 +1,7 @@
 import { portRangeLabel } from "../inventory";
-import { resourcesOf, stackJson, synthEstate, type TerraformJson } from "./support/synth-estate";
+import { resourcesOf, stackJson, synthCommittedEstate, type TerraformJson } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 const { estate } = synth;
 
 type Rule = { protocol: string; port_range?: string; source_addresses: string[] | string };

@@ -1,7 +1,7 @@
 import { resolveReference } from "./support/references";
-import { resourcesOf, stackJson, synthEstate } from "./support/synth-estate";
+import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 const { estate } = synth;
 const dns = stackJson(synth, "dns");
 const zones = resourcesOf(dns, "aws_route53_zone");

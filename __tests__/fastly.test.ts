@@ -1,7 +1,7 @@
 import { resolveReference } from "./support/references";
-import { resourcesOf, stackJson, synthEstate } from "./support/synth-estate";
+import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 const { estate } = synth;
 const fastly = stackJson(synth, "fastly");
 const services = Object.entries(resourcesOf(fastly, "fastly_service_vcl"));

@@ -4,9 +4,9 @@ import { loadEstate } from "../inventory";
 import { Testing } from "cdktf";
 import { definePsfEstate } from "../stacks/psf-estate";
 import { AdoptionError } from "../stacks/import-known-resources";
-import { resourcesOf, synthEstate } from "./support/synth-estate";
+import { resourcesOf, synthCommittedEstate } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 const stacks = synth.json as ReadonlyMap<string, SynthesizedStack>;
 
 function addressOf(stack: string, type: string, match: (body: Record<string, unknown>) => boolean): string {

@@ -11,9 +11,9 @@ import { planImports } from "../adoption/import-plan";
 import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { rehearsalOptions } from "./support/rehearsal";
-import { synthEstate, type SynthesizedEstate } from "./support/synth-estate";
+import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
 
-const ADOPTION_STACKS = ["digitalocean-nyc1", "heroku", "static-sites"];
+const ADOPTION_STACKS = ["digitalocean-sfo1", "heroku", "static-sites"];
 
 let synth: SynthesizedEstate;
 let rehearsal: RehearsalResult;
@@ -39,7 +39,7 @@ function rehearsalImportIds(): Record<string, Record<string, string>> {
 }
 
 beforeAll(async () => {
-  synth = synthEstate();
+  synth = synthCommittedEstate();
   rehearsal = await rehearse(rehearsalOptions());
   const idsFile = join(tmpdir(), "rehearsal-import-ids.json");
   writeFileSync(idsFile, JSON.stringify(rehearsalImportIds()));

@@ -1,6 +1,6 @@
-import { synthEstate } from "./support/synth-estate";
+import { synthCommittedEstate } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 
 /** Shapes of credentials the estate's providers take. */
 const SECRET_SHAPES: readonly [string, RegExp][] = [

@@ -1,6 +1,6 @@
-import { synthEstate } from "./support/synth-estate";
+import { synthCommittedEstate, synthEstate } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 
 describe("synthesized stacks", () => {
   it("are the expected set", () => {

@@ -1,6 +1,6 @@
-import { resourcesOf, stackJson, synthEstate } from "./support/synth-estate";
+import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
 
-const synth = synthEstate();
+const synth = synthCommittedEstate();
 const stack = stackJson(synth, "static-sites");
 
 describe("the www.jython.org S3 website", () => {

@@ -7,11 +7,11 @@
  */
 import { REQUIRED_TERRAFORM_VERSION } from "../stacks/estate-stack";
 import { compareVersions, MINIMUM_TERRAFORM } from "../twin/terraform-cli";
-import { synthEstate, type SynthesizedEstate } from "./support/synth-estate";
+import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
 
 let synth: SynthesizedEstate;
 beforeAll(() => {
-  synth = synthEstate();
+  synth = synthCommittedEstate();
 });
 
 /** Every string in a value, with the JSON path that leads to it. */

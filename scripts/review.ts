@@ -144,6 +144,8 @@ async function review(options: CliOptions, format: Format, scratch: string): Pro
     stacks: [],
     planOnly: false,
     adopt: false,
+    // Terraform's plan validates the configuration as well; a review needs no separate step for it.
+    validate: false,
     env: process.env,
     progress: (line) => say(`  ${line}`),
   };

@@ -37,7 +37,7 @@ export function installTwin(scratch: string, twinBundle: string, root: string, b
     const dir = join(mirror, host, namespace, type, provider.version, platform);
     mkdirSync(dir, { recursive: true });
     const executable = join(dir, `terraform-provider-${type}_v${provider.version}`);
-    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(twinBundle)} ${shellQuote(provider.name)} ${shellQuote(root)}\n`);
+    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(root, "twin", "start-twin.cjs"))} ${shellQuote(twinBundle)} ${shellQuote(provider.name)} ${shellQuote(root)}\n`);
     chmodSync(executable, 0o755);
   }
   const cliConfig = join(scratch, "terraform.rc");

@@ -20,7 +20,11 @@ const providers = {
 const heroku = { required_providers: { heroku: providers.required_providers.heroku } };
 const world = ["0.0.0.0/0", "::/0"];
 
+/** Granted on the base branch: the one danger the change may cause. */
+const ALLOWANCE = { stack: "main", subjects: ["heroku_addon.db"], reason: "Bots moved to the managed cluster (issue #1)", expires: "2099-12-31" };
+
 const BASE: FixtureRevision = {
+  allowances: [ALLOWANCE],
   stacks: {
     main: {
       terraform: providers,
@@ -76,8 +80,8 @@ const HEAD: FixtureRevision = {
   // The stack's state moves; a deploy would synthesize more than this review plans.
   backendPaths: { relocated: "../../../elsewhere.tfstate" },
   deployOnly: { main: { output: { only_at_deploy: { value: "deploy" } } } },
-  // The change grants itself an allowance: requested, never counted.
-  allowances: [{ stack: "main", subjects: ["heroku_addon.db"], reason: "the pull request says it is fine", expires: "2099-12-31" }],
+  // The change grants itself another allowance: requested, never counted.
+  allowances: [ALLOWANCE, { stack: "main", subjects: ["heroku_app.web"], reason: "the pull request says it is fine", expires: "2099-12-31" }],
 };
 
 async function reviewOf(dir: string, extra: string[] = []): Promise<{ status: number; report: ReviewReport }> {
@@ -94,12 +98,11 @@ let unchanged: { status: number; report: ReviewReport };
 let allowed: { status: number; report: ReviewReport };
 
 beforeAll(async () => {
+  // One base for all three: the review rehearses it once and plans each head against the cached state.
   dangerous = await reviewOf(fixtureRepository(BASE, HEAD));
   unchanged = await reviewOf(fixtureRepository(BASE, BASE));
-  const allowance = { stack: "main", subjects: ["heroku_addon.db"], reason: "Bots moved to the managed cluster (issue #1)", expires: "2099-12-31" };
-  const withAllowance: FixtureRevision = { ...BASE, allowances: [allowance] };
   const { heroku_addon: _removed, ...withoutAddon } = baseResources;
-  allowed = await reviewOf(fixtureRepository(withAllowance, { ...withAllowance, stacks: { ...BASE.stacks, main: { ...mainHead, resource: withoutAddon } } }));
+  allowed = await reviewOf(fixtureRepository(BASE, { ...BASE, stacks: { ...BASE.stacks, main: { ...mainHead, resource: withoutAddon } } }));
 }, 180_000);
 
 describe("a change that destroys or exposes", () => {
@@ -113,8 +116,8 @@ describe("a change that destroys or exposes", () => {
     expect(dangerOf(dangerous.report, "main", "heroku_app.web", "prevent-destroy-lost")).toBeDefined();
   });
 
-  it("names a deleted Heroku data add-on and a zone's deleted DNSSEC signing", () => {
-    expect(dangerOf(dangerous.report, "main", "heroku_addon.db", "destroys-protected")?.detail).toMatch(/heroku-postgresql/);
+  it("names a deleted Heroku data add-on (allowed on the base branch) and a zone's deleted DNSSEC signing", () => {
+    expect(dangerOf(dangerous.report, "main", "heroku_addon.db", "destroys-protected")).toMatchObject({ detail: expect.stringMatching(/heroku-postgresql/), allowedBy: ALLOWANCE });
     expect(dangerOf(dangerous.report, "main", "aws_route53_hosted_zone_dnssec.zone")?.kind).toBe("destroys-protected");
   });
 
@@ -147,8 +150,8 @@ describe("a change that destroys or exposes", () => {
   });
 
   it("shows the change's own allowance as requested, never granted", () => {
-    expect(dangerous.report.requestedAllowances).toEqual([expect.objectContaining({ subjects: ["heroku_addon.db"] })]);
-    expect(dangerOf(dangerous.report, "main", "heroku_addon.db")?.allowedBy).toBeUndefined();
+    expect(dangerous.report.requestedAllowances).toEqual([expect.objectContaining({ subjects: ["heroku_app.web"] })]);
+    expect(dangerOf(dangerous.report, "main", "heroku_app.web[0]", "destroys-protected")?.allowedBy).toBeUndefined();
   });
 });
 
@@ -163,6 +166,6 @@ describe("an unchanged tree", () => {
 describe("a dangerous change an allowance on the base branch covers", () => {
   it("exits 0 and says which allowance covers it", () => {
     expect(allowed.status).toBe(0);
-    expect(dangerOf(allowed.report, "main", "heroku_addon.db")?.allowedBy).toMatchObject({ reason: "Bots moved to the managed cluster (issue #1)" });
+    expect(allowed.report.dangers).toEqual([expect.objectContaining({ subject: "heroku_addon.db", allowedBy: ALLOWANCE })]);
   });
 });

@@ -1,9 +1,9 @@
 import { Testing } from "cdktf";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate, type Estate } from "../../inventory";
 import type { EstateInventory } from "../../inventory/types";
-import { definePsfEstate, type PsfEstateStacks } from "../../stacks/psf-estate";
+import { definePsfEstate } from "../../stacks/psf-estate";
 import type { StateBackend } from "../../stacks/state-backend";
 
 /** A synthesized stack's Terraform JSON, loosely typed for assertions. */
@@ -18,18 +18,36 @@ export type TerraformJson = {
 
 export interface SynthesizedEstate {
   readonly estate: Estate;
-  readonly stacks: PsfEstateStacks;
   /** Stack name → the text cdktf wrote for it. */
   readonly text: ReadonlyMap<string, string>;
   /** Stack name → parsed JSON. */
   readonly json: ReadonlyMap<string, TerraformJson>;
 }
 
+/**
+ * The committed estate synthesized with local state, once per test run: the suites that only read it share
+ * one synthesis through a file in the run's own temporary folder (__tests__/support/scratch-tmpdir.js).
+ */
+export function synthCommittedEstate(): SynthesizedEstate {
+  const runDir = process.env.PSF_ESTATE_TEST_TMPDIR;
+  if (runDir === undefined) return synthEstate();
+  const file = join(runDir, "committed-estate.json");
+  if (existsSync(file)) {
+    const texts = JSON.parse(readFileSync(file, "utf8")) as [string, string][];
+    return { estate: loadEstate(), text: new Map(texts), json: new Map(texts.map(([name, body]) => [name, JSON.parse(body) as TerraformJson])) };
+  }
+  const synth = synthEstate();
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, JSON.stringify([...synth.text.entries()]));
+  renameSync(temporary, file);
+  return synth;
+}
+
 /** Synthesizes the whole estate the way `cdktf synth` does (cross-stack references need the whole app). */
 export function synthEstate(inventory?: EstateInventory, backend: StateBackend = { kind: "local" }): SynthesizedEstate {
   const estate = loadEstate(inventory);
   const app = Testing.app();
-  const stacks = definePsfEstate(app, estate, { backend });
+  definePsfEstate(app, estate, { backend });
   app.synth();
   const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
     stacks: Record<string, { synthesizedStackPath: string }>;
@@ -42,7 +60,7 @@ export function synthEstate(inventory?: EstateInventory, backend: StateBackend =
     json.set(name, JSON.parse(body) as TerraformJson);
   }
   rmSync(app.outdir, { recursive: true, force: true });
-  return { estate, stacks, text, json };
+  return { estate, text, json };
 }
 
 /** The resources of one type in a stack, by Terraform name. */
