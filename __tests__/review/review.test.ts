@@ -4,6 +4,7 @@
  * it exit 1 and name the danger first; an allowance on the base branch lets its change pass and is
  * cited; the head's own allowance is only a request; an unchanged tree says "No changes".
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../scripts/review";
@@ -153,6 +154,18 @@ describe("a change that destroys or exposes", () => {
     expect(dangerous.report.requestedAllowances).toEqual([expect.objectContaining({ subjects: ["heroku_app.web"] })]);
     expect(dangerOf(dangerous.report, "main", "heroku_app.web[0]", "destroys-protected")?.allowedBy).toBeUndefined();
   });
+});
+
+describe("the command", () => {
+  it("writes only JSON on standard output with --format json, so it can be piped", () => {
+    const dir = fixtureRepository(BASE, BASE);
+    const stdout = execFileSync(process.execPath, ["--require", "tsx/cjs", join(__dirname, "..", "..", "scripts", "review.ts"), "--head-src", dir, "--base", "main", "--format", "json"], {
+      cwd: join(__dirname, "..", ".."),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ noChanges: true, exitStatus: 0 });
+  }, 60_000);
 });
 
 describe("an unchanged tree", () => {
