@@ -18,7 +18,8 @@ export type FindingKind =
   | "required-variable"
   | "prevent-destroy-lost"
   | "deploy-differs"
-  | "reads-environment";
+  | "reads-environment"
+  | "not-planned";
 
 export interface ConfigurationFinding {
   readonly kind: FindingKind;

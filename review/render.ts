@@ -61,6 +61,14 @@ function fence(text: string, language = "text"): string {
   return `${marks}${language}\n${text}\n${marks}`;
 }
 
+/** The allowances that would cover these dangers, one per stack, for a maintainer to complete. */
+export function suggestedAllowances(dangers: readonly Danger[]): Allowance[] {
+  const byStack = new Map<string, string[]>();
+  for (const d of dangers) byStack.set(d.stack, [...new Set([...(byStack.get(d.stack) ?? []), d.subject])]);
+  const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return [...byStack].map(([stack, subjects]) => ({ stack, subjects, reason: "<why this is intended, with the issue that decided it>", expires: inThirtyDays }));
+}
+
 function allowanceText(a: Allowance): string {
   return `allowed on the base branch until ${a.expires}: ${a.reason}`;
 }
@@ -125,7 +133,13 @@ function renderMarkdown(report: ReviewReport): string {
   if (report.noChanges) return `${[...head, "**No changes.**"].join("\n")}\n`;
   const top: string[] = [];
   const unallowed = report.dangers.filter((d) => d.allowedBy === undefined);
-  if (unallowed.length > 0) top.push(`### ⛔ Dangerous: ${unallowed.length} not allowed`, "", ...unallowed.map((d) => `- ${dangerLine(d, code).replace(/\n/g, "\n  ")}`), "");
+  if (unallowed.length > 0) {
+    top.push(`### ⛔ Dangerous: ${unallowed.length} not allowed`, "", ...unallowed.map((d) => `- ${dangerLine(d, code).replace(/\n/g, "\n  ")}`), "");
+    const allowable = unallowed.filter((d) => d.kind !== "terraform-refuses");
+    if (allowable.length > 0) {
+      top.push("If these are intended, a maintainer lands allowances like these in `review/allowances.json` on the base branch first (see `review/README.md`):", "", fence(JSON.stringify(suggestedAllowances(allowable), null, 2), "json"), "");
+    }
+  }
   const allowed = report.dangers.filter((d) => d.allowedBy !== undefined);
   if (allowed.length > 0) top.push(`### Allowed dangerous changes: ${allowed.length}`, "", ...allowed.map((d) => `- ${dangerLine(d, code)}`), "");
   if (report.requestedAllowances.length > 0) {

@@ -91,7 +91,7 @@ export interface ReviewInputs {
   readonly headConfigurations: Configurations;
   readonly changes: readonly PlannedChange[];
   /** Stacks whose head plan failed, with Terraform's message. */
-  readonly failures: readonly { readonly stack: string; readonly step: string; readonly message: string }[];
+  readonly failures: readonly { readonly stack: string; readonly step: string; readonly message: string; readonly blocked?: boolean }[];
   readonly summaries: ReadonlyMap<string, string>;
   readonly findings: readonly ConfigurationFinding[];
   readonly allowances: readonly Allowance[];
@@ -108,7 +108,10 @@ export function buildReport(inputs: ReviewInputs): ReviewReport {
     const allowance = allowanceFor(inputs.allowances, stack, subject);
     return allowance === undefined ? {} : { allowedBy: allowance };
   };
-  for (const failure of inputs.failures) {
+  const blocked: ConfigurationFinding[] = inputs.failures.filter((f) => f.blocked === true).map((f) => ({
+    kind: "not-planned", stack: f.stack, subject: "stack", dangerous: false, detail: `not planned: ${f.message.replace(/^not rehearsed: /, "")} (see above)`,
+  }));
+  for (const failure of inputs.failures.filter((f) => f.blocked !== true)) {
     const refusal = /Instance cannot be destroyed/.test(failure.message)
       ? "Terraform refuses: the change would destroy a resource whose lifecycle sets prevent_destroy"
       : `Terraform's ${failure.step} fails`;
@@ -147,7 +150,7 @@ export function buildReport(inputs: ReviewInputs): ReviewReport {
     terraformVersion: inputs.terraformVersion,
     dangers: dangers.sort((a, b) => Number(a.allowedBy !== undefined) - Number(b.allowedBy !== undefined)),
     requestedAllowances: inputs.requestedAllowances,
-    notes: inputs.findings.filter((f) => !f.dangerous),
+    notes: [...blocked, ...inputs.findings.filter((f) => !f.dangerous)],
     stacks,
     moves: proposeMoves(inputs.changes, inputs.baseConfigurations, inputs.headConfigurations),
     noChanges,

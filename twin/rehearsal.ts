@@ -66,6 +66,8 @@ export interface StackRehearsal {
 export interface RehearsalFailure {
   readonly stack: string;
   readonly step: RehearsalStep;
+  /** The stack was not run because a stack it reads failed (the message names which). @default false */
+  readonly blocked?: boolean;
   /** What Terraform said (its error diagnostics), or what stopped the step. */
   readonly message: string;
 }
@@ -147,7 +149,7 @@ async function rehearseIn(
     records.set(name, { applied: false, seconds: {} });
     const blockedBy = manifest[name]!.dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
     if (blockedBy.length > 0) {
-      failures.push({ stack: name, step: "plan", message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
+      failures.push({ stack: name, step: "plan", blocked: true, message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
       failed.add(name);
       return;
     }

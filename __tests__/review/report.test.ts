@@ -2,7 +2,11 @@
  * The report's pieces on Terraform plans written by hand: grouping, names before addresses, masking,
  * rules newly open to the world, and GitHub's size limit. review.test.ts runs them on real plans.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Configurations } from "../../review/configuration";
+import { environmentReads } from "../../review/environment-reads";
 import { buildReport, exitStatus, newlyOpenToWorld, type ReviewInputs } from "../../review/report";
 import { COMMENT_MARKER, MARKDOWN_LIMIT, renderReport } from "../../review/render";
 import type { PlannedChange } from "../../review/terraform-plan";
@@ -78,5 +82,19 @@ describe("the report", () => {
     expect(report.noChanges).toBe(true);
     expect(exitStatus(report)).toBe(0);
     expect(renderReport(report, "markdown")).toMatch(/\*\*No changes\.\*\*/);
+  });
+});
+
+describe("synthesis code that reads the environment", () => {
+  it("is found outside the files meant to, with file and line", () => {
+    const root = mkdtempSync(join(tmpdir(), "env-reads-"));
+    mkdirSync(join(root, "inventory"));
+    writeFileSync(join(root, "inventory", "hosts.ts"), 'export const size = "s-1vcpu-1gb";\nexport const big = process.env.BIG === "1";\n');
+    writeFileSync(join(root, "main.ts"), "definePsfEstate(app, loadEstate(), { backend: stateBackendFromEnvironment(process.env) });\n");
+    expect(environmentReads(root)).toEqual([{ file: "inventory/hosts.ts", line: 2, text: 'export const big = process.env.BIG === "1";' }]);
+  });
+
+  it("is nowhere in this project's synthesis but main.ts and synth-failure", () => {
+    expect(environmentReads(join(__dirname, "..", ".."))).toEqual([]);
   });
 });

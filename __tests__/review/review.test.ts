@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../scripts/review";
+import { renderReport } from "../../review/render";
 import type { Danger, ReviewReport } from "../../review/report";
 import { fixtureRepository, type FixtureRevision } from "../support/review-fixture";
 
@@ -81,6 +82,11 @@ const HEAD: FixtureRevision = {
   // The stack's state moves; a deploy would synthesize more than this review plans.
   backendPaths: { relocated: "../../../elsewhere.tfstate" },
   deployOnly: { main: { output: { only_at_deploy: { value: "deploy" } } } },
+  // The change loosens the review's own rules: the review runs the base's code, so nothing changes.
+  files: {
+    "review/protected.ts": "export const PROTECTED_RESOURCE_TYPES = {};\nexport function protectionOf() { return null; }\n",
+    "provider-schemas/facts/digitalocean.ts": "export const DIGITALOCEAN_FACTS = { resources: {}, dataSources: {} };\n",
+  },
   // The change grants itself another allowance: requested, never counted.
   allowances: [ALLOWANCE, { stack: "main", subjects: ["heroku_app.web"], reason: "the pull request says it is fine", expires: "2099-12-31" }],
 };
@@ -148,6 +154,12 @@ describe("a change that destroys or exposes", () => {
 
   it("proposes the move that keeps a renamed resource", () => {
     expect(dangerous.report.moves).toEqual([expect.objectContaining({ stack: "main", from: "digitalocean_vpc.old", to: "digitalocean_vpc.renamed" })]);
+  });
+
+  it("suggests the allowances that would cover what is not allowed", () => {
+    const markdown = renderReport(dangerous.report, "markdown");
+    expect(markdown).toMatch(/lands allowances like these in `review\/allowances\.json` on the base branch first/);
+    expect(markdown).toMatch(/"subjects": \[[^\]]*"digitalocean_firewall\.web"/);
   });
 
   it("shows the change's own allowance as requested, never granted", () => {

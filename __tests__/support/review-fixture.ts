@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** Stacks by name; each a Terraform JSON configuration without its backend (the app adds it). */
 export type FixtureStacks = Readonly<Record<string, Record<string, unknown>>>;
@@ -19,6 +19,8 @@ export interface FixtureRevision {
   readonly deployOnly?: Readonly<Record<string, Record<string, unknown>>>;
   /** Per stack, a backend path other than the estate's convention. @default the convention */
   readonly backendPaths?: Readonly<Record<string, string>>;
+  /** Other files of the revision, by path. @default none */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 // The app: local state beside cdktf.out as the estate's stacks keep it, Terraform Cloud for a deploy.
@@ -48,6 +50,10 @@ function write(dir: string, revision: FixtureRevision): void {
   writeFileSync(join(dir, "app.js"), APP);
   writeFileSync(join(dir, "fixture.json"), JSON.stringify({ stacks: revision.stacks, deployOnly: revision.deployOnly ?? {}, backendPaths: revision.backendPaths ?? {} }, null, 2));
   writeFileSync(join(dir, "review", "allowances.json"), JSON.stringify(revision.allowances ?? [], null, 2));
+  for (const [path, text] of Object.entries(revision.files ?? {})) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
 }
 
 // A fixed date makes the same base the same commit in every run, so the review's cache of the base's state is reused.
