@@ -1,7 +1,7 @@
 import type { PlannedRecord } from "./dns-records";
 import type {
   CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host, Owner, PortRange,
-  PublicService, Role, StaticSite, Zone,
+  PolicyException, PublicService, Role, StaticSite, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -92,6 +92,21 @@ export class Estate {
   /** Ports a host of `role` opens to the world: the common ones, then the role's. */
   worldPorts(role: Role): readonly PortRange[] {
     return [...this.inventory.commonWorldPorts, ...role.worldPorts];
+  }
+
+  /** Policy exceptions that hold for `role`: its own, and those of the ports every role opens. */
+  roleExceptions(role: Role): readonly PolicyException[] {
+    return [...(this.inventory.commonPortsPolicyExceptions ?? []), ...(role.policyExceptions ?? [])];
+  }
+
+  /** Every policy exception the inventory records, with the item it is written beside. */
+  policyExceptions(): readonly { readonly where: string; readonly exception: PolicyException }[] {
+    return [
+      ...(this.inventory.commonPortsPolicyExceptions ?? []).map((exception) => ({ where: "the common ports", exception })),
+      ...this.roles.flatMap((r) => (r.policyExceptions ?? []).map((exception) => ({ where: `role "${r.name}"`, exception }))),
+      ...this.inventory.hosts.flatMap((h) => (h.policyExceptions ?? []).map((exception) => ({ where: `host "${h.name}.${h.datacenter}"`, exception }))),
+      ...this.zones.flatMap((z) => (z.policyExceptions ?? []).map((exception) => ({ where: `zone "${z.name}"`, exception }))),
+    ];
   }
 
   /** Ports a host of `role` opens to its datacenter's private network. */

@@ -1,4 +1,4 @@
-import type { FastlyGzip, FastlyHealthcheck } from "./fastly-types";
+import type { FastlyGzip, FastlyHealthcheck } from "../constructs/fastly-service/types";
 import type { ExternalService, FastlyServiceSpec } from "./types";
 
 /*

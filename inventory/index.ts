@@ -20,7 +20,6 @@ export { InventoryError } from "./inventory-error";
 export * from "./dns-records";
 export * from "./ports";
 export type * from "./types";
-export type * from "./fastly-types";
 
 /** The estate as the PSF runs it. */
 export const PSF_INVENTORY: EstateInventory = {

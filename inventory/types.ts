@@ -5,10 +5,7 @@
  * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
  * loaded, and turns it into an `Estate` the constructs can trust.
  */
-import type {
-  FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyForceTls, FastlyGzip, FastlyHeader, FastlyHealthcheck,
-  FastlyHostRedirect, FastlyHsts, FastlyRequestSetting, FastlyS3Logger,
-} from "./fastly-types";
+import type { FastlyBackend, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
 import type { PortRange } from "./ports";
 
 export type { PortRange } from "./ports";
@@ -35,7 +32,19 @@ export interface Owner {
 }
 
 /** A role of the Salt configuration: what a host does and the ports it opens. */
+/** A policy rule (policy/) an item is excused from, written beside the item: why, and until when. */
+export interface PolicyException {
+  /** The rule's id, e.g. `network.ssh-from-admin-sources`. */
+  readonly rule: string;
+  /** Why the item may break the rule, and what would end the exception. */
+  readonly reason: string;
+  /** The last day (YYYY-MM-DD, UTC) it counts; an expired exception fails synthesis. */
+  readonly expires: string;
+}
+
 export interface Role {
+  /** Policy rules this role's resources are excused from. @default none */
+  readonly policyExceptions?: readonly PolicyException[];
   readonly name: string;
   readonly purpose: string;
   /**
@@ -61,6 +70,8 @@ export type DistroImage =
 
 /** A droplet of the public server list. */
 export interface Host {
+  /** Policy rules this host's resources are excused from. @default none */
+  readonly policyExceptions?: readonly PolicyException[];
   /** The host's short name, first label of its FQDN: `lb-0`, `consul-1`, `bugs`. */
   readonly name: string;
   /** The PSF datacenter key it lives in. */
@@ -155,6 +166,8 @@ export interface LiteralRecord {
 
 /** A DNS zone hosted in Route 53. */
 export interface Zone {
+  /** Policy rules this zone's records are excused from. @default none */
+  readonly policyExceptions?: readonly PolicyException[];
   /** The domain, without a trailing dot. */
   readonly name: string;
   readonly purpose: string;
@@ -297,8 +310,12 @@ export interface FastlyBackendSpec extends Omit<FastlyBackend, "address" | "sslC
 /** Certificate authorities Fastly's TLS subscriptions can use. */
 export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certainly";
 
-/** A Fastly VCL service the PSF runs. */
-export interface FastlyServiceSpec {
+/**
+ * A Fastly VCL service the PSF runs. Its rules (health checks, conditions, headers, gzip, cache and request
+ * settings, host redirects, HSTS, forced TLS) are written as the FastlyService construct takes them; its
+ * headers carry no secret: the origin token is `originTokenHeader`'s.
+ */
+export interface FastlyServiceSpec extends FastlyServiceRules {
   /** Service name at Fastly; services with a `fastly` origin name it. */
   readonly name: string;
   readonly owner: string;
@@ -306,16 +323,6 @@ export interface FastlyServiceSpec {
   /** Names it serves; each must be a name of a service whose origin is this Fastly service. */
   readonly domains: readonly string[];
   readonly backends: readonly FastlyBackendSpec[];
-  readonly healthchecks?: readonly FastlyHealthcheck[];
-  readonly conditions?: readonly FastlyCondition[];
-  /** Headers that carry no secret. */
-  readonly headers?: readonly FastlyHeader[];
-  readonly gzip?: readonly FastlyGzip[];
-  readonly cacheSettings?: readonly FastlyCacheSetting[];
-  readonly requestSettings?: readonly FastlyRequestSetting[];
-  readonly hostRedirects?: readonly FastlyHostRedirect[];
-  readonly hsts: readonly FastlyHsts[];
-  readonly forceTls: FastlyForceTls;
   /** Request header carrying the shared secret origins check, its value from a sensitive variable. @default none */
   readonly originTokenHeader?: string;
   /** Logs to S3; the stack supplies the IAM role Fastly assumes. @default none */
@@ -342,6 +349,8 @@ export interface EstateInventory {
   readonly owners: readonly Owner[];
   /** Ports every host opens, whatever its role. */
   readonly commonWorldPorts: readonly PortRange[];
+  /** Policy rules every role is excused from because of the common ports. @default none */
+  readonly commonPortsPolicyExceptions?: readonly PolicyException[];
   readonly commonInternalPorts: readonly PortRange[];
   readonly roles: readonly Role[];
   readonly hosts: readonly Host[];

@@ -3,10 +3,10 @@ import { TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { FastlyProvider } from "../.gen/providers/fastly/provider";
 import type { DnsZone } from "../constructs/dns-zone";
-import { FastlyService } from "../constructs/fastly-service";
+import { FastlyService, originTokenHeader, type FastlyBackend } from "../constructs/fastly-service";
 import { FastlyTlsCertificate } from "../constructs/fastly-tls-certificate";
 import type { HerokuApp } from "../constructs/heroku-app";
-import { zoneContaining, type Estate, type FastlyBackend, type FastlyBackendSpec, type FastlyHeader } from "../inventory";
+import { zoneContaining, type Estate, type FastlyBackendSpec } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
 
 /** Route 53 takes the certificates' DNS challenge records; the region is the provider's, not the zones'. */
@@ -69,31 +69,19 @@ export class FastlyStack extends EstateStack {
 
     const services = new Map<string, FastlyService>();
     for (const spec of estate.fastlyServices) {
-      const tokenHeaders: FastlyHeader[] = spec.originTokenHeader === undefined ? [] : [{
-        name: `origin token ${spec.originTokenHeader}`,
-        type: "request",
-        action: "set",
-        destination: `http.${spec.originTokenHeader}`,
-        source: `"${originToken.stringValue}"`,
-      }];
-      const syslog = spec.syslogLogging;
+      // The rules (FastlyServiceRules) pass through as the inventory writes them; what is named here needs the
+      // estate or a variable, or is the certificate's.
+      const { owner, comment, domains, backends, headers, originTokenHeader: tokenHeader, s3Logging, syslogLogging: syslog, certificateAuthority, ...rules } = spec;
       const syslogHost = syslog === undefined ? undefined : estate.host(syslog.host);
       const syslogPort = syslogHost === undefined ? undefined : estate.role(syslogHost.role).fastlyPorts[0];
       const service = new FastlyService(this, spec.name, {
+        ...rules,
         name: spec.name,
-        comment: `${spec.comment}. Owner: ${estate.owner(spec.owner).contact}. Managed by psf-estate.`,
-        domains: spec.domains.map((name) => ({ name })),
-        backends: spec.backends.map(backend),
-        healthchecks: spec.healthchecks ?? [],
-        conditions: spec.conditions ?? [],
-        headers: [...(spec.headers ?? []), ...tokenHeaders],
-        gzip: spec.gzip ?? [],
-        cacheSettings: spec.cacheSettings ?? [],
-        requestSettings: spec.requestSettings ?? [],
-        hostRedirects: spec.hostRedirects ?? [],
-        hsts: spec.hsts,
-        forceTls: spec.forceTls,
-        s3Loggers: spec.s3Logging === undefined ? [] : [{ ...spec.s3Logging, credentials: { iamRole: loggingRole.stringValue } }],
+        comment: `${comment}. Owner: ${estate.owner(owner).contact}. Managed by psf-estate.`,
+        domains: domains.map((domain) => ({ name: domain })),
+        backends: backends.map(backend),
+        headers: [...(headers ?? []), ...(tokenHeader === undefined ? [] : [originTokenHeader(tokenHeader, originToken.stringValue)])],
+        s3Loggers: s3Logging === undefined ? [] : [{ ...s3Logging, credentials: { iamRole: loggingRole.stringValue } }],
         syslogLoggers: syslog === undefined || syslogHost === undefined || syslogPort === undefined ? [] : [{
           name: syslog.name, format: syslog.format, address: syslogHost.fqdn, port: syslogPort.from,
         }],

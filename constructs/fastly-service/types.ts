@@ -1,6 +1,7 @@
 /**
  * The vocabulary of a Fastly VCL service: backends, conditions, headers, loggers and the rest, as plain
- * typed data. The inventory writes services in it; the FastlyService construct turns it into Terraform.
+ * typed data, and the FastlyService construct's props made of it. The inventory writes services in it
+ * (`FastlyServiceRules` as they are); the construct turns it into Terraform.
  */
 
 /** Where in Fastly's request flow a condition is evaluated; it decides which fields may name it. */
@@ -294,3 +295,63 @@ export interface FastlySyslogLogger extends FastlyLoggerCommon {
   /** Name the syslog server's certificate must carry. @default `address` */
   readonly tlsHostname?: string;
 }
+
+/**
+ * The parts of a service the inventory writes exactly as the construct takes them, so that the stack
+ * passes them through untouched: a block type the inventory writes is a field here and in no file between.
+ */
+export interface FastlyServiceRules {
+  /** @default none */
+  readonly healthchecks?: readonly FastlyHealthcheck[];
+  /** @default none */
+  readonly conditions?: readonly FastlyCondition[];
+  /** @default none */
+  readonly headers?: readonly FastlyHeader[];
+  /** @default no compression */
+  readonly gzip?: readonly FastlyGzip[];
+  /** @default none */
+  readonly cacheSettings?: readonly FastlyCacheSetting[];
+  /** @default none besides `forceTls` */
+  readonly requestSettings?: readonly FastlyRequestSetting[];
+  /** @default none */
+  readonly hostRedirects?: readonly FastlyHostRedirect[];
+  /** At least one Strict-Transport-Security header. */
+  readonly hsts: readonly FastlyHsts[];
+  /** Redirects every plain-HTTP request to HTTPS; required. */
+  readonly forceTls: FastlyForceTls;
+}
+
+export interface FastlyServiceProps extends FastlyServiceRules {
+  /** Service name at Fastly, e.g. "www.python.org"; errors name the service by it. */
+  readonly name: string;
+  /** The service's description at Fastly. */
+  readonly comment: string;
+  /** At least one; no repeats. */
+  readonly domains: readonly FastlyDomain[];
+  /** At least one. */
+  readonly backends: readonly FastlyBackend[];
+  /** @default none */
+  readonly responseObjects?: readonly FastlyResponseObject[];
+  /** @default none */
+  readonly snippets?: readonly FastlySnippet[];
+  /** @default none; `s3Loggers` and `syslogLoggers` together need at least one logger */
+  readonly s3Loggers?: readonly FastlyS3Logger[];
+  /** @default none; `s3Loggers` and `syslogLoggers` together need at least one logger */
+  readonly syslogLoggers?: readonly FastlySyslogLogger[];
+  /** Activate each new version on apply. @default true */
+  readonly activate?: boolean;
+  /** Seconds objects are cached when the origin says nothing. @default Fastly's default, 3600 */
+  readonly defaultTtl?: number;
+  /** Serve stale content when the origin fails. @default Fastly's default, false */
+  readonly staleIfError?: boolean;
+  /** Seconds. @default Fastly's default, 43200 */
+  readonly staleIfErrorTtl?: number;
+  /** Advertise HTTP/3. @default Fastly's default, false */
+  readonly http3?: boolean;
+}
+
+/**
+ * The props with `hostRedirects`, `hsts` and `forceTls` written out as the conditions, headers, response
+ * objects and request setting they stand for (expand.ts): every block list is then one Fastly block type.
+ */
+export type ExpandedFastlyServiceProps = Omit<FastlyServiceProps, "hostRedirects" | "hsts" | "forceTls">;
