@@ -1,18 +1,25 @@
 import { App } from "cdktf";
 import { knownImportIdsFromEnvironment } from "./adoption/known-import-ids";
 import { loadEstate } from "./inventory";
+import { enforcePolicy } from "./policy";
+import { loadConfigurations } from "./policy/configuration";
 import { definePsfEstate } from "./stacks/psf-estate";
 import { reportSynthFailure } from "./stacks/synth-failure";
 import { stateBackendFromEnvironment } from "./stacks/state-backend";
 
 try {
   const app = new App();
-  definePsfEstate(app, loadEstate(), {
+  const estate = loadEstate();
+  definePsfEstate(app, estate, {
     backend: stateBackendFromEnvironment(process.env),
     importIds: knownImportIdsFromEnvironment(process.env),
     adopting: process.env.PSF_ESTATE_ADOPT === "1",
   });
   app.synth();
+  // The policy judges what was synthesized: a violation stops synthesis and leaves no output behind.
+  for (const warning of enforcePolicy({ configurations: loadConfigurations(app.outdir), estate }, new Date().toISOString().slice(0, 10))) {
+    process.stderr.write(`policy warning: ${warning}\n`);
+  }
 } catch (error) {
   reportSynthFailure(error);
 }

@@ -205,7 +205,7 @@ describe("Fastly inventory validation", () => {
   it("fails on a backend port the role does not open to the world", () => {
     const backends = www.backends.map((b) => (b.name === "loadbalancer" ? { ...b, port: 9000 } : b));
     expect(problemsOf(withWww({ backends }))).toEqual([
-      'fastly service "www.python.org" field "backends.loadbalancer.port": port 9000 is not open to the world on role "loadbalancer", so Fastly could not reach it',
+      'fastly service "www.python.org" field "backends.loadbalancer.port": port 9000 is open neither to Fastly nor to the world on role "loadbalancer", so Fastly could not reach it',
     ]);
   });
 

@@ -5,7 +5,8 @@ import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
 import type { HerokuProcess } from "../inventory/types";
-import { HEROKU_APP_NAME, SECRET_LOOKING_NAME } from "../inventory/validate";
+import { looksSecretName } from "../inventory/looks-secret";
+import { HEROKU_APP_NAME } from "../inventory/validate";
 import { ConstructPropsError } from "./construct-props-error";
 
 export interface HerokuAppProps {
@@ -50,7 +51,7 @@ export class HerokuApp extends Construct {
     if (!HEROKU_APP_NAME.test(props.name)) fail("name", `"${props.name}" is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)`);
     if (props.stack === "container" && (props.buildpacks ?? []).length > 0) fail("buildpacks", "a container app builds from its Dockerfile and takes no buildpacks");
     for (const name of Object.keys(props.configVars ?? {})) {
-      if (SECRET_LOOKING_NAME.test(name)) fail(`configVars.${name}`, `"${name}" looks secret: give it through sensitiveConfigVars`);
+      if (looksSecretName(name)) fail(`configVars.${name}`, `"${name}" looks secret: give it through sensitiveConfigVars`);
     }
     for (const process of props.formation) {
       if (!Number.isInteger(process.quantity) || process.quantity < 0) fail(`formation.${process.type}`, `quantity ${process.quantity} is not a whole number of dynos`);

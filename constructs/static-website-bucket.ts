@@ -3,6 +3,7 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { S3BucketWebsiteConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-website-configuration";
 import { Construct } from "constructs";
 import { ConstructPropsError } from "./construct-props-error";
@@ -39,6 +40,12 @@ export class StaticWebsiteBucket extends Construct {
       region: props.region,
       tags: { ...props.tags },
       lifecycle: { preventDestroy: true },
+    });
+    // Versioning keeps an overwritten or deleted page recoverable (policy data.bucket-versioning).
+    new S3BucketVersioningA(this, "versioning", {
+      bucket: bucket.id,
+      region: props.region,
+      versioningConfiguration: { status: "Enabled" },
     });
     const website = new S3BucketWebsiteConfiguration(this, "website", {
       bucket: bucket.id,

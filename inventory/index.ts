@@ -10,7 +10,7 @@ import { EXTERNAL_SERVICES, FASTLY_SERVICES } from "./fastly";
 import { HEROKU } from "./heroku";
 import { EXTERNAL_HOSTS, HOSTS } from "./hosts";
 import { OWNERS } from "./owners";
-import { COMMON_INTERNAL_PORTS, COMMON_WORLD_PORTS, ROLES } from "./roles";
+import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
 import { CAA_POLICY, FASTLY_EDGE, HOST_ZONE, ZONES } from "./zones";
@@ -26,6 +26,7 @@ export const PSF_INVENTORY: EstateInventory = {
   datacenters: DATACENTERS,
   owners: OWNERS,
   commonWorldPorts: COMMON_WORLD_PORTS,
+  commonPortsPolicyExceptions: COMMON_PORTS_POLICY_EXCEPTIONS,
   commonInternalPorts: COMMON_INTERNAL_PORTS,
   roles: ROLES,
   hosts: HOSTS,

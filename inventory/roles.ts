@@ -1,9 +1,23 @@
 import { tcp, udp } from "./ports";
 import type { PortRange } from "./ports";
-import type { Role } from "./types";
+import type { PolicyException, Role } from "./types";
 
 /** Every host opens ssh to the world. */
 export const COMMON_WORLD_PORTS: readonly PortRange[] = [tcp(22, "ssh")];
+
+/** Why every host may break a policy rule because of the common ports above. */
+export const COMMON_PORTS_POLICY_EXCEPTIONS: readonly PolicyException[] = [{
+  rule: "network.ssh-from-admin-sources",
+  reason: "psf-salt opens ssh to every address on every host (estate-facts \"Ports each role opens\"); the administrators' source addresses are not published. Ends when the infrastructure team declares them as admin sources.",
+  expires: "2027-06-30",
+}];
+
+/** Mail hosts keep the plaintext protocols their users still connect with. */
+const PLAINTEXT_MAIL_EXCEPTION: PolicyException = {
+  rule: "network.no-plaintext-mail",
+  reason: "mail.python.org serves IMAP (143) and NNTP (119) as psf-salt's mail firewall opens them, STARTTLS-capable; users still connect there. Ends when the postmaster retires them for 993 and 563.",
+  expires: "2027-06-30",
+};
 
 /** Every host joins the Consul cluster over the private network. */
 export const COMMON_INTERNAL_PORTS: readonly PortRange[] = [
@@ -24,7 +38,7 @@ const MAIL = [
   tcp(563, "nntps"),
 ];
 
-function role(name: string, purpose: string, extra: Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "shortName">> = {}): Role {
+function role(name: string, purpose: string, extra: Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "shortName" | "policyExceptions">> = {}): Role {
   return { name, purpose, ...extra, worldPorts: extra.worldPorts ?? [], internalPorts: extra.internalPorts ?? [], fastlyPorts: extra.fastlyPorts ?? [] };
 }
 
@@ -38,14 +52,16 @@ export const ROLES: readonly Role[] = [
   role("consul", "Consul service discovery servers"),
   role("docs", "Builds and serves docs.python.org", { internalPorts: [tcp(9000, "web")] }),
   role("downloads", "python.org downloads", { internalPorts: [tcp(9000, "web")] }),
-  role("gnumailman", "GNU Mailman project wiki and lists", { worldPorts: MAIL }),
+  role("gnumailman", "GNU Mailman project wiki and lists", { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
   role("hg", "Version control archives", { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
-  // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io.
+  // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io. The 2000x listeners are
+  // HAProxy's entries for Fastly (psf-salt pillar/base/firewall/loadbalancer.sls http_N): only Fastly reaches them.
   role("loadbalancer", "HAProxy in front of the app hosts", {
     shortName: "lb",
-    worldPorts: [...WEB, tcp(20000, "haproxy"), tcp(20002, "haproxy"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy")],
+    worldPorts: [...WEB],
+    fastlyPorts: [tcp(20000, "haproxy"), tcp(20002, "haproxy"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy")],
   }),
-  role("mail", "mail.python.org: Mailman and Postfix", { worldPorts: MAIL }),
+  role("mail", "mail.python.org: Mailman and Postfix", { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
   // The load balancers route wiki.python.org and wiki.jython.org here, as they do for docs and planet.
   role("moin", "Static archive of wiki.python.org and wiki.jython.org", { internalPorts: [tcp(9000, "web")] }),
   role("planet", "planetpython.org and planet.jython.org", { internalPorts: [tcp(9000, "web")] }),

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net";
+import { looksSecretName } from "./looks-secret";
 import { isInZone, zoneContaining } from "./dns-records";
 import { ProblemList } from "./inventory-error";
 import type { PlannedRecord } from "./dns-records";
@@ -8,7 +9,6 @@ import type { EstateInventory, PortRange } from "./types";
 /** Heroku's rule for app names. */
 export const HEROKU_APP_NAME = /^[a-z][a-z0-9-]{2,29}$/;
 /** Config var names that must never be set from plain inventory data. */
-export const SECRET_LOOKING_NAME = /TOKEN|KEY|SECRET|PASSWORD/i;
 
 export const TTL_MIN = 60;
 export const TTL_MAX = 86400;
@@ -199,7 +199,7 @@ function validateHeroku(
     checkOwner(item, app.owner);
     if (app.stack === "container" && (app.buildpacks ?? []).length > 0) problems.add(item, "buildpacks", "a container app builds from its Dockerfile and takes no buildpacks");
     for (const name of Object.keys(app.configVars ?? {})) {
-      if (SECRET_LOOKING_NAME.test(name)) problems.add(item, `configVars.${name}`, `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable`);
+      if (looksSecretName(name)) problems.add(item, `configVars.${name}`, `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable`);
       if ((app.secretConfigVars ?? []).includes(name)) problems.add(item, `configVars.${name}`, `"${name}" is also a secret config var`);
     }
     for (const process of app.formation) {
@@ -248,8 +248,8 @@ function validateFastly(
         const role = inv.roles.find((r) => r.name === origin.role);
         if (!inv.hosts.some((h) => h.role === origin.role && h.datacenter === origin.datacenter)) {
           problems.add(item, `${field}.origin`, `role "${origin.role}" has no host in ${origin.datacenter}`);
-        } else if (role !== undefined && ![...inv.commonWorldPorts, ...role.worldPorts].some((p) => p.protocol === "tcp" && p.from <= backend.port && backend.port <= p.to)) {
-          problems.add(item, `${field}.port`, `port ${backend.port} is not open to the world on role "${origin.role}", so Fastly could not reach it`);
+        } else if (role !== undefined && ![...inv.commonWorldPorts, ...role.worldPorts, ...role.fastlyPorts].some((p) => p.protocol === "tcp" && p.from <= backend.port && backend.port <= p.to)) {
+          problems.add(item, `${field}.port`, `port ${backend.port} is open neither to Fastly nor to the world on role "${origin.role}", so Fastly could not reach it`);
         }
       }
     }

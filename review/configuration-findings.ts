@@ -7,7 +7,7 @@
  */
 import { resources, section, type Configuration, type Configurations } from "./configuration";
 import { stableStringify } from "./json";
-import { protectionOf } from "./protected";
+import { protectionOf } from "../policy/protected-resources";
 
 export type FindingKind =
   | "provider"

@@ -2,8 +2,6 @@
  * Synthesized configurations (one Terraform JSON per stack), as the review reads them: loaded from a
  * cdktf output folder, with the few lookups the review needs.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 
 /** One stack's synthesized Terraform JSON. */
 export type Configuration = Readonly<Record<string, unknown>>;
@@ -11,14 +9,8 @@ export type Configuration = Readonly<Record<string, unknown>>;
 /** Every stack's configuration, by stack name. */
 export type Configurations = ReadonlyMap<string, Configuration>;
 
-/** Reads a cdktf output folder (manifest.json and each stack's cdk.tf.json). */
-export function loadConfigurations(outdir: string): Configurations {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
-  return new Map(Object.entries(manifest.stacks).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, stack]) => [
-    name,
-    JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as Configuration,
-  ]));
-}
+/** Reads a cdktf output folder: one definition, the policy's. */
+export { loadConfigurations } from "../policy/configuration";
 
 export function section(configuration: Configuration | undefined, key: string): Readonly<Record<string, unknown>> {
   const value = configuration?.[key];

@@ -7,9 +7,10 @@ import { allowanceFor, type Allowance } from "./allowances";
 import { constructPath, resourceBody, withoutMetadata, type Configurations } from "./configuration";
 import type { ConfigurationFinding } from "./configuration-findings";
 import { stableStringify } from "./json";
-import { protectionOf } from "./protected";
+import { protectionOf } from "../policy/protected-resources";
 import { describeReason, type PlannedAction, type PlannedChange } from "./terraform-plan";
-import { isSecretName, SENSITIVE_TEXT } from "./values";
+import { looksSecretName } from "../inventory/looks-secret";
+import { SENSITIVE_TEXT } from "./values";
 
 export interface AttributeDiff {
   readonly path: string;
@@ -223,7 +224,7 @@ export function attributeDiffs(change: PlannedChange): AttributeDiff[] {
     const isUnknown = unknown[key] === true;
     if (!isUnknown && stableStringify(before[key] ?? null) === stableStringify(after[key] ?? null)) continue;
     if (!isUnknown && change.action !== "update" && change.action !== "replace" && !change.updates && (after[key] ?? null) === null) continue;
-    const hidden = isSecretName(key);
+    const hidden = looksSecretName(key);
     const show = (value: unknown, marks: unknown): string => (hidden || sensitive(marks, key) ? SENSITIVE_TEXT : text(value));
     diffs.push({
       path: key,

@@ -64,8 +64,9 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         nullable: false,
         description: "Fastly's published IPv4 and IPv6 ranges (https://api.fastly.com/public-ip-list), the only sources allowed to send logs",
         validation: [{
-          condition: "${length(var.fastly_source_ranges) > 0 && alltrue([for r in var.fastly_source_ranges : can(cidrhost(r, 0))])}",
-          errorMessage: "fastly_source_ranges must be a non-empty list of CIDR ranges.",
+          // A /0 would open the Fastly-only ports to the whole internet (policy network.fastly-ports-from-fastly).
+          condition: "${length(var.fastly_source_ranges) > 0 && alltrue([for r in var.fastly_source_ranges : can(cidrhost(r, 0)) && !endswith(r, \"/0\")])}",
+          errorMessage: "fastly_source_ranges must be a non-empty list of CIDR ranges, none of them a /0.",
         }],
       }).listValue
       : undefined;

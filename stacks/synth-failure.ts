@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { ImportIdsError } from "../adoption/known-import-ids";
+import { PolicyError } from "../policy";
 import { ConstructPropsError } from "../constructs/construct-props-error";
 import { InventoryError } from "../inventory";
 import { AdoptionError } from "./import-known-resources";
@@ -12,7 +13,7 @@ import { BackendChoiceError } from "./state-backend";
  */
 export function reportSynthFailure(error: unknown): never {
   rmSync(process.env.CDKTF_OUTDIR ?? "cdktf.out", { recursive: true, force: true });
-  const badInput = error instanceof InventoryError || error instanceof ConstructPropsError || error instanceof BackendChoiceError || error instanceof AdoptionError || error instanceof ImportIdsError;
+  const badInput = error instanceof InventoryError || error instanceof ConstructPropsError || error instanceof BackendChoiceError || error instanceof AdoptionError || error instanceof ImportIdsError || error instanceof PolicyError;
   process.stderr.write(`${badInput ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 }

@@ -84,7 +84,7 @@ const HEAD: FixtureRevision = {
   deployOnly: { main: { output: { only_at_deploy: { value: "deploy" } } } },
   // The change loosens the review's own rules: the review runs the base's code, so nothing changes.
   files: {
-    "review/protected.ts": "export const PROTECTED_RESOURCE_TYPES = {};\nexport function protectionOf() { return null; }\n",
+    "policy/protected-resources.ts": "export const PROTECTED_RESOURCE_TYPES = {};\nexport function protectionOf() { return null; }\n",
     "provider-schemas/facts/digitalocean.ts": "export const DIGITALOCEAN_FACTS = { resources: {}, dataSources: {} };\n",
   },
   // The change grants itself another allowance: requested, never counted.

@@ -1,0 +1,210 @@
+/*
+ * The policy on the synthesized estate: the committed estate passes every rule (with the exceptions it
+ * records, each still needed and unexpired), and each rule reports a violating change of the estate.
+ */
+import { loadEstate, PSF_INVENTORY } from "../inventory";
+import { enforcePolicy, evaluatePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule } from "../policy";
+import { DATA_RULES } from "../policy/rules/data";
+import { DNS_RULES } from "../policy/rules/dns";
+import { NETWORK_RULES } from "../policy/rules/network";
+import { SECRET_RULES } from "../policy/rules/secrets";
+import { synthCommittedEstate } from "./support/synth-estate";
+
+const TODAY = "2026-11-25";
+const synth = synthCommittedEstate();
+const estate = loadEstate();
+const committed: PolicyContext = { configurations: synth.json as ReadonlyMap<string, Configuration>, estate };
+
+type Body = Record<string, unknown>;
+
+/** The committed estate with one change: `edit` gets a deep copy of every stack's configuration. */
+function changed(edit: (stacks: Map<string, Body>) => void): PolicyContext {
+  const copy = new Map([...synth.json].map(([name, json]) => [name, JSON.parse(JSON.stringify(json)) as Body]));
+  edit(copy);
+  return { configurations: copy, estate };
+}
+
+/** The first resource of `type` in `stack` whose body passes `where`. */
+function resource(stacks: Map<string, Body>, stack: string, type: string, where: (body: Body) => boolean = () => true): Body {
+  const byName = ((stacks.get(stack)!.resource as Record<string, Record<string, Body>>)[type]) ?? {};
+  const found = Object.values(byName).find(where);
+  if (found === undefined) throw new Error(`no ${type} in ${stack} matches`);
+  return found;
+}
+
+const firewallOf = (role: string) => (body: Body): boolean => String((body["//"] as { metadata: { path: string } }).metadata.path).includes(`/firewall-${role}/`);
+const byId = (rules: readonly PolicyRule[], id: string): PolicyRule => rules.find((r) => r.id === id)!;
+const messages = (rule: PolicyRule, context: PolicyContext): string[] => rule.check(context).map((f) => f.message);
+
+describe("the committed estate", () => {
+  it("breaks no rule, once its recorded exceptions are applied", () => {
+    const verdict = evaluatePolicy(committed, TODAY);
+    expect(verdict.violations.map((v) => `${v.rule}: ${v.message}`)).toEqual([]);
+    expect(verdict.exceptionProblems).toEqual([]);
+  });
+
+  it("records every exception with a reason and an expiry, each excusing something", () => {
+    const verdict = evaluatePolicy(committed, TODAY);
+    for (const { exception } of estate.policyExceptions()) expect(verdict.excused.some((e) => e.exception === exception)).toBe(true);
+  });
+
+  it("has every rule named, explained and in one of the four areas", () => {
+    for (const rule of POLICY_RULES) {
+      expect(rule.id).toMatch(/^(network|data|dns|secrets)\.[a-z0-9-]+$/);
+      expect(rule.rationale.length).toBeGreaterThan(20);
+    }
+    expect(new Set(POLICY_RULES.map((r) => r.id)).size).toBe(POLICY_RULES.length);
+  });
+});
+
+describe("network rules report", () => {
+  it("network.world-ports-declared: a port open to the world that the role does not declare", () => {
+    const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["0.0.0.0/0"] }));
+    expect(messages(byId(NETWORK_RULES, "network.world-ports-declared"), context)).toEqual([expect.stringMatching(/firewall-bugs.*tcp 5432 to the world.*role "bugs"/)]);
+  });
+
+  it("network.fastly-ports-from-fastly: a Fastly port open to all, and Fastly's ranges allowed to be a /0", () => {
+    const context = changed((s) => {
+      for (const rule of resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("cdn-logs")).inbound_rule as Body[]) if (rule.port_range === "514") rule.source_addresses = ["0.0.0.0/0"];
+      const variable = (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).fastly_source_ranges!;
+      variable.validation = [{ condition: "${length(var.fastly_source_ranges) > 0}", error_message: "x" }];
+    });
+    const found = messages(byId(NETWORK_RULES, "network.fastly-ports-from-fastly"), context);
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/firewall-cdn-logs.*tcp 514 from 0\.0\.0\.0\/0/), expect.stringMatching(/firewall-loadbalancer.*does not refuse a \/0/)]));
+  });
+
+  it("network.ssh-from-admin-sources: ssh open to the world (which the committed estate excuses, and a fix ends)", () => {
+    const rule = byId(NETWORK_RULES, "network.ssh-from-admin-sources");
+    expect(messages(rule, committed).some((m) => m.includes("firewall-bugs"))).toBe(true);
+    const fixed = changed((s) => {
+      for (const r of resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]) if (r.port_range === "22") r.source_addresses = ["198.51.100.7/32"];
+    });
+    expect(messages(rule, fixed).some((m) => m.includes("firewall-bugs"))).toBe(false);
+  });
+
+  it("network.no-plaintext-mail: plaintext POP3 opened on a role with no exception", () => {
+    const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["::/0"] }));
+    const verdict = evaluatePolicy(context, TODAY);
+    expect(verdict.violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/firewall-docs.*plaintext POP3/));
+  });
+
+  it("network.droplet-in-one-role-firewall: a droplet in no firewall, and one in two", () => {
+    const context = changed((s) => {
+      resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).droplet_ids = [];
+      (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("hg")).droplet_ids as string[]).push(...(resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("planet")).droplet_ids as string[]));
+    });
+    const found = messages(byId(NETWORK_RULES, "network.droplet-in-one-role-firewall"), context);
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/docs\.nyc1\.psf\.io is in no role firewall/), expect.stringMatching(/planet\.nyc1\.psf\.io is in 2 role firewalls \(hg, planet\)|planet\.nyc1\.psf\.io is in 2 role firewalls \(planet, hg\)/)]));
+  });
+
+  it("network.database-firewall-not-empty: a database firewall without a rule", () => {
+    const context = changed((s) => { resource(s, "digitalocean-nyc1", "digitalocean_database_firewall").rule = []; });
+    expect(messages(byId(NETWORK_RULES, "network.database-firewall-not-empty"), context)).toEqual([expect.stringMatching(/pg-nyc1-psf-io has no firewall with a rule/)]);
+  });
+});
+
+describe("data rules report", () => {
+  it("data.prevent-destroy: a zone, a data add-on and a data droplet a plan could destroy", () => {
+    const context = changed((s) => {
+      delete resource(s, "dns", "aws_route53_zone").lifecycle;
+      delete resource(s, "heroku", "heroku_addon", (b) => String(b.plan).startsWith("heroku-postgresql")).lifecycle;
+      delete resource(s, "digitalocean-sfo1", "digitalocean_droplet").lifecycle;
+    });
+    const found = messages(byId(DATA_RULES, "data.prevent-destroy"), context);
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/Route 53 zone/), expect.stringMatching(/heroku-postgresql/), expect.stringMatching(/backup.*its host holds data/)]));
+  });
+
+  it("data.droplet-backups: a data droplet without backups", () => {
+    const context = changed((s) => { resource(s, "digitalocean-sfo1", "digitalocean_droplet").backups = false; });
+    expect(messages(byId(DATA_RULES, "data.droplet-backups"), context)).toEqual([expect.stringMatching(/backup\.sfo1\.psf\.io holds data but has no backups/)]);
+  });
+
+  it("data.bucket-versioning: the website bucket without versioning", () => {
+    const context = changed((s) => { delete (s.get("static-sites")!.resource as Body).aws_s3_bucket_versioning; });
+    expect(messages(byId(DATA_RULES, "data.bucket-versioning"), context)).toEqual([expect.stringMatching(/www\.jython\.org has no versioning/)]);
+  });
+
+  it("data.kms-deletion-window: the DNSSEC key with a shorter deletion window", () => {
+    const context = changed((s) => { resource(s, "dns", "aws_kms_key").deletion_window_in_days = 7; });
+    expect(messages(byId(DATA_RULES, "data.kms-deletion-window"), context)).toEqual([expect.stringMatching(/deletion window is 7 days/)]);
+  });
+});
+
+describe("DNS rules report", () => {
+  const record = (s: Map<string, Body>, type: string, name: string): Body => resource(s, "dns", "aws_route53_record", (b) => b.type === type && b.name === name);
+
+  it("dns.caa-on-every-zone: a zone without CAA", () => {
+    const context = changed((s) => { record(s, "CAA", "jython.org").records = []; });
+    expect(messages(byId(DNS_RULES, "dns.caa-on-every-zone"), context)).toEqual([expect.stringMatching(/zone jython\.org has no CAA/)]);
+  });
+
+  it("dns.caa-allows-used-cas: a certificate from a CA the zone does not allow", () => {
+    const context = changed((s) => { resource(s, "fastly", "fastly_tls_subscription").certificate_authority = "certainly"; });
+    expect(messages(byId(DNS_RULES, "dns.caa-allows-used-cas"), context)).toContainEqual(expect.stringMatching(/from certainly \(certainly\.com\), which zone python\.org's CAA does not allow/));
+  });
+
+  it("dns.no-spf-plus-all: an SPF record that lets anyone send", () => {
+    const context = changed((s) => { record(s, "TXT", "jython.org").records = ["v=spf1 +all"]; });
+    expect(messages(byId(DNS_RULES, "dns.no-spf-plus-all"), context)).toEqual([expect.stringMatching(/allows every sender/)]);
+  });
+
+  it("dns.no-private-addresses: a private address in a public zone", () => {
+    const context = changed((s) => { Object.assign(record(s, "CAA", "jython.org"), { type: "A", records: ["10.132.0.5"] }); });
+    expect(messages(byId(DNS_RULES, "dns.no-private-addresses"), context)).toEqual([expect.stringMatching(/jython\.org A 10\.132\.0\.5 is not a public address/)]);
+  });
+
+  it("dns.txt-split-255: a TXT string longer than 255 characters", () => {
+    const context = changed((s) => { record(s, "TXT", "jython.org").records = [`v=spf1 ${"include:example.org ".repeat(20)}-all`]; });
+    expect(messages(byId(DNS_RULES, "dns.txt-split-255"), context)).toEqual([expect.stringMatching(/not split at 255/)]);
+  });
+
+  it("dns.mx-priority: an MX value without a priority", () => {
+    const context = changed((s) => { record(s, "MX", "python.org").records = ["mail.python.org"]; });
+    expect(messages(byId(DNS_RULES, "dns.mx-priority"), context)).toEqual([expect.stringMatching(/has no priority/)]);
+  });
+
+  it("dns.valid-targets: an MX target that is no host name", () => {
+    const context = changed((s) => { record(s, "MX", "python.org").records = ["10 mail_python!.org"]; });
+    expect(messages(byId(DNS_RULES, "dns.valid-targets"), context)).toEqual([expect.stringMatching(/"mail_python!\.org" is not a host name/)]);
+  });
+});
+
+describe("secrets rules report", () => {
+  it("secrets.no-credentials-in-plain-values: a database URL with a password, and a GitHub token in a header", () => {
+    const context = changed((s) => {
+      const app = resource(s, "heroku", "heroku_app");
+      app.config_vars = { ...(app.config_vars as Body | undefined), DATABASE_URL: "postgres://bot:hunter22@db.example.org/bot" };
+      (resource(s, "fastly", "fastly_service_vcl").header as Body[]).push({ name: "github", action: "set", type: "request", destination: "http.X-Token-Free", source: '"ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"' });
+    });
+    const found = messages(byId(SECRET_RULES, "secrets.no-credentials-in-plain-values"), context);
+    expect(found).toEqual([expect.stringMatching(/config var DATABASE_URL/), expect.stringMatching(/header "github"/)]);
+  });
+});
+
+describe("exceptions", () => {
+  const withRoleException = (exception: { rule: string; reason: string; expires: string }): PolicyContext => ({
+    configurations: committed.configurations,
+    estate: loadEstate({ ...PSF_INVENTORY, roles: PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, policyExceptions: [exception] } : r)) }),
+  });
+
+  it("fail for an unknown rule", () => {
+    expect(evaluatePolicy(withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" }), TODAY).exceptionProblems)
+      .toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
+  });
+
+  it("fail once expired, and stop excusing", () => {
+    const context = withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2026-11-24" });
+    expect(evaluatePolicy(context, TODAY).exceptionProblems).toEqual([expect.stringMatching(/on role "docs": expired on 2026-11-24/)]);
+  });
+
+  it("fail when they excuse nothing", () => {
+    expect(evaluatePolicy(withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2099-01-01" }), TODAY).exceptionProblems)
+      .toEqual([expect.stringMatching(/network\.no-plaintext-mail on role "docs": excuses nothing; remove it/)]);
+  });
+
+  it("stop synthesis with every problem listed", () => {
+    const context = withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" });
+    expect(() => enforcePolicy(context, TODAY)).toThrow(PolicyError);
+    expect(() => enforcePolicy(context, TODAY)).toThrow(/breaks its policy[\s\S]*no such rule/);
+  });
+});

@@ -1,0 +1,52 @@
+/** Synthesized configurations: loading them from a cdktf output folder, and reading resources out of them. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Configuration, PolicyContext } from "./types";
+
+/** Every stack's configuration in a cdktf output folder (manifest.json and each stack's cdk.tf.json), by stack name. */
+export function loadConfigurations(outdir: string): ReadonlyMap<string, Configuration> {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
+  return new Map(Object.entries(manifest.stacks).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, stack]) => [
+    name,
+    JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as Configuration,
+  ]));
+}
+
+export interface ResourceEntry {
+  readonly stack: string;
+  readonly type: string;
+  readonly name: string;
+  readonly address: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The construct path cdktf recorded, e.g. `digitalocean-nyc1/firewall-bugs/firewall`. */
+  readonly path: string;
+}
+
+export function resourcesOfType(context: PolicyContext, type: string): ResourceEntry[] {
+  return [...context.configurations].flatMap(([stack, configuration]) => {
+    const byName = (((configuration as Record<string, unknown>).resource ?? {}) as Record<string, Record<string, Record<string, unknown>>>)[type] ?? {};
+    return Object.entries(byName).map(([name, body]) => ({
+      stack,
+      type,
+      name,
+      address: `${type}.${name}`,
+      body,
+      path: ((body["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path) ?? `${stack}/${name}`,
+    }));
+  });
+}
+
+export function variablesOf(configuration: Configuration): Readonly<Record<string, Record<string, unknown>>> {
+  return ((configuration as Record<string, unknown>).variable ?? {}) as Record<string, Record<string, unknown>>;
+}
+
+/** The construct id one level below the stack: the inventory key the construct was made for. */
+export function constructKey(entry: ResourceEntry): string {
+  return entry.path.split("/")[1] ?? "";
+}
+
+export const WORLD = ["0.0.0.0/0", "::/0"] as const;
+
+export function isWorld(source: string): boolean {
+  return (WORLD as readonly string[]).includes(source);
+}

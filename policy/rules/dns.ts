@@ -1,0 +1,176 @@
+/*
+ * DNS rules over the Route 53 zones and records: who may issue certificates (CAA), what the zones say
+ * about mail (SPF, MX), and values that cannot be right in a public zone.
+ */
+import { isIP } from "node:net";
+import { resourcesOfType, type ResourceEntry } from "../configuration";
+import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
+
+/**
+ * The CAA issuer domain of each certificate authority the estate's providers can use. Sources: Fastly's
+ * TLS subscription docs (fastly/terraform-provider-fastly v9.5.1 docs/resources/tls_subscription.md:
+ * `lets-encrypt`, `globalsign`, `certainly`) and each CA's published CAA identifier (Let's Encrypt:
+ * letsencrypt.org; GlobalSign: globalsign.com; Fastly's Certainly: certainly.com); Heroku ACM issues
+ * through Let's Encrypt (Heroku Dev Center, "Automated Certificate Management").
+ */
+export const CAA_ISSUER_OF: Readonly<Record<string, string>> = {
+  "lets-encrypt": "letsencrypt.org",
+  globalsign: "globalsign.com",
+  certainly: "certainly.com",
+  "heroku-acm": "letsencrypt.org",
+};
+
+interface Zone {
+  readonly name: string;
+  readonly reference: string;
+  readonly entry: ResourceEntry;
+}
+
+function zones(context: PolicyContext): Zone[] {
+  return resourcesOfType(context, "aws_route53_zone").map((entry) => ({ name: String(entry.body.name), reference: `\${${entry.address}.zone_id}`, entry }));
+}
+
+/** Records by the zone whose id they reference; records in another stack name the zone through remote state and are left out. */
+function recordsOf(context: PolicyContext): { record: ResourceEntry; zone: Zone }[] {
+  const all = zones(context);
+  return resourcesOfType(context, "aws_route53_record").flatMap((record) => {
+    const zone = all.find((z) => z.entry.stack === record.stack && z.reference === record.body.zone_id);
+    return zone === undefined ? [] : [{ record, zone }];
+  });
+}
+
+function literalValues(record: ResourceEntry): string[] {
+  return ((record.body.records as unknown[] | undefined) ?? []).filter((v): v is string => typeof v === "string" && !v.includes("${"));
+}
+
+function finding(rule: string, record: ResourceEntry, zone: Zone, message: string): PolicyFinding {
+  return { rule, stack: record.stack, address: record.address, subject: { kind: "zone", name: zone.name }, message: `${record.path}: ${message}` };
+}
+
+/** The issuers a zone's apex CAA record allows (`0 issue "letsencrypt.org"`). */
+function caaIssuers(context: PolicyContext): Map<string, string[]> {
+  const issuers = new Map<string, string[]>();
+  for (const { record, zone } of recordsOf(context)) {
+    if (record.body.type !== "CAA" || record.body.name !== zone.name) continue;
+    const allowed = literalValues(record).flatMap((v) => /^\d+\s+issue\s+"([^";]*)/.exec(v)?.[1] ?? []).filter((d) => d !== "");
+    issuers.set(zone.name, [...(issuers.get(zone.name) ?? []), ...allowed]);
+  }
+  return issuers;
+}
+
+function zoneOf(name: string, all: readonly Zone[]): Zone | undefined {
+  return [...all].filter((z) => name === z.name || name.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+export const CAA_ON_EVERY_ZONE: PolicyRule = {
+  id: "dns.caa-on-every-zone",
+  rationale: "every zone says which certificate authorities may issue for it (CAA), with at least one issuer",
+  severity: "error",
+  check: (context) => {
+    const issuers = caaIssuers(context);
+    return zones(context).filter((z) => (issuers.get(z.name) ?? []).length === 0).map((z) => ({
+      rule: "dns.caa-on-every-zone", stack: z.entry.stack, address: z.entry.address, subject: { kind: "zone" as const, name: z.name }, message: `${z.entry.path}: zone ${z.name} has no CAA record allowing an issuer at its apex`,
+    }));
+  },
+};
+
+export const CAA_ALLOWS_USED_CAS: PolicyRule = {
+  id: "dns.caa-allows-used-cas",
+  rationale: "every certificate authority the estate asks for a certificate is allowed by the zone of the name",
+  severity: "error",
+  check: (context) => {
+    const issuers = caaIssuers(context);
+    const all = zones(context);
+    const uses: { name: string; ca: string; entry: ResourceEntry }[] = [];
+    for (const subscription of resourcesOfType(context, "fastly_tls_subscription")) {
+      for (const domain of (subscription.body.domains as string[] | undefined) ?? []) uses.push({ name: domain, ca: String(subscription.body.certificate_authority), entry: subscription });
+    }
+    const acmApps = new Set(resourcesOfType(context, "heroku_app").filter((a) => a.body.acm === true).map((a) => `\${${a.address}.id}`));
+    for (const domain of resourcesOfType(context, "heroku_domain")) {
+      if (acmApps.has(String(domain.body.app_id))) uses.push({ name: String(domain.body.hostname), ca: "heroku-acm", entry: domain });
+    }
+    return uses.flatMap(({ name, ca, entry }) => {
+      const zone = zoneOf(name, all);
+      const issuer = CAA_ISSUER_OF[ca];
+      if (zone === undefined) return [];
+      if (issuer !== undefined && (issuers.get(zone.name) ?? []).includes(issuer)) return [];
+      return [{
+        rule: "dns.caa-allows-used-cas", stack: entry.stack, address: entry.address, subject: { kind: "zone" as const, name: zone.name },
+        message: `${entry.path}: ${name} gets its certificate from ${ca}${issuer === undefined ? " (no known CAA identifier)" : ` (${issuer})`}, which zone ${zone.name}'s CAA does not allow`,
+      }];
+    });
+  },
+};
+
+export const NO_SPF_PLUS_ALL: PolicyRule = {
+  id: "dns.no-spf-plus-all",
+  rationale: "an SPF record ending in +all lets anyone send mail as the domain",
+  severity: "error",
+  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "TXT").flatMap(({ record, zone }) =>
+    literalValues(record).filter((v) => /^v=spf1\b/i.test(v.replace(/^"|"$/g, "")) && /(^|\s)\+?all(\s|"|$)/i.test(v))
+      .map((v) => finding("dns.no-spf-plus-all", record, zone, `SPF "${v}" allows every sender (+all)`))),
+};
+
+/** Ranges that are private, shared, loopback, link-local, reserved or for documentation (RFC 6890). */
+const NOT_PUBLIC_V4: readonly [number, number][] = [
+  [0x00000000, 8], [0x0a000000, 8], [0x64400000, 10], [0x7f000000, 8], [0xa9fe0000, 16], [0xac100000, 12], [0xc0000000, 24],
+  [0xc0000200, 24], [0xc0a80000, 16], [0xc6120000, 15], [0xc6336400, 24], [0xcb007100, 24], [0xe0000000, 4], [0xf0000000, 4],
+];
+
+export function isPublicAddress(address: string): boolean {
+  const version = isIP(address);
+  if (version === 4) {
+    const value = address.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+    return !NOT_PUBLIC_V4.some(([base, prefix]) => Math.floor(value / 2 ** (32 - prefix)) === Math.floor(base / 2 ** (32 - prefix)));
+  }
+  if (version === 6) {
+    const lower = address.toLowerCase();
+    return !(lower === "::" || lower === "::1" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith("2001:db8") || lower.startsWith("ff"));
+  }
+  return false;
+}
+
+export const NO_PRIVATE_ADDRESSES: PolicyRule = {
+  id: "dns.no-private-addresses",
+  rationale: "a public zone publishes no private, reserved or documentation address",
+  severity: "error",
+  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "A" || record.body.type === "AAAA").flatMap(({ record, zone }) =>
+    literalValues(record).filter((v) => !isPublicAddress(v)).map((v) => finding("dns.no-private-addresses", record, zone, `${String(record.body.name)} ${String(record.body.type)} ${v} is not a public address`))),
+};
+
+/** Route 53 (and DNS) take at most 255 characters in one TXT string; longer values are split into quoted strings. */
+const TXT_STRING_MAX = 255;
+
+export const TXT_SPLIT_255: PolicyRule = {
+  id: "dns.txt-split-255",
+  rationale: "a TXT string longer than 255 characters is refused by Route 53; longer values are split",
+  severity: "error",
+  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "TXT").flatMap(({ record, zone }) =>
+    literalValues(record).filter((v) => v.split('""').some((part) => part.replace(/^"|"$/g, "").length > TXT_STRING_MAX))
+      .map((v) => finding("dns.txt-split-255", record, zone, `a TXT string of ${v.length} characters is not split at ${TXT_STRING_MAX}`))),
+};
+
+export const MX_PRIORITY: PolicyRule = {
+  id: "dns.mx-priority",
+  rationale: "an MX value is a priority and a host name",
+  severity: "error",
+  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "MX").flatMap(({ record, zone }) =>
+    literalValues(record).filter((v) => !/^\d{1,5} \S+$/.test(v)).map((v) => finding("dns.mx-priority", record, zone, `MX value "${v}" has no priority`))),
+};
+
+/** RFC 1123 host names: labels of letters, digits and hyphens, not at either end, at most 63 each, 253 in all. */
+export function isHostName(name: string): boolean {
+  const bare = name.endsWith(".") ? name.slice(0, -1) : name;
+  return bare.length > 0 && bare.length <= 253 && bare.split(".").every((label) => /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/.test(label) || label === "_acme-challenge");
+}
+
+export const VALID_TARGETS: PolicyRule = {
+  id: "dns.valid-targets",
+  rationale: "CNAME and MX targets are host names, or the records point nowhere",
+  severity: "error",
+  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "CNAME" || record.body.type === "MX").flatMap(({ record, zone }) =>
+    literalValues(record).map((v) => (record.body.type === "MX" ? v.split(" ")[1] ?? "" : v)).filter((target) => !isHostName(target))
+      .map((target) => finding("dns.valid-targets", record, zone, `${String(record.body.type)} target "${target}" is not a host name`))),
+};
+
+export const DNS_RULES: readonly PolicyRule[] = [CAA_ON_EVERY_ZONE, CAA_ALLOWS_USED_CAS, NO_SPF_PLUS_ALL, NO_PRIVATE_ADDRESSES, TXT_SPLIT_255, MX_PRIORITY, VALID_TARGETS];
