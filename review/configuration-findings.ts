@@ -19,7 +19,8 @@ export type FindingKind =
   | "prevent-destroy-lost"
   | "deploy-differs"
   | "reads-environment"
-  | "not-planned";
+  | "not-planned"
+  | "policy-warning";
 
 export interface ConfigurationFinding {
   readonly kind: FindingKind;
@@ -168,4 +169,14 @@ export function environmentFindings(reads: readonly { file: string; line: number
 function shortDiff(a: unknown, b: unknown): string {
   const text = (v: unknown): string => (v === undefined ? "(none)" : stableStringify(v).slice(0, 160));
   return `${text(a)} → ${text(b)}`;
+}
+
+/**
+ * The policy's warnings the head's synthesis printed that the base's did not (its errors stop synthesis, so
+ * the review reports them as a head that does not synthesize).
+ */
+export function policyWarningFindings(baseStderr: string, headStderr: string): ConfigurationFinding[] {
+  const warnings = (text: string): string[] => text.split("\n").filter((l) => l.startsWith("policy warning: ")).map((l) => l.slice("policy warning: ".length));
+  const before = new Set(warnings(baseStderr));
+  return warnings(headStderr).filter((w) => !before.has(w)).map((w) => ({ kind: "policy-warning" as const, stack: "(all)", subject: w.split(" ")[0] ?? "policy", dangerous: false, detail: `new policy warning: ${w}` }));
 }

@@ -3,8 +3,9 @@
  * cdktf output folder, with the few lookups the review needs.
  */
 
-/** One stack's synthesized Terraform JSON. */
-export type Configuration = Readonly<Record<string, unknown>>;
+import type { Configuration } from "../policy/types";
+
+export type { Configuration };
 
 /** Every stack's configuration, by stack name. */
 export type Configurations = ReadonlyMap<string, Configuration>;

@@ -162,6 +162,8 @@ export function synthEnvironment(base: NodeJS.ProcessEnv, outDir: string, contex
 export interface SynthTimings {
   readonly bindingsMs: number;
   readonly synthMs: number;
+  /** What synthesis printed on standard error (the policy's warnings among it). */
+  readonly stderr: string;
 }
 
 /**
@@ -207,7 +209,7 @@ export async function synthesizeCheckout(
   if (!(await exists(path.join(outDir, "manifest.json")))) {
     throw new ReviewError(`${label}: \`${app}\` wrote no manifest.json to CDKTF_OUTDIR; does the app call app.synth()?`, tail(result.stderr));
   }
-  return { bindingsMs, synthMs };
+  return { bindingsMs, synthMs, stderr: result.stderr };
 }
 
 /**

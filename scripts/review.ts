@@ -19,7 +19,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { AllowanceError, loadAllowances, todayUtc, type Allowance } from "../review/allowances";
 import { loadConfigurations } from "../review/configuration";
-import { configurationFindings, deployFindings, environmentFindings } from "../review/configuration-findings";
+import { configurationFindings, deployFindings, environmentFindings, policyWarningFindings } from "../review/configuration-findings";
 import { environmentReads } from "../review/environment-reads";
 import { stableStringify } from "../review/json";
 import { buildReport, exitStatus } from "../review/report";
@@ -128,7 +128,7 @@ async function review(options: CliOptions, format: Format, scratch: string): Pro
 
   // Synthesize the way CI does (local state) for both, and the head the way a deploy does (Terraform Cloud).
   const out = (name: string): string => path.join(scratch, name);
-  await Promise.all([
+  const [baseSynth, headSynth] = await Promise.all([
     synthesizeCheckout("base", baseSrc, nodeModules, out("base-out"), { PSF_ESTATE_BACKEND: "local" }),
     synthesizeCheckout("head", headSrc, nodeModules, out("head-out"), { PSF_ESTATE_BACKEND: "local" }),
   ]);
@@ -167,6 +167,7 @@ async function review(options: CliOptions, format: Format, scratch: string): Pro
   const head = await rehearse({ ...common, synthesized: out("head-out"), planOnly: true, planJson: true, stateFrom: baseState });
 
   const findings = [
+    ...policyWarningFindings(baseSynth.stderr, headSynth.stderr),
     ...configurationFindings(baseConfigurations, headConfigurations),
     ...deployFindings(headConfigurations, loadConfigurations(out("head-deploy-out"))),
     ...environmentFindings(environmentReads(headSrc)),
