@@ -29,6 +29,13 @@ function openPorts(rules: Rule[], sources: string[] | string): string[] {
 
 const WORLD = ["0.0.0.0/0", "::/0"];
 
+/** What a reference to one of digitalocean-nyc1's outputs (a cdktf cross-stack reference) stands for in nyc1. */
+function fromNyc1(reference: unknown): unknown {
+  const output = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-digitalocean-nyc1\.outputs\.([A-Za-z0-9_-]+)\}$/.exec(String(reference))?.[1];
+  if (output === undefined) throw new Error(`${String(reference)} is not a reference to an output of digitalocean-nyc1`);
+  return stackJson(synth, "digitalocean-nyc1").output?.[output]?.value;
+}
+
 describe("DigitalOcean datacenters", () => {
   it("puts every droplet of the inventory in its datacenter's region, VPC and stack", () => {
     for (const host of estate.hosts) {
@@ -112,25 +119,56 @@ describe("DigitalOcean datacenters", () => {
     ]);
   });
 
-  it("runs the managed PostgreSQL cluster in nyc1 with its eight databases and users, admitting only its clients", () => {
+  it("runs the managed PostgreSQL cluster in a stack of its own, with its eight databases and users, admitting only its clients", () => {
     const nyc1 = stackJson(synth, "digitalocean-nyc1");
-    const clusters = Object.entries(resourcesOf(nyc1, "digitalocean_database_cluster"));
+    const database = stackJson(synth, "digitalocean-nyc1-database");
+    const clusters = Object.entries(resourcesOf(database, "digitalocean_database_cluster"));
     expect(clusters).toHaveLength(1);
     const [clusterName, cluster] = clusters[0]!;
     expect(cluster).toMatchObject({ name: "pg-nyc1-psf-io", engine: "pg", region: "nyc3", lifecycle: { prevent_destroy: true } });
+    const [vpcName] = Object.keys(resourcesOf(nyc1, "digitalocean_vpc"));
+    expect(fromNyc1(cluster.private_network_uuid)).toBe(`\${digitalocean_vpc.${vpcName}.id}`);
     const expected = ["buildbot-master", "buildbot-master_test", "codespeed-cpython", "codespeed-pypy", "roundup-cpython", "roundup-cpython_test", "roundup-jython", "roundup-roundup"];
-    const names = (type: string): unknown[] => Object.values(resourcesOf(nyc1, type)).map((r) => r.name).sort();
+    const names = (type: string): unknown[] => Object.values(resourcesOf(database, type)).map((r) => r.name).sort();
     expect(names("digitalocean_database_db")).toEqual(expected);
     expect(names("digitalocean_database_user")).toEqual(expected);
-    const firewall = Object.values(resourcesOf(nyc1, "digitalocean_database_firewall"));
+    const firewall = Object.values(resourcesOf(database, "digitalocean_database_firewall"));
     expect(firewall).toHaveLength(1);
     expect(firewall[0]!.cluster_id).toBe(`\${digitalocean_database_cluster.${clusterName}.id}`);
-    const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => r.value).sort();
+    // The droplet ids come from nyc1's state, through cdktf cross-stack references.
+    const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => fromNyc1(r.value)).sort();
     const clients = ["bugs.nyc1.psf.io", "buildbot.nyc1.psf.io", "codespeed.nyc1.psf.io"].map((n) => `\${digitalocean_droplet.${dropletByName(nyc1, n)[0]}.id}`).sort();
     expect(admitted).toEqual(clients);
-    for (const other of ["digitalocean-ams1", "digitalocean-sfo1"]) {
-      expect(resourcesOf(stackJson(synth, other), "digitalocean_database_cluster")).toEqual({});
+    expect(Object.keys(database.output ?? {}).sort()).toEqual(["postgres_port", "postgres_private_host"]);
+  });
+
+  it("keeps every database resource, its credentials with it, out of the stacks others read", () => {
+    const databaseTypes = ["digitalocean_database_cluster", "digitalocean_database_db", "digitalocean_database_user", "digitalocean_database_firewall"];
+    for (const [name, stack] of synth.json) {
+      if (name === "digitalocean-nyc1-database") continue;
+      for (const type of databaseTypes) expect({ name, type, resources: resourcesOf(stack, type) }).toEqual({ name, type, resources: {} });
     }
+    // Nobody reads the database stack's state.
+    for (const [name, stack] of synth.json) {
+      expect({ name, reads: Object.keys(stack.data?.terraform_remote_state ?? {}).filter((r) => r.endsWith("-digitalocean-nyc1-database")) }).toEqual({ name, reads: [] });
+    }
+  });
+
+  it("has nyc1 forget, not destroy, every resource it handed over to the database stack, at the same addresses", () => {
+    const database = stackJson(synth, "digitalocean-nyc1-database");
+    const moved = Object.entries(database.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+    expect(moved).toHaveLength(18);
+    // The addresses these resources had in digitalocean-nyc1 before the move (its snapshot before), which state mv and import keep.
+    expect(moved).toEqual(expect.arrayContaining([
+      "digitalocean_database_cluster.postgres_cluster_ACE3EF20",
+      "digitalocean_database_db.postgres_db-roundup-cpython_24AF16D0",
+      "digitalocean_database_firewall.postgres_firewall_CD79D0B6",
+      "digitalocean_database_user.postgres_user-roundup-cpython_2D0EC51A",
+    ]));
+    const removed = (stackJson(synth, "digitalocean-nyc1") as { removed?: { from: string; lifecycle: unknown }[] }).removed ?? [];
+    expect(removed.map((r) => r.from)).toEqual(moved);
+    for (const block of removed) expect(block.lifecycle).toEqual({ destroy: false });
+    for (const other of ["digitalocean-ams1", "digitalocean-sfo1"]) expect((stackJson(synth, other) as { removed?: unknown }).removed).toBeUndefined();
   });
 
   it("creates one firewall per role present in each datacenter", () => {

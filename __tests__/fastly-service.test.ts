@@ -36,7 +36,7 @@ function minimal(): FastlyServiceProps {
       format: "%h %t %r %>s",
       credentials: { iamRole: "arn:aws:iam::123456789012:role/fastly-logs" },
     }],
-    syslogLoggers: [{ name: "syslog", address: "logs.example.net", port: 514, format: "%h %t %r %>s" }],
+    syslogLoggers: [{ name: "syslog", address: "logs.example.net", port: 514, useTls: true, tlsHostname: "logs.example.net", format: "%h %t %r %>s" }],
   };
 }
 
@@ -137,7 +137,7 @@ describe("FastlyService", () => {
       s3_iam_role: "arn:aws:iam::123456789012:role/fastly-logs",
     }]);
     expect(service.logging_syslog).toEqual([{
-      name: "syslog", address: "logs.example.net", port: 514, use_tls: false, format: "%h %t %r %>s", format_version: 2, message_type: "classic",
+      name: "syslog", address: "logs.example.net", port: 514, use_tls: true, tls_hostname: "logs.example.net", format: "%h %t %r %>s", format_version: 2, message_type: "classic",
     }]);
   });
 
@@ -270,6 +270,29 @@ describe("FastlyService", () => {
 
   it("fails on a backend port outside 1-65535", () => {
     expect(rejection(withBackend({ port: 65536 }))).toBe(message('backend "app" port', "65536 is outside 1-65535"));
+  });
+
+  it("sends a syslog stream over TLS to a privately signed server, its CA from a variable", () => {
+    const service = serviceBlock((scope) => {
+      const ca = new TerraformVariable(scope, "ca", { type: "string" }).stringValue;
+      const base = minimal();
+      new FastlyService(scope, "service", { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, tlsHostname: "logs.example.io", tlsCaCert: ca }] });
+    });
+    expect(service.logging_syslog).toEqual([expect.objectContaining({ use_tls: true, tls_hostname: "logs.example.io", tls_ca_cert: "${var.ca}" })]);
+  });
+
+  it("fails on a syslog logger without TLS", () => {
+    const base = minimal();
+    const plain = { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, useTls: false }] } as unknown as FastlyServiceProps;
+    expect(rejection(plain)).toBe(message('syslogLogger "syslog" useTls', "is false: every syslog stream must be sent over TLS"));
+    const { useTls: _omitted, ...unsaid } = base.syslogLoggers![0]!;
+    expect(rejection({ ...base, syslogLoggers: [unsaid] } as unknown as FastlyServiceProps)).toBe(message('syslogLogger "syslog" useTls', "is undefined: every syslog stream must be sent over TLS"));
+  });
+
+  it("fails on a syslog logger over TLS without the name its certificate carries", () => {
+    const base = minimal();
+    const props: FastlyServiceProps = { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, tlsHostname: "" }] };
+    expect(rejection(props)).toBe(message('syslogLogger "syslog" tlsHostname', "is empty: checking the syslog server's certificate needs the name it carries"));
   });
 
   it("fails on a syslog port outside 1-65535", () => {

@@ -19,8 +19,8 @@ describe("import plan", () => {
   const zone = addressOf("dns", "aws_route53_zone", (z) => z.name === "python.org");
   const record = addressOf("dns", "aws_route53_record", (r) => r.name === "bugs.python.org" && r.type === "A");
   const droplet = addressOf("digitalocean-nyc1", "digitalocean_droplet", (d) => d.name === "bugs.nyc1.psf.io");
-  const db = addressOf("digitalocean-nyc1", "digitalocean_database_db", (d) => d.name === "roundup-cpython");
-  const cluster = addressOf("digitalocean-nyc1", "digitalocean_database_cluster", () => true);
+  const db = addressOf("digitalocean-nyc1-database", "digitalocean_database_db", (d) => d.name === "roundup-cpython");
+  const cluster = addressOf("digitalocean-nyc1-database", "digitalocean_database_cluster", () => true);
   const bucketPolicy = addressOf("static-sites", "aws_s3_bucket_policy", () => true);
   const domain = addressOf("heroku", "heroku_domain", (d) => d.hostname === "us.pycon.org");
 
@@ -46,15 +46,27 @@ describe("import plan", () => {
     const entries = planImports(stacks, {});
     expect(entry(entries, "digitalocean-nyc1", droplet)).toMatchObject({ status: "needs-live-id", importId: "<live droplet id>" });
     expect(entry(entries, "dns", record)).toMatchObject({ status: "needs-live-id", importId: `<live id of ${zone}>_bugs.python.org_A` });
-    expect(entry(entries, "digitalocean-nyc1", db)).toMatchObject({ importId: `<live id of ${cluster}>,roundup-cpython` });
+    expect(entry(entries, "digitalocean-nyc1-database", db)).toMatchObject({ importId: `<live id of ${cluster}>,roundup-cpython` });
   });
 
   it("fills in known ids, and ids that follow from them", () => {
-    const entries = planImports(stacks, { dns: { [zone]: "Z0123456789PSF" }, "digitalocean-nyc1": { [droplet]: "3164444", [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } });
+    const entries = planImports(stacks, {
+      dns: { [zone]: "Z0123456789PSF" }, "digitalocean-nyc1": { [droplet]: "3164444" }, "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" },
+    });
     expect(entry(entries, "dns", zone)).toMatchObject({ status: "known", importId: "Z0123456789PSF" });
     expect(entry(entries, "dns", record)).toMatchObject({ status: "derived", importId: "Z0123456789PSF_bugs.python.org_A" });
     expect(entry(entries, "digitalocean-nyc1", droplet)).toMatchObject({ status: "known", importId: "3164444" });
-    expect(entry(entries, "digitalocean-nyc1", db)).toMatchObject({ status: "derived", importId: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30,roundup-cpython" });
+    expect(entry(entries, "digitalocean-nyc1-database", db)).toMatchObject({ status: "derived", importId: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30,roundup-cpython" });
+  });
+
+  it("lists the database stack's resources under that stack, and none of them under digitalocean-nyc1 any more", () => {
+    const entries = planImports(stacks, { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } });
+    const database = entries.filter((e) => e.stack === "digitalocean-nyc1-database");
+    expect(database.map((e) => e.type).sort()).toEqual([
+      "digitalocean_database_cluster", ...Array<string>(8).fill("digitalocean_database_db"), "digitalocean_database_firewall", ...Array<string>(8).fill("digitalocean_database_user"),
+    ]);
+    expect(database.filter((e) => e.status !== "known" && e.status !== "derived")).toEqual([]);
+    expect(entries.filter((e) => e.stack === "digitalocean-nyc1" && e.type.startsWith("digitalocean_database_"))).toEqual([]);
   });
 
   it("marks resources the provider cannot import", () => {
@@ -75,6 +87,13 @@ describe("adopting the live estate", () => {
   it("gives a resource with a known id an import block", () => {
     const json = synthWith({ "digitalocean-nyc1": { [droplet]: "3164444" } });
     expect(json.import).toEqual([{ id: "3164444", to: droplet }]);
+  });
+
+  it("adopts the database cluster into the database stack", () => {
+    const cluster = addressOf("digitalocean-nyc1-database", "digitalocean_database_cluster", () => true);
+    const app = Testing.app();
+    const defined = definePsfEstate(app, loadEstate(), { backend: { kind: "local" }, importIds: { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } } });
+    expect((JSON.parse(Testing.synth(defined.database)) as { import?: unknown[] }).import).toEqual([{ id: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", to: cluster }]);
   });
 
   it("fails on a known id for an address that does not exist", () => {

@@ -70,18 +70,18 @@ describe("inventory validation", () => {
 
   it("fails on a port outside 1-65535", () => {
     const roles = PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, internalPorts: [tcp(90000, "web")] } : r));
-    expect(problemsOf({ ...PSF_INVENTORY, roles })).toEqual(['role "docs" field "internalPorts": port 90000 (tcp "web") is outside 1-65535']);
+    expect(problemsOf({ ...PSF_INVENTORY, roles })).toEqual(['role "docs" field "internalPorts[0]": port 90000 (tcp "web") is outside 1-65535']);
   });
 
   it("fails on a reversed port range", () => {
     const roles = PSF_INVENTORY.roles.map((r) => (r.name === "hg" ? { ...r, internalPorts: [tcp(9002, 9000, "hg")] } : r));
-    expect(problemsOf({ ...PSF_INVENTORY, roles })).toEqual(['role "hg" field "internalPorts": port range 9002-9000 (tcp "hg") is reversed']);
+    expect(problemsOf({ ...PSF_INVENTORY, roles })).toEqual(['role "hg" field "internalPorts[0]": port range 9002-9000 (tcp "hg") is reversed']);
   });
 
   it("fails on a TTL outside 60-86400", () => {
     expect(problemsOf(withService("planet", { ttl: 30 }))).toContain('service "planet" field "ttl": 30 is outside 60-86400 seconds');
     const zones = PSF_INVENTORY.zones.map((z) => (z.name === "pycon.org" ? { ...z, defaultTtl: 172800 } : z));
-    expect(problemsOf({ ...PSF_INVENTORY, zones })).toContain('zone "pycon.org" field "ttl": 172800 is outside 60-86400 seconds');
+    expect(problemsOf({ ...PSF_INVENTORY, zones })).toContain('zone "pycon.org" field "defaultTtl": 172800 is outside 60-86400 seconds');
   });
 
   it("fails on a service pointing at a role with no host", () => {
@@ -99,7 +99,7 @@ describe("inventory validation", () => {
       'external host "speed-python.osuosl.psf.io" field "ipv4": "140.211.10.300" is not an IPv4 address',
     ]);
     const fastlyEdge = { ...PSF_INVENTORY.fastlyEdge, apexIpv6: ["2a04:4e42::223", "2a04:4e42:zz::223"] };
-    expect(problemsOf({ ...PSF_INVENTORY, fastlyEdge })).toContain('Fastly edge field "apexIpv6": "2a04:4e42:zz::223" is not an IPv6 address');
+    expect(problemsOf({ ...PSF_INVENTORY, fastlyEdge })).toContain('Fastly edge field "apexIpv6[1]": "2a04:4e42:zz::223" is not an IPv6 address');
   });
 
   it("fails on an empty owner", () => {
@@ -116,9 +116,14 @@ describe("inventory validation", () => {
       expect.arrayContaining(['name "wiki.jython.org" field "type": a CNAME cannot share its name with other records (A, AAAA, CNAME)']));
   });
 
-  it("reports every problem at once", () => {
-    const inventory = { ...withHost("bugs", { datacenter: "nyc9" }), services: withService("hg", { owner: "" }).services };
-    expect(problemsOf(inventory)).toHaveLength(2);
+  it("reports every problem of a step at once: the shape's, or else those between items", () => {
+    const shape = { ...withHost("bugs", { size: "" }), services: withService("hg", { owner: "" }).services };
+    expect(problemsOf(shape)).toHaveLength(2);
+    const between = { ...withHost("bugs", { datacenter: "nyc9" }), services: withService("hg", { owner: "nobody" }).services };
+    expect(problemsOf(between)).toHaveLength(2);
+    // A shape problem stops validation before the references are looked at.
+    const both = { ...withHost("bugs", { datacenter: "nyc9" }), services: withService("hg", { owner: "" }).services };
+    expect(problemsOf(both)).toEqual(['service "hg" field "owner": is empty: every item needs someone who answers for it']);
   });
 });
 

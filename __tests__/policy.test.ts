@@ -98,7 +98,7 @@ describe("network rules report", () => {
   });
 
   it("network.database-firewall-not-empty: a database firewall without a rule", () => {
-    const context = changed((s) => { resource(s, "digitalocean-nyc1", "digitalocean_database_firewall").rule = []; });
+    const context = changed((s) => { resource(s, "digitalocean-nyc1-database", "digitalocean_database_firewall").rule = []; });
     expect(messages(byId(NETWORK_RULES, "network.database-firewall-not-empty"), context)).toEqual([expect.stringMatching(/pg-nyc1-psf-io has no firewall with a rule/)]);
   });
 });

@@ -13,7 +13,7 @@ import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { rehearsalOptions } from "./support/rehearsal";
 import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
 
-const ADOPTION_STACKS = ["digitalocean-sfo1", "heroku", "static-sites"];
+const ADOPTION_STACKS = ["digitalocean-ams1", "heroku", "static-sites"];
 
 let synth: SynthesizedEstate;
 let rehearsal: RehearsalResult;

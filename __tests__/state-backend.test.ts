@@ -1,5 +1,7 @@
-import { stateBackendFromEnvironment } from "../stacks/state-backend";
-import { synthEstate } from "./support/synth-estate";
+import type { RehearsalResult } from "../twin/rehearsal";
+import { NO_BACKEND_GUARD, stateBackendFromEnvironment } from "../stacks/state-backend";
+import { rehearseFixture } from "./support/rehearsal";
+import { synthEstate, type TerraformJson } from "./support/synth-estate";
 
 function backendBlocks(env: NodeJS.ProcessEnv): Map<string, unknown> {
   const synth = synthEstate(undefined, stateBackendFromEnvironment(env));
@@ -7,9 +9,26 @@ function backendBlocks(env: NodeJS.ProcessEnv): Map<string, unknown> {
 }
 
 describe("state backends", () => {
-  it("keeps state in local files by default, one per stack, at a path that does not depend on the machine", () => {
-    for (const [name, backend] of backendBlocks({})) {
-      expect(backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
+  it("keeps state in local files when PSF_ESTATE_BACKEND=local, one per stack, at a path that does not depend on the machine", () => {
+    const synth = synthEstate(undefined, stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" }));
+    for (const [name, json] of synth.json) {
+      expect(json.terraform?.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
+      expect(json.variable?.[NO_BACKEND_GUARD.variable]).toBeUndefined();
+    }
+  });
+
+  it("with no choice, keeps local state for synthesis and tests but declares in every stack the guard that stops a plan", () => {
+    expect(stateBackendFromEnvironment({})).toEqual({ kind: "unchosen" });
+    expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "" })).toEqual({ kind: "unchosen" });
+    const synth = synthEstate(undefined, stateBackendFromEnvironment({}));
+    for (const [name, json] of synth.json) {
+      expect(json.terraform?.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
+      expect(json.variable?.[NO_BACKEND_GUARD.variable]).toMatchObject({
+        type: "string",
+        default: "unset",
+        nullable: false,
+        validation: [{ condition: '${var.psf_estate_backend == "local"}', error_message: expect.stringContaining("PSF_ESTATE_BACKEND") }],
+      });
     }
   });
 
@@ -18,9 +37,12 @@ describe("state backends", () => {
     for (const [name, json] of synth.json) {
       expect(json.terraform?.cloud).toEqual({ hostname: "app.terraform.io", organization: "psf", workspaces: { name: `psf-estate-${name}` } });
       expect(json.terraform?.backend).toBeUndefined();
+      expect(json.variable?.[NO_BACKEND_GUARD.variable]).toBeUndefined();
     }
     const dnsRemote = synth.json.get("dns")?.data?.terraform_remote_state?.["cross-stack-reference-input-digitalocean-nyc1"];
     expect(dnsRemote).toMatchObject({ backend: "remote", config: { organization: "psf", workspaces: { name: "psf-estate-digitalocean-nyc1" } } });
+    const databaseRemote = synth.json.get("digitalocean-nyc1-database")?.data?.terraform_remote_state?.["cross-stack-reference-input-digitalocean-nyc1"];
+    expect(databaseRemote).toMatchObject({ backend: "remote", config: { organization: "psf", workspaces: { name: "psf-estate-digitalocean-nyc1" } } });
   });
 
   it("uses an encrypted, locked S3 bucket when PSF_ESTATE_BACKEND=s3", () => {
@@ -31,11 +53,47 @@ describe("state backends", () => {
     }
   });
 
+  it("encrypts the S3 state with the KMS key PSF_ESTATE_S3_KMS_KEY_ID names", () => {
+    const key = "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000";
+    expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_KMS_KEY_ID: "" })).not.toHaveProperty("kmsKeyId");
+    for (const [name, backend] of backendBlocks({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_KMS_KEY_ID: key })) {
+      expect(backend).toEqual({ s3: { bucket: "psf-terraform-state", key: `psf-estate/${name}.tfstate`, region: "us-east-1", encrypt: true, kms_key_id: key, use_lockfile: true } });
+    }
+  });
+
   it("fails on an S3 backend without a bucket, naming the variable", () => {
     expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3" })).toThrow("PSF_ESTATE_BACKEND=s3 needs PSF_ESTATE_S3_BUCKET: the bucket that holds the state");
   });
 
   it("fails on an unknown backend", () => {
     expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "consul" })).toThrow('PSF_ESTATE_BACKEND="consul" is not a backend: use local, cloud or s3');
+  });
+});
+
+describe("Terraform, given a configuration synthesized with no backend chosen", () => {
+  // One real stack of the estate, synthesized both ways; the fixture gives each its own local state file.
+  const asFixture = (json: TerraformJson): Record<string, unknown> => {
+    const { backend: _backend, ...terraform } = json.terraform ?? {};
+    return { ...json, terraform };
+  };
+  let result: RehearsalResult;
+  beforeAll(async () => {
+    const unchosen = synthEstate(undefined, stateBackendFromEnvironment({})).json.get("digitalocean-ams1")!;
+    const chosen = synthEstate(undefined, stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" })).json.get("digitalocean-ams1")!;
+    result = await rehearseFixture({ unchosen: { config: asFixture(unchosen) }, chosen: { config: asFixture(chosen) } }, { planOnly: true, concurrency: 2 });
+  }, 120_000);
+
+  it("validates it, then refuses to plan it, naming PSF_ESTATE_BACKEND", () => {
+    const failure = result.failures.find((f) => f.stack === "unchosen");
+    expect(failure).toBeDefined();
+    expect(failure!.step).toBe("plan");
+    expect(failure!.message).toMatch(/Invalid value for variable/);
+    expect(failure!.message).toMatch(/var\.psf_estate_backend is "unset"/);
+    expect(failure!.message.replace(/\s+/g, " ")).toContain("No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset)");
+  });
+
+  it("plans the same stack synthesized with PSF_ESTATE_BACKEND=local", () => {
+    expect(result.failures.filter((f) => f.stack === "chosen")).toEqual([]);
+    expect(result.stacks.find((s) => s.stack === "chosen")?.summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
   });
 });

@@ -1,9 +1,11 @@
 import { Droplet } from "@cdktf/provider-digitalocean/lib/droplet";
 import { Volume } from "@cdktf/provider-digitalocean/lib/volume";
 import { VolumeAttachment } from "@cdktf/provider-digitalocean/lib/volume-attachment";
-import { Token } from "cdktf";
+import { type TerraformResource, TerraformStack, Token } from "cdktf";
+// cdktf's own naming of resources (a readable path and a hash), to name a resource's address before a rename;
+// cdktf 0.21 is its last release, so the scheme is fixed, and __tests__/droplet-host.test.ts pins an address.
+import { makeUniqueId } from "cdktf/lib/private/unique";
 import { Construct } from "constructs";
-import { ConstructPropsError } from "./construct-props-error";
 
 /** A block-storage volume for a droplet. */
 export interface DropletVolumeProps {
@@ -24,7 +26,7 @@ export interface DropletHostProps {
   readonly vpcId: string;
   /** Fingerprints of the admin SSH keys installed at creation (later changes are Salt's job, and ignored here). */
   readonly sshKeyFingerprints: string[];
-  /** Tags, `key:value`. */
+  /** Tags, `key:value` (DigitalOcean's tag rules hold for the inventory's slugs, which it checks). */
   readonly tags: Readonly<Record<string, string>>;
   /**
    * The droplet holds data that exists nowhere else: DigitalOcean backups are on, and Terraform refuses
@@ -34,9 +36,14 @@ export interface DropletHostProps {
   readonly holdsData?: boolean;
   /** A block-storage volume to create and attach, protected like data. @default no volume */
   readonly volume?: DropletVolumeProps;
+  /**
+   * The construct id the host had before a rename, in the same stack: each of its resources declares a Terraform
+   * `moved` block from its address under that id, so Terraform renames the droplet in place and keeps its volume,
+   * instead of destroying them and creating new ones. A move between stacks (states) is not possible this way.
+   * @default never renamed
+   */
+  readonly previousId?: string;
 }
-
-const TAG_PART = /^[a-z0-9][a-z0-9_.-]*$/;
 
 /**
  * A droplet of the estate: IPv6, monitoring agent, tags, admin keys, in its datacenter's private
@@ -53,14 +60,6 @@ export class DropletHost extends Construct {
 
   constructor(scope: Construct, id: string, props: DropletHostProps) {
     super(scope, id);
-    for (const [key, value] of Object.entries(props.tags)) {
-      if (!TAG_PART.test(key) || !TAG_PART.test(value)) {
-        throw new ConstructPropsError("DropletHost", id, "tags", `"${key}:${value}" is not a valid DigitalOcean tag`);
-      }
-    }
-    if (props.volume !== undefined && !(Number.isInteger(props.volume.sizeGiB) && props.volume.sizeGiB > 0)) {
-      throw new ConstructPropsError("DropletHost", id, "volume.sizeGiB", `${props.volume.sizeGiB} is not a positive whole number`);
-    }
     const holdsData = props.holdsData ?? false;
     const droplet = new Droplet(this, "droplet", {
       name: props.dropletName,
@@ -92,9 +91,23 @@ export class DropletHost extends Construct {
         size: props.volume.sizeGiB,
         initialFilesystemType: "ext4",
         description: `Data volume of ${props.dropletName}`,
-        lifecycle: { preventDestroy: true },
+        // The description forces a new volume in the provider, and it names the droplet: a rename must not replace the data.
+        lifecycle: { preventDestroy: true, ignoreChanges: ["description"] },
       });
-      new VolumeAttachment(this, "volume-attachment", { dropletId: this.dropletId, volumeId: volume.id });
+      const attachment = new VolumeAttachment(this, "volume-attachment", { dropletId: this.dropletId, volumeId: volume.id });
+      this.keepStateFrom(props.previousId, volume, attachment);
+    }
+    this.keepStateFrom(props.previousId, droplet);
+  }
+
+  /** Declares that each of `resources` is the resource of the same construct path under `previousId` (a `moved` block). */
+  private keepStateFrom(previousId: string | undefined, ...resources: TerraformResource[]): void {
+    if (previousId === undefined || previousId === this.node.id) return;
+    const stack = TerraformStack.of(this);
+    for (const resource of resources) {
+      const scopes = resource.node.scopes;
+      const components = scopes.slice(scopes.indexOf(stack) + 1).map((scope) => (scope === this ? previousId : scope.node.id));
+      resource.moveFromId(`${resource.terraformResourceType}.${makeUniqueId(components)}`);
     }
   }
 }

@@ -3,14 +3,13 @@ import { type ITerraformDependable, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
 import { TlsSubscription } from "../.gen/providers/fastly/tls-subscription";
 import { TlsSubscriptionValidation } from "../.gen/providers/fastly/tls-subscription-validation";
-import { isInZone } from "../inventory/dns-records";
 import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
 import type { FastlyCertificateAuthority } from "../inventory/types";
-import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/validate";
+import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/schema";
 import { ConstructPropsError } from "./construct-props-error";
 
 export interface FastlyTlsCertificateProps {
-  /** Names the certificate covers; each must be a domain of a Fastly service and lie in `zoneName`. */
+  /** Names the certificate covers: a Fastly service's domains, all in `zoneName` (the inventory checks both). */
   readonly domains: readonly string[];
   /** Must be allowed by the zone's CAA records. */
   readonly certificateAuthority: FastlyCertificateAuthority;
@@ -33,11 +32,6 @@ export class FastlyTlsCertificate extends Construct {
   constructor(scope: Construct, id: string, props: FastlyTlsCertificateProps) {
     super(scope, id);
     const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("FastlyTlsCertificate", id, prop, problem); };
-    if (props.domains.length === 0) fail("domains", "is empty");
-    for (const domain of props.domains) {
-      if (!isInZone(domain, props.zoneName)) fail("domains", `"${domain}" is outside the zone "${props.zoneName}" that takes the challenge records`);
-    }
-    if (new Set(props.domains).size !== props.domains.length) fail("domains", `has duplicates (${props.domains.join(", ")})`);
     const ttl = props.challengeTtl ?? 60;
     if (!isValidTtl(ttl)) fail("challengeTtl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
 

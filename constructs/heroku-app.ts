@@ -5,9 +5,6 @@ import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
 import type { HerokuProcess } from "../inventory/types";
-import { looksSecretName } from "../inventory/looks-secret";
-import { HEROKU_APP_NAME } from "../inventory/validate";
-import { ConstructPropsError } from "./construct-props-error";
 
 export interface HerokuAppProps {
   /** App name at Heroku (globally unique, 3-30 of a-z, 0-9 and dashes, starting with a letter). */
@@ -47,15 +44,6 @@ export class HerokuApp extends Construct {
 
   constructor(scope: Construct, id: string, props: HerokuAppProps) {
     super(scope, id);
-    const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("HerokuApp", id, prop, problem); };
-    if (!HEROKU_APP_NAME.test(props.name)) fail("name", `"${props.name}" is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)`);
-    if (props.stack === "container" && (props.buildpacks ?? []).length > 0) fail("buildpacks", "a container app builds from its Dockerfile and takes no buildpacks");
-    for (const name of Object.keys(props.configVars ?? {})) {
-      if (looksSecretName(name)) fail(`configVars.${name}`, `"${name}" looks secret: give it through sensitiveConfigVars`);
-    }
-    for (const process of props.formation) {
-      if (!Number.isInteger(process.quantity) || process.quantity < 0) fail(`formation.${process.type}`, `quantity ${process.quantity} is not a whole number of dynos`);
-    }
     const customDomains = props.customDomains ?? [];
     const app = new App(this, "app", {
       name: props.name,

@@ -2,13 +2,12 @@ import { Construct } from "constructs";
 import { Pipeline } from "../.gen/providers/heroku/pipeline";
 import { PipelineCoupling } from "../.gen/providers/heroku/pipeline-coupling";
 import type { HerokuStage } from "../inventory/types";
-import { ConstructPropsError } from "./construct-props-error";
 
 export interface HerokuPipelineProps {
   readonly name: string;
   /** Id of the Heroku team that owns the pipeline. */
   readonly teamId: string;
-  /** The apps of each stage: app id by app name. */
+  /** The apps of each stage: app id by app name (at most one production app, which the inventory checks). */
   readonly stages: readonly { readonly stage: HerokuStage; readonly appName: string; readonly appId: string }[];
 }
 
@@ -18,9 +17,6 @@ export class HerokuPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: HerokuPipelineProps) {
     super(scope, id);
-    if (props.stages.filter((s) => s.stage === "production").length > 1) {
-      throw new ConstructPropsError("HerokuPipeline", id, "stages", `more than one production app (${props.stages.filter((s) => s.stage === "production").map((s) => `"${s.appName}"`).join(", ")})`);
-    }
     const pipeline = new Pipeline(this, "pipeline", { name: props.name, owner: { id: props.teamId, type: "team" } });
     for (const stage of props.stages) {
       new PipelineCoupling(this, `coupling-${stage.appName}`, { appId: stage.appId, pipeline: pipeline.id, stage: stage.stage });

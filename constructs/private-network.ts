@@ -1,14 +1,12 @@
 import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
 import { Construct } from "constructs";
-import { isCidr } from "../inventory/validate";
-import { ConstructPropsError } from "./construct-props-error";
 
 export interface PrivateNetworkProps {
   /** The PSF datacenter key, used in the network's name (`psf-<datacenter>`). */
   readonly datacenter: string;
   /** DigitalOcean region slug the network lives in. */
   readonly region: string;
-  /** The network's IPv4 range, as CIDR. */
+  /** The network's IPv4 range, as CIDR (the inventory's datacenter `privateRange`, checked there). */
   readonly ipRange: string;
 }
 
@@ -21,9 +19,6 @@ export class PrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
-    if (!isCidr(props.ipRange)) {
-      throw new ConstructPropsError("PrivateNetwork", id, "ipRange", `"${props.ipRange}" is not an IPv4 CIDR range`);
-    }
     const vpc = new Vpc(this, "vpc", {
       name: `psf-${props.datacenter}`,
       region: props.region,

@@ -10,7 +10,7 @@ export interface RoleFirewallProps {
   readonly name: string;
   /** Droplet ids the firewall applies to: every host of the role in the datacenter. */
   readonly dropletIds: number[];
-  /** Ports open to the whole internet. */
+  /** Ports open to the whole internet (ranges within 1-65535, checked by the inventory). */
   readonly worldPorts: readonly PortRange[];
   /** Ports open only to `privateRange`. */
   readonly internalPorts: readonly PortRange[];
@@ -39,12 +39,6 @@ export class RoleFirewall extends Construct {
       throw new ConstructPropsError("RoleFirewall", id, "dropletIds", "is empty: a firewall must protect at least one droplet");
     }
     const fastlyPorts = props.fastlyPorts ?? [];
-    for (const [prop, ports] of [["worldPorts", props.worldPorts], ["internalPorts", props.internalPorts], ["fastlyPorts", fastlyPorts]] as const) {
-      for (const port of ports) {
-        const valid = Number.isInteger(port.from) && Number.isInteger(port.to) && port.from >= 1 && port.to <= 65535 && port.from <= port.to;
-        if (!valid) throw new ConstructPropsError("RoleFirewall", id, prop, `port range "${port.from}-${port.to}" is not within 1-65535 in ascending order`);
-      }
-    }
     if (fastlyPorts.length > 0 && props.fastlySourceRanges === undefined) {
       throw new ConstructPropsError("RoleFirewall", id, "fastlySourceRanges", "is required when fastlyPorts are given");
     }

@@ -6,10 +6,9 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { S3BucketWebsiteConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-website-configuration";
 import { Construct } from "constructs";
-import { ConstructPropsError } from "./construct-props-error";
 
 export interface StaticWebsiteBucketProps {
-  /** Bucket name; S3 website hosting requires it to equal the host name served. */
+  /** Bucket name (S3's naming rule is checked by the inventory); S3 website hosting requires it to equal the host name served. */
   readonly bucketName: string;
   /** AWS region of the bucket (set on each resource, so one provider serves buckets in any region). */
   readonly region: string;
@@ -32,9 +31,6 @@ export class StaticWebsiteBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticWebsiteBucketProps) {
     super(scope, id);
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucketName)) {
-      throw new ConstructPropsError("StaticWebsiteBucket", id, "bucketName", `"${props.bucketName}" is not a valid S3 bucket name`);
-    }
     const bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,
       region: props.region,

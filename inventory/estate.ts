@@ -40,9 +40,13 @@ export class Estate {
   readonly records: readonly PlannedRecord[];
   private readonly inventory: EstateInventory;
 
-  /** Validates `inventory` and returns the estate; throws `InventoryError` listing every problem. */
-  static load(inventory: EstateInventory): Estate {
-    return new Estate(inventory, validateInventory(inventory));
+  /**
+   * Validates `inventory` and returns the estate, built from the validated data; throws `InventoryError` listing
+   * every problem. It takes any value: an inventory edited by hand may have any shape, and the schema says where.
+   */
+  static load(inventory: unknown): Estate {
+    const validated = validateInventory(inventory);
+    return new Estate(validated.inventory, validated.records);
   }
 
   private constructor(inventory: EstateInventory, records: readonly PlannedRecord[]) {

@@ -1,5 +1,16 @@
 import { type PlannedRecord, type RecordTarget, zoneContaining } from "./dns-records";
-import type { EstateInventory, RecordType } from "./types";
+import type { EstateInventory, RecordType, Role } from "./types";
+
+/**
+ * The name of `role`'s hosts in `datacenter`, `<shortName>.<dc>.<host zone>`; undefined when a host of the
+ * datacenter is called `<shortName>` itself (a role's first host often has the role's name), since that name is
+ * the host's own: it keeps answering for that host alone.
+ */
+export function roleNameIn(inventory: Pick<EstateInventory, "hosts" | "hostZone">, role: Role, datacenter: string): string | undefined {
+  const shortName = role.shortName ?? role.name;
+  if (inventory.hosts.some((h) => h.name === shortName && h.datacenter === datacenter)) return undefined;
+  return `${shortName}.${datacenter}.${inventory.hostZone}`;
+}
 
 /**
  * Every record set the inventory implies, before validation of the records themselves: the apex
@@ -33,7 +44,8 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
       `0 iodef "${inventory.caa.iodef}"`,
     ];
     add(zone.name, "CAA", { kind: "literal", values: caa }, `zone "${zone.name}" CAA policy`);
-    add(zone.name, "TXT", { kind: "literal", values: [zone.spf] }, `zone "${zone.name}" field "spf"`);
+    // One TXT record set at the apex: the SPF policy, then the zone's other values (site verification...).
+    add(zone.name, "TXT", { kind: "literal", values: [zone.spf, ...(zone.txt ?? [])] }, `zone "${zone.name}" fields "spf" and "txt"`);
   }
 
   for (const host of inventory.hosts) {
@@ -48,7 +60,8 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
     addAddresses(`${shortName}.${inventory.hostZone}`, all, `role "${role.name}" short name`);
     for (const dc of inventory.datacenters) {
       const local = hostKeysWithRole(role.name, dc.key);
-      if (local.length > 1) addAddresses(`${shortName}.${dc.key}.${inventory.hostZone}`, local, `role "${role.name}" short name in ${dc.key}`);
+      const localName = roleNameIn(inventory, role, dc.key);
+      if (local.length > 1 && localName !== undefined) addAddresses(localName, local, `role "${role.name}" short name in ${dc.key}`);
     }
   }
 

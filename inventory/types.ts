@@ -95,6 +95,23 @@ export interface Host {
   readonly dropletName?: string;
   /** A block-storage volume mounted on the host. @default none */
   readonly volume?: HostVolume;
+  /**
+   * What the host was called before a rename, so that the droplet (and its volume) keep their state: the stack
+   * declares Terraform `moved` blocks from the old addresses instead of destroying one droplet and creating
+   * another. Only a rename within the datacenter can be kept; a different `datacenter` here is refused, since a
+   * droplet cannot change region and a `moved` block cannot cross from one stack's state to another's. Remove it
+   * once the rename has been applied.
+   * @default never renamed
+   */
+  readonly previously?: HostPreviously;
+}
+
+/** A host's name (and datacenter) before a rename. */
+export interface HostPreviously {
+  /** Its short name before, e.g. `docs` for a host now `docs-1`. */
+  readonly name?: string;
+  /** Its datacenter before: only the current one is accepted (see `Host.previously`). */
+  readonly datacenter?: string;
 }
 
 /** A block-storage volume attached to a host. */
@@ -173,6 +190,12 @@ export interface Zone {
   readonly purpose: string;
   /** The SPF policy published at the apex. */
   readonly spf: string;
+  /**
+   * Other TXT values published at the apex beside the SPF policy (site verification and the like), in the same
+   * record set: a name has one TXT record set. A `_dmarc` policy is an ordinary record in `records`.
+   * @default none
+   */
+  readonly txt?: readonly string[];
   readonly defaultTtl: number;
   /** Records written out by hand. @default none */
   readonly records?: readonly LiteralRecord[];

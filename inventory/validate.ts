@@ -1,32 +1,32 @@
-import { isIPv4, isIPv6 } from "node:net";
-import { looksSecretName } from "./looks-secret";
 import { isInZone, zoneContaining } from "./dns-records";
-import { ProblemList } from "./inventory-error";
+import { InventoryError, ProblemList } from "./inventory-error";
 import type { PlannedRecord } from "./dns-records";
-import { planRecords } from "./plan-records";
-import type { EstateInventory, PortRange } from "./types";
+import { planRecords, roleNameIn } from "./plan-records";
+import { parseCidr, parseInventory } from "./schema";
+import type { EstateInventory } from "./types";
 
-/** Heroku's rule for app names. */
-export const HEROKU_APP_NAME = /^[a-z][a-z0-9-]{2,29}$/;
-/** Config var names that must never be set from plain inventory data. */
+export { HEROKU_APP_NAME, isValidTtl, TTL_MAX, TTL_MIN } from "./schema";
 
-export const TTL_MIN = 60;
-export const TTL_MAX = 86400;
-
-/** A TTL Route 53 records of this estate may have: whole seconds within TTL_MIN-TTL_MAX. */
-export function isValidTtl(ttl: number): boolean {
-  return Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX;
+/** The inventory after validation, and the record sets it implies (checked too). */
+export interface ValidatedInventory {
+  readonly inventory: EstateInventory;
+  readonly records: readonly PlannedRecord[];
 }
-const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const TAG_SAFE = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
- * Checks every fact and cross-reference of the inventory once. Throws one `InventoryError` listing
- * each problem as `<item> field "<field>": <what is wrong>`, quoting the bad value. Returns the record
- * sets the inventory implies, which it has checked too.
+ * Checks the inventory once, in two steps. First its shape, with the schema (schema.ts): types, missing and
+ * unknown fields, and every rule about one item alone. Then, on the parsed data and only when the shape is
+ * right, what lies between items: references, uniqueness, and the records they plan. Throws one
+ * `InventoryError` listing each problem of the step that found any as `<item> field "<field>": <what is
+ * wrong>`, quoting the bad value.
  */
-export function validateInventory(inv: EstateInventory): PlannedRecord[] {
+export function validateInventory(input: unknown): ValidatedInventory {
   const problems = new ProblemList();
+  const inv = parseInventory(input, problems);
+  if (inv === undefined) {
+    problems.throwIfAny();
+    throw new InventoryError(["the inventory does not have the inventory's shape"]);
+  }
   const quoteList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(", ");
   const dcKeys = inv.datacenters.map((dc) => dc.key);
   const ownerKeys = inv.owners.map((o) => o.key);
@@ -40,88 +40,55 @@ export function validateInventory(inv: EstateInventory): PlannedRecord[] {
     }
   };
   const checkOwner = (item: string, owner: string): void => {
-    if (owner.trim() === "") problems.add(item, "owner", "is empty: every item needs someone who answers for it");
-    else if (!ownerKeys.includes(owner)) problems.add(item, "owner", `unknown owner "${owner}" (known: ${quoteList(ownerKeys)})`);
+    if (!ownerKeys.includes(owner)) problems.add(item, "owner", `unknown owner "${owner}" (known: ${quoteList(ownerKeys)})`);
   };
   const checkDatacenter = (item: string, dc: string): void => {
     if (!dcKeys.includes(dc)) problems.add(item, "datacenter", `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
   };
-  const checkTtl = (item: string, ttl: number | undefined): void => {
-    if (ttl !== undefined && !isValidTtl(ttl)) {
-      problems.add(item, "ttl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
-    }
-  };
-  const checkPorts = (item: string, field: string, ports: readonly PortRange[]): void => {
-    for (const port of ports) {
-      for (const end of new Set([port.from, port.to])) {
-        if (!Number.isInteger(end) || end < 1 || end > 65535) problems.add(item, field, `port ${end} (${port.protocol} "${port.service}") is outside 1-65535`);
-      }
-      if (port.from > port.to) problems.add(item, field, `port range ${port.from}-${port.to} (${port.protocol} "${port.service}") is reversed`);
-    }
-  };
   const hostsWithRole = (role: string): number => inv.hosts.filter((h) => h.role === role).length;
-  // Addresses already reported where they are written, so the records made from them do not repeat it.
-  const badAddresses = new Set<string>();
-  const checkAddress = (item: string, field: string, value: string, version: 4 | 6): void => {
-    if (version === 4 ? isIPv4(value) : isIPv6(value)) return;
-    problems.add(item, field, `"${value}" is not an IPv${version} address`);
-    badAddresses.add(value);
-  };
 
   checkDuplicates("datacenter", dcKeys);
-  for (const dc of inv.datacenters) {
-    if (dc.region.trim() === "") problems.add(`datacenter "${dc.key}"`, "region", "is empty");
-    if (!isCidr(dc.privateRange)) problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" is not an IPv4 CIDR range`);
-  }
+  // DigitalOcean refuses a VPC whose range overlaps another of the account's.
+  inv.datacenters.forEach((dc, index) => {
+    const range = parseCidr(dc.privateRange)!;
+    for (const other of inv.datacenters.slice(0, index)) {
+      const before = parseCidr(other.privateRange)!;
+      const wider = Math.min(range.prefix, before.prefix);
+      if (Math.floor(range.start / 2 ** (32 - wider)) === Math.floor(before.start / 2 ** (32 - wider))) {
+        problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" overlaps the private network of datacenter "${other.key}" (${other.privateRange})`);
+      }
+    }
+  });
 
   checkDuplicates("owner", ownerKeys);
-  for (const owner of inv.owners) {
-    if (!TAG_SAFE.test(owner.key)) problems.add(`owner "${owner.key}"`, "key", `"${owner.key}" must be lowercase letters, digits and dashes (it becomes a tag)`);
-    if (owner.contact.trim() === "") problems.add(`owner "${owner.key}"`, "contact", "is empty");
-  }
   if (!ownerKeys.includes(inv.infrastructureOwner)) problems.add("estate", "infrastructureOwner", `unknown owner "${inv.infrastructureOwner}"`);
 
-  checkPorts("every host", "commonWorldPorts", inv.commonWorldPorts);
-  checkPorts("every host", "commonInternalPorts", inv.commonInternalPorts);
   checkDuplicates("role", roleNames);
-  for (const role of inv.roles) {
-    const item = `role "${role.name}"`;
-    if (!TAG_SAFE.test(role.name)) problems.add(item, "name", `"${role.name}" must be lowercase letters, digits and dashes`);
-    checkPorts(item, "worldPorts", role.worldPorts);
-    checkPorts(item, "internalPorts", role.internalPorts);
-    checkPorts(item, "fastlyPorts", role.fastlyPorts);
-  }
   if (hostsWithRole(inv.loadBalancerRole) === 0) problems.add("estate", "loadBalancerRole", `role "${inv.loadBalancerRole}" has no host`);
 
-  checkDuplicates("host", inv.hosts.map((h) => `${h.name}.${h.datacenter}`));
+  const hostKeys = inv.hosts.map((h) => `${h.name}.${h.datacenter}`);
+  checkDuplicates("host", hostKeys);
+  const previousKeys = new Map<string, string>();
   for (const host of inv.hosts) {
     const item = `host "${host.name}.${host.datacenter}"`;
-    if (!TAG_SAFE.test(host.name)) problems.add(item, "name", `"${host.name}" must be lowercase letters, digits and dashes`);
     checkDatacenter(item, host.datacenter);
     if (!roleNames.includes(host.role)) problems.add(item, "role", `unknown role "${host.role}" (known: ${quoteList(roleNames)})`);
     checkOwner(item, host.owner);
-    if (host.size.trim() === "") problems.add(item, "size", "is empty");
-    if (host.volume !== undefined && !(Number.isInteger(host.volume.sizeGiB) && host.volume.sizeGiB > 0)) {
-      problems.add(item, "volume.sizeGiB", `${host.volume.sizeGiB} is not a positive whole number of GiB`);
+    const previous = host.previously?.name;
+    if (previous !== undefined) {
+      // The shape has made sure the datacenter did not change.
+      const key = `${previous}.${host.datacenter}`;
+      if (hostKeys.includes(key)) problems.add(item, "previously.name", `"${previous}" is the name of a host of the inventory in ${host.datacenter}: both cannot keep that droplet`);
+      const other = previousKeys.get(key);
+      if (other !== undefined) problems.add(item, "previously.name", `"${previous}" is also the previous name of host "${other}"`);
+      previousKeys.set(key, `${host.name}.${host.datacenter}`);
     }
   }
 
-  for (const host of inv.externalHosts) {
-    const item = `external host "${host.fqdn}"`;
-    checkOwner(item, host.owner);
-    if (host.ipv4 !== undefined) checkAddress(item, "ipv4", host.ipv4, 4);
-  }
+  for (const host of inv.externalHosts) checkOwner(`external host "${host.fqdn}"`, host.owner);
 
   checkDuplicates("zone", inv.zones.map((z) => z.name));
-  for (const zone of inv.zones) {
-    const item = `zone "${zone.name}"`;
-    if (!DNS_NAME.test(zone.name)) problems.add(item, "name", `"${zone.name}" is not a domain name`);
-    checkTtl(item, zone.defaultTtl);
-  }
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
-
-  for (const ip of inv.fastlyEdge.apexIpv4) checkAddress("Fastly edge", "apexIpv4", ip, 4);
-  for (const ip of inv.fastlyEdge.apexIpv6) checkAddress("Fastly edge", "apexIpv6", ip, 6);
 
   const siteNames = inv.staticSites.map((s) => s.bucket);
   checkDuplicates("static site", siteNames);
@@ -132,10 +99,8 @@ export function validateInventory(inv: EstateInventory): PlannedRecord[] {
   for (const service of inv.services) {
     const item = `service "${service.key}"`;
     checkOwner(item, service.owner);
-    checkTtl(item, service.ttl);
-    for (const name of service.names) {
-      if (!DNS_NAME.test(name)) problems.add(item, "names", `"${name}" is not a fully qualified domain name`);
-      else if (!zoneNames.some((zone) => isInZone(name, zone))) problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)})`);
+    for (const name of service.names.filter((n) => !zoneNames.some((zone) => isInZone(n, zone)))) {
+      problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)})`);
     }
     const origin = service.origin;
     if (origin.kind === "load-balancer" && hostsWithRole(origin.backendRole) === 0) {
@@ -165,9 +130,9 @@ export function validateInventory(inv: EstateInventory): PlannedRecord[] {
   const dbItem = `database cluster "${db.name}"`;
   checkDatacenter(dbItem, db.datacenter);
   checkOwner(dbItem, db.owner);
-  if (!Number.isInteger(db.port) || db.port < 1 || db.port > 65535) problems.add(dbItem, "port", `port ${db.port} is outside 1-65535`);
   checkDuplicates("database", db.databases.map((d) => d.name));
-  for (const database of db.databases) {
+  // In an unknown datacenter, every database would lack its clients: the datacenter is the one problem.
+  for (const database of dcKeys.includes(db.datacenter) ? db.databases : []) {
     const clients = inv.hosts.filter((h) => h.role === database.usedByRole);
     // A client in an unknown datacenter is reported with the host; saying it is missing here too would only repeat it.
     if (clients.some((h) => !dcKeys.includes(h.datacenter))) continue;
@@ -177,9 +142,9 @@ export function validateInventory(inv: EstateInventory): PlannedRecord[] {
   }
 
   const records = planRecords(inv);
-  validateRecords(records, problems, badAddresses);
+  validateRecords(records, problems);
   problems.throwIfAny();
-  return records;
+  return { inventory: inv, records };
 }
 
 function validateHeroku(
@@ -188,23 +153,14 @@ function validateHeroku(
   checkOwner: (item: string, owner: string) => void,
   zoneNames: readonly string[],
 ): void {
-  if (inv.heroku.team.trim() === "") problems.add("heroku", "team", "is empty");
   const seen = new Set<string>();
   const domainApp = new Map<string, string>();
+  const production = new Map<string, string>();
   for (const app of inv.heroku.apps) {
     const item = `heroku app "${app.name}"`;
-    if (!HEROKU_APP_NAME.test(app.name)) problems.add(item, "name", `"${app.name}" is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)`);
     if (seen.has(app.name)) problems.add(item, "name", `duplicate Heroku app "${app.name}"`);
     seen.add(app.name);
     checkOwner(item, app.owner);
-    if (app.stack === "container" && (app.buildpacks ?? []).length > 0) problems.add(item, "buildpacks", "a container app builds from its Dockerfile and takes no buildpacks");
-    for (const name of Object.keys(app.configVars ?? {})) {
-      if (looksSecretName(name)) problems.add(item, `configVars.${name}`, `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable`);
-      if ((app.secretConfigVars ?? []).includes(name)) problems.add(item, `configVars.${name}`, `"${name}" is also a secret config var`);
-    }
-    for (const process of app.formation) {
-      if (!Number.isInteger(process.quantity) || process.quantity < 0) problems.add(item, `formation.${process.type}`, `quantity ${process.quantity} is not a whole number of dynos`);
-    }
     for (const domain of app.customDomains ?? []) {
       const other = domainApp.get(domain);
       if (other !== undefined) problems.add(item, "customDomains", `"${domain}" is already served by the Heroku app "${other}"`);
@@ -212,6 +168,11 @@ function validateHeroku(
       if (!zoneNames.some((zone) => isInZone(domain, zone))) problems.add(item, "customDomains", `"${domain}" lies in no managed zone`);
       const servedBy = inv.services.find((s) => s.names.includes(domain));
       if (servedBy === undefined) problems.add(item, "customDomains", `"${domain}" is the name of no service, so nothing would point it at the app`);
+    }
+    if (app.pipeline?.stage === "production") {
+      const other = production.get(app.pipeline.pipeline);
+      if (other !== undefined) problems.add(item, "pipeline.stage", `the pipeline "${app.pipeline.pipeline}" has a production app already, "${other}"`);
+      else production.set(app.pipeline.pipeline, app.name);
     }
   }
 }
@@ -246,10 +207,14 @@ function validateFastly(
         else if (!(app.customDomains ?? []).includes(origin.customDomain)) problems.add(item, `${field}.origin.customDomain`, `"${origin.customDomain}" is not a custom domain of the Heroku app "${origin.app}"`);
       } else {
         const role = inv.roles.find((r) => r.name === origin.role);
-        if (!inv.hosts.some((h) => h.role === origin.role && h.datacenter === origin.datacenter)) {
+        const hosts = inv.hosts.filter((h) => h.role === origin.role && h.datacenter === origin.datacenter);
+        if (hosts.length === 0) {
           problems.add(item, `${field}.origin`, `role "${origin.role}" has no host in ${origin.datacenter}`);
         } else if (role !== undefined && ![...inv.commonWorldPorts, ...role.worldPorts, ...role.fastlyPorts].some((p) => p.protocol === "tcp" && p.from <= backend.port && backend.port <= p.to)) {
           problems.add(item, `${field}.port`, `port ${backend.port} is open neither to Fastly nor to the world on role "${origin.role}", so Fastly could not reach it`);
+        } else if (role !== undefined && hosts.length > 1 && roleNameIn(inv, role, origin.datacenter) === undefined) {
+          const name = `${role.shortName ?? role.name}.${origin.datacenter}.${inv.hostZone}`;
+          problems.add(item, `${field}.origin`, `"${name}", the name of role "${origin.role}" in ${origin.datacenter}, is a host's own name, so Fastly would reach that host alone: give the role a shortName`);
         }
       }
     }
@@ -284,7 +249,8 @@ function validateFastly(
   }
 }
 
-function validateRecords(records: readonly PlannedRecord[], problems: ProblemList, reportedAddresses: ReadonlySet<string>): void {
+/** What only the planned records show together: a name outside its zone, a name and type made twice, a CNAME beside others. */
+function validateRecords(records: readonly PlannedRecord[], problems: ProblemList): void {
   const seen = new Map<string, string>();
   const typesByName = new Map<string, Set<string>>();
   for (const record of records) {
@@ -296,31 +262,16 @@ function validateRecords(records: readonly PlannedRecord[], problems: ProblemLis
     }
     const key = `${record.name} ${record.type}`;
     const first = seen.get(key);
-    if (first !== undefined) problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
+    // The same item twice (a host listed twice) is reported as a duplicate item, not once more per record.
+    if (first !== undefined && first !== record.source) problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
     else seen.set(key, record.source);
     const types = typesByName.get(record.name) ?? new Set<string>();
     types.add(record.type);
     typesByName.set(record.name, types);
-    if (!isValidTtl(record.ttl)) {
-      problems.add(item, "ttl", `${record.ttl} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
-    }
-    if (record.target.kind === "literal") {
-      for (const value of record.target.values.filter((v) => !reportedAddresses.has(v))) {
-        if (record.type === "A" && !isIPv4(value)) problems.add(item, "values", `"${value}" is not an IPv4 address`);
-        if (record.type === "AAAA" && !isIPv6(value)) problems.add(item, "values", `"${value}" is not an IPv6 address`);
-      }
-      if (record.target.values.length === 0) problems.add(item, "values", "is empty");
-    }
   }
   for (const [name, types] of [...typesByName].sort()) {
     if (types.has("CNAME") && types.size > 1) {
       problems.add(`name "${name}"`, "type", `a CNAME cannot share its name with other records (${[...types].sort().join(", ")})`);
     }
   }
-}
-
-/** True for an IPv4 CIDR range such as `10.132.0.0/16`. */
-export function isCidr(value: string): boolean {
-  const [address, bits, ...rest] = value.split("/");
-  return rest.length === 0 && address !== undefined && isIPv4(address) && bits !== undefined && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
 }

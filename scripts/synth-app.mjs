@@ -30,7 +30,18 @@ if (direct) {
   });
 }
 
-createRequire(import.meta.url)(cachedBundle("main.ts", "main"));
+let bundle;
+try {
+  bundle = cachedBundle("main.ts", "main");
+} catch (error) {
+  // A source that does not compile: esbuild has printed each error once, with its file, line and column (its
+  // logLevel is "warning"); the exception only repeats them under a stack trace. As a failed synth does, leave no
+  // output behind (stacks/synth-failure.ts).
+  rmSync(process.env.CDKTF_OUTDIR, { recursive: true, force: true });
+  if (!Array.isArray(error?.errors)) throw error;
+  process.exit(1);
+}
+createRequire(import.meta.url)(bundle);
 
 if (direct) {
   const manifest = JSON.parse(readFileSync(join(process.env.CDKTF_OUTDIR, "manifest.json"), "utf8"));

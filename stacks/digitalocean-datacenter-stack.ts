@@ -1,8 +1,7 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
-import { TerraformOutput, TerraformVariable } from "cdktf";
+import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { DropletHost } from "../constructs/droplet-host";
-import { ManagedPostgresCluster } from "../constructs/managed-postgres-cluster";
 import { PrivateNetwork } from "../constructs/private-network";
 import { RoleFirewall } from "../constructs/role-firewall";
 import type { Estate } from "../inventory";
@@ -15,17 +14,23 @@ export interface DigitalOceanDatacenterStackProps extends EstateStackProps {
 }
 
 /**
- * One PSF datacenter on DigitalOcean: its private network, its droplets, a firewall per role, and the
- * managed database cluster if it lives here. The API token comes from DIGITALOCEAN_TOKEN.
+ * One PSF datacenter on DigitalOcean: its private network, its droplets and a firewall per role. Nothing in
+ * its state is a credential, so DNS and the database stack may read it; the managed database cluster that
+ * lives in a datacenter has a stack of its own (DatabaseStack). The API token comes from DIGITALOCEAN_TOKEN.
  */
 export class DigitalOceanDatacenterStack extends EstateStack {
+  /** The PSF datacenter's key, e.g. "nyc1". */
+  readonly datacenter: string;
   /** The datacenter's droplets by host key (`<name>.<dc>`), for DNS and other stacks. */
   readonly hosts: ReadonlyMap<string, DropletHost>;
+  /** The datacenter's private network, for the database cluster. */
+  readonly network: PrivateNetwork;
 
   constructor(scope: Construct, id: string, props: DigitalOceanDatacenterStackProps) {
     super(scope, id, props);
     const { estate } = props;
     const dc = estate.datacenter(props.datacenter);
+    this.datacenter = dc.key;
     new DigitaloceanProvider(this, "digitalocean", {});
 
     const sshKeys = new TerraformVariable(this, "admin_ssh_key_fingerprints", {
@@ -39,6 +44,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
     });
 
     const network = new PrivateNetwork(this, "network", { datacenter: dc.key, region: dc.region, ipRange: dc.privateRange });
+    this.network = network;
 
     const hosts = new Map<string, DropletHost>();
     for (const host of estate.hostsIn(dc.key)) {
@@ -52,6 +58,8 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         tags: { role: host.role, dc: dc.key, owner: host.owner },
         holdsData: host.holdsData,
         ...(host.volume !== undefined ? { volume: { name: host.volume.name, sizeGiB: host.volume.sizeGiB } } : {}),
+        // A renamed host keeps its droplet: the construct declares the move from its previous id.
+        ...(host.previously?.name !== undefined ? { previousId: host.previously.name } : {}),
       }));
     }
     this.hosts = hosts;
@@ -81,25 +89,6 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         fastlyPorts: role.fastlyPorts,
         ...(fastlyRanges !== undefined ? { fastlySourceRanges: fastlyRanges } : {}),
       });
-    }
-
-    const cluster = estate.databaseCluster;
-    if (cluster.datacenter === dc.key) {
-      const postgres = new ManagedPostgresCluster(this, "postgres", {
-        name: cluster.name,
-        region: dc.region,
-        version: cluster.version,
-        size: cluster.size,
-        nodeCount: cluster.nodeCount,
-        vpcId: network.vpcId,
-        tags: [`dc:${dc.key}`, `owner:${cluster.owner}`],
-        databases: cluster.databases.map((db) => ({
-          name: db.name,
-          clientDropletIds: estate.hostsIn(dc.key).filter((h) => h.role === db.usedByRole).map((h) => hosts.get(h.key)!.dropletId),
-        })),
-      });
-      new TerraformOutput(this, "postgres_private_host", { value: postgres.privateHost, description: "Private host name of the managed PostgreSQL cluster" });
-      new TerraformOutput(this, "postgres_port", { value: postgres.port, description: `Port of the managed PostgreSQL cluster (inventory: ${cluster.port})` });
     }
   }
 }

@@ -26,7 +26,8 @@ export interface DnsStackProps extends EstateStackProps {
 /**
  * Every Route 53 zone of the estate on one reusable delegation set, each signed with DNSSEC, and every
  * record the inventory plans. Records that point at droplets or buckets reference their attributes in
- * the other stacks, never copies of addresses or DNS targets. The zones' name servers are outputs: Gandi must be told them.
+ * the other stacks, never copies of addresses or DNS targets. Each zone's name servers and the DS record of its
+ * key-signing key are outputs: Gandi must be told them.
  */
 export class DnsStack extends EstateStack {
   /** The zones by domain name. */
@@ -90,9 +91,14 @@ export class DnsStack extends EstateStack {
       for (const record of estate.recordsIn(zoneSpec.name)) {
         zone.addRecord({ name: record.name, type: record.type, ttl: record.ttl, values: values(record.target) });
       }
-      new TerraformOutput(this, `name_servers_${zoneSpec.name.replace(/[.-]/g, "_")}`, {
+      const outputName = zoneSpec.name.replace(/[.-]/g, "_");
+      new TerraformOutput(this, `name_servers_${outputName}`, {
         value: Fn.sort(zone.nameServers),
         description: `Name servers to set at Gandi for ${zoneSpec.name}`,
+      });
+      new TerraformOutput(this, `ds_record_${outputName}`, {
+        value: zone.dsRecord,
+        description: `DS record to publish at Gandi for ${zoneSpec.name}, completing its DNSSEC chain of trust`,
       });
       zones.set(zoneSpec.name, zone);
     }

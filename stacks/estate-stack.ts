@@ -1,4 +1,4 @@
-import { Aspects, TerraformStack } from "cdktf";
+import { Aspects, TerraformElement, TerraformResource, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
 import { ImportKnownResources } from "./import-known-resources";
@@ -26,6 +26,7 @@ export interface EstateStackProps {
  */
 export class EstateStack extends TerraformStack {
   readonly stackName: string;
+  readonly #handedOver = new Set<string>();
 
   constructor(scope: Construct, stackName: string, props: EstateStackProps) {
     super(scope, stackName);
@@ -36,5 +37,41 @@ export class EstateStack extends TerraformStack {
     if (props.adopting === true || Object.keys(importIds).length > 0) {
       Aspects.of(this).add(new ImportKnownResources(this, { importIds, requireAll: props.adopting ?? false }));
     }
+  }
+
+  /**
+   * Hands resources this stack's state may still hold over to another stack's state: a top-level `removed` block
+   * with `lifecycle { destroy = false }` for each address, so that Terraform forgets them here instead of
+   * destroying them, while `toStack` adopts them (import blocks, or `terraform state mv`: README, "Moving
+   * resources between states"). Terraform's `moved` cannot cross states, and cdktf 0.21 has no class for
+   * `removed`. The addresses must no longer exist in this stack.
+   */
+  handOver(addresses: readonly string[], toStack: string): void {
+    for (const address of [...addresses].sort()) {
+      if (this.#handedOver.has(address)) throw new Error(`${this.stackName}: ${address} is handed over twice`);
+      this.#handedOver.add(address);
+      new RemovedFromState(this, `handed-over-to-${toStack}-${address}`, address);
+    }
+  }
+}
+
+/** A `removed` block that keeps the object: Terraform forgets `from` and leaves it alone. */
+class RemovedFromState extends TerraformElement {
+  constructor(scope: TerraformStack, id: string, private readonly from: string) {
+    super(scope, id);
+    // A `removed` block for an address the configuration still declares is an error Terraform reports late.
+    this.node.addValidation({
+      validate: () => scope.node.findAll().some((c) => c instanceof TerraformResource && `${c.terraformResourceType}.${c.friendlyUniqueId}` === from)
+        ? [`${from} is handed over to another state but still declared in ${scope.node.id}`]
+        : [],
+    });
+  }
+
+  override toTerraform(): unknown {
+    return { removed: [{ from: this.from, lifecycle: { destroy: false } }] };
+  }
+
+  override toHclTerraform(): unknown {
+    return this.toTerraform();
   }
 }

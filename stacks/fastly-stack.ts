@@ -43,7 +43,7 @@ export class FastlyStack extends EstateStack {
     const psfCa = new TerraformVariable(this, "psf_ca_certificate", {
       type: "string",
       nullable: false,
-      description: "PEM certificate of the PSF's own CA, which signs the load balancers' lb.psf.io certificate",
+      description: "PEM certificate of the PSF's own CA, which signs the load balancers' lb.psf.io certificate and cdn-logs' syslog certificate",
     });
     const loggingRole = new TerraformVariable(this, "fastly_s3_logging_role_arn", {
       type: "string",
@@ -82,8 +82,10 @@ export class FastlyStack extends EstateStack {
         backends: backends.map(backend),
         headers: [...(headers ?? []), ...(tokenHeader === undefined ? [] : [originTokenHeader(tokenHeader, originToken.stringValue)])],
         s3Loggers: s3Logging === undefined ? [] : [{ ...s3Logging, credentials: { iamRole: loggingRole.stringValue } }],
+        // The stream goes over TLS to the host's own name, whose certificate the PSF CA signs, as the load balancers' does.
         syslogLoggers: syslog === undefined || syslogHost === undefined || syslogPort === undefined ? [] : [{
           name: syslog.name, format: syslog.format, address: syslogHost.fqdn, port: syslogPort.from,
+          useTls: true, tlsHostname: syslogHost.fqdn, tlsCaCert: psfCa.stringValue,
         }],
       });
       services.set(spec.name, service);

@@ -1,6 +1,7 @@
 import type { App } from "cdktf";
 import type { DropletHost } from "../constructs/droplet-host";
 import type { Estate } from "../inventory";
+import { DatabaseStack } from "./database-stack";
 import { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
 import { DnsStack } from "./dns-stack";
 import { FastlyStack } from "./fastly-stack";
@@ -11,6 +12,7 @@ import { StaticSitesStack } from "./static-sites-stack";
 /** Every stack of the estate, for tests and tools that look at one of them. */
 export interface PsfEstateStacks {
   readonly datacenters: readonly DigitalOceanDatacenterStack[];
+  readonly database: DatabaseStack;
   readonly staticSites: StaticSitesStack;
   readonly heroku: HerokuStack;
   readonly dns: DnsStack;
@@ -18,17 +20,23 @@ export interface PsfEstateStacks {
 }
 
 /**
- * Declares the whole estate in `app`: a stack per DigitalOcean datacenter, the static sites, Heroku, and
- * DNS, which references them all; then Fastly, whose certificates' challenge records go into the zones. Stack names are state names; see README "Stacks".
+ * Declares the whole estate in `app`: a stack per DigitalOcean datacenter; the managed database cluster in a
+ * stack of its own, which reads its datacenter's (its state holds the database credentials, so no stack that
+ * others read holds them); the static sites, Heroku, and DNS, which references the datacenters, the sites and
+ * Heroku; then Fastly, whose certificates' challenge records go into the zones. Stack names are state names;
+ * see README "Stacks".
  */
 export function definePsfEstate(app: App, estate: Estate, common: EstateStackProps): PsfEstateStacks {
   const datacenters = estate.datacenters.map((dc) =>
     new DigitalOceanDatacenterStack(app, `digitalocean-${dc.key}`, { ...common, estate, datacenter: dc.key }));
   const droplets = new Map<string, DropletHost>();
   for (const stack of datacenters) for (const [key, host] of stack.hosts) droplets.set(key, host);
+  const databaseDatacenter = datacenters.find((stack) => stack.datacenter === estate.databaseCluster.datacenter);
+  if (databaseDatacenter === undefined) throw new Error(`definePsfEstate: no datacenter stack for the database cluster's datacenter "${estate.databaseCluster.datacenter}"`);
+  const database = new DatabaseStack(app, `${databaseDatacenter.stackName}-database`, { ...common, estate, datacenter: databaseDatacenter });
   const staticSites = new StaticSitesStack(app, "static-sites", { ...common, estate });
   const heroku = new HerokuStack(app, "heroku", { ...common, estate });
   const dns = new DnsStack(app, "dns", { ...common, estate, droplets, staticSites: staticSites.sites, herokuApps: heroku.apps });
   const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones });
-  return { datacenters, staticSites, heroku, dns, fastly };
+  return { datacenters, database, staticSites, heroku, dns, fastly };
 }

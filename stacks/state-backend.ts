@@ -1,13 +1,23 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformVariable, type TerraformStack } from "cdktf";
 
 /** Where a stack keeps its Terraform state. */
 export type StateBackend =
-  /** A state file per stack in the working directory: for a first look and for tests. */
+  /** A state file per stack in the working directory, chosen deliberately (PSF_ESTATE_BACKEND=local, the tests, the rehearsal). */
   | { readonly kind: "local" }
+  /**
+   * Nobody chose: PSF_ESTATE_BACKEND was unset. State files as with `local`, so that synthesis and a first look
+   * work offline, but Terraform refuses to plan or apply the configuration (see NO_BACKEND_GUARD), so that the
+   * live estate's state never ends up on a laptop by omission.
+   */
+  | { readonly kind: "unchosen" }
   /** Terraform Cloud, one workspace per stack (`<workspacePrefix><stack>`), as the PSF runs Terraform today. */
   | { readonly kind: "cloud"; readonly organization: string; readonly workspacePrefix: string; readonly hostname: string }
   /** An S3 bucket, encrypted, locked with S3's own lock file (and a DynamoDB table if given). */
-  | { readonly kind: "s3"; readonly bucket: string; readonly region: string; readonly keyPrefix: string; readonly dynamodbTable?: string };
+  | {
+    readonly kind: "s3"; readonly bucket: string; readonly region: string; readonly keyPrefix: string; readonly dynamodbTable?: string;
+    /** The KMS key (id, ARN or alias ARN) that encrypts the state objects. @default S3's own key (SSE-S3) */
+    readonly kmsKeyId?: string;
+  };
 
 /** The environment variables that choose the backend; none of them is a secret. */
 export const BACKEND_VARIABLES = {
@@ -19,6 +29,22 @@ export const BACKEND_VARIABLES = {
   s3Region: "PSF_ESTATE_S3_REGION",
   s3KeyPrefix: "PSF_ESTATE_S3_KEY_PREFIX",
   s3DynamodbTable: "PSF_ESTATE_S3_DYNAMODB_TABLE",
+  s3KmsKeyId: "PSF_ESTATE_S3_KMS_KEY_ID",
+} as const;
+
+/**
+ * What makes Terraform refuse a configuration synthesized with no backend chosen: a variable whose validation
+ * accepts only "local". Terraform checks it when it plans (so `cdktf diff`, `cdktf deploy`, `terraform plan` and
+ * `apply` fail) but not when it validates, where variables are unknown, and synthesis never runs Terraform.
+ * Setting the variable to "local" (TF_VAR_psf_estate_backend=local) is the same deliberate choice as synthesizing
+ * with PSF_ESTATE_BACKEND=local, whose configuration is this one without the variable.
+ */
+export const NO_BACKEND_GUARD = {
+  variable: "psf_estate_backend",
+  unset: "unset",
+  errorMessage:
+    "No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset), so its state would stay in a local file on this machine. " +
+    "Synthesize again with PSF_ESTATE_BACKEND=cloud or PSF_ESTATE_BACKEND=s3 (README, \"Where state lives\"), or PSF_ESTATE_BACKEND=local to keep local state on purpose.",
 } as const;
 
 /** Thrown for a backend choice that cannot work; the message names the variable. */
@@ -31,13 +57,16 @@ export class BackendChoiceError extends Error {
 
 /**
  * Reads the backend choice from the environment, so that choosing one never means editing code.
- * Unset: local. `cloud`: organization `psf`, workspaces `psf-estate-<stack>` unless overridden.
- * `s3`: needs PSF_ESTATE_S3_BUCKET.
+ * Unset (or empty): `unchosen`, local state that Terraform will not plan. `local`: local state.
+ * `cloud`: organization `psf`, workspaces `psf-estate-<stack>` unless overridden.
+ * `s3`: needs PSF_ESTATE_S3_BUCKET; PSF_ESTATE_S3_KMS_KEY_ID encrypts with a KMS key.
  */
 export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBackend {
   const v = BACKEND_VARIABLES;
-  const kind = env[v.kind] ?? "local";
+  const kind = env[v.kind] ?? "";
   switch (kind) {
+    case "":
+      return { kind: "unchosen" };
     case "local":
       return { kind: "local" };
     case "cloud":
@@ -51,12 +80,14 @@ export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBacken
       const bucket = env[v.s3Bucket];
       if (bucket === undefined || bucket === "") throw new BackendChoiceError(`${v.kind}=s3 needs ${v.s3Bucket}: the bucket that holds the state`);
       const table = env[v.s3DynamodbTable];
+      const kmsKeyId = env[v.s3KmsKeyId];
       return {
         kind: "s3",
         bucket,
         region: env[v.s3Region] ?? "us-east-1",
         keyPrefix: env[v.s3KeyPrefix] ?? "psf-estate/",
         ...(table !== undefined && table !== "" ? { dynamodbTable: table } : {}),
+        ...(kmsKeyId !== undefined && kmsKeyId !== "" ? { kmsKeyId } : {}),
       };
     }
     default:
@@ -67,6 +98,16 @@ export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBacken
 /** Configures `stack` to keep its state where `backend` says, keyed by the stack's name. */
 export function applyStateBackend(stack: TerraformStack, stackName: string, backend: StateBackend): void {
   switch (backend.kind) {
+    case "unchosen":
+      new TerraformVariable(stack, NO_BACKEND_GUARD.variable, {
+        type: "string",
+        nullable: false,
+        default: NO_BACKEND_GUARD.unset,
+        description: "Not an input: declared only when no state backend was chosen at synthesis, so that Terraform refuses to plan. \"local\" confirms local state.",
+        validation: [{ condition: `\${var.${NO_BACKEND_GUARD.variable} == "local"}`, errorMessage: NO_BACKEND_GUARD.errorMessage }],
+      });
+      applyStateBackend(stack, stackName, { kind: "local" });
+      return;
     case "local":
       // Relative to the stack's directory (cdktf.out/stacks/<stack>), so every stack, and every stack's
       // remote-state lookup of another, finds the files at the project root on any machine; cdktf's
@@ -87,6 +128,7 @@ export function applyStateBackend(stack: TerraformStack, stackName: string, back
         region: backend.region,
         encrypt: true,
         ...(backend.dynamodbTable !== undefined ? { dynamodbTable: backend.dynamodbTable } : {}),
+        ...(backend.kmsKeyId !== undefined ? { kmsKeyId: backend.kmsKeyId } : {}),
       });
       // S3-native locking (Terraform 1.10+); cdktf 0.21's S3Backend has no property for it yet.
       stack.addOverride("terraform.backend.s3.use_lockfile", true);

@@ -7,7 +7,10 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import * as protobuf from "protobufjs";
 import { loadProviderSchema, pinnedProvider } from "../provider-schemas/schema-file";
 import { ProviderTwin } from "./provider-service";
 
@@ -20,6 +23,32 @@ const PLUGIN_PROTOCOL_VERSION = 6;
 function fail(message: string): never {
   process.stderr.write(`provider twin: ${message}\n`);
   process.exit(1);
+}
+
+const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true };
+
+/**
+ * The protocol's message definitions. Parsing the .proto files costs a noticeable part of each start, and
+ * Terraform starts the twin for almost every command: the parsed form is cached beside the compiled twin,
+ * keyed by the files' content.
+ */
+function protocolDefinitions(root: string): protoLoader.PackageDefinition {
+  const files = [join(root, "twin", "plugin-protocol.proto"), join(root, "twin", "go-plugin.proto")];
+  const key = createHash("sha256").update(files.map((file) => readFileSync(file, "utf8")).join("\0")).digest("hex").slice(0, 16);
+  const cacheFile = join(dirname(__filename), `twin-protocol-${key}.json`);
+  let descriptor: protobuf.INamespace;
+  try {
+    descriptor = JSON.parse(readFileSync(cacheFile, "utf8")) as protobuf.INamespace;
+  } catch {
+    descriptor = new protobuf.Root().loadSync(files, { keepCase: true }).toJSON();
+    try {
+      writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(descriptor));
+      renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+    } catch {
+      // A cache is an optimization: without one the twin only starts slower.
+    }
+  }
+  return protoLoader.fromJSON(descriptor, LOADER_OPTIONS);
 }
 
 function main(): void {
@@ -35,13 +64,7 @@ function main(): void {
   }
 
   const twin = new ProviderTwin(pinnedProvider(providerName, root), loadProviderSchema(pinnedProvider(providerName, root), root));
-  const definitions = protoLoader.loadSync([join(root, "twin", "plugin-protocol.proto"), join(root, "twin", "go-plugin.proto")], {
-    keepCase: true,
-    longs: Number,
-    enums: String,
-    defaults: false,
-    oneofs: true,
-  });
+  const definitions = protocolDefinitions(root);
   const loaded = grpc.loadPackageDefinition(definitions) as unknown as {
     tfplugin6: { Provider: { service: grpc.ServiceDefinition } };
     plugin: { GRPCController: { service: grpc.ServiceDefinition } };

@@ -16,6 +16,8 @@ export function rehearsalOptions(overrides: Partial<RehearsalOptions> = {}): Reh
     adopt: false,
     env: process.env,
     progress: () => undefined,
+    // Three at a time: a stack's Terraform spends part of its time waiting on the twin's start-up.
+    concurrency: 3,
     ...overrides,
   };
 }

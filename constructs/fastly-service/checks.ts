@@ -172,6 +172,10 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
   }
   for (const logger of service.syslogLoggers ?? []) {
     const label = `syslogLogger "${logger.name}"`;
+    if ((logger.useTls as boolean | undefined) !== true) fail(`${label} useTls`, `is ${String(logger.useTls)}: every syslog stream must be sent over TLS`);
+    if (isLiteral(logger.tlsHostname) && ((logger.tlsHostname as string | undefined) ?? "").length === 0) {
+      fail(`${label} tlsHostname`, "is empty: checking the syslog server's certificate needs the name it carries");
+    }
     condition(label, "responseCondition", logger.responseCondition, "RESPONSE");
     port(`${label} port`, logger.port);
   }

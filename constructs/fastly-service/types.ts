@@ -286,14 +286,16 @@ export interface FastlyS3Logger extends FastlyLoggerCommon {
   readonly credentials: FastlyS3Credentials;
 }
 
+/** A syslog stream, always over TLS with the server's certificate checked: logs carry client addresses. */
 export interface FastlySyslogLogger extends FastlyLoggerCommon {
   readonly address: string;
   /** 1-65535. */
   readonly port: number;
-  /** @default false */
-  readonly useTls?: boolean;
-  /** Name the syslog server's certificate must carry. @default `address` */
-  readonly tlsHostname?: string;
+  readonly useTls: true;
+  /** Name the syslog server's certificate must carry. */
+  readonly tlsHostname: string;
+  /** PEM CA certificate for a privately signed syslog server; may be a token (a variable). @default the public CA store */
+  readonly tlsCaCert?: string;
 }
 
 /**

@@ -1,0 +1,299 @@
+/*
+ * A corpus of bad inventories: each a small edit of the PSF's own, each rejected with exactly one problem that
+ * names the item and the field, as `<item> field "<field>": <problem>`. A handful go through the real synth
+ * command, which must print that message once, without a stack trace, exit 1 and leave no output behind; and a
+ * source that does not compile must print esbuild's file, line and message once, the same way.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
+import type { EstateInventory } from "../inventory/types";
+
+// An edit works on a plain copy of the inventory, loosely typed: a bad inventory is exactly what the types forbid.
+type Loose = any;
+
+interface BadInput {
+  /** What the edit does. */
+  readonly name: string;
+  readonly edit: (inventory: Loose) => void;
+  /** The item and field the one problem must name. */
+  readonly item: string;
+  readonly field: string;
+  /** What it must say after the item and field. */
+  readonly problem: RegExp;
+}
+
+const byKey = (list: Loose[], key: string, value: string): Loose => {
+  const found = list.find((entry: Loose) => entry[key] === value);
+  if (found === undefined) throw new Error(`the corpus expects ${key} "${value}" in the inventory`);
+  return found;
+};
+const host = (inv: Loose, name: string): Loose => byKey(inv.hosts, "name", name);
+const role = (inv: Loose, name: string): Loose => byKey(inv.roles, "name", name);
+const zone = (inv: Loose, name: string): Loose => byKey(inv.zones, "name", name);
+const service = (inv: Loose, key: string): Loose => byKey(inv.services, "key", key);
+const app = (inv: Loose, name: string): Loose => byKey(inv.heroku.apps, "name", name);
+const fastly = (inv: Loose, name: string): Loose => byKey(inv.fastlyServices, "name", name);
+const dc = (inv: Loose, key: string): Loose => byKey(inv.datacenters, "key", key);
+const database = (inv: Loose, name: string): Loose => byKey(inv.databaseCluster.databases, "name", name);
+const backend = (inv: Loose, service: string, name: string): Loose => byKey(fastly(inv, service).backends, "name", name);
+
+const CORPUS: readonly BadInput[] = [
+  // Types: a value of the wrong type, a missing field, an unknown field, a value outside its set.
+  { name: "a boolean written as a string", edit: (i) => { host(i, "bugs").holdsData = "no"; }, item: 'host "bugs.nyc1"', field: "holdsData", problem: /^is "no", a string, where true or false is wanted$/ },
+  { name: "a host without its size", edit: (i) => { delete host(i, "docs").size; }, item: 'host "docs.nyc1"', field: "size", problem: /^is missing \(a string\)$/ },
+  { name: "a size written as a number", edit: (i) => { host(i, "hg").size = 4; }, item: 'host "hg.nyc1"', field: "size", problem: /^is 4, a number, where a string is wanted$/ },
+  { name: "a volume size written as a string", edit: (i) => { host(i, "backup").volume.sizeGiB = "1000"; }, item: 'host "backup.sfo1"', field: "volume.sizeGiB", problem: /"1000", a string, where a number is wanted/ },
+  { name: "a zone's TTL written as a string", edit: (i) => { zone(i, "pypy.org").defaultTtl = "300"; }, item: 'zone "pypy.org"', field: "defaultTtl", problem: /"300", a string, where a number is wanted/ },
+  { name: "a port list that is not a list", edit: (i) => { role(i, "buildbot").worldPorts = { protocol: "tcp", from: 9020, to: 9020, service: "workers" }; }, item: 'role "buildbot"', field: "worldPorts", problem: /^is an object, where a list is wanted$/ },
+  { name: "a datacenter without its region", edit: (i) => { delete dc(i, "ams1").region; }, item: 'datacenter "ams1"', field: "region", problem: /^is missing/ },
+  { name: "a misspelt host field", edit: (i) => { const h = host(i, "bugs"); h.sise = h.size; }, item: 'host "bugs.nyc1"', field: "sise", problem: /not a field the inventory knows/ },
+  { name: "an unknown zone field", edit: (i) => { zone(i, "jython.org").ttl = 300; }, item: 'zone "jython.org"', field: "ttl", problem: /not a field the inventory knows/ },
+  { name: "an unknown top-level field", edit: (i) => { i.hostZones = ["psf.io"]; }, item: "estate", field: "hostZones", problem: /not a field the inventory knows/ },
+  { name: "an image nobody builds from", edit: (i) => { host(i, "mail").image = "ubuntu-18-04-x64"; }, item: 'host "mail.ams1"', field: "image", problem: /^"ubuntu-18-04-x64" is not one of "ubuntu-14-04-x64", / },
+  { name: "an origin of an unknown kind", edit: (i) => { service(i, "bugs").origin = { kind: "cdn", backendRole: "bugs" }; }, item: 'service "bugs"', field: "origin.kind", problem: /^"cdn" is not one of "load-balancer", / },
+  { name: "an origin without its role", edit: (i) => { service(i, "bugs").origin = { kind: "load-balancer" }; }, item: 'service "bugs"', field: "origin.backendRole", problem: /^is missing/ },
+  { name: "a Heroku region that does not exist", edit: (i) => { app(i, "bedevere").region = "asia"; }, item: 'heroku app "bedevere"', field: "region", problem: /^"asia" is not one of "us", "eu"$/ },
+  { name: "half a dyno", edit: (i) => { app(i, "pycon-us").formation[0].quantity = 1.5; }, item: 'heroku app "pycon-us"', field: "formation.web.quantity", problem: /^1.5 is not a whole number of dynos$/ },
+  { name: "a database port written as a string", edit: (i) => { i.databaseCluster.port = "25060"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "port", problem: /where a number is wanted/ },
+  { name: "a database cluster of no node", edit: (i) => { i.databaseCluster.nodeCount = 0; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^0 is not a node count DigitalOcean runs/ },
+  { name: "a database cluster of four nodes", edit: (i) => { i.databaseCluster.nodeCount = 4; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^4 is not a node count/ },
+  { name: "a database cluster without its node count", edit: (i) => { delete i.databaseCluster.nodeCount; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^is missing \(a number\)$/ },
+  { name: "a database engine the cluster does not run", edit: (i) => { i.databaseCluster.engine = "mysql"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "engine", problem: /^"mysql" is not "pg"$/ },
+  { name: "a database without its role", edit: (i) => { delete database(i, "buildbot-master").usedByRole; }, item: 'database "buildbot-master"', field: "usedByRole", problem: /^is missing/ },
+
+  // Unknown references.
+  { name: "a host in an unknown datacenter", edit: (i) => { host(i, "bugs").datacenter = "nyc2"; }, item: 'host "bugs.nyc2"', field: "datacenter", problem: /^unknown datacenter "nyc2" \(known: "ams1", "nyc1", "sfo1"\)$/ },
+  { name: "a host of an unknown role", edit: (i) => { host(i, "docs").role = "documentation"; }, item: 'host "docs.nyc1"', field: "role", problem: /^unknown role "documentation"/ },
+  { name: "a host of an unknown owner", edit: (i) => { host(i, "planet").owner = "planeteers"; }, item: 'host "planet.nyc1"', field: "owner", problem: /^unknown owner "planeteers"/ },
+  { name: "a service of an unknown owner", edit: (i) => { service(i, "wiki").owner = "wikipedians"; }, item: 'service "wiki"', field: "owner", problem: /^unknown owner "wikipedians"/ },
+  { name: "an external host of an unknown owner", edit: (i) => { i.externalHosts[0].owner = "osuosl"; }, item: 'external host "speed-python.osuosl.psf.io"', field: "owner", problem: /^unknown owner "osuosl"/ },
+  { name: "a database cluster in an unknown datacenter", edit: (i) => { i.databaseCluster.datacenter = "fra1"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "datacenter", problem: /^unknown datacenter "fra1"/ },
+  { name: "a service on an unknown Heroku app", edit: (i) => { service(i, "us-pycon-org").origin.app = "pycon-usa"; }, item: 'service "us-pycon-org"', field: "origin.app", problem: /^unknown Heroku app "pycon-usa"/ },
+  { name: "a service on an unknown static site", edit: (i) => { service(i, "www-jython-org").origin.site = "jython.org"; }, item: 'service "www-jython-org"', field: "origin.site", problem: /^unknown static site "jython.org"/ },
+  { name: "a load-balancer role without hosts", edit: (i) => { i.loadBalancerRole = "haproxy"; }, item: "estate", field: "loadBalancerRole", problem: /^role "haproxy" has no host$/ },
+  { name: "an unknown infrastructure owner", edit: (i) => { i.infrastructureOwner = "sysadmins"; }, item: "estate", field: "infrastructureOwner", problem: /^unknown owner "sysadmins"$/ },
+  { name: "a host zone that is not managed", edit: (i) => { i.hostZone = "psf.org"; }, item: "estate", field: "hostZone", problem: /^"psf.org" is not a managed zone$/ },
+  { name: "a syslog stream to an unknown host", edit: (i) => { fastly(i, "www.python.org").syslogLogging.host = "cdn-logs.nyc2"; }, item: 'fastly service "www.python.org"', field: "syslogLogging.host", problem: /^unknown host "cdn-logs.nyc2"$/ },
+  { name: "a syslog stream to a host that opens no port to Fastly", edit: (i) => { fastly(i, "docs.python.org").syslogLogging.host = "docs.nyc1"; }, item: 'fastly service "docs.python.org"', field: "syslogLogging.host", problem: /opens no port to Fastly/ },
+  { name: "a Fastly backend on an unknown Heroku app", edit: (i) => { backend(i, "www.python.org", "app").origin.app = "pydotorg"; }, item: 'fastly service "www.python.org"', field: "backends.app.origin.app", problem: /^unknown Heroku app "pydotorg"$/ },
+  { name: "a Fastly backend on a domain the app does not serve", edit: (i) => { backend(i, "www.python.org", "app").origin.customDomain = "staging.python.org"; }, item: 'fastly service "www.python.org"', field: "backends.app.origin.customDomain", problem: /is not a custom domain of the Heroku app "pythondotorg"/ },
+  { name: "a Fastly backend on a role absent from its datacenter", edit: (i) => { backend(i, "www.python.org", "loadbalancer").origin = { kind: "role", role: "loadbalancer", datacenter: "ams1" }; }, item: 'fastly service "www.python.org"', field: "backends.loadbalancer.origin", problem: /^role "loadbalancer" has no host in ams1$/ },
+  { name: "a database used by a role with no host in its datacenter", edit: (i) => { database(i, "codespeed-pypy").usedByRole = "mail"; }, item: 'database "codespeed-pypy"', field: "usedByRole", problem: /^role "mail" has no host in nyc1$/ },
+  { name: "a name answered by a role without hosts", edit: (i) => { service(i, "mail").origin.role = "postfix"; }, item: 'service "mail"', field: "origin.role", problem: /^role "postfix" has no host$/ },
+
+  // Duplicates.
+  { name: "a host listed twice", edit: (i) => { i.hosts.push({ ...host(i, "bugs") }); }, item: 'host "bugs.nyc1"', field: "name", problem: /^duplicate host "bugs.nyc1"$/ },
+  { name: "a datacenter listed twice", edit: (i) => { i.datacenters.push({ ...dc(i, "ams1"), privateRange: "10.140.0.0/16" }); }, item: 'datacenter "ams1"', field: "name", problem: /^duplicate datacenter "ams1"$/ },
+  { name: "an owner listed twice", edit: (i) => { i.owners.push({ ...i.owners[1] }); }, item: 'owner "python-dev"', field: "name", problem: /^duplicate owner "python-dev"$/ },
+  { name: "a role listed twice", edit: (i) => { i.roles.push({ ...role(i, "docs") }); }, item: 'role "docs"', field: "name", problem: /^duplicate role "docs"$/ },
+  { name: "two services with one key", edit: (i) => { service(i, "hg").key = "bugs"; }, item: 'service "bugs"', field: "name", problem: /^duplicate service "bugs"$/ },
+  { name: "two Heroku apps with one name", edit: (i) => { app(i, "blurb-it").name = "bedevere"; }, item: 'heroku app "bedevere"', field: "name", problem: /^duplicate Heroku app "bedevere"$/ },
+  { name: "a database listed twice", edit: (i) => { database(i, "codespeed-pypy").name = "codespeed-cpython"; }, item: 'database "codespeed-cpython"', field: "name", problem: /^duplicate database "codespeed-cpython"$/ },
+  { name: "a static site listed twice", edit: (i) => { i.staticSites.push({ ...i.staticSites[0] }); }, item: 'static site "www.jython.org"', field: "name", problem: /^duplicate static site "www.jython.org"$/ },
+  { name: "a name listed twice in a service", edit: (i) => { service(i, "bugs").names.push("bugs.python.org"); }, item: 'service "bugs"', field: "names[3]", problem: /^name "bugs.python.org" is listed twice$/ },
+  { name: "a domain listed twice in a Fastly service", edit: (i) => { fastly(i, "docs.python.org").domains.push("docs.python.org"); }, item: 'fastly service "docs.python.org"', field: "domains[2]", problem: /^domain "docs.python.org" is listed twice$/ },
+  { name: "a process type listed twice", edit: (i) => { app(i, "miss-islington").formation[1].type = "web"; }, item: 'heroku app "miss-islington"', field: "formation.web", problem: /^process type "web" is listed twice$/ },
+  { name: "two add-ons of one service", edit: (i) => { app(i, "pythondotorg").addons.push({ plan: "heroku-redis:premium-1" }); }, item: 'heroku app "pythondotorg"', field: "addons[2]", problem: /^add-on service "heroku-redis" is listed twice$/ },
+  { name: "a custom domain of two apps", edit: (i) => { app(i, "pycon-us").customDomains.push("staging.python.org"); }, item: 'heroku app "pycon-us"', field: "customDomains", problem: /^"staging.python.org" is already served by the Heroku app "pythondotorg-staging"$/ },
+  { name: "a hand-written record that a service makes too", edit: (i) => { zone(i, "python.org").records.push({ name: "bugs.python.org", type: "A", values: ["192.0.2.1"] }); }, item: 'record A "bugs.python.org" (from zone "python.org" record A "bugs.python.org")', field: "name", problem: /^duplicate record: A "bugs.python.org" is also made by service "bugs"$/ },
+  { name: "a hand-written record written twice", edit: (i) => { const z = zone(i, "python.org"); z.records.push({ ...z.records[0] }); }, item: 'zone "python.org"', field: "records[1]", problem: /^record "MX python.org" is listed twice$/ },
+  { name: "two production apps in one pipeline", edit: (i) => { app(i, "pythondotorg-staging").pipeline.stage = "production"; }, item: 'heroku app "pythondotorg-staging"', field: "pipeline.stage", problem: /^the pipeline "pythondotorg" has a production app already, "pythondotorg"$/ },
+
+  // CIDR ranges.
+  { name: "a public range as a private network", edit: (i) => { dc(i, "ams1").privateRange = "8.8.0.0/16"; }, item: 'datacenter "ams1"', field: "privateRange", problem: /^"8.8.0.0\/16" is not a private range \(RFC 1918/ },
+  { name: "a range just outside 172.16.0.0/12", edit: (i) => { dc(i, "ams1").privateRange = "172.15.0.0/16"; }, item: 'datacenter "ams1"', field: "privateRange", problem: /is not a private range/ },
+  { name: "a range wider than its private block", edit: (i) => { dc(i, "ams1").privateRange = "172.0.0.0/8"; }, item: 'datacenter "ams1"', field: "privateRange", problem: /is not a private range/ },
+  { name: "a range with host bits set", edit: (i) => { dc(i, "ams1").privateRange = "10.133.0.1/16"; }, item: 'datacenter "ams1"', field: "privateRange", problem: /^"10.133.0.1\/16" has host bits set: the range is 10.133.0.0\/16$/ },
+  { name: "a private network of a whole /8", edit: (i) => { dc(i, "sfo1").privateRange = "10.0.0.0/8"; }, item: 'datacenter "sfo1"', field: "privateRange", problem: /^"10.0.0.0\/8" is a \/8: a datacenter's private network is a \/16 to a \/24/ },
+  { name: "a private network of a /28", edit: (i) => { dc(i, "sfo1").privateRange = "10.138.0.0/28"; }, item: 'datacenter "sfo1"', field: "privateRange", problem: /is a \/28/ },
+  { name: "an address without a prefix", edit: (i) => { dc(i, "sfo1").privateRange = "10.138.0.0"; }, item: 'datacenter "sfo1"', field: "privateRange", problem: /^"10.138.0.0" is not an IPv4 CIDR range$/ },
+  { name: "a prefix longer than 32", edit: (i) => { dc(i, "sfo1").privateRange = "10.138.0.0/33"; }, item: 'datacenter "sfo1"', field: "privateRange", problem: /is not an IPv4 CIDR range/ },
+  { name: "two datacenters on overlapping ranges", edit: (i) => { dc(i, "sfo1").privateRange = "10.132.16.0/20"; }, item: 'datacenter "sfo1"', field: "privateRange", problem: /^"10.132.16.0\/20" overlaps the private network of datacenter "nyc1" \(10.132.0.0\/16\)$/ },
+
+  // Ports.
+  { name: "port 0", edit: (i) => { role(i, "docs").internalPorts[0].from = 0; }, item: 'role "docs"', field: "internalPorts[0]", problem: /^port 0 \(tcp "web"\) is outside 1-65535$/ },
+  { name: "port 90000", edit: (i) => { const p = role(i, "docs").internalPorts[0]; p.from = 90000; p.to = 90000; }, item: 'role "docs"', field: "internalPorts[0]", problem: /^port 90000 \(tcp "web"\) is outside 1-65535$/ },
+  { name: "a reversed port range", edit: (i) => { const p = role(i, "hg").internalPorts[0]; [p.from, p.to] = [p.to, p.from]; }, item: 'role "hg"', field: "internalPorts[0]", problem: /^port range 9002-9000 \(tcp "hg, svn, legacy"\) is reversed$/ },
+  { name: "a fractional port", edit: (i) => { const p = role(i, "buildbot").worldPorts[0]; p.from = 9020.5; p.to = 9020.5; }, item: 'role "buildbot"', field: "worldPorts[0]", problem: /^port 9020.5 .* is outside 1-65535$/ },
+  { name: "a protocol a firewall cannot name", edit: (i) => { role(i, "planet").internalPorts[0].protocol = "icmp"; }, item: 'role "planet"', field: "internalPorts[0].protocol", problem: /^"icmp" is not one of "tcp", "udp"$/ },
+  { name: "a common port out of range", edit: (i) => { i.commonWorldPorts[0].to = 65536; }, item: "every host", field: "commonWorldPorts[0]", problem: /^port 65536 \(tcp "ssh"\) is outside 1-65535$/ },
+  { name: "a port nobody listens on", edit: (i) => { role(i, "docs").internalPorts[0].service = ""; }, item: 'role "docs"', field: "internalPorts[0].service", problem: /^is empty$/ },
+  { name: "a database port of 0", edit: (i) => { i.databaseCluster.port = 0; }, item: 'database cluster "pg-nyc1-psf-io"', field: "port", problem: /^port 0 is outside 1-65535$/ },
+  { name: "a Fastly backend port out of range", edit: (i) => { backend(i, "www.python.org", "app").port = 70000; }, item: 'fastly service "www.python.org"', field: "backends.app.port", problem: /^port 70000 is outside 1-65535$/ },
+  { name: "a Fastly backend port its role keeps shut", edit: (i) => { backend(i, "docs.python.org", "loadbalancer").port = 9000; }, item: 'fastly service "docs.python.org"', field: "backends.loadbalancer.port", problem: /^port 9000 is open neither to Fastly nor to the world on role "loadbalancer"/ },
+
+  // Names: trimmed, not empty, slugs where they become tags and droplet names.
+  { name: "a host name with a leading space", edit: (i) => { host(i, "bugs").name = " bugs"; }, item: 'host " bugs.nyc1"', field: "name", problem: /^" bugs" has spaces at either end$/ },
+  { name: "an empty host name", edit: (i) => { host(i, "bugs").name = ""; }, item: "host at hosts[1]", field: "name", problem: /^is empty$/ },
+  { name: "a host name in capitals", edit: (i) => { host(i, "bugs").name = "Bugs"; }, item: 'host "Bugs.nyc1"', field: "name", problem: /^"Bugs" must be lowercase letters and digits/ },
+  { name: "a role name with an underscore", edit: (i) => { role(i, "docs").name = "docs_web"; }, item: 'role "docs_web"', field: "name", problem: /must be lowercase letters and digits/ },
+  { name: "an owner key with spaces", edit: (i) => { i.owners[0].key = "infra staff"; }, item: 'owner "infra staff"', field: "key", problem: /must be lowercase letters and digits/ },
+  { name: "an owner to contact nowhere", edit: (i) => { i.owners[2].contact = "   "; }, item: 'owner "buildbot"', field: "contact", problem: /^is empty$/ },
+  { name: "an empty host owner", edit: (i) => { host(i, "planet").owner = " "; }, item: 'host "planet.nyc1"', field: "owner", problem: /^is empty: every item needs someone who answers for it$/ },
+  { name: "a region in capitals", edit: (i) => { dc(i, "nyc1").region = "NYC3"; }, item: 'datacenter "nyc1"', field: "region", problem: /^"NYC3" is not a DigitalOcean region slug/ },
+  { name: "a zone without a purpose", edit: (i) => { zone(i, "pycon.org").purpose = ""; }, item: 'zone "pycon.org"', field: "purpose", problem: /^is empty$/ },
+  { name: "a description with a trailing space", edit: (i) => { service(i, "hg").description = "Version control archives "; }, item: 'service "hg"', field: "description", problem: /has spaces at either end/ },
+  { name: "a Heroku app name Heroku refuses", edit: (i) => { app(i, "blurb-it").name = "Blurb_It"; }, item: 'heroku app "Blurb_It"', field: "name", problem: /is not a name Heroku accepts/ },
+  { name: "a bucket name S3 refuses", edit: (i) => { i.staticSites[0].bucket = "WWW.jython.org"; }, item: 'static site "WWW.jython.org"', field: "bucket", problem: /is not a valid S3 bucket name/ },
+  { name: "a volume name DigitalOcean refuses", edit: (i) => { host(i, "backup").volume.name = "Backup"; }, item: 'host "backup.sfo1"', field: "volume.name", problem: /is not a DigitalOcean volume name/ },
+  { name: "a size that is not a slug", edit: (i) => { host(i, "wiki").size = "s 2vcpu 4gb"; }, item: 'host "wiki.nyc1"', field: "size", problem: /is not a DigitalOcean size slug/ },
+  { name: "a database name with a capital", edit: (i) => { database(i, "roundup-jython").name = "Roundup-jython"; }, item: 'database "Roundup-jython"', field: "name", problem: /is not a database name/ },
+  { name: "a PostgreSQL version with a minor", edit: (i) => { i.databaseCluster.version = "16.1"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "version", problem: /is not a PostgreSQL major version/ },
+
+  // Zones and records.
+  { name: "a zone name in capitals", edit: (i) => { zone(i, "pycon.org").name = "PyCon.org"; }, item: 'zone "PyCon.org"', field: "name", problem: /is not a fully qualified domain name/ },
+  { name: "an SPF policy that is not one", edit: (i) => { zone(i, "pypy.org").spf = "spf1 -all"; }, item: 'zone "pypy.org"', field: "spf", problem: /^"spf1 -all" is not an SPF policy/ },
+  { name: "a second SPF policy among the apex TXT values", edit: (i) => { zone(i, "pypy.org").txt = ["v=spf1 include:_spf.google.com ~all"]; }, item: 'zone "pypy.org"', field: "txt[0]", problem: /is an SPF policy: the zone has one, its spf field$/ },
+  { name: "an apex TXT value written twice", edit: (i) => { zone(i, "pypy.org").txt = ["google-site-verification=abc", "google-site-verification=abc"]; }, item: 'zone "pypy.org"', field: "txt[1]", problem: /^TXT value "google-site-verification=abc" is listed twice$/ },
+  { name: "an apex TXT record written by hand", edit: (i) => { zone(i, "pypy.org").records = [{ name: "pypy.org", type: "TXT", values: ["google-site-verification=abc"] }]; }, item: 'zone "pypy.org"', field: "records[0].name", problem: /write its values in the zone's txt field$/ },
+  { name: "a record outside its zone", edit: (i) => { zone(i, "pypy.org").records = [{ name: "www.pypy.com", type: "TXT", values: ["hello"] }]; }, item: 'record TXT "www.pypy.com" (from zone "pypy.org" record TXT "www.pypy.com")', field: "name", problem: /^"www.pypy.com" is outside its zone "pypy.org"$/ },
+  { name: "an A record that is not an address", edit: (i) => { zone(i, "pypy.org").records = [{ name: "old.pypy.org", type: "A", values: ["192.0.2.300"] }]; }, item: 'zone "pypy.org"', field: "records[0].values[0]", problem: /^"192.0.2.300" is not an IPv4 address$/ },
+  { name: "an AAAA record that is not an address", edit: (i) => { zone(i, "pypy.org").records = [{ name: "old.pypy.org", type: "AAAA", values: ["2001:db8::zz"] }]; }, item: 'zone "pypy.org"', field: "records[0].values[0]", problem: /is not an IPv6 address$/ },
+  { name: "a record type Route 53 is not asked for", edit: (i) => { zone(i, "python.org").records[0].type = "SRV"; }, item: 'zone "python.org"', field: "records[0].type", problem: /^"SRV" is not one of "A", "AAAA", / },
+  { name: "a record without values", edit: (i) => { zone(i, "python.org").records[0].values = []; }, item: 'zone "python.org"', field: "records[0].values", problem: /^is empty$/ },
+  { name: "a record name with a space", edit: (i) => { zone(i, "python.org").records[0].name = "mail python.org"; }, item: 'zone "python.org"', field: "records[0].name", problem: /is not a record name/ },
+  { name: "a CNAME beside other records", edit: (i) => { zone(i, "jython.org").records = [{ name: "wiki.jython.org", type: "CNAME", values: ["wiki.python.org"] }]; }, item: 'name "wiki.jython.org"', field: "type", problem: /^a CNAME cannot share its name with other records \(A, AAAA, CNAME\)$/ },
+  { name: "a zone TTL of a day and more", edit: (i) => { zone(i, "pycon.org").defaultTtl = 172800; }, item: 'zone "pycon.org"', field: "defaultTtl", problem: /^172800 is outside 60-86400 seconds$/ },
+  { name: "a public name in no managed zone", edit: (i) => { service(i, "wiki").names.push("wiki.example.com"); }, item: 'service "wiki"', field: "names", problem: /^"wiki.example.com" lies in no managed zone/ },
+  { name: "a CAA policy with no issuer", edit: (i) => { i.caa.issuers = []; }, item: "CAA policy", field: "issuers", problem: /^is empty: no certificate authority could issue$/ },
+  { name: "a Fastly apex address that is not one", edit: (i) => { i.fastlyEdge.apexIpv4[2] = "151.101.128"; }, item: "Fastly edge", field: "apexIpv4[2]", problem: /^"151.101.128" is not an IPv4 address$/ },
+  { name: "an external host's address that is not one", edit: (i) => { i.externalHosts[0].ipv4 = "140.211.10.300"; }, item: 'external host "speed-python.osuosl.psf.io"', field: "ipv4", problem: /is not an IPv4 address$/ },
+
+  // Services.
+  { name: "a service answering to no name", edit: (i) => { service(i, "wiki").names = []; }, item: 'service "wiki"', field: "names", problem: /^is empty: a service answers to at least one name$/ },
+  { name: "a service TTL of 30 seconds", edit: (i) => { service(i, "planet").ttl = 30; }, item: 'service "planet"', field: "ttl", problem: /^30 is outside 60-86400 seconds$/ },
+  { name: "a redirect without a scheme", edit: (i) => { service(i, "jython-org-redirect").origin.redirectTo = "www.jython.org"; }, item: 'service "jython-org-redirect"', field: "origin.redirectTo", problem: /is not an http\(s\) URL$/ },
+  { name: "a Heroku service name the app does not answer", edit: (i) => { service(i, "us-pycon-org").origin.app = "pythondotorg"; }, item: 'service "us-pycon-org"', field: "names", problem: /is not a custom domain of the Heroku app "pythondotorg"/ },
+  { name: "a name served here that another configuration manages", edit: (i) => { i.externalServices[0].names.push("packages.python.org"); }, item: 'external service "PyPI"', field: "names", problem: /^"packages.python.org" is managed by pypi\/infra/ },
+
+  // Heroku.
+  { name: "a container app with buildpacks", edit: (i) => { app(i, "bedevere").stack = "container"; }, item: 'heroku app "bedevere"', field: "buildpacks", problem: /^a container app builds from its Dockerfile/ },
+  { name: "a secret-looking config var in the plain map", edit: (i) => { app(i, "bedevere").configVars = { GITHUB_TOKEN: "ghp_x" }; }, item: 'heroku app "bedevere"', field: "configVars.GITHUB_TOKEN", problem: /looks secret/ },
+  { name: "a config var both plain and secret", edit: (i) => { app(i, "pythondotorg").secretConfigVars.push("ALLOWED_HOSTS"); }, item: 'heroku app "pythondotorg"', field: "configVars.ALLOWED_HOSTS", problem: /^"ALLOWED_HOSTS" is also a secret config var$/ },
+  { name: "a custom domain no service points at the app", edit: (i) => { app(i, "bedevere").customDomains = ["bedevere.python.org"]; }, item: 'heroku app "bedevere"', field: "customDomains", problem: /is the name of no service/ },
+  { name: "an add-on without its plan", edit: (i) => { app(i, "miss-islington").addons[0].plan = "heroku-redis"; }, item: 'heroku app "miss-islington"', field: "addons[0].plan", problem: /is not an add-on plan/ },
+  { name: "an empty Heroku team", edit: (i) => { i.heroku.team = ""; }, item: "heroku", field: "team", problem: /^is empty$/ },
+  { name: "a pipeline stage Heroku has not", edit: (i) => { app(i, "pythondotorg").pipeline.stage = "prod"; }, item: 'heroku app "pythondotorg"', field: "pipeline.stage", problem: /^"prod" is not one of "review", / },
+  { name: "a secret config var name with a dash", edit: (i) => { app(i, "blurb-it").secretConfigVars[0] = "GH-CLIENT-ID"; }, item: 'heroku app "blurb-it"', field: "secretConfigVars[0]", problem: /is not a config var name$/ },
+
+  // Fastly services as the inventory writes them.
+  { name: "a certificate authority Fastly has not", edit: (i) => { fastly(i, "docs.python.org").certificateAuthority = "digicert"; }, item: 'fastly service "docs.python.org"', field: "certificateAuthority", problem: /^"digicert" is not one of "lets-encrypt", / },
+  { name: "a service without HSTS", edit: (i) => { fastly(i, "docs.python.org").hsts = []; }, item: 'fastly service "docs.python.org"', field: "hsts", problem: /^is empty: every service must send Strict-Transport-Security$/ },
+  { name: "a service that does not force TLS", edit: (i) => { delete fastly(i, "docs.python.org").forceTls; }, item: 'fastly service "docs.python.org"', field: "forceTls", problem: /^is missing \(an object\)$/ },
+  { name: "a health check path without its slash", edit: (i) => { fastly(i, "docs.python.org").healthchecks[0].path = "_haproxy_status"; }, item: 'fastly service "docs.python.org"', field: "healthchecks[0].path", problem: /does not start with "\/"$/ },
+  { name: "a health check threshold beyond its window", edit: (i) => { fastly(i, "docs.python.org").healthchecks[0].threshold = 6; }, item: 'fastly service "docs.python.org"', field: "healthchecks[0].threshold", problem: /^6 exceeds the window of 5$/ },
+  { name: "an S3 log gzip level of 10", edit: (i) => { fastly(i, "www.python.org").s3Logging.gzipLevel = 10; }, item: 'fastly service "www.python.org"', field: "s3Logging.gzipLevel", problem: /^10 is outside 0-9$/ },
+  { name: "a condition of a type Fastly has not", edit: (i) => { fastly(i, "www.python.org").conditions[0].type = "ERROR"; }, item: 'fastly service "www.python.org"', field: "conditions.downloads.type", problem: /^"ERROR" is not one of "REQUEST", "RESPONSE", "CACHE"$/ },
+  { name: "a misspelt backend field", edit: (i) => { backend(i, "www.python.org", "app").adress = "www.python.org"; }, item: 'fastly service "www.python.org"', field: "backends.app.adress", problem: /not a field the inventory knows/ },
+  { name: "a backend timeout of 0", edit: (i) => { backend(i, "www.python.org", "app").connectTimeoutMs = 0; }, item: 'fastly service "www.python.org"', field: "backends.app.connectTimeoutMs", problem: /^0 is not a positive whole number$/ },
+  { name: "a domain whose DNS points elsewhere", edit: (i) => { fastly(i, "www.python.org").domains.push("wiki.python.org"); }, item: 'fastly service "www.python.org"', field: "domains", problem: /^"wiki.python.org" is not a name of a service whose origin is this Fastly service/ },
+  { name: "an origin token header with a space", edit: (i) => { fastly(i, "docs.python.org").originTokenHeader = "Fastly Token"; }, item: 'fastly service "docs.python.org"', field: "originTokenHeader", problem: /is not an HTTP header name$/ },
+  { name: "a service that logs nowhere", edit: (i) => { const f = fastly(i, "docs.python.org"); delete f.s3Logging; delete f.syslogLogging; }, item: 'fastly service "docs.python.org"', field: "s3Logging", problem: /^and syslogLogging are both missing/ },
+
+  // Renamed hosts.
+  { name: "a host moved to another datacenter", edit: (i) => { const h = host(i, "docs"); h.previously = { datacenter: "nyc1" }; h.datacenter = "sfo1"; }, item: 'host "docs.sfo1"', field: "previously.datacenter", problem: /^the host was in nyc1: a droplet cannot move between datacenters .*Only a rename within a datacenter keeps the droplet/ },
+  { name: "a previous name that is the name", edit: (i) => { host(i, "docs").previously = { name: "docs" }; }, item: 'host "docs.nyc1"', field: "previously", problem: /^records no earlier name/ },
+  { name: "a previous name another host has", edit: (i) => { host(i, "docs").previously = { name: "hg" }; }, item: 'host "docs.nyc1"', field: "previously.name", problem: /^"hg" is the name of a host of the inventory in nyc1/ },
+  { name: "a previous name two hosts claim", edit: (i) => { host(i, "docs").previously = { name: "docs-old" }; host(i, "hg").previously = { name: "docs-old" }; }, item: 'host "hg.nyc1"', field: "previously.name", problem: /^"docs-old" is also the previous name of host "docs.nyc1"$/ },
+];
+
+/** The problems `inventory` is rejected with; fails the test when it is accepted or rejected otherwise. */
+function problemsOf(inventory: unknown): { problems: readonly string[]; message: string } {
+  try {
+    loadEstate(inventory as EstateInventory);
+  } catch (error) {
+    if (!(error instanceof InventoryError)) throw error;
+    return { problems: error.problems, message: error.message };
+  }
+  throw new Error("the inventory was accepted");
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the corpus of bad inventories", () => {
+  it("is large enough, and its cases are distinct", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(75);
+    expect(new Set(CORPUS.map((c) => c.name)).size).toBe(CORPUS.length);
+  });
+
+  it("starts from an inventory that is accepted", () => {
+    expect(() => loadEstate(JSON.parse(JSON.stringify(PSF_INVENTORY)) as EstateInventory)).not.toThrow();
+  });
+
+  it.each(CORPUS)("rejects $name with one message naming $item and field $field", ({ edit, item, field, problem }) => {
+    // Through JSON, not structuredClone: that would keep objects the inventory shares (one health check of two
+    // services) shared, and an edit of one would edit both.
+    const inventory = JSON.parse(JSON.stringify(PSF_INVENTORY)) as Loose;
+    edit(inventory);
+    const rejected = problemsOf(inventory);
+    expect(rejected.problems).toHaveLength(1);
+    expect(rejected.problems[0]).toMatch(new RegExp(`^${escape(item)} field "${escape(field)}": `));
+    expect(rejected.problems[0]!.slice(`${item} field "${field}": `.length)).toMatch(problem);
+    expect(rejected.message.split("\n")).toEqual(["The estate inventory is invalid:", `  - ${rejected.problems[0]}`]);
+  });
+});
+
+describe("the synth command on a bad inventory or a bad source", () => {
+  const root = join(__dirname, "..");
+  // A copy of what `npm run synth` compiles; node_modules is the project's, package by package, so that the
+  // copy's build cache stays in the copy.
+  const copy = mkdtempSync(join(tmpdir(), "psf-estate-corpus-"));
+  for (const path of ["main.ts", "inventory", "constructs", "stacks", "policy", "adoption", "provider-schemas", ".gen"]) cpSync(join(root, path), join(copy, path), { recursive: true });
+  mkdirSync(join(copy, "scripts"));
+  for (const file of ["synth-app.mjs", "cached-bundle.cjs"]) cpSync(join(root, "scripts", file), join(copy, "scripts", file));
+  mkdirSync(join(copy, "node_modules"));
+  for (const entry of readdirSync(join(root, "node_modules")).filter((e) => e !== ".cache")) symlinkSync(join(root, "node_modules", entry), join(copy, "node_modules", entry));
+
+  /** Runs the synth command in the copy with `file` (relative to the project) edited by `change`, then restores it. */
+  function synthWith(file: string, change: (source: string) => string): { status: number | null; stderr: string; outdir: string } {
+    const original = readFileSync(join(root, file), "utf8");
+    const changed = change(original);
+    expect(changed).not.toBe(original);
+    writeFileSync(join(copy, file), changed);
+    const outdir = join(copy, "cdktf.out");
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.CDKTF_OUTDIR;
+    try {
+      const result = spawnSync(process.execPath, [join(copy, "scripts", "synth-app.mjs"), "--output", outdir], { cwd: copy, env, encoding: "utf8" });
+      return { status: result.status, stderr: result.stderr, outdir };
+    } finally {
+      writeFileSync(join(copy, file), original);
+    }
+  }
+
+  const replace = (from: string, to: string) => (source: string): string => source.replace(from, to);
+
+  // The issue's two examples through the real command; the corpus above covers the rest in-process.
+  it.each([
+    {
+      name: "a boolean written as a string",
+      file: "inventory/hosts.ts",
+      change: replace('issues.roundup-tracker.org", image: "ubuntu-22-04-x64", size: "s-4vcpu-8gb", holdsData: true', 'issues.roundup-tracker.org", image: "ubuntu-22-04-x64", size: "s-4vcpu-8gb", holdsData: "no"'),
+      message: 'host "bugs.nyc1" field "holdsData": is "no", a string, where true or false is wanted',
+    },
+    {
+      name: "a host without its size",
+      file: "inventory/hosts.ts",
+      change: replace('purpose: "Builds and serves docs.python.org", image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", ', 'purpose: "Builds and serves docs.python.org", image: "ubuntu-24-04-x64", '),
+      message: 'host "docs.nyc1" field "size": is missing (a string)',
+    },
+  ])("rejects $name: exit 1, the message once, no stack trace, no output", ({ file, change, message }) => {
+    const result = synthWith(file, change);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`The estate inventory is invalid:\n  - ${message}\n`);
+    expect(existsSync(result.outdir)).toBe(false);
+  }, 60_000);
+
+  it("reports a syntax error once, as esbuild's file, line and message, with no stack trace and no output", () => {
+    const result = synthWith("inventory/owners.ts", replace('{ key: "pypy", name: "PyPy team", contact: "pypy-dev@python.org" },', '{ key: "pypy", name: "PyPy team" contact: "pypy-dev@python.org" },'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\[ERROR\] Expected "}" but found "contact"/);
+    expect(result.stderr.match(/inventory\/owners\.ts:\d+:\d+/g)).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr).not.toMatch(/Build failed/);
+    expect(existsSync(result.outdir)).toBe(false);
+  }, 60_000);
+});

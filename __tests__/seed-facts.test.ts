@@ -1,0 +1,81 @@
+/*
+ * The facts the seed article and the facts sheet state about the estate, pinned one a test, each test named
+ * after its fact: a change of the inventory that contradicts one fails with that fact's name. Every other test
+ * takes its expectations from the inventory, so adding a host, a name or an app touches data and snapshots only.
+ */
+import { loadEstate } from "../inventory";
+
+const estate = loadEstate();
+
+const host = (key: string) => estate.hosts.find((h) => h.key === key);
+const serviceNaming = (name: string) => estate.services.find((s) => s.names.includes(name));
+
+const FACTS: readonly (readonly [string, () => void])[] = [
+  // Datacenters.
+  ["ams1 is DigitalOcean's ams3", () => expect(estate.datacenter("ams1")).toMatchObject({ provider: "digitalocean", region: "ams3" })],
+  ["nyc1 is DigitalOcean's nyc3", () => expect(estate.datacenter("nyc1")).toMatchObject({ provider: "digitalocean", region: "nyc3" })],
+  ["sfo1 is DigitalOcean's sfo2", () => expect(estate.datacenter("sfo1")).toMatchObject({ provider: "digitalocean", region: "sfo2" })],
+  ["the PSF's datacenters are ams1, nyc1 and sfo1", () => expect(estate.datacenters.map((dc) => dc.key).sort()).toEqual(["ams1", "nyc1", "sfo1"])],
+  ["nyc1's private network is the PSF internal range 10.132.0.0/16", () => expect(estate.datacenter("nyc1").privateRange).toBe("10.132.0.0/16")],
+  ["host names live under psf.io", () => expect(estate.hostZone).toBe("psf.io")],
+
+  // The public server list, one host a fact.
+  ...([
+    ["backup.sfo1", "backup-server"], ["bugs.nyc1", "bugs"], ["buildbot.nyc1", "buildbot"], ["cdn-logs.nyc1", "cdn-logs"],
+    ["codespeed.nyc1", "codespeed"], ["consul-1.nyc1", "consul"], ["consul-2.nyc1", "consul"], ["consul-3.nyc1", "consul"],
+    ["docs.nyc1", "docs"], ["downloads.nyc1", "downloads"], ["gnumailman.nyc1", "gnumailman"], ["hg.nyc1", "hg"],
+    ["lb-0.nyc1", "loadbalancer"], ["lb-1.nyc1", "loadbalancer"], ["mail.ams1", "mail"], ["planet.nyc1", "planet"],
+    ["pythontest.nyc1", "pythontest"], ["salt.nyc1", "salt-master"], ["wiki.nyc1", "moin"],
+  ] as const).map(([key, role]): readonly [string, () => void] => [`${key} is a droplet of role ${role}`, () => expect(host(key)?.role).toBe(role)]),
+  ["the backup host has a data volume mounted at /backup", () => expect(host("backup.sfo1")?.volume?.mountPoint).toBe("/backup")],
+  ["the pythontest droplet is still named after nyc3, as the server list lists it", () => expect(host("pythontest.nyc1")?.dropletName).toBe("pythontest.nyc3.psf.io")],
+  ["mail.ams1 runs Ubuntu 14.04", () => expect(host("mail.ams1")?.image).toBe("ubuntu-14-04-x64")],
+  ["speed.python.org's benchmark runner is hardware at OSUOSL, not a droplet", () => {
+    expect(estate.externalHosts.filter((h) => /OSUOSL/.test(h.hostedBy)).map((h) => h.managedBy)).toEqual([expect.stringMatching(/Chef/)]);
+  }],
+
+  // Zones.
+  ...["python.org", "jython.org", "pythontest.net", "planetpython.org", "pypy.org", "roundup-tracker.org", "pycon.org", "psf.io"]
+    .map((zone): readonly [string, () => void] => [`${zone} is a Route 53 zone`, () => expect(estate.zones.map((z) => z.name)).toContain(zone)]),
+  ["PyPI's zones pypi.org and pythonhosted.org are not managed here", () => {
+    expect(estate.zones.map((z) => z.name)).not.toEqual(expect.arrayContaining(["pypi.org"]));
+    expect(estate.zones.map((z) => z.name)).not.toEqual(expect.arrayContaining(["pythonhosted.org"]));
+  }],
+  ["CAA allows Let's Encrypt, Amazon and GlobalSign, and reports to infrastructure-staff", () => {
+    expect(estate.caa).toEqual({ issuers: ["letsencrypt.org", "amazon.com", "globalsign.com"], iodef: "mailto:infrastructure-staff@python.org" });
+  }],
+  ["python.org's mail goes to mail.python.org", () => expect(estate.zones.find((z) => z.name === "python.org")?.records).toContainEqual(expect.objectContaining({ type: "MX", values: ["10 mail.python.org"] }))],
+
+  // Services.
+  ["Fastly fronts www.python.org", () => expect(serviceNaming("www.python.org")?.origin).toEqual({ kind: "fastly", service: "www.python.org" })],
+  ["Fastly fronts docs.python.org", () => expect(serviceNaming("docs.python.org")?.origin).toEqual({ kind: "fastly", service: "docs.python.org" })],
+  ["www.python.org is the pythondotorg Django app on Heroku", () => expect(estate.heroku.apps.find((a) => a.name === "pythondotorg")?.customDomains).toContain("www.python.org")],
+  ["staging.python.org is its staging twin on Heroku", () => expect(serviceNaming("staging.python.org")?.origin).toEqual({ kind: "heroku", app: "pythondotorg-staging" })],
+  ["the PyCon US website is on Heroku", () => expect(serviceNaming("us.pycon.org")?.origin).toEqual({ kind: "heroku", app: "pycon-us" })],
+  ...["bedevere", "miss-islington", "blurb-it"].map((bot): readonly [string, () => void] => [`the core-workflow bot ${bot} is a Heroku app`, () => expect(estate.heroku.apps.map((a) => a.name)).toContain(bot)]),
+  ["www.jython.org is served from an S3 bucket website", () => expect(serviceNaming("www.jython.org")?.origin).toEqual({ kind: "s3-website", site: "www.jython.org" })],
+  ["pypy.org is served by a droplet", () => expect(serviceNaming("pypy.org")?.origin.kind).toBe("droplet")],
+  ["PyPI (pypi.org, files.pythonhosted.org) is managed by pypi/infra", () => {
+    expect(estate.externalServices.find((s) => s.name === "PyPI")).toMatchObject({ names: expect.arrayContaining(["pypi.org", "files.pythonhosted.org"]), managedBy: expect.stringContaining("pypi/infra") });
+  }],
+  ["the load balancers route bugs.python.org to the bugs role", () => expect(serviceNaming("bugs.python.org")?.origin).toEqual({ kind: "load-balancer", backendRole: "bugs" })],
+
+  // The managed database.
+  ["the managed PostgreSQL cluster is pg-nyc1-psf-io in nyc1, on port 25060", () => expect(estate.databaseCluster).toMatchObject({ name: "pg-nyc1-psf-io", datacenter: "nyc1", engine: "pg", port: 25060 })],
+  ["the cluster holds the facts sheet's eight databases", () => {
+    expect(estate.databaseCluster.databases.map((d) => d.name).sort()).toEqual([
+      "buildbot-master", "buildbot-master_test", "codespeed-cpython", "codespeed-pypy", "roundup-cpython", "roundup-cpython_test", "roundup-jython", "roundup-roundup",
+    ]);
+  }],
+
+  // Fastly's published edge.
+  ["Fastly's apex addresses for python.org", () => {
+    expect(estate.fastlyEdge.apexIpv4).toEqual(["151.101.0.223", "151.101.64.223", "151.101.128.223", "151.101.192.223"]);
+    expect(estate.fastlyEdge.apexIpv6).toEqual(["2a04:4e42::223", "2a04:4e42:200::223", "2a04:4e42:400::223", "2a04:4e42:600::223"]);
+  }],
+  ["Fastly's CNAME target is dualstack.python.map.fastly.net", () => expect(estate.fastlyEdge.dualstackCname).toBe("dualstack.python.map.fastly.net")],
+];
+
+describe("the seed's facts", () => {
+  it.each(FACTS)("%s", (_fact, check) => check());
+});

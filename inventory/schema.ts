@@ -1,0 +1,689 @@
+/**
+ * The inventory's shape, as a zod schema: every field's type, which fields are required and which are known,
+ * and every rule about one item alone (a slug, a CIDR range, a port range, a TTL, a host's previous name).
+ * `shapeProblems` parses a whole inventory with it and turns each issue into a line in the house style,
+ * `<item> field "<field>": <problem>`; validate.ts then checks what lies between items (references,
+ * uniqueness, record planning) on the parsed data.
+ *
+ * types.ts stays the documented shape that constructs and stacks read; the assertion at the end of this file
+ * keeps the two the same, so a field added to one and not the other fails type-checking.
+ */
+import { isIPv4, isIPv6 } from "node:net";
+import { z } from "zod";
+import type { ProblemList } from "./inventory-error";
+import { looksSecretName } from "./looks-secret";
+import type { EstateInventory } from "./types";
+
+// ---------------------------------------------------------------------------------------------------------
+// Rules of single values, shared with validate.ts.
+
+export const TTL_MIN = 60;
+export const TTL_MAX = 86400;
+
+/** A TTL Route 53 records of this estate may have: whole seconds within TTL_MIN-TTL_MAX. */
+export function isValidTtl(ttl: number): boolean {
+  return Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX;
+}
+
+/** Heroku's rule for app names. */
+export const HEROKU_APP_NAME = /^[a-z][a-z0-9-]{2,29}$/;
+/** Lowercase letters and digits in words joined by single dashes: keys, names that become tags and droplet names. */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A DigitalOcean region slug: `nyc3`, `ams3`, `sfo2`. */
+const DO_REGION = /^[a-z]{3}[0-9]$/;
+/** A DigitalOcean volume name: lowercase letters, digits and dashes, starting with a letter, at most 64. */
+const DO_VOLUME_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+/** A database name the managed cluster takes. */
+const DATABASE_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]$/;
+/** S3's rule for bucket names (a website bucket is named after the host it serves, so dots are usual). */
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** A fully qualified domain name, lower case, no trailing dot. */
+const DOMAIN_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** A label of a hand-written record's name: a host name label, or a service label such as `_dmarc`. */
+const RECORD_LABEL = /^_?[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$/;
+const CONFIG_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HTTP_HEADER_NAME = /^[A-Za-z0-9-]+$/;
+const ADDON_PLAN = /^[a-z0-9-]+:[a-z0-9-]+$/;
+
+export function isDomainName(name: string): boolean {
+  return DOMAIN_NAME.test(name);
+}
+
+function isRecordName(name: string): boolean {
+  const labels = name.split(".");
+  return name.length <= 253 && labels.length >= 2 && /^[a-z]{2,63}$/.test(labels[labels.length - 1]!) && labels.every((label) => RECORD_LABEL.test(label));
+}
+
+/** The private IPv4 blocks of RFC 1918. */
+const RFC1918 = [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const;
+/** DigitalOcean takes VPC ranges from /16 (the largest) to /28; a datacenter needs room for its droplets: /24 at least. */
+const DATACENTER_PREFIX = { min: 16, max: 24 } as const;
+
+function ipv4Number(address: string): number {
+  return address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function ipv4Text(value: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+}
+
+/** An IPv4 CIDR range as its first address and prefix length, or undefined when `value` is not one. */
+export function parseCidr(value: string): { readonly start: number; readonly prefix: number } | undefined {
+  const match = /^([0-9.]+)\/([0-9]{1,2})$/.exec(value);
+  if (match === null || !isIPv4(match[1]!) || Number(match[2]) > 32) return undefined;
+  return { start: ipv4Number(match[1]!), prefix: Number(match[2]) };
+}
+
+/** What is wrong with `value` as a datacenter's private network, or undefined when nothing is. */
+function privateRangeProblem(value: string): string | undefined {
+  const range = parseCidr(value);
+  if (range === undefined) return `"${value}" is not an IPv4 CIDR range`;
+  const size = 2 ** (32 - range.prefix);
+  if (range.start % size !== 0) {
+    return `"${value}" has host bits set: the range is ${ipv4Text(range.start - (range.start % size))}/${range.prefix}`;
+  }
+  const block = RFC1918.find(([base, prefix]) => Math.floor(range.start / 2 ** (32 - prefix)) === Math.floor(ipv4Number(base) / 2 ** (32 - prefix)));
+  if (block === undefined || range.prefix < block[1]) {
+    return `"${value}" is not a private range (RFC 1918: ${RFC1918.map(([base, prefix]) => `${base}/${prefix}`).join(", ")})`;
+  }
+  if (range.prefix < DATACENTER_PREFIX.min || range.prefix > DATACENTER_PREFIX.max) {
+    return `"${value}" is a /${range.prefix}: a datacenter's private network is a /${DATACENTER_PREFIX.min} to a /${DATACENTER_PREFIX.max} (DigitalOcean takes no VPC larger than a /16)`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks.
+
+const quote = (value: unknown): string => (typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value));
+
+/** A string with text in it and no spaces at either end, that also passes `rule` (which says what is wrong). */
+function text(rule?: (value: string) => string | undefined, whenEmpty = "is empty") {
+  return z.string().superRefine((value, ctx) => {
+    const problem = value.trim() === "" ? whenEmpty : value !== value.trim() ? `${quote(value)} has spaces at either end` : rule?.(value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+/** A list that must hold something; `whenEmpty` says why. */
+function nonEmptyList<T extends z.ZodType>(element: T, whenEmpty = "is empty") {
+  return z.array(element).superRefine((list, ctx) => {
+    if (list.length === 0) ctx.addIssue({ code: "custom", message: whenEmpty });
+  });
+}
+
+const matching = (pattern: RegExp, what: string) => text((v) => (pattern.test(v) ? undefined : `"${v}" ${what}`));
+
+const slug = matching(SLUG, "must be lowercase letters and digits, in words joined by single dashes");
+/** A reference to an owner by key: checked against the owners by validate.ts. */
+const ownerKey = text(undefined, "is empty: every item needs someone who answers for it");
+const domainName = matching(DOMAIN_NAME, "is not a fully qualified domain name (lower case, no trailing dot)");
+
+/** A whole number within `min`-`max`; `describe` says what is wrong with one that is not. */
+function wholeNumber(min: number, max: number, describe: (n: number) => string) {
+  return z.number().superRefine((n, ctx) => {
+    if (!Number.isInteger(n) || n < min || n > max) ctx.addIssue({ code: "custom", message: describe(n) });
+  });
+}
+
+const portNumber = wholeNumber(1, 65535, (n) => `port ${n} is outside 1-65535`);
+const positive = wholeNumber(1, Number.MAX_SAFE_INTEGER, (n) => `${n} is not a positive whole number`);
+const ttl = wholeNumber(TTL_MIN, TTL_MAX, (n) => `${n} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
+const ipv4 = text((v) => (isIPv4(v) ? undefined : `"${v}" is not an IPv4 address`));
+const ipv6 = text((v) => (isIPv6(v) ? undefined : `"${v}" is not an IPv6 address`));
+
+/** Reports every value of `values` that `keyOf` maps to a key already seen, at its index, under `field`. */
+function noRepeats<T>(values: readonly T[], keyOf: (value: T) => string, ctx: z.RefinementCtx, field: PropertyKey[], what: string): void {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    const key = keyOf(value);
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: [...field, index], message: `${what} "${key}" is listed twice` });
+    seen.add(key);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The inventory's items.
+
+/** An inclusive port range: checked as a whole, so that a single port (`from` = `to`) out of bounds is one problem. */
+const portRange = z.strictObject({
+  protocol: z.enum(["tcp", "udp"]),
+  from: z.number(),
+  to: z.number(),
+  service: text(),
+}).superRefine((port, ctx) => {
+  const label = `(${port.protocol} "${port.service}")`;
+  const outside = [...new Set([port.from, port.to])].filter((end) => !Number.isInteger(end) || end < 1 || end > 65535);
+  if (outside.length > 0) ctx.addIssue({ code: "custom", message: `port ${outside.join(" and ")} ${label} is outside 1-65535` });
+  else if (port.from > port.to) ctx.addIssue({ code: "custom", message: `port range ${port.from}-${port.to} ${label} is reversed` });
+});
+
+const policyException = z.strictObject({ rule: text(), reason: text(), expires: text() });
+const policyExceptions = z.array(policyException).optional();
+
+const datacenter = z.strictObject({
+  key: slug,
+  provider: z.literal("digitalocean"),
+  region: matching(DO_REGION, "is not a DigitalOcean region slug (e.g. nyc3)"),
+  privateRange: text(privateRangeProblem),
+});
+
+const owner = z.strictObject({ key: slug, name: text(), contact: text() });
+
+const role = z.strictObject({
+  policyExceptions,
+  name: slug,
+  purpose: text(),
+  shortName: slug.optional(),
+  worldPorts: z.array(portRange),
+  internalPorts: z.array(portRange),
+  fastlyPorts: z.array(portRange),
+});
+
+const host = z.strictObject({
+  policyExceptions,
+  name: slug,
+  datacenter: slug,
+  role: slug,
+  purpose: text(),
+  owner: ownerKey,
+  image: z.enum(["ubuntu-14-04-x64", "ubuntu-20-04-x64", "ubuntu-22-04-x64", "ubuntu-24-04-x64"]),
+  size: matching(SLUG, "is not a DigitalOcean size slug (e.g. s-2vcpu-4gb)"),
+  holdsData: z.boolean(),
+  dropletName: domainName.optional(),
+  volume: z.strictObject({
+    name: matching(DO_VOLUME_NAME, "is not a DigitalOcean volume name (lowercase letters, digits and dashes, starting with a letter)"),
+    sizeGiB: wholeNumber(1, 16384, (n) => `${n} is not a whole number of GiB within 1-16384`),
+    mountPoint: text((v) => (v.startsWith("/") ? undefined : `"${v}" is not an absolute path`)),
+  }).optional(),
+  previously: z.strictObject({ name: slug.optional(), datacenter: slug.optional() }).optional(),
+}).superRefine((h, ctx) => {
+  const before = h.previously;
+  if (before === undefined) return;
+  if (before.datacenter !== undefined && before.datacenter !== h.datacenter) {
+    ctx.addIssue({
+      code: "custom", path: ["previously", "datacenter"],
+      message: `the host was in ${before.datacenter}: a droplet cannot move between datacenters (its region forces a new droplet, and a Terraform moved block cannot cross from the digitalocean-${before.datacenter} state to digitalocean-${h.datacenter}'s). Only a rename within a datacenter keeps the droplet; to move it, create the new host first and retire the old one in a later change`,
+    });
+  } else if (before.name === undefined || before.name === h.name) {
+    ctx.addIssue({ code: "custom", path: ["previously"], message: "records no earlier name: give the name the host had before its rename" });
+  }
+});
+
+const externalHost = z.strictObject({
+  fqdn: domainName,
+  purpose: text(),
+  owner: ownerKey,
+  hostedBy: text(),
+  managedBy: text(),
+  ipv4: ipv4.optional(),
+});
+
+const origin = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("load-balancer"), backendRole: slug }),
+  z.strictObject({ kind: z.literal("load-balancer-redirect"), redirectTo: matching(/^https?:\/\/\S+$/, "is not an http(s) URL") }),
+  z.strictObject({ kind: z.literal("droplet"), role: slug }),
+  z.strictObject({ kind: z.literal("fastly"), service: text() }),
+  z.strictObject({ kind: z.literal("heroku"), app: text() }),
+  z.strictObject({ kind: z.literal("s3-website"), site: text() }),
+]);
+
+const publicService = z.strictObject({
+  key: slug,
+  description: text(),
+  owner: ownerKey,
+  names: nonEmptyList(domainName, "is empty: a service answers to at least one name"),
+  origin,
+  ttl: ttl.optional(),
+}).superRefine((service, ctx) => noRepeats(service.names, (n) => n, ctx, ["names"], "name"));
+
+const literalRecord = z.strictObject({
+  name: text((v) => (isRecordName(v) ? undefined : `"${v}" is not a record name (lower case labels, "_" allowed at a label's start)`)),
+  type: z.enum(["A", "AAAA", "CAA", "CNAME", "MX", "TXT"]),
+  values: nonEmptyList(text()),
+  ttl: ttl.optional(),
+}).superRefine((record, ctx) => {
+  record.values.forEach((value, index) => {
+    if (record.type === "A" && !isIPv4(value)) ctx.addIssue({ code: "custom", path: ["values", index], message: `"${value}" is not an IPv4 address` });
+    if (record.type === "AAAA" && !isIPv6(value)) ctx.addIssue({ code: "custom", path: ["values", index], message: `"${value}" is not an IPv6 address` });
+  });
+});
+
+const SPF = /^v=spf1( |$)/;
+
+const zone = z.strictObject({
+  policyExceptions,
+  name: domainName,
+  purpose: text(),
+  spf: text((v) => (SPF.test(v) ? undefined : `"${v}" is not an SPF policy (it starts with "v=spf1")`)),
+  txt: z.array(text()).optional(),
+  defaultTtl: ttl,
+  records: z.array(literalRecord).optional(),
+}).superRefine((apex, ctx) => {
+  (apex.txt ?? []).forEach((value, index) => {
+    // Two SPF records make every receiver's SPF check fail (RFC 7208 section 4.5).
+    if (SPF.test(value)) ctx.addIssue({ code: "custom", path: ["txt", index], message: `"${value}" is an SPF policy: the zone has one, its spf field` });
+  });
+  noRepeats(apex.txt ?? [], (v) => v, ctx, ["txt"], "TXT value");
+  noRepeats(apex.records ?? [], (r) => `${r.type} ${r.name}`, ctx, ["records"], "record");
+  (apex.records ?? []).forEach((record, index) => {
+    if (record.type === "TXT" && record.name === apex.name) {
+      ctx.addIssue({ code: "custom", path: ["records", index, "name"], message: `a TXT record at the apex "${apex.name}" would be a second TXT record set beside the SPF one: write its values in the zone's txt field` });
+    }
+  });
+});
+
+const caa = z.strictObject({
+  issuers: nonEmptyList(domainName, "is empty: no certificate authority could issue"),
+  iodef: matching(/^(mailto:|https?:\/\/)\S+$/, "is not a mailto: or http(s) URL"),
+});
+
+const fastlyEdge = z.strictObject({
+  dualstackCname: domainName,
+  apexIpv4: nonEmptyList(ipv4),
+  apexIpv6: nonEmptyList(ipv6),
+});
+
+const staticSite = z.strictObject({
+  bucket: matching(S3_BUCKET, "is not a valid S3 bucket name"),
+  region: matching(AWS_REGION, "is not an AWS region (e.g. us-east-1)"),
+  owner: ownerKey,
+  indexDocument: text(),
+  errorDocument: text(),
+});
+
+const databaseCluster = z.strictObject({
+  name: slug,
+  datacenter: slug,
+  engine: z.literal("pg"),
+  version: matching(/^[0-9]{1,2}$/, "is not a PostgreSQL major version (e.g. 16)"),
+  size: matching(SLUG, "is not a DigitalOcean database size slug (e.g. db-s-2vcpu-4gb)"),
+  // A primary and at most two standby nodes.
+  nodeCount: wholeNumber(1, 3, (n) => `${n} is not a node count DigitalOcean runs (1-3: a primary and up to two standbys)`),
+  port: portNumber,
+  owner: ownerKey,
+  databases: z.array(z.strictObject({
+    name: matching(DATABASE_NAME, "is not a database name (a lowercase letter, then letters, digits, \"_\" and \"-\")"),
+    usedByRole: slug,
+  })),
+});
+
+const herokuApp = z.strictObject({
+  name: matching(HEROKU_APP_NAME, "is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)"),
+  description: text(),
+  owner: ownerKey,
+  source: text(),
+  region: z.enum(["us", "eu"]),
+  stack: z.enum(["heroku-22", "heroku-24", "container"]),
+  buildpacks: z.array(text()).optional(),
+  customDomains: z.array(domainName).optional(),
+  formation: z.array(z.strictObject({
+    type: matching(/^[a-z][a-z0-9_-]*$/, "is not a Procfile process type"),
+    size: text(),
+    quantity: wholeNumber(0, 10000, (n) => `${n} is not a whole number of dynos`),
+  })),
+  addons: z.array(z.strictObject({ plan: matching(ADDON_PLAN, "is not an add-on plan <service>:<plan>") })).optional(),
+  configVars: z.record(z.string(), z.string()).optional(),
+  secretConfigVars: z.array(matching(CONFIG_VAR_NAME, "is not a config var name")).optional(),
+  pipeline: z.strictObject({ pipeline: slug, stage: z.enum(["review", "development", "staging", "production"]) }).optional(),
+}).superRefine((app, ctx) => {
+  if (app.stack === "container" && (app.buildpacks ?? []).length > 0) {
+    ctx.addIssue({ code: "custom", path: ["buildpacks"], message: "a container app builds from its Dockerfile and takes no buildpacks" });
+  }
+  for (const name of Object.keys(app.configVars ?? {})) {
+    const field = ["configVars", name];
+    if (!CONFIG_VAR_NAME.test(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is not a config var name` });
+    else if (looksSecretName(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable` });
+    else if ((app.secretConfigVars ?? []).includes(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is also a secret config var` });
+  }
+  // Each is a construct of its own, named after it: a repeat would be two resources with one name.
+  noRepeats(app.formation, (p) => p.type, ctx, ["formation"], "process type");
+  noRepeats(app.addons ?? [], (a) => a.plan.split(":")[0]!, ctx, ["addons"], "add-on service");
+  noRepeats(app.customDomains ?? [], (d) => d, ctx, ["customDomains"], "custom domain");
+  noRepeats(app.secretConfigVars ?? [], (v) => v, ctx, ["secretConfigVars"], "secret config var");
+});
+
+const heroku = z.strictObject({ team: slug, apps: z.array(herokuApp) });
+
+// The Fastly vocabulary (constructs/fastly-service/types.ts), as the inventory writes it.
+const fastlyName = text();
+const optionalText = text().optional();
+const conditionName = text().optional();
+const fastlyXff = z.enum(["clear", "leave", "append", "append_all", "overwrite"]);
+const httpStatus = wholeNumber(100, 599, (n) => `${n} is not an HTTP status`);
+const nonNegative = wholeNumber(0, Number.MAX_SAFE_INTEGER, (n) => `${n} is not a whole number`);
+
+const fastlyHealthcheck = z.strictObject({
+  name: fastlyName,
+  host: domainName,
+  path: text((v) => (v.startsWith("/") ? undefined : `"${v}" does not start with "/"`)),
+  method: z.enum(["HEAD", "GET"]),
+  checkIntervalMs: positive,
+  expectedResponse: httpStatus,
+  threshold: positive,
+  window: positive,
+  initial: nonNegative,
+  timeoutMs: positive,
+  httpVersion: z.enum(["1.0", "1.1"]).optional(),
+  headers: z.array(text()).optional(),
+}).superRefine((check, ctx) => {
+  if (check.threshold > check.window) ctx.addIssue({ code: "custom", path: ["threshold"], message: `${check.threshold} exceeds the window of ${check.window}` });
+  if (check.initial > check.window) ctx.addIssue({ code: "custom", path: ["initial"], message: `${check.initial} exceeds the window of ${check.window}` });
+});
+
+const fastlyCondition = z.strictObject({
+  name: fastlyName,
+  type: z.enum(["REQUEST", "RESPONSE", "CACHE"]),
+  statement: text(),
+  priority: nonNegative.optional(),
+});
+
+const headerCommon = {
+  name: fastlyName,
+  type: z.enum(["request", "cache", "response"]),
+  destination: text(),
+  requestCondition: conditionName,
+  responseCondition: conditionName,
+  cacheCondition: conditionName,
+  priority: nonNegative.optional(),
+};
+
+const fastlyHeader = z.discriminatedUnion("action", [
+  z.strictObject({ ...headerCommon, action: z.literal("set"), source: text(), ignoreIfSet: z.boolean().optional() }),
+  z.strictObject({ ...headerCommon, action: z.literal("append"), source: text() }),
+  z.strictObject({ ...headerCommon, action: z.literal("delete") }),
+  z.strictObject({ ...headerCommon, action: z.enum(["regex", "regex_repeat"]), source: text(), regex: text(), substitution: z.string() }),
+]);
+
+const fastlyGzip = z.strictObject({
+  name: fastlyName,
+  contentTypes: z.array(text()),
+  extensions: z.array(text()),
+  cacheCondition: conditionName,
+});
+
+const fastlyCacheSetting = z.strictObject({
+  name: fastlyName,
+  action: z.enum(["pass", "cache", "restart"]),
+  cacheCondition: text(),
+  ttl: nonNegative.optional(),
+  staleTtl: nonNegative.optional(),
+});
+
+const fastlyRequestSetting = z.strictObject({
+  name: fastlyName,
+  requestCondition: conditionName,
+  action: z.enum(["lookup", "pass"]).optional(),
+  forceSsl: z.boolean().optional(),
+  forceMiss: z.boolean().optional(),
+  xff: fastlyXff.optional(),
+  maxStaleAge: nonNegative.optional(),
+  bypassBusyWait: z.boolean().optional(),
+  hashKeys: optionalText,
+  defaultHost: optionalText,
+  timerSupport: z.boolean().optional(),
+});
+
+const fastlyHostRedirect = z.strictObject({
+  name: fastlyName,
+  fromHost: domainName,
+  toOrigin: matching(/^https?:\/\/([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "is not a scheme and host without a path"),
+  status: z.union([z.literal(301), z.literal(302), z.literal(307), z.literal(308)]).optional(),
+});
+
+const fastlyHsts = z.strictObject({
+  name: fastlyName,
+  maxAgeSeconds: positive,
+  includeSubDomains: z.boolean(),
+  preload: z.boolean(),
+  responseCondition: conditionName,
+});
+
+const fastlyBackendOrigin = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("heroku-app"), app: text(), customDomain: domainName }),
+  z.strictObject({ kind: z.literal("role"), role: slug, datacenter: slug }),
+]);
+
+const fastlyBackend = z.strictObject({
+  name: fastlyName,
+  origin: fastlyBackendOrigin,
+  signedByPsfCa: z.boolean().optional(),
+  port: portNumber,
+  sslCertHostname: domainName,
+  sslSniHostname: domainName,
+  overrideHost: domainName.optional(),
+  shield: optionalText,
+  healthcheck: optionalText,
+  requestCondition: conditionName,
+  autoLoadbalance: z.boolean().optional(),
+  weight: nonNegative.optional(),
+  maxConn: positive.optional(),
+  connectTimeoutMs: positive,
+  firstByteTimeoutMs: positive,
+  betweenBytesTimeoutMs: positive,
+});
+
+const fastlyS3Logging = z.strictObject({
+  name: fastlyName,
+  format: text(),
+  formatVersion: z.union([z.literal(1), z.literal(2)]).optional(),
+  messageType: z.enum(["classic", "loggly", "logplex", "blank"]).optional(),
+  responseCondition: conditionName,
+  bucketName: matching(S3_BUCKET, "is not a valid S3 bucket name"),
+  domain: domainName.optional(),
+  path: text(),
+  periodSeconds: positive,
+  gzipLevel: wholeNumber(0, 9, (n) => `${n} is outside 0-9`),
+  timestampFormat: optionalText,
+});
+
+const fastlyService = z.strictObject({
+  name: domainName,
+  owner: ownerKey,
+  comment: text(),
+  domains: nonEmptyList(domainName, "is empty: a service must serve at least one domain"),
+  backends: nonEmptyList(fastlyBackend, "is empty: a service needs at least one origin"),
+  originTokenHeader: matching(HTTP_HEADER_NAME, "is not an HTTP header name").optional(),
+  s3Logging: fastlyS3Logging.optional(),
+  syslogLogging: z.strictObject({ name: fastlyName, host: text(), format: text() }).optional(),
+  certificateAuthority: z.enum(["lets-encrypt", "globalsign", "certainly"]),
+  healthchecks: z.array(fastlyHealthcheck).optional(),
+  conditions: z.array(fastlyCondition).optional(),
+  headers: z.array(fastlyHeader).optional(),
+  gzip: z.array(fastlyGzip).optional(),
+  cacheSettings: z.array(fastlyCacheSetting).optional(),
+  requestSettings: z.array(fastlyRequestSetting).optional(),
+  hostRedirects: z.array(fastlyHostRedirect).optional(),
+  hsts: nonEmptyList(fastlyHsts, "is empty: every service must send Strict-Transport-Security"),
+  forceTls: z.strictObject({ name: fastlyName, xff: fastlyXff.optional(), maxStaleAge: nonNegative.optional(), bypassBusyWait: z.boolean().optional() }),
+}).superRefine((spec, ctx) => {
+  noRepeats(spec.domains, (d) => d, ctx, ["domains"], "domain");
+  if (spec.s3Logging === undefined && spec.syslogLogging === undefined) {
+    ctx.addIssue({ code: "custom", path: ["s3Logging"], message: "and syslogLogging are both missing: every service must log somewhere" });
+  }
+});
+
+const externalService = z.strictObject({
+  name: text(),
+  owner: ownerKey,
+  names: z.array(domainName),
+  managedBy: text(),
+  notes: text(),
+});
+
+/** The whole inventory. */
+export const inventorySchema = z.strictObject({
+  datacenters: nonEmptyList(datacenter),
+  owners: z.array(owner),
+  commonWorldPorts: z.array(portRange),
+  commonPortsPolicyExceptions: policyExceptions,
+  commonInternalPorts: z.array(portRange),
+  roles: z.array(role),
+  hosts: z.array(host),
+  externalHosts: z.array(externalHost),
+  hostZone: domainName,
+  zones: z.array(zone),
+  caa,
+  fastlyEdge,
+  services: z.array(publicService),
+  staticSites: z.array(staticSite),
+  databaseCluster,
+  heroku,
+  fastlyServices: z.array(fastlyService),
+  externalServices: z.array(externalService),
+  loadBalancerRole: slug,
+  infrastructureOwner: ownerKey,
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Issues as problems.
+
+type Raw = Record<string, unknown> | undefined;
+const asRecord = (value: unknown): Raw => (typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined);
+const asString = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+
+/** The inventory's lists of items: what each item is called in messages, and its name. */
+const ITEMS: Readonly<Record<string, { readonly noun: string; readonly name: (item: Raw) => string | undefined }>> = {
+  datacenters: { noun: "datacenter", name: (i) => asString(i?.key) },
+  owners: { noun: "owner", name: (i) => asString(i?.key) },
+  roles: { noun: "role", name: (i) => asString(i?.name) },
+  hosts: { noun: "host", name: (i) => (asString(i?.name) !== undefined && asString(i?.datacenter) !== undefined ? `${String(i?.name)}.${String(i?.datacenter)}` : undefined) },
+  externalHosts: { noun: "external host", name: (i) => asString(i?.fqdn) },
+  zones: { noun: "zone", name: (i) => asString(i?.name) },
+  services: { noun: "service", name: (i) => asString(i?.key) },
+  staticSites: { noun: "static site", name: (i) => asString(i?.bucket) },
+  fastlyServices: { noun: "fastly service", name: (i) => asString(i?.name) },
+  externalServices: { noun: "external service", name: (i) => asString(i?.name) },
+  "heroku.apps": { noun: "heroku app", name: (i) => asString(i?.name) },
+  "databaseCluster.databases": { noun: "database", name: (i) => asString(i?.name) },
+};
+
+/** Single items at the top level, by key. */
+const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
+  databaseCluster: (i) => `database cluster ${asString(i?.name) !== undefined ? `"${String(i?.name)}"` : "(unnamed)"}`,
+  heroku: () => "heroku",
+  caa: () => "CAA policy",
+  fastlyEdge: () => "Fastly edge",
+  commonWorldPorts: () => "every host",
+  commonInternalPorts: () => "every host",
+  commonPortsPolicyExceptions: () => "every host",
+};
+
+/**
+ * The field below an item, as a reader finds it: keys joined by dots, and a list element by its name when it
+ * has a plain one (`backends.app.port`, `formation.web.quantity`), otherwise by its index (`internalPorts[0]`).
+ */
+function fieldPath(item: unknown, path: readonly PropertyKey[]): string {
+  let field = "";
+  let value = item;
+  let parentKey = "";
+  for (const segment of path) {
+    if (typeof segment === "number") {
+      const element = Array.isArray(value) ? (value[segment] as unknown) : undefined;
+      const name = asRecord(element)?.[parentKey === "formation" ? "type" : "name"];
+      field += typeof name === "string" && /^[A-Za-z0-9_-]+$/.test(name) ? `.${name}` : `[${segment}]`;
+      value = element;
+    } else {
+      const key = String(segment);
+      field += field === "" ? key : `.${key}`;
+      value = asRecord(value)?.[key];
+      parentKey = key;
+    }
+  }
+  return field;
+}
+
+/** The item an issue's path lies in, and the field within it. */
+function locate(input: unknown, path: readonly PropertyKey[]): { readonly item: string; readonly field: string } {
+  const root = asRecord(input);
+  for (const [list, spec] of Object.entries(ITEMS)) {
+    const keys = list.split(".");
+    const index = path[keys.length];
+    if (keys.every((k, i) => path[i] === k) && typeof index === "number") {
+      const items = keys.reduce<unknown>((value, key) => asRecord(value)?.[key], root);
+      const raw = Array.isArray(items) ? asRecord(items[index]) : undefined;
+      const name = spec.name(raw);
+      return { item: name !== undefined ? `${spec.noun} "${name}"` : `${spec.noun} at ${list}[${index}]`, field: fieldPath(raw, path.slice(keys.length + 1)) || "(the item)" };
+    }
+  }
+  const top = path[0];
+  if (typeof top === "string" && top in SINGLE_ITEMS) {
+    const own = !top.startsWith("common");
+    return { item: SINGLE_ITEMS[top]!(asRecord(root?.[top])), field: (own ? fieldPath(root?.[top], path.slice(1)) : fieldPath(root, path)) || "(the item)" };
+  }
+  return { item: "estate", field: fieldPath(root, path) || "(the inventory)" };
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: "a string", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "an object", record: "an object",
+};
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return `${quote(value)}, ${typeof value === "string" ? "a string" : typeof value === "number" ? "a number" : typeof value === "boolean" ? "a boolean" : typeof value}`;
+}
+
+/** The problem an issue stands for, in words; `input` is the value the issue is about. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined) return `is missing (${TYPE_NAMES[issue.expected] ?? issue.expected})`;
+      if (issue.expected === "int") return `${quote(input)} is not a whole number`;
+      return `is ${describeValue(input)}, where ${TYPE_NAMES[issue.expected] ?? issue.expected} is wanted`;
+    case "invalid_value":
+      return `${input === undefined ? "is missing" : `${quote(input)} is not`} ${issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map(quote).join(", ")}`}`;
+    case "invalid_union":
+      if (issue.discriminator !== undefined) {
+        const options = ("options" in issue ? issue.options ?? [] : []).map(quote).join(", ");
+        return input === undefined ? `is missing (one of ${options})` : `${quote(input)} is not one of ${options}`;
+      }
+      return `${quote(input)} is none of the forms the field takes`;
+    case "too_small":
+      return issue.origin === "array" ? "is empty" : `${quote(input)} is below ${String(issue.minimum)}`;
+    case "too_big":
+      return `${quote(input)} is above ${String(issue.maximum)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** The value at `path` in `input`. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (Array.isArray(value) ? value[key as number] : asRecord(value)?.[String(key)]), input);
+}
+
+/**
+ * Parses `input` with the inventory schema. Returns the parsed inventory, or undefined after adding a problem
+ * for each issue to `problems`: one per wrong value, missing field and unknown field.
+ */
+export function parseInventory(input: unknown, problems: ProblemList): EstateInventory | undefined {
+  const result = inventorySchema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    // The discriminator's issue points at the union; the field is its discriminator.
+    const path = issue.code === "invalid_union" && issue.discriminator !== undefined && issue.path[issue.path.length - 1] !== issue.discriminator
+      ? [...issue.path, issue.discriminator]
+      : issue.path;
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const { item, field } = locate(input, [...path, key]);
+        problems.add(item, field, "is not a field the inventory knows (a typo?)");
+      }
+      continue;
+    }
+    const { item, field } = locate(input, path);
+    problems.add(item, field, describeIssue(issue, valueAt(input, path)));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The schema and types.ts describe the same data.
+
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesTypes: Same<DeepReadonly<z.output<typeof inventorySchema>>, DeepReadonly<EstateInventory>> = true;
+void schemaMatchesTypes;
