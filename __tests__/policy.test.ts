@@ -2,6 +2,8 @@
  * The policy on the synthesized estate: the committed estate passes every rule (with the exceptions it
  * records, each still needed and unexpired), and each rule reports a violating change of the estate.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadEstate, PSF_INVENTORY } from "../inventory";
 import { enforcePolicy, evaluatePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule } from "../policy";
 import { DATA_RULES } from "../policy/rules/data";
@@ -206,5 +208,12 @@ describe("exceptions", () => {
     const context = withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" });
     expect(() => enforcePolicy(context, TODAY)).toThrow(PolicyError);
     expect(() => enforcePolicy(context, TODAY)).toThrow(/breaks its policy[\s\S]*no such rule/);
+  });
+});
+
+describe("the README", () => {
+  it("lists every rule with its severity and rationale", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    for (const rule of POLICY_RULES) expect(readme).toContain(`| \`${rule.id}\` | ${rule.severity} | ${rule.rationale} |`);
   });
 });

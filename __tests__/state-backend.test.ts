@@ -1,16 +1,16 @@
 import type { RehearsalResult } from "../twin/rehearsal";
 import { NO_BACKEND_GUARD, stateBackendFromEnvironment } from "../stacks/state-backend";
 import { rehearseFixture } from "./support/rehearsal";
-import { synthEstate, type TerraformJson } from "./support/synth-estate";
+import { synthEstateWith, type TerraformJson } from "./support/synth-estate";
 
 function backendBlocks(env: NodeJS.ProcessEnv): Map<string, unknown> {
-  const synth = synthEstate(undefined, stateBackendFromEnvironment(env));
+  const synth = synthEstateWith(stateBackendFromEnvironment(env));
   return new Map([...synth.json].map(([name, json]) => [name, json.terraform?.backend ?? json.terraform?.cloud]));
 }
 
 describe("state backends", () => {
   it("keeps state in local files when PSF_ESTATE_BACKEND=local, one per stack, at a path that does not depend on the machine", () => {
-    const synth = synthEstate(undefined, stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" }));
+    const synth = synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" }));
     for (const [name, json] of synth.json) {
       expect(json.terraform?.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
       expect(json.variable?.[NO_BACKEND_GUARD.variable]).toBeUndefined();
@@ -20,7 +20,7 @@ describe("state backends", () => {
   it("with no choice, keeps local state for synthesis and tests but declares in every stack the guard that stops a plan", () => {
     expect(stateBackendFromEnvironment({})).toEqual({ kind: "unchosen" });
     expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "" })).toEqual({ kind: "unchosen" });
-    const synth = synthEstate(undefined, stateBackendFromEnvironment({}));
+    const synth = synthEstateWith(stateBackendFromEnvironment({}));
     for (const [name, json] of synth.json) {
       expect(json.terraform?.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
       expect(json.variable?.[NO_BACKEND_GUARD.variable]).toMatchObject({
@@ -33,7 +33,7 @@ describe("state backends", () => {
   });
 
   it("uses Terraform Cloud organization psf, one workspace per stack, when PSF_ESTATE_BACKEND=cloud", () => {
-    const synth = synthEstate(undefined, stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "cloud" }));
+    const synth = synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "cloud" }));
     for (const [name, json] of synth.json) {
       expect(json.terraform?.cloud).toEqual({ hostname: "app.terraform.io", organization: "psf", workspaces: { name: `psf-estate-${name}` } });
       expect(json.terraform?.backend).toBeUndefined();
@@ -78,8 +78,8 @@ describe("Terraform, given a configuration synthesized with no backend chosen", 
   };
   let result: RehearsalResult;
   beforeAll(async () => {
-    const unchosen = synthEstate(undefined, stateBackendFromEnvironment({})).json.get("digitalocean-ams1")!;
-    const chosen = synthEstate(undefined, stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" })).json.get("digitalocean-ams1")!;
+    const unchosen = synthEstateWith(stateBackendFromEnvironment({})).json.get("digitalocean-ams1")!;
+    const chosen = synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" })).json.get("digitalocean-ams1")!;
     result = await rehearseFixture({ unchosen: { config: asFixture(unchosen) }, chosen: { config: asFixture(chosen) } }, { planOnly: true, concurrency: 2 });
   }, 120_000);
 

@@ -41,6 +41,13 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+function timeCommand(command, env = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, { cwd: root, shell: true, env: { ...process.env, ...env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`"${command}" failed:\n${result.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
 const medians = {};
 if (parts.has("synth")) {
 for (const [key, label, command] of candidates) {
@@ -59,12 +66,6 @@ console.log(`a/b = ${(medians.a / medians.b).toFixed(3)}  (b is ${(medians.b / m
 console.log(`a/c = ${(medians.a / medians.c).toFixed(2)}  (target: at most 3)`);
 
 // npm run synth runs the app directly (it sets what the CLI would and writes cdktf.out); cdktf synth adds the CLI.
-const timeCommand = (command, env = {}) => {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(command, { cwd: root, shell: true, env: { ...process.env, ...env }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`"${command}" failed:\n${result.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
 const npmSynth = median(Array.from({ length: runs }, () => timeCommand("npm run --silent synth")));
 console.log(`npm run synth                  median ${npmSynth.toFixed(3)} s over ${runs} runs  (npm run synth / a = ${(npmSynth / medians.a).toFixed(2)}; target: at most 1.5)`);
 const cliSynth = median(Array.from({ length: Math.min(runs, 3) }, () => timeCommand("npx cdktf synth", { CHECKPOINT_DISABLE: "1" })));

@@ -43,6 +43,21 @@ export function synthCommittedEstate(): SynthesizedEstate {
   return synth;
 }
 
+/** The committed inventory synthesized per backend, once per test file (a synthesis costs seconds). */
+const byBackend = new Map<string, SynthesizedEstate>();
+
+/** The committed estate synthesized with `backend`, shared within a test file; with local state, across the run. */
+export function synthEstateWith(backend: StateBackend): SynthesizedEstate {
+  if (backend.kind === "local") return synthCommittedEstate();
+  const key = JSON.stringify(backend);
+  let synth = byBackend.get(key);
+  if (synth === undefined) {
+    synth = synthEstate(undefined, backend);
+    byBackend.set(key, synth);
+  }
+  return synth;
+}
+
 /** Synthesizes the whole estate the way `cdktf synth` does (cross-stack references need the whole app). */
 export function synthEstate(inventory?: EstateInventory, backend: StateBackend = { kind: "local" }): SynthesizedEstate {
   const estate = loadEstate(inventory);
