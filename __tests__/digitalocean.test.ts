@@ -29,11 +29,18 @@ function openPorts(rules: Rule[], sources: string[] | string): string[] {
 
 const WORLD = ["0.0.0.0/0", "::/0"];
 
-/** What a reference to one of digitalocean-nyc1's outputs (a cdktf cross-stack reference) stands for in nyc1. */
-function fromNyc1(reference: unknown): unknown {
-  const output = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-digitalocean-nyc1\.outputs\.([A-Za-z0-9_-]+)\}$/.exec(String(reference))?.[1];
-  if (output === undefined) throw new Error(`${String(reference)} is not a reference to an output of digitalocean-nyc1`);
-  return stackJson(synth, "digitalocean-nyc1").output?.[output]?.value;
+/** The managed database cluster, the datacenter it lives in, and the stacks of both. */
+const cluster = estate.databaseCluster;
+const clusterDc = estate.datacenter(cluster.datacenter);
+const DC_STACK = `digitalocean-${clusterDc.key}`;
+const DATABASE_STACK = `${DC_STACK}-database`;
+
+/** What a reference to one of the cluster's datacenter stack's outputs (a cdktf cross-stack reference) stands for there. */
+function fromClusterDc(reference: unknown): unknown {
+  const pattern = new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${DC_STACK}\\.outputs\\.([A-Za-z0-9_-]+)\\}$`);
+  const output = pattern.exec(String(reference))?.[1];
+  if (output === undefined) throw new Error(`${String(reference)} is not a reference to an output of ${DC_STACK}`);
+  return stackJson(synth, DC_STACK).output?.[output]?.value;
 }
 
 describe("DigitalOcean datacenters", () => {
@@ -53,8 +60,12 @@ describe("DigitalOcean datacenters", () => {
     expect(total).toBe(estate.hosts.length);
   });
 
-  it("maps the PSF datacenters to the regions of the overview", () => {
-    expect(estate.datacenters.map((dc) => [dc.key, dc.region])).toEqual([["ams1", "ams3"], ["nyc1", "nyc3"], ["sfo1", "sfo2"]]);
+  it("gives every datacenter of the inventory a stack, its one VPC in the datacenter's region", () => {
+    for (const dc of estate.datacenters) {
+      expect(Object.values(resourcesOf(stackJson(synth, `digitalocean-${dc.key}`), "digitalocean_vpc"))).toEqual([
+        expect.objectContaining({ region: dc.region, ip_range: dc.privateRange }),
+      ]);
+    }
   });
 
   it("gives every droplet IPv6, monitoring, role/dc/owner tags and the admin keys variable", () => {
@@ -71,8 +82,6 @@ describe("DigitalOcean datacenters", () => {
       expect(droplet.lifecycle).toEqual({ ignore_changes: ["image", "ssh_keys"], prevent_destroy: host.holdsData });
       expect(droplet.backups).toBe(host.holdsData);
     }
-    expect(estate.hosts.filter((h) => h.holdsData).map((h) => h.key)).toEqual(
-      expect.arrayContaining(["backup.sfo1", "mail.ams1", "hg.nyc1", "downloads.nyc1"]));
   });
 
   it("opens on every droplet exactly its role's ports: world, private network, Fastly", () => {
@@ -91,53 +100,59 @@ describe("DigitalOcean datacenters", () => {
     }
   });
 
-  it("opens the facts sheet's ports for the load balancers, bugs and cdn-logs", () => {
-    const nyc1 = stackJson(synth, "digitalocean-nyc1");
-    const lb = inboundRulesFor(nyc1, dropletByName(nyc1, "lb-0.nyc1.psf.io")[0]);
-    expect(openPorts(lb, WORLD)).toEqual(["tcp/22", "tcp/443", "tcp/80"]);
-    // HAProxy's 2000x listeners are Fastly's entries (psf-salt's loadbalancer firewall pillar): only Fastly reaches them.
-    expect(openPorts(lb, "${var.fastly_source_ranges}")).toEqual(["tcp/20000", "tcp/20002", "tcp/20004", "tcp/20010"]);
-    const bugs = inboundRulesFor(nyc1, dropletByName(nyc1, "bugs.nyc1.psf.io")[0]);
-    expect(openPorts(bugs, WORLD)).toEqual(["tcp/22"]);
-    expect(openPorts(bugs, ["10.132.0.0/16"])).toEqual(["tcp/20025", "tcp/8300-8302", "tcp/9000-9002", "udp/8300-8302"]);
-    const cdnLogs = inboundRulesFor(nyc1, dropletByName(nyc1, "cdn-logs.nyc1.psf.io")[0]);
-    expect(openPorts(cdnLogs, "${var.fastly_source_ranges}")).toEqual(["tcp/514"]);
-    expect(openPorts(cdnLogs, WORLD)).toEqual(["tcp/22"]);
-    expect(nyc1.variable?.fastly_source_ranges).toMatchObject({ type: "list(string)", nullable: false });
-    expect(stackJson(synth, "digitalocean-ams1").variable?.fastly_source_ranges).toBeUndefined();
+  it("declares Fastly's source ranges in exactly the datacenters where a role opens a port to Fastly", () => {
+    for (const dc of estate.datacenters) {
+      const needsFastly = estate.hostsIn(dc.key).some((h) => estate.role(h.role).fastlyPorts.length > 0);
+      const variable = stackJson(synth, `digitalocean-${dc.key}`).variable?.fastly_source_ranges;
+      if (needsFastly) expect({ dc: dc.key, variable }).toEqual({ dc: dc.key, variable: expect.objectContaining({ type: "list(string)", nullable: false }) });
+      else expect({ dc: dc.key, variable }).toEqual({ dc: dc.key, variable: undefined });
+    }
   });
 
-  it("attaches the backup host's protected data volume", () => {
-    const sfo1 = stackJson(synth, "digitalocean-sfo1");
-    const volumes = Object.entries(resourcesOf(sfo1, "digitalocean_volume"));
-    expect(volumes).toHaveLength(1);
-    const [volumeName, volume] = volumes[0]!;
-    expect(volume).toMatchObject({ region: "sfo2", lifecycle: { prevent_destroy: true } });
-    const [dropletAddress] = dropletByName(sfo1, "backup.sfo1.psf.io");
-    expect(Object.values(resourcesOf(sfo1, "digitalocean_volume_attachment"))).toEqual([
-      expect.objectContaining({ droplet_id: `\${digitalocean_droplet.${dropletAddress}.id}`, volume_id: `\${digitalocean_volume.${volumeName}.id}` }),
-    ]);
+  it("attaches every data volume of the inventory to its host, protected, and no other", () => {
+    const withVolume = estate.hosts.filter((h) => h.volume !== undefined);
+    expect(withVolume.length).toBeGreaterThan(0);
+    for (const dc of estate.datacenters) {
+      const stack = stackJson(synth, `digitalocean-${dc.key}`);
+      const volumes = Object.entries(resourcesOf(stack, "digitalocean_volume"));
+      const attachments = Object.values(resourcesOf(stack, "digitalocean_volume_attachment"));
+      const hosts = withVolume.filter((h) => h.datacenter === dc.key);
+      expect({ dc: dc.key, volumes: volumes.length, attachments: attachments.length }).toEqual({ dc: dc.key, volumes: hosts.length, attachments: hosts.length });
+      for (const host of hosts) {
+        const [volumeName, volume] = volumes.find(([, v]) => v.name === host.volume!.name)!;
+        expect(volume).toMatchObject({ region: dc.region, size: host.volume!.sizeGiB, lifecycle: { prevent_destroy: true } });
+        const [dropletAddress] = dropletByName(stack, host.dropletName);
+        expect(attachments).toContainEqual(
+          expect.objectContaining({ droplet_id: `\${digitalocean_droplet.${dropletAddress}.id}`, volume_id: `\${digitalocean_volume.${volumeName}.id}` }));
+      }
+    }
   });
 
-  it("runs the managed PostgreSQL cluster in a stack of its own, with its eight databases and users, admitting only its clients", () => {
-    const nyc1 = stackJson(synth, "digitalocean-nyc1");
-    const database = stackJson(synth, "digitalocean-nyc1-database");
+  it("runs the managed PostgreSQL cluster in a stack of its own, with the inventory's databases and users, admitting only their clients", () => {
+    const dcStack = stackJson(synth, DC_STACK);
+    const database = stackJson(synth, DATABASE_STACK);
     const clusters = Object.entries(resourcesOf(database, "digitalocean_database_cluster"));
     expect(clusters).toHaveLength(1);
-    const [clusterName, cluster] = clusters[0]!;
-    expect(cluster).toMatchObject({ name: "pg-nyc1-psf-io", engine: "pg", region: "nyc3", lifecycle: { prevent_destroy: true } });
-    const [vpcName] = Object.keys(resourcesOf(nyc1, "digitalocean_vpc"));
-    expect(fromNyc1(cluster.private_network_uuid)).toBe(`\${digitalocean_vpc.${vpcName}.id}`);
-    const expected = ["buildbot-master", "buildbot-master_test", "codespeed-cpython", "codespeed-pypy", "roundup-cpython", "roundup-cpython_test", "roundup-jython", "roundup-roundup"];
+    const [clusterName, resource] = clusters[0]!;
+    expect(resource).toMatchObject({
+      name: cluster.name, engine: cluster.engine, version: cluster.version, size: cluster.size, node_count: cluster.nodeCount,
+      region: clusterDc.region, lifecycle: { prevent_destroy: true },
+    });
+    const [vpcName] = Object.keys(resourcesOf(dcStack, "digitalocean_vpc"));
+    expect(fromClusterDc(resource.private_network_uuid)).toBe(`\${digitalocean_vpc.${vpcName}.id}`);
+    const expected = cluster.databases.map((db) => db.name).sort();
     const names = (type: string): unknown[] => Object.values(resourcesOf(database, type)).map((r) => r.name).sort();
     expect(names("digitalocean_database_db")).toEqual(expected);
     expect(names("digitalocean_database_user")).toEqual(expected);
     const firewall = Object.values(resourcesOf(database, "digitalocean_database_firewall"));
     expect(firewall).toHaveLength(1);
     expect(firewall[0]!.cluster_id).toBe(`\${digitalocean_database_cluster.${clusterName}.id}`);
-    // The droplet ids come from nyc1's state, through cdktf cross-stack references.
-    const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => fromNyc1(r.value)).sort();
-    const clients = ["bugs.nyc1.psf.io", "buildbot.nyc1.psf.io", "codespeed.nyc1.psf.io"].map((n) => `\${digitalocean_droplet.${dropletByName(nyc1, n)[0]}.id}`).sort();
+    // The droplet ids come from the datacenter's state, through cdktf cross-stack references.
+    const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => fromClusterDc(r.value)).sort();
+    const clientRoles = new Set(cluster.databases.map((db) => db.usedByRole));
+    const clients = estate.hostsIn(clusterDc.key).filter((h) => clientRoles.has(h.role))
+      .map((h) => `\${digitalocean_droplet.${dropletByName(dcStack, h.dropletName)[0]}.id}`).sort();
+    expect(clients.length).toBeGreaterThan(0);
     expect(admitted).toEqual(clients);
     expect(Object.keys(database.output ?? {}).sort()).toEqual(["postgres_port", "postgres_private_host"]);
   });
@@ -145,19 +160,20 @@ describe("DigitalOcean datacenters", () => {
   it("keeps every database resource, its credentials with it, out of the stacks others read", () => {
     const databaseTypes = ["digitalocean_database_cluster", "digitalocean_database_db", "digitalocean_database_user", "digitalocean_database_firewall"];
     for (const [name, stack] of synth.json) {
-      if (name === "digitalocean-nyc1-database") continue;
+      if (name === DATABASE_STACK) continue;
       for (const type of databaseTypes) expect({ name, type, resources: resourcesOf(stack, type) }).toEqual({ name, type, resources: {} });
     }
     // Nobody reads the database stack's state.
     for (const [name, stack] of synth.json) {
-      expect({ name, reads: Object.keys(stack.data?.terraform_remote_state ?? {}).filter((r) => r.endsWith("-digitalocean-nyc1-database")) }).toEqual({ name, reads: [] });
+      expect({ name, reads: Object.keys(stack.data?.terraform_remote_state ?? {}).filter((r) => r.endsWith(`-${DATABASE_STACK}`)) }).toEqual({ name, reads: [] });
     }
   });
 
-  it("has nyc1 forget, not destroy, every resource it handed over to the database stack, at the same addresses", () => {
-    const database = stackJson(synth, "digitalocean-nyc1-database");
+  it("has the cluster's datacenter forget, not destroy, every resource it handed over to the database stack, at the same addresses", () => {
+    const database = stackJson(synth, DATABASE_STACK);
     const moved = Object.entries(database.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
-    expect(moved).toHaveLength(18);
+    // The cluster and its firewall, and a database and a user per database.
+    expect(moved).toHaveLength(2 + 2 * cluster.databases.length);
     // The addresses these resources had in digitalocean-nyc1 before the move (its snapshot before), which state mv and import keep.
     expect(moved).toEqual(expect.arrayContaining([
       "digitalocean_database_cluster.postgres_cluster_ACE3EF20",
@@ -165,10 +181,12 @@ describe("DigitalOcean datacenters", () => {
       "digitalocean_database_firewall.postgres_firewall_CD79D0B6",
       "digitalocean_database_user.postgres_user-roundup-cpython_2D0EC51A",
     ]));
-    const removed = (stackJson(synth, "digitalocean-nyc1") as { removed?: { from: string; lifecycle: unknown }[] }).removed ?? [];
+    const removed = (stackJson(synth, DC_STACK) as { removed?: { from: string; lifecycle: unknown }[] }).removed ?? [];
     expect(removed.map((r) => r.from)).toEqual(moved);
     for (const block of removed) expect(block.lifecycle).toEqual({ destroy: false });
-    for (const other of ["digitalocean-ams1", "digitalocean-sfo1"]) expect((stackJson(synth, other) as { removed?: unknown }).removed).toBeUndefined();
+    for (const other of estate.datacenters.filter((dc) => dc.key !== clusterDc.key)) {
+      expect((stackJson(synth, `digitalocean-${other.key}`) as { removed?: unknown }).removed).toBeUndefined();
+    }
   });
 
   it("creates one firewall per role present in each datacenter", () => {

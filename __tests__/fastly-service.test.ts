@@ -255,21 +255,12 @@ describe("FastlyService", () => {
     });
   });
 
-  it("fails on a duplicate domain", () => {
-    const props: FastlyServiceProps = { ...minimal(), domains: [{ name: "www.example.org" }, { name: "www.example.org", comment: "again" }] };
-    expect(rejection(props)).toBe(message("domains", '"www.example.org" is listed twice'));
-  });
-
   it("fails on a backend without TLS", () => {
     expect(rejection(withBackend({ useSsl: false }))).toBe(message('backend "app" useSsl', "is false: every backend must be reached over TLS"));
   });
 
   it("fails on a backend with certificate checking off", () => {
     expect(rejection(withBackend({ sslCheckCert: false }))).toBe(message('backend "app" sslCheckCert', "is false: every backend's certificate must be checked"));
-  });
-
-  it("fails on a backend port outside 1-65535", () => {
-    expect(rejection(withBackend({ port: 65536 }))).toBe(message('backend "app" port', "65536 is outside 1-65535"));
   });
 
   it("sends a syslog stream over TLS to a privately signed server, its CA from a variable", () => {
@@ -299,23 +290,6 @@ describe("FastlyService", () => {
     const base = minimal();
     const props: FastlyServiceProps = { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, port: 0 }] };
     expect(rejection(props)).toBe(message('syslogLogger "syslog" port', "0 is outside 1-65535"));
-  });
-
-  it("fails on a service without a domain", () => {
-    expect(rejection({ ...minimal(), domains: [] })).toBe(message("domains", "is empty: a service must serve at least one domain"));
-  });
-
-  it("fails on a service without a logger", () => {
-    expect(rejection({ ...minimal(), s3Loggers: [], syslogLoggers: undefined })).toBe(message("s3Loggers/syslogLoggers", "are both empty: every service must log somewhere"));
-  });
-
-  it("fails on a service without HSTS", () => {
-    expect(rejection({ ...minimal(), hsts: [] })).toBe(message("hsts", "is empty: every service must send Strict-Transport-Security"));
-  });
-
-  it("fails on a service that does not force TLS", () => {
-    const props = { ...minimal(), forceTls: undefined } as unknown as FastlyServiceProps;
-    expect(rejection(props)).toBe(message("forceTls", "is missing: every service must redirect HTTP to HTTPS"));
   });
 
   it("fails on literal S3 keys", () => {

@@ -28,6 +28,10 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     ["pythontest.nyc1", "pythontest"], ["salt.nyc1", "salt-master"], ["wiki.nyc1", "moin"],
   ] as const).map(([key, role]): readonly [string, () => void] => [`${key} is a droplet of role ${role}`, () => expect(host(key)?.role).toBe(role)]),
   ["the backup host has a data volume mounted at /backup", () => expect(host("backup.sfo1")?.volume?.mountPoint).toBe("/backup")],
+  // What the estate's data lives on: flipping one of these would make a plan able to destroy it (policy data.prevent-destroy follows holdsData).
+  ["backups, mail, the Mercurial archives and the downloads are held on their hosts", () => {
+    for (const key of ["backup.sfo1", "mail.ams1", "hg.nyc1", "downloads.nyc1"]) expect({ key, holdsData: host(key)?.holdsData }).toEqual({ key, holdsData: true });
+  }],
   ["the pythontest droplet is still named after nyc3, as the server list lists it", () => expect(host("pythontest.nyc1")?.dropletName).toBe("pythontest.nyc3.psf.io")],
   ["mail.ams1 runs Ubuntu 14.04", () => expect(host("mail.ams1")?.image).toBe("ubuntu-14-04-x64")],
   ["speed.python.org's benchmark runner is hardware at OSUOSL, not a droplet", () => {

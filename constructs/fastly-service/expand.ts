@@ -8,19 +8,18 @@ const REASON: Record<FastlyRedirectStatus, string> = { 301: "Moved Permanently",
 /**
  * The props with the convenience props written out as plain blocks, added after the caller's own. It runs
  * before the checks, which then see every name and reference the service will have, generated or written;
- * so it must not fail on props the checks refuse, and reads the required ones as possibly missing.
+ * so it must not fail on props the checks refuse. (That the required ones are there is the inventory's
+ * check, and the types'.)
  */
 export function expandFastlyService(props: FastlyServiceProps): ExpandedFastlyServiceProps {
   const { hostRedirects, hsts, forceTls, ...rest } = props;
   const redirects = (hostRedirects ?? []).map(expandHostRedirect);
-  const hstsPolicies = (hsts as readonly FastlyHsts[] | undefined) ?? [];
-  const forceTlsSettings = (forceTls as FastlyForceTls | undefined) === undefined ? [] : [expandForceTls(forceTls)];
   return {
     ...rest,
     conditions: [...(props.conditions ?? []), ...redirects.flatMap((r) => r.conditions)],
-    headers: [...(props.headers ?? []), ...hstsPolicies.map(expandHsts), ...redirects.map((r) => r.header)],
+    headers: [...(props.headers ?? []), ...hsts.map(expandHsts), ...redirects.map((r) => r.header)],
     responseObjects: [...(props.responseObjects ?? []), ...redirects.map((r) => r.responseObject)],
-    requestSettings: [...forceTlsSettings, ...(props.requestSettings ?? [])],
+    requestSettings: [expandForceTls(forceTls), ...(props.requestSettings ?? [])],
   };
 }
 

@@ -4,10 +4,12 @@
  *   are, and the stack passes them through.
  * - expand.ts: host redirects, HSTS and forced TLS (and the stack's origin token header) as the plain
  *   conditions, headers, response objects and request settings they stand for.
- * - checks.ts: the props, and what they expand to, checked; the first problem throws.
+ * - checks.ts: the props, and what they expand to, checked where the inventory cannot (references and
+ *   names between blocks, what the stack computes); the first problem throws.
  * - blocks.ts: the plain blocks as the provider's nested blocks, sorted, their text as Terraform literals.
  * A new block type is a type and a props field (in `FastlyServiceRules` when the inventory writes it) in
- * types.ts, its rules in checks.ts, its mapping in blocks.ts, and its data in the inventory.
+ * types.ts, its rules of single values in inventory/schema.ts and of references in checks.ts, its mapping
+ * in blocks.ts, and its data in the inventory.
  */
 import { Construct } from "constructs";
 import { ServiceVcl } from "../../.gen/providers/fastly/service-vcl";
@@ -23,7 +25,7 @@ export { originTokenHeader } from "./expand";
 
 /**
  * A Fastly VCL service that always forces TLS, sends HSTS, reaches every origin over TLS with certificate
- * checking and logs somewhere. Every reference by name (conditions, health checks, backends in header
+ * checking and logs somewhere (the types require each; the inventory checks that the lists are not empty). Every reference by name (conditions, health checks, backends in header
  * rules) is checked, including the condition's type for the field naming it; VCL itself is not. Every
  * nested block is a Terraform set, so blocks are emitted sorted by name: the output does not depend on the
  * order of the props. The service is protected from destruction because it serves live names.
