@@ -1,7 +1,8 @@
 /*
  * Installs the provider twin for one rehearsal: a filesystem mirror in a scratch folder that holds, for
- * every pinned provider, an executable that starts the twin, and a Terraform CLI configuration that makes
- * that mirror Terraform's only source of providers. Terraform reads it only through TF_CLI_CONFIG_FILE in
+ * every pinned provider, an executable that starts the twin's launcher (twin/launch.cjs, which asks the
+ * rehearsal's twin process at `socketPath` for a server), and a Terraform CLI configuration that makes that
+ * mirror Terraform's only source of providers. Terraform reads it only through TF_CLI_CONFIG_FILE in
  * the rehearsal's own environment, so a user's ordinary `cdktf diff` or `terraform plan` never sees it.
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
@@ -12,6 +13,8 @@ export interface TwinInstallation {
   /** The environment Terraform runs with: the CLI configuration, no plugin TLS, no credentials. */
   readonly env: NodeJS.ProcessEnv;
   readonly providers: readonly PinnedProvider[];
+  /** Where the launchers reach the rehearsal's twin process. */
+  readonly socketPath: string;
 }
 
 /** Terraform's name for this machine's platform, as provider packages are laid out. */
@@ -26,10 +29,11 @@ const CREDENTIAL_VARIABLES = /^(AWS_|DIGITALOCEAN_|HEROKU_|FASTLY_|DATADOG_|DD_|
 
 /**
  * Writes the mirror and the CLI configuration under `scratch` and returns the environment to run
- * Terraform with. `twinBundle` is the compiled twin (twin/plugin.ts), `root` the project root.
+ * Terraform with; `root` is the project root.
  */
-export function installTwin(scratch: string, twinBundle: string, root: string, baseEnv: NodeJS.ProcessEnv): TwinInstallation {
+export function installTwin(scratch: string, root: string, baseEnv: NodeJS.ProcessEnv): TwinInstallation {
   const providers = pinnedProviders(root);
+  const socketPath = join(scratch, "twin.sock");
   const mirror = join(scratch, "provider-mirror");
   const platform = terraformPlatform();
   for (const provider of providers) {
@@ -37,7 +41,7 @@ export function installTwin(scratch: string, twinBundle: string, root: string, b
     const dir = join(mirror, host, namespace, type, provider.version, platform);
     mkdirSync(dir, { recursive: true });
     const executable = join(dir, `terraform-provider-${type}_v${provider.version}`);
-    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(root, "twin", "start-twin.cjs"))} ${shellQuote(twinBundle)} ${shellQuote(provider.name)} ${shellQuote(root)}\n`);
+    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(root, "twin", "launch.cjs"))} ${shellQuote(socketPath)} ${shellQuote(provider.name)}\n`);
     chmodSync(executable, 0o755);
   }
   const cliConfig = join(scratch, "terraform.rc");
@@ -69,7 +73,7 @@ export function installTwin(scratch: string, twinBundle: string, root: string, b
     GOGC: "off",
     GOMAXPROCS: "1",
   });
-  return { env, providers };
+  return { env, providers, socketPath };
 }
 
 function shellQuote(text: string): string {

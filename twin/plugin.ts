@@ -1,78 +1,46 @@
 /*
- * The provider twin as Terraform starts it: a go-plugin server speaking Terraform's plugin protocol 6 over
- * gRPC on a loopback port, announced by the handshake line on standard output. The rehearsal (twin/
- * rehearsal.ts) installs it through a filesystem mirror in a scratch folder; nothing else finds it.
+ * The provider twin's server: one process per rehearsal that serves every pinned provider. Terraform starts a
+ * provider plugin for almost every command; what it starts is `twin/launch.cjs`, a launcher of a few lines
+ * that asks this process for a gRPC server of its own (plugin protocol 6 on a loopback port), prints
+ * go-plugin's handshake line for it, and lives until Terraform shuts that server down. Starting the whole
+ * twin (gRPC, the protocol, the schemas) once per rehearsal instead of once per command is what keeps a
+ * rehearsal fast.
  *
- *   node <twin bundle> <provider name> <project root>
+ *   node <twin bundle> <socket path> <project root>     (started by twin/rehearsal.ts; prints "ready")
  */
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
-import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import * as protobuf from "protobufjs";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
 import { loadProviderSchema, pinnedProvider } from "../provider-schemas/schema-file";
 import { ProviderTwin } from "./provider-service";
-
-/** go-plugin's handshake for Terraform providers: the cookie Terraform sets, and the protocol version served. */
-const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
-const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
-const CORE_PROTOCOL_VERSION = 1;
-const PLUGIN_PROTOCOL_VERSION = 6;
 
 function fail(message: string): never {
   process.stderr.write(`provider twin: ${message}\n`);
   process.exit(1);
 }
 
-const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true };
-
-/**
- * The protocol's message definitions. Parsing the .proto files costs a noticeable part of each start, and
- * Terraform starts the twin for almost every command: the parsed form is cached beside the compiled twin,
- * keyed by the files' content.
- */
+/** The protocol's message definitions, from the .proto files written for this project. */
 function protocolDefinitions(root: string): protoLoader.PackageDefinition {
-  const files = [join(root, "twin", "plugin-protocol.proto"), join(root, "twin", "go-plugin.proto")];
-  const key = createHash("sha256").update(files.map((file) => readFileSync(file, "utf8")).join("\0")).digest("hex").slice(0, 16);
-  const cacheFile = join(dirname(__filename), `twin-protocol-${key}.json`);
-  let descriptor: protobuf.INamespace;
-  try {
-    descriptor = JSON.parse(readFileSync(cacheFile, "utf8")) as protobuf.INamespace;
-  } catch {
-    descriptor = new protobuf.Root().loadSync(files, { keepCase: true }).toJSON();
-    try {
-      writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(descriptor));
-      renameSync(`${cacheFile}.${process.pid}`, cacheFile);
-    } catch {
-      // A cache is an optimization: without one the twin only starts slower.
-    }
-  }
-  return protoLoader.fromJSON(descriptor, LOADER_OPTIONS);
+  return protoLoader.loadSync([join(root, "twin", "plugin-protocol.proto"), join(root, "twin", "go-plugin.proto")], {
+    keepCase: true,
+    longs: Number,
+    enums: String,
+    defaults: false,
+    oneofs: true,
+  });
 }
 
-function main(): void {
-  const [providerName, root] = process.argv.slice(2);
-  if (providerName === undefined || root === undefined) fail("usage: plugin <provider name> <project root>");
-  if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
-    fail("this is a Terraform provider plugin (the psf-estate provider twin); Terraform starts it during `npm run rehearse`, it is not run by hand");
-  }
-  const offered = (process.env.PLUGIN_PROTOCOL_VERSIONS ?? String(PLUGIN_PROTOCOL_VERSION)).split(",");
-  if (!offered.includes(String(PLUGIN_PROTOCOL_VERSION))) fail(`Terraform offers plugin protocol ${offered.join(", ")}; the twin speaks ${PLUGIN_PROTOCOL_VERSION} (Terraform 1.10 or later)`);
-  if (process.env.PLUGIN_CLIENT_CERT !== undefined && process.env.PLUGIN_CLIENT_CERT !== "") {
-    fail("Terraform asked for TLS on the plugin connection; the rehearsal runs Terraform with TF_DISABLE_PLUGIN_TLS=1 (loopback only)");
-  }
+interface LoadedProtocol {
+  readonly tfplugin6: { readonly Provider: { readonly service: grpc.ServiceDefinition } };
+  readonly plugin: { readonly GRPCController: { readonly service: grpc.ServiceDefinition } };
+}
 
-  const twin = new ProviderTwin(pinnedProvider(providerName, root), loadProviderSchema(pinnedProvider(providerName, root), root));
-  const definitions = protocolDefinitions(root);
-  const loaded = grpc.loadPackageDefinition(definitions) as unknown as {
-    tfplugin6: { Provider: { service: grpc.ServiceDefinition } };
-    plugin: { GRPCController: { service: grpc.ServiceDefinition } };
-  };
+type Handler = (request: Record<string, unknown>) => Record<string, unknown>;
 
-  const server = new grpc.Server();
-  type Handler = (request: Record<string, unknown>) => Record<string, unknown>;
-  const unary = (handler: Handler): grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>> => (call, callback) => {
+function unary(handler: Handler): grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>> {
+  return (call, callback) => {
     try {
       callback(null, handler(call.request));
     } catch (error) {
@@ -80,7 +48,12 @@ function main(): void {
       callback(null, { diagnostics: [{ severity: "ERROR", summary: "Provider twin failure", detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }] });
     }
   };
-  server.addService(loaded.tfplugin6.Provider.service, {
+}
+
+/** A gRPC server for one plugin instance; `onShutdown` runs when Terraform stops it. Resolves with its port. */
+function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown: () => void): Promise<number> {
+  const server = new grpc.Server();
+  server.addService(protocol.tfplugin6.Provider.service, {
     GetMetadata: unary(() => twin.getMetadata()),
     GetProviderSchema: unary(() => twin.getProviderSchema()),
     ValidateProviderConfig: unary((r) => twin.validateProviderConfig(r)),
@@ -97,18 +70,62 @@ function main(): void {
     StopProvider: unary(() => ({})),
     GetResourceIdentitySchemas: unary(() => ({ identity_schemas: {} })),
   });
-  server.addService(loaded.plugin.GRPCController.service, {
+  server.addService(protocol.plugin.GRPCController.service, {
     Shutdown: unary(() => {
-      // Exit once the answer is on its way: Terraform waits up to two seconds for the process to end.
-      setImmediate(() => server.tryShutdown(() => process.exit(0)));
-      setTimeout(() => process.exit(0), 200).unref();
+      // Once the answer is on its way: Terraform waits up to two seconds for the plugin process to end.
+      setImmediate(() => {
+        server.tryShutdown(() => undefined);
+        onShutdown();
+      });
       return {};
     }),
   });
-  server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => {
-    if (error !== null) fail(`cannot listen on loopback: ${error.message}`);
-    process.stdout.write(`${CORE_PROTOCOL_VERSION}|${PLUGIN_PROTOCOL_VERSION}|tcp|127.0.0.1:${port}|grpc\n`);
+  return new Promise((resolve, reject) => {
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error === null ? resolve(port) : reject(error)));
   });
+}
+
+function main(): void {
+  const [socketPath, root] = process.argv.slice(2);
+  if (socketPath === undefined || root === undefined) fail("usage: plugin <socket path> <project root>");
+  const protocol = grpc.loadPackageDefinition(protocolDefinitions(root)) as unknown as LoadedProtocol;
+  const twins = new Map<string, ProviderTwin>();
+  const twinFor = (name: string): ProviderTwin => {
+    let twin = twins.get(name);
+    if (twin === undefined) {
+      twin = new ProviderTwin(pinnedProvider(name, root), loadProviderSchema(pinnedProvider(name, root), root));
+      twins.set(name, twin);
+    }
+    return twin;
+  };
+  // A launcher writes one line, {"provider": …, "pid": …}, and reads back the port of its own server.
+  const launchers = createServer((connection) => {
+    let buffer = "";
+    connection.on("data", (chunk) => {
+      buffer += String(chunk);
+      const end = buffer.indexOf("\n");
+      if (end < 0) return;
+      const request = JSON.parse(buffer.slice(0, end)) as { provider: string; pid: number };
+      buffer = "";
+      let twin: ProviderTwin;
+      try {
+        twin = twinFor(request.provider);
+      } catch (error) {
+        connection.end(`error ${(error as Error).message}\n`);
+        return;
+      }
+      serveInstance(twin, protocol, () => connection.end()).then(
+        (port) => connection.write(`${port}\n`),
+        (error: Error) => connection.end(`error cannot listen on loopback: ${error.message}\n`),
+      );
+    });
+    connection.on("error", () => undefined);
+  });
+  rmSync(socketPath, { force: true });
+  launchers.listen(socketPath, () => process.stdout.write("ready\n"));
+  // The rehearsal holds this process's standard input: when the rehearsal ends, however it ends, so does the twin.
+  process.stdin.on("end", () => process.exit(0));
+  process.stdin.resume();
 }
 
 main();

@@ -5,7 +5,7 @@
  * show no changes. Stacks that do not read each other run side by side. It is never a plan of the live
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -117,7 +117,16 @@ async function rehearseIn(
   }
   const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
   const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
-  const { env } = installTwin(scratch, options.twinBundle, options.root, options.env);
+  const { env, socketPath } = installTwin(scratch, options.root, options.env);
+  const twin = await startTwin(options, socketPath);
+  try {
+    return await runStacks();
+  } finally {
+    twin.stdin?.end();
+    twin.kill();
+  }
+
+  async function runStacks(): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
 
   const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; seconds: Partial<Record<RehearsalStep, number>> }>();
   const stateFile = (name: string): string => `terraform.${name}.tfstate`;
@@ -193,6 +202,19 @@ async function rehearseIn(
   }
   const stacks = selected.map((name) => ({ stack: name, ...(records.get(name) ?? { applied: false, seconds: {} }) }));
   return { stacks, failures: sortFailures(failures, selected) };
+  }
+}
+
+/** Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it listens at `socketPath`. */
+function startTwin(options: RehearsalOptions, socketPath: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const twin = spawn(process.execPath, [options.twinBundle, socketPath, options.root], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    twin.once("error", reject);
+    twin.once("exit", (code) => reject(new Error(`the provider twin exited (${String(code)}) before it was ready`)));
+    twin.stdout.once("data", () => resolve(twin));
+  });
 }
 
 /** Synthesizes the estate into `outdir` with local state (the scratch folder's), as the project's synth does. */
