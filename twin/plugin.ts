@@ -50,8 +50,8 @@ function unary(handler: Handler): grpc.handleUnaryCall<Record<string, unknown>, 
   };
 }
 
-/** A gRPC server for one plugin instance; `onShutdown` runs when Terraform stops it. Resolves with its port. */
-function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown: () => void): Promise<number> {
+/** A gRPC server for one plugin instance; `onShutdown` runs when Terraform stops it. Resolves with it and its port. */
+function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown: () => void): Promise<{ server: grpc.Server; port: number }> {
   const server = new grpc.Server();
   server.addService(protocol.tfplugin6.Provider.service, {
     GetMetadata: unary(() => twin.getMetadata()),
@@ -81,7 +81,7 @@ function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown:
     }),
   });
   return new Promise((resolve, reject) => {
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error === null ? resolve(port) : reject(error)));
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error === null ? resolve({ server, port }) : reject(error)));
   });
 }
 
@@ -115,7 +115,11 @@ function main(): void {
         return;
       }
       serveInstance(twin, protocol, () => connection.end()).then(
-        (port) => connection.write(`${port}\n`),
+        ({ server, port }) => {
+          // A launcher killed without a shutdown (Terraform gives up on a plugin) takes its server with it.
+          connection.once("close", () => server.tryShutdown(() => undefined));
+          connection.write(`${port}\n`);
+        },
         (error: Error) => connection.end(`error cannot listen on loopback: ${error.message}\n`),
       );
     });
