@@ -31,9 +31,15 @@ export function resourcesOfType(context: PolicyContext, type: string): ResourceE
       name,
       address: `${type}.${name}`,
       body,
-      path: ((body["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path) ?? `${stack}/${name}`,
+      path: constructPath(body) ?? `${stack}/${name}`,
     }));
   });
+}
+
+/** The construct path cdktf recorded for a resource (`dns/python.org/record-www-A`), for people. */
+export function constructPath(body: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const path = (body?.["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path;
+  return typeof path === "string" ? path : undefined;
 }
 
 export function variablesOf(configuration: Configuration): Readonly<Record<string, Record<string, unknown>>> {

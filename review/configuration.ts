@@ -10,8 +10,8 @@ export type { Configuration };
 /** Every stack's configuration, by stack name. */
 export type Configurations = ReadonlyMap<string, Configuration>;
 
-/** Reads a cdktf output folder: one definition, the policy's. */
-export { loadConfigurations } from "../policy/configuration";
+/** Reading a cdktf output folder and a resource's construct path: one definition each, the policy's. */
+export { constructPath, loadConfigurations } from "../policy/configuration";
 
 export function section(configuration: Configuration | undefined, key: string): Readonly<Record<string, unknown>> {
   const value = configuration?.[key];
@@ -31,12 +31,6 @@ export function resourceBody(configuration: Configuration | undefined, address: 
 export function resources(configuration: Configuration | undefined): { address: string; type: string; body: Readonly<Record<string, unknown>> }[] {
   return Object.entries(section(configuration, "resource")).flatMap(([type, byName]) =>
     Object.entries(byName as Record<string, Record<string, unknown>>).map(([name, body]) => ({ address: `${type}.${name}`, type, body })));
-}
-
-/** The construct path cdktf recorded for a resource, for people: `dns/python.org/record-www-A`. */
-export function constructPath(body: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const meta = (body?.["//"] as { metadata?: { path?: string } } | undefined)?.metadata?.path;
-  return typeof meta === "string" ? meta : undefined;
 }
 
 /** A body without cdktf's metadata, for comparing what Terraform sees. */

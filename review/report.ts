@@ -7,6 +7,7 @@ import { allowanceFor, type Allowance } from "./allowances";
 import { constructPath, resourceBody, withoutMetadata, type Configurations } from "./configuration";
 import type { ConfigurationFinding } from "./configuration-findings";
 import { stableStringify } from "./json";
+import { isWorld } from "../policy/configuration";
 import { protectionOf } from "../policy/protected-resources";
 import { describeReason, type PlannedAction, type PlannedChange } from "./terraform-plan";
 import { looksSecretName } from "../inventory/looks-secret";
@@ -163,8 +164,6 @@ export function exitStatus(report: ReviewReport): 0 | 1 {
   return report.dangers.some((d) => d.allowedBy === undefined) ? 1 : 0;
 }
 
-const WORLD = new Set(["0.0.0.0/0", "::/0"]);
-
 /** What a change opens to the whole internet that was not open before: firewall rules and database rules. */
 export function newlyOpenToWorld(change: PlannedChange): string[] {
   if (change.action === "delete" || change.action === "forget") return [];
@@ -174,12 +173,12 @@ export function newlyOpenToWorld(change: PlannedChange): string[] {
     if (change.type === "digitalocean_firewall") {
       for (const rule of (body["inbound_rule"] as Record<string, unknown>[] | undefined) ?? []) {
         const sources = (rule["source_addresses"] as string[] | undefined) ?? [];
-        for (const source of sources.filter((s) => WORLD.has(s))) out.add(`${String(rule["protocol"])} ${String(rule["port_range"] ?? "all ports")} from ${source}`);
+        for (const source of sources.filter(isWorld)) out.add(`${String(rule["protocol"])} ${String(rule["port_range"] ?? "all ports")} from ${source}`);
       }
     }
     if (change.type === "digitalocean_database_firewall") {
       for (const rule of (body["rule"] as Record<string, unknown>[] | undefined) ?? []) {
-        if (rule["type"] === "ip_addr" && WORLD.has(String(rule["value"]))) out.add(`the database, from ${String(rule["value"])}`);
+        if (rule["type"] === "ip_addr" && isWorld(String(rule["value"]))) out.add(`the database, from ${String(rule["value"])}`);
       }
     }
     return out;

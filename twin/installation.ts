@@ -7,12 +7,11 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pinnedProviders, type PinnedProvider } from "../provider-schemas/schema-file";
+import { pinnedProviders } from "../provider-schemas/schema-file";
 
 export interface TwinInstallation {
   /** The environment Terraform runs with: the CLI configuration, no plugin TLS, no credentials. */
   readonly env: NodeJS.ProcessEnv;
-  readonly providers: readonly PinnedProvider[];
   /** Where the launchers reach the rehearsal's twin process. */
   readonly socketPath: string;
 }
@@ -73,7 +72,7 @@ export function installTwin(scratch: string, root: string, baseEnv: NodeJS.Proce
     GOGC: "off",
     GOMAXPROCS: "1",
   });
-  return { env, providers, socketPath };
+  return { env, socketPath };
 }
 
 function shellQuote(text: string): string {

@@ -13,7 +13,7 @@ import {
   type SchemaAttribute,
   type SchemaBlock,
 } from "../provider-schemas/schema-file";
-import { decodeValue, encodeValue, isObjectValue, type CtyType, type Value } from "./cty";
+import { decodeValue, encodeValue, type CtyType, type Value } from "./cty";
 import { planResourceChange, type PathStep } from "./resource-plan";
 import { fillUnknowns, importedId, readDataSource, seededHash } from "./simulated-values";
 import { checkValueRules, type RuleViolation } from "./value-rules";
@@ -182,7 +182,7 @@ function emptyObject(block: SchemaBlock, known: Record<string, Value>): Value {
   for (const [name, blockType] of Object.entries(block.block_types ?? {})) {
     out[name] = blockType.nesting_mode === "list" || blockType.nesting_mode === "set" ? [] : blockType.nesting_mode === "map" ? {} : null;
   }
-  return isObjectValue(out) ? out : null;
+  return out;
 }
 
 function diagnostics(violations: readonly RuleViolation[]): Diagnostic[] {

@@ -24,6 +24,10 @@ const uuid = (h: string): string => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.sli
 const digits = (h: string, n: number): string => BigInt(`0x${h.slice(0, 15)}`).toString().padStart(n, "1").slice(0, n);
 const str = (object: Readonly<Record<string, Value>>, name: string): string => (typeof object[name] === "string" ? (object[name] as string) : "");
 
+/** Four Route 53 name servers, one per top-level domain, as Route 53 hands them out. */
+const awsNameServers: Simulator = (_, h) =>
+  [0, 1, 2, 3].map((i) => `ns-${parseInt(h(`ns${i}`).slice(0, 3), 16) % 2048}.awsdns-${String(parseInt(h(`ns${i}`).slice(3, 5), 16) % 64).padStart(2, "0")}.${["com", "net", "org", "co.uk"][i]}`);
+
 /**
  * Values that other resources read and that must look like the real thing for the estate to plan and
  * apply: addresses the DNS records take, ARNs a validator checks, the challenges Fastly asks for.
@@ -45,11 +49,11 @@ const SIMULATED: Readonly<Record<string, Readonly<Record<string, Simulator>>>> =
   aws_route53_zone: {
     zone_id: (_, h) => `Z${h("zone").slice(0, 20).toUpperCase()}`,
     id: (_, h) => `Z${h("zone").slice(0, 20).toUpperCase()}`,
-    name_servers: (_, h) => [0, 1, 2, 3].map((i) => `ns-${parseInt(h(`ns${i}`).slice(0, 3), 16) % 2048}.awsdns-${String(parseInt(h(`ns${i}`).slice(3, 5), 16) % 64).padStart(2, "0")}.${["com", "net", "org", "co.uk"][i]}`),
+    name_servers: awsNameServers,
   },
   aws_route53_delegation_set: {
     id: (_, h) => `N${h("set").slice(0, 20).toUpperCase()}`,
-    name_servers: (_, h) => [0, 1, 2, 3].map((i) => `ns-${parseInt(h(`ns${i}`).slice(0, 3), 16) % 2048}.awsdns-${String(parseInt(h(`ns${i}`).slice(3, 5), 16) % 64).padStart(2, "0")}.${["com", "net", "org", "co.uk"][i]}`),
+    name_servers: awsNameServers,
   },
   aws_kms_key: {
     key_id: (_, h) => uuid(h("key")),
