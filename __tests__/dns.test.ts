@@ -168,7 +168,7 @@ describe("Route 53", () => {
       const [kskAddress] = ksks.find(([, k]) => k.hosted_zone_id === `\${aws_route53_zone.${zoneAddress(zoneName)}.zone_id}`)!;
       expect(dns.output?.[`ds_record_${addressName(zoneName)}`]).toMatchObject({
         value: `\${aws_route53_key_signing_key.${kskAddress}.ds_record}`,
-        description: expect.stringContaining(`DS record to publish at Gandi for ${zoneName}`),
+        description: expect.stringContaining(`DS record of ${zoneName}'s key-signing key`),
       });
     }
   });

@@ -292,6 +292,19 @@ describe("FastlyService", () => {
     expect(rejection(props)).toBe(message('syslogLogger "syslog" port', "0 is outside 1-65535"));
   });
 
+  it("streams logs to Datadog with the API key from a variable, in the region of the organization's site", () => {
+    const service = serviceBlock((scope) => {
+      const key = new TerraformVariable(scope, "dd_key", { type: "string", sensitive: true }).stringValue;
+      new FastlyService(scope, "service", { ...minimal(), datadogLoggers: [{ name: "datadog", format: '{"url":"%{json.escape(req.url)}V"}', site: "datadoghq.eu", token: key }] });
+    });
+    expect(service.logging_datadog).toEqual([{ name: "datadog", token: "${var.dd_key}", region: "EU", format: '{"url":"%%{json.escape(req.url)}V"}', format_version: 2 }]);
+  });
+
+  it("fails on a literal Datadog API key", () => {
+    const props: FastlyServiceProps = { ...minimal(), datadogLoggers: [{ name: "datadog", format: "%h", site: "datadoghq.com", token: "0123456789abcdef" }] };
+    expect(rejection(props)).toBe(message('datadogLogger "datadog" token', "the Datadog API key must be a reference to a sensitive variable, never a literal"));
+  });
+
   it("fails on literal S3 keys", () => {
     const base = minimal();
     const props: FastlyServiceProps = { ...base, s3Loggers: [{ ...base.s3Loggers![0]!, credentials: { accessKey: "AKIAEXAMPLE", secretKey: "literal" } }] };

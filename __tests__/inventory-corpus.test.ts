@@ -208,6 +208,23 @@ const CORPUS: readonly BadInput[] = [
   { name: "a previous name that is the name", edit: (i) => { host(i, "docs").previously = { name: "docs" }; }, item: 'host "docs.nyc1"', field: "previously", problem: /^records no earlier name/ },
   { name: "a previous name another host has", edit: (i) => { host(i, "docs").previously = { name: "hg" }; }, item: 'host "docs.nyc1"', field: "previously.name", problem: /^"hg" is the name of a host of the inventory in nyc1/ },
   { name: "a previous name two hosts claim", edit: (i) => { host(i, "docs").previously = { name: "docs-old" }; host(i, "hg").previously = { name: "docs-old" }; }, item: 'host "hg.nyc1"', field: "previously.name", problem: /^"docs-old" is also the previous name of host "docs.nyc1"$/ },
+
+  // On-call, monitoring and the registrar.
+  { name: "nobody on call", edit: (i) => { i.onCall.rotations = []; }, item: "on-call", field: "rotations", problem: /^is empty: somebody must be paged$/ },
+  { name: "two rotations with one key", edit: (i) => { i.onCall.rotations[1].key = i.onCall.rotations[0].key; }, item: 'on-call rotation "infrastructure-staff"', field: "key", problem: /^"infrastructure-staff" is the key of an earlier rotation too$/ },
+  { name: "a rotation key that is not a slug", edit: (i) => { i.onCall.rotations[1].key = "Volunteers"; }, item: 'on-call rotation "Volunteers"', field: "key", problem: /^"Volunteers" must be lowercase letters and digits/ },
+  { name: "a turn shorter than PagerDuty takes", edit: (i) => { i.onCall.rotations[0].turnLengthHours = 0; }, item: 'on-call rotation "infrastructure-staff"', field: "turnLengthHours", problem: /^0 hours is outside PagerDuty's 1-8760$/ },
+  { name: "a rotation start in local time", edit: (i) => { i.onCall.rotations[0].startsAt = "2026-01-05 09:00"; }, item: 'on-call rotation "infrastructure-staff"', field: "startsAt", problem: /^"2026-01-05 09:00" is not an instant in UTC written YYYY-MM-DDThh:mm:ssZ$/ },
+  { name: "an escalation that never waits", edit: (i) => { i.onCall.rotations[1].escalateAfterMinutes = 0; }, item: 'on-call rotation "volunteers"', field: "escalateAfterMinutes", problem: /^0 is not a whole number of minutes, at least 1$/ },
+  { name: "a time zone PagerDuty does not name so", edit: (i) => { i.onCall.timeZone = "UTC"; }, item: "on-call", field: "timeZone", problem: /^"UTC" is not a time zone name such as Etc\/UTC/ },
+  { name: "ten repeats of the policy", edit: (i) => { i.onCall.policyRepeats = 10; }, item: "on-call", field: "policyRepeats", problem: /^10 is outside PagerDuty's 0-9$/ },
+  { name: "an assumed value without its reason", edit: (i) => { i.onCall.source = { kind: "assumed", reason: "" }; }, item: "on-call", field: "source.reason", problem: /^is empty: an assumed value says why it was assumed$/ },
+  { name: "a source of an unknown kind", edit: (i) => { i.registrar.source = { kind: "hearsay" }; }, item: "registrar", field: "source.kind", problem: /^"hearsay" is not one of "seed", "public", "assumed"$/ },
+  { name: "an uptime check every two minutes", edit: (i) => { i.uptimeChecking.intervalMinutes = 2; }, item: "uptime checking", field: "intervalMinutes", problem: /2/ },
+  { name: "a disk threshold in percent", edit: (i) => { i.metricMonitoring.diskInUseCritical = 90; }, item: "metric monitoring", field: "diskInUseCritical", problem: /^90 is not a fraction between 0 and 1$/ },
+  { name: "a disk warning after the page", edit: (i) => { i.metricMonitoring.diskInUseWarning = 0.95; }, item: "metric monitoring", field: "diskInUseWarning", problem: /^0.95 is not below diskInUseCritical \(0.9\): the warning must come first$/ },
+  { name: "a Datadog site that does not exist", edit: (i) => { i.metricMonitoring.site = "datadoghq.org"; }, item: "metric monitoring", field: "site", problem: /^"datadoghq.org" is not one of "datadoghq.com", "datadoghq.eu"$/ },
+  { name: "a Datadog logger with a region of its own", edit: (i) => { fastly(i, "docs.python.org").datadogLogging.region = "EU"; }, item: 'fastly service "docs.python.org"', field: "datadogLogging.region", problem: /not a field the inventory knows/ },
 ];
 
 /** The problems `inventory` is rejected with; fails the test when it is accepted or rejected otherwise. */

@@ -9,7 +9,8 @@ const SECRET_SHAPES: readonly [string, RegExp][] = [
   ["private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ["Heroku API key", /\bHRKU-[0-9A-Za-z_-]{20,}/],
 ];
-const CREDENTIAL_ATTRIBUTES = /"(token|api_key|access_key|secret_key|password|spaces_secret_key)"\s*:\s*"(?!\$\{var\.)/;
+// A credential is a variable's value, or another stack's output read from its state (a PagerDuty routing key).
+const CREDENTIAL_ATTRIBUTES = /"(token|api_key|access_key|secret_key|password|spaces_secret_key|service_key|integration_key)"\s*:\s*"(?!\$\{(var\.|data\.terraform_remote_state\.))/;
 
 describe("no secret in any synthesized stack", () => {
   it.each([...synth.text.keys()])("%s carries no credential", (name) => {

@@ -78,6 +78,20 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.fastlyEdge.apexIpv6).toEqual(["2a04:4e42::223", "2a04:4e42:200::223", "2a04:4e42:400::223", "2a04:4e42:600::223"]);
   }],
   ["Fastly's CNAME target is dualstack.python.map.fastly.net", () => expect(estate.fastlyEdge.dualstackCname).toBe("dualstack.python.map.fastly.net")],
+
+  // Monitoring, on-call and the registrar.
+  ["PagerDuty pages PSF infrastructure staff on the front line, with volunteers as backup", () => {
+    expect(estate.onCall.rotations.map((r) => r.key)).toEqual(["infrastructure-staff", "volunteers"]);
+  }],
+  ["Gandi is the domain registrar", () => expect(estate.registrar.name).toBe("Gandi")],
+  ["Datadog watches the hosts: every droplet's role has a reporting monitor", () => {
+    expect(estate.monitoring.monitors.filter((m) => m.kind === "agent-reporting").map((m) => m.kind === "agent-reporting" && m.role).sort())
+      .toEqual([...new Set(estate.hosts.map((h) => h.role))].sort());
+  }],
+  ["Pingdom tells when a service is down: every public name is checked", () => {
+    expect(estate.monitoring.uptimeChecks.map((c) => c.name).sort()).toEqual(estate.services.flatMap((s) => s.names).sort());
+  }],
+  ["a Datadog logger streams the python.org Fastly service's logs", () => expect(estate.fastlyServices.find((s) => s.name === "www.python.org")?.datadogLogging).toBeDefined()],
 ];
 
 describe("the seed's facts", () => {

@@ -42,6 +42,8 @@ export class DnsZone extends Construct {
    * <digest>`): publishing it at the registrar completes the chain of trust.
    */
   readonly dsRecord: string;
+  /** The key-signing key as a registrar publishes it: the DNSKEY's algorithm number and public key (flag 257, a KSK). */
+  readonly keySigningKey: { readonly algorithm: number; readonly publicKey: string };
 
   constructor(scope: Construct, id: string, props: DnsZoneProps) {
     super(scope, id);
@@ -70,6 +72,7 @@ export class DnsZone extends Construct {
     this.zoneId = zone.zoneId;
     this.nameServers = zone.nameServers;
     this.dsRecord = ksk.dsRecord;
+    this.keySigningKey = { algorithm: ksk.signingAlgorithmType, publicKey: ksk.publicKey };
   }
 
   /** Adds a record set; its construct id derives from its name and type, never from its position. */

@@ -1,7 +1,8 @@
 import type { PlannedRecord } from "./dns-records";
+import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
-  CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host, Owner, PortRange,
-  PolicyException, PublicService, Role, StaticSite, Zone,
+  CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
+  MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -36,6 +37,12 @@ export class Estate {
   readonly fastlyEdge: FastlyEdge;
   readonly hostZone: string;
   readonly infrastructureOwner: string;
+  readonly onCall: OnCall;
+  readonly uptimeChecking: UptimeChecking;
+  readonly metricMonitoring: MetricMonitoring;
+  readonly registrar: Registrar;
+  /** What is monitored and who is paged, derived from the rest. */
+  readonly monitoring: MonitoringPlan;
   /** Every record set the estate publishes, in a stable order (zone, name, type). */
   readonly records: readonly PlannedRecord[];
   private readonly inventory: EstateInventory;
@@ -65,8 +72,13 @@ export class Estate {
     this.fastlyEdge = inventory.fastlyEdge;
     this.hostZone = inventory.hostZone;
     this.infrastructureOwner = inventory.infrastructureOwner;
+    this.onCall = inventory.onCall;
+    this.uptimeChecking = inventory.uptimeChecking;
+    this.metricMonitoring = inventory.metricMonitoring;
+    this.registrar = inventory.registrar;
     this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
     this.records = records;
+    this.monitoring = planMonitoring(inventory, this.hosts);
   }
 
   datacenter(key: string): Datacenter {
@@ -75,6 +87,11 @@ export class Estate {
 
   role(name: string): Role {
     return found(this.roles.find((r) => r.name === name), "role", name);
+  }
+
+  /** Every owner, in the inventory's order. */
+  get owners(): readonly Owner[] {
+    return this.inventory.owners;
   }
 
   owner(key: string): Owner {

@@ -32,14 +32,31 @@ const TEXT_GZIP: FastlyGzip = {
 
 const LOG_FORMAT = '%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i" %{Host}i';
 
-/** Hourly gzipped logs in the S3 log bucket, under the service's name, and the live stream to cdn-logs. */
-function logsOf(service: string): Pick<FastlyServiceSpec, "s3Logging" | "syslogLogging"> {
+/**
+ * One JSON object per request, in the attributes Datadog's Fastly log pipeline reads (its documented
+ * `http.*`, `network.*` and `duration` names); the service tag says which service logged it.
+ */
+function datadogLogFormat(service: string): string {
+  return JSON.stringify({
+    ddsource: "fastly",
+    service,
+    date: "%{begin:%Y-%m-%dT%H:%M:%S%z}t",
+    http: { method: "%m", url: "%{json.escape(req.url)}V", host: "%{json.escape(req.http.host)}V", status_code: "%>s", useragent: "%{json.escape(req.http.User-Agent)}V" },
+    network: { client: { ip: "%h" }, bytes_written: "%B" },
+    duration: "%{time.elapsed.usec}V",
+    fastly: { pop: "%{server.datacenter}V", cache: "%{fastly_info.state}V" },
+  });
+}
+
+/** Hourly gzipped logs in the S3 log bucket, under the service's name, the live stream to cdn-logs, and Datadog. */
+function logsOf(service: string): Pick<FastlyServiceSpec, "s3Logging" | "syslogLogging" | "datadogLogging"> {
   return {
     s3Logging: {
       name: "s3 logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3.eu-west-1.amazonaws.com", path: `/${service}/`,
       periodSeconds: 3600, gzipLevel: 9, format: LOG_FORMAT, messageType: "blank",
     },
     syslogLogging: { name: "cdn-logs", host: "cdn-logs.nyc1", format: LOG_FORMAT },
+    datadogLogging: { name: "datadog", format: datadogLogFormat(service) },
   };
 }
 

@@ -9,7 +9,10 @@ import { Estate } from "./estate";
 import { EXTERNAL_SERVICES, FASTLY_SERVICES } from "./fastly";
 import { HEROKU } from "./heroku";
 import { EXTERNAL_HOSTS, HOSTS } from "./hosts";
+import { METRIC_MONITORING, UPTIME_CHECKING } from "./monitoring";
+import { ON_CALL } from "./on-call";
 import { OWNERS } from "./owners";
+import { REGISTRAR } from "./registrar";
 import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
@@ -18,6 +21,8 @@ import { CAA_POLICY, FASTLY_EDGE, HOST_ZONE, ZONES } from "./zones";
 export { Estate, type EstateHost } from "./estate";
 export { InventoryError } from "./inventory-error";
 export * from "./dns-records";
+export type * from "./monitoring-plan";
+export { pagingServiceName } from "./monitoring-plan";
 export * from "./ports";
 export type * from "./types";
 
@@ -41,6 +46,10 @@ export const PSF_INVENTORY: EstateInventory = {
   heroku: HEROKU,
   fastlyServices: FASTLY_SERVICES,
   externalServices: EXTERNAL_SERVICES,
+  onCall: ON_CALL,
+  uptimeChecking: UPTIME_CHECKING,
+  metricMonitoring: METRIC_MONITORING,
+  registrar: REGISTRAR,
   loadBalancerRole: "loadbalancer",
   infrastructureOwner: "infrastructure-staff",
 };

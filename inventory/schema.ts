@@ -487,6 +487,7 @@ const fastlyService = z.strictObject({
   originTokenHeader: matching(HTTP_HEADER_NAME, "is not an HTTP header name").optional(),
   s3Logging: fastlyS3Logging.optional(),
   syslogLogging: z.strictObject({ name: fastlyName, host: text(), format: text() }).optional(),
+  datadogLogging: z.strictObject({ name: fastlyName, format: text() }).optional(),
   certificateAuthority: z.enum(["lets-encrypt", "globalsign", "certainly"]),
   healthchecks: z.array(fastlyHealthcheck).optional(),
   conditions: z.array(fastlyCondition).optional(),
@@ -512,6 +513,71 @@ const externalService = z.strictObject({
   notes: text(),
 });
 
+const source = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("seed"), section: text() }),
+  z.strictObject({ kind: z.literal("public"), repository: matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "is not a repository's owner/name"), path: text() }),
+  z.strictObject({ kind: z.literal("assumed"), reason: text(undefined, "is empty: an assumed value says why it was assumed") }),
+]);
+
+/** An instant as PagerDuty takes it here: RFC 3339 in UTC, whole seconds. */
+const utcInstant = text((v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v) && !Number.isNaN(Date.parse(v))
+  ? undefined
+  : `"${v}" is not an instant in UTC written YYYY-MM-DDThh:mm:ssZ`));
+
+const onCallRotation = z.strictObject({
+  key: slug,
+  name: text(),
+  description: text(),
+  // PagerDuty takes turns of one hour to one year.
+  turnLengthHours: wholeNumber(1, 365 * 24, (n) => `${n} hours is outside PagerDuty's 1-8760`),
+  startsAt: utcInstant,
+  escalateAfterMinutes: wholeNumber(1, Number.MAX_SAFE_INTEGER, (n) => `${n} is not a whole number of minutes, at least 1`),
+  source,
+});
+
+const onCall = z.strictObject({
+  team: text(),
+  timeZone: matching(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/, "is not a time zone name such as Etc/UTC or Europe/Amsterdam"),
+  escalationPolicy: text(),
+  rotations: nonEmptyList(onCallRotation, "is empty: somebody must be paged"),
+  policyRepeats: wholeNumber(0, 9, (n) => `${n} is outside PagerDuty's 0-9`),
+  acknowledgementTimeoutSeconds: positive,
+  autoResolveTimeoutSeconds: positive,
+  source,
+}).superRefine((spec, ctx) => {
+  // The key names a variable and a schedule's construct: two rotations with one key would share both.
+  spec.rotations.forEach((rotation, index) => {
+    if (spec.rotations.findIndex((r) => r.key === rotation.key) < index) {
+      ctx.addIssue({ code: "custom", path: ["rotations", index, "key"], message: `"${rotation.key}" is the key of an earlier rotation too` });
+    }
+  });
+});
+
+const fraction = z.number().refine((n) => n > 0 && n < 1, { error: (issue) => `${quote(issue.input)} is not a fraction between 0 and 1` });
+
+const uptimeChecking = z.strictObject({
+  intervalMinutes: z.union([z.literal(1), z.literal(5), z.literal(15), z.literal(30), z.literal(60)]),
+  alertAfterFailures: positive,
+  certificateWarningDays: positive,
+  source,
+});
+
+const metricMonitoring = z.strictObject({
+  site: z.enum(["datadoghq.com", "datadoghq.eu"]),
+  roleTag: matching(/^[a-z][a-z0-9_.-]*$/, "is not a Datadog tag key"),
+  silentAfterMinutes: positive,
+  diskInUseWarning: fraction,
+  diskInUseCritical: fraction,
+  databaseTag: matching(/^[a-z][a-z0-9_.-]*$/, "is not a Datadog tag key"),
+  source,
+}).superRefine((spec, ctx) => {
+  if (spec.diskInUseWarning >= spec.diskInUseCritical) {
+    ctx.addIssue({ code: "custom", path: ["diskInUseWarning"], message: `${spec.diskInUseWarning} is not below diskInUseCritical (${spec.diskInUseCritical}): the warning must come first` });
+  }
+});
+
+const registrar = z.strictObject({ name: text(), source });
+
 /** The whole inventory. */
 export const inventorySchema = z.strictObject({
   datacenters: nonEmptyList(datacenter),
@@ -532,6 +598,10 @@ export const inventorySchema = z.strictObject({
   heroku,
   fastlyServices: z.array(fastlyService),
   externalServices: z.array(externalService),
+  onCall,
+  uptimeChecking,
+  metricMonitoring,
+  registrar,
   loadBalancerRole: slug,
   infrastructureOwner: ownerKey,
 });
@@ -557,6 +627,7 @@ const ITEMS: Readonly<Record<string, { readonly noun: string; readonly name: (it
   externalServices: { noun: "external service", name: (i) => asString(i?.name) },
   "heroku.apps": { noun: "heroku app", name: (i) => asString(i?.name) },
   "databaseCluster.databases": { noun: "database", name: (i) => asString(i?.name) },
+  "onCall.rotations": { noun: "on-call rotation", name: (i) => asString(i?.key) },
 };
 
 /** Single items at the top level, by key. */
@@ -568,6 +639,10 @@ const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
   commonWorldPorts: () => "every host",
   commonInternalPorts: () => "every host",
   commonPortsPolicyExceptions: () => "every host",
+  onCall: () => "on-call",
+  uptimeChecking: () => "uptime checking",
+  metricMonitoring: () => "metric monitoring",
+  registrar: () => "registrar",
 };
 
 /**

@@ -5,10 +5,12 @@
  * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
  * loaded, and turns it into an `Estate` the constructs can trust.
  */
-import type { FastlyBackend, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
+import type { DatadogSite, FastlyBackend, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
+import type { Source } from "./source";
 import type { PortRange } from "./ports";
 
 export type { PortRange } from "./ports";
+export type { Source } from "./source";
 
 /** A PSF datacenter: a region of one hosting provider. */
 export interface Datacenter {
@@ -354,6 +356,11 @@ export interface FastlyServiceSpec extends FastlyServiceRules {
   readonly syslogLogging?: { readonly name: string; readonly host: string; readonly format: string };
   /** Who issues the TLS certificate for its domains; must be allowed by CAA. */
   readonly certificateAuthority: FastlyCertificateAuthority;
+  /**
+   * Streams its logs to the estate's Datadog organization (`MetricMonitoring.site`); the stack supplies the API key
+   * from a sensitive variable. @default none
+   */
+  readonly datadogLogging?: { readonly name: string; readonly format: string };
 }
 
 /** A service another configuration manages: recorded so that nobody creates it here too. */
@@ -364,6 +371,74 @@ export interface ExternalService {
   /** Where it is managed. */
   readonly managedBy: string;
   readonly notes: string;
+}
+
+/** A rotation of people on call, one level of the escalation policy; its people come from a Terraform variable. */
+export interface OnCallRotation {
+  /** Inventory key (a slug): names the schedule's construct and the variable listing its people's emails. */
+  readonly key: string;
+  /** The schedule's name at PagerDuty. */
+  readonly name: string;
+  readonly description: string;
+  /** How long one person's turn lasts, in hours. */
+  readonly turnLengthHours: number;
+  /** When the rotation began (RFC 3339, UTC, whole seconds): turns are counted from it. */
+  readonly startsAt: string;
+  /** Minutes an unacknowledged incident stays at this level before it escalates to the next. */
+  readonly escalateAfterMinutes: number;
+  readonly source: Source;
+}
+
+/** PagerDuty: who is paged, in which order, for the services the estate monitors. */
+export interface OnCall {
+  /** The PagerDuty team that owns the schedules, the policy and the services. */
+  readonly team: string;
+  /** PagerDuty's time zone name for the schedules (PagerDuty's own list: `Etc/UTC`, not `UTC`). */
+  readonly timeZone: string;
+  /** The escalation policy's name at PagerDuty. */
+  readonly escalationPolicy: string;
+  /** The rotations in escalation order: the first is paged first, the next when it does not acknowledge. */
+  readonly rotations: readonly OnCallRotation[];
+  /** Times PagerDuty runs through every level again when nobody acknowledges. */
+  readonly policyRepeats: number;
+  /** Seconds after an acknowledgement at which an unresolved incident pages again. */
+  readonly acknowledgementTimeoutSeconds: number;
+  /** Seconds after which PagerDuty resolves an incident nobody resolved. */
+  readonly autoResolveTimeoutSeconds: number;
+  readonly source: Source;
+}
+
+/** Pingdom: how every public HTTPS name is checked from outside. */
+export interface UptimeChecking {
+  /** Minutes between checks: Pingdom takes 1, 5, 15, 30 or 60. */
+  readonly intervalMinutes: 1 | 5 | 15 | 30 | 60;
+  /** Failed checks in a row before Pingdom alerts. */
+  readonly alertAfterFailures: number;
+  /** Days before the certificate expires at which the check counts as down. */
+  readonly certificateWarningDays: number;
+  readonly source: Source;
+}
+
+/** Datadog: what the agents on the droplets report, and when that pages someone. */
+export interface MetricMonitoring {
+  /** The Datadog site of the PSF's organization (`datadoghq.com`, `datadoghq.eu`). */
+  readonly site: DatadogSite;
+  /** The host tag the agent gives each host's metrics for its Salt role: `<roleTag>:<role>`. */
+  readonly roleTag: string;
+  /** Minutes without a report from a host's agent before its role's monitor alerts. */
+  readonly silentAfterMinutes: number;
+  /** Fraction of a disk in use (0-1) that warns, and that pages. */
+  readonly diskInUseWarning: number;
+  readonly diskInUseCritical: number;
+  /** The tag the agent's PostgreSQL check gives the managed cluster's metrics: `<databaseTag>:<cluster name>`. */
+  readonly databaseTag: string;
+  readonly source: Source;
+}
+
+/** The domain registrar: every zone's domain is registered there, and its delegation and DNSSEC key published. */
+export interface Registrar {
+  readonly name: string;
+  readonly source: Source;
 }
 
 /** Every fact of the estate, as written in the inventory files. */
@@ -389,6 +464,10 @@ export interface EstateInventory {
   readonly heroku: HerokuEstate;
   readonly fastlyServices: readonly FastlyServiceSpec[];
   readonly externalServices: readonly ExternalService[];
+  readonly onCall: OnCall;
+  readonly uptimeChecking: UptimeChecking;
+  readonly metricMonitoring: MetricMonitoring;
+  readonly registrar: Registrar;
   /** The role whose hosts run HAProxy: load-balanced names point at them. */
   readonly loadBalancerRole: string;
   /** Owner of the estate-wide resources: zones, networks, the delegation set. */

@@ -25,6 +25,11 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   aws_route53_key_signing_key: "a key-signing key anchors the zone's DNSSEC chain of trust at the registrar",
   // Turning signing off while the registrar still publishes the DS record makes the zone fail validation.
   aws_route53_hosted_zone_dnssec: "a zone's DNSSEC signing: the registrar's DS record needs it",
+  // Deleting it re-enables Gandi's own name servers on the domain: the whole domain stops resolving as configured.
+  gandi_nameservers: "a domain's delegation at the registrar: deleting it hands the domain to Gandi's name servers",
+  // Removing the published key takes the domain's DS record away: the zone is no longer validated (or, with a new
+  // key not yet published, fails validation).
+  gandi_dnssec_key: "a key-signing key published at the registrar anchors the domain's DNSSEC chain of trust",
   // Without a rule, DigitalOcean leaves a database cluster open to any source.
   digitalocean_database_firewall: "a database firewall: a cluster without one accepts any source",
 };

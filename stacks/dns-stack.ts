@@ -26,8 +26,8 @@ export interface DnsStackProps extends EstateStackProps {
 /**
  * Every Route 53 zone of the estate on one reusable delegation set, each signed with DNSSEC, and every
  * record the inventory plans. Records that point at droplets or buckets reference their attributes in
- * the other stacks, never copies of addresses or DNS targets. Each zone's name servers and the DS record of its
- * key-signing key are outputs: Gandi must be told them.
+ * the other stacks, never copies of addresses or DNS targets. The gandi stack reads each zone's name servers and
+ * key-signing key from here; the name servers and DS records are also outputs, for whoever checks the registry.
  */
 export class DnsStack extends EstateStack {
   /** The zones by domain name. */
@@ -94,11 +94,11 @@ export class DnsStack extends EstateStack {
       const outputName = zoneSpec.name.replace(/[.-]/g, "_");
       new TerraformOutput(this, `name_servers_${outputName}`, {
         value: Fn.sort(zone.nameServers),
-        description: `Name servers to set at Gandi for ${zoneSpec.name}`,
+        description: `Name servers of ${zoneSpec.name}, which the gandi stack sets at the registrar`,
       });
       new TerraformOutput(this, `ds_record_${outputName}`, {
         value: zone.dsRecord,
-        description: `DS record to publish at Gandi for ${zoneSpec.name}, completing its DNSSEC chain of trust`,
+        description: `DS record of ${zoneSpec.name}'s key-signing key, which the registry publishes once the gandi stack has given Gandi the key`,
       });
       zones.set(zoneSpec.name, zone);
     }

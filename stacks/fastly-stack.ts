@@ -22,8 +22,8 @@ export interface FastlyStackProps extends EstateStackProps {
 
 /**
  * The Fastly services in front of www.python.org and docs.python.org, and their TLS certificates. The
- * API key comes from FASTLY_API_KEY; the origin token, the PSF CA certificate and the S3 logging role
- * are variables. PyPI's services are pypi/infra's and are not here.
+ * API key comes from FASTLY_API_KEY; the origin token, the PSF CA certificate, the S3 logging role and the
+ * Datadog API key for the log stream are variables. PyPI's services are pypi/infra's and are not here.
  */
 export class FastlyStack extends EstateStack {
   readonly services: ReadonlyMap<string, FastlyService>;
@@ -44,6 +44,12 @@ export class FastlyStack extends EstateStack {
       type: "string",
       nullable: false,
       description: "PEM certificate of the PSF's own CA, which signs the load balancers' lb.psf.io certificate and cdn-logs' syslog certificate",
+    });
+    const datadogApiKey = new TerraformVariable(this, "fastly_datadog_api_key", {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: "API key of the PSF's Datadog organization, which Fastly sends its log stream with",
     });
     const loggingRole = new TerraformVariable(this, "fastly_s3_logging_role_arn", {
       type: "string",
@@ -71,7 +77,7 @@ export class FastlyStack extends EstateStack {
     for (const spec of estate.fastlyServices) {
       // The rules (FastlyServiceRules) pass through as the inventory writes them; what is named here needs the
       // estate or a variable, or is the certificate's.
-      const { owner, comment, domains, backends, headers, originTokenHeader: tokenHeader, s3Logging, syslogLogging: syslog, certificateAuthority, ...rules } = spec;
+      const { owner, comment, domains, backends, headers, originTokenHeader: tokenHeader, s3Logging, syslogLogging: syslog, datadogLogging, certificateAuthority, ...rules } = spec;
       const syslogHost = syslog === undefined ? undefined : estate.host(syslog.host);
       const syslogPort = syslogHost === undefined ? undefined : estate.role(syslogHost.role).fastlyPorts[0];
       const service = new FastlyService(this, spec.name, {
@@ -87,6 +93,7 @@ export class FastlyStack extends EstateStack {
           name: syslog.name, format: syslog.format, address: syslogHost.fqdn, port: syslogPort.from,
           useTls: true, tlsHostname: syslogHost.fqdn, tlsCaCert: psfCa.stringValue,
         }],
+        datadogLoggers: datadogLogging === undefined ? [] : [{ ...datadogLogging, site: estate.metricMonitoring.site, token: datadogApiKey.stringValue }],
       });
       services.set(spec.name, service);
 

@@ -2,11 +2,15 @@ import type { App } from "cdktf";
 import type { DropletHost } from "../constructs/droplet-host";
 import type { Estate } from "../inventory";
 import { DatabaseStack } from "./database-stack";
+import { DatadogStack } from "./datadog-stack";
 import { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
 import { DnsStack } from "./dns-stack";
 import { FastlyStack } from "./fastly-stack";
+import { GandiStack } from "./gandi-stack";
 import { HerokuStack } from "./heroku-stack";
 import type { EstateStackProps } from "./estate-stack";
+import { PagerDutyStack } from "./pagerduty-stack";
+import { PingdomStack } from "./pingdom-stack";
 import { StaticSitesStack } from "./static-sites-stack";
 
 /** Every stack of the estate, for tests and tools that look at one of them. */
@@ -17,14 +21,20 @@ export interface PsfEstateStacks {
   readonly heroku: HerokuStack;
   readonly dns: DnsStack;
   readonly fastly: FastlyStack;
+  readonly gandi: GandiStack;
+  readonly pagerduty: PagerDutyStack;
+  readonly datadog: DatadogStack;
+  readonly pingdom: PingdomStack;
 }
 
 /**
  * Declares the whole estate in `app`: a stack per DigitalOcean datacenter; the managed database cluster in a
  * stack of its own, which reads its datacenter's (its state holds the database credentials, so no stack that
  * others read holds them); the static sites, Heroku, and DNS, which references the datacenters, the sites and
- * Heroku; then Fastly, whose certificates' challenge records go into the zones. Stack names are state names;
- * see README "Stacks".
+ * Heroku; then Fastly, whose certificates' challenge records go into the zones, and Gandi, the registrar, which
+ * publishes the zones' name servers and keys. On-call at PagerDuty comes before the monitoring that pages it:
+ * Datadog reads the PagerDuty services' routing keys, Pingdom alerts through integrations made from them. Stack
+ * names are state names; see README "Stacks".
  */
 export function definePsfEstate(app: App, estate: Estate, common: EstateStackProps): PsfEstateStacks {
   const datacenters = estate.datacenters.map((dc) =>
@@ -38,5 +48,9 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   const heroku = new HerokuStack(app, "heroku", { ...common, estate });
   const dns = new DnsStack(app, "dns", { ...common, estate, droplets, staticSites: staticSites.sites, herokuApps: heroku.apps });
   const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones });
-  return { datacenters, database, staticSites, heroku, dns, fastly };
+  const gandi = new GandiStack(app, "gandi", { ...common, estate, zones: dns.zones });
+  const pagerduty = new PagerDutyStack(app, "pagerduty", { ...common, estate });
+  const datadog = new DatadogStack(app, "datadog", { ...common, estate, pagingServices: pagerduty.services });
+  const pingdom = new PingdomStack(app, "pingdom", { ...common, estate });
+  return { datacenters, database, staticSites, heroku, dns, fastly, gandi, pagerduty, datadog, pingdom };
 }

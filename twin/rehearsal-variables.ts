@@ -20,6 +20,8 @@ const BY_NAME: readonly { readonly pattern: RegExp; readonly value: unknown }[] 
   { pattern: /_ipv4$/, value: "192.0.2.10" },
   { pattern: /_arn$/, value: "arn:aws:iam::000000000000:role/psf-estate-rehearsal" },
   { pattern: /_certificate$/, value: "-----BEGIN CERTIFICATE-----\nUkVIRUFSU0FM\n-----END CERTIFICATE-----\n" },
+  // RFC 2606 reserves example.org: no person is paged by a rehearsal.
+  { pattern: /_emails$/, value: ["on-call-rehearsal@example.org"] },
 ];
 
 /**
@@ -43,8 +45,10 @@ function placeholderOf(declaration: VariableDeclaration, name: string): unknown 
     const keys = (declaration.validation ?? []).flatMap((v) => /for \w+ in (\[[^\]]*\])\s*:\s*contains\(keys\(/.exec(v.condition ?? "")?.[1] ?? []);
     return Object.fromEntries(keys.flatMap((list) => JSON.parse(list) as string[]).map((key) => [key, `rehearsal-placeholder-${key.toLowerCase()}`]));
   }
-  // object({ A = string, B = string }): every attribute, so Terraform's type check passes.
-  if (type.startsWith("object(")) return Object.fromEntries([...type.matchAll(/(\w+)\s*=\s*string/g)].map((m) => [m[1], `rehearsal-placeholder-${m[1]!.toLowerCase()}`]));
+  // object({ A = string, b = number }): every attribute, so Terraform's type check passes.
+  if (type.startsWith("object(")) {
+    return Object.fromEntries([...type.matchAll(/(\w+)\s*=\s*(string|number)/g)].map((m) => [m[1], m[2] === "number" ? 0 : `rehearsal-placeholder-${m[1]!.toLowerCase()}`]));
+  }
   if (type === "number") return 0;
   if (type === "bool") return false;
   return `rehearsal-${name}`;

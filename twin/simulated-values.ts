@@ -85,6 +85,22 @@ const SIMULATED: Readonly<Record<string, Readonly<Record<string, Simulator>>>> =
   heroku_domain: {
     cname: (o, h) => `${str(o, "hostname").split(".")[0]}-${h("cname").slice(0, 12)}.herokudns.com`,
   },
+  aws_route53_key_signing_key: {
+    // ECDSAP256SHA256 with the KSK flag, as Route 53 creates every key-signing key.
+    signing_algorithm_type: () => 13,
+    signing_algorithm_mnemonic: () => "ECDSAP256SHA256",
+    flag: () => 257,
+    key_tag: (_, h) => parseInt(h("tag").slice(0, 4), 16),
+    public_key: (_, h) => Buffer.from(h("public key") + h("public key 2"), "hex").toString("base64"),
+    digest_algorithm_type: () => 2,
+    digest_algorithm_mnemonic: () => "SHA-256",
+    digest_value: (_, h) => h("digest").toUpperCase(),
+    ds_record: (_, h) => `${parseInt(h("tag").slice(0, 4), 16)} 13 2 ${h("digest").toUpperCase()}`,
+  },
+  pagerduty_service_integration: {
+    // A routing key: 32 hexadecimal digits.
+    integration_key: (_, h) => h("key").slice(0, 32),
+  },
   fastly_tls_subscription: {
     managed_dns_challenges: (o, h) =>
       ((o.domains as readonly Value[] | null) ?? []).map((domain) => ({

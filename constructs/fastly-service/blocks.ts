@@ -1,10 +1,11 @@
 import type {
   ServiceVclBackend, ServiceVclCacheSetting, ServiceVclCondition, ServiceVclConfig, ServiceVclDomain, ServiceVclGzip, ServiceVclHeader,
-  ServiceVclHealthcheck, ServiceVclLoggingS3, ServiceVclLoggingSyslog, ServiceVclRequestSetting, ServiceVclResponseObject, ServiceVclSnippet,
+  ServiceVclHealthcheck, ServiceVclLoggingDatadog, ServiceVclLoggingS3, ServiceVclLoggingSyslog, ServiceVclRequestSetting, ServiceVclResponseObject, ServiceVclSnippet,
 } from "../../.gen/providers/fastly/service-vcl";
 import { withTerraformLiterals } from "../terraform-literal";
+import { FASTLY_DATADOG_REGION } from "./types";
 import type {
-  ExpandedFastlyServiceProps, FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyDomain, FastlyGzip, FastlyHeader, FastlyHealthcheck,
+  ExpandedFastlyServiceProps, FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyDatadogLogger, FastlyDomain, FastlyGzip, FastlyHeader, FastlyHealthcheck,
   FastlyRequestSetting, FastlyResponseObject, FastlyS3Logger, FastlySnippet, FastlySyslogLogger,
 } from "./types";
 
@@ -16,7 +17,7 @@ export function fastlyBackendVclName(backendName: string): string {
 /** The nested blocks of a `ServiceVcl`, one list per block type. */
 export type ServiceVclBlocks = Pick<
   ServiceVclConfig,
-  "domain" | "backend" | "healthcheck" | "condition" | "header" | "gzip" | "cacheSetting" | "requestSetting" | "responseObject" | "snippet" | "loggingS3" | "loggingSyslog"
+  "domain" | "backend" | "healthcheck" | "condition" | "header" | "gzip" | "cacheSetting" | "requestSetting" | "responseObject" | "snippet" | "loggingS3" | "loggingSyslog" | "loggingDatadog"
 >;
 
 /** The service's plain blocks as the provider's nested blocks. */
@@ -34,6 +35,7 @@ export function serviceVclBlocks(service: ExpandedFastlyServiceProps): ServiceVc
     snippet: blocks(service.snippets, toSnippet),
     loggingS3: blocks(service.s3Loggers, toS3Logger),
     loggingSyslog: blocks(service.syslogLoggers, toSyslogLogger),
+    loggingDatadog: blocks(service.datadogLoggers, toDatadogLogger),
   };
 }
 
@@ -194,6 +196,17 @@ function toSyslogLogger(l: FastlySyslogLogger): ServiceVclLoggingSyslog {
     format: l.format,
     formatVersion: l.formatVersion ?? 2,
     messageType: l.messageType ?? "classic",
+    responseCondition: l.responseCondition,
+  };
+}
+
+function toDatadogLogger(l: FastlyDatadogLogger): ServiceVclLoggingDatadog {
+  return {
+    name: l.name,
+    token: l.token,
+    region: FASTLY_DATADOG_REGION[l.site],
+    format: l.format,
+    formatVersion: l.formatVersion ?? 2,
     responseCondition: l.responseCondition,
   };
 }

@@ -61,6 +61,7 @@ function checkUniqueNames(service: ExpandedFastlyServiceProps, fail: Fail): void
   unique("snippets", "snippet", (service.snippets ?? []).map((s) => s.name));
   unique("s3Loggers", "S3 logger", (service.s3Loggers ?? []).map((l) => l.name));
   unique("syslogLoggers", "syslog logger", (service.syslogLoggers ?? []).map((l) => l.name));
+  unique("datadogLoggers", "Datadog logger", (service.datadogLoggers ?? []).map((l) => l.name));
 }
 
 /** Each block's values, and its references to conditions, health checks and backends. */
@@ -136,5 +137,10 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
     condition(label, "responseCondition", logger.responseCondition, "RESPONSE");
     // Tokens (a variable's value) are only known at apply time.
     if (isLiteral(logger.port) && !(Number.isInteger(logger.port) && logger.port >= 1 && logger.port <= 65535)) fail(`${label} port`, `${logger.port} is outside 1-65535`);
+  }
+  for (const logger of service.datadogLoggers ?? []) {
+    const label = `datadogLogger "${logger.name}"`;
+    if (isLiteral(logger.token)) fail(`${label} token`, "the Datadog API key must be a reference to a sensitive variable, never a literal");
+    condition(label, "responseCondition", logger.responseCondition, "RESPONSE");
   }
 }

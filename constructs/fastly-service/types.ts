@@ -298,6 +298,27 @@ export interface FastlySyslogLogger extends FastlyLoggerCommon {
   readonly tlsCaCert?: string;
 }
 
+/** Datadog sites (where an organization's data lives) that Fastly's Datadog logger can send to. */
+export type DatadogSite = "datadoghq.com" | "datadoghq.eu";
+
+/** Fastly's `region` of a Datadog logger for each Datadog site (Fastly's logging_datadog documentation: US or EU). */
+export const FASTLY_DATADOG_REGION: Readonly<Record<DatadogSite, "US" | "EU">> = { "datadoghq.com": "US", "datadoghq.eu": "EU" };
+
+/** A stream of log lines to Datadog's log intake, over HTTPS; the API key is a token (a sensitive variable), never a literal. */
+export interface FastlyDatadogLogger {
+  readonly name: string;
+  /** Fastly log format string; Datadog parses JSON lines into attributes. */
+  readonly format: string;
+  /** @default 2 */
+  readonly formatVersion?: 1 | 2;
+  /** The Datadog site of the organization the key belongs to. */
+  readonly site: DatadogSite;
+  /** The Datadog API key: a reference to a sensitive variable. */
+  readonly token: string;
+  /** Name of a RESPONSE condition. @default every request is logged */
+  readonly responseCondition?: string;
+}
+
 /**
  * The parts of a service the inventory writes exactly as the construct takes them, so that the stack
  * passes them through untouched: a block type the inventory writes is a field here and in no file between.
@@ -340,6 +361,8 @@ export interface FastlyServiceProps extends FastlyServiceRules {
   readonly s3Loggers?: readonly FastlyS3Logger[];
   /** @default none; `s3Loggers` and `syslogLoggers` together need at least one logger */
   readonly syslogLoggers?: readonly FastlySyslogLogger[];
+  /** Streams to Datadog, beside the S3 and syslog loggers (they do not count towards "at least one"). @default none */
+  readonly datadogLoggers?: readonly FastlyDatadogLogger[];
   /** Activate each new version on apply. @default true */
   readonly activate?: boolean;
   /** Seconds objects are cached when the origin says nothing. @default Fastly's default, 3600 */

@@ -3,7 +3,7 @@ import type { AttributeValueRule, ProviderFacts, ValueRule } from "./types";
 const DD_REPO = "DataDog/terraform-provider-datadog tag v3.91.0 (58cf82b87f68)";
 const DD_CLIENT = "DataDog/datadog-api-client-go commit 6642a9e9c984 (the tag's go.mod pin v2.55.1-0.20260224120422-6642a9e9c984)";
 // A mux of the plugin-framework provider (datadog/fwprovider) and the terraform-plugin-sdk v2.37.0 provider
-// (datadog/). Both types here are SDK v2: datadog_monitor is the SDK resource unless the environment variable
+// (datadog/). All three types here are SDK v2: datadog_monitor is the SDK resource unless the environment variable
 // TERRAFORM_MONITOR_FRAMEWORK_PROVIDER=true swaps in the framework one (utils.UseMonitorFrameworkProvider).
 // validators.ValidateEnumValue(datadogV1.New<Enum>FromValue) accepts exactly the enum's allowed values
 // (IsValid compares with ==), listed below from the client library at the pinned commit.
@@ -32,6 +32,11 @@ export const DATADOG_FACTS: ProviderFacts = {
       importId: "<live dashboard id>",
       valueRules: [rule("dashboard", { kind: "json" }, "datadog/resource_datadog_dashboard_json.go", "validation.StringIsJSON")],
       source: `${DD_REPO} datadog/resource_datadog_dashboard_json.go (passthrough importer; Read fetches /api/v1/dashboard/<id>, an id such as "abc-def-ghi") and docs/resources/dashboard_json.md. Nothing is ForceNew. The StateFunc drops the server-computed keys (id, author_handle, author_name, created_at, modified_at, url) and widget ids before storing the JSON.`,
+    },
+    datadog_integration_pagerduty_service_object: {
+      forcesReplacement: ["service_name"],
+      importId: "{service_name}",
+      source: `${DD_REPO} datadog/resource_datadog_integration_pagerduty_service_object.go (resourceDatadogIntegrationPagerdutySO; Create sets the id to service_name, and the importer reads the service by that name) and docs/resources/integration_pagerduty_service_object.md. Only service_name is ForceNew; a service_key change is an in-place update. No validators. The API never returns service_key: Read keeps the configured value (a "*****" placeholder if none is in state), so a key changed outside Terraform is not seen as drift, and the importer takes service_key from the SERVICE_KEY environment variable (empty when unset, which the next plan shows as an in-place update). The Datadog-PagerDuty integration must already be active in Datadog.`,
     },
     datadog_monitor: {
       forcesReplacement: ["type"],

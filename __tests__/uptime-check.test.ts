@@ -1,0 +1,52 @@
+import { TerraformStack, Testing } from "cdktf";
+import { PingdomProvider } from "../.gen/providers/pingdom/provider";
+import { UptimeCheck, type UptimeCheckProps } from "../constructs/uptime-check";
+
+type Block = Record<string, unknown>;
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), "test");
+  new PingdomProvider(stack, "pingdom", {});
+  return stack;
+}
+
+function synthCheck(props: UptimeCheckProps): Block {
+  const stack = newStack();
+  const check = new UptimeCheck(stack, "www", props);
+  const json = JSON.parse(Testing.synth(stack)) as { resource: { pingdom_check: Record<string, Block> } };
+  expect(Object.keys(json.resource.pingdom_check)).toEqual([check.check.friendlyUniqueId]);
+  return json.resource.pingdom_check[check.check.friendlyUniqueId]!;
+}
+
+const www: UptimeCheckProps = { hostName: "www.python.org", intervalMinutes: 5, alertAfterFailures: 2, certificateWarningDays: 14, alertIntegrationIds: [42, 7] };
+
+describe("UptimeCheck", () => {
+  it("requests https://<name>/ verifying the certificate, alerting the integrations when down and back up", () => {
+    expect(synthCheck({ ...www, tags: ["psf", "infra-team", "static_site"] })).toEqual({
+      name: "www.python.org",
+      type: "http",
+      host: "www.python.org",
+      url: "/",
+      encryption: true,
+      verify_certificate: true,
+      ssl_down_days_before: 14,
+      resolution: 5,
+      sendnotificationwhendown: 2,
+      notifywhenbackup: true,
+      integrationids: [42, 7],
+      tags: "infra-team,psf,static_site",
+    });
+  });
+
+  it("writes no tags when given none", () => {
+    expect(synthCheck(www)).not.toHaveProperty("tags");
+  });
+
+  it("fails on no integrations to alert", () => {
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, alertIntegrationIds: [] })).toThrow(/UptimeCheck "www\.python\.org" alertIntegrationIds: is empty/);
+  });
+
+  it.each(["Infra", "a,b", "has space", ""])("fails on the tag %j", (tag) => {
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, tags: ["psf", tag] })).toThrow(`UptimeCheck "www.python.org" tags: "${tag}" is not lowercase letters`);
+  });
+});
