@@ -1,5 +1,6 @@
+import { PSF_INVENTORY } from "../inventory";
 import { resolveReference } from "./support/references";
-import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { resourcesOf, stackJson, synthCommittedEstate, synthEstate } from "./support/synth-estate";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
@@ -152,13 +153,23 @@ describe("Route 53", () => {
     }
   });
 
-  it("asks for each external host's address that the inventory does not record, instead of guessing it", () => {
-    for (const host of estate.externalHosts) {
-      const record = recordSet(host.fqdn, "A");
-      const variable = `${addressName(host.fqdn)}_ipv4`;
-      expect(record.records).toEqual(host.ipv4 === undefined ? [`\${var.${variable}}`] : [host.ipv4]);
-      if (host.ipv4 === undefined) expect(dns.variable?.[variable]).toMatchObject({ type: "string", nullable: false });
-    }
+  it("publishes no record for an external host named in another organization's zone", () => {
+    const foreign = estate.externalHosts.filter((h) => !ZONES.some((zone) => h.fqdn === zone || h.fqdn.endsWith(`.${zone}`)));
+    expect(foreign.map((h) => h.fqdn)).toContain("speed-python.osuosl.org");
+    const names = Object.values(resourcesOf(dns, "aws_route53_record")).map((r) => r.name);
+    for (const host of foreign) expect(names).not.toContain(host.fqdn);
+    expect(Object.keys(dns.variable ?? {}).filter((name) => name.endsWith("_ipv4"))).toEqual([]);
+  });
+
+  it("asks for the address of an external host in a managed zone that the inventory does not record, instead of guessing it", () => {
+    const inZone = { ...PSF_INVENTORY.externalHosts[0]!, fqdn: "bench.osuosl.psf.io" };
+    const pinned = { ...inZone, fqdn: "bench2.osuosl.psf.io", ipv4: "192.0.2.7" };
+    const other = synthEstate({ ...PSF_INVENTORY, externalHosts: [...PSF_INVENTORY.externalHosts, inZone, pinned] });
+    const otherDns = other.json.get("dns")!;
+    const records = Object.values(resourcesOf(otherDns, "aws_route53_record"));
+    expect(records.find((r) => r.name === "bench.osuosl.psf.io" && r.type === "A")?.records).toEqual(["${var.bench_osuosl_psf_io_ipv4}"]);
+    expect(otherDns.variable?.bench_osuosl_psf_io_ipv4).toMatchObject({ type: "string", nullable: false });
+    expect(records.find((r) => r.name === "bench2.osuosl.psf.io" && r.type === "A")?.records).toEqual(["192.0.2.7"]);
   });
 
   it("outputs each zone's name servers, and the DS record of its key-signing key, for the registrar", () => {

@@ -42,17 +42,18 @@ describe("Fastly", () => {
     }
   });
 
-  it("sends www.python.org's /ftp/ to the load balancers and the rest to the Heroku app", () => {
+  it("sends www.python.org's /ftp/ to the load balancers and the rest to the Heroku app, by request headers as the PSF does", () => {
     const www = serviceNamed("www.python.org");
     const conditions = Object.fromEntries(blocks(www, "condition").map((c) => [c.name, c]));
+    const chosen = (backend: string) => blocks(www, "header").filter((h) => h.destination === "backend" && h.source === backend).map((h) => conditions[h.request_condition as string]?.statement);
+    expect(chosen("F_loadbalancer")).toEqual(['req.url ~ "^/ftp/"']);
+    expect(chosen("F_app")).toEqual(['req.url !~ "^/ftp/"']);
     const [app, lb] = ["app", "loadbalancer"].map((name) => blocks(www, "backend").find((b) => b.name === name)!);
-    expect(conditions[lb!.request_condition as string]).toMatchObject({ type: "REQUEST", statement: 'req.url ~ "^/ftp/"' });
-    expect(conditions[app!.request_condition as string]).toMatchObject({ type: "REQUEST", statement: '!(req.url ~ "^/ftp/")' });
-    expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: "${var.psf_ca_certificate}", shield: "lga-ny-us", healthcheck: "haproxy status" });
+    expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: "${var.psf_ca_certificate}", shield: "lga-ny-us", healthcheck: "HAProxy Status" });
     const target = resolveReference(synth, "fastly", app!.address);
     expect(target).toMatchObject({ stack: "heroku", type: "heroku_domain", attribute: "cname" });
     expect(target!.resource.hostname).toBe("www.python.org");
-    expect(blocks(www, "healthcheck")).toEqual([expect.objectContaining({ name: "haproxy status", method: "HEAD", path: "/_haproxy_status", check_interval: 15000 })]);
+    expect(blocks(www, "healthcheck")).toEqual([expect.objectContaining({ name: "HAProxy Status", host: "python.org", method: "HEAD", path: "/_haproxy_status", check_interval: 15000 })]);
   });
 
   it("sets HSTS on www.python.org and its apex as the PSF does, and sends the apex to www", () => {
@@ -69,6 +70,8 @@ describe("Fastly", () => {
         address: "cdn-logs.nyc1.psf.io", port: 514, use_tls: true, tls_hostname: "cdn-logs.nyc1.psf.io", tls_ca_cert: "${var.psf_ca_certificate}",
       })]);
       expect(blocks(service, "logging_s3")).toEqual([expect.objectContaining({ bucket_name: "psf-fastly-logs-eu-west-1", period: 3600, s3_iam_role: "${var.fastly_s3_logging_role_arn}" })]);
+      // cdn-logs files the stream by the logger's name (psf-salt pillar/base/fastly-logging.sls): nothing else is kept.
+      expect(["pythonorg", "docs"]).toContain(blocks(service, "logging_syslog")[0]!.name);
     }
     expect(fastly.variable?.fastly_origin_token).toMatchObject({ sensitive: true });
   });
@@ -90,5 +93,71 @@ describe("Fastly", () => {
       const validations = Object.values(resourcesOf(fastly, "fastly_tls_subscription_validation")).filter((v) => v.subscription_id === `\${fastly_tls_subscription.${name}.id}`);
       expect(validations).toHaveLength(1);
     }
+  });
+});
+
+/*
+ * The www.python.org service as the PSF's own Terraform defines it (python/pythondotorg infra/cdn/main.tf), one
+ * test a feature; a change that drops one fails with the feature's name. Differences are listed on the overview.
+ */
+describe("the www.python.org service, feature by feature as the PSF defines it", () => {
+  const www = serviceNamed("www.python.org");
+  const condition = (name: string) => blocks(www, "condition").find((c) => c.name === name);
+  const headersWhen = (conditionName: string) => blocks(www, "header").filter((h) => h.request_condition === conditionName);
+
+  it("removes cookies and chops the query string off downloads", () => {
+    expect(condition("Is Download")).toMatchObject({ type: "REQUEST", statement: 'req.url ~ "^/ftp/"' });
+    expect(headersWhen("Is Download")).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: "delete", destination: "http.Cookie" }),
+      expect.objectContaining({ action: "set", destination: "url", source: 'regsub(req.url, "\\?.*$", "")' }),
+    ]));
+  });
+
+  it("strips query strings from the home page", () => {
+    expect(condition("Homepage")).toMatchObject({ statement: 'req.url.path ~ "^/$"' });
+    expect(headersWhen("Homepage")).toEqual([expect.objectContaining({ destination: "url", source: "req.url.path" })]);
+  });
+
+  it("does not cache 404s under /static", () => {
+    const setting = blocks(www, "cache_setting").find((c) => condition(String(c.cache_condition))?.statement === 'req.url ~ "^/static/" && beresp.status == 404');
+    expect(setting).toMatchObject({ action: "pass", ttl: 0 });
+  });
+
+  it("serves stale objects for a day, and a minute for the pass-through of /api and /admin", () => {
+    const settings = Object.fromEntries(blocks(www, "request_setting").map((r) => [r.name, r]));
+    expect(settings["Default cache policy"]).toMatchObject({ force_ssl: true, max_stale_age: 86400, xff: "append" });
+    expect(settings["Force Pass"]).toMatchObject({ action: "pass", max_stale_age: 60, request_condition: "Uncacheable URLs" });
+    expect(condition("Uncacheable URLs")).toMatchObject({ statement: 'req.url ~ "^/(api|admin)/"' });
+  });
+
+  it("answers clients on the IP block list with a 403", () => {
+    expect(blocks(www, "acl")).toEqual([{ name: "Generated_by_IP_block_list", force_destroy: false }]);
+    expect(condition("Generated by IP block list")).toMatchObject({ type: "REQUEST", statement: "client.ip ~ Generated_by_IP_block_list" });
+    expect(blocks(www, "response_object").find((r) => r.request_condition === "Generated by IP block list")).toMatchObject({ status: 403, response: "Forbidden" });
+  });
+
+  it("rate-limits in log-only mode, logging offenders to Datadog alone", () => {
+    expect(blocks(www, "rate_limiter")).toEqual([expect.objectContaining({ action: "log_only", client_key: "client.ip", rps_limit: 10, window_size: 10, penalty_box_duration: 2, logger_type: "datadog" })]);
+    const [datadog] = blocks(www, "logging_datadog");
+    expect(condition(String(datadog!.response_condition))).toMatchObject({ statement: "false" });
+  });
+
+  it("compresses the PSF's 16 content types, never HTML", () => {
+    const [gzip] = blocks(www, "gzip");
+    expect(gzip!.content_types).toHaveLength(16);
+    expect(gzip!.content_types).not.toContain("text/html");
+  });
+
+  it("writes S3 logs under /www-python-org/ by day, in the PSF's format", () => {
+    const [s3] = blocks(www, "logging_s3");
+    expect(s3).toMatchObject({ path: "/www-python-org/%Y/%m/%d/", timestamp_format: "%Y-%m-%dT%H:%M:%S.000", format_version: 2 });
+    expect(String(s3!.format)).toMatch(/^%h "%%\{now\}V" %l /);
+  });
+
+  it("has a staging service for test.python.org, in front of the production app", () => {
+    const staging = serviceNamed("test.python.org");
+    expect(blocks(staging, "domain").map((d) => d.name).sort()).toEqual(["test.python.org", "www.test.python.org"]);
+    expect(blocks(staging, "backend").map((b) => b.override_host)).toEqual(["www.python.org", "www.python.org"]);
+    expect(blocks(staging, "logging_s3")[0]).toMatchObject({ path: "/www-test-python-org/%Y/%m/%d/" });
   });
 });

@@ -69,7 +69,7 @@ const CORPUS: readonly BadInput[] = [
   { name: "a host of an unknown role", edit: (i) => { host(i, "docs").role = "documentation"; }, item: 'host "docs.nyc1"', field: "role", problem: /^unknown role "documentation"/ },
   { name: "a host of an unknown owner", edit: (i) => { host(i, "planet").owner = "planeteers"; }, item: 'host "planet.nyc1"', field: "owner", problem: /^unknown owner "planeteers"/ },
   { name: "a service of an unknown owner", edit: (i) => { service(i, "wiki").owner = "wikipedians"; }, item: 'service "wiki"', field: "owner", problem: /^unknown owner "wikipedians"/ },
-  { name: "an external host of an unknown owner", edit: (i) => { i.externalHosts[0].owner = "osuosl"; }, item: 'external host "speed-python.osuosl.psf.io"', field: "owner", problem: /^unknown owner "osuosl"/ },
+  { name: "an external host of an unknown owner", edit: (i) => { i.externalHosts[0].owner = "osuosl"; }, item: 'external host "speed-python.osuosl.org"', field: "owner", problem: /^unknown owner "osuosl"/ },
   { name: "a database cluster in an unknown datacenter", edit: (i) => { i.databaseCluster.datacenter = "fra1"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "datacenter", problem: /^unknown datacenter "fra1"/ },
   { name: "a service on an unknown Heroku app", edit: (i) => { service(i, "us-pycon-org").origin.app = "pycon-usa"; }, item: 'service "us-pycon-org"', field: "origin.app", problem: /^unknown Heroku app "pycon-usa"/ },
   { name: "a service on an unknown static site", edit: (i) => { service(i, "www-jython-org").origin.site = "jython.org"; }, item: 'service "www-jython-org"', field: "origin.site", problem: /^unknown static site "jython.org"/ },
@@ -160,7 +160,7 @@ const CORPUS: readonly BadInput[] = [
   { name: "a public name in no managed zone", edit: (i) => { service(i, "wiki").names.push("wiki.example.com"); }, item: 'service "wiki"', field: "names", problem: /^"wiki.example.com" lies in no managed zone/ },
   { name: "a CAA policy with no issuer", edit: (i) => { i.caa.issuers = []; }, item: "CAA policy", field: "issuers", problem: /^is empty: no certificate authority could issue$/ },
   { name: "a Fastly apex address that is not one", edit: (i) => { i.fastlyEdge.apexIpv4[2] = "151.101.128"; }, item: "Fastly edge", field: "apexIpv4[2]", problem: /^"151.101.128" is not an IPv4 address$/ },
-  { name: "an external host's address that is not one", edit: (i) => { i.externalHosts[0].ipv4 = "140.211.10.300"; }, item: 'external host "speed-python.osuosl.psf.io"', field: "ipv4", problem: /is not an IPv4 address$/ },
+  { name: "an external host's address that is not one", edit: (i) => { i.externalHosts[0].ipv4 = "140.211.10.300"; }, item: 'external host "speed-python.osuosl.org"', field: "ipv4", problem: /is not an IPv4 address$/ },
 
   // Services.
   { name: "a service answering to no name", edit: (i) => { service(i, "wiki").names = []; }, item: 'service "wiki"', field: "names", problem: /^is empty: a service answers to at least one name$/ },
@@ -186,7 +186,7 @@ const CORPUS: readonly BadInput[] = [
   { name: "a health check path without its slash", edit: (i) => { fastly(i, "docs.python.org").healthchecks[0].path = "_haproxy_status"; }, item: 'fastly service "docs.python.org"', field: "healthchecks[0].path", problem: /does not start with "\/"$/ },
   { name: "a health check threshold beyond its window", edit: (i) => { fastly(i, "docs.python.org").healthchecks[0].threshold = 6; }, item: 'fastly service "docs.python.org"', field: "healthchecks[0].threshold", problem: /^6 exceeds the window of 5$/ },
   { name: "an S3 log gzip level of 10", edit: (i) => { fastly(i, "www.python.org").s3Logging.gzipLevel = 10; }, item: 'fastly service "www.python.org"', field: "s3Logging.gzipLevel", problem: /^10 is outside 0-9$/ },
-  { name: "a condition of a type Fastly has not", edit: (i) => { fastly(i, "www.python.org").conditions[0].type = "ERROR"; }, item: 'fastly service "www.python.org"', field: "conditions.downloads.type", problem: /^"ERROR" is not one of "REQUEST", "RESPONSE", "CACHE"$/ },
+  { name: "a condition of a type Fastly has not", edit: (i) => { byKey(fastly(i, "www.python.org").conditions, "name", "Homepage").type = "ERROR"; }, item: 'fastly service "www.python.org"', field: "conditions.Homepage.type", problem: /^"ERROR" is not one of "REQUEST", "RESPONSE", "CACHE"$/ },
   { name: "a misspelt backend field", edit: (i) => { backend(i, "www.python.org", "app").adress = "www.python.org"; }, item: 'fastly service "www.python.org"', field: "backends.app.adress", problem: /not a field the inventory knows/ },
   { name: "a backend timeout of 0", edit: (i) => { backend(i, "www.python.org", "app").connectTimeoutMs = 0; }, item: 'fastly service "www.python.org"', field: "backends.app.connectTimeoutMs", problem: /^0 is not a positive whole number$/ },
   { name: "a domain whose DNS points elsewhere", edit: (i) => { fastly(i, "www.python.org").domains.push("wiki.python.org"); }, item: 'fastly service "www.python.org"', field: "domains", problem: /^"wiki.python.org" is not a name of a service whose origin is this Fastly service/ },
@@ -196,9 +196,9 @@ const CORPUS: readonly BadInput[] = [
   { name: "a Fastly domain in capitals", edit: (i) => { fastly(i, "docs.python.org").domains[0] = "Docs.python.org"; }, item: 'fastly service "docs.python.org"', field: "domains[0]", problem: /^"Docs.python.org" is not a fully qualified domain name/ },
   { name: "a Fastly service without a backend", edit: (i) => { fastly(i, "docs.python.org").backends = []; }, item: 'fastly service "docs.python.org"', field: "backends", problem: /^is empty: a service needs at least one origin$/ },
   { name: "a backend without its certificate's name", edit: (i) => { backend(i, "www.python.org", "app").sslCertHostname = ""; }, item: 'fastly service "www.python.org"', field: "backends.app.sslCertHostname", problem: /^is empty$/ },
-  { name: "a redirect to a URL with a path", edit: (i) => { fastly(i, "www.python.org").hostRedirects[0].toOrigin = "https://www.python.org/"; }, item: 'fastly service "www.python.org"', field: "hostRedirects[0].toOrigin", problem: /is not a scheme and host without a path$/ },
+  { name: "a redirect to a URL with a path", edit: (i) => { fastly(i, "docs.python.org").hostRedirects = [{ name: "doc", fromHost: "doc.python.org", toOrigin: "https://docs.python.org/3/" }]; }, item: 'fastly service "docs.python.org"', field: "hostRedirects.doc.toOrigin", problem: /is not a scheme and host without a path$/ },
   { name: "an HSTS max-age of 0", edit: (i) => { fastly(i, "docs.python.org").hsts[0].maxAgeSeconds = 0; }, item: 'fastly service "docs.python.org"', field: "hsts.hsts.maxAgeSeconds", problem: /^0 is not a positive whole number$/ },
-  { name: "a condition with an empty statement", edit: (i) => { fastly(i, "www.python.org").conditions[0].statement = " "; }, item: 'fastly service "www.python.org"', field: "conditions.downloads.statement", problem: /^is empty$/ },
+  { name: "a condition with an empty statement", edit: (i) => { byKey(fastly(i, "www.python.org").conditions, "name", "Homepage").statement = " "; }, item: 'fastly service "www.python.org"', field: "conditions.Homepage.statement", problem: /^is empty$/ },
   { name: "a health check status that is not one", edit: (i) => { fastly(i, "docs.python.org").healthchecks[0].expectedResponse = 600; }, item: 'fastly service "docs.python.org"', field: "healthchecks[0].expectedResponse", problem: /^600 is not an HTTP status$/ },
   { name: "a health check's initial probes beyond its window", edit: (i) => { fastly(i, "docs.python.org").healthchecks[0].initial = 6; }, item: 'fastly service "docs.python.org"', field: "healthchecks[0].initial", problem: /^6 exceeds the window of 5$/ },
   { name: "an S3 log period of 0", edit: (i) => { fastly(i, "www.python.org").s3Logging.periodSeconds = 0; }, item: 'fastly service "www.python.org"', field: "s3Logging.periodSeconds", problem: /^0 is not a positive whole number$/ },
@@ -224,7 +224,12 @@ const CORPUS: readonly BadInput[] = [
   { name: "a disk threshold in percent", edit: (i) => { i.metricMonitoring.diskInUseCritical = 90; }, item: "metric monitoring", field: "diskInUseCritical", problem: /^90 is not a fraction between 0 and 1$/ },
   { name: "a disk warning after the page", edit: (i) => { i.metricMonitoring.diskInUseWarning = 0.95; }, item: "metric monitoring", field: "diskInUseWarning", problem: /^0.95 is not below diskInUseCritical \(0.9\): the warning must come first$/ },
   { name: "a Datadog site that does not exist", edit: (i) => { i.metricMonitoring.site = "datadoghq.org"; }, item: "metric monitoring", field: "site", problem: /^"datadoghq.org" is not one of "datadoghq.com", "datadoghq.eu"$/ },
-  { name: "a Datadog logger with a region of its own", edit: (i) => { fastly(i, "docs.python.org").datadogLogging.region = "EU"; }, item: 'fastly service "docs.python.org"', field: "datadogLogging.region", problem: /not a field the inventory knows/ },
+  { name: "a Datadog logger with a region of its own", edit: (i) => { fastly(i, "www.python.org").datadogLogging.region = "EU"; }, item: 'fastly service "www.python.org"', field: "datadogLogging.region", problem: /not a field the inventory knows/ },
+  // Sources.
+  { name: "a host without its source", edit: (i) => { delete host(i, "bugs").source; }, item: 'host "bugs.nyc1"', field: "source", problem: /^is missing/ },
+  { name: "a field source for a field the item has not", edit: (i) => { host(i, "bugs").fieldSources = { sise: { kind: "assumed", reason: "a guess" } }; }, item: 'host "bugs.nyc1"', field: "fieldSources.sise", problem: /^names no field of the item \(its fields: policyExceptions, name, datacenter, role, / },
+  { name: "a published file without its path", edit: (i) => { zone(i, "pypy.org").source = { kind: "public", repository: "python/psf-salt" }; }, item: 'zone "pypy.org"', field: "source.path", problem: /^is missing/ },
+  { name: "a repository that is not owner/name", edit: (i) => { role(i, "bugs").source = { kind: "public", repository: "psf-salt", path: "pillar/prod/roles.sls" }; }, item: 'role "bugs"', field: "source.repository", problem: /^"psf-salt" is not a repository's owner\/name$/ },
 ];
 
 /** The problems `inventory` is rejected with; fails the test when it is accepted or rejected otherwise. */
@@ -315,7 +320,7 @@ describe("the synth command on a bad inventory or a bad source", () => {
   }, 60_000);
 
   it("reports a syntax error once, as esbuild's file, line and message, with no stack trace and no output", () => {
-    const result = synthWith("inventory/owners.ts", replace('{ key: "pypy", name: "PyPy team", contact: "pypy-dev@python.org" },', '{ key: "pypy", name: "PyPy team" contact: "pypy-dev@python.org" },'));
+    const result = synthWith("inventory/owners.ts", replace('{ key: "pypy", name: "PyPy team", contact: "pypy-dev@python.org",', '{ key: "pypy", name: "PyPy team" contact: "pypy-dev@python.org",'));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/\[ERROR\] Expected "}" but found "contact"/);
     expect(result.stderr.match(/inventory\/owners\.ts:\d+:\d+/g)).toHaveLength(1);

@@ -96,7 +96,7 @@ describe("inventory validation", () => {
   it("fails on an IP that is not an address", () => {
     const externalHosts = PSF_INVENTORY.externalHosts.map((h) => ({ ...h, ipv4: "140.211.10.300" }));
     expect(problemsOf({ ...PSF_INVENTORY, externalHosts })).toEqual([
-      'external host "speed-python.osuosl.psf.io" field "ipv4": "140.211.10.300" is not an IPv4 address',
+      'external host "speed-python.osuosl.org" field "ipv4": "140.211.10.300" is not an IPv4 address',
     ]);
     const fastlyEdge = { ...PSF_INVENTORY.fastlyEdge, apexIpv6: ["2a04:4e42::223", "2a04:4e42:zz::223"] };
     expect(problemsOf({ ...PSF_INVENTORY, fastlyEdge })).toContain('Fastly edge field "apexIpv6[1]": "2a04:4e42:zz::223" is not an IPv6 address');

@@ -1,3 +1,4 @@
+import { assumed, psfSalt } from "./source";
 import type { DatabaseCluster } from "./types";
 
 /** The managed PostgreSQL cluster and its databases, each owned by a user of the same name. */
@@ -10,6 +11,14 @@ export const DATABASE_CLUSTER: DatabaseCluster = {
   nodeCount: 1,
   port: 25060,
   owner: "infrastructure-staff",
+  source: psfSalt("pillar/prod/postgres/databases.sls"),
+  fieldSources: {
+    version: assumed("the cluster's PostgreSQL version is not published; the bugs host's own cluster runs 16 (psf-salt salt/bugs/postgresql.sls)"),
+    size: assumed("the cluster's plan is not published"),
+    nodeCount: assumed("the cluster's node count is not published"),
+    port: assumed("DigitalOcean's port for managed PostgreSQL"),
+    owner: assumed("the infrastructure staff run the shared cluster"),
+  },
   databases: [
     { name: "codespeed-cpython", usedByRole: "codespeed" },
     { name: "codespeed-pypy", usedByRole: "codespeed" },

@@ -1,11 +1,15 @@
+import { assumed, psfSalt, seed } from "./source";
 import type { Datacenter } from "./types";
+
+const DATA_CENTERS = seed("Infrastructure Providers > Data Centers");
+const UNPUBLISHED_RANGE = { privateRange: assumed("psf-salt publishes only nyc1's internal range; this one is a DigitalOcean regional range that does not overlap it, to check at adoption") };
 
 /**
  * The PSF's datacenters (the infrastructure overview's table). The private ranges are DigitalOcean's
  * regional private networks; nyc1's 10.132.0.0/16 is the PSF's documented internal range.
  */
 export const DATACENTERS: readonly Datacenter[] = [
-  { key: "ams1", provider: "digitalocean", region: "ams3", privateRange: "10.133.0.0/16" },
-  { key: "nyc1", provider: "digitalocean", region: "nyc3", privateRange: "10.132.0.0/16" },
-  { key: "sfo1", provider: "digitalocean", region: "sfo2", privateRange: "10.138.0.0/16" },
+  { key: "ams1", provider: "digitalocean", region: "ams3", privateRange: "10.133.0.0/16", source: DATA_CENTERS, fieldSources: UNPUBLISHED_RANGE },
+  { key: "nyc1", provider: "digitalocean", region: "nyc3", privateRange: "10.132.0.0/16", source: DATA_CENTERS, fieldSources: { privateRange: psfSalt("pillar/prod/networking.sls") } },
+  { key: "sfo1", provider: "digitalocean", region: "sfo2", privateRange: "10.138.0.0/16", source: DATA_CENTERS, fieldSources: UNPUBLISHED_RANGE },
 ];

@@ -25,7 +25,7 @@ export interface PlannedRecord {
   readonly ttl: number;
   readonly target: RecordTarget;
   /** What in the inventory asked for it, for error messages and reviewers. */
-  readonly source: string;
+  readonly madeBy: string;
 }
 
 /** A construct id / Terraform name for a record set: stable as long as its name and type are. */

@@ -1,110 +1,184 @@
 import type { FastlyGzip, FastlyHealthcheck } from "../constructs/fastly-service/types";
-import type { ExternalService, FastlyServiceSpec } from "./types";
+import { assumed, psfSalt, publicFile, PYTHONDOTORG_CDN, seed } from "./source";
+import type { ExternalService, FastlyServiceSpec, SourceDifference } from "./types";
 
 /*
- * The Fastly services the PSF runs for python.org (facts from the PSF's own definition of the
- * www.python.org service). PyPI's services are managed by pypi/infra and only recorded here.
+ * The Fastly services the PSF runs for python.org. www.python.org and its staging twin test.python.org follow
+ * the PSF's own definition (python/pythondotorg infra/cdn/main.tf, one module used twice) feature by feature;
+ * where they differ, `differences` says what the PSF's has and why. docs.python.org's definition is not
+ * published. PyPI's services are managed by pypi/infra and only recorded here.
  */
 
-/** HAProxy's status page, which answers when the load balancer is up. */
-const HAPROXY_HEALTH: FastlyHealthcheck = {
-  name: "haproxy status", host: "lb.psf.io", path: "/_haproxy_status", method: "HEAD",
-  checkIntervalMs: 15000, expectedResponse: 200, threshold: 3, window: 5, initial: 4, timeoutMs: 5000,
-};
+/** HAProxy's status page, which answers when the load balancer is up; `host` is the Host header sent. */
+function haproxyStatus(host: string): FastlyHealthcheck {
+  return {
+    name: "HAProxy Status", host, path: "/_haproxy_status", method: "HEAD", httpVersion: "1.1",
+    checkIntervalMs: 15000, expectedResponse: 200, threshold: 3, window: 5, initial: 4, timeoutMs: 5000,
+  };
+}
 
+/** The load balancers' TLS entry for Fastly, its certificate signed by the PSF CA (psf-salt docs/services/cdn.rst). */
 const LOAD_BALANCERS = {
+  name: "loadbalancer",
   origin: { kind: "role", role: "loadbalancer", datacenter: "nyc1" },
   port: 20004, sslCertHostname: "lb.psf.io", sslSniHostname: "lb.psf.io", signedByPsfCa: true,
-  shield: "lga-ny-us", healthcheck: HAPROXY_HEALTH.name,
+  shield: "lga-ny-us", healthcheck: "HAProxy Status", autoLoadbalance: false, weight: 100, maxConn: 200,
   connectTimeoutMs: 1000, firstByteTimeoutMs: 15000, betweenBytesTimeoutMs: 10000,
 } as const;
 
-const TEXT_GZIP: FastlyGzip = {
-  name: "text types",
+/** The content types the PSF's service compresses (17 in its list, one of them twice; never text/html). */
+const DEFAULT_GZIP: FastlyGzip = {
+  name: "Default rules",
   contentTypes: [
-    "application/javascript", "application/json", "application/vnd.ms-fontobject", "application/x-font-opentype",
-    "application/x-font-truetype", "application/x-font-ttf", "application/x-javascript", "application/xml",
-    "font/eot", "font/opentype", "font/otf", "image/svg+xml", "image/vnd.microsoft.icon", "text/css",
-    "text/html", "text/javascript", "text/plain", "text/xml",
+    "application/javascript", "text/css", "text/javascript", "application/json", "application/vnd.ms-fontobject",
+    "application/x-font-opentype", "application/x-font-truetype", "application/x-font-ttf", "application/xml",
+    "font/eot", "font/opentype", "font/otf", "image/svg+xml", "image/vnd.microsoft.icon", "text/plain", "text/xml",
   ],
-  extensions: ["css", "eot", "html", "ico", "js", "json", "otf", "svg", "ttf", "txt", "xml"],
+  extensions: [],
 };
 
-const LOG_FORMAT = '%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i" %{Host}i';
+/** The PSF's log line, for S3 and the cdn-logs stream alike. */
+const PSF_LOG_FORMAT = '%h "%{now}V" %l "%{req.request}V %{req.url}V" %{req.proto}V %>s %{resp.http.Content-Length}V %{resp.http.age}V "%{resp.http.x-cache}V" "%{resp.http.x-cache-hits}V" "%{req.http.content-type}V" "%{req.http.accept-language}V" "%{cstr_escape(req.http.user-agent)}V"';
 
-/**
- * One JSON object per request, in the attributes Datadog's Fastly log pipeline reads (its documented
- * `http.*`, `network.*` and `duration` names); the service tag says which service logged it.
- */
-function datadogLogFormat(service: string): string {
-  return JSON.stringify({
-    ddsource: "fastly",
-    service,
-    date: "%{begin:%Y-%m-%dT%H:%M:%S%z}t",
-    http: { method: "%m", url: "%{json.escape(req.url)}V", host: "%{json.escape(req.http.host)}V", status_code: "%>s", useragent: "%{json.escape(req.http.User-Agent)}V" },
-    network: { client: { ip: "%h" }, bytes_written: "%B" },
-    duration: "%{time.elapsed.usec}V",
-    fastly: { pop: "%{server.datacenter}V", cache: "%{fastly_info.state}V" },
-  });
+/** What an offender of the rate limiter would get, were it not in log-only mode. */
+const TOO_MANY_REQUESTS = "<html>\n  <head>\n    <title>Too Many Requests</title>\n  </head>\n  <body>\n    <p>Too Many Requests</p>\n  </body>\n</html>\n";
+
+/** The hourly S3 logs of a service, under a prefix per day. */
+function s3Logs(prefix: string): FastlyServiceSpec["s3Logging"] {
+  return {
+    name: "psf-fastly-logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3-eu-west-1.amazonaws.com", path: `/${prefix}/%Y/%m/%d/`,
+    periodSeconds: 3600, gzipLevel: 9, format: PSF_LOG_FORMAT, formatVersion: 2, messageType: "classic", timestampFormat: "%Y-%m-%dT%H:%M:%S.000",
+  };
 }
 
-/** Hourly gzipped logs in the S3 log bucket, under the service's name, the live stream to cdn-logs, and Datadog. */
-function logsOf(service: string): Pick<FastlyServiceSpec, "s3Logging" | "syslogLogging" | "datadogLogging"> {
+/** What the PSF's module is given for one service (infra/main.tf's module blocks). */
+interface PythonDotOrgCdn {
+  readonly name: string;
+  readonly domain: string;
+  readonly subdomain: string;
+  /** The Host the origins are sent: the staging service asks the production app for www.python.org. @default the request's */
+  readonly overrideHost?: string;
+}
+
+/** Where the estate's python.org services differ from the PSF's definition, and why. */
+const PYTHONDOTORG_DIFFERENCES: readonly SourceDifference[] = [
+  { feature: "the app backend", published: "cabotage, the PSF's Kubernetes platform (psf-pythondotorg-…-web.psfhosted.net), with its own name as the certificate name", reason: "the seed has www.python.org on Heroku: the backend is the Heroku app's custom-domain DNS target, with www.python.org's certificate" },
+  { feature: "S3 log credentials", published: "an access key and secret key (the fastly_s3_logging variable)", reason: "Fastly assumes an IAM role: no long-lived key to leak or rotate" },
+  { feature: "the cdn-logs stream", published: "plain TCP to port 514", reason: "logs carry client addresses across the internet, so the stream goes over TLS with the PSF CA's certificate; cdn-logs' rsyslog (psf-salt salt/cdn-logs/config/fastly.rsyslog.conf, imptcp) needs a TLS listener before this is applied" },
+  { feature: "gzip content types", published: "17 entries, application/javascript twice", reason: "the same 16 types, each once: Fastly stores a set" },
+  { feature: "NGWAF (Signal Sciences) edge deployment, its dictionary and dynamic snippets", published: "sigsci resources and four ngwaf_config_* dynamic snippets whose content the NGWAF deployment writes", reason: "not modelled: it needs the sigsci provider and credentials; adopt it with the live estate" },
+  { feature: "product_enablement", published: "bot_management, domain_inspector and origin_inspector on, ignored by Terraform afterwards", reason: "not modelled: paid products whose settings the PSF's own Terraform ignores" },
+  { feature: "the origin token header's name", published: "\"Fastly Token\"", reason: "the header itself (Fastly-Token, from a sensitive variable) is the same; the block is named after the header it sets" },
+];
+
+/** A python.org Fastly service as the PSF's module defines it, for `cdn`'s domains. */
+function pythonDotOrgService(cdn: PythonDotOrgCdn, extra: { readonly comment: string; readonly differences?: readonly SourceDifference[] }): FastlyServiceSpec {
+  const overrideHost = cdn.overrideHost === undefined ? {} : { overrideHost: cdn.overrideHost };
   return {
-    s3Logging: {
-      name: "s3 logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3.eu-west-1.amazonaws.com", path: `/${service}/`,
-      periodSeconds: 3600, gzipLevel: 9, format: LOG_FORMAT, messageType: "blank",
+    name: cdn.name, owner: "pythondotorg", comment: extra.comment,
+    domains: [cdn.domain, cdn.subdomain],
+    backends: [
+      {
+        name: "app", origin: { kind: "heroku-app", app: "pythondotorg", customDomain: "www.python.org" },
+        port: 443, sslCertHostname: "www.python.org", sslSniHostname: "www.python.org", shield: "iad-va-us", ...overrideHost,
+        autoLoadbalance: false, weight: 100, maxConn: 200, connectTimeoutMs: 1000, firstByteTimeoutMs: 30000, betweenBytesTimeoutMs: 10000,
+      },
+      { ...LOAD_BALANCERS, ...overrideHost },
+    ],
+    healthchecks: [haproxyStatus(cdn.domain)],
+    conditions: [
+      { name: "Force Pass No-Cache No-Store", type: "CACHE", statement: 'beresp.http.Cache-Control ~ "(no-cache|no-store)"', priority: 10 },
+      { name: "Generated by IP block list", type: "REQUEST", statement: "client.ip ~ Generated_by_IP_block_list", priority: 0 },
+      { name: "HSTS w/ subdomains", type: "RESPONSE", statement: `req.http.host == "${cdn.subdomain}"`, priority: 10 },
+      { name: "HSTS w/o subdomain", type: "RESPONSE", statement: `req.http.host == "${cdn.domain}"`, priority: 10 },
+      { name: "Homepage", type: "REQUEST", statement: 'req.url.path ~ "^/$"', priority: 10 },
+      { name: "Is Download", type: "REQUEST", statement: 'req.url ~ "^/ftp/"', priority: 10 },
+      { name: "Is Not Download", type: "REQUEST", statement: 'req.url !~ "^/ftp/"', priority: 5 },
+      { name: "Uncacheable URLs", type: "REQUEST", statement: 'req.url ~ "^/(api|admin)/"', priority: 10 },
+      { name: "apex redirect", type: "RESPONSE", statement: `req.http.Host == "${cdn.domain}"`, priority: 10 },
+      { name: "apex", type: "REQUEST", statement: `req.http.host == "${cdn.domain}"`, priority: 1 },
+      // Only the rate limiter's events reach the Datadog logger: no request matches.
+      { name: "Always False", type: "RESPONSE", statement: "false", priority: 10 },
+      { name: "Don't cache 404s for /static", type: "CACHE", statement: 'req.url ~ "^/static/" && beresp.status == 404', priority: 10 },
+    ],
+    headers: [
+      // Downloads: no cookies, no query string, from the load balancers; everything else from the app.
+      { name: "Remove cookies", type: "request", action: "delete", destination: "http.Cookie", requestCondition: "Is Download", priority: 10 },
+      { name: "Chop off query string", type: "request", action: "set", destination: "url", source: 'regsub(req.url, "\\?.*$", "")', requestCondition: "Is Download", priority: 10 },
+      { name: "Is Download Director", type: "request", action: "set", destination: "backend", source: "F_loadbalancer", requestCondition: "Is Download", priority: 10 },
+      { name: "Is Not Download Backend", type: "request", action: "set", destination: "backend", source: "F_app", requestCondition: "Is Not Download", priority: 10 },
+      { name: "Strip Query Strings", type: "request", action: "set", destination: "url", source: "req.url.path", requestCondition: "Homepage", priority: 10 },
+      { name: "www redirect", type: "response", action: "set", destination: "http.Location", source: `"https://${cdn.subdomain}" + req.url`, responseCondition: "apex redirect", priority: 10 },
+    ],
+    responseObjects: [
+      { name: "www redirect", status: 301, response: "Moved Permanently", requestCondition: "apex" },
+      { name: "Generated by IP block list", status: 403, response: "Forbidden", contentType: "text/html", content: "", requestCondition: "Generated by IP block list" },
+    ],
+    acls: [{ name: "Generated_by_IP_block_list" }],
+    rateLimiters: [{
+      name: `${cdn.domain} backends`, action: "log_only", clientKey: "client.ip",
+      httpMethods: ["GET", "PUT", "TRACE", "POST", "HEAD", "DELETE", "PATCH", "OPTIONS"],
+      rpsLimit: 10, windowSeconds: 10, penaltyBoxMinutes: 2, featureRevision: 1, loggerType: "datadog",
+      response: { status: 429, contentType: "text/html", content: TOO_MANY_REQUESTS },
+    }],
+    requestSettings: [{ name: "Force Pass", requestCondition: "Uncacheable URLs", action: "pass", forceSsl: false, maxStaleAge: 60, xff: "append", bypassBusyWait: false }],
+    cacheSettings: [
+      { name: "Pass No-Cache No-Store", action: "pass", ttl: 0, staleTtl: 0, cacheCondition: "Force Pass No-Cache No-Store" },
+      { name: "No caching for /static 404s", action: "pass", ttl: 0, staleTtl: 0, cacheCondition: "Don't cache 404s for /static" },
+    ],
+    gzip: [DEFAULT_GZIP],
+    hsts: [
+      { name: "HSTS w/ subdomains", maxAgeSeconds: 63072000, includeSubDomains: true, preload: true, responseCondition: "HSTS w/ subdomains" },
+      { name: "HSTS w/o subdomains", maxAgeSeconds: 315360000, includeSubDomains: false, preload: true, responseCondition: "HSTS w/o subdomain" },
+    ],
+    forceTls: { name: "Default cache policy", xff: "append", maxStaleAge: 86400, bypassBusyWait: false },
+    originTokenHeader: "Fastly-Token",
+    s3Logging: s3Logs(cdn.subdomain.replace(/\./g, "-")),
+    syslogLogging: { name: "pythonorg", host: "cdn-logs.nyc1", format: PSF_LOG_FORMAT },
+    datadogLogging: { name: "ratelimit-debug", responseCondition: "Always False" },
+    certificateAuthority: "lets-encrypt",
+    source: PYTHONDOTORG_CDN,
+    fieldSources: {
+      certificateAuthority: assumed("the PSF's definition has no TLS subscription; Let's Encrypt is allowed by CAA"),
+      syslogLogging: psfSalt("pillar/base/fastly-logging.sls"),
     },
-    syslogLogging: { name: "cdn-logs", host: "cdn-logs.nyc1", format: LOG_FORMAT },
-    datadogLogging: { name: "datadog", format: datadogLogFormat(service) },
+    differences: [...PYTHONDOTORG_DIFFERENCES, ...(extra.differences ?? [])],
   };
 }
 
 export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
-  {
-    name: "www.python.org", owner: "pythondotorg", comment: "python.org: the Django app on Heroku, downloads from the load balancers",
-    domains: ["python.org", "www.python.org"],
-    backends: [
-      {
-        name: "app", origin: { kind: "heroku-app", app: "pythondotorg", customDomain: "www.python.org" },
-        port: 443, sslCertHostname: "www.python.org", sslSniHostname: "www.python.org", shield: "iad-va-us",
-        requestCondition: "not downloads", connectTimeoutMs: 1000, firstByteTimeoutMs: 30000, betweenBytesTimeoutMs: 10000,
-      },
-      { name: "loadbalancer", ...LOAD_BALANCERS, requestCondition: "downloads" },
-    ],
-    healthchecks: [HAPROXY_HEALTH],
-    conditions: [
-      { name: "downloads", type: "REQUEST", statement: 'req.url ~ "^/ftp/"', priority: 10 },
-      { name: "not downloads", type: "REQUEST", statement: '!(req.url ~ "^/ftp/")', priority: 10 },
-      { name: "api or admin", type: "REQUEST", statement: 'req.url ~ "^/(api|admin)/"', priority: 10 },
-      { name: "origin says no-cache", type: "CACHE", statement: 'beresp.http.Cache-Control ~ "(no-cache|no-store)"', priority: 10 },
-      { name: "www host", type: "RESPONSE", statement: 'req.http.host == "www.python.org"', priority: 10 },
-      { name: "apex host", type: "RESPONSE", statement: 'req.http.host == "python.org"', priority: 10 },
-    ],
-    requestSettings: [{ name: "never cache api or admin", requestCondition: "api or admin", action: "pass", xff: "append" }],
-    cacheSettings: [{ name: "pass no-cache responses", action: "pass", cacheCondition: "origin says no-cache" }],
-    gzip: [TEXT_GZIP],
-    hostRedirects: [{ name: "apex to www", fromHost: "python.org", toOrigin: "https://www.python.org", status: 301 }],
-    hsts: [
-      { name: "hsts www", maxAgeSeconds: 63072000, includeSubDomains: true, preload: true, responseCondition: "www host" },
-      { name: "hsts apex", maxAgeSeconds: 315360000, includeSubDomains: false, preload: true, responseCondition: "apex host" },
-    ],
-    forceTls: { name: "force tls", xff: "append" },
-    originTokenHeader: "Fastly-Token",
-    ...logsOf("www.python.org"),
-    certificateAuthority: "lets-encrypt",
-  },
+  pythonDotOrgService(
+    { name: "www.python.org", domain: "python.org", subdomain: "www.python.org" },
+    { comment: "python.org: the Django app on Heroku, downloads from the load balancers" },
+  ),
+  pythonDotOrgService(
+    { name: "test.python.org", domain: "test.python.org", subdomain: "www.test.python.org", overrideHost: "www.python.org" },
+    {
+      comment: "Staging of the www.python.org service's own configuration, in front of the production app",
+      differences: [{
+        feature: "the apex redirect's conditions",
+        published: "\"apex\" and \"apex redirect\" test for python.org on both services, so test.python.org is never redirected to www.test.python.org",
+        reason: "each service tests for its own apex, so that staging exercises the redirect production serves",
+      }],
+    },
+  ),
   {
     name: "docs.python.org", owner: "docs", comment: "The Python documentation, built and served by the docs host through the load balancers",
     domains: ["docs.python.org", "doc.python.org"],
-    backends: [{ name: "loadbalancer", ...LOAD_BALANCERS }],
-    healthchecks: [HAPROXY_HEALTH],
-    gzip: [TEXT_GZIP],
+    backends: [LOAD_BALANCERS],
+    healthchecks: [haproxyStatus("docs.python.org")],
+    gzip: [DEFAULT_GZIP],
     hsts: [{ name: "hsts", maxAgeSeconds: 63072000, includeSubDomains: false, preload: false }],
     forceTls: { name: "force tls", xff: "append" },
     originTokenHeader: "Fastly-Token",
-    ...logsOf("docs.python.org"),
+    s3Logging: s3Logs("docs-python-org"),
+    syslogLogging: { name: "docs", host: "cdn-logs.nyc1", format: PSF_LOG_FORMAT },
     certificateAuthority: "lets-encrypt",
+    source: assumed("the docs service's Fastly definition is not published; it reaches the load balancers as www.python.org's downloads do, and logs the same way"),
+    fieldSources: {
+      domains: seed("Details of Various Services > docs.python.org"),
+      syslogLogging: psfSalt("pillar/base/fastly-logging.sls"),
+    },
   },
 ];
 
@@ -114,5 +188,7 @@ export const EXTERNAL_SERVICES: readonly ExternalService[] = [
     name: "PyPI", owner: "pypi", names: ["pypi.org", "files.pythonhosted.org", "pythonhosted.org"],
     managedBy: "pypi/infra (Terraform Cloud organization psf, workspace pypi-infra)",
     notes: "AWS and Fastly; its zones pypi.org and pythonhosted.org are managed there too",
+    source: seed("Details of Various Services > PyPI"),
+    fieldSources: { managedBy: publicFile("pypi/infra", "terraform/config.tf") },
   },
 ];

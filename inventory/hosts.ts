@@ -1,4 +1,14 @@
+import { assumed, psfSalt, SERVER_LIST, seed } from "./source";
 import type { ExternalHost, Host } from "./types";
+
+/** A host whose owner is the one the seed names for its service, rather than the server list's contact. */
+const ownedAsSeedSays = (service: string) => ({ owner: seed(`Details of Various Services > ${service}`) });
+
+/** What the server list does not say about a droplet. */
+const UNLISTED = {
+  size: assumed("the server list does not give DigitalOcean plans; sized for the host's purpose, to check at adoption"),
+  holdsData: assumed("this project's reading of the host's purpose: whether its disks hold data that exists nowhere else"),
+};
 
 /*
  * The public server list, one droplet a row. Sizes are the inventory's record of each droplet's plan;
@@ -7,84 +17,91 @@ import type { ExternalHost, Host } from "./types";
 export const HOSTS: readonly Host[] = [
   {
     name: "backup", datacenter: "sfo1", role: "backup-server", owner: "infrastructure-staff",
-    purpose: "Automated backups of the estate", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true,
+    purpose: "Automated backups of the estate", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST,
+    fieldSources: { ...UNLISTED, volume: assumed("the server list says the backup host keeps its backups on a volume at /backup; the volume's name and size are not published") },
     volume: { name: "backup-sfo1-psf-io", sizeGiB: 1000, mountPoint: "/backup" },
   },
   {
     name: "bugs", datacenter: "nyc1", role: "bugs", owner: "infrastructure-staff",
-    purpose: "Roundup: bugs.python.org, bugs.jython.org, issues.roundup-tracker.org", image: "ubuntu-22-04-x64", size: "s-4vcpu-8gb", holdsData: true,
+    purpose: "Roundup: bugs.python.org, bugs.jython.org, issues.roundup-tracker.org", image: "ubuntu-22-04-x64", size: "s-4vcpu-8gb", holdsData: true, source: SERVER_LIST, fieldSources: UNLISTED,
   },
   {
     name: "buildbot", datacenter: "nyc1", role: "buildbot", owner: "buildbot",
-    purpose: "CPython buildbot master (buildbot.python.org)", image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", holdsData: true,
+    purpose: "CPython buildbot master (buildbot.python.org)", image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("Buildbot") },
   },
   {
     name: "cdn-logs", datacenter: "nyc1", role: "cdn-logs", owner: "infrastructure-staff",
-    purpose: "Realtime syslog stream from Fastly, for debugging", image: "ubuntu-20-04-x64", size: "s-1vcpu-2gb", holdsData: false,
+    purpose: "Realtime syslog stream from Fastly, for debugging", image: "ubuntu-20-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: SERVER_LIST, fieldSources: UNLISTED,
   },
   {
     name: "codespeed", datacenter: "nyc1", role: "codespeed", owner: "speed",
-    purpose: "speed.python.org and speed.pypy.org", image: "ubuntu-22-04-x64", size: "s-2vcpu-4gb", holdsData: false,
+    purpose: "speed.python.org and speed.pypy.org", image: "ubuntu-22-04-x64", size: "s-2vcpu-4gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("speed.python.org") },
   },
   ...[1, 2, 3].map((n): Host => ({
     name: `consul-${n}`, datacenter: "nyc1", role: "consul", owner: "infrastructure-staff",
-    purpose: "Consul service discovery server", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false,
+    purpose: "Consul service discovery server", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: SERVER_LIST, fieldSources: UNLISTED,
   })),
   {
     name: "docs", datacenter: "nyc1", role: "docs", owner: "docs",
-    purpose: "Builds and serves docs.python.org", image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", holdsData: false,
+    purpose: "Builds and serves docs.python.org", image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("docs.python.org") },
   },
   {
     name: "downloads", datacenter: "nyc1", role: "downloads", owner: "release-managers",
-    purpose: "python.org downloads, served under www.python.org/ftp/", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true,
+    purpose: "python.org downloads, served under www.python.org/ftp/", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...UNLISTED, owner: assumed("the seed says only that the downloads live on a VM of their own; CPython's release managers publish them") },
   },
   {
     name: "gnumailman", datacenter: "nyc1", role: "gnumailman", owner: "gnu-mailman",
-    purpose: "GNU Mailman project wiki and lists", image: "ubuntu-20-04-x64", size: "s-2vcpu-4gb", holdsData: true,
+    purpose: "GNU Mailman project wiki and lists", image: "ubuntu-20-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: UNLISTED,
   },
   {
     name: "hg", datacenter: "nyc1", role: "hg", owner: "hg",
-    purpose: "hg.python.org, svn.python.org and legacy.python.org archives", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true,
+    purpose: "hg.python.org, svn.python.org and legacy.python.org archives", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("hg.python.org") },
   },
   ...[0, 1].map((n): Host => ({
     name: `lb-${n}`, datacenter: "nyc1", role: "loadbalancer", owner: "infrastructure-staff",
-    purpose: "HAProxy in front of the app hosts", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: false,
+    purpose: "HAProxy in front of the app hosts", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: false, source: SERVER_LIST, fieldSources: UNLISTED,
   })),
   {
     name: "mail", datacenter: "ams1", role: "mail", owner: "postmaster",
-    purpose: "mail.python.org: Mailman and Postfix", image: "ubuntu-14-04-x64", size: "s-4vcpu-8gb", holdsData: true,
+    purpose: "mail.python.org: Mailman and Postfix", image: "ubuntu-14-04-x64", size: "s-4vcpu-8gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("mail.python.org") },
   },
   {
     name: "planet", datacenter: "nyc1", role: "planet", owner: "planet",
-    purpose: "planetpython.org and planet.jython.org", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false,
+    purpose: "planetpython.org and planet.jython.org", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("planetpython.org and planet.jython.org") },
   },
   {
     name: "pypy-web", datacenter: "nyc1", role: "pypy-web", owner: "pypy",
     purpose: "Serves www.pypy.org", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false,
+    // Not in the server list: the seed says only that the PyPy website is hosted on a DigitalOcean VM.
+    source: assumed("the seed says the PyPy website runs on a DigitalOcean VM, which the server list does not list; its name, datacenter, image and size are assumed"),
+    fieldSources: { purpose: seed("Details of Various Services > PyPy properties"), owner: seed("Details of Various Services > PyPy properties") },
   },
   {
     name: "pythontest", datacenter: "nyc1", role: "pythontest", owner: "python-dev",
-    purpose: "pythontest.net, resources for CPython's test suite", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false,
+    purpose: "pythontest.net, resources for CPython's test suite", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("pythontest.net") },
     // Created when DigitalOcean's region name was used in host names; the server list still says nyc3.
     dropletName: "pythontest.nyc3.psf.io",
   },
   {
     name: "salt", datacenter: "nyc1", role: "salt-master", owner: "infrastructure-staff",
-    purpose: "Salt master: configuration management of every droplet", image: "ubuntu-20-04-x64", size: "s-2vcpu-4gb", holdsData: true,
+    purpose: "Salt master: configuration management of every droplet", image: "ubuntu-20-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: UNLISTED,
   },
   {
     name: "wiki", datacenter: "nyc1", role: "moin", owner: "wiki",
-    purpose: "Static archive of wiki.python.org and wiki.jython.org", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true,
+    purpose: "Static archive of wiki.python.org and wiki.jython.org", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("wiki.python.org") },
   },
 ];
 
-/** Hosts outside DigitalOcean: a name under psf.io and an owner, nothing to create. */
+/** Hosts outside DigitalOcean: recorded with an owner, nothing to create. */
 export const EXTERNAL_HOSTS: readonly ExternalHost[] = [
   {
-    fqdn: "speed-python.osuosl.psf.io",
+    fqdn: "speed-python.osuosl.org",
     purpose: "Hardware benchmark runner for speed.python.org, scheduled by the buildbot master",
     owner: "speed",
     hostedBy: "Oregon State University Open Source Lab (OSUOSL)",
     managedBy: "Chef (python/psf-chef)",
+    // psf-salt lists it among the manually managed hosts; OSUOSL's zone holds its name, so no record is made here.
+    source: psfSalt("docs/list.rst"),
+    fieldSources: { hostedBy: seed("Infrastructure Providers > OSUOSL"), managedBy: seed("Infrastructure Providers > OSUOSL"), purpose: seed("Details of Various Services > speed.python.org") },
   },
 ];

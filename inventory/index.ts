@@ -13,6 +13,7 @@ import { METRIC_MONITORING, UPTIME_CHECKING } from "./monitoring";
 import { ON_CALL } from "./on-call";
 import { OWNERS } from "./owners";
 import { REGISTRAR } from "./registrar";
+import { firewallPillar, psfSalt, seed } from "./source";
 import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
@@ -52,6 +53,13 @@ export const PSF_INVENTORY: EstateInventory = {
   registrar: REGISTRAR,
   loadBalancerRole: "loadbalancer",
   infrastructureOwner: "infrastructure-staff",
+  factSources: {
+    hostZone: psfSalt("pillar/base/tls.sls"),
+    commonWorldPorts: psfSalt("salt/firewall/config/iptables.jinja"),
+    commonInternalPorts: firewallPillar("consul"),
+    loadBalancerRole: psfSalt("pillar/prod/roles.sls"),
+    infrastructureOwner: seed("Infrastructure Team"),
+  },
 };
 
 /** Validates and returns an estate: the PSF's own unless another inventory is given (tests do). */

@@ -17,7 +17,7 @@ export const ON_CALL: OnCall = {
       turnLengthHours: 168,
       startsAt: "2026-01-05T09:00:00Z",
       escalateAfterMinutes: 30,
-      source: { kind: "seed", section: "Services > PagerDuty" },
+      source: { kind: "seed", section: "Infrastructure Providers > PagerDuty" },
     },
     {
       key: "volunteers",
@@ -26,7 +26,7 @@ export const ON_CALL: OnCall = {
       turnLengthHours: 168,
       startsAt: "2026-01-05T09:00:00Z",
       escalateAfterMinutes: 60,
-      source: { kind: "seed", section: "Services > PagerDuty" },
+      source: { kind: "seed", section: "Infrastructure Providers > PagerDuty" },
     },
   ],
   policyRepeats: 2,

@@ -25,13 +25,13 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
     const zone = inventory.zones.find((z) => z.name === zoneName);
     return { zone: zone?.name ?? "", ttl: zone?.defaultTtl ?? 0 };
   };
-  const add = (name: string, type: RecordType, target: RecordTarget, source: string, ttl?: number): void => {
+  const add = (name: string, type: RecordType, target: RecordTarget, madeBy: string, ttl?: number): void => {
     const zone = zoneOf(name);
-    records.push({ zone: zone.zone, name, type, ttl: ttl ?? zone.ttl, target, source });
+    records.push({ zone: zone.zone, name, type, ttl: ttl ?? zone.ttl, target, madeBy });
   };
-  const addAddresses = (name: string, hostKeys: readonly string[], source: string, ttl?: number): void => {
-    add(name, "A", { kind: "droplet-ipv4", hosts: hostKeys }, source, ttl);
-    add(name, "AAAA", { kind: "droplet-ipv6", hosts: hostKeys }, source, ttl);
+  const addAddresses = (name: string, hostKeys: readonly string[], madeBy: string, ttl?: number): void => {
+    add(name, "A", { kind: "droplet-ipv4", hosts: hostKeys }, madeBy, ttl);
+    add(name, "AAAA", { kind: "droplet-ipv6", hosts: hostKeys }, madeBy, ttl);
   };
   const hostKeysWithRole = (role: string, datacenter?: string): string[] =>
     inventory.hosts
@@ -65,7 +65,8 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
     }
   }
 
-  for (const host of inventory.externalHosts) {
+  // A host named in another organization's zone (OSUOSL's) is recorded, not published.
+  for (const host of inventory.externalHosts.filter((h) => zoneContaining(h.fqdn, inventory.zones.map((z) => z.name)) !== undefined)) {
     const target: RecordTarget = host.ipv4 === undefined
       ? { kind: "external-ipv4-variable", fqdn: host.fqdn }
       : { kind: "literal", values: [host.ipv4] };
@@ -73,31 +74,31 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   }
 
   for (const service of inventory.services) {
-    const source = `service "${service.key}"`;
+    const madeBy = `service "${service.key}"`;
     const origin = service.origin;
     for (const name of service.names) {
       switch (origin.kind) {
         case "load-balancer":
         case "load-balancer-redirect":
-          addAddresses(name, hostKeysWithRole(inventory.loadBalancerRole), source, service.ttl);
+          addAddresses(name, hostKeysWithRole(inventory.loadBalancerRole), madeBy, service.ttl);
           break;
         case "droplet":
-          addAddresses(name, hostKeysWithRole(origin.role), source, service.ttl);
+          addAddresses(name, hostKeysWithRole(origin.role), madeBy, service.ttl);
           break;
         case "fastly":
           if (inventory.zones.some((z) => z.name === name)) {
             // An apex cannot be a CNAME: it gets Fastly's anycast addresses.
-            add(name, "A", { kind: "literal", values: inventory.fastlyEdge.apexIpv4 }, source, service.ttl);
-            add(name, "AAAA", { kind: "literal", values: inventory.fastlyEdge.apexIpv6 }, source, service.ttl);
+            add(name, "A", { kind: "literal", values: inventory.fastlyEdge.apexIpv4 }, madeBy, service.ttl);
+            add(name, "AAAA", { kind: "literal", values: inventory.fastlyEdge.apexIpv6 }, madeBy, service.ttl);
           } else {
-            add(name, "CNAME", { kind: "literal", values: [inventory.fastlyEdge.dualstackCname] }, source, service.ttl);
+            add(name, "CNAME", { kind: "literal", values: [inventory.fastlyEdge.dualstackCname] }, madeBy, service.ttl);
           }
           break;
         case "heroku":
-          add(name, "CNAME", { kind: "heroku-domain", app: origin.app, hostname: name }, source, service.ttl);
+          add(name, "CNAME", { kind: "heroku-domain", app: origin.app, hostname: name }, madeBy, service.ttl);
           break;
         case "s3-website":
-          add(name, "CNAME", { kind: "s3-website", site: origin.site }, source, service.ttl);
+          add(name, "CNAME", { kind: "s3-website", site: origin.site }, madeBy, service.ttl);
           break;
       }
     }
@@ -112,7 +113,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
         type: record.type,
         ttl: record.ttl ?? zone.defaultTtl,
         target: { kind: "literal", values: record.values },
-        source: `zone "${zone.name}" record ${record.type} "${record.name}"`,
+        madeBy: `zone "${zone.name}" record ${record.type} "${record.name}"`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { tcp, udp } from "./ports";
 import type { PortRange } from "./ports";
-import type { PolicyException, Role } from "./types";
+import { assumed, firewallPillar, psfSalt } from "./source";
+import type { PolicyException, Role, Source } from "./types";
 
 /** Every host opens ssh to the world. */
 export const COMMON_WORLD_PORTS: readonly PortRange[] = [tcp(22, "ssh")];
@@ -38,35 +39,49 @@ const MAIL = [
   tcp(563, "nntps"),
 ];
 
-function role(name: string, purpose: string, extra: Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "shortName" | "policyExceptions">> = {}): Role {
-  return { name, purpose, ...extra, worldPorts: extra.worldPorts ?? [], internalPorts: extra.internalPorts ?? [], fastlyPorts: extra.fastlyPorts ?? [] };
+/** The Salt roles and the host names each matches: every role here is one of psf-salt's unless it says otherwise. */
+const SALT_ROLES = psfSalt("pillar/prod/roles.sls");
+
+type RoleExtra = Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "shortName" | "policyExceptions" | "source" | "fieldSources">>;
+
+/** A role; its ports come from `firewall` (a psf-salt firewall pillar) unless its field sources say otherwise. */
+function role(name: string, purpose: string, firewall: Source | undefined, extra: RoleExtra = {}): Role {
+  const ports: Record<string, Source> = firewall === undefined ? {} : { worldPorts: firewall, internalPorts: firewall, fastlyPorts: firewall };
+  return {
+    name, purpose, source: SALT_ROLES, ...extra,
+    fieldSources: { ...ports, ...extra.fieldSources },
+    worldPorts: extra.worldPorts ?? [], internalPorts: extra.internalPorts ?? [], fastlyPorts: extra.fastlyPorts ?? [],
+  };
 }
 
 /** The Salt roles and the ports each opens beyond the common ones (the firewall facts). */
 export const ROLES: readonly Role[] = [
-  role("backup-server", "Automated backups of the estate"),
-  role("bugs", "Roundup trackers", { internalPorts: [tcp(9000, 9002, "roundup web"), tcp(20025, "mail in")] }),
-  role("buildbot", "CPython buildbot master", { worldPorts: [tcp(9020, "buildbot workers")], internalPorts: [tcp(9000, "web")] }),
-  role("cdn-logs", "Realtime syslog stream from Fastly, for debugging", { fastlyPorts: [tcp(514, "syslog")] }),
-  role("codespeed", "Codespeed web UI", { internalPorts: [tcp(9000, "codespeed cpython"), tcp(9001, "codespeed pypy")] }),
-  role("consul", "Consul service discovery servers"),
-  role("docs", "Builds and serves docs.python.org", { internalPorts: [tcp(9000, "web")] }),
-  role("downloads", "python.org downloads", { internalPorts: [tcp(9000, "web")] }),
-  role("gnumailman", "GNU Mailman project wiki and lists", { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
-  role("hg", "Version control archives", { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
+  role("backup-server", "Automated backups of the estate", undefined),
+  role("bugs", "Roundup trackers", firewallPillar("bugs"), { internalPorts: [tcp(9000, 9002, "roundup web"), tcp(20025, "mail in")] }),
+  role("buildbot", "CPython buildbot master", firewallPillar("buildbot"), { worldPorts: [tcp(9020, "buildbot workers")], internalPorts: [tcp(9000, "web")] }),
+  role("cdn-logs", "Realtime syslog stream from Fastly, for debugging", firewallPillar("fastly-logging"), { fastlyPorts: [tcp(514, "syslog")] }),
+  role("codespeed", "Codespeed web UI", firewallPillar("codespeed"), { internalPorts: [tcp(9000, "codespeed cpython"), tcp(9001, "codespeed pypy")] }),
+  role("consul", "Consul service discovery servers", undefined),
+  role("docs", "Builds and serves docs.python.org", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
+  role("downloads", "python.org downloads", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
+  role("gnumailman", "GNU Mailman project wiki and lists", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
+  role("hg", "Version control archives", firewallPillar("hg"), { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
   // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io. The 2000x listeners are
   // HAProxy's entries for Fastly (psf-salt pillar/base/firewall/loadbalancer.sls http_N): only Fastly reaches them.
-  role("loadbalancer", "HAProxy in front of the app hosts", {
+  role("loadbalancer", "HAProxy in front of the app hosts", firewallPillar("loadbalancer"), {
     shortName: "lb",
+    // The certificate Fastly checks is lb.psf.io's (psf-salt's TLS pillar).
+    fieldSources: { shortName: psfSalt("pillar/base/tls.sls") },
     worldPorts: [...WEB],
     fastlyPorts: [tcp(20000, "haproxy"), tcp(20002, "haproxy"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy")],
   }),
-  role("mail", "mail.python.org: Mailman and Postfix", { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
+  role("mail", "mail.python.org: Mailman and Postfix", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
   // The load balancers route wiki.python.org and wiki.jython.org here, as they do for docs and planet.
-  role("moin", "Static archive of wiki.python.org and wiki.jython.org", { internalPorts: [tcp(9000, "web")] }),
-  role("planet", "planetpython.org and planet.jython.org", { internalPorts: [tcp(9000, "web")] }),
+  role("moin", "Static archive of wiki.python.org and wiki.jython.org", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
+  role("planet", "planetpython.org and planet.jython.org", firewallPillar("planet"), { internalPorts: [tcp(9000, "web")] }),
   // pypy.org and pythontest.net are answered by their own hosts, not through the load balancers.
-  role("pypy-web", "Serves www.pypy.org", { worldPorts: WEB }),
-  role("pythontest", "Resources for CPython's test suite", { worldPorts: WEB }),
-  role("salt-master", "Salt master", { internalPorts: [tcp(4505, 4506, "salt"), tcp(9000, 9001, "salt api")] }),
+  role("pypy-web", "Serves www.pypy.org", undefined, {
+    source: assumed("the seed says the PyPy website runs on a DigitalOcean VM; psf-salt has no role for it, so its name and its ports (a web server's) are assumed"), worldPorts: WEB }),
+  role("pythontest", "Resources for CPython's test suite", firewallPillar("http"), { worldPorts: WEB }),
+  role("salt-master", "Salt master", firewallPillar("salt"), { internalPorts: [tcp(4505, 4506, "salt"), tcp(9000, 9001, "salt api")] }),
 ];

@@ -162,16 +162,42 @@ const portRange = z.strictObject({
 const policyException = z.strictObject({ rule: text(), reason: text(), expires: text() });
 const policyExceptions = z.array(policyException).optional();
 
-const datacenter = z.strictObject({
+const source = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("seed"), section: text() }),
+  z.strictObject({ kind: z.literal("public"), repository: matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "is not a repository's owner/name"), path: text() }),
+  z.strictObject({ kind: z.literal("assumed"), reason: text(undefined, "is empty: an assumed value says why it was assumed") }),
+]);
+
+/**
+ * Every item says where its values come from: `source` covers each of its fields, and `fieldSources` names
+ * another source for a field that comes from elsewhere (validate.ts checks that each names a field of the item).
+ */
+const sourced = {
+  source,
+  fieldSources: z.record(z.string(), source).optional(),
+  differences: z.array(z.strictObject({ feature: text(), published: text(), reason: text() })).optional(),
+};
+
+/** An item of the inventory: its own fields, and where they come from; a field source must name one of them. */
+function sourcedObject<S extends z.ZodRawShape>(shape: S) {
+  const fields = Object.keys(shape);
+  return z.strictObject({ ...sourced, ...shape }).superRefine((item, ctx) => {
+    for (const field of Object.keys((item as { fieldSources?: object }).fieldSources ?? {})) {
+      if (!fields.includes(field)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
+    }
+  });
+}
+
+const datacenter = sourcedObject({
   key: slug,
   provider: z.literal("digitalocean"),
   region: matching(DO_REGION, "is not a DigitalOcean region slug (e.g. nyc3)"),
   privateRange: text(privateRangeProblem),
 });
 
-const owner = z.strictObject({ key: slug, name: text(), contact: text() });
+const owner = sourcedObject({ key: slug, name: text(), contact: text() });
 
-const role = z.strictObject({
+const role = sourcedObject({
   policyExceptions,
   name: slug,
   purpose: text(),
@@ -181,7 +207,7 @@ const role = z.strictObject({
   fastlyPorts: z.array(portRange),
 });
 
-const host = z.strictObject({
+const host = sourcedObject({
   policyExceptions,
   name: slug,
   datacenter: slug,
@@ -211,7 +237,7 @@ const host = z.strictObject({
   }
 });
 
-const externalHost = z.strictObject({
+const externalHost = sourcedObject({
   fqdn: domainName,
   purpose: text(),
   owner: ownerKey,
@@ -229,7 +255,7 @@ const origin = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("s3-website"), site: text() }),
 ]);
 
-const publicService = z.strictObject({
+const publicService = sourcedObject({
   key: slug,
   description: text(),
   owner: ownerKey,
@@ -252,7 +278,7 @@ const literalRecord = z.strictObject({
 
 const SPF = /^v=spf1( |$)/;
 
-const zone = z.strictObject({
+const zone = sourcedObject({
   policyExceptions,
   name: domainName,
   purpose: text(),
@@ -274,18 +300,18 @@ const zone = z.strictObject({
   });
 });
 
-const caa = z.strictObject({
+const caa = sourcedObject({
   issuers: nonEmptyList(domainName, "is empty: no certificate authority could issue"),
   iodef: matching(/^(mailto:|https?:\/\/)\S+$/, "is not a mailto: or http(s) URL"),
 });
 
-const fastlyEdge = z.strictObject({
+const fastlyEdge = sourcedObject({
   dualstackCname: domainName,
   apexIpv4: nonEmptyList(ipv4),
   apexIpv6: nonEmptyList(ipv6),
 });
 
-const staticSite = z.strictObject({
+const staticSite = sourcedObject({
   bucket: matching(S3_BUCKET, "is not a valid S3 bucket name"),
   region: matching(AWS_REGION, "is not an AWS region (e.g. us-east-1)"),
   owner: ownerKey,
@@ -293,7 +319,7 @@ const staticSite = z.strictObject({
   errorDocument: text(),
 });
 
-const databaseCluster = z.strictObject({
+const databaseCluster = sourcedObject({
   name: slug,
   datacenter: slug,
   engine: z.literal("pg"),
@@ -309,11 +335,11 @@ const databaseCluster = z.strictObject({
   })),
 });
 
-const herokuApp = z.strictObject({
+const herokuApp = sourcedObject({
   name: matching(HEROKU_APP_NAME, "is not a name Heroku accepts (3-30 lowercase letters, digits and dashes, starting with a letter)"),
   description: text(),
   owner: ownerKey,
-  source: text(),
+  codeRepository: text(),
   region: z.enum(["us", "eu"]),
   stack: z.enum(["heroku-22", "heroku-24", "container"]),
   buildpacks: z.array(text()).optional(),
@@ -344,7 +370,7 @@ const herokuApp = z.strictObject({
   noRepeats(app.secretConfigVars ?? [], (v) => v, ctx, ["secretConfigVars"], "secret config var");
 });
 
-const heroku = z.strictObject({ team: slug, apps: z.array(herokuApp) });
+const heroku = sourcedObject({ team: slug, apps: z.array(herokuApp) });
 
 // The Fastly vocabulary (constructs/fastly-service/types.ts), as the inventory writes it.
 const fastlyName = text();
@@ -478,7 +504,30 @@ const fastlyS3Logging = z.strictObject({
   timestampFormat: optionalText,
 });
 
-const fastlyService = z.strictObject({
+const fastlyResponseObject = z.strictObject({
+  name: fastlyName,
+  status: httpStatus,
+  response: text(),
+  content: z.string().optional(),
+  contentType: optionalText,
+  requestCondition: conditionName,
+  cacheCondition: conditionName,
+});
+
+const fastlyRateLimiter = z.strictObject({
+  name: fastlyName,
+  action: z.enum(["log_only", "response"]),
+  clientKey: text((v) => (/\s/.test(v) ? `"${v}" contains a space` : undefined)),
+  httpMethods: nonEmptyList(matching(/^[A-Z]+$/, "is not an upper-case HTTP method")),
+  rpsLimit: positive,
+  windowSeconds: z.union([z.literal(1), z.literal(10), z.literal(60)]),
+  penaltyBoxMinutes: positive,
+  loggerType: z.enum(["datadog", "s3", "syslog"]).optional(),
+  response: z.strictObject({ status: httpStatus, contentType: text(), content: z.string() }).optional(),
+  featureRevision: positive.optional(),
+});
+
+const fastlyService = sourcedObject({
   name: domainName,
   owner: ownerKey,
   comment: text(),
@@ -487,7 +536,10 @@ const fastlyService = z.strictObject({
   originTokenHeader: matching(HTTP_HEADER_NAME, "is not an HTTP header name").optional(),
   s3Logging: fastlyS3Logging.optional(),
   syslogLogging: z.strictObject({ name: fastlyName, host: text(), format: text() }).optional(),
-  datadogLogging: z.strictObject({ name: fastlyName, format: text() }).optional(),
+  datadogLogging: z.strictObject({ name: fastlyName, format: optionalText, responseCondition: conditionName }).optional(),
+  responseObjects: z.array(fastlyResponseObject).optional(),
+  acls: z.array(z.strictObject({ name: matching(/^[A-Za-z][A-Za-z0-9_]*$/, "is not a VCL identifier (a letter, then letters, digits and \"_\")") })).optional(),
+  rateLimiters: z.array(fastlyRateLimiter).optional(),
   certificateAuthority: z.enum(["lets-encrypt", "globalsign", "certainly"]),
   healthchecks: z.array(fastlyHealthcheck).optional(),
   conditions: z.array(fastlyCondition).optional(),
@@ -505,7 +557,7 @@ const fastlyService = z.strictObject({
   }
 });
 
-const externalService = z.strictObject({
+const externalService = sourcedObject({
   name: text(),
   owner: ownerKey,
   names: z.array(domainName),
@@ -513,11 +565,6 @@ const externalService = z.strictObject({
   notes: text(),
 });
 
-const source = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("seed"), section: text() }),
-  z.strictObject({ kind: z.literal("public"), repository: matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "is not a repository's owner/name"), path: text() }),
-  z.strictObject({ kind: z.literal("assumed"), reason: text(undefined, "is empty: an assumed value says why it was assumed") }),
-]);
 
 /** An instant as PagerDuty takes it here: RFC 3339 in UTC, whole seconds. */
 const utcInstant = text((v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v) && !Number.isNaN(Date.parse(v))
@@ -602,6 +649,7 @@ export const inventorySchema = z.strictObject({
   uptimeChecking,
   metricMonitoring,
   registrar,
+  factSources: z.strictObject({ hostZone: source, commonWorldPorts: source, commonInternalPorts: source, loadBalancerRole: source, infrastructureOwner: source }),
   loadBalancerRole: slug,
   infrastructureOwner: ownerKey,
 });

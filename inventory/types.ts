@@ -12,8 +12,30 @@ import type { PortRange } from "./ports";
 export type { PortRange } from "./ports";
 export type { Source } from "./source";
 
+/**
+ * Where an item's values come from: `source` covers each of its fields, unless `fieldSources` names another
+ * source for that field.
+ */
+export interface Sourced {
+  readonly source: Source;
+  /** Sources of the fields that come from elsewhere than `source`, by field name. @default none */
+  readonly fieldSources?: Readonly<Record<string, Source>>;
+  /** Where the item knowingly differs from what its source publishes, and why. @default none */
+  readonly differences?: readonly SourceDifference[];
+}
+
+/** A knowing difference between an item and the published configuration it comes from. */
+export interface SourceDifference {
+  /** The field or feature that differs. */
+  readonly feature: string;
+  /** What the published configuration has. */
+  readonly published: string;
+  /** What the estate has instead, and why. */
+  readonly reason: string;
+}
+
 /** A PSF datacenter: a region of one hosting provider. */
-export interface Datacenter {
+export interface Datacenter extends Sourced {
   /** The PSF's own name for it, used in host names: `ams1`, `nyc1`, `sfo1`. */
   readonly key: string;
   readonly provider: "digitalocean";
@@ -24,7 +46,7 @@ export interface Datacenter {
 }
 
 /** Somebody who answers for a host or a service. */
-export interface Owner {
+export interface Owner extends Sourced {
   /** Inventory key, used in tags: lowercase words joined by dashes. */
   readonly key: string;
   /** Who they are, as the PSF's server list names them. */
@@ -44,7 +66,7 @@ export interface PolicyException {
   readonly expires: string;
 }
 
-export interface Role {
+export interface Role extends Sourced {
   /** Policy rules this role's resources are excused from. @default none */
   readonly policyExceptions?: readonly PolicyException[];
   readonly name: string;
@@ -71,7 +93,7 @@ export type DistroImage =
   | "ubuntu-24-04-x64";
 
 /** A droplet of the public server list. */
-export interface Host {
+export interface Host extends Sourced {
   /** Policy rules this host's resources are excused from. @default none */
   readonly policyExceptions?: readonly PolicyException[];
   /** The host's short name, first label of its FQDN: `lb-0`, `consul-1`, `bugs`. */
@@ -125,9 +147,9 @@ export interface HostVolume {
   readonly mountPoint: string;
 }
 
-/** A host outside every PSF datacenter: only its DNS name is managed here. */
-export interface ExternalHost {
-  /** Its fully qualified name under psf.io. */
+/** A host outside every PSF datacenter: recorded with its owner; its name gets a record only in a managed zone. */
+export interface ExternalHost extends Sourced {
+  /** Its fully qualified name; when it lies in a managed zone, the DNS stack publishes its A record. */
   readonly fqdn: string;
   readonly purpose: string;
   readonly owner: string;
@@ -136,8 +158,8 @@ export interface ExternalHost {
   /** What configures it. */
   readonly managedBy: string;
   /**
-   * Its public IPv4 address.
-   * @default not recorded here: the DNS stack asks for it as a required Terraform variable
+   * Its public IPv4 address, for its record in a managed zone.
+   * @default not recorded here: for a name in a managed zone, the DNS stack asks for it as a required Terraform variable
    *   (`<fqdn with dots and dashes as underscores>_ipv4`) so that no guessed address is ever published.
    */
   readonly ipv4?: string;
@@ -159,7 +181,7 @@ export type Origin =
   | { readonly kind: "s3-website"; readonly site: string };
 
 /** A public service and the names it answers to. */
-export interface PublicService {
+export interface PublicService extends Sourced {
   readonly key: string;
   readonly description: string;
   readonly owner: string;
@@ -184,7 +206,7 @@ export interface LiteralRecord {
 }
 
 /** A DNS zone hosted in Route 53. */
-export interface Zone {
+export interface Zone extends Sourced {
   /** Policy rules this zone's records are excused from. @default none */
   readonly policyExceptions?: readonly PolicyException[];
   /** The domain, without a trailing dot. */
@@ -204,7 +226,7 @@ export interface Zone {
 }
 
 /** CAA policy published at every zone's apex. */
-export interface CaaPolicy {
+export interface CaaPolicy extends Sourced {
   /** Certificate authorities allowed to issue for the domain. */
   readonly issuers: readonly string[];
   /** Where CAs report refused requests. */
@@ -212,7 +234,7 @@ export interface CaaPolicy {
 }
 
 /** Fastly's published edge addresses, for names served by Fastly. */
-export interface FastlyEdge {
+export interface FastlyEdge extends Sourced {
   /** CNAME target for a subdomain. */
   readonly dualstackCname: string;
   /** A records for an apex, which cannot be a CNAME. */
@@ -222,7 +244,7 @@ export interface FastlyEdge {
 }
 
 /** An S3 bucket served as a static website. */
-export interface StaticSite {
+export interface StaticSite extends Sourced {
   /** The bucket's name, which S3 website hosting requires to equal the host name it serves. */
   readonly bucket: string;
   readonly region: string;
@@ -239,7 +261,7 @@ export interface ManagedDatabase {
 }
 
 /** The managed PostgreSQL cluster. */
-export interface DatabaseCluster {
+export interface DatabaseCluster extends Sourced {
   readonly name: string;
   readonly datacenter: string;
   readonly engine: "pg";
@@ -278,13 +300,13 @@ export interface HerokuPipelineStage {
 }
 
 /** A Heroku app. */
-export interface HerokuAppSpec {
+export interface HerokuAppSpec extends Sourced {
   /** The app's name at Heroku: 3-30 characters, lowercase letters, digits and dashes, starting with a letter. */
   readonly name: string;
   readonly description: string;
   readonly owner: string;
-  /** Where its source lives. */
-  readonly source: string;
+  /** Where its code lives. */
+  readonly codeRepository: string;
   readonly region: "us" | "eu";
   /** `heroku-24` and kin use buildpacks; `container` builds from a Dockerfile. */
   readonly stack: "heroku-22" | "heroku-24" | "container";
@@ -312,7 +334,7 @@ export interface HerokuAppSpec {
 }
 
 /** The PSF's Heroku team and its apps. */
-export interface HerokuEstate {
+export interface HerokuEstate extends Sourced {
   /** The Heroku team that owns every app. */
   readonly team: string;
   readonly apps: readonly HerokuAppSpec[];
@@ -340,7 +362,7 @@ export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certai
  * settings, host redirects, HSTS, forced TLS) are written as the FastlyService construct takes them; its
  * headers carry no secret: the origin token is `originTokenHeader`'s.
  */
-export interface FastlyServiceSpec extends FastlyServiceRules {
+export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   /** Service name at Fastly; services with a `fastly` origin name it. */
   readonly name: string;
   readonly owner: string;
@@ -360,11 +382,11 @@ export interface FastlyServiceSpec extends FastlyServiceRules {
    * Streams its logs to the estate's Datadog organization (`MetricMonitoring.site`); the stack supplies the API key
    * from a sensitive variable. @default none
    */
-  readonly datadogLogging?: { readonly name: string; readonly format: string };
+  readonly datadogLogging?: { readonly name: string; readonly format?: string; readonly responseCondition?: string };
 }
 
 /** A service another configuration manages: recorded so that nobody creates it here too. */
-export interface ExternalService {
+export interface ExternalService extends Sourced {
   readonly name: string;
   readonly owner: string;
   readonly names: readonly string[];
@@ -441,6 +463,15 @@ export interface Registrar {
   readonly source: Source;
 }
 
+/** Sources of the inventory's single values, which are not items of a list. */
+export interface EstateFactSources {
+  readonly hostZone: Source;
+  readonly commonWorldPorts: Source;
+  readonly commonInternalPorts: Source;
+  readonly loadBalancerRole: Source;
+  readonly infrastructureOwner: Source;
+}
+
 /** Every fact of the estate, as written in the inventory files. */
 export interface EstateInventory {
   readonly datacenters: readonly Datacenter[];
@@ -468,6 +499,8 @@ export interface EstateInventory {
   readonly uptimeChecking: UptimeChecking;
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
+  /** Where the estate-wide facts below and above come from: the host zone, the common ports, the roles named here. */
+  readonly factSources: EstateFactSources;
   /** The role whose hosts run HAProxy: load-balanced names point at them. */
   readonly loadBalancerRole: string;
   /** Owner of the estate-wide resources: zones, networks, the delegation set. */

@@ -254,7 +254,7 @@ function validateRecords(records: readonly PlannedRecord[], problems: ProblemLis
   const seen = new Map<string, string>();
   const typesByName = new Map<string, Set<string>>();
   for (const record of records) {
-    const item = `record ${record.type} "${record.name}" (from ${record.source})`;
+    const item = `record ${record.type} "${record.name}" (from ${record.madeBy})`;
     if (record.zone === "") continue; // reported with the service that names it
     if (!isInZone(record.name, record.zone)) {
       problems.add(item, "name", `"${record.name}" is outside its zone "${record.zone}"`);
@@ -263,8 +263,8 @@ function validateRecords(records: readonly PlannedRecord[], problems: ProblemLis
     const key = `${record.name} ${record.type}`;
     const first = seen.get(key);
     // The same item twice (a host listed twice) is reported as a duplicate item, not once more per record.
-    if (first !== undefined && first !== record.source) problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
-    else seen.set(key, record.source);
+    if (first !== undefined && first !== record.madeBy) problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
+    else seen.set(key, record.madeBy);
     const types = typesByName.get(record.name) ?? new Set<string>();
     types.add(record.type);
     typesByName.set(record.name, types);

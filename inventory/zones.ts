@@ -1,4 +1,12 @@
+import { assumed, PYPI_DNS, seed } from "./source";
 import type { CaaPolicy, FastlyEdge, Zone } from "./types";
+
+/** The seed names each domain; what the zones publish beyond the estate's own names is not published anywhere. */
+const ROUTE_53 = seed("Infrastructure Providers > Amazon Route 53");
+const UNPUBLISHED_POLICY = {
+  spf: assumed("no PSF file publishes the zones' SPF policies: a domain that sends no mail refuses all, python.org allows its mail host"),
+  defaultTtl: assumed("no PSF file publishes the zones' TTLs; five minutes keeps changes quick"),
+};
 
 /** Host names live here: `<name>.<datacenter>.psf.io`, and `<role>.psf.io` for each role. */
 export const HOST_ZONE = "psf.io";
@@ -8,22 +16,24 @@ const NO_MAIL = "v=spf1 -all";
 /** The zones Route 53 hosts for the PSF (pypi.org and pythonhosted.org are PyPI's, managed in pypi/infra). */
 export const ZONES: readonly Zone[] = [
   {
-    name: "python.org", purpose: "The Python language's home", spf: "v=spf1 mx a:mail.python.org ~all", defaultTtl: 300,
+    name: "python.org", purpose: "The Python language's home", spf: "v=spf1 mx a:mail.python.org ~all", defaultTtl: 300, source: ROUTE_53,
     records: [{ name: "python.org", type: "MX", values: ["10 mail.python.org"], ttl: 3600 }],
+    fieldSources: { ...UNPUBLISHED_POLICY, records: seed("Details of Various Services > mail.python.org") },
   },
-  { name: "jython.org", purpose: "Jython's website and trackers", spf: NO_MAIL, defaultTtl: 300 },
-  { name: "pythontest.net", purpose: "Resources for CPython's test suite", spf: NO_MAIL, defaultTtl: 300 },
-  { name: "planetpython.org", purpose: "Planet Python", spf: NO_MAIL, defaultTtl: 300 },
-  { name: "pypy.org", purpose: "The PyPy project", spf: NO_MAIL, defaultTtl: 300 },
-  { name: "roundup-tracker.org", purpose: "The Roundup issue tracker project", spf: NO_MAIL, defaultTtl: 300 },
-  { name: "pycon.org", purpose: "PyCon", spf: NO_MAIL, defaultTtl: 300 },
-  { name: HOST_ZONE, purpose: "Internal host names of the PSF estate", spf: NO_MAIL, defaultTtl: 300 },
+  { name: "jython.org", purpose: "Jython's website and trackers", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
+  { name: "pythontest.net", purpose: "Resources for CPython's test suite", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
+  { name: "planetpython.org", purpose: "Planet Python", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
+  { name: "pypy.org", purpose: "The PyPy project", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
+  { name: "roundup-tracker.org", purpose: "The Roundup issue tracker project", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
+  { name: "pycon.org", purpose: "PyCon", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
+  { name: HOST_ZONE, purpose: "Internal host names of the PSF estate", spf: NO_MAIL, defaultTtl: 300, source: ROUTE_53, fieldSources: UNPUBLISHED_POLICY },
 ];
 
 /** Certificate authorities the PSF uses, and where they report refusals. */
 export const CAA_POLICY: CaaPolicy = {
   issuers: ["letsencrypt.org", "amazon.com", "globalsign.com"],
   iodef: "mailto:infrastructure-staff@python.org",
+  source: PYPI_DNS,
 };
 
 /** Fastly's published targets for the PSF's services (Fastly's DNS instructions for python.org). */
@@ -31,4 +41,5 @@ export const FASTLY_EDGE: FastlyEdge = {
   dualstackCname: "dualstack.python.map.fastly.net",
   apexIpv4: ["151.101.0.223", "151.101.64.223", "151.101.128.223", "151.101.192.223"],
   apexIpv6: ["2a04:4e42::223", "2a04:4e42:200::223", "2a04:4e42:400::223", "2a04:4e42:600::223"],
+  source: assumed("Fastly's published targets for the python.org map, as python.org's public DNS answers them; no PSF file lists them"),
 };

@@ -44,7 +44,8 @@ export class DnsStack extends EstateStack {
     const signingKey = new DnssecSigningKey(this, "dnssec-signing-key", { alias: "psf-route53-dnssec" });
 
     const externalAddress = new Map<string, string>();
-    for (const host of estate.externalHosts.filter((h) => h.ipv4 === undefined)) {
+    const published = new Set(estate.records.flatMap((r) => (r.target.kind === "external-ipv4-variable" ? [r.target.fqdn] : [])));
+    for (const host of estate.externalHosts.filter((h) => published.has(h.fqdn))) {
       const name = `${host.fqdn.replace(/[.-]/g, "_")}_ipv4`;
       const variable = new TerraformVariable(this, name, {
         type: "string",

@@ -1,12 +1,12 @@
 import type {
   ServiceVclBackend, ServiceVclCacheSetting, ServiceVclCondition, ServiceVclConfig, ServiceVclDomain, ServiceVclGzip, ServiceVclHeader,
-  ServiceVclHealthcheck, ServiceVclLoggingDatadog, ServiceVclLoggingS3, ServiceVclLoggingSyslog, ServiceVclRequestSetting, ServiceVclResponseObject, ServiceVclSnippet,
+  ServiceVclAcl, ServiceVclHealthcheck, ServiceVclLoggingDatadog, ServiceVclRateLimiter, ServiceVclLoggingS3, ServiceVclLoggingSyslog, ServiceVclRequestSetting, ServiceVclResponseObject, ServiceVclSnippet,
 } from "../../.gen/providers/fastly/service-vcl";
 import { withTerraformLiterals } from "../terraform-literal";
 import { FASTLY_DATADOG_REGION } from "./types";
 import type {
-  ExpandedFastlyServiceProps, FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyDatadogLogger, FastlyDomain, FastlyGzip, FastlyHeader, FastlyHealthcheck,
-  FastlyRequestSetting, FastlyResponseObject, FastlyS3Logger, FastlySnippet, FastlySyslogLogger,
+  ExpandedFastlyServiceProps, FastlyAcl, FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyDatadogLogger, FastlyDomain, FastlyGzip, FastlyHeader, FastlyHealthcheck,
+  FastlyRateLimiter, FastlyRequestSetting, FastlyResponseObject, FastlyS3Logger, FastlySnippet, FastlySyslogLogger,
 } from "./types";
 
 /** The identifier Fastly gives a backend in generated VCL, for `set req.backend` and header rules with destination "backend". */
@@ -17,7 +17,7 @@ export function fastlyBackendVclName(backendName: string): string {
 /** The nested blocks of a `ServiceVcl`, one list per block type. */
 export type ServiceVclBlocks = Pick<
   ServiceVclConfig,
-  "domain" | "backend" | "healthcheck" | "condition" | "header" | "gzip" | "cacheSetting" | "requestSetting" | "responseObject" | "snippet" | "loggingS3" | "loggingSyslog" | "loggingDatadog"
+  "domain" | "backend" | "healthcheck" | "condition" | "header" | "gzip" | "cacheSetting" | "requestSetting" | "responseObject" | "snippet" | "loggingS3" | "loggingSyslog" | "loggingDatadog" | "acl" | "rateLimiter"
 >;
 
 /** The service's plain blocks as the provider's nested blocks. */
@@ -36,6 +36,8 @@ export function serviceVclBlocks(service: ExpandedFastlyServiceProps): ServiceVc
     loggingS3: blocks(service.s3Loggers, toS3Logger),
     loggingSyslog: blocks(service.syslogLoggers, toSyslogLogger),
     loggingDatadog: blocks(service.datadogLoggers, toDatadogLogger),
+    acl: blocks(service.acls, toAcl),
+    rateLimiter: blocks(service.rateLimiters, toRateLimiter),
   };
 }
 
@@ -208,5 +210,25 @@ function toDatadogLogger(l: FastlyDatadogLogger): ServiceVclLoggingDatadog {
     format: l.format,
     formatVersion: l.formatVersion ?? 2,
     responseCondition: l.responseCondition,
+  };
+}
+
+function toAcl(a: FastlyAcl): ServiceVclAcl {
+  // Its entries live in Fastly, not here: an ACL must never be emptied by a destroy-and-recreate.
+  return { name: a.name, forceDestroy: false };
+}
+
+function toRateLimiter(r: FastlyRateLimiter): ServiceVclRateLimiter {
+  return {
+    name: r.name,
+    action: r.action,
+    clientKey: r.clientKey,
+    httpMethods: r.httpMethods.join(","),
+    rpsLimit: r.rpsLimit,
+    windowSize: r.windowSeconds,
+    penaltyBoxDuration: r.penaltyBoxMinutes,
+    loggerType: r.loggerType,
+    featureRevision: r.featureRevision,
+    response: r.response === undefined ? undefined : { status: r.response.status, contentType: r.response.contentType, content: r.response.content },
   };
 }

@@ -62,6 +62,8 @@ function checkUniqueNames(service: ExpandedFastlyServiceProps, fail: Fail): void
   unique("s3Loggers", "S3 logger", (service.s3Loggers ?? []).map((l) => l.name));
   unique("syslogLoggers", "syslog logger", (service.syslogLoggers ?? []).map((l) => l.name));
   unique("datadogLoggers", "Datadog logger", (service.datadogLoggers ?? []).map((l) => l.name));
+  unique("acls", "ACL", (service.acls ?? []).map((a) => a.name));
+  unique("rateLimiters", "rate limiter", (service.rateLimiters ?? []).map((r) => r.name));
 }
 
 /** Each block's values, and its references to conditions, health checks and backends. */
@@ -137,6 +139,24 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
     condition(label, "responseCondition", logger.responseCondition, "RESPONSE");
     // Tokens (a variable's value) are only known at apply time.
     if (isLiteral(logger.port) && !(Number.isInteger(logger.port) && logger.port >= 1 && logger.port <= 65535)) fail(`${label} port`, `${logger.port} is outside 1-65535`);
+  }
+  // An ACL is VCL's name for it in conditions: `client.ip ~ <name>`.
+  for (const acl of service.acls ?? []) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(acl.name)) fail(`acl "${acl.name}" name`, "is not a VCL identifier (a letter, then letters, digits and \"_\")");
+  }
+  const loggerTypes = new Set([
+    ...((service.datadogLoggers ?? []).length > 0 ? ["datadog"] : []),
+    ...((service.s3Loggers ?? []).length > 0 ? ["s3"] : []),
+    ...((service.syslogLoggers ?? []).length > 0 ? ["syslog"] : []),
+  ]);
+  for (const limiter of service.rateLimiters ?? []) {
+    const label = `rateLimiter "${limiter.name}"`;
+    if (limiter.loggerType !== undefined && !loggerTypes.has(limiter.loggerType)) fail(`${label} loggerType`, `"${limiter.loggerType}": the service has no logger of that type to write offenders to`);
+    if (limiter.action === "response" && limiter.response === undefined) fail(`${label} response`, "is missing: action \"response\" answers offenders with it");
+    const lower = limiter.httpMethods.find((m) => m !== m.toUpperCase() || m.trim() === "" || m.includes(","));
+    if (lower !== undefined) fail(`${label} httpMethods`, `"${lower}" is not one upper-case method`);
+    if (!(Number.isInteger(limiter.rpsLimit) && limiter.rpsLimit > 0)) fail(`${label} rpsLimit`, `${limiter.rpsLimit} is not a positive whole number`);
+    if (!(Number.isInteger(limiter.penaltyBoxMinutes) && limiter.penaltyBoxMinutes > 0)) fail(`${label} penaltyBoxMinutes`, `${limiter.penaltyBoxMinutes} is not a positive whole number of minutes`);
   }
   for (const logger of service.datadogLoggers ?? []) {
     const label = `datadogLogger "${logger.name}"`;

@@ -307,8 +307,8 @@ export const FASTLY_DATADOG_REGION: Readonly<Record<DatadogSite, "US" | "EU">> =
 /** A stream of log lines to Datadog's log intake, over HTTPS; the API key is a token (a sensitive variable), never a literal. */
 export interface FastlyDatadogLogger {
   readonly name: string;
-  /** Fastly log format string; Datadog parses JSON lines into attributes. */
-  readonly format: string;
+  /** Fastly log format string. @default Fastly's default for Datadog (JSON) */
+  readonly format?: string;
   /** @default 2 */
   readonly formatVersion?: 1 | 2;
   /** The Datadog site of the organization the key belongs to. */
@@ -317,6 +317,40 @@ export interface FastlyDatadogLogger {
   readonly token: string;
   /** Name of a RESPONSE condition. @default every request is logged */
   readonly responseCondition?: string;
+}
+
+/**
+ * An access control list of client addresses, used by a condition (`client.ip ~ <name>`). Its entries are kept
+ * outside Terraform, in Fastly's API, so that blocking an address needs no new service version.
+ */
+export interface FastlyAcl {
+  readonly name: string;
+}
+
+/** Logging endpoint types a rate limiter can write its events to (here: the ones this construct makes). */
+export type FastlyRateLimiterLogger = "datadog" | "s3" | "syslog";
+
+/** Edge rate limiting of clients by a key of the request. */
+export interface FastlyRateLimiter {
+  readonly name: string;
+  /** `log_only` records offenders without refusing them; `response` answers them with `response`. */
+  readonly action: "log_only" | "response";
+  /** VCL expression the limit counts by, e.g. `client.ip`. */
+  readonly clientKey: string;
+  /** Upper-case methods counted. */
+  readonly httpMethods: readonly string[];
+  /** Requests per second above which a client is an offender. */
+  readonly rpsLimit: number;
+  /** Seconds the rate is measured over: 1, 10 or 60. */
+  readonly windowSeconds: 1 | 10 | 60;
+  /** Minutes an offender stays in the penalty box. */
+  readonly penaltyBoxMinutes: number;
+  /** Where offenders are logged: the service must have a logger of this type. @default not logged */
+  readonly loggerType?: FastlyRateLimiterLogger;
+  /** What an offender gets (required by, and only used by, action `response`). @default none */
+  readonly response?: { readonly status: number; readonly contentType: string; readonly content: string };
+  /** @default Fastly's default */
+  readonly featureRevision?: number;
 }
 
 /**
@@ -342,6 +376,12 @@ export interface FastlyServiceRules {
   readonly hsts: readonly FastlyHsts[];
   /** Redirects every plain-HTTP request to HTTPS; required. */
   readonly forceTls: FastlyForceTls;
+  /** Synthetic responses (a 403 for blocked clients, say). @default none besides those redirects make */
+  readonly responseObjects?: readonly FastlyResponseObject[];
+  /** @default none */
+  readonly acls?: readonly FastlyAcl[];
+  /** @default none */
+  readonly rateLimiters?: readonly FastlyRateLimiter[];
 }
 
 export interface FastlyServiceProps extends FastlyServiceRules {
@@ -353,8 +393,6 @@ export interface FastlyServiceProps extends FastlyServiceRules {
   readonly domains: readonly FastlyDomain[];
   /** At least one. */
   readonly backends: readonly FastlyBackend[];
-  /** @default none */
-  readonly responseObjects?: readonly FastlyResponseObject[];
   /** @default none */
   readonly snippets?: readonly FastlySnippet[];
   /** @default none; `s3Loggers` and `syslogLoggers` together need at least one logger */
