@@ -62,10 +62,10 @@ const CORPUS: readonly BadInput[] = [
   { name: "a database cluster of four nodes", edit: (i) => { i.databaseCluster.nodeCount = 4; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^4 is not a node count/ },
   { name: "a database cluster without its node count", edit: (i) => { delete i.databaseCluster.nodeCount; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^is missing \(a number\)$/ },
   { name: "a database engine the cluster does not run", edit: (i) => { i.databaseCluster.engine = "mysql"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "engine", problem: /^"mysql" is not "pg"$/ },
-  { name: "a database without its role", edit: (i) => { delete database(i, "buildbot-master").usedByRole; }, item: 'database "buildbot-master"', field: "usedByRole", problem: /^is missing/ },
+  { name: "a database with an empty role", edit: (i) => { database(i, "buildbot-master").usedByRole = ""; }, item: 'database "buildbot-master"', field: "usedByRole", problem: /^is empty$/ },
 
   // Unknown references.
-  { name: "a host in an unknown datacenter", edit: (i) => { host(i, "bugs").datacenter = "nyc2"; }, item: 'host "bugs.nyc2"', field: "datacenter", problem: /^unknown datacenter "nyc2" \(known: "ams1", "nyc1", "sfo1"\)$/ },
+  { name: "a host in an unknown datacenter", edit: (i) => { host(i, "bugs").datacenter = "nyc2"; }, item: 'host "bugs.nyc2"', field: "datacenter", problem: /^unknown datacenter "nyc2" \(known: "ams1", "nyc1", "sfo1", "nyc3"\)$/ },
   { name: "a host of an unknown role", edit: (i) => { host(i, "docs").role = "documentation"; }, item: 'host "docs.nyc1"', field: "role", problem: /^unknown role "documentation"/ },
   { name: "a host of an unknown owner", edit: (i) => { host(i, "planet").owner = "planeteers"; }, item: 'host "planet.nyc1"', field: "owner", problem: /^unknown owner "planeteers"/ },
   { name: "a service of an unknown owner", edit: (i) => { service(i, "wiki").owner = "wikipedians"; }, item: 'service "wiki"', field: "owner", problem: /^unknown owner "wikipedians"/ },
@@ -204,8 +204,10 @@ const CORPUS: readonly BadInput[] = [
   { name: "an S3 log period of 0", edit: (i) => { fastly(i, "www.python.org").s3Logging.periodSeconds = 0; }, item: 'fastly service "www.python.org"', field: "s3Logging.periodSeconds", problem: /^0 is not a positive whole number$/ },
 
   // Renamed hosts.
-  { name: "a host moved to another datacenter", edit: (i) => { const h = host(i, "docs"); h.previously = { datacenter: "nyc1" }; h.datacenter = "sfo1"; }, item: 'host "docs.sfo1"', field: "previously.datacenter", problem: /^the host was in nyc1: a droplet cannot move between datacenters .*Only a rename within a datacenter keeps the droplet/ },
-  { name: "a previous name that is the name", edit: (i) => { host(i, "docs").previously = { name: "docs" }; }, item: 'host "docs.nyc1"', field: "previously", problem: /^records no earlier name/ },
+  { name: "a host moved to another region", edit: (i) => { const h = host(i, "docs"); h.previously = { datacenter: "nyc1" }; h.datacenter = "sfo1"; }, item: 'host "docs.sfo1"', field: "previously.datacenter", problem: /^the host was in nyc1 \(digitalocean nyc3\): a droplet cannot change region/ },
+  { name: "a host moved from a datacenter that does not exist", edit: (i) => { host(i, "docs").previously = { datacenter: "nyc2" }; }, item: 'host "docs.nyc1"', field: "previously.datacenter", problem: /^unknown datacenter "nyc2"/ },
+  { name: "a host renamed and moved at once", edit: (i) => { host(i, "docs").previously = { name: "docs-old", datacenter: "nyc3" }; }, item: 'host "docs.nyc1"', field: "previously", problem: /^records both a rename and a move/ },
+  { name: "a previous name that is the name", edit: (i) => { host(i, "docs").previously = { name: "docs" }; }, item: 'host "docs.nyc1"', field: "previously", problem: /^records no earlier name or datacenter/ },
   { name: "a previous name another host has", edit: (i) => { host(i, "docs").previously = { name: "hg" }; }, item: 'host "docs.nyc1"', field: "previously.name", problem: /^"hg" is the name of a host of the inventory in nyc1/ },
   { name: "a previous name two hosts claim", edit: (i) => { host(i, "docs").previously = { name: "docs-old" }; host(i, "hg").previously = { name: "docs-old" }; }, item: 'host "hg.nyc1"', field: "previously.name", problem: /^"docs-old" is also the previous name of host "docs.nyc1"$/ },
 

@@ -33,7 +33,7 @@ describe("inventory validation", () => {
 
   it("fails on an unknown datacenter, naming the host and the field", () => {
     expect(problemsOf(withHost("bugs", { datacenter: "nyc2" }))).toEqual([
-      'host "bugs.nyc2" field "datacenter": unknown datacenter "nyc2" (known: "ams1", "nyc1", "sfo1")',
+      'host "bugs.nyc2" field "datacenter": unknown datacenter "nyc2" (known: "ams1", "nyc1", "sfo1", "nyc3")',
     ]);
   });
 
@@ -148,7 +148,7 @@ describe("a synth of a bad inventory", () => {
     ].join("\n"));
     const result = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('The estate inventory is invalid:\n  - host "wiki.fra1" field "datacenter": unknown datacenter "fra1" (known: "ams1", "nyc1", "sfo1")\n');
+    expect(result.stderr).toBe('The estate inventory is invalid:\n  - host "wiki.fra1" field "datacenter": unknown datacenter "fra1" (known: "ams1", "nyc1", "sfo1", "nyc3")\n');
     expect(() => writeFileSync(join(outdir, "x"), "")).toThrow();
   });
 });

@@ -15,7 +15,7 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["ams1 is DigitalOcean's ams3", () => expect(estate.datacenter("ams1")).toMatchObject({ provider: "digitalocean", region: "ams3" })],
   ["nyc1 is DigitalOcean's nyc3", () => expect(estate.datacenter("nyc1")).toMatchObject({ provider: "digitalocean", region: "nyc3" })],
   ["sfo1 is DigitalOcean's sfo2", () => expect(estate.datacenter("sfo1")).toMatchObject({ provider: "digitalocean", region: "sfo2" })],
-  ["the PSF's datacenters are ams1, nyc1 and sfo1", () => expect(estate.datacenters.map((dc) => dc.key).sort()).toEqual(["ams1", "nyc1", "sfo1"])],
+  ["the seed's datacenters are ams1, nyc1 and sfo1; the server list adds pythontest's nyc3", () => expect(estate.datacenters.map((dc) => dc.key).sort()).toEqual(["ams1", "nyc1", "nyc3", "sfo1"])],
   ["nyc1's private network is the PSF internal range 10.132.0.0/16", () => expect(estate.datacenter("nyc1").privateRange).toBe("10.132.0.0/16")],
   ["host names live under psf.io", () => expect(estate.hostZone).toBe("psf.io")],
 
@@ -25,14 +25,18 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     ["codespeed.nyc1", "codespeed"], ["consul-1.nyc1", "consul"], ["consul-2.nyc1", "consul"], ["consul-3.nyc1", "consul"],
     ["docs.nyc1", "docs"], ["downloads.nyc1", "downloads"], ["gnumailman.nyc1", "gnumailman"], ["hg.nyc1", "hg"],
     ["lb-0.nyc1", "loadbalancer"], ["lb-1.nyc1", "loadbalancer"], ["mail.ams1", "mail"], ["planet.nyc1", "planet"],
-    ["pythontest.nyc1", "pythontest"], ["salt.nyc1", "salt-master"], ["wiki.nyc1", "moin"],
+    ["pythontest.nyc3", "pythontest"], ["salt.nyc1", "salt-master"], ["wiki.nyc1", "moin"],
   ] as const).map(([key, role]): readonly [string, () => void] => [`${key} is a droplet of role ${role}`, () => expect(host(key)?.role).toBe(role)]),
   ["the backup host has a data volume mounted at /backup", () => expect(host("backup.sfo1")?.volume?.mountPoint).toBe("/backup")],
   // What the estate's data lives on: flipping one of these would make a plan able to destroy it (policy data.prevent-destroy follows holdsData).
   ["backups, mail, the Mercurial archives and the downloads are held on their hosts", () => {
     for (const key of ["backup.sfo1", "mail.ams1", "hg.nyc1", "downloads.nyc1"]) expect({ key, holdsData: host(key)?.holdsData }).toEqual({ key, holdsData: true });
   }],
-  ["the pythontest droplet is still named after nyc3, as the server list lists it", () => expect(host("pythontest.nyc1")?.dropletName).toBe("pythontest.nyc3.psf.io")],
+  ["pythontest is pythontest.nyc3.psf.io, as the server list lists it, in DigitalOcean's NYC3 but outside nyc1's network", () => {
+    expect(host("pythontest.nyc3")?.fqdn).toBe("pythontest.nyc3.psf.io");
+    expect(estate.datacenter("nyc3").region).toBe(estate.datacenter("nyc1").region);
+    expect(estate.datacenter("nyc3").privateRange).not.toBe(estate.datacenter("nyc1").privateRange);
+  }],
   ["mail.ams1 runs Ubuntu 14.04", () => expect(host("mail.ams1")?.image).toBe("ubuntu-14-04-x64")],
   ["speed.python.org's benchmark runner is hardware at OSUOSL, not a droplet", () => {
     expect(estate.externalHosts.filter((h) => /OSUOSL/.test(h.hostedBy)).map((h) => h.managedBy)).toEqual([expect.stringMatching(/Chef/)]);
@@ -79,6 +83,34 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   }],
   ["Fastly's CNAME target is dualstack.python.map.fastly.net", () => expect(estate.fastlyEdge.dualstackCname).toBe("dualstack.python.map.fastly.net")],
 
+
+  // The PSF's public configuration (shared/reference/estate-facts.md, "Further facts").
+  ["the load balancers listen on 80, 443, 20000, 20001, 20002, 20004, 20010, 20011, 20100, 9020 and 20025 (psf-salt firewall/loadbalancer.sls)", () => {
+    const lb = estate.role("loadbalancer");
+    const ports = [...lb.worldPorts, ...lb.fastlyPorts].filter((p) => p.protocol === "tcp").map((p) => p.from).sort((a, b) => a - b);
+    expect(ports).toEqual([80, 443, 9020, 20000, 20001, 20002, 20004, 20010, 20011, 20025, 20100]);
+  }],
+  ["the mail hosts open NTP 123 on tcp and udp (psf-salt firewall/mail.sls)", () => {
+    for (const role of ["mail", "gnumailman"]) {
+      expect(estate.role(role).worldPorts.filter((p) => p.from === 123).map((p) => p.protocol).sort()).toEqual(["tcp", "udp"]);
+    }
+  }],
+  ["every datacenter's hosts reach Salt (4505-4506) and the Consul servers (psf-salt firewall/salt.sls)", () => {
+    expect(estate.estatePorts(estate.role("salt-master")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/4505-4506"]);
+    expect(estate.estatePorts(estate.role("consul")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);
+  }],
+  ["cdn-logs files Fastly's syslog streams by the loggers' names pythonorg and docs (psf-salt fastly-logging.sls)", () => {
+    expect(estate.fastlyServices.map((f) => f.syslogLogging?.name).sort()).toEqual(["docs", "pythonorg", "pythonorg"]);
+  }],
+  ["Roundup keeps its trackers in a PostgreSQL on the bugs host, not in the managed cluster (psf-salt salt/bugs/postgresql.sls)", () => {
+    expect(estate.databaseCluster.databases.filter((d) => d.usedByRole === "bugs")).toEqual([]);
+    expect(host("bugs.nyc1")?.holdsData).toBe(true);
+  }],
+  ["the DNS stack is the one writer of psf.io's host records, with the TTL Salt's DNS state used (psf-salt salt/dns/init.sls)", () => {
+    expect(estate.records.filter((r) => r.madeBy.startsWith("host ") && r.type === "A").every((r) => r.ttl === 3600)).toBe(true);
+    expect(estate.hostRecords.retiringWriter.where).toEqual({ kind: "public", repository: "python/psf-salt", path: "salt/dns/init.sls" });
+  }],
+  ["the OSUOSL benchmark host is speed-python.osuosl.org (psf-salt docs/list.rst)", () => expect(estate.externalHosts.map((h) => h.fqdn)).toContain("speed-python.osuosl.org")],
   // Monitoring, on-call and the registrar.
   ["PagerDuty pages PSF infrastructure staff on the front line, with volunteers as backup", () => {
     expect(estate.onCall.rotations.map((r) => r.key)).toEqual(["infrastructure-staff", "volunteers"]);

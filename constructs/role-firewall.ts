@@ -16,6 +16,13 @@ export interface RoleFirewallProps {
   readonly internalPorts: readonly PortRange[];
   /** The datacenter's private network. */
   readonly privateRange: string;
+  /** Ports open to `privateRange` and to `estateSources`. @default none */
+  readonly estatePorts?: readonly PortRange[];
+  /**
+   * The public IPv4 addresses of the estate's hosts outside the datacenter, which reach `estatePorts` over the
+   * internet (references to their droplets). @default none
+   */
+  readonly estateSources?: string[];
   /** Ports open only to `fastlySourceRanges`. @default none */
   readonly fastlyPorts?: readonly PortRange[];
   /**
@@ -27,7 +34,7 @@ export interface RoleFirewallProps {
 
 /**
  * The firewall of one role in one datacenter: exactly the role's ports, each open to the world, to the
- * private network or to Fastly, plus ICMP for monitoring. Outbound traffic is unrestricted, because a
+ * private network, to every host of the estate or to Fastly, plus ICMP for monitoring. Outbound traffic is unrestricted, because a
  * DigitalOcean firewall without outbound rules drops all of it.
  */
 export class RoleFirewall extends Construct {
@@ -53,6 +60,7 @@ export class RoleFirewall extends Construct {
       inboundRule: [
         ...props.worldPorts.map((port) => rule(port, ANYWHERE)),
         ...props.internalPorts.map((port) => rule(port, [props.privateRange])),
+        ...(props.estatePorts ?? []).map((port) => rule(port, [props.privateRange, ...(props.estateSources ?? [])])),
         ...fastlyPorts.map((port) => rule(port, props.fastlySourceRanges ?? [])),
         { protocol: "icmp", sourceAddresses: ANYWHERE },
       ],

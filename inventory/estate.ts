@@ -2,7 +2,7 @@ import type { PlannedRecord } from "./dns-records";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
   CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
-  MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
+  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -41,6 +41,7 @@ export class Estate {
   readonly uptimeChecking: UptimeChecking;
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
+  readonly hostRecords: HostRecords;
   /** What is monitored and who is paged, derived from the rest. */
   readonly monitoring: MonitoringPlan;
   /** Every record set the estate publishes, in a stable order (zone, name, type). */
@@ -76,6 +77,7 @@ export class Estate {
     this.uptimeChecking = inventory.uptimeChecking;
     this.metricMonitoring = inventory.metricMonitoring;
     this.registrar = inventory.registrar;
+    this.hostRecords = inventory.hostRecords;
     this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
     this.records = records;
     this.monitoring = planMonitoring(inventory, this.hosts);
@@ -128,6 +130,11 @@ export class Estate {
       ...this.inventory.hosts.flatMap((h) => (h.policyExceptions ?? []).map((exception) => ({ where: `host "${h.name}.${h.datacenter}"`, exception }))),
       ...this.zones.flatMap((z) => (z.policyExceptions ?? []).map((exception) => ({ where: `zone "${z.name}"`, exception }))),
     ];
+  }
+
+  /** Ports a host of `role` opens to every host of the estate (Role.estatePorts). */
+  estatePorts(role: Role): readonly PortRange[] {
+    return role.estatePorts ?? [];
   }
 
   /** Ports a host of `role` opens to its datacenter's private network. */

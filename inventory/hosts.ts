@@ -77,10 +77,11 @@ export const HOSTS: readonly Host[] = [
     fieldSources: { purpose: seed("Details of Various Services > PyPy properties"), owner: seed("Details of Various Services > PyPy properties") },
   },
   {
-    name: "pythontest", datacenter: "nyc1", role: "pythontest", owner: "python-dev",
+    name: "pythontest", datacenter: "nyc3", role: "pythontest", owner: "python-dev",
     purpose: "pythontest.net, resources for CPython's test suite", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...UNLISTED, ...ownedAsSeedSays("pythontest.net") },
-    // Created when DigitalOcean's region name was used in host names; the server list still says nyc3.
-    dropletName: "pythontest.nyc3.psf.io",
+    // The server list says pythontest.nyc3.psf.io; the droplet keeps its state from the digitalocean-nyc1 stack,
+    // which held it under nyc1 before (both datacenters are DigitalOcean's NYC3).
+    previously: { datacenter: "nyc1" },
   },
   {
     name: "salt", datacenter: "nyc1", role: "salt-master", owner: "infrastructure-staff",

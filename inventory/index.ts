@@ -17,7 +17,7 @@ import { firewallPillar, psfSalt, seed } from "./source";
 import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
-import { CAA_POLICY, FASTLY_EDGE, HOST_ZONE, ZONES } from "./zones";
+import { CAA_POLICY, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
 
 export { Estate, type EstateHost } from "./estate";
 export { InventoryError } from "./inventory-error";
@@ -53,6 +53,7 @@ export const PSF_INVENTORY: EstateInventory = {
   registrar: REGISTRAR,
   loadBalancerRole: "loadbalancer",
   infrastructureOwner: "infrastructure-staff",
+  hostRecords: HOST_RECORDS,
   factSources: {
     hostZone: psfSalt("pillar/base/tls.sls"),
     commonWorldPorts: psfSalt("salt/firewall/config/iptables.jinja"),

@@ -50,7 +50,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
 
   for (const host of inventory.hosts) {
     const key = `${host.name}.${host.datacenter}`;
-    addAddresses(`${key}.${inventory.hostZone}`, [key], `host "${key}"`);
+    addAddresses(`${key}.${inventory.hostZone}`, [key], `host "${key}"`, inventory.hostRecords.ttlSeconds);
   }
 
   for (const role of inventory.roles) {

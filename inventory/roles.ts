@@ -28,6 +28,7 @@ export const COMMON_INTERNAL_PORTS: readonly PortRange[] = [
 
 const WEB = [tcp(80, "http"), tcp(443, "https")];
 
+// NTP too, on both protocols (psf-salt pillar/base/firewall/mail.sls: "ntp is both udp and tcp").
 const MAIL = [
   tcp(25, "smtp"),
   ...WEB,
@@ -37,16 +38,18 @@ const MAIL = [
   tcp(993, "imaps"),
   tcp(119, "nntp"),
   tcp(563, "nntps"),
+  tcp(123, "ntp"),
+  udp(123, "ntp"),
 ];
 
 /** The Salt roles and the host names each matches: every role here is one of psf-salt's unless it says otherwise. */
 const SALT_ROLES = psfSalt("pillar/prod/roles.sls");
 
-type RoleExtra = Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "shortName" | "policyExceptions" | "source" | "fieldSources">>;
+type RoleExtra = Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "estatePorts" | "shortName" | "policyExceptions" | "source" | "fieldSources" | "differences">>;
 
 /** A role; its ports come from `firewall` (a psf-salt firewall pillar) unless its field sources say otherwise. */
 function role(name: string, purpose: string, firewall: Source | undefined, extra: RoleExtra = {}): Role {
-  const ports: Record<string, Source> = firewall === undefined ? {} : { worldPorts: firewall, internalPorts: firewall, fastlyPorts: firewall };
+  const ports: Record<string, Source> = firewall === undefined ? {} : { worldPorts: firewall, internalPorts: firewall, fastlyPorts: firewall, estatePorts: firewall };
   return {
     name, purpose, source: SALT_ROLES, ...extra,
     fieldSources: { ...ports, ...extra.fieldSources },
@@ -61,19 +64,42 @@ export const ROLES: readonly Role[] = [
   role("buildbot", "CPython buildbot master", firewallPillar("buildbot"), { worldPorts: [tcp(9020, "buildbot workers")], internalPorts: [tcp(9000, "web")] }),
   role("cdn-logs", "Realtime syslog stream from Fastly, for debugging", firewallPillar("fastly-logging"), { fastlyPorts: [tcp(514, "syslog")] }),
   role("codespeed", "Codespeed web UI", firewallPillar("codespeed"), { internalPorts: [tcp(9000, "codespeed cpython"), tcp(9001, "codespeed pypy")] }),
-  role("consul", "Consul service discovery servers", undefined),
+  // Every host's agent joins the servers: those outside nyc1 reach them by public address.
+  role("consul", "Consul service discovery servers", undefined, {
+    estatePorts: [tcp(8300, 8302, "consul"), udp(8300, 8302, "consul")],
+    fieldSources: { estatePorts: firewallPillar("consul") },
+    differences: [{
+      feature: "ports 8300-8302",
+      published: "open to the world on every host (pillar/base/firewall/consul.sls has no source)",
+      reason: "every host's own ports admit its datacenter; the servers admit every host of the estate, by public address from other datacenters",
+    }],
+  }),
   role("docs", "Builds and serves docs.python.org", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
   role("downloads", "python.org downloads", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
   role("gnumailman", "GNU Mailman project wiki and lists", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
   role("hg", "Version control archives", firewallPillar("hg"), { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
-  // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io. The 2000x listeners are
-  // HAProxy's entries for Fastly (psf-salt pillar/base/firewall/loadbalancer.sls http_N): only Fastly reaches them.
+  // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io. psf-salt opens every listener
+  // to the world; the plain HTTP and TLS entries 2000x serve Fastly alone, so here only Fastly reaches them.
   role("loadbalancer", "HAProxy in front of the app hosts", firewallPillar("loadbalancer"), {
     shortName: "lb",
     // The certificate Fastly checks is lb.psf.io's (psf-salt's TLS pillar).
     fieldSources: { shortName: psfSalt("pillar/base/tls.sls") },
-    worldPorts: [...WEB],
-    fastlyPorts: [tcp(20000, "haproxy"), tcp(20002, "haproxy"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy")],
+    worldPorts: [
+      ...WEB,
+      // PROXY-protocol entries (HAProxy accept-proxy): who sends them is not published, so they stay open as in psf-salt.
+      tcp(20001, "haproxy http, proxy protocol"),
+      tcp(20011, "haproxy https, proxy protocol"),
+      tcp(9020, "buildbot workers, direct"),
+      tcp(20025, "roundup mail in, proxy protocol"),
+      // Nothing listens since psf-salt 442a8e97 ("Minify the HG setup"); the firewall still opens it.
+      tcp(20100, "hg ssh (no listener)"),
+    ],
+    fastlyPorts: [tcp(20000, "haproxy"), tcp(20002, "haproxy (no listener since psf-salt 4450097e)"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy tls")],
+    differences: [{
+      feature: "ports 20000, 20002, 20004 and 20010",
+      published: "open to the world (no source in pillar/base/firewall/loadbalancer.sls)",
+      reason: "they are HAProxy's entries for Fastly (psf-salt docs/services/cdn.rst): only Fastly's published ranges reach them here",
+    }],
   }),
   role("mail", "mail.python.org: Mailman and Postfix", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
   // The load balancers route wiki.python.org and wiki.jython.org here, as they do for docs and planet.
@@ -83,5 +109,10 @@ export const ROLES: readonly Role[] = [
   role("pypy-web", "Serves www.pypy.org", undefined, {
     source: assumed("the seed says the PyPy website runs on a DigitalOcean VM; psf-salt has no role for it, so its name and its ports (a web server's) are assumed"), worldPorts: WEB }),
   role("pythontest", "Resources for CPython's test suite", firewallPillar("http"), { worldPorts: WEB }),
-  role("salt-master", "Salt master", firewallPillar("salt"), { internalPorts: [tcp(4505, 4506, "salt"), tcp(9000, 9001, "salt api")] }),
+  // Every managed host reaches the master; psf-salt pokes holes for the hosts outside the primary datacenter
+  // (nyc1) by their public addresses, listed by hand there, derived from the hosts here.
+  role("salt-master", "Salt master", firewallPillar("salt"), {
+    internalPorts: [tcp(9000, 9001, "salt api")],
+    estatePorts: [tcp(4505, 4506, "salt")],
+  }),
 ];

@@ -205,6 +205,7 @@ const role = sourcedObject({
   worldPorts: z.array(portRange),
   internalPorts: z.array(portRange),
   fastlyPorts: z.array(portRange),
+  estatePorts: z.array(portRange).optional(),
 });
 
 const host = sourcedObject({
@@ -227,13 +228,12 @@ const host = sourcedObject({
 }).superRefine((h, ctx) => {
   const before = h.previously;
   if (before === undefined) return;
-  if (before.datacenter !== undefined && before.datacenter !== h.datacenter) {
-    ctx.addIssue({
-      code: "custom", path: ["previously", "datacenter"],
-      message: `the host was in ${before.datacenter}: a droplet cannot move between datacenters (its region forces a new droplet, and a Terraform moved block cannot cross from the digitalocean-${before.datacenter} state to digitalocean-${h.datacenter}'s). Only a rename within a datacenter keeps the droplet; to move it, create the new host first and retire the old one in a later change`,
-    });
-  } else if (before.name === undefined || before.name === h.name) {
-    ctx.addIssue({ code: "custom", path: ["previously"], message: "records no earlier name: give the name the host had before its rename" });
+  const renamed = before.name !== undefined && before.name !== h.name;
+  const moved = before.datacenter !== undefined && before.datacenter !== h.datacenter;
+  if (renamed && moved) {
+    ctx.addIssue({ code: "custom", path: ["previously"], message: "records both a rename and a move: the droplet keeps its state through one of them at a time, so make them two changes" });
+  } else if (!renamed && !moved) {
+    ctx.addIssue({ code: "custom", path: ["previously"], message: "records no earlier name or datacenter: give what the host had before" });
   }
 });
 
@@ -331,7 +331,7 @@ const databaseCluster = sourcedObject({
   owner: ownerKey,
   databases: z.array(z.strictObject({
     name: matching(DATABASE_NAME, "is not a database name (a lowercase letter, then letters, digits, \"_\" and \"-\")"),
-    usedByRole: slug,
+    usedByRole: slug.optional(),
   })),
 });
 
@@ -649,6 +649,10 @@ export const inventorySchema = z.strictObject({
   uptimeChecking,
   metricMonitoring,
   registrar,
+  hostRecords: sourcedObject({
+    ttlSeconds: ttl,
+    retiringWriter: z.strictObject({ name: text(), where: source, until: text() }),
+  }),
   factSources: z.strictObject({ hostZone: source, commonWorldPorts: source, commonInternalPorts: source, loadBalancerRole: source, infrastructureOwner: source }),
   loadBalancerRole: slug,
   infrastructureOwner: ownerKey,
@@ -691,6 +695,7 @@ const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
   uptimeChecking: () => "uptime checking",
   metricMonitoring: () => "metric monitoring",
   registrar: () => "registrar",
+  hostRecords: () => "host records",
 };
 
 /**

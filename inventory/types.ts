@@ -83,6 +83,12 @@ export interface Role extends Sourced {
   readonly internalPorts: readonly PortRange[];
   /** Ports open only to Fastly's published address ranges (the CDN's log stream, for instance). */
   readonly fastlyPorts: readonly PortRange[];
+  /**
+   * Ports every host of the estate must reach (configuration management, service discovery): open to the role's
+   * datacenter's private network, and to the public IPv4 address of each host in another datacenter, which has
+   * no private path here. @default none
+   */
+  readonly estatePorts?: readonly PortRange[];
 }
 
 /** A distribution image a droplet was built from. */
@@ -120,12 +126,12 @@ export interface Host extends Sourced {
   /** A block-storage volume mounted on the host. @default none */
   readonly volume?: HostVolume;
   /**
-   * What the host was called before a rename, so that the droplet (and its volume) keep their state: the stack
-   * declares Terraform `moved` blocks from the old addresses instead of destroying one droplet and creating
-   * another. Only a rename within the datacenter can be kept; a different `datacenter` here is refused, since a
-   * droplet cannot change region and a `moved` block cannot cross from one stack's state to another's. Remove it
-   * once the rename has been applied.
-   * @default never renamed
+   * What the host was called, or where it was, before a rename or a move, so that the droplet (and its volume) keep
+   * their state. A rename within the datacenter is kept by Terraform `moved` blocks. A move to another datacenter
+   * of the same provider region is kept by handing the droplet's state over: the old datacenter's stack forgets it
+   * (`removed` blocks) and the new one adopts it (README, "Moving resources between states"). A move to another
+   * region is refused: it would be a new droplet. One at a time, and remove it once applied.
+   * @default never renamed or moved
    */
   readonly previously?: HostPreviously;
 }
@@ -134,7 +140,7 @@ export interface Host extends Sourced {
 export interface HostPreviously {
   /** Its short name before, e.g. `docs` for a host now `docs-1`. */
   readonly name?: string;
-  /** Its datacenter before: only the current one is accepted (see `Host.previously`). */
+  /** Its datacenter before: one of the same provider region (see `Host.previously`). */
   readonly datacenter?: string;
 }
 
@@ -256,8 +262,8 @@ export interface StaticSite extends Sourced {
 /** A database of the managed PostgreSQL cluster, owned by a user of the same name. */
 export interface ManagedDatabase {
   readonly name: string;
-  /** The role whose hosts connect to it; only they pass the database firewall. */
-  readonly usedByRole: string;
+  /** The role whose hosts connect to it; only they pass the database firewall. @default none: kept for its data, no host connects */
+  readonly usedByRole?: string;
 }
 
 /** The managed PostgreSQL cluster. */
@@ -463,6 +469,13 @@ export interface Registrar {
   readonly source: Source;
 }
 
+/** The A and AAAA records of every host's own name, `<name>.<datacenter>.<host zone>`, which the DNS stack writes. */
+export interface HostRecords extends Sourced {
+  readonly ttlSeconds: number;
+  /** A configuration that writes the same records today and must stop, so that the DNS stack is their one writer. */
+  readonly retiringWriter: { readonly name: string; readonly where: Source; readonly until: string };
+}
+
 /** Sources of the inventory's single values, which are not items of a list. */
 export interface EstateFactSources {
   readonly hostZone: Source;
@@ -499,6 +512,7 @@ export interface EstateInventory {
   readonly uptimeChecking: UptimeChecking;
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
+  readonly hostRecords: HostRecords;
   /** Where the estate-wide facts below and above come from: the host zone, the common ports, the roles named here. */
   readonly factSources: EstateFactSources;
   /** The role whose hosts run HAProxy: load-balanced names point at them. */

@@ -74,9 +74,20 @@ export function validateInventory(input: unknown): ValidatedInventory {
     checkDatacenter(item, host.datacenter);
     if (!roleNames.includes(host.role)) problems.add(item, "role", `unknown role "${host.role}" (known: ${quoteList(roleNames)})`);
     checkOwner(item, host.owner);
+    const before = host.previously?.datacenter;
+    if (before !== undefined && before !== host.datacenter) {
+      // The shape has made sure the name did not change too.
+      const was = inv.datacenters.find((dc) => dc.key === before);
+      const is = inv.datacenters.find((dc) => dc.key === host.datacenter);
+      if (was === undefined) problems.add(item, "previously.datacenter", `unknown datacenter "${before}" (known: ${quoteList(dcKeys)})`);
+      else if (is !== undefined && (was.provider !== is.provider || was.region !== is.region)) {
+        problems.add(item, "previously.datacenter", `the host was in ${before} (${was.provider} ${was.region}): a droplet cannot change region, so a move from there would create a new droplet. Create the new host first and retire the old one in a later change`);
+      } else if (hostKeys.includes(`${host.name}.${before}`)) {
+        problems.add(item, "previously.datacenter", `"${host.name}.${before}" is a host of the inventory: both cannot keep that droplet`);
+      }
+    }
     const previous = host.previously?.name;
-    if (previous !== undefined) {
-      // The shape has made sure the datacenter did not change.
+    if (previous !== undefined && previous !== host.name) {
       const key = `${previous}.${host.datacenter}`;
       if (hostKeys.includes(key)) problems.add(item, "previously.name", `"${previous}" is the name of a host of the inventory in ${host.datacenter}: both cannot keep that droplet`);
       const other = previousKeys.get(key);
@@ -133,6 +144,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
   checkDuplicates("database", db.databases.map((d) => d.name));
   // In an unknown datacenter, every database would lack its clients: the datacenter is the one problem.
   for (const database of dcKeys.includes(db.datacenter) ? db.databases : []) {
+    if (database.usedByRole === undefined) continue;
     const clients = inv.hosts.filter((h) => h.role === database.usedByRole);
     // A client in an unknown datacenter is reported with the host; saying it is missing here too would only repeat it.
     if (clients.some((h) => !dcKeys.includes(h.datacenter))) continue;

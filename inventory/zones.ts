@@ -1,5 +1,5 @@
-import { assumed, PYPI_DNS, seed } from "./source";
-import type { CaaPolicy, FastlyEdge, Zone } from "./types";
+import { assumed, psfSalt, PYPI_DNS, seed } from "./source";
+import type { CaaPolicy, FastlyEdge, HostRecords, Zone } from "./types";
 
 /** The seed names each domain; what the zones publish beyond the estate's own names is not published anywhere. */
 const ROUTE_53 = seed("Infrastructure Providers > Amazon Route 53");
@@ -10,6 +10,21 @@ const UNPUBLISHED_POLICY = {
 
 /** Host names live here: `<name>.<datacenter>.psf.io`, and `<role>.psf.io` for each role. */
 export const HOST_ZONE = "psf.io";
+
+/**
+ * Every host's own records. The DNS stack is their one writer: Salt's DNS state on the salt master writes the
+ * same A records today (the host's public IPv4, TTL 3600), and is retired when the DNS stack is first applied.
+ * Until then both write the same value with the same TTL, so neither undoes the other.
+ */
+export const HOST_RECORDS: HostRecords = {
+  ttlSeconds: 3600,
+  retiringWriter: {
+    name: "Salt's DNS state (boto_route53 on the salt master)",
+    where: psfSalt("salt/dns/init.sls"),
+    until: "the dns stack is first applied: then remove the dns state from the salt master's top file in psf-salt",
+  },
+  source: psfSalt("salt/dns/init.sls"),
+};
 
 const NO_MAIL = "v=spf1 -all";
 

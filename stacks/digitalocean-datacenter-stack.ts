@@ -1,5 +1,5 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
-import { TerraformVariable } from "cdktf";
+import { TerraformResource, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { DropletHost } from "../constructs/droplet-host";
 import { PrivateNetwork } from "../constructs/private-network";
@@ -14,7 +14,7 @@ export interface DigitalOceanDatacenterStackProps extends EstateStackProps {
 }
 
 /**
- * One PSF datacenter on DigitalOcean: its private network, its droplets and a firewall per role. Nothing in
+ * One PSF datacenter on DigitalOcean: its private network, its droplets and (`protectRoles`) a firewall per role. Nothing in
  * its state is a credential, so DNS and the database stack may read it; the managed database cluster that
  * lives in a datacenter has a stack of its own (DatabaseStack). The API token comes from DIGITALOCEAN_TOKEN.
  */
@@ -64,6 +64,29 @@ export class DigitalOceanDatacenterStack extends EstateStack {
     }
     this.hosts = hosts;
 
+    this.#estate = estate;
+  }
+
+  readonly #estate: Estate;
+
+  /** The Terraform address of every resource of one of the datacenter's hosts (its droplet, volume, attachment). */
+  hostAddresses(hostKey: string): string[] {
+    const host = this.hosts.get(hostKey);
+    if (host === undefined) throw new Error(`${this.stackName}: no host "${hostKey}"`);
+    return host.node.findAll()
+      .filter((c): c is TerraformResource => c instanceof TerraformResource)
+      .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`)
+      .sort();
+  }
+
+  /**
+   * A firewall per role of the datacenter. Called once every datacenter's droplets exist: a role whose ports every
+   * host of the estate must reach (Role.estatePorts) admits the public addresses of `hostsElsewhere`, the droplets
+   * of the other datacenters, read from their stacks.
+   */
+  protectRoles(hostsElsewhere: readonly DropletHost[]): void {
+    const estate = this.#estate;
+    const dc = estate.datacenter(this.datacenter);
     const rolesHere = [...new Set(estate.hostsIn(dc.key).map((h) => h.role))].sort();
     const needsFastly = rolesHere.some((role) => estate.role(role).fastlyPorts.length > 0);
     const fastlyRanges = needsFastly
@@ -80,14 +103,17 @@ export class DigitalOceanDatacenterStack extends EstateStack {
       : undefined;
     for (const roleName of rolesHere) {
       const role = estate.role(roleName);
+      const estatePorts = estate.estatePorts(role);
       new RoleFirewall(this, `firewall-${roleName}`, {
         name: `psf-${dc.key}-${roleName}`,
-        dropletIds: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => hosts.get(h.key)!.dropletId),
+        dropletIds: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!.dropletId),
         worldPorts: estate.worldPorts(role),
-        internalPorts: estate.internalPorts(role),
-        privateRange: network.ipRange,
+        // A port every host reaches is open to the private network too: one rule, not two.
+        internalPorts: estate.internalPorts(role).filter((port) => !estatePorts.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to)),
+        privateRange: this.network.ipRange,
         fastlyPorts: role.fastlyPorts,
         ...(fastlyRanges !== undefined ? { fastlySourceRanges: fastlyRanges } : {}),
+        ...(estatePorts.length > 0 ? { estatePorts, estateSources: hostsElsewhere.map((host) => host.ipv4Address) } : {}),
       });
     }
   }

@@ -41,6 +41,17 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
     new DigitalOceanDatacenterStack(app, `digitalocean-${dc.key}`, { ...common, estate, datacenter: dc.key }));
   const droplets = new Map<string, DropletHost>();
   for (const stack of datacenters) for (const [key, host] of stack.hosts) droplets.set(key, host);
+  // A host moved from another datacenter of the same region keeps its droplet: the old stack hands its state over.
+  for (const host of estate.hosts.filter((h) => h.previously?.datacenter !== undefined && h.previously.datacenter !== h.datacenter)) {
+    const from = datacenters.find((stack) => stack.datacenter === host.previously!.datacenter);
+    const to = datacenters.find((stack) => stack.datacenter === host.datacenter);
+    if (from === undefined || to === undefined) throw new Error(`definePsfEstate: no datacenter stack for the move of host "${host.key}"`);
+    from.handOver(to.hostAddresses(host.key), to.stackName);
+  }
+  // Salt and Consul admit every host of the estate: a datacenter's firewalls read the others' droplets.
+  for (const stack of datacenters) {
+    stack.protectRoles([...droplets].filter(([key]) => !stack.hosts.has(key)).sort(([a], [b]) => a.localeCompare(b)).map(([, host]) => host));
+  }
   const databaseDatacenter = datacenters.find((stack) => stack.datacenter === estate.databaseCluster.datacenter);
   if (databaseDatacenter === undefined) throw new Error(`definePsfEstate: no datacenter stack for the database cluster's datacenter "${estate.databaseCluster.datacenter}"`);
   const database = new DatabaseStack(app, `${databaseDatacenter.stackName}-database`, { ...common, estate, datacenter: databaseDatacenter });
