@@ -1,4 +1,5 @@
 import type { PlannedRecord } from "./dns-records";
+import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
   CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
@@ -37,6 +38,8 @@ export class Estate {
   readonly fastlyEdge: FastlyEdge;
   readonly hostZone: string;
   readonly infrastructureOwner: string;
+  /** The role whose hosts run HAProxy: load-balanced names point at them. */
+  readonly loadBalancerRole: string;
   readonly onCall: OnCall;
   readonly uptimeChecking: UptimeChecking;
   readonly metricMonitoring: MetricMonitoring;
@@ -73,6 +76,7 @@ export class Estate {
     this.fastlyEdge = inventory.fastlyEdge;
     this.hostZone = inventory.hostZone;
     this.infrastructureOwner = inventory.infrastructureOwner;
+    this.loadBalancerRole = inventory.loadBalancerRole;
     this.onCall = inventory.onCall;
     this.uptimeChecking = inventory.uptimeChecking;
     this.metricMonitoring = inventory.metricMonitoring;
@@ -140,6 +144,16 @@ export class Estate {
   /** Ports a host of `role` opens to its datacenter's private network. */
   internalPorts(role: Role): readonly PortRange[] {
     return [...this.inventory.commonInternalPorts, ...role.internalPorts];
+  }
+
+  /** Where every value comes from: each item's source and its fields' own (inventory/fact-sources.ts). */
+  sources(): ItemSource[] {
+    return itemSources(this.inventory);
+  }
+
+  /** Where the estate knowingly differs from a published configuration, by item. */
+  differences(): ReturnType<typeof itemDifferences> {
+    return itemDifferences(this.inventory);
   }
 
   /** Records of one zone. */

@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadEstate } from "../inventory";
+import { cell, code, table } from "../overview/markdown";
+import { renderEstatePage } from "../overview/estate-page";
+import { stackGraph } from "../overview/stack-graph";
+import { stackJson, synthCommittedEstate } from "./support/synth-estate";
+
+const estate = loadEstate();
+const graph = stackGraph(estate);
+const page = renderEstatePage(estate, graph);
+
+describe("the estate on one page (docs/estate.md)", () => {
+  it("is current: the committed page is what the inventory gives (npm run overview writes it)", () => {
+    const committed = readFileSync(join(__dirname, "..", "docs", "estate.md"), "utf8");
+    // toBe would print the whole page; the message says what to do.
+    expect({ current: committed === page, fix: "run npm run overview and commit docs/estate.md" }).toEqual({ current: true, fix: expect.any(String) });
+  });
+
+  it("is the same bytes when rendered again", () => {
+    expect(renderEstatePage(loadEstate(), stackGraph(loadEstate()))).toBe(page);
+  });
+
+  it("lists every host, public name, zone, Heroku app and Fastly service", () => {
+    const missing = [
+      ...estate.hosts.map((h) => h.fqdn), ...estate.externalHosts.map((h) => h.fqdn),
+      ...estate.services.flatMap((s) => s.names), ...estate.zones.map((z) => z.name),
+      ...estate.heroku.apps.map((a) => a.name), ...estate.fastlyServices.map((f) => f.name),
+    ].filter((name) => !page.includes(`| ${cell(name)} |`));
+    expect(missing).toEqual([]);
+  });
+
+  it("lists every assumed value with its reason, and every known difference", () => {
+    const assumed = estate.sources().filter((s) => s.source.kind === "assumed");
+    expect(assumed.length).toBeGreaterThan(0);
+    for (const { label, field, source } of assumed) {
+      expect(page).toContain(`| ${cell(label)} | ${cell(field ?? "(the item)")} | ${cell(source.kind === "assumed" ? source.reason : "")} |`);
+    }
+    for (const { difference } of estate.differences()) expect(page).toContain(cell(difference.published));
+  });
+
+  it("draws every stack and the stacks it reads, as cdktf's manifest records them", () => {
+    const synth = synthCommittedEstate();
+    expect([...graph.keys()].sort()).toEqual([...synth.json.keys()].sort());
+    // A stack reads another through remote state: each such reading is an arrow.
+    for (const [name, reads] of graph) {
+      const remote = Object.keys(stackJson(synth, name).data?.terraform_remote_state ?? {}).map((r) => r.replace("cross-stack-reference-input-", "")).sort();
+      expect({ name, reads }).toEqual({ name, reads: remote });
+    }
+    expect(page.match(/```mermaid/g)).toHaveLength(2);
+  });
+
+  it("draws each public name's path from its zone to what answers it", () => {
+    const diagram = page.slice(page.indexOf("flowchart LR", page.indexOf("Each name's path")));
+    for (const name of estate.services.flatMap((s) => s.names)) expect(diagram).toContain(`["${name}"]`);
+    for (const zone of new Set(estate.records.map((r) => r.zone))) if (estate.services.some((s) => s.names.some((n) => n === zone || n.endsWith(`.${zone}`)))) expect(diagram).toContain(`("zone ${zone}")`);
+  });
+});
+
+describe("Markdown pieces", () => {
+  it("escapes pipes in cells and puts line breaks on one line", () => {
+    expect(cell("a|b\nc")).toBe("a\\|b c");
+  });
+
+  it("fences code that holds backticks with a longer fence", () => {
+    expect(code("plain")).toBe("`plain`");
+    expect(code("a `b` c")).toBe("`` a `b` c ``");
+  });
+
+  it("writes a table, or says there is nothing", () => {
+    expect(table(["a", "b"], [["1", "2|3"]])).toBe("| a | b |\n|---|---|\n| 1 | 2\\|3 |\n");
+    expect(table(["a"], [])).toBe("_None._\n");
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * The estate on one page, the kind of page the seed article is, generated from the inventory: datacenters and
+ * hosts, public names and what serves them, zones, Heroku apps, Fastly services, monitoring and on-call, external
+ * services, and the values that are assumed. `npm run overview` writes it to docs/estate.md; a test keeps that
+ * file current. Nothing here reads the clock or the machine: the same inventory gives the same bytes.
+ */
+import { pagingServiceName, type Estate, type EstateHost, type FastlyBackendOrigin, type Origin, type PublicService, type Source } from "../inventory";
+import { code, label, mermaid, table } from "./markdown";
+
+/** The stacks and the stacks each reads, from the synthesized app's manifest. */
+export type StackGraph = ReadonlyMap<string, readonly string[]>;
+
+export function renderEstatePage(estate: Estate, stacks: StackGraph): string {
+  return [
+    "# The PSF estate",
+    "",
+    "_Generated from `inventory/` by `npm run overview`; do not edit. A test fails when it is out of date._",
+    "",
+    "What the PSF runs, where, and who answers for it: the datacenters and their hosts, every public name and what serves it, the zones, the Heroku apps, the Fastly services, monitoring and on-call, and what other configurations manage. Every value of the inventory cites its source: a section of the seed article, a file the PSF publishes, or an assumption with its reason; the assumed ones are listed at the end, to be checked when the live estate is adopted.",
+    "",
+    section("Stacks", stacksSection(stacks)),
+    section("Datacenters and hosts", hostsSection(estate)),
+    section("Public names and what serves them", namesSection(estate)),
+    section("Zones and the registrar", zonesSection(estate)),
+    section("Heroku apps", herokuSection(estate)),
+    section("Fastly services", fastlySection(estate)),
+    section("Monitoring and on-call", monitoringSection(estate)),
+    section("Managed elsewhere", elsewhereSection(estate)),
+    section("Assumed values", assumedSection(estate)),
+    section("Differences from the published configuration", differencesSection(estate)),
+    section("Sources", sourcesSection(estate)),
+  ].join("\n");
+}
+
+function section(title: string, body: string): string {
+  return `## ${title}\n\n${body}`;
+}
+
+function stacksSection(stacks: StackGraph): string {
+  const ids = new Map([...stacks.keys()].map((name, index) => [name, `s${index}`]));
+  const lines = ["flowchart LR"];
+  for (const name of stacks.keys()) lines.push(`  ${ids.get(name)}[${label(name)}]`);
+  for (const [name, reads] of stacks) for (const read of reads) lines.push(`  ${ids.get(read)} --> ${ids.get(name)}`);
+  return [
+    "Each stack is a state of its own. An arrow goes from a stack to one that reads its outputs, which is applied after it.",
+    "",
+    mermaid(lines),
+  ].join("\n");
+}
+
+function hostsSection(estate: Estate): string {
+  const owner = (key: string): string => estate.owner(key).name;
+  const parts: string[] = [table(
+    ["datacenter", "provider", "region", "private network", "hosts"],
+    estate.datacenters.map((dc) => [dc.key, dc.provider, dc.region, dc.privateRange, String(estate.hostsIn(dc.key).length)]),
+  )];
+  for (const dc of estate.datacenters) {
+    parts.push(`### ${dc.key}\n`);
+    parts.push(table(
+      ["host", "role", "purpose", "owner", "image", "holds data"],
+      estate.hostsIn(dc.key).map((h) => [h.fqdn, h.role, h.purpose, owner(h.owner), h.image, h.holdsData ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}` : "no"]),
+    ));
+  }
+  parts.push("### Outside the datacenters\n");
+  parts.push(table(
+    ["host", "purpose", "owner", "hosted by", "configured by"],
+    estate.externalHosts.map((h) => [h.fqdn, h.purpose, owner(h.owner), h.hostedBy, h.managedBy]),
+  ));
+  return parts.join("\n");
+}
+
+/** What answers a public name, in words. */
+function originText(estate: Estate, origin: Origin): string {
+  switch (origin.kind) {
+    case "load-balancer": return `the load balancers, to the ${origin.backendRole} hosts (${hostsOfRole(estate, origin.backendRole).map((h) => h.fqdn).join(", ")})`;
+    case "load-balancer-redirect": return `the load balancers, redirecting to ${origin.redirectTo}`;
+    case "droplet": return `the ${origin.role} hosts themselves (${hostsOfRole(estate, origin.role).map((h) => h.fqdn).join(", ")})`;
+    case "fastly": return `Fastly's ${origin.service} service`;
+    case "heroku": return `the Heroku app ${origin.app}`;
+    case "s3-website": return `the S3 website ${origin.site}`;
+  }
+}
+
+function hostsOfRole(estate: Estate, role: string): readonly EstateHost[] {
+  return estate.hostsWithRole(role);
+}
+
+function namesSection(estate: Estate): string {
+  const rows = estate.services.flatMap((service) => service.names.map((name) => [name, service.description, originText(estate, service.origin), estate.owner(service.owner).name]));
+  return [
+    table(["name", "service", "served by", "owner"], rows),
+    "Each name's path from its zone to what answers it:",
+    "",
+    mermaid(pathDiagram(estate)),
+  ].join("\n");
+}
+
+/** A flowchart: zone, name, then the Fastly service, load balancers, app, bucket or hosts that answer it. */
+function pathDiagram(estate: Estate): string[] {
+  const ids = new Map<string, string>();
+  const nodes: string[] = [];
+  const edges = new Set<string>();
+  const node = (key: string, text: string, shape: "box" | "round" = "box"): string => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = `n${ids.size}`;
+      ids.set(key, id);
+      nodes.push(shape === "round" ? `  ${id}(${label(text)})` : `  ${id}[${label(text)}]`);
+    }
+    return id;
+  };
+  const edge = (from: string, to: string, text?: string): void => {
+    edges.add(text === undefined ? `  ${from} --> ${to}` : `  ${from} -- ${label(text)} --> ${to}`);
+  };
+  // Keyed by the hosts named, so that the load balancers reached by name and by Fastly are one node.
+  const roleHosts = (role: string, datacenter?: string): string => {
+    const text = `${role}: ${hostsOfRole(estate, role).filter((h) => datacenter === undefined || h.datacenter === datacenter).map((h) => h.fqdn).join(", ")}`;
+    return node(`hosts:${text}`, text);
+  };
+  const loadBalancers = (): string => roleHosts(estate.loadBalancerRole);
+  const backendTarget = (origin: FastlyBackendOrigin): string =>
+    origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) : roleHosts(origin.role, origin.datacenter);
+  const zoneOf = (name: string): string => estate.zones.map((z) => z.name).filter((z) => name === z || name.endsWith(`.${z}`)).sort((a, b) => b.length - a.length)[0] ?? "";
+  for (const service of estate.services) {
+    for (const name of service.names) {
+      const zone = node(`zone:${zoneOf(name)}`, `zone ${zoneOf(name)}`, "round");
+      const named = node(`name:${name}`, name);
+      edge(zone, named);
+      edge(named, originNode(service));
+    }
+  }
+  function originNode(service: PublicService): string {
+    const origin = service.origin;
+    switch (origin.kind) {
+      case "load-balancer": {
+        const lb = node("haproxy", "HAProxy on the load balancers");
+        edge(lb, loadBalancers());
+        edge(lb, roleHosts(origin.backendRole), "routes by name");
+        return lb;
+      }
+      case "load-balancer-redirect": {
+        const lb = node("haproxy", "HAProxy on the load balancers");
+        edge(lb, node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), "redirects");
+        return lb;
+      }
+      case "droplet": return roleHosts(origin.role);
+      case "heroku": return node(`heroku:${origin.app}`, `Heroku app ${origin.app}`);
+      case "s3-website": return node(`s3:${origin.site}`, `S3 website ${origin.site}`);
+      case "fastly": {
+        const fastly = node(`fastly:${origin.service}`, `Fastly ${origin.service}`);
+        for (const backend of estate.fastlyServices.find((f) => f.name === origin.service)?.backends ?? []) {
+          edge(fastly, backendTarget(backend.origin), backend.name);
+        }
+        return fastly;
+      }
+    }
+  }
+  return ["flowchart LR", ...nodes, ...[...edges]];
+}
+
+function zonesSection(estate: Estate): string {
+  return [
+    `Every zone is hosted by Route 53 on one delegation set and signed with DNSSEC. ${estate.registrar.name}, the registrar, delegates each domain to the zone's name servers and publishes its key-signing key, both read from the dns stack (the gandi stack).`,
+    "",
+    table(["zone", "purpose", "record sets", "SPF"], estate.zones.map((z) => [z.name, z.purpose, String(estate.recordsIn(z.name).length), code(z.spf)])),
+    `Every host's own records (${code(`<name>.<datacenter>.${estate.hostZone}`)}, TTL ${estate.hostRecords.ttlSeconds}) have one writer, the dns stack. ${estate.hostRecords.retiringWriter.name} (${sourceText(estate.hostRecords.retiringWriter.where)}) writes the same A records today, until ${estate.hostRecords.retiringWriter.until}.`,
+    "",
+  ].join("\n");
+}
+
+function herokuSection(estate: Estate): string {
+  return table(
+    ["app", "what", "owner", "custom domains", "formation", "add-ons"],
+    estate.heroku.apps.map((a) => [
+      a.name, a.description, estate.owner(a.owner).name, (a.customDomains ?? []).join(", ") || "none",
+      a.formation.map((p) => `${p.quantity}× ${p.type} (${p.size})`).join(", "), (a.addons ?? []).map((x) => x.plan).join(", ") || "none",
+    ]),
+  ) + `\nAll in the Heroku team ${code(estate.heroku.team)}.\n`;
+}
+
+function fastlySection(estate: Estate): string {
+  return table(
+    ["service", "domains", "backends", "logs to", "owner"],
+    estate.fastlyServices.map((f) => [
+      f.name, f.domains.join(", "),
+      f.backends.map((b) => `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`).join("; "),
+      [f.s3Logging === undefined ? undefined : `S3 ${f.s3Logging.bucketName}${f.s3Logging.path}`, f.syslogLogging === undefined ? undefined : `syslog ${f.syslogLogging.name} on ${f.syslogLogging.host}`, f.datadogLogging === undefined ? undefined : `Datadog ${f.datadogLogging.name}`].filter((x) => x !== undefined).join("; "),
+      estate.owner(f.owner).name,
+    ]),
+  );
+}
+
+function monitoringSection(estate: Estate): string {
+  const { onCall, monitoring } = estate;
+  const monitorText = (m: (typeof monitoring.monitors)[number]): string => {
+    switch (m.kind) {
+      case "agent-reporting": return `every ${m.role} host reporting (${m.hosts.join(", ")})`;
+      case "disk": return `disk space on ${m.fqdn}`;
+      case "volume": return `disk space on volume ${m.volume} (${m.mountPoint} on ${m.fqdn})`;
+      case "database": return `the database cluster ${m.cluster} accepting connections`;
+    }
+  };
+  return [
+    `PagerDuty pages along one escalation policy, "${onCall.escalationPolicy}", repeated ${onCall.policyRepeats} times:`,
+    "",
+    table(["level", "rotation", "turns", "escalates after"], onCall.rotations.map((r, i) => [String(i + 1), r.name, `${r.turnLengthHours} hours from ${r.startsAt}`, `${r.escalateAfterMinutes} minutes`])),
+    "Who is in each rotation is not written here: each rotation's people are a variable of their PagerDuty emails.",
+    "",
+    `Every owner something pages has a PagerDuty service on that policy: ${monitoring.pagedOwners.map((o) => code(pagingServiceName(o))).join(", ")}.`,
+    "",
+    `Pingdom checks every public name over HTTPS every ${estate.uptimeChecking.intervalMinutes} minute(s), alerting its owner's service after ${estate.uptimeChecking.alertAfterFailures} failures: ${monitoring.uptimeChecks.length} checks. Datadog's monitors, each paging its owners' services:`,
+    "",
+    table(["monitor", "watches", "pages"], monitoring.monitors.map((m) => [m.key, monitorText(m), m.owners.map(pagingServiceName).join(", ")])),
+  ].join("\n");
+}
+
+function elsewhereSection(estate: Estate): string {
+  return table(
+    ["service", "names", "managed by", "owner", "notes"],
+    estate.externalServices.map((s) => [s.name, s.names.join(", "), s.managedBy, estate.owner(s.owner).name, s.notes]),
+  );
+}
+
+function assumedSection(estate: Estate): string {
+  const rows = estate.sources().flatMap((s) => (s.source.kind === "assumed" ? [[s.label, s.field ?? "(the item)", s.source.reason]] : []));
+  return [
+    `${rows.length} values nobody published. Each is this project's choice or guess; check it against the live estate when adopting it.`,
+    "",
+    table(["item", "field", "why"], rows),
+  ].join("\n");
+}
+
+function differencesSection(estate: Estate): string {
+  return [
+    "Where the estate knowingly differs from the configuration the PSF publishes, and why.",
+    "",
+    table(["item", "feature", "published", "here"], estate.differences().map(({ label: item, difference }) => [item, difference.feature, difference.published, difference.reason])),
+  ].join("\n");
+}
+
+function sourceText(source: Source): string {
+  switch (source.kind) {
+    case "seed": return `the seed, "${source.section}"`;
+    case "public": return `${source.repository} ${code(source.path)}`;
+    case "assumed": return `assumed: ${source.reason}`;
+  }
+}
+
+function sourcesSection(estate: Estate): string {
+  const counts = new Map<string, number>();
+  for (const { source } of estate.sources()) {
+    if (source.kind === "assumed") continue;
+    const key = sourceText(source);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return table(["source", "values cited"], [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([source, count]) => [source, String(count)]));
+}
