@@ -77,7 +77,10 @@ export class FastlyStack extends EstateStack {
     for (const spec of estate.fastlyServices) {
       // The rules (FastlyServiceRules) pass through as the inventory writes them; what is named here needs the
       // estate or a variable, or is the certificate's.
-      const { owner, comment, domains, backends, headers, originTokenHeader: tokenHeader, s3Logging, syslogLogging: syslog, datadogLogging, certificateAuthority, ...rules } = spec;
+      const {
+        owner, comment, domains, backends, headers, originTokenHeader: tokenHeader, s3Logging, syslogLogging: syslog, datadogLogging, certificateAuthority,
+        source: _source, fieldSources: _fieldSources, differences: _differences, ...rules
+      } = spec;
       const syslogHost = syslog === undefined ? undefined : estate.host(syslog.host);
       const syslogPort = syslogHost === undefined ? undefined : estate.role(syslogHost.role).fastlyPorts[0];
       const service = new FastlyService(this, spec.name, {
