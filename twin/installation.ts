@@ -1,7 +1,7 @@
 /*
  * Installs the provider twin for one rehearsal: a filesystem mirror in a scratch folder that holds, for
- * every pinned provider, an executable that starts the twin's launcher (twin/launch.cjs, which asks the
- * rehearsal's twin process at `socketPath` for a server), and a Terraform CLI configuration that makes that
+ * every pinned provider, an executable that starts the twin's launcher (twin/launch.sh, which asks the
+ * rehearsal's twin process on its loopback port for a server), and a Terraform CLI configuration that makes that
  * mirror Terraform's only source of providers. Terraform reads it only through TF_CLI_CONFIG_FILE in
  * the rehearsal's own environment, so a user's ordinary `cdktf diff` or `terraform plan` never sees it.
  */
@@ -12,8 +12,6 @@ import { pinnedProviders } from "../provider-schemas/schema-file";
 export interface TwinInstallation {
   /** The environment Terraform runs with: the CLI configuration, no plugin TLS, no credentials. */
   readonly env: NodeJS.ProcessEnv;
-  /** Where the launchers reach the rehearsal's twin process. */
-  readonly socketPath: string;
 }
 
 /** Terraform's name for this machine's platform, as provider packages are laid out. */
@@ -28,11 +26,10 @@ const CREDENTIAL_VARIABLES = /^(AWS_|DIGITALOCEAN_|HEROKU_|FASTLY_|DATADOG_|DD_|
 
 /**
  * Writes the mirror and the CLI configuration under `scratch` and returns the environment to run
- * Terraform with; `root` is the project root.
+ * Terraform with; `root` is the project root, `twinPort` where the rehearsal's twin process listens.
  */
-export function installTwin(scratch: string, root: string, baseEnv: NodeJS.ProcessEnv): TwinInstallation {
+export function installTwin(scratch: string, root: string, baseEnv: NodeJS.ProcessEnv, twinPort: number): TwinInstallation {
   const providers = pinnedProviders(root);
-  const socketPath = join(scratch, "twin.sock");
   const mirror = join(scratch, "provider-mirror");
   const platform = terraformPlatform();
   for (const provider of providers) {
@@ -40,7 +37,7 @@ export function installTwin(scratch: string, root: string, baseEnv: NodeJS.Proce
     const dir = join(mirror, host, namespace, type, provider.version, platform);
     mkdirSync(dir, { recursive: true });
     const executable = join(dir, `terraform-provider-${type}_v${provider.version}`);
-    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(root, "twin", "launch.cjs"))} ${shellQuote(socketPath)} ${shellQuote(provider.name)}\n`);
+    writeFileSync(executable, `#!/bin/sh\nexec ${shellQuote(join(root, "twin", "launch.sh"))} ${twinPort} ${shellQuote(provider.name)}\n`);
     chmodSync(executable, 0o755);
   }
   const cliConfig = join(scratch, "terraform.rc");
@@ -72,7 +69,7 @@ export function installTwin(scratch: string, root: string, baseEnv: NodeJS.Proce
     GOGC: "off",
     GOMAXPROCS: "1",
   });
-  return { env, socketPath };
+  return { env };
 }
 
 function shellQuote(text: string): string {

@@ -1,17 +1,16 @@
 /*
  * The provider twin's server: one process per rehearsal that serves every pinned provider. Terraform starts a
- * provider plugin for almost every command; what it starts is `twin/launch.cjs`, a launcher of a few lines
+ * provider plugin for almost every command; what it starts is `twin/launch.sh`, a bash launcher of a few lines
  * that asks this process for a gRPC server of its own (plugin protocol 6 on a loopback port), prints
  * go-plugin's handshake line for it, and lives until Terraform shuts that server down. Starting the whole
  * twin (gRPC, the protocol, the schemas) once per rehearsal instead of once per command is what keeps a
  * rehearsal fast.
  *
- *   node <twin bundle> <socket path> <project root>     (started by twin/rehearsal.ts; prints "ready")
+ *   node <twin bundle> <project root>     (started by twin/rehearsal.ts; prints "ready <launcher port>")
  */
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
-import { rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { loadProviderSchema, pinnedProvider } from "../provider-schemas/schema-file";
 import { ProviderTwin } from "./provider-service";
@@ -86,8 +85,8 @@ function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown:
 }
 
 function main(): void {
-  const [socketPath, root] = process.argv.slice(2);
-  if (socketPath === undefined || root === undefined) fail("usage: plugin <socket path> <project root>");
+  const [root] = process.argv.slice(2);
+  if (root === undefined) fail("usage: plugin <project root>");
   const protocol = grpc.loadPackageDefinition(protocolDefinitions(root)) as unknown as LoadedProtocol;
   const twins = new Map<string, ProviderTwin>();
   const twinFor = (name: string): ProviderTwin => {
@@ -125,8 +124,8 @@ function main(): void {
     });
     connection.on("error", () => undefined);
   });
-  rmSync(socketPath, { force: true });
-  launchers.listen(socketPath, () => process.stdout.write("ready\n"));
+  // Loopback only; a launcher (twin/launch.sh) reaches it with bash's /dev/tcp, which knows no Unix sockets.
+  launchers.listen(0, "127.0.0.1", () => process.stdout.write(`ready ${(launchers.address() as AddressInfo).port}\n`));
   // The rehearsal holds this process's standard input: when the rehearsal ends, however it ends, so does the twin.
   process.stdin.on("end", () => process.exit(0));
   process.stdin.resume();

@@ -117,8 +117,8 @@ async function rehearseIn(
   }
   const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
   const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
-  const { env, socketPath } = installTwin(scratch, options.root, options.env);
-  const twin = await startTwin(options, socketPath);
+  const { twin, port } = await startTwin(options);
+  const { env } = installTwin(scratch, options.root, options.env, port);
   try {
     return await runStacks();
   } finally {
@@ -205,15 +205,23 @@ async function rehearseIn(
   }
 }
 
-/** Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it listens at `socketPath`. */
-function startTwin(options: RehearsalOptions, socketPath: string): Promise<ChildProcess> {
+/** Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it says the port it listens on. */
+function startTwin(options: RehearsalOptions): Promise<{ twin: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const twin = spawn(process.execPath, [options.twinBundle, socketPath, options.root], {
+    const twin = spawn(process.execPath, [options.twinBundle, options.root], {
       stdio: ["pipe", "pipe", "inherit"],
     });
     twin.once("error", reject);
     twin.once("exit", (code) => reject(new Error(`the provider twin exited (${String(code)}) before it was ready`)));
-    twin.stdout.once("data", () => resolve(twin));
+    let said = "";
+    const onData = (chunk: Buffer): void => {
+      said += String(chunk);
+      const ready = /^ready (\d+)\n/.exec(said);
+      if (ready === null) return;
+      twin.stdout.off("data", onData);
+      resolve({ twin, port: Number(ready[1]) });
+    };
+    twin.stdout.on("data", onData);
   });
 }
 
