@@ -55,7 +55,6 @@ export interface Owner extends Sourced {
   readonly contact: string;
 }
 
-/** A role of the Salt configuration: what a host does and the ports it opens. */
 /** A policy rule (policy/) an item is excused from, written beside the item: why, and until when. */
 export interface PolicyException {
   /** The rule's id, e.g. `network.ssh-from-admin-sources`. */
@@ -66,6 +65,7 @@ export interface PolicyException {
   readonly expires: string;
 }
 
+/** A role of the Salt configuration: what a host does and the ports it opens. */
 export interface Role extends Sourced {
   /** Policy rules this role's resources are excused from. @default none */
   readonly policyExceptions?: readonly PolicyException[];
