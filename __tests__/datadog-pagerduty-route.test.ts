@@ -1,23 +1,15 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { DatadogProvider } from "../.gen/providers/datadog/provider";
+import { Testing, type TerraformStack } from "cdktf";
 import { DataPagerdutyVendor } from "../.gen/providers/pagerduty/data-pagerduty-vendor";
-import { PagerdutyProvider } from "../.gen/providers/pagerduty/provider";
 import type { ServiceIntegration } from "../.gen/providers/pagerduty/service-integration";
 import { DatadogPagerdutyRoute } from "../constructs/datadog-pagerduty-route";
-import { OnCallEscalation } from "../constructs/on-call-escalation";
-import { OnCallSchedule } from "../constructs/on-call-schedule";
 import { PagingService } from "../constructs/paging-service";
+import { onCallFixture } from "./support/on-call-fixture";
 
 type Block = Record<string, unknown>;
 
 /** A stack with both providers and a PagerDuty service with the given integrations. */
 function fixture(integrations: readonly string[] = ["datadog", "pingdom"]): { stack: TerraformStack; service: PagingService } {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new PagerdutyProvider(stack, "pagerduty", {});
-  new DatadogProvider(stack, "datadog", {});
-  const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)" });
-  const schedule = new OnCallSchedule(stack, "schedule", { name: "Staff", description: "", timeZone: "Etc/UTC", turnLengthHours: 168, startsAt: "2024-01-01T00:00:00Z", people });
-  const escalation = new OnCallEscalation(stack, "escalation", { name: "On call", description: "", levels: [{ schedule, escalateAfterMinutes: 15 }] });
+  const { stack, escalation } = onCallFixture();
   const service = new PagingService(stack, "service-infra", {
     name: "Infrastructure",
     description: "",

@@ -1,23 +1,15 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { DatadogProvider } from "../.gen/providers/datadog/provider";
+import { Testing, type TerraformStack } from "cdktf";
 import { DataPagerdutyVendor } from "../.gen/providers/pagerduty/data-pagerduty-vendor";
-import { PagerdutyProvider } from "../.gen/providers/pagerduty/provider";
 import { DatadogPagerdutyRoute } from "../constructs/datadog-pagerduty-route";
-import { OnCallEscalation } from "../constructs/on-call-escalation";
-import { OnCallSchedule } from "../constructs/on-call-schedule";
 import { PagedMonitor, type PagedMonitorProps } from "../constructs/paged-monitor";
 import { PagingService } from "../constructs/paging-service";
+import { onCallFixture } from "./support/on-call-fixture";
 
 type Block = Record<string, unknown>;
 
 /** A stack with a route per owner (`@pagerduty-psf-<owner>`), each to its own PagerDuty service. */
 function fixture(): { stack: TerraformStack; infra: DatadogPagerdutyRoute; web: DatadogPagerdutyRoute } {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new PagerdutyProvider(stack, "pagerduty", {});
-  new DatadogProvider(stack, "datadog", {});
-  const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)" });
-  const schedule = new OnCallSchedule(stack, "schedule", { name: "Staff", description: "", timeZone: "Etc/UTC", turnLengthHours: 168, startsAt: "2024-01-01T00:00:00Z", people });
-  const escalation = new OnCallEscalation(stack, "escalation", { name: "On call", description: "", levels: [{ schedule, escalateAfterMinutes: 15 }] });
+  const { stack, escalation } = onCallFixture();
   const vendor = new DataPagerdutyVendor(stack, "vendor-datadog", { name: "Datadog" });
   const route = (owner: string): DatadogPagerdutyRoute => {
     const service = new PagingService(stack, `service-${owner}`, {
