@@ -1,10 +1,11 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
-import { TerraformOutput, TerraformResource } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { ManagedPostgresCluster } from "../constructs/managed-postgres-cluster";
 import type { Estate } from "../inventory";
 import type { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { resourceAddresses } from "./resource-address";
 
 export interface DatabaseStackProps extends EstateStackProps {
   readonly estate: Estate;
@@ -63,9 +64,6 @@ export class DatabaseStack extends EstateStack {
 
   /** The Terraform address of every resource of the stack. */
   addresses(): string[] {
-    return this.node.findAll()
-      .filter((c): c is TerraformResource => c instanceof TerraformResource)
-      .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`)
-      .sort();
+    return resourceAddresses(this);
   }
 }

@@ -1,11 +1,12 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
-import { TerraformResource, TerraformVariable } from "cdktf";
+import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { DropletHost } from "../constructs/droplet-host";
 import { PrivateNetwork } from "../constructs/private-network";
 import { RoleFirewall } from "../constructs/role-firewall";
 import type { Estate } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { resourceAddresses } from "./resource-address";
 
 export interface DigitalOceanDatacenterStackProps extends EstateStackProps {
   readonly estate: Estate;
@@ -73,10 +74,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
   hostAddresses(hostKey: string): string[] {
     const host = this.hosts.get(hostKey);
     if (host === undefined) throw new Error(`${this.stackName}: no host "${hostKey}"`);
-    return host.node.findAll()
-      .filter((c): c is TerraformResource => c instanceof TerraformResource)
-      .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`)
-      .sort();
+    return resourceAddresses(host);
   }
 
   /**

@@ -1,7 +1,8 @@
-import { Aspects, TerraformElement, TerraformResource, TerraformStack } from "cdktf";
+import { Aspects, TerraformElement, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
 import { ImportKnownResources } from "./import-known-resources";
+import { resourceAddresses } from "./resource-address";
 import { applyStateBackend, type StateBackend } from "./state-backend";
 
 /**
@@ -61,7 +62,7 @@ class RemovedFromState extends TerraformElement {
     super(scope, id);
     // A `removed` block for an address the configuration still declares is an error Terraform reports late.
     this.node.addValidation({
-      validate: () => scope.node.findAll().some((c) => c instanceof TerraformResource && `${c.terraformResourceType}.${c.friendlyUniqueId}` === from)
+      validate: () => resourceAddresses(scope).includes(from)
         ? [`${from} is handed over to another state but still declared in ${scope.node.id}`]
         : [],
     });

@@ -1,6 +1,7 @@
 import { type IAspect, TerraformResource, type TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
+import { resourceAddress } from "./resource-address";
 
 /** Synthesis in adoption mode found resources that would be created beside their live twins. */
 export class AdoptionError extends Error {
@@ -37,7 +38,7 @@ export class ImportKnownResources implements IAspect {
     const missing: string[] = [];
     for (const construct of this.stack.node.findAll()) {
       if (!(construct instanceof TerraformResource)) continue;
-      const address = `${construct.terraformResourceType}.${construct.friendlyUniqueId}`;
+      const address = resourceAddress(construct);
       seen.add(address);
       const id = this.props.importIds[address];
       if (id !== undefined) construct.importFrom(id);
