@@ -30,6 +30,10 @@ export type PlannedMonitor =
 export interface MonitoringPlan {
   readonly uptimeChecks: readonly PlannedUptimeCheck[];
   readonly monitors: readonly PlannedMonitor[];
+  /** Every owner an uptime check pages, in the inventory's order of owners. */
+  readonly checkedOwners: readonly string[];
+  /** Every owner a Datadog monitor pages, in the inventory's order of owners. */
+  readonly monitoredOwners: readonly string[];
   /** Every owner a check or monitor pages, in the inventory's order of owners: each gets a PagerDuty service. */
   readonly pagedOwners: readonly string[];
 }
@@ -50,8 +54,10 @@ export function planMonitoring(inventory: EstateInventory, hosts: readonly Estat
     }]),
     { kind: "database", key: `database-${inventory.databaseCluster.name}`, cluster: inventory.databaseCluster.name, owners: [inventory.databaseCluster.owner] },
   ];
-  const paged = new Set([...uptimeChecks.map((c) => c.owner), ...monitors.flatMap((m) => m.owners)]);
-  return { uptimeChecks, monitors, pagedOwners: inventory.owners.map((o) => o.key).filter((key) => paged.has(key)) };
+  const inOwnerOrder = (owners: readonly string[]): string[] => inventory.owners.map((o) => o.key).filter((key) => owners.includes(key));
+  const checkedOwners = inOwnerOrder(uptimeChecks.map((c) => c.owner));
+  const monitoredOwners = inOwnerOrder(monitors.flatMap((m) => m.owners));
+  return { uptimeChecks, monitors, checkedOwners, monitoredOwners, pagedOwners: inOwnerOrder([...checkedOwners, ...monitoredOwners]) };
 }
 
 /**

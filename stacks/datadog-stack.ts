@@ -27,9 +27,8 @@ export class DatadogStack extends EstateStack {
     const settings = estate.metricMonitoring;
     new DatadogProvider(this, "datadog", { apiUrl: `https://api.${settings.site}/` });
 
-    const owners = [...new Set(estate.monitoring.monitors.flatMap((m) => m.owners))];
     const routes = new Map<string, DatadogPagerdutyRoute>();
-    for (const owner of estate.owners.map((o) => o.key).filter((key) => owners.includes(key))) {
+    for (const owner of estate.monitoring.monitoredOwners) {
       const service = props.pagingServices.get(owner);
       if (service === undefined) throw new Error(`DatadogStack: no PagerDuty service was given for owner "${owner}", whom a monitor pages`);
       routes.set(owner, new DatadogPagerdutyRoute(this, `route-${owner}`, { name: pagingServiceName(owner), service }));

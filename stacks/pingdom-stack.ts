@@ -32,7 +32,7 @@ export class PingdomStack extends EstateStack {
     const settings = estate.uptimeChecking;
     new PingdomProvider(this, "pingdom", {});
 
-    const owners = estate.owners.map((o) => o.key).filter((key) => estate.monitoring.uptimeChecks.some((c) => c.owner === key));
+    const owners = estate.monitoring.checkedOwners;
     // An object type names every owner, so Terraform itself refuses a value that lacks one.
     const integrationIds = new TerraformVariable(this, PINGDOM_INTEGRATIONS_VARIABLE, {
       type: `object({ ${owners.map((owner) => `${pingdomIntegrationAttribute(owner)} = number`).join(", ")} })`,
