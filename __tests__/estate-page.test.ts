@@ -30,6 +30,18 @@ describe("the estate on one page (docs/estate.md)", () => {
     expect(missing).toEqual([]);
   });
 
+  it("names each sourced item as validation messages do, single items and items of nested lists included", () => {
+    const labels = new Set(estate.sources().map((s) => s.label));
+    for (const label of ['host "bugs.nyc1"', 'heroku app "bedevere"', 'on-call rotation "volunteers"', 'database cluster "pg-nyc1-psf-io"', "host records", "registrar", "estate"]) {
+      expect({ label, listed: labels.has(label) }).toEqual({ label, listed: true });
+    }
+    expect(estate.sources().filter((s) => s.field === undefined)).toHaveLength(
+      estate.datacenters.length + estate.owners.length + estate.roles.length + estate.hosts.length + estate.externalHosts.length + estate.zones.length
+      + estate.services.length + estate.staticSites.length + estate.heroku.apps.length + estate.fastlyServices.length + estate.externalServices.length
+      + estate.onCall.rotations.length + 9, // CAA, Fastly edge, the database cluster, Heroku, on-call, uptime checking, metric monitoring, registrar, host records
+    );
+  });
+
   it("lists every assumed value with its reason, and every known difference", () => {
     const assumed = estate.sources().filter((s) => s.source.kind === "assumed");
     expect(assumed.length).toBeGreaterThan(0);

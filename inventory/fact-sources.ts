@@ -1,7 +1,8 @@
 /**
- * Every item of the inventory with where its values come from: one walk, which validation uses to check the
- * field sources and the overview page to list the sources, the assumed values and the known differences.
+ * Every item of the inventory with where its values come from, for the overview page's list of sources, assumed
+ * values and known differences. (The schema checks each item's sources when the inventory is loaded.)
  */
+import { asRecord, ITEMS, listedItemLabel, SINGLE_ITEMS } from "./item-labels";
 import type { EstateInventory, Source, Sourced, SourceDifference } from "./types";
 
 /** An item of the inventory as messages and the overview page name it, with its sources. */
@@ -11,32 +12,22 @@ export interface SourcedItem {
   readonly item: Sourced & object;
 }
 
-/** Every sourced item, in the inventory's order. */
+/** Every sourced item, in the inventory's order, each named as validation messages name it (item-labels.ts). */
 export function sourcedItems(inventory: EstateInventory): SourcedItem[] {
-  const each = <T extends Sourced>(noun: string, items: readonly T[], name: (item: T) => string): SourcedItem[] =>
-    items.map((item) => ({ label: `${noun} "${name(item)}"`, item }));
-  return [
-    ...each("datacenter", inventory.datacenters, (d) => d.key),
-    ...each("owner", inventory.owners, (o) => o.key),
-    ...each("role", inventory.roles, (r) => r.name),
-    ...each("host", inventory.hosts, (h) => `${h.name}.${h.datacenter}`),
-    ...each("external host", inventory.externalHosts, (h) => h.fqdn),
-    ...each("zone", inventory.zones, (z) => z.name),
-    { label: "CAA policy", item: inventory.caa },
-    { label: "Fastly edge", item: inventory.fastlyEdge },
-    ...each("service", inventory.services, (s) => s.key),
-    ...each("static site", inventory.staticSites, (s) => s.bucket),
-    { label: `database cluster "${inventory.databaseCluster.name}"`, item: inventory.databaseCluster },
-    { label: "heroku", item: inventory.heroku },
-    ...each("heroku app", inventory.heroku.apps, (a) => a.name),
-    ...each("fastly service", inventory.fastlyServices, (f) => f.name),
-    ...each("external service", inventory.externalServices, (s) => s.name),
-    { label: "on-call", item: inventory.onCall },
-    ...each("on-call rotation", inventory.onCall.rotations, (r) => r.key),
-    { label: "uptime checking", item: inventory.uptimeChecking },
-    { label: "metric monitoring", item: inventory.metricMonitoring },
-    { label: "registrar", item: inventory.registrar },
-  ];
+  const root = inventory as unknown as Record<string, unknown>;
+  const sourced = (value: unknown): value is Sourced & object => typeof value === "object" && value !== null && !Array.isArray(value) && "source" in value;
+  const out: SourcedItem[] = [];
+  for (const [key, value] of Object.entries(root)) {
+    const single = SINGLE_ITEMS[key];
+    if (single !== undefined && sourced(value)) out.push({ label: single(asRecord(value)), item: value });
+    for (const list of Object.keys(ITEMS).filter((path) => path.split(".")[0] === key)) {
+      const items = list.split(".").reduce<unknown>((at, part) => asRecord(at)?.[part], root);
+      (Array.isArray(items) ? items : []).forEach((item: unknown, index) => {
+        if (sourced(item)) out.push({ label: listedItemLabel(list, asRecord(item), index), item });
+      });
+    }
+  }
+  return out;
 }
 
 /** One source of one item: of the whole item (`field` undefined), or of one of its fields. */

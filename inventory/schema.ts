@@ -11,6 +11,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
 import type { ProblemList } from "./inventory-error";
+import { asRecord, ITEMS, listedItemLabel, SINGLE_ITEMS } from "./item-labels";
 import { looksSecretName } from "./looks-secret";
 import type { EstateInventory } from "./types";
 
@@ -661,43 +662,6 @@ export const inventorySchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------------------
 // Issues as problems.
 
-type Raw = Record<string, unknown> | undefined;
-const asRecord = (value: unknown): Raw => (typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined);
-const asString = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-
-/** The inventory's lists of items: what each item is called in messages, and its name. */
-const ITEMS: Readonly<Record<string, { readonly noun: string; readonly name: (item: Raw) => string | undefined }>> = {
-  datacenters: { noun: "datacenter", name: (i) => asString(i?.key) },
-  owners: { noun: "owner", name: (i) => asString(i?.key) },
-  roles: { noun: "role", name: (i) => asString(i?.name) },
-  hosts: { noun: "host", name: (i) => (asString(i?.name) !== undefined && asString(i?.datacenter) !== undefined ? `${String(i?.name)}.${String(i?.datacenter)}` : undefined) },
-  externalHosts: { noun: "external host", name: (i) => asString(i?.fqdn) },
-  zones: { noun: "zone", name: (i) => asString(i?.name) },
-  services: { noun: "service", name: (i) => asString(i?.key) },
-  staticSites: { noun: "static site", name: (i) => asString(i?.bucket) },
-  fastlyServices: { noun: "fastly service", name: (i) => asString(i?.name) },
-  externalServices: { noun: "external service", name: (i) => asString(i?.name) },
-  "heroku.apps": { noun: "heroku app", name: (i) => asString(i?.name) },
-  "databaseCluster.databases": { noun: "database", name: (i) => asString(i?.name) },
-  "onCall.rotations": { noun: "on-call rotation", name: (i) => asString(i?.key) },
-};
-
-/** Single items at the top level, by key. */
-const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
-  databaseCluster: (i) => `database cluster ${asString(i?.name) !== undefined ? `"${String(i?.name)}"` : "(unnamed)"}`,
-  heroku: () => "heroku",
-  caa: () => "CAA policy",
-  fastlyEdge: () => "Fastly edge",
-  commonWorldPorts: () => "every host",
-  commonInternalPorts: () => "every host",
-  commonPortsPolicyExceptions: () => "every host",
-  onCall: () => "on-call",
-  uptimeChecking: () => "uptime checking",
-  metricMonitoring: () => "metric monitoring",
-  registrar: () => "registrar",
-  hostRecords: () => "host records",
-};
-
 /**
  * The field below an item, as a reader finds it: keys joined by dots, and a list element by its name when it
  * has a plain one (`backends.app.port`, `formation.web.quantity`), otherwise by its index (`internalPorts[0]`).
@@ -725,14 +689,13 @@ function fieldPath(item: unknown, path: readonly PropertyKey[]): string {
 /** The item an issue's path lies in, and the field within it. */
 function locate(input: unknown, path: readonly PropertyKey[]): { readonly item: string; readonly field: string } {
   const root = asRecord(input);
-  for (const [list, spec] of Object.entries(ITEMS)) {
+  for (const list of Object.keys(ITEMS)) {
     const keys = list.split(".");
     const index = path[keys.length];
     if (keys.every((k, i) => path[i] === k) && typeof index === "number") {
       const items = keys.reduce<unknown>((value, key) => asRecord(value)?.[key], root);
       const raw = Array.isArray(items) ? asRecord(items[index]) : undefined;
-      const name = spec.name(raw);
-      return { item: name !== undefined ? `${spec.noun} "${name}"` : `${spec.noun} at ${list}[${index}]`, field: fieldPath(raw, path.slice(keys.length + 1)) || "(the item)" };
+      return { item: listedItemLabel(list, raw, index), field: fieldPath(raw, path.slice(keys.length + 1)) || "(the item)" };
     }
   }
   const top = path[0];
