@@ -141,9 +141,14 @@ export class Estate {
     return role.estatePorts ?? [];
   }
 
-  /** Ports a host of `role` opens to its datacenter's private network. */
+  /**
+   * Ports a host of `role` opens to its datacenter's private network alone: those every host and the role open,
+   * less the role's estate ports, which are open to that network too (one rule, not two).
+   */
   internalPorts(role: Role): readonly PortRange[] {
-    return [...this.inventory.commonInternalPorts, ...role.internalPorts];
+    const estate = this.estatePorts(role);
+    return [...this.inventory.commonInternalPorts, ...role.internalPorts]
+      .filter((port) => !estate.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to));
   }
 
   /** Where every value comes from: each item's source and its fields' own (inventory/fact-sources.ts). */

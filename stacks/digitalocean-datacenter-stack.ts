@@ -106,8 +106,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         name: `psf-${dc.key}-${roleName}`,
         dropletIds: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!.dropletId),
         worldPorts: estate.worldPorts(role),
-        // A port every host reaches is open to the private network too: one rule, not two.
-        internalPorts: estate.internalPorts(role).filter((port) => !estatePorts.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to)),
+        internalPorts: estate.internalPorts(role),
         privateRange: this.network.ipRange,
         fastlyPorts: role.fastlyPorts,
         ...(fastlyRanges !== undefined ? { fastlySourceRanges: fastlyRanges } : {}),
