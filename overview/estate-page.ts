@@ -4,7 +4,7 @@
  * services, and the values that are assumed. `npm run overview` writes it to docs/estate.md; a test keeps that
  * file current. Nothing here reads the clock or the machine: the same inventory gives the same bytes.
  */
-import { pagingServiceName, type Estate, type EstateHost, type FastlyBackendOrigin, type Origin, type PublicService, type Source } from "../inventory";
+import { pagingServiceName, zoneContaining, type Estate, type FastlyBackendOrigin, type Origin, type PublicService, type Source } from "../inventory";
 import { code, label, mermaid, table } from "./markdown";
 
 /** The stacks and the stacks each reads, from the synthesized app's manifest. */
@@ -72,17 +72,13 @@ function hostsSection(estate: Estate): string {
 /** What answers a public name, in words. */
 function originText(estate: Estate, origin: Origin): string {
   switch (origin.kind) {
-    case "load-balancer": return `the load balancers, to the ${origin.backendRole} hosts (${hostsOfRole(estate, origin.backendRole).map((h) => h.fqdn).join(", ")})`;
+    case "load-balancer": return `the load balancers, to the ${origin.backendRole} hosts (${estate.hostsWithRole(origin.backendRole).map((h) => h.fqdn).join(", ")})`;
     case "load-balancer-redirect": return `the load balancers, redirecting to ${origin.redirectTo}`;
-    case "droplet": return `the ${origin.role} hosts themselves (${hostsOfRole(estate, origin.role).map((h) => h.fqdn).join(", ")})`;
+    case "droplet": return `the ${origin.role} hosts themselves (${estate.hostsWithRole(origin.role).map((h) => h.fqdn).join(", ")})`;
     case "fastly": return `Fastly's ${origin.service} service`;
     case "heroku": return `the Heroku app ${origin.app}`;
     case "s3-website": return `the S3 website ${origin.site}`;
   }
-}
-
-function hostsOfRole(estate: Estate, role: string): readonly EstateHost[] {
-  return estate.hostsWithRole(role);
 }
 
 function namesSection(estate: Estate): string {
@@ -114,13 +110,13 @@ function pathDiagram(estate: Estate): string[] {
   };
   // Keyed by the hosts named, so that the load balancers reached by name and by Fastly are one node.
   const roleHosts = (role: string, datacenter?: string): string => {
-    const text = `${role}: ${hostsOfRole(estate, role).filter((h) => datacenter === undefined || h.datacenter === datacenter).map((h) => h.fqdn).join(", ")}`;
+    const text = `${role}: ${estate.hostsWithRole(role).filter((h) => datacenter === undefined || h.datacenter === datacenter).map((h) => h.fqdn).join(", ")}`;
     return node(`hosts:${text}`, text);
   };
   const loadBalancers = (): string => roleHosts(estate.loadBalancerRole);
   const backendTarget = (origin: FastlyBackendOrigin): string =>
     origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) : roleHosts(origin.role, origin.datacenter);
-  const zoneOf = (name: string): string => estate.zones.map((z) => z.name).filter((z) => name === z || name.endsWith(`.${z}`)).sort((a, b) => b.length - a.length)[0] ?? "";
+  const zoneOf = (name: string): string => zoneContaining(name, estate.zones.map((z) => z.name)) ?? "";
   for (const service of estate.services) {
     for (const name of service.names) {
       const zone = node(`zone:${zoneOf(name)}`, `zone ${zoneOf(name)}`, "round");
