@@ -9,6 +9,7 @@ import type { HerokuApp } from "../constructs/heroku-app";
 import type { StaticWebsiteBucket } from "../constructs/static-website-bucket";
 import type { Estate, RecordTarget } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { terraformName } from "./terraform-name";
 
 /** Route 53 is global, but it takes DNSSEC signing keys from KMS in us-east-1 only. */
 const DNSSEC_KMS_REGION = "us-east-1";
@@ -46,7 +47,7 @@ export class DnsStack extends EstateStack {
     const externalAddress = new Map<string, string>();
     const published = new Set(estate.records.flatMap((r) => (r.target.kind === "external-ipv4-variable" ? [r.target.fqdn] : [])));
     for (const host of estate.externalHosts.filter((h) => published.has(h.fqdn))) {
-      const name = `${host.fqdn.replace(/[.-]/g, "_")}_ipv4`;
+      const name = `${terraformName(host.fqdn)}_ipv4`;
       const variable = new TerraformVariable(this, name, {
         type: "string",
         nullable: false,
@@ -92,7 +93,7 @@ export class DnsStack extends EstateStack {
       for (const record of estate.recordsIn(zoneSpec.name)) {
         zone.addRecord({ name: record.name, type: record.type, ttl: record.ttl, values: values(record.target) });
       }
-      const outputName = zoneSpec.name.replace(/[.-]/g, "_");
+      const outputName = terraformName(zoneSpec.name);
       new TerraformOutput(this, `name_servers_${outputName}`, {
         value: Fn.sort(zone.nameServers),
         description: `Name servers of ${zoneSpec.name}, which the gandi stack sets at the registrar`,

@@ -8,6 +8,7 @@ import { FastlyTlsCertificate } from "../constructs/fastly-tls-certificate";
 import type { HerokuApp } from "../constructs/heroku-app";
 import { zoneContaining, type Estate, type FastlyBackendSpec } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { terraformName } from "./terraform-name";
 
 /** Route 53 takes the certificates' DNS challenge records; the region is the provider's, not the zones'. */
 const ROUTE53_PROVIDER_REGION = "us-east-1";
@@ -111,7 +112,7 @@ export class FastlyStack extends EstateStack {
         zoneId: zone.zoneId,
         dependsOn: [service.serviceVcl],
       });
-      new TerraformOutput(this, `service_id_${spec.name.replace(/[.-]/g, "_")}`, { value: service.serviceId, description: `Fastly service id of ${spec.name}` });
+      new TerraformOutput(this, `service_id_${terraformName(spec.name)}`, { value: service.serviceId, description: `Fastly service id of ${spec.name}` });
     }
     this.services = services;
   }

@@ -6,6 +6,7 @@ import { HerokuApp } from "../constructs/heroku-app";
 import { HerokuPipeline } from "../constructs/heroku-pipeline";
 import type { Estate } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { terraformName } from "./terraform-name";
 
 export interface HerokuStackProps extends EstateStackProps {
   readonly estate: Estate;
@@ -18,7 +19,7 @@ export interface HerokuStackProps extends EstateStackProps {
  */
 /** The sensitive map variable that holds one app's secret config vars. */
 function herokuSecretVariableName(appName: string): string {
-  return `heroku_${appName.replace(/-/g, "_")}_secret_config_vars`;
+  return `heroku_${terraformName(appName)}_secret_config_vars`;
 }
 
 export class HerokuStack extends EstateStack {

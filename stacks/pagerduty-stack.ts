@@ -8,6 +8,7 @@ import { OnCallSchedule } from "../constructs/on-call-schedule";
 import { PagingService } from "../constructs/paging-service";
 import { pagingServiceName, type Estate } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { terraformName } from "./terraform-name";
 
 /** The vendors PagerDuty knows the estate's monitoring systems as, by the key their integrations go under. */
 export const PAGING_VENDORS = { datadog: "Datadog", pingdom: "Pingdom" } as const;
@@ -18,12 +19,12 @@ export interface PagerDutyStackProps extends EstateStackProps {
 
 /** The variable listing one rotation's people (their PagerDuty login emails), in rotation order. */
 export function rotationPeopleVariableName(rotationKey: string): string {
-  return `pagerduty_${rotationKey.replace(/-/g, "_")}_emails`;
+  return `pagerduty_${terraformName(rotationKey)}_emails`;
 }
 
 /** The output holding the routing key to give Pingdom's PagerDuty integration for one owner's service. */
 export function pingdomKeyOutputName(owner: string): string {
-  return `pingdom_integration_key_${owner.replace(/-/g, "_")}`;
+  return `pingdom_integration_key_${terraformName(owner)}`;
 }
 
 /**

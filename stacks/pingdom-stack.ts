@@ -4,6 +4,7 @@ import { PingdomProvider } from "../.gen/providers/pingdom/provider";
 import { UptimeCheck } from "../constructs/uptime-check";
 import type { Estate } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
+import { terraformName } from "./terraform-name";
 
 export interface PingdomStackProps extends EstateStackProps {
   readonly estate: Estate;
@@ -14,7 +15,7 @@ export const PINGDOM_INTEGRATIONS_VARIABLE = "pingdom_pagerduty_integration_ids"
 
 /** An owner key as an attribute of that variable's object type. */
 export function pingdomIntegrationAttribute(owner: string): string {
-  return owner.replace(/-/g, "_");
+  return terraformName(owner);
 }
 
 /**
