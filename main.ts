@@ -1,6 +1,9 @@
 import { App } from "cdktf";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { knownImportIdsFromEnvironment } from "./adoption/known-import-ids";
 import { loadEstate } from "./inventory";
+import { ESTATE_FACTS_FILE, estateFacts } from "./inventory/estate-facts";
 import { enforcePolicy } from "./policy";
 import { loadConfigurations } from "./policy/configuration";
 import { definePsfEstate } from "./stacks/psf-estate";
@@ -16,6 +19,8 @@ try {
     adopting: process.env.PSF_ESTATE_ADOPT === "1",
   });
   app.synth();
+  // The estate's facts as data, beside the configurations, for the review to read without running this code.
+  writeFileSync(join(app.outdir, ESTATE_FACTS_FILE), `${JSON.stringify(estateFacts(estate), null, 2)}\n`);
   // The policy judges what was synthesized: a violation stops synthesis and leaves no output behind.
   for (const warning of enforcePolicy({ configurations: loadConfigurations(app.outdir), estate }, new Date().toISOString().slice(0, 10))) {
     process.stderr.write(`policy warning: ${warning}\n`);

@@ -135,3 +135,51 @@ export function applyStateBackend(stack: TerraformStack, stackName: string, back
       return;
   }
 }
+
+/**
+ * The `terraform` block entry (`backend` or `cloud`) that `applyStateBackend` gives `stackName`, as Terraform JSON. The
+ * review and the deploy hold a synthesized stack against it: a backend that is not the estate's convention for the
+ * stack would put its state somewhere nobody reviewed. `unchosen` synthesizes as `local` (plus its guard variable).
+ */
+export function conventionalBackend(stackName: string, backend: StateBackend): Readonly<Record<string, unknown>> {
+  switch (backend.kind) {
+    case "unchosen":
+    case "local":
+      return { backend: { local: { path: `../../../terraform.${stackName}.tfstate` } } };
+    case "cloud":
+      return { cloud: { hostname: backend.hostname, organization: backend.organization, workspaces: { name: `${backend.workspacePrefix}${stackName}` } } };
+    case "s3":
+      return { backend: { s3: { ...s3Location(stackName, backend), use_lockfile: true } } };
+  }
+}
+
+/**
+ * The `data.terraform_remote_state` body (`backend`, `config` and `workspace`) with which a stack synthesized with
+ * `backend` reads the state of `readStack`, as cdktf writes it for a cross-stack reference. A remote-state read that is
+ * not this reads some other state: outputs from outside the estate, or none at all.
+ */
+export function conventionalRemoteState(readStack: string, backend: StateBackend): Readonly<Record<string, unknown>> {
+  switch (backend.kind) {
+    case "unchosen":
+    case "local":
+      return { backend: "local", config: { path: `../../../terraform.${readStack}.tfstate` }, workspace: "${terraform.workspace}" };
+    case "cloud":
+      return { backend: "remote", config: { hostname: backend.hostname, organization: backend.organization, workspaces: { name: `${backend.workspacePrefix}${readStack}` } } };
+    case "s3":
+      return { backend: "s3", config: s3Location(readStack, backend), workspace: "${terraform.workspace}" };
+  }
+}
+
+/** cdktf's prefix for the remote-state data source through which a stack reads another: the read stack's name follows. */
+export const CROSS_STACK_REMOTE_STATE_PREFIX = "cross-stack-reference-input-";
+
+function s3Location(stackName: string, backend: Extract<StateBackend, { kind: "s3" }>): Record<string, unknown> {
+  return {
+    bucket: backend.bucket,
+    ...(backend.dynamodbTable !== undefined ? { dynamodb_table: backend.dynamodbTable } : {}),
+    encrypt: true,
+    key: `${backend.keyPrefix}${stackName}.tfstate`,
+    ...(backend.kmsKeyId !== undefined ? { kms_key_id: backend.kmsKeyId } : {}),
+    region: backend.region,
+  };
+}

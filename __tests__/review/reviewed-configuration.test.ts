@@ -1,0 +1,75 @@
+/*
+ * The reviewed configuration's hash: the same estate synthesized for any backend hashes the same, since its state
+ * conventions are replaced by the stacks they name; any other difference, or a state departing from the convention,
+ * changes it and is named.
+ */
+import type { Configuration } from "../../review/configuration";
+import { configurationHashes, differingStacks, normalizeConfiguration } from "../../review/reviewed-configuration";
+import { conventionalBackend, conventionalRemoteState, type StateBackend } from "../../stacks/state-backend";
+import { synthEstateWith } from "../support/synth-estate";
+
+const CLOUD: StateBackend = { kind: "cloud", organization: "psf", workspacePrefix: "psf-estate-", hostname: "app.terraform.io" };
+const S3: StateBackend = { kind: "s3", bucket: "psf-terraform-state", region: "us-east-1", keyPrefix: "psf-estate/", dynamodbTable: "locks", kmsKeyId: "alias/state" };
+
+const configurations = (backend: StateBackend): Map<string, Configuration> => new Map(synthEstateWith(backend).json as ReadonlyMap<string, Configuration>);
+
+describe("the reviewed configuration's hash", () => {
+  it("is the same for the estate synthesized with local, cloud and s3 state, and names no departure", () => {
+    const local = configurationHashes(configurations({ kind: "local" }), { kind: "local" });
+    const cloud = configurationHashes(configurations(CLOUD), CLOUD);
+    const s3 = configurationHashes(configurations(S3), S3);
+    expect(local.departures).toEqual([]);
+    expect(cloud.departures).toEqual([]);
+    expect(s3.departures).toEqual([]);
+    expect(cloud.hashes).toEqual(local.hashes);
+    expect(s3.hashes).toEqual(local.hashes);
+    expect(local.hashes.configuration).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(Object.keys(local.hashes.stacks)).toEqual([...configurations({ kind: "local" }).keys()].sort());
+  });
+
+  it("changes for the one stack whose configuration changes, and names it", () => {
+    const before = configurations({ kind: "local" });
+    const after = new Map(before);
+    const dns = structuredClone(before.get("dns")!) as { resource: { aws_route53_record: Record<string, { ttl: number }> } };
+    const first = Object.keys(dns.resource.aws_route53_record)[0]!;
+    dns.resource.aws_route53_record[first]!.ttl += 1;
+    after.set("dns", dns);
+    const a = configurationHashes(before, { kind: "local" }).hashes;
+    const b = configurationHashes(after, { kind: "local" }).hashes;
+    expect(b.configuration).not.toBe(a.configuration);
+    expect(differingStacks(a, b)).toEqual(["dns"]);
+  });
+
+  it("ignores cdktf's comments, which Terraform ignores", () => {
+    const before = configurations({ kind: "local" });
+    const after = new Map([...before].map(([name, json]) => [name, { ...json, "//": { metadata: { note: "anything" } } }]));
+    expect(configurationHashes(after, { kind: "local" }).hashes).toEqual(configurationHashes(before, { kind: "local" }).hashes);
+  });
+
+  it("names a backend that is not the convention for the stack, and a remote-state read of a state outside the estate", () => {
+    const stacks = new Set(["dns", "digitalocean-nyc1"]);
+    const configuration = {
+      terraform: { backend: { local: { path: "/tmp/elsewhere.tfstate" } } },
+      data: {
+        terraform_remote_state: {
+          "cross-stack-reference-input-digitalocean-nyc1": conventionalRemoteState("digitalocean-nyc1", { kind: "local" }),
+          outside: { backend: "http", config: { address: "https://state.example.net/python.org" } },
+          "cross-stack-reference-input-dns": conventionalRemoteState("dns", { kind: "local" }),
+        },
+      },
+    };
+    const { departures, normalized } = normalizeConfiguration("dns", configuration, { kind: "local" }, stacks);
+    expect(departures.map((d) => d.subject)).toEqual(["backend", "data.terraform_remote_state.outside", "data.terraform_remote_state.cross-stack-reference-input-dns"]);
+    expect(departures[1]!.detail).toMatch(/state\.example\.net.*not a read of another stack of the estate/);
+    expect(normalized).toMatchObject({ data: { terraform_remote_state: { "cross-stack-reference-input-digitalocean-nyc1": { "psf-estate-state": "digitalocean-nyc1" } } } });
+  });
+
+  it("names a read of another stack's state at a place other than the convention's for the backend", () => {
+    const configuration = {
+      terraform: conventionalBackend("dns", CLOUD),
+      data: { terraform_remote_state: { "cross-stack-reference-input-heroku": { ...conventionalRemoteState("heroku", CLOUD), config: { organization: "not-psf", workspaces: { name: "psf-estate-heroku" } } } } },
+    };
+    const { departures } = normalizeConfiguration("dns", configuration, CLOUD, new Set(["dns", "heroku"]));
+    expect(departures).toEqual([expect.objectContaining({ subject: "data.terraform_remote_state.cross-stack-reference-input-heroku", detail: expect.stringMatching(/not-psf.*convention for reading heroku's cloud state/) })]);
+  });
+});
