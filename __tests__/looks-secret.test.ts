@@ -9,6 +9,7 @@ describe("a value looks secret", () => {
     ["a Slack token", "xoxb-1234-5678-abcdefghijkl"],
     ["a private key", "-----BEGIN RSA PRIVATE KEY-----\nMIIE..."],
     ["a long random string", "q8Zr3vX1bN7kLm2Pw9Yt4Hs6Jd0Gf5Ca"],
+    ["a 40-character hex token", "3f9a1c07be52d48e6a0f93c1d7b2e85a4c6f0d19"],
   ])("when it is %s", (_what, value) => {
     expect(looksSecretValue(value)).toBe(true);
   });
@@ -19,6 +20,7 @@ describe("a value looks secret", () => {
     ["a URL without a password", "https://user@example.org/path"],
     ["a sentence", "max-age=63072000; includeSubDomains; preload"],
     ["a long word of one kind", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"],
+    ["a short hex number", "3f9a1c07be52d48e"],
   ])("not when it is %s", (_what, value) => {
     expect(looksSecretValue(value)).toBe(false);
   });

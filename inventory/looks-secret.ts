@@ -17,6 +17,12 @@ const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 /** A long run of key-like characters with no structure a person would write. */
 const RANDOM_RUN = /^[A-Za-z0-9+/=_-]{32,}$/;
+/**
+ * A hex token (an API key, a GitHub classic token): at most 4 bits a character, so the entropy test below misses it;
+ * a random one uses most of the sixteen digits.
+ */
+const HEX_TOKEN = /^[0-9a-f]{32,}$/i;
+const HEX_TOKEN_DIGITS = 10;
 
 function entropyBitsPerChar(text: string): number {
   const counts = new Map<string, number>();
@@ -28,5 +34,6 @@ function entropyBitsPerChar(text: string): number {
 export function looksSecretValue(value: string): boolean {
   const text = value.trim().replace(/^"|"$/g, "");
   if (TOKEN_PREFIX.test(text) || URL_WITH_PASSWORD.test(text) || PRIVATE_KEY.test(text)) return true;
+  if (HEX_TOKEN.test(text) && new Set(text.toLowerCase()).size >= HEX_TOKEN_DIGITS) return true;
   return RANDOM_RUN.test(text) && entropyBitsPerChar(text) > 4;
 }

@@ -1,23 +1,18 @@
 /*
- * The review's report: Terraform's plan of the head against the base's rehearsed state, stack by stack,
- * with the dangers first (each with the base-branch allowance that covers it, if any), what Terraform
- * cannot see offline, repeated changes grouped, and the moves that would keep renamed resources.
+ * The review's report: the verdict's dangers first (each with the base-branch allowance that covers it, if any), the
+ * notes, then Terraform's plan of the head stack by stack, every attribute's change element by element, alike changes
+ * grouped, the moves that would keep renamed resources, and the content hash of what was reviewed.
  */
-import { allowanceFor, type Allowance } from "./allowances";
+import type { Allowance } from "./allowances";
 import { constructPath, resourceBody, withoutMetadata, type Configurations } from "./configuration";
-import type { ConfigurationFinding } from "./configuration-findings";
 import { stableStringify } from "./json";
-import { isWorld } from "../policy/configuration";
-import { protectionOf } from "../policy/protected-resources";
-import { describeReason, type PlannedAction, type PlannedChange } from "./terraform-plan";
-import { looksSecretName } from "../inventory/looks-secret";
-import { SENSITIVE_TEXT } from "./values";
+import type { ConfigurationHashes } from "./reviewed-configuration";
+import { describeReason, type PlannedAction, type PlannedChange, type PlannedOutputChange } from "./terraform-plan";
+import { valueDiffs, type AttributeDiff } from "./value-diff";
+import { verdictStatus, type Danger, type Note, type Verdict } from "./verdict";
+import { recognizableName } from "./verdict/names";
 
-export interface AttributeDiff {
-  readonly path: string;
-  readonly before: string;
-  readonly after: string;
-}
+export type { AttributeDiff } from "./value-diff";
 
 /** One change as people read it: the name they recognize first, the raw address after. */
 export interface DisplayChange {
@@ -44,17 +39,6 @@ export interface ChangeGroup {
   readonly attributes: readonly AttributeDiff[];
 }
 
-export type DangerKind = "destroys-protected" | "replaces-protected" | "opens-to-world" | "terraform-refuses" | ConfigurationFinding["kind"];
-
-export interface Danger {
-  readonly kind: DangerKind;
-  readonly stack: string;
-  readonly subject: string;
-  readonly detail: string;
-  /** The allowance on the base branch that covers it; a Terraform refusal is never allowed. */
-  readonly allowedBy?: Allowance;
-}
-
 export interface StackReport {
   readonly stack: string;
   /** Terraform's one-line verdict, or the step that failed. */
@@ -62,6 +46,8 @@ export interface StackReport {
   readonly counts: Readonly<Record<PlannedAction, number>>;
   readonly groups: readonly ChangeGroup[];
   readonly changes: readonly DisplayChange[];
+  /** Outputs Terraform plans to add, change or remove (values are not shown: the plan may not know them offline). */
+  readonly outputs: readonly { readonly name: string; readonly action: PlannedOutputChange["action"]; readonly sensitive: boolean }[];
 }
 
 export interface MoveProposal {
@@ -75,84 +61,53 @@ export interface ReviewReport {
   readonly base: string;
   readonly head: string;
   readonly terraformVersion: string;
+  /** The content hash of the configuration reviewed: what a deploy must synthesize to apply it. */
+  readonly reviewed: ConfigurationHashes;
   readonly dangers: readonly Danger[];
   /** Allowances the head adds that the base does not have: shown, never counted. */
   readonly requestedAllowances: readonly Allowance[];
-  /** What Terraform cannot see that is not dangerous in itself (a new stack, a variable to supply). */
-  readonly notes: readonly ConfigurationFinding[];
+  readonly notes: readonly Note[];
   readonly stacks: readonly StackReport[];
   readonly moves: readonly MoveProposal[];
   readonly noChanges: boolean;
 }
 
-export interface ReviewInputs {
+export interface ReportInputs {
   readonly base: string;
   readonly head: string;
   readonly terraformVersion: string;
+  readonly reviewed: ConfigurationHashes;
+  readonly verdict: Verdict;
   readonly baseConfigurations: Configurations;
   readonly headConfigurations: Configurations;
   readonly changes: readonly PlannedChange[];
-  /** Stacks whose head plan failed, with Terraform's message. */
-  readonly failures: readonly { readonly stack: string; readonly step: string; readonly message: string; readonly blocked?: boolean }[];
+  readonly outputChanges: readonly PlannedOutputChange[];
+  /** Each stack planned, with Terraform's one-line verdict, or the step that failed. */
   readonly summaries: ReadonlyMap<string, string>;
-  readonly findings: readonly ConfigurationFinding[];
-  readonly allowances: readonly Allowance[];
   readonly requestedAllowances: readonly Allowance[];
 }
 
-const ACTIONS: readonly PlannedAction[] = ["create", "update", "replace", "delete", "move", "import", "forget"];
+export const ACTIONS: readonly PlannedAction[] = ["create", "update", "replace", "delete", "move", "import", "forget"];
 /** A group is worth a line of its own from this many alike changes. */
-const GROUP_FROM = 3;
+export const GROUP_FROM = 3;
 
-export function buildReport(inputs: ReviewInputs): ReviewReport {
-  const dangers: Danger[] = [];
-  const allow = (stack: string, subject: string): { allowedBy?: Allowance } => {
-    const allowance = allowanceFor(inputs.allowances, stack, subject);
-    return allowance === undefined ? {} : { allowedBy: allowance };
-  };
-  const blocked: ConfigurationFinding[] = inputs.failures.filter((f) => f.blocked === true).map((f) => ({
-    kind: "not-planned", stack: f.stack, subject: "stack", dangerous: false, detail: `not planned: ${f.message.replace(/^not rehearsed: /, "")} (see above)`,
-  }));
-  for (const failure of inputs.failures.filter((f) => f.blocked !== true)) {
-    const refusal = /Instance cannot be destroyed/.test(failure.message)
-      ? "Terraform refuses: the change would destroy a resource whose lifecycle sets prevent_destroy"
-      : `Terraform's ${failure.step} fails`;
-    dangers.push({ kind: "terraform-refuses", stack: failure.stack, subject: failure.step, detail: `${refusal}:\n${failure.message}` });
-  }
-  for (const change of inputs.changes) {
-    if (change.action === "delete" || change.action === "replace") {
-      const body = resourceBody(inputs.baseConfigurations.get(change.stack), change.address) ?? change.before;
-      const protection = protectionOf(change.type, body) ?? (change.action === "delete" ? protectionOf(change.type, change.before) : null);
-      if (protection !== null) {
-        const why = change.action === "replace" ? `Terraform replaces it (${describeReason(change.reason) ?? "replacement"}${change.replacePaths.length > 0 ? `: ${change.replacePaths.join(", ")}` : ""})` : `Terraform destroys it (${describeReason(change.reason) ?? "deleted"})`;
-        dangers.push({ kind: change.action === "replace" ? "replaces-protected" : "destroys-protected", stack: change.stack, subject: change.address, detail: `${why}; protected because ${protection}`, ...allow(change.stack, change.address) });
-      }
-    }
-    for (const opened of newlyOpenToWorld(change)) {
-      dangers.push({ kind: "opens-to-world", stack: change.stack, subject: change.address, detail: `${opened} is newly open to the whole internet`, ...allow(change.stack, change.address) });
-    }
-  }
-  for (const finding of inputs.findings.filter((f) => f.dangerous)) {
-    dangers.push({ kind: finding.kind, stack: finding.stack, subject: finding.subject, detail: finding.detail, ...allow(finding.stack, finding.subject) });
-  }
-
-  const stackNames = [...new Set([...inputs.summaries.keys(), ...inputs.failures.map((f) => f.stack)])];
-  const stacks = stackNames.map((stack) => {
+export function buildReport(inputs: ReportInputs): ReviewReport {
+  const stacks = [...inputs.summaries.keys()].sort().map((stack): StackReport => {
     const changes = inputs.changes.filter((c) => c.stack === stack).map((c) => displayChange(c, inputs.headConfigurations, inputs.baseConfigurations));
     const counts = Object.fromEntries(ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length])) as Record<PlannedAction, number>;
     const { groups, singles } = groupChanges(changes);
-    const failed = inputs.failures.find((f) => f.stack === stack);
-    return { stack, summary: failed !== undefined ? `${failed.step} failed` : (inputs.summaries.get(stack) ?? ""), counts, groups, changes: singles };
+    const outputs = inputs.outputChanges.filter((o) => o.stack === stack).map((o) => ({ name: o.name, action: o.action, sensitive: o.afterSensitive || o.beforeSensitive }));
+    return { stack, summary: inputs.summaries.get(stack) ?? "", counts, groups, changes: singles, outputs };
   });
-
-  const noChanges = inputs.changes.length === 0 && inputs.findings.length === 0 && inputs.failures.length === 0;
+  const noChanges = inputs.changes.length === 0 && inputs.outputChanges.length === 0 && inputs.verdict.dangers.length === 0 && inputs.verdict.notes.length === 0;
   return {
     base: inputs.base,
     head: inputs.head,
     terraformVersion: inputs.terraformVersion,
-    dangers: dangers.sort((a, b) => Number(a.allowedBy !== undefined) - Number(b.allowedBy !== undefined)),
+    reviewed: inputs.reviewed,
+    dangers: inputs.verdict.dangers,
     requestedAllowances: inputs.requestedAllowances,
-    notes: [...blocked, ...inputs.findings.filter((f) => !f.dangerous)],
+    notes: inputs.verdict.notes,
     stacks,
     moves: proposeMoves(inputs.changes, inputs.baseConfigurations, inputs.headConfigurations),
     noChanges,
@@ -161,46 +116,21 @@ export function buildReport(inputs: ReviewInputs): ReviewReport {
 
 /** 0 when nothing dangerous is left unallowed, 1 otherwise. */
 export function exitStatus(report: ReviewReport): 0 | 1 {
-  return report.dangers.some((d) => d.allowedBy === undefined) ? 1 : 0;
-}
-
-/** What a change opens to the whole internet that was not open before: firewall rules and database rules. */
-export function newlyOpenToWorld(change: PlannedChange): string[] {
-  if (change.action === "delete" || change.action === "forget") return [];
-  const open = (value: unknown): Set<string> => {
-    const out = new Set<string>();
-    const body = (value ?? {}) as Record<string, unknown>;
-    if (change.type === "digitalocean_firewall") {
-      for (const rule of (body["inbound_rule"] as Record<string, unknown>[] | undefined) ?? []) {
-        const sources = (rule["source_addresses"] as string[] | undefined) ?? [];
-        for (const source of sources.filter(isWorld)) out.add(`${String(rule["protocol"])} ${String(rule["port_range"] ?? "all ports")} from ${source}`);
-      }
-    }
-    if (change.type === "digitalocean_database_firewall") {
-      for (const rule of (body["rule"] as Record<string, unknown>[] | undefined) ?? []) {
-        if (rule["type"] === "ip_addr" && isWorld(String(rule["value"]))) out.add(`the database, from ${String(rule["value"])}`);
-      }
-    }
-    return out;
-  };
-  const before = open(change.before);
-  return [...open(change.after)].filter((rule) => !before.has(rule)).sort();
+  return verdictStatus(report);
 }
 
 function displayChange(change: PlannedChange, head: Configurations, base: Configurations): DisplayChange {
   const body = resourceBody(head.get(change.stack), change.address) ?? resourceBody(base.get(change.stack), change.previousAddress ?? change.address);
-  const values = (change.after ?? change.before ?? {}) as Record<string, unknown>;
-  const recordName = change.type === "aws_route53_record" && typeof values["name"] === "string" ? `${values["name"]} ${String(values["type"] ?? "")}`.trim() : undefined;
   const path = constructPath(body);
-  const name = recordName ?? (typeof values["name"] === "string" ? values["name"] : undefined) ?? path ?? change.address;
+  const recognized = recognizableName(change);
   return {
     stack: change.stack,
     address: change.address,
     type: change.type,
     action: change.action,
-    name,
+    name: recognized === change.address ? (path ?? change.address) : recognized,
     ...(path !== undefined ? { constructPath: path } : {}),
-    ...(change.reason !== undefined ? { reason: describeReason(change.reason)! } : {}),
+    ...(change.reason !== undefined ? { reason: describeReason(change.reason) ?? change.reason } : {}),
     replacePaths: change.replacePaths,
     ...(change.previousAddress !== undefined ? { previousAddress: change.previousAddress } : {}),
     ...(change.importId !== undefined ? { importId: change.importId } : {}),
@@ -208,57 +138,42 @@ function displayChange(change: PlannedChange, head: Configurations, base: Config
   };
 }
 
-/** The top-level attributes a change sets or alters, sensitive ones masked. */
+/** What a change sets or alters, attribute by attribute and element by element, sensitive values masked. */
 export function attributeDiffs(change: PlannedChange): AttributeDiff[] {
   if (change.action === "delete" || change.action === "forget") return [];
-  const before = (change.before ?? {}) as Record<string, unknown>;
-  const after = (change.after ?? {}) as Record<string, unknown>;
-  const unknown = (change.afterUnknown ?? {}) as Record<string, unknown>;
-  // Terraform marks sensitive values with `true` anywhere inside a mirror of the value.
-  const anyTrue = (marks: unknown): boolean => marks === true || (typeof marks === "object" && marks !== null && Object.values(marks).some(anyTrue));
-  const sensitive = (side: unknown, key: string): boolean => anyTrue(((side ?? {}) as Record<string, unknown>)[key]);
-  const diffs: AttributeDiff[] = [];
-  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(unknown)])].sort()) {
-    if (key === "id" || key === "timeouts") continue;
-    const isUnknown = unknown[key] === true;
-    if (!isUnknown && stableStringify(before[key] ?? null) === stableStringify(after[key] ?? null)) continue;
-    if (!isUnknown && change.action !== "update" && change.action !== "replace" && !change.updates && (after[key] ?? null) === null) continue;
-    const hidden = looksSecretName(key);
-    const show = (value: unknown, marks: unknown): string => (hidden || sensitive(marks, key) ? SENSITIVE_TEXT : text(value));
-    diffs.push({
-      path: key,
-      before: change.action === "create" ? "" : show(before[key] ?? null, change.beforeSensitive),
-      after: isUnknown ? "(known after apply)" : show(after[key] ?? null, change.afterSensitive),
-    });
-  }
-  return diffs;
-}
-
-function text(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  const json = typeof value === "string" ? JSON.stringify(value) : stableStringify(value);
-  return json.length > 160 ? `${json.slice(0, 157)}...` : json;
+  const record = (side: unknown): Record<string, unknown> => (typeof side === "object" && side !== null && !Array.isArray(side) ? (side as Record<string, unknown>) : {});
+  const before = record(change.before);
+  const after = record(change.after);
+  const unknown = record(change.afterUnknown);
+  const created = change.action === "create";
+  return [...new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(unknown)])].sort().flatMap((key) => {
+    if (key === "id" || key === "timeouts") return [];
+    const mark = (side: unknown): unknown => record(side)[key];
+    return valueDiffs(
+      key,
+      created || !(key in before) ? undefined : { value: before[key], sensitive: mark(change.beforeSensitive) },
+      key in after ? { value: after[key], sensitive: mark(change.afterSensitive) } : undefined,
+      unknown[key],
+    );
+  });
 }
 
 /** Alike changes (same stack, type, action and attribute changes, names aside) as one group each. */
 function groupChanges(changes: readonly DisplayChange[]): { groups: ChangeGroup[]; singles: DisplayChange[] } {
   const identity = new Set(["name", "zone_id", "hosted_zone_id", "type", "app_id", "cluster_id", "droplet_id"]);
-  const signature = (c: DisplayChange): string =>
-    `${c.type}\0${c.action}\0${stableStringify(c.attributes.filter((a) => !identity.has(a.path)))}\0${stableStringify(c.replacePaths)}`;
+  const own = (c: DisplayChange): AttributeDiff[] => c.attributes.filter((a) => !identity.has(a.path.split(/[.[ ]/)[0]!));
+  const signature = (c: DisplayChange): string => `${c.type}\0${c.action}\0${stableStringify(own(c))}\0${stableStringify(c.replacePaths)}`;
   const buckets = new Map<string, DisplayChange[]>();
-  for (const change of changes) {
-    const key = signature(change);
-    buckets.set(key, [...(buckets.get(key) ?? []), change]);
-  }
+  for (const change of changes) buckets.set(signature(change), [...(buckets.get(signature(change)) ?? []), change]);
   const groups: ChangeGroup[] = [];
   const singles: DisplayChange[] = [];
   for (const bucket of buckets.values()) {
-    if (bucket.length < GROUP_FROM || bucket[0]!.action === "create" && bucket[0]!.attributes.length === 0) {
+    const first = bucket[0]!;
+    if (bucket.length < GROUP_FROM || (first.action === "create" && own(first).length === 0)) {
       singles.push(...bucket);
       continue;
     }
-    const first = bucket[0]!;
-    groups.push({ stack: first.stack, type: first.type, action: first.action, names: bucket.map((c) => c.name).sort(), attributes: first.attributes.filter((a) => !identity.has(a.path)) });
+    groups.push({ stack: first.stack, type: first.type, action: first.action, names: bucket.map((c) => c.name).sort(), attributes: own(first) });
   }
   return { groups, singles };
 }

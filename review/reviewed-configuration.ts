@@ -72,17 +72,30 @@ export function normalizeConfiguration(
   return { normalized: { ...body, terraform, ...(body["data"] !== undefined ? { data } : {}) }, departures };
 }
 
-/** The hashes of every stack of a synthesized estate, and every departure from the state convention. */
-export function configurationHashes(configurations: Configurations, backend: StateBackend): { readonly hashes: ConfigurationHashes; readonly departures: readonly StateDeparture[] } {
+/** The hashes of every stack of a synthesized estate, the normalized configurations, and every departure from the state convention. */
+export function configurationHashes(configurations: Configurations, backend: StateBackend): {
+  readonly hashes: ConfigurationHashes;
+  readonly normalized: ReadonlyMap<string, Record<string, unknown>>;
+  readonly departures: readonly StateDeparture[];
+} {
   const names = new Set(configurations.keys());
   const stacks: Record<string, string> = {};
+  const normalized = new Map<string, Record<string, unknown>>();
   const departures: StateDeparture[] = [];
   for (const [stack, configuration] of [...configurations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const result = normalizeConfiguration(stack, configuration, backend, names);
     stacks[stack] = sha256(stableStringify(result.normalized));
+    normalized.set(stack, result.normalized);
     departures.push(...result.departures);
   }
-  return { hashes: { configuration: sha256(stableStringify(stacks)), stacks }, departures };
+  return { hashes: { configuration: sha256(stableStringify(stacks)), stacks }, normalized, departures };
+}
+
+/** The dotted paths at which two values differ (a whole subtree counts once), sorted. */
+export function differingPaths(a: unknown, b: unknown, path = ""): string[] {
+  if (stableStringify(a ?? null) === stableStringify(b ?? null)) return [];
+  if (!isRecord(a) || !isRecord(b)) return [path === "" ? "(the whole configuration)" : path];
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().flatMap((key) => differingPaths(a[key], b[key], path === "" ? key : `${path}.${key}`));
 }
 
 /** The stacks whose hashes differ between two syntheses (or that only one of them has). */

@@ -7,6 +7,8 @@ import { spawn } from "node:child_process";
 import { constants as fsConstants } from "node:fs";
 import { access, copyFile, lstat, mkdir, readdir, readFile, readlink, symlink, unlink } from "node:fs/promises";
 import * as path from "node:path";
+import { dirname, join } from "node:path";
+import { runGroup } from "../twin/processes";
 import { isRecord } from "./json";
 
 export class ReviewError extends Error {
@@ -144,11 +146,18 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Environment for synthesis: no credentials, so the review provably needs none. */
+/**
+ * What a synthesis must never be given: credentials (so the review provably needs none), the CI runner's files and
+ * tokens (a synthesis that could write $GITHUB_OUTPUT or $GITHUB_ENV could speak for the job), Node's options (a
+ * `--require` would run code before the app), and the choices the review makes itself.
+ */
+const NOT_FOR_SYNTHESIS = /TOKEN|SECRET|PASSWORD|API_KEY|ACCESS_KEY|CREDENTIAL|^AWS_|^TF_|^PSF_ESTATE_|^GITHUB_|^ACTIONS_|^RUNNER_|^NODE_OPTIONS$|^npm_/i;
+
+/** Environment for synthesis: nothing of `NOT_FOR_SYNTHESIS`, the output folder and cdktf's context. */
 export function synthEnvironment(base: NodeJS.ProcessEnv, outDir: string, context: unknown): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(base)) {
-    if (/TOKEN|SECRET|PASSWORD|API_KEY|ACCESS_KEY|CREDENTIAL|^AWS_|^TF_VAR_|^PSF_ESTATE_/i.test(name)) continue;
+    if (NOT_FOR_SYNTHESIS.test(name)) continue;
     if (name === "CDKTF_TARGET_STACK_ID") continue; // every stack, always
     env[name] = value;
   }
@@ -166,9 +175,14 @@ export interface SynthTimings {
   readonly stderr: string;
 }
 
+/** How long a synthesis may take before it is killed (the estate's takes seconds). */
+const SYNTHESIS_TIMEOUT_MS = 5 * 60 * 1000;
+
 /**
- * In `checkout`: links the repository's node_modules, regenerates provider bindings if that
- * revision has a generator, and runs the app from its cdktf.json with CDKTF_OUTDIR=outDir.
+ * In `checkout`: links the repository's node_modules, regenerates provider bindings if that revision has a generator,
+ * and runs the app from its cdktf.json with CDKTF_OUTDIR=outDir. Each command runs in a process group of its own with
+ * HOME and TMPDIR inside `checkout`'s parent, and the group is killed when the command ends, so nothing it started
+ * outlives it.
  */
 export async function synthesizeCheckout(
   label: string,
@@ -187,24 +201,27 @@ export async function synthesizeCheckout(
   }
   const app = isRecord(cdktfJson) ? cdktfJson["app"] : undefined;
   if (typeof app !== "string" || app.trim() === "") throw new ReviewError(`${label}: cdktf.json has no "app" command`);
-  const env = { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), ...extraEnv };
+  const home = join(dirname(checkout), "home");
+  const tmp = join(dirname(checkout), "tmp");
+  await Promise.all([mkdir(home, { recursive: true }), mkdir(tmp, { recursive: true })]);
+  const env = { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), HOME: home, TMPDIR: tmp, ...extraEnv };
 
   let bindingsMs = 0;
   const generator = path.join("scripts", "generate-provider-bindings.mjs");
   if (await exists(path.join(checkout, generator))) {
     const started = Date.now();
-    const result = await run(process.execPath, [generator], { cwd: checkout, env });
+    const result = await runGroup(process.execPath, [generator], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });
     bindingsMs = Date.now() - started;
-    if (result.code !== 0) {
-      throw new ReviewError(`${label}: generating provider bindings failed (exit ${result.code})`, tail(result.stderr || result.stdout));
+    if (result.exitCode !== 0 || result.signal !== undefined) {
+      throw new ReviewError(`${label}: generating provider bindings failed (${result.signal ?? `exit ${result.exitCode}`})`, tail(result.stderr || result.stdout));
     }
   }
   await mkdir(outDir, { recursive: true });
   const started = Date.now();
-  const result = await run(app, [], { cwd: checkout, env, shell: true });
+  const result = await runGroup("/bin/sh", ["-c", app], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });
   const synthMs = Date.now() - started;
-  if (result.code !== 0) {
-    throw new ReviewError(`${label}: synthesis failed (\`${app}\` exited with ${result.code})`, tail(result.stderr || result.stdout));
+  if (result.exitCode !== 0 || result.signal !== undefined) {
+    throw new ReviewError(`${label}: synthesis failed (\`${app}\` ${result.signal !== undefined ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`})`, tail(result.stderr || result.stdout));
   }
   if (!(await exists(path.join(outDir, "manifest.json")))) {
     throw new ReviewError(`${label}: \`${app}\` wrote no manifest.json to CDKTF_OUTDIR; does the app call app.synth()?`, tail(result.stderr));

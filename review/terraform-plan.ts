@@ -7,7 +7,25 @@
 /** The parts of Terraform's JSON plan the review reads (plan format 1.x). */
 export interface TerraformPlanJson {
   readonly resource_changes?: readonly TerraformResourceChange[];
+  readonly output_changes?: Readonly<Record<string, TerraformChange>>;
+  readonly planned_values?: { readonly root_module?: TerraformModuleValues };
+  readonly prior_state?: { readonly values?: { readonly root_module?: TerraformModuleValues } };
   readonly errored?: boolean;
+}
+
+/** A module's resources as `terraform show -json` writes them (planned values, or a state's values). */
+export interface TerraformModuleValues {
+  readonly resources?: readonly { readonly address: string; readonly mode: "managed" | "data"; readonly type: string; readonly values?: unknown }[];
+  readonly child_modules?: readonly TerraformModuleValues[];
+}
+
+interface TerraformChange {
+  readonly actions: readonly string[];
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly after_unknown?: unknown;
+  readonly before_sensitive?: unknown;
+  readonly after_sensitive?: unknown;
 }
 
 export interface TerraformResourceChange {
@@ -18,13 +36,7 @@ export interface TerraformResourceChange {
   readonly name: string;
   readonly index?: string | number;
   readonly action_reason?: string;
-  readonly change: {
-    readonly actions: readonly string[];
-    readonly before?: unknown;
-    readonly after?: unknown;
-    readonly after_unknown?: unknown;
-    readonly before_sensitive?: unknown;
-    readonly after_sensitive?: unknown;
+  readonly change: TerraformChange & {
     readonly replace_paths?: readonly (readonly (string | number)[])[];
     readonly importing?: { readonly id?: string };
   };
@@ -49,6 +61,8 @@ export interface PlannedChange {
   readonly importId?: string;
   /** Whether a move or an import also changes attributes. */
   readonly updates: boolean;
+  /** A replacement that creates the new object before destroying the old (lifecycle.create_before_destroy). @default false */
+  readonly createBeforeDestroy?: boolean;
   readonly before: unknown;
   readonly after: unknown;
   readonly afterUnknown: unknown;
@@ -99,6 +113,7 @@ export function plannedChanges(stack: string, plan: TerraformPlanJson): PlannedC
       ...(moved ? { previousAddress: rc.previous_address } : {}),
       ...(importing ? { importId: rc.change.importing?.id ?? "" } : {}),
       updates: actions === "update" && (moved || importing),
+      ...(actions === "create,delete" ? { createBeforeDestroy: true } : {}),
       before: rc.change.before ?? null,
       after: rc.change.after ?? null,
       afterUnknown: rc.change.after_unknown ?? {},
@@ -137,4 +152,30 @@ export function describeReason(reason: string | undefined): string | undefined {
     default:
       return reason;
   }
+}
+
+/** One output whose value Terraform plans to change. */
+export interface PlannedOutputChange {
+  readonly stack: string;
+  readonly name: string;
+  readonly action: "create" | "update" | "delete";
+  readonly beforeSensitive: boolean;
+  readonly afterSensitive: boolean;
+}
+
+/** The outputs a stack's plan changes (an output's value marked sensitive as a whole, or not). */
+export function plannedOutputChanges(stack: string, plan: TerraformPlanJson): PlannedOutputChange[] {
+  return Object.entries(plan.output_changes ?? {}).flatMap(([name, change]): PlannedOutputChange[] => {
+    const actions = change.actions.join(",");
+    const action = actions === "create" ? "create" : actions === "delete" ? "delete" : actions === "update" ? "update" : undefined;
+    if (action === undefined) return [];
+    return [{ stack, name, action, beforeSensitive: change.before_sensitive === true, afterSensitive: change.after_sensitive === true }];
+  });
+}
+
+/** Every object a plan knows of, with its values: the prior state's, then the planned ones (known values only). */
+export function planObjects(plan: TerraformPlanJson): { readonly address: string; readonly mode: "managed" | "data"; readonly type: string; readonly values: unknown }[] {
+  const walk = (module: TerraformModuleValues | undefined): { address: string; mode: "managed" | "data"; type: string; values: unknown }[] =>
+    module === undefined ? [] : [...(module.resources ?? []).map((r) => ({ address: r.address, mode: r.mode, type: r.type, values: r.values ?? {} })), ...(module.child_modules ?? []).flatMap(walk)];
+  return [...walk(plan.prior_state?.values?.root_module), ...walk(plan.planned_values?.root_module)];
 }

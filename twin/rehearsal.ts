@@ -5,11 +5,12 @@
  * show no changes. Stacks that do not read each other run side by side. It is never a plan of the live
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { installTwin } from "./installation";
+import { killGroup, keepScratch, makeScratch, removeScratch, spawnGroup } from "./processes";
 import { rehearsalVariableValues, type VariableDeclaration } from "./rehearsal-variables";
 import { locateTerraform, runTerraform, type CommandResult } from "./terraform-cli";
 
@@ -47,6 +48,8 @@ export interface RehearsalOptions {
   readonly converge?: boolean;
   /** Run `terraform validate` before planning (plan validates too; the separate step names validation errors as such). @default true */
   readonly validate?: boolean;
+  /** Also return the state of every applied stack (`terraform.<stack>.tfstate`, parsed). @default false */
+  readonly returnStates?: boolean;
 }
 
 export interface StackRehearsal {
@@ -59,6 +62,8 @@ export interface StackRehearsal {
   readonly planJson?: unknown;
   readonly applied: boolean;
   readonly converged?: boolean;
+  /** The stack's state after it was applied, when asked for. */
+  readonly state?: unknown;
   /** Seconds spent on each step. */
   readonly seconds: Partial<Record<RehearsalStep, number>>;
 }
@@ -68,6 +73,11 @@ export interface RehearsalFailure {
   readonly step: RehearsalStep;
   /** The stack was not run because a stack it reads failed (the message names which). @default false */
   readonly blocked?: boolean;
+  /**
+   * The rehearsal's own machinery failed, not the configuration: the provider twin died, Terraform was killed, the
+   * disk is full. A command reports it as "could not run", never as a verdict on the configuration. @default undefined
+   */
+  readonly tooling?: string;
   /** What Terraform said (its error diagnostics), or what stopped the step. */
   readonly message: string;
 }
@@ -86,17 +96,36 @@ interface ManifestStack {
   readonly synthesizedStackPath: string;
 }
 
-/** Rehearses the estate; resolves with every stack's outcome and every failure, never throws for Terraform's errors. */
+/**
+ * Rehearses the estate; resolves with every stack's outcome and every failure, never throws for Terraform's errors.
+ * Throws `ScratchFolderError` when no scratch folder can be made, and `TerraformMissingError` without Terraform.
+ */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
   const started = Date.now();
   const terraform = locateTerraform(options.env);
-  const scratch = mkdtempSync(join(tmpdir(), "psf-estate-rehearsal-"));
+  const scratch = makeScratch("psf-estate-rehearsal-");
   try {
     const outcome = await rehearseIn(scratch, terraform, options);
     return { ...outcome, terraformVersion: terraform.version, seconds: (Date.now() - started) / 1000, ...(options.keepScratch === true ? { scratch } : {}) };
   } finally {
-    if (options.keepScratch !== true) rmSync(scratch, { recursive: true, force: true });
+    if (options.keepScratch === true) keepScratch(scratch);
+    else removeScratch(scratch);
   }
+}
+
+/** A stack's provisioners (`resource.<type>.<name>.provisioner`): commands a rehearsal must never run. */
+export function provisionersOf(configuration: unknown): string[] {
+  const resources = (configuration as { resource?: Record<string, Record<string, Record<string, unknown>>> } | null)?.resource ?? {};
+  return Object.entries(resources).flatMap(([type, byName]) => Object.entries(byName ?? {}).filter(([, body]) => body?.["provisioner"] !== undefined).map(([name]) => `${type}.${name}`)).sort();
+}
+
+/** Why a failed command is the machinery's fault rather than the configuration's, or undefined. */
+function toolingCause(result: CommandResult, twinExit: string | undefined): string | undefined {
+  if (twinExit !== undefined) return `the provider twin stopped (${twinExit})`;
+  if (result.signal !== undefined) return `Terraform was killed (${result.signal})`;
+  if (/no space left on device|ENOSPC/i.test(`${result.stderr}\n${result.stdout}`)) return "the disk is full (no space left on device)";
+  if (result.exitCode === 127) return `Terraform could not be started (${result.stderr.trim()})`;
+  return undefined;
 }
 
 async function rehearseIn(
@@ -118,17 +147,21 @@ async function rehearseIn(
   const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
   const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
   const { twin, port } = await startTwin(options);
+  let twinExit: string | undefined;
+  twin.once("exit", (code, signal) => {
+    twinExit = signal !== null ? `killed by ${signal}` : `exit ${String(code)}`;
+  });
   const { env } = installTwin(scratch, options.root, options.env, port);
   try {
     return await runStacks();
   } finally {
     twin.stdin?.end();
-    twin.kill();
+    killGroup(twin);
   }
 
   async function runStacks(): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
 
-  const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; seconds: Partial<Record<RehearsalStep, number>> }>();
+  const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; state?: unknown; seconds: Partial<Record<RehearsalStep, number>> }>();
   const stateFile = (name: string): string => `terraform.${name}.tfstate`;
   if (options.stateFrom !== undefined) {
     for (const name of selected) {
@@ -144,10 +177,11 @@ async function rehearseIn(
     const t0 = Date.now();
     const result = await runTerraform(terraform.binary, args, dir(name), env);
     record.seconds[which] = (Date.now() - t0) / 1000;
-    const ok = result.exitCode === 0 || (which === "converge" && result.exitCode === 2);
+    const ok = result.signal === undefined && (result.exitCode === 0 || (which === "converge" && result.exitCode === 2));
     options.progress(`${name}: ${which} ${ok ? "done" : "FAILED"} (${record.seconds[which]!.toFixed(1)} s)`);
     if (!ok) {
-      failures.push({ stack: name, step: which, message: terraformMessage(result) });
+      const tooling = toolingCause(result, twinExit);
+      failures.push({ stack: name, step: which, message: tooling === undefined ? terraformMessage(result) : `${tooling} during ${which} of ${name}`, ...(tooling !== undefined ? { tooling } : {}) });
       failed.add(name);
       return undefined;
     }
@@ -162,7 +196,14 @@ async function rehearseIn(
       failed.add(name);
       return;
     }
-    const declarations = (JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> }).variable ?? {};
+    const configuration = JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> };
+    const provisioners = provisionersOf(configuration);
+    if (provisioners.length > 0) {
+      failures.push({ stack: name, step: "validate", message: `${provisioners.join(", ")} declare${provisioners.length === 1 ? "s" : ""} a provisioner: a rehearsal never runs one (they run commands on the machine that applies)` });
+      failed.add(name);
+      return;
+    }
+    const declarations = configuration.variable ?? {};
     writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
     if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return;
     if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return;
@@ -179,6 +220,7 @@ async function rehearseIn(
     if (options.planOnly && !readByOthers.has(name)) return;
     if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return;
     record.applied = true;
+    if (options.returnStates === true) record.state = JSON.parse(readFileSync(join(scratch, stateFile(name)), "utf8")) as unknown;
   };
 
   const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
@@ -208,7 +250,7 @@ async function rehearseIn(
 /** Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it says the port it listens on. */
 function startTwin(options: RehearsalOptions): Promise<{ twin: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const twin = spawn(process.execPath, [options.twinBundle, options.root], {
+    const twin = spawnGroup(process.execPath, [options.twinBundle, options.root], {
       stdio: ["pipe", "pipe", "inherit"],
     });
     twin.once("error", reject);
@@ -218,10 +260,10 @@ function startTwin(options: RehearsalOptions): Promise<{ twin: ChildProcess; por
       said += String(chunk);
       const ready = /^ready (\d+)\n/.exec(said);
       if (ready === null) return;
-      twin.stdout.off("data", onData);
+      twin.stdout?.off("data", onData);
       resolve({ twin, port: Number(ready[1]) });
     };
-    twin.stdout.on("data", onData);
+    twin.stdout?.on("data", onData);
   });
 }
 

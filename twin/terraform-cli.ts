@@ -2,7 +2,8 @@
  * Running Terraform for a rehearsal: which binary (PSF_ESTATE_TERRAFORM, else `terraform` on PATH), whether
  * it is recent enough, and one command's outcome.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { runGroup, type CommandOutcome } from "./processes";
 
 /** The oldest Terraform the estate's configuration and the twin are checked with. */
 export const MINIMUM_TERRAFORM = "1.10.0";
@@ -40,18 +41,9 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export interface CommandResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CommandResult = CommandOutcome;
 
-/** Runs one Terraform command in `cwd` and collects what it printed. */
+/** Runs one Terraform command in `cwd`, in a process group of its own (ended on an interruption), and collects what it printed. */
 export function runTerraform(binary: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  return new Promise((resolve) => {
-    execFile(binary, [...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const exitCode = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-      resolve({ exitCode, stdout, stderr });
-    });
-  });
+  return runGroup(binary, args, { cwd, env });
 }

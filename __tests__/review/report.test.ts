@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Configurations } from "../../review/configuration";
 import { environmentReads } from "../../review/environment-reads";
-import { buildReport, exitStatus, newlyOpenToWorld, type ReviewInputs } from "../../review/report";
+import { buildReport, exitStatus, type ReportInputs } from "../../review/report";
 import { COMMENT_MARKER, MARKDOWN_LIMIT, renderReport } from "../../review/render";
 import type { PlannedChange } from "../../review/terraform-plan";
+import type { Danger } from "../../review/verdict";
 
 function change(overrides: Partial<PlannedChange>): PlannedChange {
   return {
@@ -18,11 +19,14 @@ function change(overrides: Partial<PlannedChange>): PlannedChange {
   };
 }
 
-function inputs(changes: PlannedChange[], overrides: Partial<ReviewInputs> = {}): ReviewInputs {
+const HASHES = { configuration: "sha256:0000", stacks: { dns: "sha256:0001" } };
+
+function inputs(changes: PlannedChange[], overrides: Partial<ReportInputs> = {}, dangers: Danger[] = []): ReportInputs {
   const none: Configurations = new Map();
   return {
-    base: "main", head: "working tree", terraformVersion: "1.11.4", baseConfigurations: none, headConfigurations: none,
-    changes, failures: [], summaries: new Map([["dns", "Plan: 0 to add, 42 to change, 0 to destroy."]]), findings: [], allowances: [], requestedAllowances: [],
+    base: "main", head: "working tree", terraformVersion: "1.11.4", reviewed: HASHES, verdict: { dangers, notes: [] },
+    baseConfigurations: none, headConfigurations: none, changes, outputChanges: [],
+    summaries: new Map([["dns", "Plan: 0 to add, 42 to change, 0 to destroy."]]), requestedAllowances: [],
     ...overrides,
   };
 }
@@ -35,18 +39,23 @@ const recordUpdates = Array.from({ length: 42 }, (_, i) => change({
 }));
 
 describe("the report", () => {
-  it("groups alike changes into one line that names what they apply to", () => {
+  it("groups alike changes into one entry that names what they apply to, with what each gains", () => {
     const report = buildReport(inputs(recordUpdates));
     const stack = report.stacks[0]!;
     expect(stack.groups).toHaveLength(1);
     expect(stack.groups[0]!.names).toHaveLength(42);
     expect(stack.groups[0]!.names).toContain("name0.zone0.org AAAA");
-    expect(stack.groups[0]!.attributes).toEqual([{ path: "records", before: '["2001:db8::1"]', after: '["2001:db8::1","2001:db8::2"]' }]);
+    expect(stack.groups[0]!.attributes).toEqual([{ path: "records[+]", change: "added", after: '"2001:db8::2"' }]);
     expect(stack.changes).toEqual([]);
-    expect(renderReport(report, "text")).toMatch(/42 aws_route53_record updated in place, each: records: \["2001:db8::1"\] → \["2001:db8::1","2001:db8::2"\] \(name0\.zone0\.org AAAA, /);
+    expect(renderReport(report, "text")).toMatch(/42 aws_route53_record updated in place, each as below: name0\.zone0\.org AAAA, [^\n]*\n\s+\+ records\[\+\]: "2001:db8::2"/);
   });
 
-  it("masks what the provider marks sensitive and what is named like a secret", () => {
+  it("groups from three alike changes, not two", () => {
+    expect(buildReport(inputs(recordUpdates.slice(0, 3))).stacks[0]!.groups).toHaveLength(1);
+    expect(buildReport(inputs(recordUpdates.slice(0, 2))).stacks[0]!.groups).toHaveLength(0);
+  });
+
+  it("masks what the provider marks sensitive and what is named like a secret, nothing else", () => {
     const report = buildReport(inputs([change({
       stack: "heroku", address: "heroku_app.a", type: "heroku_app",
       before: { sensitive_config_vars: { KEY: "old" }, api_token: "t1", name: "a" },
@@ -55,26 +64,23 @@ describe("the report", () => {
     })], { summaries: new Map([["heroku", "Plan: 0 to add, 1 to change, 0 to destroy."]]) }));
     const text = renderReport(report, "json");
     expect(text).not.toMatch(/"old"|"new"|t1|t2/);
-    expect(report.stacks[0]!.changes[0]!.attributes.find((a) => a.path === "name")).toEqual({ path: "name", before: '"a"', after: '"b"' });
+    expect(report.stacks[0]!.changes[0]!.attributes.find((a) => a.path === "name")).toEqual({ path: "name", change: "changed", before: '"a"', after: '"b"' });
   });
 
-  it("finds rules newly open to the whole internet, not the ones open before", () => {
-    const rule = (port: string, sources: string[]): Record<string, unknown> => ({ protocol: "tcp", port_range: port, source_addresses: sources });
-    expect(newlyOpenToWorld(change({
-      type: "digitalocean_firewall",
-      before: { inbound_rule: [rule("443", ["0.0.0.0/0"])] },
-      after: { inbound_rule: [rule("443", ["0.0.0.0/0"]), rule("22", ["::/0"]), rule("9000", ["10.0.0.0/8"])] },
-    }))).toEqual(["tcp 22 from ::/0"]);
-    expect(newlyOpenToWorld(change({ type: "digitalocean_database_firewall", action: "create", before: null, after: { rule: [{ type: "ip_addr", value: "0.0.0.0/0" }] } }))).toEqual(["the database, from 0.0.0.0/0"]);
+  it("names the reviewed configuration's hash in every format", () => {
+    const report = buildReport(inputs(recordUpdates));
+    for (const format of ["text", "markdown", "json"] as const) expect(renderReport(report, format)).toContain("sha256:0000");
   });
 
-  it("keeps the Markdown under GitHub's limit, dangers and summary first and whole", () => {
+  it("keeps the Markdown under GitHub's limit: every danger and the summary whole, the lists cut with a pointer to the whole report", () => {
     const many = Array.from({ length: 3000 }, (_, i) => change({ action: "create", address: `aws_route53_record.c${i}`, before: null, after: { name: `n${i}.example.org`, type: "TXT", records: [`v=${"x".repeat(200)}${i}`] } }));
-    const failures = [{ stack: "dns", step: "plan", message: "Error: Instance cannot be destroyed" }];
-    const markdown = renderReport(buildReport(inputs(many, { failures })), "markdown");
+    const dangers: Danger[] = Array.from({ length: 40 }, (_, i) => ({ class: "takeover", kind: "points-outside", stack: "dns", subject: `aws_route53_record.d${i}`, name: `d${i}.python.org CNAME`, detail: `d${i}.python.org CNAME now points at evil${i}.example, which the estate does not own` }));
+    const markdown = renderReport(buildReport(inputs(many, {}, dangers)), "markdown", { fullReport: "the review-report artifact of https://ci.example/run/1" });
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(markdown.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(markdown).toMatch(/### ⛔ Dangerous: 1 not allowed[\s\S]*Terraform refuses[\s\S]*### Summary/);
+    for (let i = 0; i < 40; i++) expect(markdown).toContain(`evil${i}.example`);
+    expect(markdown).toMatch(/### ⛔ Dangerous: 40 not allowed[\s\S]*#### Takeover[\s\S]*### Summary/);
+    expect(markdown).toMatch(/more lines: the whole report is in the review-report artifact of https:\/\/ci\.example\/run\/1/);
   });
 
   it("says No changes, and exits 0, when Terraform plans none and nothing else changed", () => {

@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../scripts/review";
 import { renderReport } from "../../review/render";
-import type { Danger, ReviewReport } from "../../review/report";
+import type { ReviewReport } from "../../review/report";
+import type { Danger } from "../../review/verdict";
 import { fixtureRepository, type FixtureRevision } from "../support/review-fixture";
 
 const providers = {
@@ -119,7 +120,7 @@ describe("a change that destroys or exposes", () => {
   it("names what count = 0 with prevent_destroy dropped destroys", () => {
     // Terraform moves the object to heroku_app.web[0] (count is new), then destroys it.
     expect(dangerOf(dangerous.report, "main", "heroku_app.web[0]", "destroys-protected")?.detail).toMatch(/count no longer includes its index/);
-    expect(dangerOf(dangerous.report, "main", "heroku_app.web", "prevent-destroy-lost")).toBeDefined();
+    expect(dangerOf(dangerous.report, "main", "heroku_app.web", "prevent-destroy-lost")?.class).toBe("hiding");
   });
 
   it("names a deleted Heroku data add-on (allowed on the base branch) and a zone's deleted DNSSEC signing", () => {
@@ -128,8 +129,8 @@ describe("a change that destroys or exposes", () => {
   });
 
   it("names every port newly open to the world, and not the one open before", () => {
-    const opened = dangerous.report.dangers.filter((d) => d.kind === "opens-to-world");
-    expect(opened.map((d) => d.detail)).toEqual([expect.stringMatching(/tcp 1-65535 from 0\.0\.0\.0\/0/), expect.stringMatching(/tcp 1-65535 from ::\/0/)]);
+    const opened = dangerous.report.dangers.filter((d) => d.kind === "opens-wide");
+    expect(opened.map((d) => d.detail)).toEqual([expect.stringMatching(/admits tcp 1-442 from more than a \/8/), expect.stringMatching(/admits tcp 444-65535 from more than a \/8/)]);
   });
 
   it("reports Terraform's refusal of a moved block onto an existing address", () => {
@@ -140,9 +141,10 @@ describe("a change that destroys or exposes", () => {
     expect(dangerous.report.dangers.find((d) => d.kind === "terraform-refuses" && d.stack === "ipv6")?.detail).toMatch(/prevent_destroy/);
   });
 
-  it("flags what Terraform cannot see: a provider's region, a backend, a removed stack, a deploy that differs", () => {
-    expect(dangerOf(dangerous.report, "main", "provider.aws")?.kind).toBe("provider");
-    expect(dangerOf(dangerous.report, "relocated", "backend")?.kind).toBe("backend");
+  it("flags what Terraform cannot see: a provider's region, a state elsewhere (and does not plan it), a removed stack, a deploy that differs", () => {
+    expect(dangerOf(dangerous.report, "main", "provider.aws")?.kind).toBe("provider-changed");
+    expect(dangerOf(dangerous.report, "relocated", "backend")?.kind).toBe("state-elsewhere");
+    expect(dangerous.report.notes).toContainEqual(expect.objectContaining({ kind: "not-planned", stack: "relocated" }));
     expect(dangerOf(dangerous.report, "retired", "stack")?.kind).toBe("stack-removed");
     expect(dangerOf(dangerous.report, "main", "synthesis")?.kind).toBe("deploy-differs");
   });
@@ -158,7 +160,8 @@ describe("a change that destroys or exposes", () => {
   it("suggests the allowances that would cover what is not allowed", () => {
     const markdown = renderReport(dangerous.report, "markdown");
     expect(markdown).toMatch(/lands allowances like these in `review\/allowances\.json` on the base branch first/);
-    expect(markdown).toMatch(/"subjects": \[[^\]]*"digitalocean_firewall\.web"/);
+    const suggested = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(markdown)![1]!) as { stack: string; subjects: string[] }[];
+    expect(suggested.find((a) => a.stack === "main")?.subjects).toContain("digitalocean_firewall.web");
   });
 
   it("shows the change's own allowance as requested, never granted", () => {

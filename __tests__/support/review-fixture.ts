@@ -33,7 +33,7 @@ const deploy = process.env.PSF_ESTATE_BACKEND === "cloud";
 const manifest = { stacks: {} };
 for (const [name, config] of Object.entries(fixture.stacks)) {
   const backend = deploy
-    ? { cloud: { organization: "psf", workspaces: { name: "psf-estate-" + name } } }
+    ? { cloud: { hostname: "app.terraform.io", organization: "psf", workspaces: { name: "psf-estate-" + name } } }
     : { backend: { local: { path: (fixture.backendPaths || {})[name] || "../../../terraform." + name + ".tfstate" } } };
   const stack = { ...config, ...(deploy ? (fixture.deployOnly || {})[name] || {} : {}), terraform: { ...(config.terraform || {}), ...backend } };
   mkdirSync(join(out, "stacks", name), { recursive: true });

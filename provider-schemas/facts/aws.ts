@@ -95,6 +95,7 @@ export const AWS_FACTS: ProviderFacts = {
       source: `${AWS_REPO} internal/service/kms/key.go @00a35305 (${AWS_VERSION_NOTE}); import id and resource identity are the key id (UUID). description, policy, rotation and is_enabled update in place. ${AWS_REGION_NOTE}.`,
     },
     aws_route53_delegation_set: {
+      reachableAt: ["name_servers"],
       forcesReplacement: ["reference_name"],
       importId: "<live delegation set id>",
       valueRules: [
@@ -169,6 +170,7 @@ export const AWS_FACTS: ProviderFacts = {
       source: `${AWS_REPO} internal/service/route53/record.go @00655c16 (${AWS_VERSION_NOTE}); docs website/docs/r/route53_record.html.markdown: id is ZONEID_NAME_TYPE, with "_<set_identifier>" appended when set_identifier is configured; name is the fully-qualified record name. type and set_identifier are not ForceNew (the provider rewrites the record set inside Update). Not in the rules: latency_routing_policy.region (enum.Validate[ResourceRecordSetRegion], whose region list at the pinned SDK was not among the stored copies).`,
     },
     aws_route53_zone: {
+      reachableAt: ["name_servers"],
       forcesReplacement: ["delegation_set_id", "name"],
       importId: "<live hosted zone id>",
       valueRules: [
@@ -181,6 +183,7 @@ export const AWS_FACTS: ProviderFacts = {
       source: `${AWS_REPO} internal/service/route53/zone.go (stored versions @036631a1 and a 2024 SDKv2 copy agree; ${AWS_VERSION_NOTE}); import by zone id per website/docs/r/route53_zone.html.markdown @25612875 (6.x docs, identity attribute zone_id). comment, vpc, tags and enable_accelerated_recovery update in place (docs; the 6.x zone.go that adds accelerated recovery was not among the stored copies).`,
     },
     aws_s3_bucket: {
+      reachableAt: ["bucket_domain_name", "bucket_regional_domain_name"],
       forcesReplacement: [
         "bucket",
         "bucket_prefix",
@@ -322,6 +325,7 @@ export const AWS_FACTS: ProviderFacts = {
       source: `${AWS_REPO} internal/service/s3/bucket_versioning.go @01c08000 (${AWS_VERSION_NOTE}); id is the bucket name, or "{bucket},{expected_bucket_owner}" when expected_bucket_owner is configured; versioning_configuration and mfa update in place (Enabled/Suspended -> Disabled is rejected at plan time). ${AWS_REGION_NOTE}. That CustomizeDiff check depends on the prior state, so it is not a rule here.`,
     },
     aws_s3_bucket_website_configuration: {
+      reachableAt: ["website_domain", "website_endpoint"],
       forcesReplacement: ["bucket", "expected_bucket_owner", "region"],
       importId: "{bucket}",
       valueRules: [

@@ -23,6 +23,7 @@ function notEmpty(path: string, file: string): AttributeValueRule {
 export const DIGITALOCEAN_FACTS: ProviderFacts = {
   resources: {
     digitalocean_database_cluster: {
+      reachableAt: ["host", "private_host"],
       forcesReplacement: ["engine", "name", "private_network_uuid", "project_id"],
       importId: "<live database cluster id>",
       valueRules: [
@@ -97,6 +98,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
       source: `${DO_REPO} digitalocean/database/resource_database_user.go (importer splits "<cluster id>,<user name>") and docs/resources/database_user.md; mysql_auth_plugin and settings update in place. An imported MongoDB user has no password in state.`,
     },
     digitalocean_droplet: {
+      reachableAt: ["ipv4_address", "ipv4_address_private", "ipv6_address"],
       forcesReplacement: [
         "droplet_agent",
         "image",

@@ -38,6 +38,7 @@ export const HEROKU_FACTS: ProviderFacts = {
       source: `${HEROKU_REPO} heroku/resource_heroku_addon.go (passthrough importer; Read looks the add-on up by that id) and docs/resources/addon.md; plan and name update in place.`,
     },
     heroku_app: {
+      reachableAt: ["heroku_hostname", "web_url"],
       forcesReplacement: [
         "internal_routing",
         "organization.name",
@@ -56,6 +57,7 @@ export const HEROKU_FACTS: ProviderFacts = {
       source: `${HEROKU_REPO} heroku/resource_heroku_app.go (importer looks the app up by name or UUID and stores the UUID) and docs/resources/app.md. name, stack, buildpacks, acm and config vars update in place; config_vars/sensitive_config_vars are not imported and show as additions on the first plan.`,
     },
     heroku_domain: {
+      reachableAt: ["cname"],
       forcesReplacement: ["app_id", "hostname"],
       importId: "{app_id}:{hostname}",
       valueRules: [uuid("app_id", "heroku/resource_heroku_domain.go")],

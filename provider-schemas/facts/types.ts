@@ -70,6 +70,12 @@ export interface ResourceTypeFacts {
   readonly valueRules?: readonly AttributeValueRule[];
   /** The provider's rules between attributes. @default none */
   readonly crossRules?: readonly CrossAttributeRule[];
+  /**
+   * Computed attributes that say where the cloud placed the object: its addresses, its DNS target, its name servers.
+   * A destination one of the estate's own objects holds there, where its configuration leaves the value to the cloud,
+   * is the estate's, whoever wrote the reference to it (review/verdict/ownership.ts). @default none
+   */
+  readonly reachableAt?: readonly string[];
   /** Where these facts come from: provider repository, version/tag or commit, file path(s). */
   readonly source: string;
 }

@@ -1,0 +1,364 @@
+/*
+ * The review, from two revisions to a report. In order, so that the head's code runs only after everything the
+ * verdict trusts has been read:
+ *
+ * 1. both trees in scratch copies (the base from git or a checkout, the head likewise), their allowances and build
+ *    files read as data;
+ * 2. the base synthesized (its own code) and rehearsed into scratch state through the provider twin, cached by the
+ *    content of its configuration and of the tooling; the states read into memory;
+ * 3. the review's own files and caches fingerprinted; the head synthesized (or its untrusted synthesis job's output
+ *    read), each synthesis in a process of its own; the fingerprint compared;
+ * 4. the head's reviewed configuration checked (state convention, providers, provisioners removed), written afresh,
+ *    and planned by Terraform against the base's state in a folder made after the head ran;
+ * 5. the verdict (review/verdict) and the report (review/report.ts).
+ *
+ * Anything that keeps the review from seeing the whole change throws `ReviewError`: "could not run", never a verdict.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { estateFacts, parseEstateFacts, type EstateFacts } from "../inventory/estate-facts";
+import { loadEstate } from "../inventory";
+import { pinnedProviders } from "../provider-schemas/schema-file";
+import { cachedBundle } from "../scripts/cached-bundle.cjs";
+import { makeScratch, removeScratch, ScratchFolderError } from "../twin/processes";
+import { rehearse, type RehearsalOptions } from "../twin/rehearsal";
+import { locateTerraform, TerraformMissingError } from "../twin/terraform-cli";
+import { AllowanceError, loadAllowances, type Allowance } from "./allowances";
+import { baseCacheFolder, baseCacheKey, filesHash, readBaseCache, removeBaseCache, withBaseCacheLock, writeBaseCache } from "./base-cache";
+import { environmentReads } from "./environment-reads";
+import { HEAD_BACKENDS, LATER_BY_DAYS, readHeadSyntheses, synthesizeHead, type HeadSyntheses } from "./head-synthesis";
+import { stableStringify } from "./json";
+import { buildReport, type ReviewReport } from "./report";
+import { configurationHashes, differingPaths, differingStacks, type ConfigurationHashes, type StateDeparture } from "./reviewed-configuration";
+import { readSynthesisOutput, SynthesisOutputError, writeSynthesisOutput, type SynthesisOutput } from "./synthesis-output";
+import { copyWorkingTree, exportCommit, repositoryRoot, resolveBase, ReviewError, synthesizeCheckout } from "./synthesize";
+import { plannedChanges, plannedOutputChanges, planObjects, type TerraformPlanJson } from "./terraform-plan";
+import { stateObjects } from "./terraform-state";
+import { fingerprint, changedFiles } from "./tamper-check";
+import { judge, type BuildFiles, type DeployDifference, type Finding, type Note } from "./verdict";
+import { BUILD_FILES, judgeCodeExecution } from "./verdict/code-execution";
+import { ownership, type KnownObject } from "./verdict/ownership";
+
+export interface ReviewOptions {
+  /** A git revision to compare against. @default the merge base of HEAD and main */
+  readonly base?: string;
+  /** A checkout of the base revision, instead of `base`. */
+  readonly baseSrc?: string;
+  /** A git revision to review (exported from the repository at `cwd`), instead of the working tree. */
+  readonly head?: string;
+  /** A checkout (or tree) of the head, read as data and synthesized in copies. @default the working tree */
+  readonly headSrc?: string;
+  /** The head's syntheses made elsewhere (CI's synthesis job): `<folder>/local` and `<folder>/cloud`, read as untrusted data. */
+  readonly headSynthesis?: string;
+  /** Where git revisions are resolved. */
+  readonly cwd: string;
+  /** The review's own checkout: its code, its twin, its pinned providers, its cache. */
+  readonly trustedRoot: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** YYYY-MM-DD (UTC): allowances expire by it. */
+  readonly today: string;
+  readonly say: (line: string) => void;
+  readonly keepScratch?: boolean;
+}
+
+/** The review's report, or `ReviewError` when it could not see the whole change. */
+export async function runReview(options: ReviewOptions): Promise<ReviewReport> {
+  const nodeModules = join(options.trustedRoot, "node_modules");
+  if (!existsSync(nodeModules)) throw new ReviewError(`${nodeModules} is missing; run npm ci first.`);
+  const terraform = wrap(() => locateTerraform(options.env));
+  const scratch = wrap(() => makeScratch("psf-review-"));
+  try {
+    return await review(options, scratch, nodeModules, terraform);
+  } finally {
+    if (options.keepScratch === true) options.say(`review: scratch folder kept: ${scratch}`);
+    else removeScratch(scratch);
+  }
+}
+
+/** Setup errors with a message of their own become "could not run". */
+function wrap<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TerraformMissingError || error instanceof ScratchFolderError) throw new ReviewError(error.message);
+    throw error;
+  }
+}
+
+async function review(options: ReviewOptions, scratch: string, nodeModules: string, terraform: { binary: string; version: string }): Promise<ReviewReport> {
+  const { say } = options;
+  if (options.base !== undefined && options.baseSrc !== undefined) throw new ReviewError("--base and --base-src exclude each other");
+  if (options.head !== undefined && options.headSrc !== undefined) throw new ReviewError("--head and --head-src exclude each other");
+
+  // 1. The trees, as data.
+  const baseTree = join(scratch, "base", "src");
+  const headTree = join(scratch, "head", "src");
+  mkdirSync(baseTree, { recursive: true });
+  mkdirSync(headTree, { recursive: true });
+  // Revisions are resolved in the head's repository: the one --head-src names, else the one the review runs in.
+  const repository = options.baseSrc === undefined || options.head !== undefined ? await repositoryRoot(options.headSrc !== undefined ? resolve(options.cwd, options.headSrc) : options.cwd) : undefined;
+  let baseLabel: string;
+  if (options.baseSrc !== undefined) {
+    const dir = resolve(options.cwd, options.baseSrc);
+    if (!existsSync(dir)) throw new ReviewError(`--base-src ${options.baseSrc}: no such folder`);
+    await copyWorkingTree(dir, baseTree);
+    baseLabel = options.baseSrc;
+  } else {
+    const resolved = await resolveBase(repository!, options.base);
+    await exportCommit(repository!, resolved.commit, baseTree);
+    baseLabel = resolved.label;
+  }
+  let headLabel: string;
+  if (options.head !== undefined) {
+    const resolved = await resolveBase(repository!, options.head);
+    await exportCommit(repository!, resolved.commit, headTree);
+    headLabel = resolved.label;
+  } else {
+    const dir = options.headSrc !== undefined ? resolve(options.cwd, options.headSrc) : await repositoryRoot(options.cwd);
+    if (!existsSync(dir)) throw new ReviewError(`--head-src ${options.headSrc ?? ""}: no such folder`);
+    await copyWorkingTree(dir, headTree);
+    headLabel = options.headSrc ?? "working tree";
+  }
+  const allowances = loadAllowances(baseTree, options.today);
+  const requestedAllowances = requested(allowances, headTree, options.today);
+  const buildFiles: BuildFiles = { base: readBuildFiles(baseTree), head: readBuildFiles(headTree) };
+
+  // 2. The base: synthesized by its own code, rehearsed (or read from the cache), kept in memory.
+  say(`review: synthesizing the base ${baseLabel}`);
+  const baseOut = join(scratch, "base", "out");
+  await synthesizeCheckout("base", baseTree, nodeModules, baseOut, { PSF_ESTATE_BACKEND: "local" });
+  const base = readOutput("base", baseOut);
+  const facts = baseFacts(base);
+  const twinBundle = cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true });
+  const cacheFolder = baseCacheFolder(options.trustedRoot);
+  const key = baseCacheKey({
+    configuration: configurationHashes(base.configurations, { kind: "local" }).hashes.configuration,
+    tooling: filesHash([twinBundle, ...toolingFiles(options.trustedRoot)]),
+    terraform: terraform.version,
+  });
+  const common: Omit<RehearsalOptions, "synthesized"> = {
+    root: options.trustedRoot,
+    twinBundle,
+    stacks: [],
+    planOnly: false,
+    adopt: false,
+    validate: false,
+    env: options.env,
+    progress: (line) => say(`  ${line}`),
+  };
+  const baseStates = await withBaseCacheLock(cacheFolder, key, async () => {
+    const cached = readBaseCache(cacheFolder, key);
+    if (cached !== undefined) {
+      say(`review: the base ${baseLabel} was rehearsed before; using its state`);
+      return cached;
+    }
+    say(`review: rehearsing the base ${baseLabel} into scratch state`);
+    const stateDir = join(scratch, "base", "state");
+    const rehearsal = await rehearse({ ...common, synthesized: baseOut, converge: false, saveStateTo: stateDir });
+    if (rehearsal.failures.length > 0) {
+      throw new ReviewError(`the base revision ${baseLabel} does not rehearse, so there is nothing to compare against`, rehearsal.failures.map((f) => `stack ${f.stack}, step ${f.step}:\n${f.message}`).join("\n\n"));
+    }
+    const states = new Map(readdirSync(stateDir).map((file) => [file, readFileSync(join(stateDir, file))]));
+    writeBaseCache(cacheFolder, key, states);
+    return states;
+  });
+
+  // 3. The head, after everything above is in memory; the review's own files watched while it runs.
+  const watched = [join(options.trustedRoot, "node_modules", ".cache", "psf-estate")];
+  const before = fingerprint(options.trustedRoot, watched);
+  say(options.headSynthesis !== undefined ? `review: reading the head's synthesis from ${options.headSynthesis}` : "review: synthesizing the head (reviewed, as deployed, and later)");
+  const syntheses: HeadSyntheses = options.headSynthesis !== undefined ? readHeadSyntheses(resolve(options.cwd, options.headSynthesis)) : await synthesizeHead(headTree, nodeModules);
+  const tampered = changedFiles(before, fingerprint(options.trustedRoot, watched));
+  const findings: Finding[] = [];
+  const notes: Note[] = [];
+  if (tampered.length > 0) {
+    removeBaseCache(cacheFolder, key);
+    findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's code or caches (the cached base state is dropped)` });
+  }
+  const head = syntheses.outputs.reviewed!.output;
+
+  // 4. What the head's configuration may run, and Terraform's plan of it.
+  const reviewed = configurationHashes(head.configurations, HEAD_BACKENDS.reviewed);
+  const deployDifferences = compareSyntheses(reviewed, syntheses, notes);
+  const departures = uniqueDepartures([...reviewed.departures, ...(syntheses.outputs.deployed === undefined ? [] : configurationHashes(syntheses.outputs.deployed.output.configurations, HEAD_BACKENDS.deployed).departures)]);
+  for (const read of environmentReads(headTree)) {
+    findings.push({ class: "hiding", kind: "reads-environment", stack: "(all)", subject: `${read.file}:${read.line}`, name: read.file, detail: `${read.file}:${read.line} reads the environment while synthesizing (\`${read.text.trim().slice(0, 120)}\`): what it reads can differ between this review and a deploy` });
+  }
+  const pinned = pinnedProviders(options.trustedRoot);
+  const unsafe = unsafeStacks(head, departures, judgeCodeExecution({ changes: [], outputChanges: [], base: new Map(), head: head.configurations, ownership: ownership(facts.owned, [], []) }, pinned, { base: {}, head: {} }));
+  const planned = tampered.length > 0 ? new Map([...head.configurations].map(([stack]) => [stack, "the review's own files changed while the head synthesized"])) : unsafe;
+  for (const [stack, why] of planned) notes.push({ kind: "not-planned", stack, subject: "stack", detail: `not planned: ${why}` });
+
+  const changes = [];
+  const outputChanges = [];
+  const summaries = new Map<string, string>();
+  const objects: KnownObject[] = [];
+  for (const [file, bytes] of baseStates) objects.push(...stateObjects(file.replace(/^terraform\.|\.tfstate$/g, ""), JSON.parse(bytes.toString("utf8")) as unknown));
+  const runnable = new Map([...head.configurations].filter(([stack]) => !planned.has(stack)).map(([stack, configuration]) => [stack, withoutProvisioners(configuration)]));
+  if (runnable.size > 0) {
+    const plan = makeScratch("psf-review-plan-");
+    try {
+      const out = join(plan, "out");
+      const states = join(plan, "base-state");
+      writeSynthesisOutput(out, { configurations: runnable, dependencies: head.dependencies });
+      mkdirSync(states);
+      for (const [file, bytes] of baseStates) writeFileSync(join(states, file), bytes);
+      say("review: planning the head against the base's state");
+      const rehearsal = await rehearse({ ...common, synthesized: out, planOnly: true, planJson: true, stateFrom: states, returnStates: true });
+      const tooling = rehearsal.failures.filter((f) => f.tooling !== undefined);
+      if (tooling.length > 0) throw new ReviewError(`the review could not plan the head: ${tooling.map((f) => `${f.tooling} (stack ${f.stack}, ${f.step})`).join("; ")}`);
+      for (const failure of rehearsal.failures) {
+        if (failure.blocked === true) {
+          notes.push({ kind: "not-planned", stack: failure.stack, subject: "stack", detail: `not planned: ${failure.message.replace(/^not rehearsed: /, "")}` });
+          continue;
+        }
+        const refusal = /Instance cannot be destroyed/.test(failure.message) ? "Terraform refuses: the change would destroy a resource whose lifecycle sets prevent_destroy" : `Terraform's ${failure.step} fails`;
+        findings.push({ class: "refusal", kind: "terraform-refuses", stack: failure.stack, subject: failure.step, name: `stack ${failure.stack}`, detail: `${refusal}:\n${failure.message}` });
+      }
+      for (const stack of rehearsal.stacks) {
+        const failed = rehearsal.failures.find((f) => f.stack === stack.stack);
+        summaries.set(stack.stack, failed !== undefined ? `${failed.step} failed` : (stack.summary ?? ""));
+        if (stack.planJson !== undefined) {
+          const json = stack.planJson as TerraformPlanJson;
+          changes.push(...plannedChanges(stack.stack, json));
+          outputChanges.push(...plannedOutputChanges(stack.stack, json));
+          objects.push(...planObjects(json).map((o) => ({ ...o, stack: stack.stack })));
+        }
+        if (stack.state !== undefined) objects.push(...stateObjects(stack.stack, stack.state));
+      }
+    } finally {
+      removeScratch(plan);
+    }
+  }
+  for (const stack of planned.keys()) summaries.set(stack, "not planned");
+
+  // 5. The verdict and the report.
+  const verdict = judge({
+    changes,
+    outputChanges,
+    base: base.configurations,
+    head: head.configurations,
+    ownership: ownership(facts.owned, objects, [base.configurations, head.configurations]),
+    pinnedProviders: pinned,
+    buildFiles,
+    departures,
+    deployDifferences,
+    findings,
+    notes,
+    allowances,
+  });
+  return buildReport({
+    base: baseLabel,
+    head: headLabel,
+    terraformVersion: terraform.version,
+    reviewed: reviewed.hashes,
+    verdict,
+    baseConfigurations: base.configurations,
+    headConfigurations: head.configurations,
+    changes,
+    outputChanges,
+    summaries,
+    requestedAllowances,
+  });
+}
+
+function readOutput(label: string, folder: string): SynthesisOutput {
+  try {
+    return readSynthesisOutput(folder);
+  } catch (error) {
+    if (error instanceof SynthesisOutputError) throw new ReviewError(`${label}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The base's facts, from its synthesis; a base from before the facts were written gets the review code's own inventory's. */
+function baseFacts(base: SynthesisOutput): EstateFacts {
+  if (base.facts === undefined) return estateFacts(loadEstate());
+  try {
+    return parseEstateFacts(base.facts, "the base's estate-facts.json");
+  } catch (error) {
+    throw new ReviewError((error as Error).message);
+  }
+}
+
+/** The files whose content decides a rehearsed state besides the configuration: the twin's and the rehearsal's. */
+function toolingFiles(root: string): string[] {
+  const schemas = join(root, "provider-schemas");
+  return [
+    ...readdirSync(schemas).filter((f) => f.endsWith(".json")).map((f) => join(schemas, f)),
+    ...["launch.sh", "plugin-protocol.proto", "go-plugin.proto", "rehearsal.ts", "rehearsal-variables.ts", "installation.ts"].map((f) => join(root, "twin", f)),
+  ];
+}
+
+function requested(granted: readonly Allowance[], headTree: string, today: string): Allowance[] {
+  const known = new Set(granted.map((a) => stableStringify(a)));
+  try {
+    return loadAllowances(headTree, today).filter((a) => !known.has(stableStringify(a)));
+  } catch (error) {
+    if (error instanceof AllowanceError) return [];
+    throw error;
+  }
+}
+
+function readBuildFiles(tree: string): BuildFiles["head"] {
+  const files: Partial<Record<(typeof BUILD_FILES)[number], string>> = {};
+  for (const file of BUILD_FILES) if (existsSync(join(tree, file))) files[file] = readFileSync(join(tree, file), "utf8");
+  return files;
+}
+
+/** Where the deployed and later syntheses differ from the reviewed one; a later one that fails is a note. */
+function compareSyntheses(reviewed: ReturnType<typeof configurationHashes>, syntheses: HeadSyntheses, notes: Note[]): DeployDifference[] {
+  const differences: DeployDifference[] = [];
+  const against = (name: "deployed" | "later", why: string): void => {
+    const other = syntheses.outputs[name];
+    if (other === undefined) return;
+    const hashes = configurationHashes(other.output.configurations, HEAD_BACKENDS[name]);
+    for (const stack of differingStacks(reviewed.hashes, hashes.hashes)) {
+      const paths = differingPaths(reviewed.normalized.get(stack), hashes.normalized.get(stack));
+      differences.push({ stack, detail: `${why}, ${stack} differs from what this review planned (${paths.slice(0, 6).join(", ")}${paths.length > 6 ? ` and ${paths.length - 6} more` : ""}): synthesis must depend on the commit and the PSF_ESTATE_* choices alone` });
+    }
+  };
+  against("deployed", "synthesized as a deploy would (PSF_ESTATE_BACKEND=cloud, in a checkout-like folder, with a deploy's environment)");
+  against("later", `synthesized with the clock ${LATER_BY_DAYS} days ahead`);
+  const deployFailure = syntheses.failures.deployed;
+  if (deployFailure !== undefined) differences.push({ stack: "(all)", detail: `synthesized as a deploy would, the head does not synthesize at all: ${deployFailure.message}${deployFailure.output !== "" ? `\n${deployFailure.output}` : ""}` });
+  const laterFailure = syntheses.failures.later;
+  if (laterFailure !== undefined) notes.push({ kind: "not-planned", stack: "(all)", subject: "synthesis", detail: `with the clock ${LATER_BY_DAYS} days ahead the head does not synthesize (a policy exception that expires by then would do this; renew it): ${laterFailure.output.split("\n").slice(-3).join(" ")}` });
+  return differences;
+}
+
+function uniqueDepartures(departures: readonly StateDeparture[]): StateDeparture[] {
+  const seen = new Set<string>();
+  return departures.filter((d) => !seen.has(`${d.stack}\0${d.subject}`) && seen.add(`${d.stack}\0${d.subject}`) !== undefined);
+}
+
+/**
+ * The stacks Terraform must not run, with why: a state outside the convention (Terraform would read or write it), a
+ * provider outside the pinned set or a module (code nobody reviewed would run), and every stack that reads one.
+ */
+function unsafeStacks(head: SynthesisOutput, departures: readonly StateDeparture[], execution: readonly Finding[]): Map<string, string> {
+  const unsafe = new Map<string, string>();
+  for (const d of departures) unsafe.set(d.stack, `its ${d.subject === "backend" ? "state" : "read of another state"} is not the estate's convention`);
+  for (const f of execution.filter((e) => e.kind === "provider-unpinned" || e.kind === "module")) unsafe.set(f.stack, `it needs ${f.name}, which the review will not run`);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [stack, reads] of head.dependencies) {
+      const bad = reads.find((r) => unsafe.has(r));
+      if (bad !== undefined && !unsafe.has(stack)) {
+        unsafe.set(stack, `it reads ${bad}, which is not planned`);
+        grew = true;
+      }
+    }
+  }
+  return unsafe;
+}
+
+/** A configuration without provisioners: the review shows them as dangers and never runs them. */
+function withoutProvisioners(configuration: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const copy = structuredClone(configuration) as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+  for (const byName of Object.values(copy.resource ?? {})) for (const body of Object.values(byName)) delete body["provisioner"];
+  return copy as Record<string, unknown>;
+}
+
+export type { ConfigurationHashes };

@@ -1,0 +1,162 @@
+/*
+ * Exposure: a change that opens the estate to more of the internet, or publishes what should stay private. A
+ * firewall or database rule whose sources, counted as address space, cover more than a /8 of the internet (or are
+ * unknown until apply); an output that stops being sensitive, or any value made nonsensitive; a secret-looking
+ * literal in the configuration; logs sent somewhere the estate does not own.
+ */
+import { looksSecretValue } from "../../inventory/looks-secret";
+import { isWideOpen } from "../../policy/address-ranges";
+import { resources, section } from "../configuration";
+import { isRecord, stripMetadata } from "../json";
+import type { PlannedChange } from "../terraform-plan";
+import { recognizableName } from "./names";
+import type { Ownership } from "./ownership";
+import { isEstateReference } from "./takeover";
+import type { Finding, Judge, JudgeInputs } from "./types";
+import { urlHost } from "./ownership";
+
+export const judgeExposure: Judge = (inputs) => [
+  ...inputs.changes.flatMap((change) => {
+    if (change.action === "delete" || change.action === "forget") return [];
+    switch (change.type) {
+      case "digitalocean_firewall":
+        return firewallExposure(change, inputs);
+      case "digitalocean_database_firewall":
+        return databaseExposure(change);
+      case "fastly_service_vcl":
+      case "heroku_drain":
+        return logExposure(change, inputs.ownership);
+      default:
+        return [];
+    }
+  }),
+  ...outputExposure(inputs),
+  ...secretExposure(inputs),
+];
+
+function finding(change: PlannedChange, kind: string, detail: string): Finding {
+  return { class: "exposure", kind, stack: change.stack, subject: change.address, name: recognizableName(change), detail };
+}
+
+const blocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : []);
+
+/** A port interval of one protocol (`icmp` has the one interval 0-0). */
+interface Exposed {
+  readonly protocol: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+function portsOf(rule: Record<string, unknown>): Exposed {
+  const protocol = String(rule["protocol"] ?? "tcp");
+  const range = String(rule["port_range"] ?? "");
+  if (protocol === "icmp" || range === "" || range === "all" || range === "0") return { protocol, from: protocol === "icmp" ? 0 : 1, to: protocol === "icmp" ? 0 : 65535 };
+  const [from, to] = range.split("-").map(Number);
+  return { protocol, from: from ?? 0, to: to ?? from ?? 0 };
+}
+
+/** The parts of `wide` (after the change) that `before` did not already expose. */
+function newlyExposed(wide: readonly Exposed[], before: readonly Exposed[]): Exposed[] {
+  return wide.flatMap((interval) => {
+    let pieces: Exposed[] = [interval];
+    for (const old of before.filter((b) => b.protocol === interval.protocol)) {
+      pieces = pieces.flatMap((p) => (old.to < p.from || old.from > p.to ? [p] : [
+        ...(old.from > p.from ? [{ ...p, to: old.from - 1 }] : []),
+        ...(old.to < p.to ? [{ ...p, from: old.to + 1 }] : []),
+      ]));
+    }
+    return pieces;
+  });
+}
+
+const describePorts = (e: Exposed): string => (e.protocol === "icmp" ? "icmp" : `${e.protocol} ${e.from === e.to ? e.from : `${e.from}-${e.to}`}`);
+
+function firewallExposure(change: PlannedChange, inputs: JudgeInputs): Finding[] {
+  const wide = (side: unknown): Exposed[] => blocks(isRecord(side) ? side["inbound_rule"] : undefined).filter((r) => isWideOpen(strings(r["source_addresses"]))).map(portsOf);
+  const findings = newlyExposed(wide(change.after), wide(change.before))
+    .map((e) => finding(change, "opens-wide", `firewall ${recognizableName(change)} now admits ${describePorts(e)} from more than a /8 of the internet`));
+  const unknown = isRecord(change.afterUnknown) ? change.afterUnknown["inbound_rule"] : undefined;
+  if (JSON.stringify(unknown ?? false).includes("true")) {
+    const body = resources(inputs.head.get(change.stack)).find((r) => r.address === change.address.replace(/\[[^\]]*\]$/, ""))?.body;
+    const sources = blocks(body?.["inbound_rule"]).flatMap((r) => strings(r["source_addresses"])).filter((s) => s.includes("${"));
+    const opaque = sources.filter((s) => !isEstateReference(s));
+    if (opaque.length > 0) findings.push(finding(change, "sources-unknown", `firewall ${recognizableName(change)} admits sources unknown until apply (${opaque.join(", ")}): how much of the internet they cover cannot be seen`));
+  }
+  return findings;
+}
+
+function databaseExposure(change: PlannedChange): Finding[] {
+  const ranges = (side: unknown): string[] => blocks(isRecord(side) ? side["rule"] : undefined).filter((r) => r["type"] === "ip_addr").map((r) => String(r["value"]));
+  const before = ranges(change.before);
+  const after = ranges(change.after);
+  return isWideOpen(after) && !isWideOpen(before)
+    ? [finding(change, "opens-wide", `the database cluster now admits more than a /8 of the internet (${after.filter((r) => !before.includes(r)).join(", ")})`)]
+    : [];
+}
+
+/** Where a Fastly logging block or a Heroku drain sends its lines. */
+function logDestinations(change: PlannedChange, side: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isRecord(side)) return out;
+  if (change.type === "heroku_drain") {
+    if (typeof side["url"] === "string") out.set(side["url"], urlHost(side["url"]) ?? side["url"]);
+    return out;
+  }
+  for (const [key, list] of Object.entries(side).filter(([k]) => k.startsWith("logging_"))) {
+    for (const block of blocks(list)) {
+      const where = ["address", "url", "brokers", "bucket_name", "topic", "dataset", "project_id", "region"].map((k) => block[k]).find((v) => typeof v === "string" && v !== "");
+      if (typeof where === "string") out.set(`${key.slice("logging_".length)} ${where}`, urlHost(where) ?? where);
+    }
+  }
+  return out;
+}
+
+function logExposure(change: PlannedChange, ownership: Ownership): Finding[] {
+  const before = logDestinations(change, change.before);
+  return [...logDestinations(change, change.after)].filter(([key, host]) => !before.has(key) && !ownership.ownsDestination(host))
+    .map(([key]) => finding(change, "logs-outside", `${recognizableName(change)} now sends its logs (client addresses among them) to ${key}, which the estate does not own`));
+}
+
+function outputExposure({ outputChanges, base, head }: JudgeInputs): Finding[] {
+  const findings: Finding[] = outputChanges
+    .filter((o) => o.action !== "delete" && o.beforeSensitive && !o.afterSensitive)
+    .map((o) => ({ class: "exposure", kind: "output-unmasked", stack: o.stack, subject: `output.${o.name}`, name: `output ${o.name}`, detail: `output ${o.name} was sensitive and is now shown in every plan and state read` }));
+  for (const [stack, configuration] of head) {
+    const before = JSON.stringify(base.get(stack) ?? {});
+    for (const [name, output] of Object.entries(section(configuration, "output"))) {
+      const text = JSON.stringify(output);
+      if (/\bnonsensitive\(/.test(text) && !before.includes(text)) {
+        findings.push({ class: "exposure", kind: "output-unmasked", stack, subject: `output.${name}`, name: `output ${name}`, detail: `output ${name} unmasks a sensitive value with nonsensitive(): it is shown in every plan and state read` });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Literal strings of a configuration (interpolations removed), with where they are. */
+function literals(value: unknown, path: string, out: { path: string; text: string }[]): void {
+  if (typeof value === "string") {
+    for (const text of value.split(/\$\{[^}]*\}/)) if (text.trim() !== "") out.push({ path, text });
+  } else if (Array.isArray(value)) value.forEach((v, i) => literals(v, `${path}[${i}]`, out));
+  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) literals(v, path === "" ? k : `${path}.${k}`, out);
+}
+
+function secretExposure({ base, head }: JudgeInputs): Finding[] {
+  return [...head].flatMap(([stack, configuration]) => {
+    const known = new Set<string>();
+    const baseLiterals: { path: string; text: string }[] = [];
+    literals(stripMetadata(base.get(stack) ?? {}), "", baseLiterals);
+    for (const l of baseLiterals) known.add(l.text);
+    const found: { path: string; text: string }[] = [];
+    literals(stripMetadata(configuration), "", found);
+    return found.filter((l) => !known.has(l.text) && looksSecretValue(l.text)).map((l): Finding => ({
+      class: "exposure",
+      kind: "secret-in-configuration",
+      stack,
+      subject: l.path.split(".").slice(0, 3).join("."),
+      name: l.path.split(".").slice(1, 3).join("."),
+      detail: `${l.path} holds a value that looks like a credential (not shown): whatever is in the configuration is in the repository, every plan and the state; give it through a sensitive variable`,
+    }));
+  });
+}
