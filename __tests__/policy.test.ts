@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { loadEstate, PSF_INVENTORY } from "../inventory";
 import { enforcePolicy, evaluatePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule } from "../policy";
 import { DATA_RULES } from "../policy/rules/data";
-import { DNS_RULES } from "../policy/rules/dns";
+import { DNS_RULES, isPublicAddress } from "../policy/rules/dns";
 import { NETWORK_RULES } from "../policy/rules/network";
 import { SECRET_RULES } from "../policy/rules/secrets";
 import { synthCommittedEstate } from "./support/synth-estate";
@@ -153,6 +153,11 @@ describe("DNS rules report", () => {
   it("dns.no-private-addresses: a private address in a public zone", () => {
     const context = changed((s) => { Object.assign(record(s, "CAA", "jython.org"), { type: "A", records: ["10.132.0.5"] }); });
     expect(messages(byId(DNS_RULES, "dns.no-private-addresses"), context)).toEqual([expect.stringMatching(/jython\.org A 10\.132\.0\.5 is not a public address/)]);
+  });
+
+  it("dns.no-private-addresses: addresses are compared as numbers, not as text", () => {
+    expect(["2001:0db8::1", "2001:DB8::1", "fd00::1", "fe80::1", "100.64.0.1", "192.0.2.255"].filter(isPublicAddress)).toEqual([]);
+    expect(["2001:db80::1", "2a04:4e42::645", "151.101.0.223", "100.128.0.1"].every(isPublicAddress)).toBe(true);
   });
 
   it("dns.txt-split-255: a TXT string longer than 255 characters", () => {

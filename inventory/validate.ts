@@ -2,7 +2,8 @@ import { isInZone, zoneContaining } from "./dns-records";
 import { InventoryError, ProblemList } from "./inventory-error";
 import type { PlannedRecord } from "./dns-records";
 import { planRecords, roleNameIn } from "./plan-records";
-import { parseCidr, parseInventory } from "./schema";
+import { parseCidr, rangesOverlap } from "./address-ranges";
+import { parseInventory } from "./schema";
 import type { EstateInventory } from "./types";
 
 export { HEROKU_APP_NAME, isValidTtl, TTL_MAX, TTL_MIN } from "./schema";
@@ -52,9 +53,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
   inv.datacenters.forEach((dc, index) => {
     const range = parseCidr(dc.privateRange)!;
     for (const other of inv.datacenters.slice(0, index)) {
-      const before = parseCidr(other.privateRange)!;
-      const wider = Math.min(range.prefix, before.prefix);
-      if (Math.floor(range.start / 2 ** (32 - wider)) === Math.floor(before.start / 2 ** (32 - wider))) {
+      if (rangesOverlap(range, parseCidr(other.privateRange)!)) {
         problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" overlaps the private network of datacenter "${other.key}" (${other.privateRange})`);
       }
     }
