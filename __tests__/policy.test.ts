@@ -191,11 +191,11 @@ describe("secrets rules report", () => {
 describe("exceptions", () => {
   const withRoleException = (exception: { rule: string; reason: string; expires: string }): PolicyContext => ({
     configurations: committed.configurations,
-    estate: loadEstate({ ...PSF_INVENTORY, roles: PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, policyExceptions: [exception] } : r)) }),
+    estate: loadEstate({ ...PSF_INVENTORY, roles: PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, policyExceptions: [{ ...exception, owner: "docs", granted: "2026-11-01" }] } : r)) }),
   });
 
   it("fail for an unknown rule", () => {
-    expect(evaluatePolicy(withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" }), TODAY).exceptionProblems)
+    expect(evaluatePolicy(withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2027-01-01" }), TODAY).exceptionProblems)
       .toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
   });
 
@@ -205,12 +205,12 @@ describe("exceptions", () => {
   });
 
   it("fail when they excuse nothing", () => {
-    expect(evaluatePolicy(withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2099-01-01" }), TODAY).exceptionProblems)
+    expect(evaluatePolicy(withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2027-01-01" }), TODAY).exceptionProblems)
       .toEqual([expect.stringMatching(/network\.no-plaintext-mail on role "docs": excuses nothing; remove it/)]);
   });
 
   it("stop synthesis with every problem listed", () => {
-    const context = withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" });
+    const context = withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2027-01-01" });
     expect(() => enforcePolicy(context, TODAY)).toThrow(PolicyError);
     expect(() => enforcePolicy(context, TODAY)).toThrow(/breaks its policy[\s\S]*no such rule/);
   });

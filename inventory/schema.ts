@@ -11,6 +11,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
 import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "./address-ranges";
+import { dayProblem, exceptionTermProblems } from "./exception-term";
 import type { ProblemList } from "./inventory-error";
 import { asRecord, ITEMS, listedItemLabel, SINGLE_ITEMS } from "./item-labels";
 import { looksSecretName } from "./looks-secret";
@@ -145,7 +146,15 @@ const portRange = z.strictObject({
   else if (port.from > port.to) ctx.addIssue({ code: "custom", message: `port range ${port.from}-${port.to} ${label} is reversed` });
 });
 
-const policyException = z.strictObject({ rule: text(), reason: text(), expires: text() });
+const day = text(dayProblem);
+/**
+ * An exception's term is checked by exception-term.ts, which the policy also runs on exceptions read back as data;
+ * here, only between two days that are dates (the fields report those that are not).
+ */
+const policyException = z.strictObject({ rule: text(), reason: text(), owner: ownerKey, granted: day, expires: day }).superRefine((exception, ctx) => {
+  if (dayProblem(exception.granted) !== undefined || dayProblem(exception.expires) !== undefined) return;
+  for (const { field, problem } of exceptionTermProblems(exception)) ctx.addIssue({ code: "custom", path: [field], message: problem });
+});
 const policyExceptions = z.array(policyException).optional();
 
 const source = z.discriminatedUnion("kind", [

@@ -55,13 +55,20 @@ export interface Owner extends Sourced {
   readonly contact: string;
 }
 
-/** A policy rule (policy/) an item is excused from, written beside the item: why, and until when. */
+/** A policy rule (policy/) an item is excused from, written beside the item: why, who answers for it, and until when. */
 export interface PolicyException {
   /** The rule's id, e.g. `network.ssh-from-admin-sources`. */
   readonly rule: string;
   /** Why the item may break the rule, and what would end the exception. */
   readonly reason: string;
-  /** The last day (YYYY-MM-DD, UTC) it counts; an expired exception fails synthesis. */
+  /** Owner key of who answers for the exception and ends it: the owner of the item's hosts, or the infrastructure staff. */
+  readonly owner: string;
+  /** The day (YYYY-MM-DD, UTC) it was granted: the day the change adding or renewing it is merged. */
+  readonly granted: string;
+  /**
+   * The last day (YYYY-MM-DD, UTC) it counts, at most 180 days after `granted` (inventory/exception-term.ts); an
+   * expired exception fails synthesis.
+   */
   readonly expires: string;
 }
 

@@ -97,6 +97,19 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   for (const host of inv.externalHosts) checkOwner(`external host "${host.fqdn}"`, host.owner);
 
+  // An exception's owner answers for it: renews it with a reason, or ends it.
+  const exceptionsBeside: { item: string; field: string; exceptions: readonly { readonly owner: string }[] }[] = [
+    { item: "every host", field: "commonPortsPolicyExceptions", exceptions: inv.commonPortsPolicyExceptions ?? [] },
+    ...inv.roles.map((r) => ({ item: `role "${r.name}"`, field: "policyExceptions", exceptions: r.policyExceptions ?? [] })),
+    ...inv.hosts.map((h) => ({ item: `host "${h.name}.${h.datacenter}"`, field: "policyExceptions", exceptions: h.policyExceptions ?? [] })),
+    ...inv.zones.map((z) => ({ item: `zone "${z.name}"`, field: "policyExceptions", exceptions: z.policyExceptions ?? [] })),
+  ];
+  for (const { item, field, exceptions } of exceptionsBeside) {
+    exceptions.forEach((exception, index) => {
+      if (!ownerKeys.includes(exception.owner)) problems.add(item, `${field}[${index}].owner`, `unknown owner "${exception.owner}" (known: ${quoteList(ownerKeys)})`);
+    });
+  }
+
   checkDuplicates("zone", inv.zones.map((z) => z.name));
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
 
