@@ -1,21 +1,29 @@
 /*
  * The policy on the synthesized estate: the committed estate passes every rule (with the exceptions it
- * records, each still needed and unexpired), and each rule reports a violating change of the estate.
+ * records, each still needed and within its term), each rule reports a violating change of the estate, and
+ * the review's entry point judges a head's configuration and facts with this module's rules and the base's
+ * exceptions only.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadEstate, PSF_INVENTORY } from "../inventory";
-import { enforcePolicy, evaluatePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule } from "../policy";
+import { loadEstate } from "../inventory";
+import { estateFacts, parseEstateFacts, type EstateFacts, type PolicyExceptionFacts } from "../inventory/estate-facts";
+import { enforcePolicy, judgePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule, type PolicyVerdict } from "../policy";
 import { DATA_RULES } from "../policy/rules/data";
 import { DNS_RULES, isPublicAddress } from "../policy/rules/dns";
 import { NETWORK_RULES } from "../policy/rules/network";
 import { SECRET_RULES } from "../policy/rules/secrets";
 import { synthCommittedEstate } from "./support/synth-estate";
 
-const TODAY = "2026-11-25";
 const synth = synthCommittedEstate();
 const estate = loadEstate();
-const committed: PolicyContext = { configurations: synth.json as ReadonlyMap<string, Configuration>, estate };
+const facts = estateFacts(estate);
+const committed: PolicyContext = { configurations: synth.json as ReadonlyMap<string, Configuration>, facts };
+/** The day the inventory's latest exception was granted: every exception counts then. */
+const TODAY = facts.policy.exceptions.map((e) => e.granted).sort().at(-1)!;
+
+/** Synthesis's own verdict: every exception the facts record is granted. */
+const verdictOf = (context: PolicyContext, today = TODAY): PolicyVerdict => judgePolicy({ ...context, grantedExceptions: context.facts.policy.exceptions, today });
 
 type Body = Record<string, unknown>;
 
@@ -23,8 +31,11 @@ type Body = Record<string, unknown>;
 function changed(edit: (stacks: Map<string, Body>) => void): PolicyContext {
   const copy = new Map([...synth.json].map(([name, json]) => [name, JSON.parse(JSON.stringify(json)) as Body]));
   edit(copy);
-  return { configurations: copy, estate };
+  return { configurations: copy, facts };
 }
+
+/** The committed facts with other exceptions. */
+const withExceptions = (exceptions: readonly PolicyExceptionFacts[], base: EstateFacts = facts): EstateFacts => ({ ...base, policy: { ...base.policy, exceptions } });
 
 /** The first resource of `type` in `stack` whose body passes `where`. */
 function resource(stacks: Map<string, Body>, stack: string, type: string, where: (body: Body) => boolean = () => true): Body {
@@ -40,14 +51,32 @@ const messages = (rule: PolicyRule, context: PolicyContext): string[] => rule.ch
 
 describe("the committed estate", () => {
   it("breaks no rule, once its recorded exceptions are applied", () => {
-    const verdict = evaluatePolicy(committed, TODAY);
+    const verdict = verdictOf(committed);
     expect(verdict.violations.map((v) => `${v.rule}: ${v.message}`)).toEqual([]);
     expect(verdict.exceptionProblems).toEqual([]);
+    expect(verdict.requested).toEqual([]);
   });
 
-  it("records every exception with a reason and an expiry, each excusing something", () => {
-    const verdict = evaluatePolicy(committed, TODAY);
-    for (const { exception } of estate.policyExceptions()) expect(verdict.excused.some((e) => e.exception === exception)).toBe(true);
+  it("records every exception with a reason and a term, each excusing something", () => {
+    const verdict = verdictOf(committed);
+    expect(facts.policy.exceptions).toHaveLength(estate.policyExceptions().length);
+    for (const exception of facts.policy.exceptions) expect(verdict.excused.some((e) => e.exception === exception)).toBe(true);
+  });
+
+  it("gives every exception an owner who answers for its item: the owner of the role's or host's hosts, or the infrastructure staff", () => {
+    for (const { subject, exception } of estate.policyExceptions()) {
+      const hosts = subject.kind === "role" ? estate.hostsWithRole(subject.name) : subject.kind === "host" ? estate.hosts.filter((h) => h.fqdn === subject.name) : [];
+      expect([estate.infrastructureOwner, ...hosts.map((h) => h.owner)]).toContain(exception.owner);
+    }
+  });
+
+  it("writes the policy's facts as data, and reads them back the same", () => {
+    expect(parseEstateFacts(JSON.parse(JSON.stringify(facts)), "test")).toEqual(facts);
+    expect(facts.policy.roles.map((r) => r.name)).toEqual(estate.roles.map((r) => r.name).sort());
+    expect(facts.policy.hosts.filter((h) => h.holdsData).map((h) => h.fqdn)).toEqual(estate.hosts.filter((h) => h.holdsData).map((h) => h.fqdn).sort());
+    for (const role of estate.roles) {
+      expect(facts.policy.roles.find((r) => r.name === role.name)?.worldPorts).toEqual(estate.worldPorts(role).map(({ protocol, from, to }) => ({ protocol, from, to })));
+    }
   });
 
   it("has every rule named, explained and in one of the four areas", () => {
@@ -86,7 +115,7 @@ describe("network rules report", () => {
 
   it("network.no-plaintext-mail: plaintext POP3 opened on a role with no exception", () => {
     const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["::/0"] }));
-    const verdict = evaluatePolicy(context, TODAY);
+    const verdict = verdictOf(context);
     expect(verdict.violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/firewall-docs.*plaintext POP3/));
   });
 
@@ -103,6 +132,7 @@ describe("network rules report", () => {
     const context = changed((s) => { resource(s, "digitalocean-nyc1-database", "digitalocean_database_firewall").rule = []; });
     expect(messages(byId(NETWORK_RULES, "network.database-firewall-not-empty"), context)).toEqual([expect.stringMatching(/pg-nyc1-psf-io has no firewall with a rule/)]);
   });
+
 });
 
 describe("data rules report", () => {
@@ -189,30 +219,95 @@ describe("secrets rules report", () => {
 });
 
 describe("exceptions", () => {
-  const withRoleException = (exception: { rule: string; reason: string; expires: string }): PolicyContext => ({
-    configurations: committed.configurations,
-    estate: loadEstate({ ...PSF_INVENTORY, roles: PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, policyExceptions: [{ ...exception, owner: "docs", granted: "2026-11-01" }] } : r)) }),
-  });
+  const docs = (exception: Partial<PolicyExceptionFacts>): EstateFacts => withExceptions([...facts.policy.exceptions, {
+    subject: { kind: "role", name: "docs" }, rule: "network.no-plaintext-mail", reason: "a reason of some length", owner: "docs", granted: TODAY, expires: TODAY, ...exception,
+  }]);
+  const problemsOf = (withFacts: EstateFacts, today = TODAY): readonly string[] => verdictOf({ configurations: committed.configurations, facts: withFacts }, today).exceptionProblems;
+  const docsPop3 = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["0.0.0.0/0"] }));
 
   it("fail for an unknown rule", () => {
-    expect(evaluatePolicy(withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2027-01-01" }), TODAY).exceptionProblems)
-      .toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
+    expect(problemsOf(docs({ rule: "network.no-such-rule" }))).toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
   });
 
-  it("fail once expired, and stop excusing", () => {
-    const context = withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2026-11-24" });
-    expect(evaluatePolicy(context, TODAY).exceptionProblems).toEqual([expect.stringMatching(/on role "docs": expired on 2026-11-24/)]);
+  it("count on their expiry day, then fail and stop excusing", () => {
+    const dayBefore = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const lastDay = docs({ granted: "2026-11-01", expires: TODAY });
+    expect(problemsOf(lastDay)).toEqual([expect.stringMatching(/on role "docs": excuses nothing/)]);
+    const plaintext = (verdict: PolicyVerdict): unknown[] => verdict.violations.filter((v) => v.rule === "network.no-plaintext-mail");
+    expect(plaintext(verdictOf({ configurations: docsPop3.configurations, facts: lastDay }))).toEqual([]);
+    const expired = docs({ granted: "2026-11-01", expires: dayBefore });
+    expect(problemsOf(expired)).toEqual([expect.stringMatching(new RegExp(`on role "docs": expired on ${dayBefore}`))]);
+    expect(plaintext(verdictOf({ configurations: docsPop3.configurations, facts: expired }))).toEqual([expect.objectContaining({ subject: { kind: "role", name: "docs" } })]);
+  });
+
+  it("count from the day they are granted, not before", () => {
+    expect(problemsOf(docs({ granted: "2026-12-24", expires: "2027-01-01" }), "2026-12-23")).toEqual([expect.stringMatching(/granted on 2026-12-24, after today \(2026-12-23\)/)]);
+  });
+
+  it("fail when their term is not one: not a date, backwards, or longer than 180 days", () => {
+    expect(problemsOf(docs({ granted: "2026-02-30" }))).toEqual([expect.stringMatching(/on role "docs": granted "2026-02-30" is not a date/)]);
+    expect(problemsOf(docs({ expires: "2099-01-01" }))).toEqual([expect.stringMatching(/expires "2099-01-01" is \d+ days after the exception was granted .* at most 180 days/)]);
+    expect(problemsOf(docs({ granted: "2026-12-04", expires: "2026-12-03" }), "2026-12-04")).toEqual([expect.stringMatching(/expires "2026-12-03" is before the exception was granted/)]);
   });
 
   it("fail when they excuse nothing", () => {
-    expect(evaluatePolicy(withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2027-01-01" }), TODAY).exceptionProblems)
-      .toEqual([expect.stringMatching(/network\.no-plaintext-mail on role "docs": excuses nothing; remove it/)]);
+    expect(problemsOf(docs({}))).toEqual([expect.stringMatching(/network\.no-plaintext-mail on role "docs": excuses nothing; remove it/)]);
   });
 
   it("stop synthesis with every problem listed", () => {
-    const context = withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2027-01-01" });
+    const context = { configurations: committed.configurations, facts: docs({ rule: "network.no-such-rule" }) };
     expect(() => enforcePolicy(context, TODAY)).toThrow(PolicyError);
     expect(() => enforcePolicy(context, TODAY)).toThrow(/breaks its policy[\s\S]*no such rule/);
+  });
+});
+
+describe("judgePolicy, the review's entry point: the caller's rules, the head's data, the base's exceptions", () => {
+  // The head: SPF +all on jython.org, and an exception for it beside the zone, expiring in 2099, as a pull request's
+  // own synthesis would write them; read back as the review reads an untrusted output, through parseEstateFacts.
+  const head = changed((s) => { resource(s, "dns", "aws_route53_record", (b) => b.type === "TXT" && b.name === "jython.org").records = ["v=spf1 +all"]; });
+  const plusAllException: PolicyExceptionFacts = {
+    subject: { kind: "zone", name: "jython.org" }, rule: "dns.no-spf-plus-all", reason: "our mail relay needs it for a while", owner: "infrastructure-staff", granted: TODAY, expires: "2099-12-31",
+  };
+  const headFacts = parseEstateFacts(JSON.parse(JSON.stringify(withExceptions([...facts.policy.exceptions, plusAllException]))), "head estate-facts.json");
+  const base = facts;
+  const judged = judgePolicy({ configurations: head.configurations, facts: headFacts, grantedExceptions: base.policy.exceptions, today: TODAY });
+
+  it("lists an exception only the head records as requested, with what it would excuse, and lets it excuse nothing", () => {
+    expect(judged.requested).toEqual([{ exception: plusAllException, wouldExcuse: [expect.objectContaining({ rule: "dns.no-spf-plus-all", subject: { kind: "zone", name: "jython.org" } })] }]);
+    expect(judged.violations).toEqual([expect.objectContaining({ rule: "dns.no-spf-plus-all", severity: "error", stack: "dns", message: expect.stringMatching(/allows every sender/) })]);
+    expect(judged.excused.map((e) => e.exception)).not.toContainEqual(plusAllException);
+    expect(judged.exceptionProblems).toEqual([expect.stringMatching(/dns\.no-spf-plus-all on zone "jython\.org": expires "2099-12-31" is \d+ days after/)]);
+  });
+
+  it("grants the base's exceptions the head keeps field for field, and no other", () => {
+    // The base's own exceptions still excuse what they excused.
+    expect(judged.excused.length).toBe(verdictOf(committed).excused.length);
+    // A head that moves the common ports' expiry a day on asks anew: ssh open to the world is a violation again.
+    const [common, ...rest] = base.policy.exceptions;
+    const extended = judgePolicy({ configurations: committed.configurations, facts: withExceptions([{ ...common!, expires: "2027-06-01" }, ...rest]), grantedExceptions: base.policy.exceptions, today: TODAY });
+    expect(extended.requested.map((r) => r.exception.rule)).toEqual([common!.rule]);
+    expect(new Set(extended.violations.map((v) => v.rule))).toEqual(new Set([common!.rule]));
+    // A head that drops an exception the base grants is judged without it.
+    const dropped = judgePolicy({ configurations: committed.configurations, facts: withExceptions(rest), grantedExceptions: base.policy.exceptions, today: TODAY });
+    expect(dropped.violations.map((v) => v.rule)).toContain(common!.rule);
+    expect(dropped.requested).toEqual([]);
+  });
+
+  it("applies its own module's rules whatever the head's code says: no rule comes from the input", () => {
+    // A head that deleted dns.no-spf-plus-all from its policy/rules/dns.ts changed code that does not run here: the
+    // judge's input is data, and it has no place for rules.
+    const input = { configurations: head.configurations, facts: headFacts, grantedExceptions: base.policy.exceptions, today: TODAY };
+    // @ts-expect-error rules are never an input of the judge
+    const withRules = judgePolicy({ ...input, rules: POLICY_RULES.filter((r) => r.id !== "dns.no-spf-plus-all") });
+    expect(withRules.violations.map((v) => v.rule)).toEqual(["dns.no-spf-plus-all"]);
+    // Facts that carry rules (or anything else of the head's choosing) are refused when read.
+    expect(() => parseEstateFacts({ ...JSON.parse(JSON.stringify(headFacts)), rules: [] }, "head estate-facts.json")).toThrow(/Unrecognized key/i);
+    expect(() => parseEstateFacts({ ...headFacts, policy: { ...headFacts.policy, rules: [] } }, "head estate-facts.json")).toThrow(/policy/);
+  });
+
+  it("is what synthesis runs, with its own exceptions all granted", () => {
+    expect(() => enforcePolicy(head, TODAY)).toThrow(/dns\.no-spf-plus-all/);
+    expect(enforcePolicy(committed, TODAY)).toEqual([]);
   });
 });
 

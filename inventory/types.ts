@@ -72,6 +72,17 @@ export interface PolicyException {
   readonly expires: string;
 }
 
+/**
+ * The item a policy exception is written beside, which is what it excuses: a role, a host (by its FQDN), a zone, or
+ * the ports every host opens (which excuses the rule for every role). Not written in the inventory: the estate
+ * derives it from where the exception sits.
+ */
+export type PolicyExceptionSubject =
+  | { readonly kind: "common-ports" }
+  | { readonly kind: "role"; readonly name: string }
+  | { readonly kind: "host"; readonly name: string }
+  | { readonly kind: "zone"; readonly name: string };
+
 /** A role of the Salt configuration: what a host does and the ports it opens. */
 export interface Role extends Sourced {
   /** Policy rules this role's resources are excused from. @default none */

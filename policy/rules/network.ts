@@ -3,9 +3,11 @@
  * `firewall-<role>` (its id is the role's name: a contract of the constructs), so a finding names the
  * role, where its exception is written.
  */
-import type { PortRange, Role } from "../../inventory";
+import type { PortFacts, PolicyFacts } from "../../inventory/estate-facts";
 import { constructKey, isWorld, resourcesOfType, variablesOf, type ResourceEntry } from "../configuration";
 import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
+
+type RoleFacts = PolicyFacts["roles"][number];
 
 interface InboundRule {
   readonly protocol: string;
@@ -16,10 +18,10 @@ interface InboundRule {
 const FIREWALL_PREFIX = "firewall-";
 
 /** Each role firewall with its role, and its inbound rules. */
-function roleFirewalls(context: PolicyContext): { entry: ResourceEntry; role: Role; rules: InboundRule[] }[] {
+function roleFirewalls(context: PolicyContext): { entry: ResourceEntry; role: RoleFacts; rules: InboundRule[] }[] {
   return resourcesOfType(context, "digitalocean_firewall").flatMap((entry) => {
     const key = constructKey(entry);
-    const role = key.startsWith(FIREWALL_PREFIX) ? context.estate.roles.find((r) => r.name === key.slice(FIREWALL_PREFIX.length)) : undefined;
+    const role = key.startsWith(FIREWALL_PREFIX) ? context.facts.policy.roles.find((r) => r.name === key.slice(FIREWALL_PREFIX.length)) : undefined;
     return role === undefined ? [] : [{ entry, role, rules: (entry.body.inbound_rule as InboundRule[] | undefined) ?? [] }];
   });
 }
@@ -28,7 +30,7 @@ function sourcesOf(rule: InboundRule): readonly string[] {
   return typeof rule.source_addresses === "string" ? [rule.source_addresses] : (rule.source_addresses ?? []);
 }
 
-function matches(rule: InboundRule, port: PortRange): boolean {
+function matches(rule: InboundRule, port: PortFacts): boolean {
   const range = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
   return rule.protocol === port.protocol && rule.port_range === range;
 }
@@ -37,7 +39,7 @@ function opensToWorld(rule: InboundRule): boolean {
   return sourcesOf(rule).some(isWorld);
 }
 
-function finding(rule: string, entry: ResourceEntry, role: Role, message: string): PolicyFinding {
+function finding(rule: string, entry: ResourceEntry, role: RoleFacts, message: string): PolicyFinding {
   return { rule, stack: entry.stack, address: entry.address, subject: { kind: "role", name: role.name }, message: `${entry.path}: ${message}` };
 }
 
@@ -48,7 +50,7 @@ export const WORLD_PORTS_DECLARED: PolicyRule = {
   rationale: "a port is open to the whole internet only where the role declares a public service on it",
   severity: "error",
   check: (context) => roleFirewalls(context).flatMap(({ entry, role, rules }) =>
-    rules.filter((rule) => rule.protocol !== "icmp" && opensToWorld(rule) && !context.estate.worldPorts(role).some((port) => matches(rule, port)))
+    rules.filter((rule) => rule.protocol !== "icmp" && opensToWorld(rule) && !role.worldPorts.some((port) => matches(rule, port)))
       .map((rule) => finding("network.world-ports-declared", entry, role, `opens ${describe(rule)} to the world, but role "${role.name}" declares no public service there`))),
 };
 
@@ -111,11 +113,13 @@ export const DROPLET_IN_ONE_ROLE_FIREWALL: PolicyRule = {
       const holding = firewalls.filter(({ entry }) => entry.stack === droplet.stack && ((entry.body.droplet_ids as string[] | undefined) ?? []).includes(reference));
       if (holding.length === 1) return [];
       const host = String(droplet.body.name ?? droplet.address);
+      // A host's exceptions are written beside it and found by its FQDN, which an older droplet name is not.
+      const fqdn = context.facts.policy.hosts.find((h) => h.dropletName === droplet.body.name)?.fqdn;
       return [{
         rule: "network.droplet-in-one-role-firewall",
         stack: droplet.stack,
         address: droplet.address,
-        subject: { kind: "host", name: host },
+        subject: fqdn === undefined ? { kind: "estate" } : { kind: "host", name: fqdn },
         message: `${droplet.path}: droplet ${host} is in ${holding.length === 0 ? "no role firewall" : `${holding.length} role firewalls (${holding.map((h) => h.role.name).join(", ")})`}`,
       }];
     });
