@@ -91,7 +91,66 @@ describe("the committed estate", () => {
 describe("network rules report", () => {
   it("network.world-ports-declared: a port open to the world that the role does not declare", () => {
     const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["0.0.0.0/0"] }));
-    expect(messages(byId(NETWORK_RULES, "network.world-ports-declared"), context)).toEqual([expect.stringMatching(/firewall-bugs.*tcp 5432 to the world.*role "bugs"/)]);
+    expect(messages(byId(NETWORK_RULES, "network.world-ports-declared"), context)).toEqual([expect.stringMatching(/firewall-bugs.*tcp 5432 to the world \(all of IPv4\).*role "bugs"/)]);
+  });
+
+  describe("open to the world, counted as address space", () => {
+    const rule = byId(NETWORK_RULES, "network.world-ports-declared");
+    const bugsWith = (...added: Body[]): PolicyContext => changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push(...added));
+
+    it("the two halves of IPv4, in two rules, are the whole of it", () => {
+      const context = bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ["0.0.0.0/1"] }, { protocol: "tcp", port_range: "5432", source_addresses: ["128.0.0.0/1"] });
+      expect(messages(rule, context)).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
+    });
+
+    it("256 /8s, none more than a /8 alone, are more than a /8 together; one /8 is not", () => {
+      const slash8s = Array.from({ length: 256 }, (_, i) => ({ protocol: "tcp", port_range: "5432", source_addresses: [`${i}.0.0.0/8`] }));
+      expect(messages(rule, bugsWith(...slash8s))).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ["10.0.0.0/8"] }))).toEqual([]);
+    });
+
+    it("a range of ports counts the sources of every rule admitting each port, and reports only the undeclared ports", () => {
+      const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("pypy-web")).inbound_rule as Body[]).push(
+        { protocol: "tcp", port_range: "1-1000", source_addresses: ["0.0.0.0/1"] }, { protocol: "tcp", port_range: "5000", source_addresses: ["128.0.0.0/1"] }, { protocol: "tcp", port_range: "400-6000", source_addresses: ["128.0.0.0/1"] }));
+      // The role declares tcp 22 (every host), 80 and 443 (its own): the rest of 1-6000 is open to half of IPv4 or more.
+      const declared = facts.policy.roles.find((r) => r.name === "pypy-web")!.worldPorts.filter((p) => p.protocol === "tcp").map((p) => `${p.from}-${p.to}`);
+      expect(declared).toEqual(["22-22", "80-80", "443-443"]);
+      expect(messages(rule, context)).toEqual([
+        expect.stringMatching(/tcp 1-21 to the world \(50% of IPv4\)/),
+        expect.stringMatching(/tcp 23-79 to the world/),
+        expect.stringMatching(/tcp 81-399 to the world/),
+        expect.stringMatching(/tcp 400-442 to the world \(all of IPv4\)/),
+        expect.stringMatching(/tcp 444-1000 to the world \(all of IPv4\)/),
+        expect.stringMatching(/tcp 1001-6000 to the world \(50% of IPv4\)/),
+      ]);
+    });
+
+    it("IPv6 counts as IPv6: a /7 is past a /8's worth, a /9 is not", () => {
+      expect(messages(rule, bugsWith({ protocol: "udp", port_range: "53", source_addresses: ["2000::/7"] }))).toEqual([expect.stringMatching(/udp 53 to the world \(0.78% of IPv6\)/)]);
+      expect(messages(rule, bugsWith({ protocol: "udp", port_range: "53", source_addresses: ["2000::/9"] }))).toEqual([]);
+    });
+
+    it("a source that is an expression, or no address, counts as the whole internet", () => {
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ['${cidrsubnet("0.0.0.0/0", 0, 0)}'] }))).toEqual([expect.stringMatching(/tcp 5432 to the world .*cannot evaluate, so it counts as the whole internet/)]);
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ["0/0"] }))).toEqual([expect.stringMatching(/"0\/0" is not an address or a CIDR range/)]);
+    });
+
+    it("a plain reference is not counted here (the review counts its planned value), but a variable's default is", () => {
+      const referenced = changed((s) => {
+        (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${var.db_sources}"] });
+        (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).db_sources = { type: "list(string)" };
+      });
+      expect(messages(rule, referenced)).toEqual([]);
+      const defaulted = changed((s) => {
+        (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${var.db_sources}"] });
+        (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).db_sources = { type: "list(string)", default: ["0.0.0.0/1", "128.0.0.0/1"] };
+      });
+      expect(messages(rule, defaulted)).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
+    });
+
+    it("ports whose role declares them stay open to the world", () => {
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "22", source_addresses: ["0.0.0.0/1", "128.0.0.0/1"] }))).toEqual([]);
+    });
   });
 
   it("network.fastly-ports-from-fastly: a Fastly port open to all, and Fastly's ranges allowed to be a /0", () => {
@@ -116,7 +175,14 @@ describe("network rules report", () => {
   it("network.no-plaintext-mail: plaintext POP3 opened on a role with no exception", () => {
     const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["::/0"] }));
     const verdict = verdictOf(context);
-    expect(verdict.violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/firewall-docs.*plaintext POP3/));
+    expect(verdict.violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/firewall-docs.*plaintext POP3 \(tcp 110\) to the world \(all of IPv6\)/));
+  });
+
+  it("network.no-plaintext-mail: plaintext IMAP inside a range of ports, from the two halves of IPv4", () => {
+    const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "100-200", source_addresses: ["0.0.0.0/1", "128.0.0.0/1"] }));
+    expect(messages(byId(NETWORK_RULES, "network.no-plaintext-mail"), context).filter((m) => m.includes("firewall-docs"))).toEqual([
+      expect.stringMatching(/plaintext POP3 \(tcp 110\) to the world \(all of IPv4\)/), expect.stringMatching(/plaintext NNTP \(tcp 119\)/), expect.stringMatching(/plaintext IMAP \(tcp 143\)/),
+    ]);
   });
 
   it("network.droplet-in-one-role-firewall: a droplet in no firewall, and one in two", () => {
@@ -133,6 +199,14 @@ describe("network rules report", () => {
     expect(messages(byId(NETWORK_RULES, "network.database-firewall-not-empty"), context)).toEqual([expect.stringMatching(/pg-nyc1-psf-io has no firewall with a rule/)]);
   });
 
+  it("network.database-not-wide-open: the database admitting more than a /8, split across its rules", () => {
+    const rule = byId(NETWORK_RULES, "network.database-not-wide-open");
+    expect(messages(rule, committed)).toEqual([]);
+    const context = changed((s) => {
+      (resource(s, "digitalocean-nyc1-database", "digitalocean_database_firewall").rule as Body[]).push({ type: "ip_addr", value: "0.0.0.0/1" }, { type: "ip_addr", value: "128.0.0.0/1" });
+    });
+    expect(messages(rule, context)).toEqual([expect.stringMatching(/admits database cluster pg-nyc1-psf-io from all of IPv4/)]);
+  });
 });
 
 describe("data rules report", () => {
