@@ -20,9 +20,11 @@ try {
   });
   app.synth();
   // The estate's facts as data, beside the configurations, for the review to read without running this code.
-  writeFileSync(join(app.outdir, ESTATE_FACTS_FILE), `${JSON.stringify(estateFacts(estate), null, 2)}\n`);
-  // The policy judges what was synthesized: a violation stops synthesis and leaves no output behind.
-  for (const warning of enforcePolicy({ configurations: loadConfigurations(app.outdir), estate }, new Date().toISOString().slice(0, 10))) {
+  const facts = estateFacts(estate);
+  writeFileSync(join(app.outdir, ESTATE_FACTS_FILE), `${JSON.stringify(facts, null, 2)}\n`);
+  // The policy judges what was synthesized, from the same data the review judges: a violation stops synthesis and
+  // leaves no output behind.
+  for (const warning of enforcePolicy({ configurations: loadConfigurations(app.outdir), facts }, new Date().toISOString().slice(0, 10))) {
     process.stderr.write(`policy warning: ${warning}\n`);
   }
 } catch (error) {

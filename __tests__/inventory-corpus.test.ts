@@ -39,6 +39,10 @@ const fastly = (inv: Loose, name: string): Loose => byKey(inv.fastlyServices, "n
 const dc = (inv: Loose, key: string): Loose => byKey(inv.datacenters, "key", key);
 const database = (inv: Loose, name: string): Loose => byKey(inv.databaseCluster.databases, "name", name);
 const backend = (inv: Loose, service: string, name: string): Loose => byKey(fastly(inv, service).backends, "name", name);
+/** The day `days` after `day` (YYYY-MM-DD). */
+const daysAfter = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+/** A policy exception of the inventory's own with one change, written beside zone pypy.org, which has none. */
+const zoneException = (inv: Loose, change: Record<string, unknown>): void => { zone(inv, "pypy.org").policyExceptions = [{ ...role(inv, "mail").policyExceptions[0], ...change }]; };
 
 const CORPUS: readonly BadInput[] = [
   // Types: a value of the wrong type, a missing field, an unknown field, a value outside its set.
@@ -227,6 +231,26 @@ const CORPUS: readonly BadInput[] = [
   { name: "a disk warning after the page", edit: (i) => { i.metricMonitoring.diskInUseWarning = 0.95; }, item: "metric monitoring", field: "diskInUseWarning", problem: /^0.95 is not below diskInUseCritical \(0.9\): the warning must come first$/ },
   { name: "a Datadog site that does not exist", edit: (i) => { i.metricMonitoring.site = "datadoghq.org"; }, item: "metric monitoring", field: "site", problem: /^"datadoghq.org" is not one of "datadoghq.com", "datadoghq.eu"$/ },
   { name: "a Datadog logger with a region of its own", edit: (i) => { fastly(i, "www.python.org").datadogLogging.region = "EU"; }, item: 'fastly service "www.python.org"', field: "datadogLogging.region", problem: /not a field the inventory knows/ },
+  // Policy exceptions: an owner, a grant date and an expiry at most 180 days after it.
+  { name: "an exception without an owner", edit: (i) => { delete role(i, "mail").policyExceptions[0].owner; }, item: 'role "mail"', field: "policyExceptions[0].owner", problem: /^is missing \(a string\)$/ },
+  { name: "an exception without a grant date", edit: (i) => { delete i.commonPortsPolicyExceptions[0].granted; }, item: "every host", field: "commonPortsPolicyExceptions[0].granted", problem: /^is missing \(a string\)$/ },
+  { name: "an exception of an unknown owner", edit: (i) => { role(i, "gnumailman").policyExceptions[0].owner = "mailman"; }, item: 'role "gnumailman"', field: "policyExceptions[0].owner", problem: /^unknown owner "mailman" \(known: "infrastructure-staff", / },
+  { name: "an exception of an unknown owner beside a zone", edit: (i) => zoneException(i, { owner: "pypy-team" }), item: 'zone "pypy.org"', field: "policyExceptions[0].owner", problem: /^unknown owner "pypy-team"/ },
+  { name: "a grant date that is no day", edit: (i) => { role(i, "mail").policyExceptions[0].granted = "2026-02-30"; }, item: 'role "mail"', field: "policyExceptions[0].granted", problem: /^"2026-02-30" is not a date \(YYYY-MM-DD\)$/ },
+  { name: "a grant date written another way", edit: (i) => { role(i, "mail").policyExceptions[0].granted = "04/12/2026"; }, item: 'role "mail"', field: "policyExceptions[0].granted", problem: /^"04\/12\/2026" is not a date/ },
+  { name: "an expiry that is no date", edit: (i) => { role(i, "mail").policyExceptions[0].expires = "next summer"; }, item: 'role "mail"', field: "policyExceptions[0].expires", problem: /^"next summer" is not a date/ },
+  {
+    name: "an expiry 181 days after the grant",
+    edit: (i) => { const e = role(i, "mail").policyExceptions[0]; e.expires = daysAfter(e.granted, 181); },
+    item: 'role "mail"', field: "policyExceptions[0].expires", problem: /^"\d{4}-\d{2}-\d{2}" is 181 days after the exception was granted \(\d{4}-\d{2}-\d{2}\): an exception lasts at most 180 days/,
+  },
+  { name: "an expiry in 2099", edit: (i) => zoneException(i, { expires: "2099-12-31" }), item: 'zone "pypy.org"', field: "policyExceptions[0].expires", problem: /^"2099-12-31" is \d+ days after the exception was granted/ },
+  {
+    name: "an expiry before the grant",
+    edit: (i) => { const e = i.commonPortsPolicyExceptions[0]; e.expires = daysAfter(e.granted, -1); },
+    item: "every host", field: "commonPortsPolicyExceptions[0].expires", problem: /is before the exception was granted/,
+  },
+
   // Sources.
   { name: "a host without its source", edit: (i) => { delete host(i, "bugs").source; }, item: 'host "bugs.nyc1"', field: "source", problem: /^is missing/ },
   { name: "a field source for a field the item has not", edit: (i) => { host(i, "bugs").fieldSources = { sise: { kind: "assumed", reason: "a guess" } }; }, item: 'host "bugs.nyc1"', field: "fieldSources.sise", problem: /^names no field of the item \(its fields: policyExceptions, name, datacenter, role, / },

@@ -1,21 +1,29 @@
 /*
  * The policy on the synthesized estate: the committed estate passes every rule (with the exceptions it
- * records, each still needed and unexpired), and each rule reports a violating change of the estate.
+ * records, each still needed and within its term), each rule reports a violating change of the estate, and
+ * the review's entry point judges a head's configuration and facts with this module's rules and the base's
+ * exceptions only.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadEstate, PSF_INVENTORY } from "../inventory";
-import { enforcePolicy, evaluatePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule } from "../policy";
+import { loadEstate } from "../inventory";
+import { estateFacts, parseEstateFacts, type EstateFacts, type PolicyExceptionFacts } from "../inventory/estate-facts";
+import { enforcePolicy, judgePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule, type PolicyVerdict } from "../policy";
 import { DATA_RULES } from "../policy/rules/data";
-import { DNS_RULES } from "../policy/rules/dns";
+import { DNS_RULES, isPublicAddress } from "../policy/rules/dns";
 import { NETWORK_RULES } from "../policy/rules/network";
 import { SECRET_RULES } from "../policy/rules/secrets";
 import { synthCommittedEstate } from "./support/synth-estate";
 
-const TODAY = "2026-11-25";
 const synth = synthCommittedEstate();
 const estate = loadEstate();
-const committed: PolicyContext = { configurations: synth.json as ReadonlyMap<string, Configuration>, estate };
+const facts = estateFacts(estate);
+const committed: PolicyContext = { configurations: synth.json as ReadonlyMap<string, Configuration>, facts };
+/** The day the inventory's latest exception was granted: every exception counts then. */
+const TODAY = facts.policy.exceptions.map((e) => e.granted).sort().at(-1)!;
+
+/** Synthesis's own verdict: every exception the facts record is granted. */
+const verdictOf = (context: PolicyContext, today = TODAY): PolicyVerdict => judgePolicy({ ...context, grantedExceptions: context.facts.policy.exceptions, today });
 
 type Body = Record<string, unknown>;
 
@@ -23,8 +31,11 @@ type Body = Record<string, unknown>;
 function changed(edit: (stacks: Map<string, Body>) => void): PolicyContext {
   const copy = new Map([...synth.json].map(([name, json]) => [name, JSON.parse(JSON.stringify(json)) as Body]));
   edit(copy);
-  return { configurations: copy, estate };
+  return { configurations: copy, facts };
 }
+
+/** The committed facts with other exceptions. */
+const withExceptions = (exceptions: readonly PolicyExceptionFacts[], base: EstateFacts = facts): EstateFacts => ({ ...base, policy: { ...base.policy, exceptions } });
 
 /** The first resource of `type` in `stack` whose body passes `where`. */
 function resource(stacks: Map<string, Body>, stack: string, type: string, where: (body: Body) => boolean = () => true): Body {
@@ -40,14 +51,32 @@ const messages = (rule: PolicyRule, context: PolicyContext): string[] => rule.ch
 
 describe("the committed estate", () => {
   it("breaks no rule, once its recorded exceptions are applied", () => {
-    const verdict = evaluatePolicy(committed, TODAY);
+    const verdict = verdictOf(committed);
     expect(verdict.violations.map((v) => `${v.rule}: ${v.message}`)).toEqual([]);
     expect(verdict.exceptionProblems).toEqual([]);
+    expect(verdict.requested).toEqual([]);
   });
 
-  it("records every exception with a reason and an expiry, each excusing something", () => {
-    const verdict = evaluatePolicy(committed, TODAY);
-    for (const { exception } of estate.policyExceptions()) expect(verdict.excused.some((e) => e.exception === exception)).toBe(true);
+  it("records every exception with a reason and a term, each excusing something", () => {
+    const verdict = verdictOf(committed);
+    expect(facts.policy.exceptions).toHaveLength(estate.policyExceptions().length);
+    for (const exception of facts.policy.exceptions) expect(verdict.excused.some((e) => e.exception === exception)).toBe(true);
+  });
+
+  it("gives every exception an owner who answers for its item: the owner of the role's or host's hosts, or the infrastructure staff", () => {
+    for (const { subject, exception } of estate.policyExceptions()) {
+      const hosts = subject.kind === "role" ? estate.hostsWithRole(subject.name) : subject.kind === "host" ? estate.hosts.filter((h) => h.fqdn === subject.name) : [];
+      expect([estate.infrastructureOwner, ...hosts.map((h) => h.owner)]).toContain(exception.owner);
+    }
+  });
+
+  it("writes the policy's facts as data, and reads them back the same", () => {
+    expect(parseEstateFacts(JSON.parse(JSON.stringify(facts)), "test")).toEqual(facts);
+    expect(facts.policy.roles.map((r) => r.name)).toEqual(estate.roles.map((r) => r.name).sort());
+    expect(facts.policy.hosts.filter((h) => h.holdsData).map((h) => h.fqdn)).toEqual(estate.hosts.filter((h) => h.holdsData).map((h) => h.fqdn).sort());
+    for (const role of estate.roles) {
+      expect(facts.policy.roles.find((r) => r.name === role.name)?.worldPorts).toEqual(estate.worldPorts(role).map(({ protocol, from, to }) => ({ protocol, from, to })));
+    }
   });
 
   it("has every rule named, explained and in one of the four areas", () => {
@@ -62,7 +91,66 @@ describe("the committed estate", () => {
 describe("network rules report", () => {
   it("network.world-ports-declared: a port open to the world that the role does not declare", () => {
     const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["0.0.0.0/0"] }));
-    expect(messages(byId(NETWORK_RULES, "network.world-ports-declared"), context)).toEqual([expect.stringMatching(/firewall-bugs.*tcp 5432 to the world.*role "bugs"/)]);
+    expect(messages(byId(NETWORK_RULES, "network.world-ports-declared"), context)).toEqual([expect.stringMatching(/firewall-bugs.*tcp 5432 to the world \(all of IPv4\).*role "bugs"/)]);
+  });
+
+  describe("open to the world, counted as address space", () => {
+    const rule = byId(NETWORK_RULES, "network.world-ports-declared");
+    const bugsWith = (...added: Body[]): PolicyContext => changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push(...added));
+
+    it("the two halves of IPv4, in two rules, are the whole of it", () => {
+      const context = bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ["0.0.0.0/1"] }, { protocol: "tcp", port_range: "5432", source_addresses: ["128.0.0.0/1"] });
+      expect(messages(rule, context)).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
+    });
+
+    it("256 /8s, none more than a /8 alone, are more than a /8 together; one /8 is not", () => {
+      const slash8s = Array.from({ length: 256 }, (_, i) => ({ protocol: "tcp", port_range: "5432", source_addresses: [`${i}.0.0.0/8`] }));
+      expect(messages(rule, bugsWith(...slash8s))).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ["10.0.0.0/8"] }))).toEqual([]);
+    });
+
+    it("a range of ports counts the sources of every rule admitting each port, and reports only the undeclared ports", () => {
+      const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("pypy-web")).inbound_rule as Body[]).push(
+        { protocol: "tcp", port_range: "1-1000", source_addresses: ["0.0.0.0/1"] }, { protocol: "tcp", port_range: "5000", source_addresses: ["128.0.0.0/1"] }, { protocol: "tcp", port_range: "400-6000", source_addresses: ["128.0.0.0/1"] }));
+      // The role declares tcp 22 (every host), 80 and 443 (its own): the rest of 1-6000 is open to half of IPv4 or more.
+      const declared = facts.policy.roles.find((r) => r.name === "pypy-web")!.worldPorts.filter((p) => p.protocol === "tcp").map((p) => `${p.from}-${p.to}`);
+      expect(declared).toEqual(["22-22", "80-80", "443-443"]);
+      expect(messages(rule, context)).toEqual([
+        expect.stringMatching(/tcp 1-21 to the world \(50% of IPv4\)/),
+        expect.stringMatching(/tcp 23-79 to the world/),
+        expect.stringMatching(/tcp 81-399 to the world/),
+        expect.stringMatching(/tcp 400-442 to the world \(all of IPv4\)/),
+        expect.stringMatching(/tcp 444-1000 to the world \(all of IPv4\)/),
+        expect.stringMatching(/tcp 1001-6000 to the world \(50% of IPv4\)/),
+      ]);
+    });
+
+    it("IPv6 counts as IPv6: a /7 is past a /8's worth, a /9 is not", () => {
+      expect(messages(rule, bugsWith({ protocol: "udp", port_range: "53", source_addresses: ["2000::/7"] }))).toEqual([expect.stringMatching(/udp 53 to the world \(0.78% of IPv6\)/)]);
+      expect(messages(rule, bugsWith({ protocol: "udp", port_range: "53", source_addresses: ["2000::/9"] }))).toEqual([]);
+    });
+
+    it("a source that is an expression, or no address, counts as the whole internet", () => {
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ['${cidrsubnet("0.0.0.0/0", 0, 0)}'] }))).toEqual([expect.stringMatching(/tcp 5432 to the world .*cannot evaluate, so it counts as the whole internet/)]);
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "5432", source_addresses: ["0/0"] }))).toEqual([expect.stringMatching(/"0\/0" is not an address or a CIDR range/)]);
+    });
+
+    it("a plain reference is not counted here (the review counts its planned value), but a variable's default is", () => {
+      const referenced = changed((s) => {
+        (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${var.db_sources}"] });
+        (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).db_sources = { type: "list(string)" };
+      });
+      expect(messages(rule, referenced)).toEqual([]);
+      const defaulted = changed((s) => {
+        (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${var.db_sources}"] });
+        (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).db_sources = { type: "list(string)", default: ["0.0.0.0/1", "128.0.0.0/1"] };
+      });
+      expect(messages(rule, defaulted)).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
+    });
+
+    it("ports whose role declares them stay open to the world", () => {
+      expect(messages(rule, bugsWith({ protocol: "tcp", port_range: "22", source_addresses: ["0.0.0.0/1", "128.0.0.0/1"] }))).toEqual([]);
+    });
   });
 
   it("network.fastly-ports-from-fastly: a Fastly port open to all, and Fastly's ranges allowed to be a /0", () => {
@@ -86,8 +174,15 @@ describe("network rules report", () => {
 
   it("network.no-plaintext-mail: plaintext POP3 opened on a role with no exception", () => {
     const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["::/0"] }));
-    const verdict = evaluatePolicy(context, TODAY);
-    expect(verdict.violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/firewall-docs.*plaintext POP3/));
+    const verdict = verdictOf(context);
+    expect(verdict.violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/firewall-docs.*plaintext POP3 \(tcp 110\) to the world \(all of IPv6\)/));
+  });
+
+  it("network.no-plaintext-mail: plaintext IMAP inside a range of ports, from the two halves of IPv4", () => {
+    const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "100-200", source_addresses: ["0.0.0.0/1", "128.0.0.0/1"] }));
+    expect(messages(byId(NETWORK_RULES, "network.no-plaintext-mail"), context).filter((m) => m.includes("firewall-docs"))).toEqual([
+      expect.stringMatching(/plaintext POP3 \(tcp 110\) to the world \(all of IPv4\)/), expect.stringMatching(/plaintext NNTP \(tcp 119\)/), expect.stringMatching(/plaintext IMAP \(tcp 143\)/),
+    ]);
   });
 
   it("network.droplet-in-one-role-firewall: a droplet in no firewall, and one in two", () => {
@@ -102,6 +197,15 @@ describe("network rules report", () => {
   it("network.database-firewall-not-empty: a database firewall without a rule", () => {
     const context = changed((s) => { resource(s, "digitalocean-nyc1-database", "digitalocean_database_firewall").rule = []; });
     expect(messages(byId(NETWORK_RULES, "network.database-firewall-not-empty"), context)).toEqual([expect.stringMatching(/pg-nyc1-psf-io has no firewall with a rule/)]);
+  });
+
+  it("network.database-not-wide-open: the database admitting more than a /8, split across its rules", () => {
+    const rule = byId(NETWORK_RULES, "network.database-not-wide-open");
+    expect(messages(rule, committed)).toEqual([]);
+    const context = changed((s) => {
+      (resource(s, "digitalocean-nyc1-database", "digitalocean_database_firewall").rule as Body[]).push({ type: "ip_addr", value: "0.0.0.0/1" }, { type: "ip_addr", value: "128.0.0.0/1" });
+    });
+    expect(messages(rule, context)).toEqual([expect.stringMatching(/admits database cluster pg-nyc1-psf-io from all of IPv4/)]);
   });
 });
 
@@ -155,6 +259,11 @@ describe("DNS rules report", () => {
     expect(messages(byId(DNS_RULES, "dns.no-private-addresses"), context)).toEqual([expect.stringMatching(/jython\.org A 10\.132\.0\.5 is not a public address/)]);
   });
 
+  it("dns.no-private-addresses: addresses are compared as numbers, not as text", () => {
+    expect(["2001:0db8::1", "2001:DB8::1", "fd00::1", "fe80::1", "100.64.0.1", "192.0.2.255"].filter(isPublicAddress)).toEqual([]);
+    expect(["2001:db80::1", "2a04:4e42::645", "151.101.0.223", "100.128.0.1"].every(isPublicAddress)).toBe(true);
+  });
+
   it("dns.txt-split-255: a TXT string longer than 255 characters", () => {
     const context = changed((s) => { record(s, "TXT", "jython.org").records = [`v=spf1 ${"include:example.org ".repeat(20)}-all`]; });
     expect(messages(byId(DNS_RULES, "dns.txt-split-255"), context)).toEqual([expect.stringMatching(/not split at 255/)]);
@@ -184,30 +293,95 @@ describe("secrets rules report", () => {
 });
 
 describe("exceptions", () => {
-  const withRoleException = (exception: { rule: string; reason: string; expires: string }): PolicyContext => ({
-    configurations: committed.configurations,
-    estate: loadEstate({ ...PSF_INVENTORY, roles: PSF_INVENTORY.roles.map((r) => (r.name === "docs" ? { ...r, policyExceptions: [exception] } : r)) }),
-  });
+  const docs = (exception: Partial<PolicyExceptionFacts>): EstateFacts => withExceptions([...facts.policy.exceptions, {
+    subject: { kind: "role", name: "docs" }, rule: "network.no-plaintext-mail", reason: "a reason of some length", owner: "docs", granted: TODAY, expires: TODAY, ...exception,
+  }]);
+  const problemsOf = (withFacts: EstateFacts, today = TODAY): readonly string[] => verdictOf({ configurations: committed.configurations, facts: withFacts }, today).exceptionProblems;
+  const docsPop3 = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["0.0.0.0/0"] }));
 
   it("fail for an unknown rule", () => {
-    expect(evaluatePolicy(withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" }), TODAY).exceptionProblems)
-      .toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
+    expect(problemsOf(docs({ rule: "network.no-such-rule" }))).toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
   });
 
-  it("fail once expired, and stop excusing", () => {
-    const context = withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2026-11-24" });
-    expect(evaluatePolicy(context, TODAY).exceptionProblems).toEqual([expect.stringMatching(/on role "docs": expired on 2026-11-24/)]);
+  it("count on their expiry day, then fail and stop excusing", () => {
+    const dayBefore = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const lastDay = docs({ granted: "2026-11-01", expires: TODAY });
+    expect(problemsOf(lastDay)).toEqual([expect.stringMatching(/on role "docs": excuses nothing/)]);
+    const plaintext = (verdict: PolicyVerdict): unknown[] => verdict.violations.filter((v) => v.rule === "network.no-plaintext-mail");
+    expect(plaintext(verdictOf({ configurations: docsPop3.configurations, facts: lastDay }))).toEqual([]);
+    const expired = docs({ granted: "2026-11-01", expires: dayBefore });
+    expect(problemsOf(expired)).toEqual([expect.stringMatching(new RegExp(`on role "docs": expired on ${dayBefore}`))]);
+    expect(plaintext(verdictOf({ configurations: docsPop3.configurations, facts: expired }))).toEqual([expect.objectContaining({ subject: { kind: "role", name: "docs" } })]);
+  });
+
+  it("count from the day they are granted, not before", () => {
+    expect(problemsOf(docs({ granted: "2026-12-24", expires: "2027-01-01" }), "2026-12-23")).toEqual([expect.stringMatching(/granted on 2026-12-24, after today \(2026-12-23\)/)]);
+  });
+
+  it("fail when their term is not one: not a date, backwards, or longer than 180 days", () => {
+    expect(problemsOf(docs({ granted: "2026-02-30" }))).toEqual([expect.stringMatching(/on role "docs": granted "2026-02-30" is not a date/)]);
+    expect(problemsOf(docs({ expires: "2099-01-01" }))).toEqual([expect.stringMatching(/expires "2099-01-01" is \d+ days after the exception was granted .* at most 180 days/)]);
+    expect(problemsOf(docs({ granted: "2026-12-04", expires: "2026-12-03" }), "2026-12-04")).toEqual([expect.stringMatching(/expires "2026-12-03" is before the exception was granted/)]);
   });
 
   it("fail when they excuse nothing", () => {
-    expect(evaluatePolicy(withRoleException({ rule: "network.no-plaintext-mail", reason: "a reason of some length", expires: "2099-01-01" }), TODAY).exceptionProblems)
-      .toEqual([expect.stringMatching(/network\.no-plaintext-mail on role "docs": excuses nothing; remove it/)]);
+    expect(problemsOf(docs({}))).toEqual([expect.stringMatching(/network\.no-plaintext-mail on role "docs": excuses nothing; remove it/)]);
   });
 
   it("stop synthesis with every problem listed", () => {
-    const context = withRoleException({ rule: "network.no-such-rule", reason: "a reason of some length", expires: "2099-01-01" });
+    const context = { configurations: committed.configurations, facts: docs({ rule: "network.no-such-rule" }) };
     expect(() => enforcePolicy(context, TODAY)).toThrow(PolicyError);
     expect(() => enforcePolicy(context, TODAY)).toThrow(/breaks its policy[\s\S]*no such rule/);
+  });
+});
+
+describe("judgePolicy, the review's entry point: the caller's rules, the head's data, the base's exceptions", () => {
+  // The head: SPF +all on jython.org, and an exception for it beside the zone, expiring in 2099, as a pull request's
+  // own synthesis would write them; read back as the review reads an untrusted output, through parseEstateFacts.
+  const head = changed((s) => { resource(s, "dns", "aws_route53_record", (b) => b.type === "TXT" && b.name === "jython.org").records = ["v=spf1 +all"]; });
+  const plusAllException: PolicyExceptionFacts = {
+    subject: { kind: "zone", name: "jython.org" }, rule: "dns.no-spf-plus-all", reason: "our mail relay needs it for a while", owner: "infrastructure-staff", granted: TODAY, expires: "2099-12-31",
+  };
+  const headFacts = parseEstateFacts(JSON.parse(JSON.stringify(withExceptions([...facts.policy.exceptions, plusAllException]))), "head estate-facts.json");
+  const base = facts;
+  const judged = judgePolicy({ configurations: head.configurations, facts: headFacts, grantedExceptions: base.policy.exceptions, today: TODAY });
+
+  it("lists an exception only the head records as requested, with what it would excuse, and lets it excuse nothing", () => {
+    expect(judged.requested).toEqual([{ exception: plusAllException, wouldExcuse: [expect.objectContaining({ rule: "dns.no-spf-plus-all", subject: { kind: "zone", name: "jython.org" } })] }]);
+    expect(judged.violations).toEqual([expect.objectContaining({ rule: "dns.no-spf-plus-all", severity: "error", stack: "dns", message: expect.stringMatching(/allows every sender/) })]);
+    expect(judged.excused.map((e) => e.exception)).not.toContainEqual(plusAllException);
+    expect(judged.exceptionProblems).toEqual([expect.stringMatching(/dns\.no-spf-plus-all on zone "jython\.org": expires "2099-12-31" is \d+ days after/)]);
+  });
+
+  it("grants the base's exceptions the head keeps field for field, and no other", () => {
+    // The base's own exceptions still excuse what they excused.
+    expect(judged.excused.length).toBe(verdictOf(committed).excused.length);
+    // A head that moves the common ports' expiry a day on asks anew: ssh open to the world is a violation again.
+    const [common, ...rest] = base.policy.exceptions;
+    const extended = judgePolicy({ configurations: committed.configurations, facts: withExceptions([{ ...common!, expires: "2027-06-01" }, ...rest]), grantedExceptions: base.policy.exceptions, today: TODAY });
+    expect(extended.requested.map((r) => r.exception.rule)).toEqual([common!.rule]);
+    expect(new Set(extended.violations.map((v) => v.rule))).toEqual(new Set([common!.rule]));
+    // A head that drops an exception the base grants is judged without it.
+    const dropped = judgePolicy({ configurations: committed.configurations, facts: withExceptions(rest), grantedExceptions: base.policy.exceptions, today: TODAY });
+    expect(dropped.violations.map((v) => v.rule)).toContain(common!.rule);
+    expect(dropped.requested).toEqual([]);
+  });
+
+  it("applies its own module's rules whatever the head's code says: no rule comes from the input", () => {
+    // A head that deleted dns.no-spf-plus-all from its policy/rules/dns.ts changed code that does not run here: the
+    // judge's input is data, and it has no place for rules.
+    const input = { configurations: head.configurations, facts: headFacts, grantedExceptions: base.policy.exceptions, today: TODAY };
+    // @ts-expect-error rules are never an input of the judge
+    const withRules = judgePolicy({ ...input, rules: POLICY_RULES.filter((r) => r.id !== "dns.no-spf-plus-all") });
+    expect(withRules.violations.map((v) => v.rule)).toEqual(["dns.no-spf-plus-all"]);
+    // Facts that carry rules (or anything else of the head's choosing) are refused when read.
+    expect(() => parseEstateFacts({ ...JSON.parse(JSON.stringify(headFacts)), rules: [] }, "head estate-facts.json")).toThrow(/Unrecognized key/i);
+    expect(() => parseEstateFacts({ ...headFacts, policy: { ...headFacts.policy, rules: [] } }, "head estate-facts.json")).toThrow(/policy/);
+  });
+
+  it("is what synthesis runs, with its own exceptions all granted", () => {
+    expect(() => enforcePolicy(head, TODAY)).toThrow(/dns\.no-spf-plus-all/);
+    expect(enforcePolicy(committed, TODAY)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
   CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
-  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
+  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -121,18 +121,13 @@ export class Estate {
     return [...this.inventory.commonWorldPorts, ...role.worldPorts];
   }
 
-  /** Policy exceptions that hold for `role`: its own, and those of the ports every role opens. */
-  roleExceptions(role: Role): readonly PolicyException[] {
-    return [...(this.inventory.commonPortsPolicyExceptions ?? []), ...(role.policyExceptions ?? [])];
-  }
-
-  /** Every policy exception the inventory records, with the item it is written beside. */
-  policyExceptions(): readonly { readonly where: string; readonly exception: PolicyException }[] {
+  /** Every policy exception the inventory records, with the item it is written beside, in the inventory's order. */
+  policyExceptions(): readonly { readonly subject: PolicyExceptionSubject; readonly exception: PolicyException }[] {
     return [
-      ...(this.inventory.commonPortsPolicyExceptions ?? []).map((exception) => ({ where: "the common ports", exception })),
-      ...this.roles.flatMap((r) => (r.policyExceptions ?? []).map((exception) => ({ where: `role "${r.name}"`, exception }))),
-      ...this.inventory.hosts.flatMap((h) => (h.policyExceptions ?? []).map((exception) => ({ where: `host "${h.name}.${h.datacenter}"`, exception }))),
-      ...this.zones.flatMap((z) => (z.policyExceptions ?? []).map((exception) => ({ where: `zone "${z.name}"`, exception }))),
+      ...(this.inventory.commonPortsPolicyExceptions ?? []).map((exception) => ({ subject: { kind: "common-ports" as const }, exception })),
+      ...this.roles.flatMap((r) => (r.policyExceptions ?? []).map((exception) => ({ subject: { kind: "role" as const, name: r.name }, exception }))),
+      ...this.hosts.flatMap((h) => (h.policyExceptions ?? []).map((exception) => ({ subject: { kind: "host" as const, name: h.fqdn }, exception }))),
+      ...this.zones.flatMap((z) => (z.policyExceptions ?? []).map((exception) => ({ subject: { kind: "zone" as const, name: z.name }, exception }))),
     ];
   }
 

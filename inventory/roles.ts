@@ -10,15 +10,25 @@ export const COMMON_WORLD_PORTS: readonly PortRange[] = [tcp(22, "ssh")];
 export const COMMON_PORTS_POLICY_EXCEPTIONS: readonly PolicyException[] = [{
   rule: "network.ssh-from-admin-sources",
   reason: "psf-salt opens ssh to every address on every host (estate-facts \"Ports each role opens\"); the administrators' source addresses are not published. Ends when the infrastructure team declares them as admin sources.",
-  expires: "2027-06-30",
+  // The infrastructure team answers for the firewall every host shares, and would declare the admin sources.
+  owner: "infrastructure-staff",
+  granted: "2026-12-04",
+  expires: "2027-06-02",
 }];
 
-/** Mail hosts keep the plaintext protocols their users still connect with. */
-const PLAINTEXT_MAIL_EXCEPTION: PolicyException = {
-  rule: "network.no-plaintext-mail",
-  reason: "mail.python.org serves IMAP (143) and NNTP (119) as psf-salt's mail firewall opens them, STARTTLS-capable; users still connect there. Ends when the postmaster retires them for 993 and 563.",
-  expires: "2027-06-30",
-};
+/**
+ * Mail hosts keep the plaintext protocols their users still connect with; `owner` is the owner of the role's host
+ * (hosts.ts), who would retire them.
+ */
+function plaintextMailException(owner: string): PolicyException {
+  return {
+    rule: "network.no-plaintext-mail",
+    reason: "the role's host serves IMAP (143) and NNTP (119) as psf-salt's mail firewall opens them, STARTTLS-capable; mail.python.org's users still connect there. Ends when the exception's owner retires them for 993 and 563.",
+    owner,
+    granted: "2026-12-04",
+    expires: "2027-06-02",
+  };
+}
 
 /** Every host joins the Consul cluster over the private network. */
 export const COMMON_INTERNAL_PORTS: readonly PortRange[] = [
@@ -76,7 +86,7 @@ export const ROLES: readonly Role[] = [
   }),
   role("docs", "Builds and serves docs.python.org", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
   role("downloads", "python.org downloads", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
-  role("gnumailman", "GNU Mailman project wiki and lists", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
+  role("gnumailman", "GNU Mailman project wiki and lists", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [plaintextMailException("gnu-mailman")] }),
   role("hg", "Version control archives", firewallPillar("hg"), { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
   // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io. psf-salt opens every listener
   // to the world; the plain HTTP and TLS entries 2000x serve Fastly alone, so here only Fastly reaches them.
@@ -101,7 +111,7 @@ export const ROLES: readonly Role[] = [
       reason: "they are HAProxy's entries for Fastly (psf-salt docs/services/cdn.rst): only Fastly's published ranges reach them here",
     }],
   }),
-  role("mail", "mail.python.org: Mailman and Postfix", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
+  role("mail", "mail.python.org: Mailman and Postfix", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [plaintextMailException("postmaster")] }),
   // The load balancers route wiki.python.org and wiki.jython.org here, as they do for docs and planet.
   role("moin", "Static archive of wiki.python.org and wiki.jython.org", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
   role("planet", "planetpython.org and planet.jython.org", firewallPillar("planet"), { internalPorts: [tcp(9000, "web")] }),

@@ -10,6 +10,8 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
+import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "./address-ranges";
+import { dayProblem, exceptionTermProblems } from "./exception-term";
 import type { ProblemList } from "./inventory-error";
 import { asRecord, ITEMS, listedItemLabel, SINGLE_ITEMS } from "./item-labels";
 import { looksSecretName } from "./looks-secret";
@@ -57,39 +59,23 @@ function isRecordName(name: string): boolean {
 }
 
 /** The private IPv4 blocks of RFC 1918. */
-const RFC1918 = [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const;
+const RFC1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] as const;
 /** DigitalOcean takes VPC ranges from /16 (the largest) to /28; a datacenter needs room for its droplets: /24 at least. */
 const DATACENTER_PREFIX = { min: 16, max: 24 } as const;
-
-function ipv4Number(address: string): number {
-  return address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
-}
-
-function ipv4Text(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
-}
-
-/** An IPv4 CIDR range as its first address and prefix length, or undefined when `value` is not one. */
-export function parseCidr(value: string): { readonly start: number; readonly prefix: number } | undefined {
-  const match = /^([0-9.]+)\/([0-9]{1,2})$/.exec(value);
-  if (match === null || !isIPv4(match[1]!) || Number(match[2]) > 32) return undefined;
-  return { start: ipv4Number(match[1]!), prefix: Number(match[2]) };
-}
 
 /** What is wrong with `value` as a datacenter's private network, or undefined when nothing is. */
 function privateRangeProblem(value: string): string | undefined {
   const range = parseCidr(value);
-  if (range === undefined) return `"${value}" is not an IPv4 CIDR range`;
-  const size = 2 ** (32 - range.prefix);
-  if (range.start % size !== 0) {
-    return `"${value}" has host bits set: the range is ${ipv4Text(range.start - (range.start % size))}/${range.prefix}`;
+  if (range === undefined || range.family !== "ipv4") return `"${value}" is not an IPv4 CIDR range`;
+  if (hasHostBits(range)) {
+    return `"${value}" has host bits set: the range is ${formatAddress({ family: "ipv4", value: firstAddress(range) })}/${range.prefixLength}`;
   }
-  const block = RFC1918.find(([base, prefix]) => Math.floor(range.start / 2 ** (32 - prefix)) === Math.floor(ipv4Number(base) / 2 ** (32 - prefix)));
-  if (block === undefined || range.prefix < block[1]) {
-    return `"${value}" is not a private range (RFC 1918: ${RFC1918.map(([base, prefix]) => `${base}/${prefix}`).join(", ")})`;
+  const block = RFC1918.map((text) => parseCidr(text)!).find((b) => rangeContains(b, { family: "ipv4", value: range.address }));
+  if (block === undefined || range.prefixLength < block.prefixLength) {
+    return `"${value}" is not a private range (RFC 1918: ${RFC1918.join(", ")})`;
   }
-  if (range.prefix < DATACENTER_PREFIX.min || range.prefix > DATACENTER_PREFIX.max) {
-    return `"${value}" is a /${range.prefix}: a datacenter's private network is a /${DATACENTER_PREFIX.min} to a /${DATACENTER_PREFIX.max} (DigitalOcean takes no VPC larger than a /16)`;
+  if (range.prefixLength < DATACENTER_PREFIX.min || range.prefixLength > DATACENTER_PREFIX.max) {
+    return `"${value}" is a /${range.prefixLength}: a datacenter's private network is a /${DATACENTER_PREFIX.min} to a /${DATACENTER_PREFIX.max} (DigitalOcean takes no VPC larger than a /16)`;
   }
   return undefined;
 }
@@ -160,7 +146,15 @@ const portRange = z.strictObject({
   else if (port.from > port.to) ctx.addIssue({ code: "custom", message: `port range ${port.from}-${port.to} ${label} is reversed` });
 });
 
-const policyException = z.strictObject({ rule: text(), reason: text(), expires: text() });
+const day = text(dayProblem);
+/**
+ * An exception's term is checked by exception-term.ts, which the policy also runs on exceptions read back as data;
+ * here, only between two days that are dates (the fields report those that are not).
+ */
+const policyException = z.strictObject({ rule: text(), reason: text(), owner: ownerKey, granted: day, expires: day }).superRefine((exception, ctx) => {
+  if (dayProblem(exception.granted) !== undefined || dayProblem(exception.expires) !== undefined) return;
+  for (const { field, problem } of exceptionTermProblems(exception)) ctx.addIssue({ code: "custom", path: [field], message: problem });
+});
 const policyExceptions = z.array(policyException).optional();
 
 const source = z.discriminatedUnion("kind", [

@@ -55,15 +55,33 @@ export interface Owner extends Sourced {
   readonly contact: string;
 }
 
-/** A policy rule (policy/) an item is excused from, written beside the item: why, and until when. */
+/** A policy rule (policy/) an item is excused from, written beside the item: why, who answers for it, and until when. */
 export interface PolicyException {
   /** The rule's id, e.g. `network.ssh-from-admin-sources`. */
   readonly rule: string;
   /** Why the item may break the rule, and what would end the exception. */
   readonly reason: string;
-  /** The last day (YYYY-MM-DD, UTC) it counts; an expired exception fails synthesis. */
+  /** Owner key of who answers for the exception and ends it: the owner of the item's hosts, or the infrastructure staff. */
+  readonly owner: string;
+  /** The day (YYYY-MM-DD, UTC) it was granted: the day the change adding or renewing it is merged. */
+  readonly granted: string;
+  /**
+   * The last day (YYYY-MM-DD, UTC) it counts, at most 180 days after `granted` (inventory/exception-term.ts); an
+   * expired exception fails synthesis.
+   */
   readonly expires: string;
 }
+
+/**
+ * The item a policy exception is written beside, which is what it excuses: a role, a host (by its FQDN), a zone, or
+ * the ports every host opens (which excuses the rule for every role). Not written in the inventory: the estate
+ * derives it from where the exception sits.
+ */
+export type PolicyExceptionSubject =
+  | { readonly kind: "common-ports" }
+  | { readonly kind: "role"; readonly name: string }
+  | { readonly kind: "host"; readonly name: string }
+  | { readonly kind: "zone"; readonly name: string };
 
 /** A role of the Salt configuration: what a host does and the ports it opens. */
 export interface Role extends Sourced {

@@ -2,7 +2,8 @@ import { isInZone, zoneContaining } from "./dns-records";
 import { InventoryError, ProblemList } from "./inventory-error";
 import type { PlannedRecord } from "./dns-records";
 import { planRecords, roleNameIn } from "./plan-records";
-import { parseCidr, parseInventory } from "./schema";
+import { parseCidr, rangesOverlap } from "./address-ranges";
+import { parseInventory } from "./schema";
 import type { EstateInventory } from "./types";
 
 export { HEROKU_APP_NAME, isValidTtl, TTL_MAX, TTL_MIN } from "./schema";
@@ -52,9 +53,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
   inv.datacenters.forEach((dc, index) => {
     const range = parseCidr(dc.privateRange)!;
     for (const other of inv.datacenters.slice(0, index)) {
-      const before = parseCidr(other.privateRange)!;
-      const wider = Math.min(range.prefix, before.prefix);
-      if (Math.floor(range.start / 2 ** (32 - wider)) === Math.floor(before.start / 2 ** (32 - wider))) {
+      if (rangesOverlap(range, parseCidr(other.privateRange)!)) {
         problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" overlaps the private network of datacenter "${other.key}" (${other.privateRange})`);
       }
     }
@@ -97,6 +96,19 @@ export function validateInventory(input: unknown): ValidatedInventory {
   }
 
   for (const host of inv.externalHosts) checkOwner(`external host "${host.fqdn}"`, host.owner);
+
+  // An exception's owner answers for it: renews it with a reason, or ends it.
+  const exceptionsBeside: { item: string; field: string; exceptions: readonly { readonly owner: string }[] }[] = [
+    { item: "every host", field: "commonPortsPolicyExceptions", exceptions: inv.commonPortsPolicyExceptions ?? [] },
+    ...inv.roles.map((r) => ({ item: `role "${r.name}"`, field: "policyExceptions", exceptions: r.policyExceptions ?? [] })),
+    ...inv.hosts.map((h) => ({ item: `host "${h.name}.${h.datacenter}"`, field: "policyExceptions", exceptions: h.policyExceptions ?? [] })),
+    ...inv.zones.map((z) => ({ item: `zone "${z.name}"`, field: "policyExceptions", exceptions: z.policyExceptions ?? [] })),
+  ];
+  for (const { item, field, exceptions } of exceptionsBeside) {
+    exceptions.forEach((exception, index) => {
+      if (!ownerKeys.includes(exception.owner)) problems.add(item, `${field}[${index}].owner`, `unknown owner "${exception.owner}" (known: ${quoteList(ownerKeys)})`);
+    });
+  }
 
   checkDuplicates("zone", inv.zones.map((z) => z.name));
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);

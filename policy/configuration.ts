@@ -51,6 +51,26 @@ export function constructKey(entry: ResourceEntry): string {
   return entry.path.split("/")[1] ?? "";
 }
 
+/**
+ * `sources` with, after each plain `${var.<name>}` whose declaration has a default, the default's values: what the
+ * configuration itself says the variable holds when nobody sets it, which the policy counts. A value set when
+ * Terraform plans is the review's to count.
+ */
+export function withVariableDefaults(sources: readonly string[], configuration: Configuration): string[] {
+  const variables = variablesOf(configuration);
+  return sources.flatMap((source) => {
+    const name = /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(source)?.[1];
+    const fallback = name === undefined ? undefined : variables[name]?.default;
+    if (fallback === undefined || fallback === null) return [source];
+    // A default that is not text is no address: written as JSON, it counts as a source nobody can size.
+    return [source, ...(Array.isArray(fallback) ? fallback : [fallback]).map((value: unknown) => (typeof value === "string" ? value : JSON.stringify(value)))];
+  });
+}
+
+/**
+ * The two spellings of the whole internet. The policy counts address space instead (policy/exposure.ts); the
+ * review's report still names a newly opened rule by these until it counts planned sources the same way.
+ */
 export const WORLD = ["0.0.0.0/0", "::/0"] as const;
 
 export function isWorld(source: string): boolean {

@@ -1,10 +1,11 @@
 /*
- * Policy: named rules over the synthesized estate (each stack's Terraform JSON), with the inventory at
- * hand for what it declares (a role's public services, the hosts that hold data). A rule reports the
- * resources that break it; an exception excuses one rule for one inventory item, beside that item,
- * with a reason and an expiry date.
+ * Policy: named rules over the synthesized estate (each stack's Terraform JSON), with the estate's facts at
+ * hand for what the inventory declares (a role's public services, the hosts that hold data). Both are data:
+ * a rule never reads the inventory's code, so the review can run the base revision's rules over what a pull
+ * request synthesized. A rule reports the resources that break it; an exception excuses one rule for one
+ * inventory item, beside that item, with a reason, an owner and a term.
  */
-import type { Estate } from "../inventory";
+import type { EstateFacts } from "../inventory/estate-facts";
 
 /** One stack's synthesized Terraform JSON. */
 export type Configuration = Readonly<Record<string, unknown>>;
@@ -12,7 +13,8 @@ export type Configuration = Readonly<Record<string, unknown>>;
 export interface PolicyContext {
   /** Every stack's configuration, by stack name. */
   readonly configurations: ReadonlyMap<string, Configuration>;
-  readonly estate: Estate;
+  /** The facts synthesis wrote beside them (`cdktf.out/estate-facts.json`); the rules read their `policy` section. */
+  readonly facts: EstateFacts;
 }
 
 /** The inventory item a finding is about: where an exception for it is written. */

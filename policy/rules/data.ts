@@ -8,7 +8,7 @@ import type { PolicyContext, PolicyFinding, PolicyRule, PolicySubject } from "..
 
 /** The host a droplet was made for, by its name (the droplet name the inventory gives it). */
 function hostOf(context: PolicyContext, droplet: ResourceEntry): { subject: PolicySubject; holdsData: boolean } {
-  const host = context.estate.hosts.find((h) => h.dropletName === droplet.body.name);
+  const host = context.facts.policy.hosts.find((h) => h.dropletName === droplet.body.name);
   return host === undefined ? { subject: { kind: "estate" }, holdsData: false } : { subject: { kind: "host", name: host.fqdn }, holdsData: host.holdsData };
 }
 

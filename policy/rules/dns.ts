@@ -2,7 +2,7 @@
  * DNS rules over the Route 53 zones and records: who may issue certificates (CAA), what the zones say
  * about mail (SPF, MX), and values that cannot be right in a public zone.
  */
-import { isIP } from "node:net";
+import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../inventory/address-ranges";
 import { resourcesOfType, type ResourceEntry } from "../configuration";
 import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
 
@@ -111,23 +111,16 @@ export const NO_SPF_PLUS_ALL: PolicyRule = {
       .map((v) => finding("dns.no-spf-plus-all", record, zone, `SPF "${v}" allows every sender (+all)`))),
 };
 
-/** Ranges that are private, shared, loopback, link-local, reserved or for documentation (RFC 6890). */
-const NOT_PUBLIC_V4: readonly [number, number][] = [
-  [0x00000000, 8], [0x0a000000, 8], [0x64400000, 10], [0x7f000000, 8], [0xa9fe0000, 16], [0xac100000, 12], [0xc0000000, 24],
-  [0xc0000200, 24], [0xc0a80000, 16], [0xc6120000, 15], [0xc6336400, 24], [0xcb007100, 24], [0xe0000000, 4], [0xf0000000, 4],
-];
+/** Ranges that are private, shared, loopback, link-local, reserved or for documentation (RFC 6890), of both families. */
+const NOT_PUBLIC: readonly AddressRange[] = [
+  "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
+  "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+  "::/128", "::1/128", "fc00::/7", "fe80::/10", "2001:db8::/32", "ff00::/8",
+].map((text) => parseCidr(text)!);
 
-export function isPublicAddress(address: string): boolean {
-  const version = isIP(address);
-  if (version === 4) {
-    const value = address.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-    return !NOT_PUBLIC_V4.some(([base, prefix]) => Math.floor(value / 2 ** (32 - prefix)) === Math.floor(base / 2 ** (32 - prefix)));
-  }
-  if (version === 6) {
-    const lower = address.toLowerCase();
-    return !(lower === "::" || lower === "::1" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith("2001:db8") || lower.startsWith("ff"));
-  }
-  return false;
+export function isPublicAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== undefined && !NOT_PUBLIC.some((range) => rangeContains(range, address));
 }
 
 export const NO_PRIVATE_ADDRESSES: PolicyRule = {
