@@ -66,13 +66,3 @@ export function withVariableDefaults(sources: readonly string[], configuration: 
     return [source, ...(Array.isArray(fallback) ? fallback : [fallback]).map((value: unknown) => (typeof value === "string" ? value : JSON.stringify(value)))];
   });
 }
-
-/**
- * The two spellings of the whole internet. The policy counts address space instead (policy/exposure.ts); the
- * review's report still names a newly opened rule by these until it counts planned sources the same way.
- */
-export const WORLD = ["0.0.0.0/0", "::/0"] as const;
-
-export function isWorld(source: string): boolean {
-  return (WORLD as readonly string[]).includes(source);
-}

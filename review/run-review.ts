@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from "node:path";
 import { estateFacts, parseEstateFacts, type EstateFacts } from "../inventory/estate-facts";
 import { loadEstate } from "../inventory";
+import { judgePolicy } from "../policy";
 import { pinnedProviders } from "../provider-schemas/schema-file";
 import { cachedBundle } from "../scripts/cached-bundle.cjs";
 import { makeScratch, removeScratch, ScratchFolderError } from "../twin/processes";
@@ -128,7 +129,7 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   const baseOut = join(scratch, "base", "out");
   await synthesizeCheckout("base", baseTree, nodeModules, baseOut, { PSF_ESTATE_BACKEND: "local" });
   const base = readOutput("base", baseOut);
-  const facts = baseFacts(base);
+  const facts = baseFacts(base, options.say);
   const twinBundle = cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true });
   const cacheFolder = baseCacheFolder(options.trustedRoot);
   const key = baseCacheKey({
@@ -232,7 +233,10 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   }
   for (const stack of planned.keys()) summaries.set(stack, "not planned");
 
-  // 5. The verdict and the report.
+  // 5. The base's policy over the head's configuration, then the verdict and the report.
+  const policy = policyOf(head, facts, base, options.today);
+  findings.push(...policy.findings);
+  notes.push(...policy.notes);
   const verdict = judge({
     changes,
     outputChanges,
@@ -271,14 +275,47 @@ function readOutput(label: string, folder: string): SynthesisOutput {
   }
 }
 
-/** The base's facts, from its synthesis; a base from before the facts were written gets the review code's own inventory's. */
-function baseFacts(base: SynthesisOutput): EstateFacts {
-  if (base.facts === undefined) return estateFacts(loadEstate());
+/**
+ * The base's facts, from its synthesis. A base from before the facts were written (or were written in today's shape)
+ * gets those of the review code's own inventory: in CI, the code of the base branch.
+ */
+function baseFacts(base: SynthesisOutput, say: (line: string) => void): EstateFacts {
   try {
-    return parseEstateFacts(base.facts, "the base's estate-facts.json");
+    if (base.facts !== undefined) return parseEstateFacts(base.facts, "the base's estate-facts.json");
   } catch (error) {
-    throw new ReviewError((error as Error).message);
+    say(`review: ${(error as Error).message}; using the facts of this checkout's inventory`);
   }
+  return estateFacts(loadEstate());
+}
+
+/**
+ * The policy of the code running the review (the base's, in CI) over the head's configuration, with the head's facts
+ * (its own claims: the dangers judged from the plan do not rely on them) and the base's exceptions alone granted.
+ * New errors are dangers; new warnings and requested exceptions are notes.
+ */
+function policyOf(head: SynthesisOutput, baseFacts: EstateFacts, base: SynthesisOutput, today: string): { findings: Finding[]; notes: Note[] } {
+  let facts = baseFacts;
+  const notes: Note[] = [];
+  try {
+    if (head.facts !== undefined) facts = parseEstateFacts(head.facts, "the head's estate-facts.json");
+    else if (base.facts !== undefined) notes.push({ kind: "policy-warning", stack: "(all)", subject: "estate-facts.json", detail: "the head wrote no estate-facts.json: its configuration is judged with the base's facts" });
+  } catch (error) {
+    notes.push({ kind: "policy-warning", stack: "(all)", subject: "estate-facts.json", detail: `${(error as Error).message}: the head's configuration is judged with the base's facts` });
+  }
+  const granted = baseFacts.policy.exceptions;
+  const verdict = judgePolicy({ configurations: head.configurations, facts, grantedExceptions: granted, today });
+  const before = new Set(judgePolicy({ configurations: base.configurations, facts: baseFacts, grantedExceptions: granted, today }).violations.map((v) => `${v.rule}\0${v.stack}\0${v.address}\0${v.message}`));
+  // A violation the base has too is not the change's doing (a base whose own synthesis enforces the policy has none).
+  const findings: Finding[] = verdict.violations.filter((v) => v.severity === "error" && !before.has(`${v.rule}\0${v.stack}\0${v.address}\0${v.message}`)).map((v) => ({
+    class: "policy", kind: v.rule, stack: v.stack, subject: v.address, name: v.address, detail: `breaks ${v.rule}: ${v.message}`,
+  }));
+  for (const v of verdict.violations.filter((w) => w.severity === "warning" && !before.has(`${w.rule}\0${w.stack}\0${w.address}\0${w.message}`))) {
+    notes.push({ kind: "policy-warning", stack: v.stack, subject: v.address, detail: `new policy warning, ${v.rule}: ${v.message}` });
+  }
+  for (const { exception, wouldExcuse } of verdict.requested) {
+    notes.push({ kind: "exception-requested", stack: "(all)", subject: exception.rule, detail: `policy exception requested, not granted (it counts once it is on the base branch): ${exception.rule} for ${JSON.stringify(exception.subject)}, owner ${exception.owner}, until ${exception.expires}: "${exception.reason}"${wouldExcuse.length > 0 ? `; it would excuse ${wouldExcuse.length} finding(s), which stay dangers` : ""}` });
+  }
+  return { findings, notes };
 }
 
 /** The files whose content decides a rehearsed state besides the configuration: the twin's and the rehearsal's. */

@@ -5,7 +5,7 @@
  * literal in the configuration; logs sent somewhere the estate does not own.
  */
 import { looksSecretValue } from "../../inventory/looks-secret";
-import { isWideOpen } from "../../policy/address-ranges";
+import { describeExposure, exposureOf, isWideOpen } from "../../policy/exposure";
 import { resources, section } from "../configuration";
 import { isRecord, stripMetadata } from "../json";
 import type { PlannedChange } from "../terraform-plan";
@@ -41,41 +41,68 @@ function finding(change: PlannedChange, kind: string, detail: string): Finding {
 const blocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : []);
 
-/** A port interval of one protocol (`icmp` has the one interval 0-0). */
-interface Exposed {
+/** Ports of one protocol, `from` to `to` (icmp has the one interval 0-0). */
+interface Ports {
   readonly protocol: string;
   readonly from: number;
   readonly to: number;
 }
 
-function portsOf(rule: Record<string, unknown>): Exposed {
+function portsOf(rule: Record<string, unknown>): Ports {
   const protocol = String(rule["protocol"] ?? "tcp");
   const range = String(rule["port_range"] ?? "");
-  if (protocol === "icmp" || range === "" || range === "all" || range === "0") return { protocol, from: protocol === "icmp" ? 0 : 1, to: protocol === "icmp" ? 0 : 65535 };
-  const [from, to] = range.split("-").map(Number);
-  return { protocol, from: from ?? 0, to: to ?? from ?? 0 };
+  if (protocol === "icmp") return { protocol, from: 0, to: 0 };
+  const match = /^(\d+)(?:-(\d+))?$/.exec(range);
+  // "all", "0", nothing, or what cannot be read: every port.
+  if (match === null || range === "0") return { protocol, from: 1, to: 65535 };
+  return { protocol, from: Number(match[1]), to: Number(match[2] ?? match[1]) };
 }
 
-/** The parts of `wide` (after the change) that `before` did not already expose. */
-function newlyExposed(wide: readonly Exposed[], before: readonly Exposed[]): Exposed[] {
-  return wide.flatMap((interval) => {
-    let pieces: Exposed[] = [interval];
-    for (const old of before.filter((b) => b.protocol === interval.protocol)) {
+/**
+ * The ports a firewall's rules leave wide open, each with what makes it so: the sources of every rule admitting a
+ * port are counted together, so a range split across rules counts whole.
+ */
+function wideOpenPorts(rules: readonly Record<string, unknown>[]): { ports: Ports; why: string }[] {
+  const read = rules.map((rule) => ({ ports: portsOf(rule), sources: strings(rule["source_addresses"]) }));
+  const out: { ports: Ports; why: string }[] = [];
+  for (const protocol of [...new Set(read.map((r) => r.ports.protocol))].sort()) {
+    const mine = read.filter((r) => r.ports.protocol === protocol);
+    // Elementary intervals between the rules' boundaries: within one, the same rules admit every port.
+    const cuts = [...new Set(mine.flatMap((r) => [r.ports.from, r.ports.to + 1]))].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const from = cuts[i]!;
+      const to = cuts[i + 1]! - 1;
+      const exposure = exposureOf(mine.filter((r) => r.ports.from <= from && r.ports.to >= to).flatMap((r) => r.sources));
+      if (!isWideOpen(exposure)) continue;
+      const why = describeExposure(exposure);
+      const last = out[out.length - 1];
+      if (last !== undefined && last.ports.protocol === protocol && last.ports.to + 1 === from && last.why === why) out[out.length - 1] = { ports: { protocol, from: last.ports.from, to }, why };
+      else out.push({ ports: { protocol, from, to }, why });
+    }
+  }
+  return out;
+}
+
+/** The part of `after` that `before` did not already leave open. */
+function newlyOpen(after: readonly { ports: Ports; why: string }[], before: readonly { ports: Ports }[]): { ports: Ports; why: string }[] {
+  return after.flatMap(({ ports, why }) => {
+    let pieces: Ports[] = [ports];
+    for (const old of before.map((b) => b.ports).filter((b) => b.protocol === ports.protocol)) {
       pieces = pieces.flatMap((p) => (old.to < p.from || old.from > p.to ? [p] : [
         ...(old.from > p.from ? [{ ...p, to: old.from - 1 }] : []),
         ...(old.to < p.to ? [{ ...p, from: old.to + 1 }] : []),
       ]));
     }
-    return pieces;
+    return pieces.map((p) => ({ ports: p, why }));
   });
 }
 
-const describePorts = (e: Exposed): string => (e.protocol === "icmp" ? "icmp" : `${e.protocol} ${e.from === e.to ? e.from : `${e.from}-${e.to}`}`);
+const describePorts = (p: Ports): string => (p.protocol === "icmp" ? "icmp" : `${p.protocol} ${p.from === p.to ? p.from : `${p.from}-${p.to}`}`);
 
 function firewallExposure(change: PlannedChange, inputs: JudgeInputs): Finding[] {
-  const wide = (side: unknown): Exposed[] => blocks(isRecord(side) ? side["inbound_rule"] : undefined).filter((r) => isWideOpen(strings(r["source_addresses"]))).map(portsOf);
-  const findings = newlyExposed(wide(change.after), wide(change.before))
-    .map((e) => finding(change, "opens-wide", `firewall ${recognizableName(change)} now admits ${describePorts(e)} from more than a /8 of the internet`));
+  const rules = (side: unknown): Record<string, unknown>[] => blocks(isRecord(side) ? side["inbound_rule"] : undefined);
+  const findings = newlyOpen(wideOpenPorts(rules(change.after)), wideOpenPorts(rules(change.before)))
+    .map(({ ports, why }) => finding(change, "opens-wide", `firewall ${recognizableName(change)} now admits ${describePorts(ports)} from more than a /8 of the internet (${why})`));
   const unknown = isRecord(change.afterUnknown) ? change.afterUnknown["inbound_rule"] : undefined;
   if (JSON.stringify(unknown ?? false).includes("true")) {
     const body = resources(inputs.head.get(change.stack)).find((r) => r.address === change.address.replace(/\[[^\]]*\]$/, ""))?.body;
@@ -90,8 +117,9 @@ function databaseExposure(change: PlannedChange): Finding[] {
   const ranges = (side: unknown): string[] => blocks(isRecord(side) ? side["rule"] : undefined).filter((r) => r["type"] === "ip_addr").map((r) => String(r["value"]));
   const before = ranges(change.before);
   const after = ranges(change.after);
-  return isWideOpen(after) && !isWideOpen(before)
-    ? [finding(change, "opens-wide", `the database cluster now admits more than a /8 of the internet (${after.filter((r) => !before.includes(r)).join(", ")})`)]
+  const now = exposureOf(after);
+  return isWideOpen(now) && !isWideOpen(exposureOf(before))
+    ? [finding(change, "opens-wide", `the database cluster now admits more than a /8 of the internet (${describeExposure(now)}; added ${after.filter((r) => !before.includes(r)).join(", ")})`)]
     : [];
 }
 

@@ -6,6 +6,7 @@
  * a name between two of these is the estate's business; pointing it anywhere else hands it to someone else.
  */
 import { isIPv4, isIPv6 } from "node:net";
+import { formatAddress, parseAddress } from "../../inventory/address-ranges";
 import type { OwnedDestinations } from "../../inventory/estate-facts";
 import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import { resourceBody, type Configurations } from "../configuration";
@@ -44,15 +45,10 @@ export function canonicalName(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, "");
 }
 
-/** An address in one spelling: IPv6 expanded to eight lower-case groups, IPv4 as it is. */
+/** An address in one spelling (RFC 5952 for IPv6: lower case, zeros compressed), or the text as it is when it is none. */
 export function canonicalAddress(address: string): string {
-  const text = address.trim().toLowerCase();
-  if (!isIPv6(text)) return text;
-  const [head, tail] = text.includes("::") ? text.split("::") as [string, string] : [text, undefined];
-  const left = head === "" ? [] : head.split(":");
-  const right = tail === undefined || tail === "" ? [] : tail.split(":");
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
-  return groups.map((g) => g.padStart(4, "0")).join(":");
+  const parsed = parseAddress(address.trim());
+  return parsed === undefined ? address.trim().toLowerCase() : formatAddress(parsed);
 }
 
 /** The host of a URL (`https://x.herokuapp.com/` → `x.herokuapp.com`), or undefined. */
