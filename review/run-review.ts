@@ -15,7 +15,7 @@
  * Anything that keeps the review from seeing the whole change throws `ReviewError`: "could not run", never a verdict.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { estateFacts, parseEstateFacts, type EstateFacts } from "../inventory/estate-facts";
 import { loadEstate } from "../inventory";
 import { judgePolicy } from "../policy";
@@ -172,9 +172,13 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   const tampered = changedFiles(before, fingerprint(options.trustedRoot, watched));
   const findings: Finding[] = [];
   const notes: Note[] = [];
+  // A changed cache entry is dropped (the base's state is in memory already); changed code or tooling stops the plan.
+  const cachePrefix = `${relative(options.trustedRoot, cacheFolder)}/`;
+  const tamperedEntries = [...new Set(tampered.filter((f) => f.startsWith(cachePrefix)).map((f) => f.slice(cachePrefix.length).split("/")[0]!.replace(/\.lock$/, "")))];
+  for (const entry of tamperedEntries) removeBaseCache(cacheFolder, entry);
+  const tamperedTooling = tampered.filter((f) => !f.startsWith(cachePrefix));
   if (tampered.length > 0) {
-    removeBaseCache(cacheFolder, key);
-    findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's code or caches (the cached base state is dropped)` });
+    findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's ${tamperedTooling.length > 0 ? "code or tooling (nothing was planned with them)" : "cache (the entries are dropped; this review used the base state it had read before)"}` });
   }
   const head = syntheses.outputs.reviewed!.output;
 
@@ -186,9 +190,9 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
     findings.push({ class: "hiding", kind: "reads-environment", stack: "(all)", subject: `${read.file}:${read.line}`, name: read.file, detail: `${read.file}:${read.line} reads the environment while synthesizing (\`${read.text.trim().slice(0, 120)}\`): what it reads can differ between this review and a deploy` });
   }
   const pinned = pinnedProviders(options.trustedRoot);
-  const unsafe = unsafeStacks(head, departures, judgeCodeExecution({ changes: [], outputChanges: [], base: new Map(), head: head.configurations, ownership: ownership(facts.owned, [], []) }, pinned, { base: {}, head: {} }));
-  const planned = tampered.length > 0 ? new Map([...head.configurations].map(([stack]) => [stack, "the review's own files changed while the head synthesized"])) : unsafe;
-  for (const [stack, why] of planned) notes.push({ kind: "not-planned", stack, subject: "stack", detail: `not planned: ${why}` });
+  const unsafe = unsafeStacks(reviewed.departures, judgeCodeExecution({ changes: [], outputChanges: [], base: new Map(), head: head.configurations, ownership: ownership(facts.owned, [], []) }, pinned, { base: {}, head: {} }));
+  const planned = tamperedTooling.length > 0 ? new Map([...head.configurations].map(([stack]) => [stack, "the review's own code or tooling changed while the head synthesized"])) : unsafe;
+  for (const [stack, why] of planned) notes.push({ kind: "not-planned", stack, subject: "stack", detail: `not planned: ${why}; the stacks that read it read its base state` });
 
   const changes = [];
   const outputChanges = [];
@@ -201,7 +205,9 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
     try {
       const out = join(plan, "out");
       const states = join(plan, "base-state");
-      writeSynthesisOutput(out, { configurations: runnable, dependencies: head.dependencies });
+      // A stack that reads one not planned reads that one's base state, copied in below.
+      const dependencies = new Map([...head.dependencies].map(([stack, reads]) => [stack, reads.filter((r) => runnable.has(r))]));
+      writeSynthesisOutput(out, { configurations: runnable, dependencies });
       mkdirSync(states);
       for (const [file, bytes] of baseStates) writeFileSync(join(states, file), bytes);
       say("review: planning the head against the base's state");
@@ -370,24 +376,13 @@ function uniqueDepartures(departures: readonly StateDeparture[]): StateDeparture
 }
 
 /**
- * The stacks Terraform must not run, with why: a state outside the convention (Terraform would read or write it), a
- * provider outside the pinned set or a module (code nobody reviewed would run), and every stack that reads one.
+ * The stacks Terraform must not run, with why: a state outside the convention (Terraform would read or write it), or a
+ * provider outside the pinned set or a module (code nobody reviewed would run). Each is a danger of its own.
  */
-function unsafeStacks(head: SynthesisOutput, departures: readonly StateDeparture[], execution: readonly Finding[]): Map<string, string> {
+function unsafeStacks(departures: readonly StateDeparture[], execution: readonly Finding[]): Map<string, string> {
   const unsafe = new Map<string, string>();
   for (const d of departures) unsafe.set(d.stack, `its ${d.subject === "backend" ? "state" : "read of another state"} is not the estate's convention`);
   for (const f of execution.filter((e) => e.kind === "provider-unpinned" || e.kind === "module")) unsafe.set(f.stack, `it needs ${f.name}, which the review will not run`);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [stack, reads] of head.dependencies) {
-      const bad = reads.find((r) => unsafe.has(r));
-      if (bad !== undefined && !unsafe.has(stack)) {
-        unsafe.set(stack, `it reads ${bad}, which is not planned`);
-        grew = true;
-      }
-    }
-  }
   return unsafe;
 }
 

@@ -1,5 +1,5 @@
 import { Aspects, TerraformElement, TerraformStack } from "cdktf";
-import type { Construct } from "constructs";
+import type { Construct, Node } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
 import { ImportKnownResources } from "./import-known-resources";
 import { resourceAddresses } from "./resource-address";
@@ -38,6 +38,15 @@ export class EstateStack extends TerraformStack {
     if (props.adopting === true || Object.keys(importIds).length > 0) {
       Aspects.of(this).add(new ImportKnownResources(this, { importIds, requireAll: props.adopting ?? false }));
     }
+  }
+
+  /**
+   * cdktf's logical id of an element, made a name Terraform takes: one that would start with a digit (from a name
+   * such as `2027.us.pycon.org`) gets a leading underscore, since Terraform's names start with a letter or one.
+   */
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
+    const id = super.allocateLogicalId(element);
+    return /^[0-9]/.test(id) ? `_${id}` : id;
   }
 
   /**

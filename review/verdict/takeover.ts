@@ -50,8 +50,11 @@ function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: 
 
 /** `${<type>.<name>.<attribute>}` where the attribute is where the cloud placed an object, or a remote-state output of the estate. */
 export function isEstateReference(expression: string): boolean {
-  if (/^\$\{data\.terraform_remote_state\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_-]+\}$/.test(expression)) return true;
-  const match = /^\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([a-z0-9_]+)\}$/.exec(expression);
+  // The same, sorted or turned into a list or set: the values are the estate's either way.
+  const inner = /^\$\{(?:sort|tolist|toset)\((.*)\)\}$/.exec(expression)?.[1];
+  const reference = inner !== undefined ? `\${${inner}}` : expression;
+  if (/^\$\{data\.terraform_remote_state\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_-]+\}$/.test(reference)) return true;
+  const match = /^\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([a-z0-9_]+)\}$/.exec(reference);
   return match !== null && (RESOURCE_TYPE_FACTS[match[1]!]?.reachableAt ?? []).includes(match[2]!);
 }
 
