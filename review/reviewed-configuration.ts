@@ -4,11 +4,12 @@
  * stacks of the estate) replaced by the stack they name, once they are shown to be exactly the estate's convention
  * for that backend (stacks/state-backend.ts). A backend or a remote-state read that departs from the convention is
  * kept as it is, so it changes the hash, and named, so the review can call it what it is. cdktf's `//` comments are
- * left out: Terraform ignores them.
+ * left out where cdktf writes them (Terraform ignores them there); a `//` anywhere else, which in an argument's value
+ * (a map of config vars) is a real key, stays.
  */
 import { createHash } from "node:crypto";
 import { conventionalBackend, conventionalRemoteState, CROSS_STACK_REMOTE_STATE_PREFIX, type StateBackend } from "../stacks/state-backend";
-import { isRecord, stableStringify, stripMetadata } from "./json";
+import { isRecord, stableStringify } from "./json";
 import type { Configuration, Configurations } from "./configuration";
 
 /** The content hashes of a synthesized estate: each stack's, and the whole (over the stacks' names and hashes). */
@@ -41,7 +42,7 @@ export function normalizeConfiguration(
   stacks: ReadonlySet<string>,
 ): { readonly normalized: Record<string, unknown>; readonly departures: readonly StateDeparture[] } {
   const departures: StateDeparture[] = [];
-  const body = stripMetadata(configuration) as Record<string, unknown>;
+  const body = withoutCdktfComments(configuration);
   const terraform = isRecord(body["terraform"]) ? { ...body["terraform"] } : {};
   const declared = { ...(terraform["backend"] !== undefined ? { backend: terraform["backend"] } : {}), ...(terraform["cloud"] !== undefined ? { cloud: terraform["cloud"] } : {}) };
   const expected = conventionalBackend(stack, backend);
@@ -96,6 +97,33 @@ export function differingPaths(a: unknown, b: unknown, path = ""): string[] {
   if (stableStringify(a ?? null) === stableStringify(b ?? null)) return [];
   if (!isRecord(a) || !isRecord(b)) return [path === "" ? "(the whole configuration)" : path];
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().flatMap((key) => differingPaths(a[key], b[key], path === "" ? key : `${path}.${key}`));
+}
+
+/** The blocks whose bodies cdktf gives a `//` comment: the top level, and each body of these, by name (and type). */
+const COMMENTED_BLOCKS: Readonly<Record<string, 1 | 2>> = { resource: 2, data: 2, output: 1, variable: 1, provider: 1, module: 1, locals: 1 };
+
+/** A configuration without cdktf's comments: at the top, and at the top of each block body cdktf comments. */
+function withoutCdktfComments(configuration: Configuration): Record<string, unknown> {
+  const drop = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(drop);
+    if (!isRecord(value)) return value;
+    const { "//": _comment, ...rest } = value;
+    return rest;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [key, section] of Object.entries(configuration)) {
+    if (key === "//") continue;
+    const depth = COMMENTED_BLOCKS[key];
+    if (depth === undefined || !isRecord(section)) {
+      out[key] = section;
+      continue;
+    }
+    out[key] = Object.fromEntries(Object.entries(section).map(([name, inner]) => [
+      name,
+      depth === 1 ? drop(inner) : isRecord(inner) ? Object.fromEntries(Object.entries(inner).map(([n, body]) => [n, drop(body)])) : inner,
+    ]));
+  }
+  return out;
 }
 
 /** The stacks whose hashes differ between two syntheses (or that only one of them has). */

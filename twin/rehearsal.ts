@@ -6,7 +6,7 @@
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { installTwin } from "./installation";
@@ -38,7 +38,7 @@ export interface RehearsalOptions {
   readonly progress: (line: string) => void;
   /** Keep the scratch folder (its path is reported) instead of removing it. @default false */
   readonly keepScratch?: boolean;
-  /** Start from the states in this folder (`terraform.<stack>.tfstate`, as a rehearsal leaves them) instead of none. @default empty state */
+  /** Start from the states in this folder (`terraform.<stack>.tfstate`, as a rehearsal leaves them; all of them) instead of none. @default empty state */
   readonly stateFrom?: string;
   /** Copy every stack's state into this folder at the end. @default not kept */
   readonly saveStateTo?: string;
@@ -164,10 +164,8 @@ async function rehearseIn(
   const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; state?: unknown; seconds: Partial<Record<RehearsalStep, number>> }>();
   const stateFile = (name: string): string => `terraform.${name}.tfstate`;
   if (options.stateFrom !== undefined) {
-    for (const name of selected) {
-      const from = join(options.stateFrom, stateFile(name));
-      if (existsSync(from)) cpSync(from, join(scratch, stateFile(name)));
-    }
+    // Every state, the rehearsed stacks' and those they read without rehearsing them (a review leaves some out).
+    for (const file of readdirSync(options.stateFrom).filter((f) => /^terraform\..+\.tfstate$/.test(f))) cpSync(join(options.stateFrom, file), join(scratch, file));
   }
   const failed = new Set<string>();
   const dir = (name: string): string => join(outdir, manifest[name]!.workingDirectory);

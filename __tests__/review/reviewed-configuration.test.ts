@@ -46,6 +46,16 @@ describe("the reviewed configuration's hash", () => {
     expect(configurationHashes(after, { kind: "local" }).hashes).toEqual(configurationHashes(before, { kind: "local" }).hashes);
   });
 
+  it("counts a `//` key inside an argument's value, which Terraform takes as a key, not as a comment", () => {
+    const before = configurations({ kind: "local" });
+    const after = new Map(before);
+    const heroku = structuredClone(before.get("heroku")!) as { resource: { heroku_app: Record<string, { config_vars?: Record<string, string> }> } };
+    const app = Object.values(heroku.resource.heroku_app)[0]!;
+    app.config_vars = { ...app.config_vars, "//": "value" };
+    after.set("heroku", heroku);
+    expect(differingStacks(configurationHashes(before, { kind: "local" }).hashes, configurationHashes(after, { kind: "local" }).hashes)).toEqual(["heroku"]);
+  });
+
   it("names a backend that is not the convention for the stack, and a remote-state read of a state outside the estate", () => {
     const stacks = new Set(["dns", "digitalocean-nyc1"]);
     const configuration = {
