@@ -270,3 +270,10 @@ describe(`${DEPLOY_FILE}: the job that decides`, () => {
     expect(outcome.summary).toContain("Nothing deployed");
   });
 });
+
+describe(".github/CODEOWNERS: the deploy path", () => {
+  it.each(["/scripts/deploy.ts", "/.github/workflows/deploy.yml"])("gives %s to @python/psf-infra", (pattern) => {
+    const rules = readFileSync(path.join(ROOT, ".github/CODEOWNERS"), "utf8").split("\n").map((line) => line.trim().split(/\s+/)).filter(([first]) => first === pattern);
+    expect(rules).toEqual([[pattern, "@python/psf-infra"]]);
+  });
+});
