@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { configurationHashes, type ConfigurationHashes } from "../review/reviewed-configuration";
 import { readSynthesisOutput, type SynthesisOutput } from "../review/synthesis-output";
-import { deployOrder, readReviewReport, refusalReason, synthesisEnvironment, DeployStop } from "../scripts/deploy";
+import { deployOrder, main, readReviewReport, refusalReason, synthesisEnvironment, DeployStop } from "../scripts/deploy";
 import { cachedBundle } from "../scripts/cached-bundle.cjs";
 import { conventionalBackend } from "../stacks/state-backend";
 import { installTwin } from "../twin/installation";
@@ -19,6 +19,8 @@ import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehea
 import { startTwin } from "../twin/rehearsal";
 
 const ROOT = join(__dirname, "..");
+/** For what starts the command or synthesizes: seconds each alone, many more beside a full test run on two cores. */
+const SLOW = 120_000;
 const LOCAL = { kind: "local" } as const;
 
 interface Run {
@@ -75,7 +77,7 @@ beforeAll(() => {
   clean = report("clean.json", { base: "main@0123456789", head: "pull request head", exitStatus: 0, reviewed });
   const otherDns = { configuration: `sha256:${"1".repeat(64)}`, stacks: { ...reviewed.stacks, dns: `sha256:${"0".repeat(64)}` } };
   dnsDiffers = report("dns-differs.json", { base: "main", head: "an older head", exitStatus: 0, reviewed: otherDns });
-});
+}, SLOW);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -91,12 +93,12 @@ describe("npm run deploy refuses what was not reviewed, before Terraform runs", 
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe("");
     expect(readdirSync(stateDir)).toEqual([]);
-  });
+  }, SLOW);
 
   it("refuses dns named alone with that report too", async () => {
     const run = await runDeploy(["--reviewed", dnsDiffers, "dns", "--local-state-dir", scratch], baseEnv({ PSF_ESTATE_BACKEND: "local" }));
     expect({ status: run.status, last: last(run.stderr) }).toEqual({ status: 1, last: expect.stringMatching(/refused, nothing planned: dns differs/) });
-  });
+  }, SLOW);
 
   it("refuses a review that was not clean (a dangerous change), without synthesizing", async () => {
     const dangerous = report("dangerous.json", { base: "main", head: "head", exitStatus: 1, reviewed });
@@ -106,7 +108,7 @@ describe("npm run deploy refuses what was not reviewed, before Terraform runs", 
       stderr: [expect.stringMatching(/^deploy: refused, nothing planned: the review in .*dangerous\.json exited 1 \(a dangerous change left unallowed\)/)],
     });
     expect(run.stderr).not.toContain("synthesizing");
-  });
+  }, SLOW);
 
   it("refuses a state that departs from the convention, and a stack added or removed since the review", () => {
     const configurations = new Map(output.configurations);
@@ -157,7 +159,24 @@ describe("npm run deploy refuses what was not reviewed, before Terraform runs", 
   });
 });
 
-describe("npm run deploy: arguments it cannot run with exit 2 in one line", () => {
+/** Runs the command in this process, as `npm run deploy` would with `env`, capturing what it writes. */
+async function runInProcess(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const capture = (stream: NodeJS.WriteStream, into: (text: string) => void) =>
+    jest.spyOn(stream, "write").mockImplementation(((chunk: string | Uint8Array) => (into(String(chunk)), true)) as typeof stream.write);
+  const out = capture(process.stdout, (text) => (stdout += text));
+  const err = capture(process.stderr, (text) => (stderr += text));
+  try {
+    const status = await main(args, env);
+    return { status, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe("npm run deploy: what it cannot run with, exit 2 in one line", () => {
   const cases: ReadonlyArray<[string, () => readonly string[], NodeJS.ProcessEnv, RegExp]> = [
     ["an unknown flag", () => ["--reviewed", clean, "--aply"], { PSF_ESTATE_BACKEND: "local" }, /^deploy: unknown option '--aply' \(see --help\)$/],
     ["no report", () => [], { PSF_ESTATE_BACKEND: "local" }, /^deploy: required option '--reviewed <file>' not specified/],
@@ -166,28 +185,36 @@ describe("npm run deploy: arguments it cannot run with exit 2 in one line", () =
     ["a report that is not there", () => ["--reviewed", join(scratch, "missing.json")], { PSF_ESTATE_BACKEND: "local" }, /^deploy: cannot read the review report --reviewed .*missing\.json \(ENOENT\)$/],
     ["a report that is not JSON", () => ["--reviewed", report("text.json", "Nothing dangerous.\n")], { PSF_ESTATE_BACKEND: "local" }, /^deploy: --reviewed .*text\.json is not JSON/],
     ["a report that names no reviewed configuration", () => ["--reviewed", report("old.json", { exitStatus: 0, head: "h", base: "b" })], { PSF_ESTATE_BACKEND: "local" }, /names no reviewed configuration .* review again$/],
-    ["--apply without a terminal or --auto-approve", () => ["--reviewed", clean, "--apply"], { PSF_ESTATE_BACKEND: "local" }, /^deploy: --apply asks before each apply, and standard input is not a terminal/],
     ["--auto-approve without --apply", () => ["--reviewed", clean, "--auto-approve"], { PSF_ESTATE_BACKEND: "local" }, /^deploy: --auto-approve goes with --apply only$/],
     ["--local-state-dir with remote state", () => ["--reviewed", clean, "--local-state-dir", scratch], { PSF_ESTATE_BACKEND: "cloud" }, /^deploy: --local-state-dir is for PSF_ESTATE_BACKEND=local/],
   ];
 
-  it.concurrent.each(cases)("%s", async (_what, args, env, message) => {
-    const run = await runDeploy(args(), baseEnv(env));
+  it.each(cases)("%s", async (_what, args, env, message) => {
+    const run = await runInProcess(args(), env);
     expect({ status: run.status, stderr: lines(run.stderr), stdout: run.stdout }).toEqual({ status: 2, stderr: [expect.stringMatching(message)], stdout: "" });
   });
+
+  it("documents its exit statuses in --help", async () => {
+    const run = await runInProcess(["--help"], {});
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Exit status:\n\s+0 +done[\s\S]*\n\s+1 +refused[\s\S]*\n\s+2 +could not run/);
+    expect(run.stdout).toMatch(/uploads the\s+stack's folder/);
+  });
+
+  it("as a command: an unknown flag, and --apply with no terminal to ask on, each one line on standard error", async () => {
+    const unknown = await runDeploy(["--reviewed", clean, "--aply"], baseEnv({ PSF_ESTATE_BACKEND: "local" }));
+    const noTerminal = await runDeploy(["--reviewed", clean, "--apply"], baseEnv({ PSF_ESTATE_BACKEND: "local" }));
+    expect([unknown, noTerminal].map((run) => ({ status: run.status, stderr: lines(run.stderr), stdout: run.stdout }))).toEqual([
+      { status: 2, stderr: ["deploy: unknown option '--aply' (see --help)"], stdout: "" },
+      { status: 2, stderr: [expect.stringMatching(/^deploy: --apply asks before each apply, and standard input is not a terminal: run it on one, or add --auto-approve$/)], stdout: "" },
+    ]);
+  }, SLOW);
 
   it("a stack the estate does not have, named after synthesis, in one last line", async () => {
     const run = await runDeploy(["--reviewed", clean, "no-such-stack", "--local-state-dir", scratch], baseEnv({ PSF_ESTATE_BACKEND: "local" }));
     expect({ status: run.status, last: last(run.stderr) }).toEqual({ status: 2, last: expect.stringMatching(/^deploy: no such stack: no-such-stack \(the estate has datadog, .*static-sites\)$/) });
     expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  it("documents its exit statuses in --help", async () => {
-    const run = await runDeploy(["--help"], baseEnv());
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Exit status:\n\s+0 +done[\s\S]*\n\s+1 +refused[\s\S]*\n\s+2 +could not run/);
-    expect(run.stdout).toMatch(/uploads the\s+stack's folder/);
-  });
+  }, SLOW);
 });
 
 describe("npm run deploy through the real Terraform against the provider twin", () => {
@@ -205,7 +232,7 @@ describe("npm run deploy through the real Terraform against the provider twin", 
       const declared = ((output.configurations.get(stack) as { variable?: Record<string, VariableDeclaration> }).variable) ?? {};
       for (const [name, value] of Object.entries(rehearsalVariableValues(declared))) env[`TF_VAR_${name}`] = JSON.stringify(value);
     }
-  }, 30_000);
+  }, SLOW);
 
   afterAll(() => {
     twin?.stdin?.end();
@@ -231,7 +258,7 @@ describe("npm run deploy through the real Terraform against the provider twin", 
     expect({ status: again.status, last: last(again.stderr) }).toEqual({ status: 0, last: "deploy: done: applied nothing; no changes in digitalocean-nyc3, static-sites" });
     expect(readdirSync(stateDir).sort()).toEqual(["terraform.digitalocean-nyc3.tfstate", "terraform.static-sites.tfstate"]);
     expect(JSON.parse(readFileSync(join(stateDir, "terraform.static-sites.tfstate"), "utf8")).resources.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, SLOW);
 
   it("stops on SIGTERM while Terraform plans: exit 2, and the private scratch folder and its plan are gone", async () => {
     const stateDir = mkdtempSync(join(scratch, "interrupted-"));
@@ -251,5 +278,5 @@ describe("npm run deploy through the real Terraform against the provider twin", 
     });
     const plan = savedPlans(run.stderr)[0]!;
     expect({ plan: existsSync(plan), scratch: existsSync(dirname(dirname(plan))), left: readdirSync(stateDir).filter((entry) => entry.startsWith(".psf-estate-deploy-")) }).toEqual({ plan: false, scratch: false, left: [] });
-  }, 60_000);
+  }, SLOW);
 });

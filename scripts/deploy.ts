@@ -324,14 +324,14 @@ interface CliOptions {
 /** Files Terraform may find in a stack's folder: the checked configuration, and what `terraform init` writes. */
 const RUN_FOLDER_ENTRIES = new Set(["cdk.tf.json", ".terraform", ".terraform.lock.hcl"]);
 
-async function deploy(stacks: readonly string[], options: CliOptions, session: Session): Promise<void> {
+async function deploy(stacks: readonly string[], options: CliOptions, environment: NodeJS.ProcessEnv, session: Session): Promise<void> {
   if (options.autoApprove === true && options.apply !== true) throw new DeployStop(EXIT.couldNotRun, "--auto-approve goes with --apply only");
   if (options.apply === true && options.autoApprove !== true && process.stdin.isTTY !== true) {
     throw new DeployStop(EXIT.couldNotRun, "--apply asks before each apply, and standard input is not a terminal: run it on one, or add --auto-approve");
   }
   let backend: StateBackend;
   try {
-    backend = stateBackendFromEnvironment(process.env);
+    backend = stateBackendFromEnvironment(environment);
   } catch (error) {
     if (error instanceof BackendChoiceError) throw new DeployStop(EXIT.couldNotRun, error.message);
     throw error;
@@ -359,7 +359,7 @@ async function deploy(stacks: readonly string[], options: CliOptions, session: S
   // Synthesis, in a folder of its own, with the backend chosen here.
   say(`synthesizing the estate with ${BACKEND_VARIABLES.kind}=${backend.kind}`);
   const synthesized = join(scratch, "synthesis");
-  const synth = await runChild(session, "synthesis", process.execPath, [join(root, "scripts", "synth-app.mjs"), "--output", synthesized], { cwd: root, env: synthesisEnvironment(process.env), stdout: "drop" });
+  const synth = await runChild(session, "synthesis", process.execPath, [join(root, "scripts", "synth-app.mjs"), "--output", synthesized], { cwd: root, env: synthesisEnvironment(environment), stdout: "drop" });
   checkInterrupted(session, "while synthesizing; nothing was planned");
   if (synth.code !== 0) throw new DeployStop(EXIT.couldNotRun, `synthesis failed (scripts/synth-app.mjs exited ${synth.code}; its messages are above); nothing was planned`);
   let output: SynthesisOutput;
@@ -397,7 +397,7 @@ async function deploy(stacks: readonly string[], options: CliOptions, session: S
 
   let terraform: { readonly binary: string; readonly version: string };
   try {
-    terraform = locateTerraform(process.env);
+    terraform = locateTerraform(environment);
   } catch (error) {
     if (error instanceof TerraformMissingError) throw new DeployStop(EXIT.couldNotRun, error.message);
     throw error;
@@ -405,7 +405,7 @@ async function deploy(stacks: readonly string[], options: CliOptions, session: S
   if (backend.kind === "cloud") {
     say(`state in Terraform Cloud (organization ${backend.organization}, workspaces ${backend.workspacePrefix}<stack>): terraform plan uploads each stack's folder, exactly the configuration checked above, and HCP Terraform runs that`);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
+  const env: NodeJS.ProcessEnv = { ...environment, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const color = process.stdout.isTTY === true ? [] : ["-no-color"];
   const applied: string[] = [];
   const unchanged: string[] = [];
@@ -463,7 +463,8 @@ function oneLine(text: string): string {
   return text.trim().replace(/\s*\n\s*/g, "; ");
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** The command: `argv` without node and the script, `env` the environment it reads its choices and credentials from. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const program = new Command("deploy")
     .description("Plan, and with --apply apply, the estate only if its configuration is the one a clean review judged.")
     .argument("[stacks...]", "stacks to deploy, in dependency order (all when none)")
@@ -488,7 +489,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const session: Session = {};
   const uninstall = installSignalHandlers(session);
   try {
-    await deploy(program.args, program.opts<CliOptions>(), session);
+    await deploy(program.args, program.opts<CliOptions>(), env, session);
     return EXIT.done;
   } catch (error) {
     if (error instanceof DeployStop) {
