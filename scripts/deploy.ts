@@ -35,9 +35,9 @@ type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 const EXIT_HELP = `
 Exit status:
   0  done: every selected stack planned (and with --apply, applied, or had no changes)
-  1  refused: the review was not clean (its exitStatus is not 0), the configuration synthesized here is not the
-     one it reviewed (the stacks that differ are named) or departs from the estate's state convention, or the
-     apply was declined at the prompt; nothing of it was planned or applied
+  1  refused: the review was not clean (its exitStatus is not 0), or the configuration synthesized here is not
+     the one it reviewed (the stacks that differ are named) or departs from the estate's state convention:
+     nothing was planned; or an apply was declined at the prompt: that stack and the ones after it are not applied
   2  could not run: bad arguments, no backend chosen (PSF_ESTATE_BACKEND), an unreadable report, no Terraform,
      a failed synthesis or Terraform command, or an interruption (Ctrl-C, SIGTERM)
 
