@@ -6,141 +6,44 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse } from "yaml";
+import {
+  action,
+  expressionsInRun,
+  expressionsInScripts,
+  loadWorkflow,
+  mapping,
+  mixedPins,
+  only,
+  ROOT,
+  stepsUsing,
+  strings,
+  unpinnedUses,
+  versionCommentProblems,
+} from "./support/workflow-files";
 
-const ROOT = path.join(__dirname, "..");
 const REVIEW_FILE = ".github/workflows/infrastructure-review.yml";
 const COMMENT_FILE = ".github/workflows/infrastructure-review-comment.yml";
 const CODEOWNERS_FILE = ".github/CODEOWNERS";
-const SHA_PIN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/;
-const EXPRESSION = "${{";
-
-type Mapping = Record<string, unknown>;
-
-interface Step {
-  readonly file: string;
-  readonly job: string;
-  readonly index: number;
-  readonly raw: Mapping;
-  /** "file, job J, step N (name)" for messages. */
-  readonly label: string;
-  readonly uses?: string;
-  readonly run?: string;
-  readonly with: Mapping;
-  readonly env: Mapping;
-  readonly workingDirectory?: string;
-}
-
-interface Workflow {
-  readonly file: string;
-  readonly text: string;
-  readonly doc: Mapping;
-  readonly steps: readonly Step[];
-}
-
-function isMapping(value: unknown): value is Mapping {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function mapping(value: unknown, where: string): Mapping {
-  if (!isMapping(value)) throw new Error(`${where}: expected a mapping, found ${JSON.stringify(value)}`);
-  return value;
-}
-
-function optionalString(value: unknown, where: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string") throw new Error(`${where}: expected a string, found ${JSON.stringify(value)}`);
-  return value;
-}
-
-function loadWorkflow(file: string): Workflow {
-  const text = readFileSync(path.join(ROOT, file), "utf8");
-  // The core schema: plain true/false/null/numbers, no custom tags, as GitHub reads workflows.
-  const doc = mapping(parse(text, { schema: "core" }), file);
-  const steps: Step[] = [];
-  for (const [job, jobValue] of Object.entries(mapping(doc["jobs"], `${file}: jobs`))) {
-    const stepList = mapping(jobValue, `${file}, job ${job}`)["steps"];
-    if (!Array.isArray(stepList)) throw new Error(`${file}, job ${job}: no steps list`);
-    stepList.forEach((stepValue: unknown, index) => {
-      const raw = mapping(stepValue, `${file}, job ${job}, step ${index + 1}`);
-      const name = optionalString(raw["name"], `${file}, job ${job}, step ${index + 1}: name`);
-      const uses = optionalString(raw["uses"], `${file}, job ${job}, step ${index + 1}: uses`);
-      const run = optionalString(raw["run"], `${file}, job ${job}, step ${index + 1}: run`);
-      const label = `${file}, job ${job}, step ${index + 1} (${name ?? uses ?? run?.split("\n")[0] ?? "unnamed"})`;
-      steps.push({
-        file,
-        job,
-        index,
-        raw,
-        label,
-        uses,
-        run,
-        with: raw["with"] === undefined ? {} : mapping(raw["with"], `${label}: with`),
-        env: raw["env"] === undefined ? {} : mapping(raw["env"], `${label}: env`),
-        workingDirectory: optionalString(raw["working-directory"], `${label}: working-directory`),
-      });
-    });
-  }
-  return { file, text, doc, steps };
-}
 
 const review = loadWorkflow(REVIEW_FILE);
 const comment = loadWorkflow(COMMENT_FILE);
 const workflows = [review, comment];
 const allSteps = workflows.flatMap((workflow) => workflow.steps);
 
-function action(step: Step): string | undefined {
-  return step.uses?.split("@")[0];
-}
-
-function stepsUsing(workflow: Workflow, name: string): Step[] {
-  return workflow.steps.filter((step) => action(step) === name);
-}
-
-function only<T>(items: readonly T[], what: string): T {
-  if (items.length !== 1) throw new Error(`expected exactly one ${what}, found ${items.length}`);
-  const [item] = items;
-  return item as T;
-}
-
-/** Every scalar under `value`, with its path, for the expression checks. */
-function strings(value: unknown, at: string): Array<[string, string]> {
-  if (typeof value === "string") return [[at, value]];
-  if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, `${at}[${i}]`));
-  if (isMapping(value)) return Object.entries(value).flatMap(([key, item]) => strings(item, `${at}.${key}`));
-  return [];
-}
-
 describe("CI workflows: pinned actions", () => {
   it("pins every `uses:` to a full 40-hex commit SHA", () => {
     const steps = allSteps.filter((step) => step.uses !== undefined);
     expect(steps.length).toBeGreaterThanOrEqual(8);
-    const unpinned = steps.filter((step) => !SHA_PIN.test(step.uses ?? "")).map((step) => `${step.label}: uses ${step.uses}`);
-    expect(unpinned).toEqual([]);
+    expect(unpinnedUses(steps)).toEqual([]);
   });
 
   it("names the version each SHA stands for in a trailing comment, and uses no action by tag anywhere (text check)", () => {
-    const problems: string[] = [];
-    for (const { file, text } of workflows) {
-      text.split("\n").forEach((line, i) => {
-        const match = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
-        if (!match) return;
-        const [, target = "", rest = ""] = match;
-        if (!SHA_PIN.test(target)) problems.push(`${file}:${i + 1}: ${target} is not pinned to a commit SHA`);
-        if (!/^\s+#\s*v\d+(\.\d+)*\s*$/.test(rest)) problems.push(`${file}:${i + 1}: ${target} has no "# vX.Y.Z" comment naming its version`);
-      });
-    }
+    const problems = versionCommentProblems(workflows);
     expect(problems).toEqual([]);
   });
 
   it("pins each action to one SHA across both workflows", () => {
-    const shas = new Map<string, Set<string>>();
-    for (const step of allSteps) {
-      const [name, sha] = (step.uses ?? "").split("@");
-      if (name === undefined || sha === undefined) continue;
-      shas.set(name, (shas.get(name) ?? new Set()).add(sha));
-    }
-    const mixed = [...shas].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].join(", ")}`);
+    const mixed = mixedPins(allSteps);
     expect(mixed).toEqual([]);
   });
 });
@@ -149,14 +52,14 @@ describe("CI workflows: scripts and credentials", () => {
   it("expands no `${{ }}` expression inside a run: script (event values reach scripts through env:)", () => {
     const runSteps = allSteps.filter((step) => step.run !== undefined);
     expect(runSteps.length).toBeGreaterThanOrEqual(4);
-    const offending = runSteps.filter((step) => step.run?.includes(EXPRESSION)).map((step) => step.label);
+    const offending = expressionsInRun(runSteps);
     expect(offending).toEqual([]);
   });
 
   it("expands no `${{ }}` expression inside a github-script script (the event is read from context)", () => {
     const scripts = allSteps.filter((step) => action(step) === "actions/github-script");
     expect(scripts.length).toBeGreaterThanOrEqual(1);
-    const offending = scripts.filter((step) => String(step.with["script"] ?? "").includes(EXPRESSION)).map((step) => step.label);
+    const offending = expressionsInScripts(scripts);
     expect(offending).toEqual([]);
   });
 

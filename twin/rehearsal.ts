@@ -245,8 +245,11 @@ async function rehearseIn(
   }
 }
 
-/** Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it says the port it listens on. */
-function startTwin(options: RehearsalOptions): Promise<{ twin: ChildProcess; port: number }> {
+/**
+ * Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it says the port it listens on.
+ * Exported for tests that run Terraform against the twin themselves (the deploy's): end its stdin and kill it after.
+ */
+export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root">): Promise<{ twin: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const twin = spawnGroup(process.execPath, [options.twinBundle, options.root], {
       stdio: ["pipe", "pipe", "inherit"],
