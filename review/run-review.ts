@@ -35,7 +35,7 @@ import { readSynthesisOutput, SynthesisOutputError, writeSynthesisOutput, type S
 import { copyWorkingTree, exportCommit, repositoryRoot, resolveBase, ReviewError, synthesizeCheckout } from "./synthesize";
 import { plannedChanges, plannedOutputChanges, planObjects, type TerraformPlanJson } from "./terraform-plan";
 import { stateObjects } from "./terraform-state";
-import { fingerprint, changedFiles } from "./tamper-check";
+import { cacheEntries, changedFiles, fingerprint } from "./tamper-check";
 import { judge, type BuildFiles, type DeployDifference, type Finding, type Note } from "./verdict";
 import { BUILD_FILES, judgeCodeExecution } from "./verdict/code-execution";
 import { ownership, type KnownObject } from "./verdict/ownership";
@@ -164,21 +164,24 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
     return states;
   });
 
-  // 3. The head, after everything above is in memory; the review's own files watched while it runs.
-  const watched = [join(options.trustedRoot, "node_modules", ".cache", "psf-estate")];
-  const before = fingerprint(options.trustedRoot, watched);
+  // 3. The head, after everything above is in memory; the review's own files and its cache watched while it runs.
+  const tooling = [join(options.trustedRoot, "node_modules", ".cache", "psf-estate")];
+  const before = fingerprint(options.trustedRoot, tooling, [cacheFolder]);
+  const entriesBefore = cacheEntries(cacheFolder);
   say(options.headSynthesis !== undefined ? `review: reading the head's synthesis from ${options.headSynthesis}` : "review: synthesizing the head (reviewed, as deployed, and later)");
   const syntheses: HeadSyntheses = options.headSynthesis !== undefined ? readHeadSyntheses(resolve(options.cwd, options.headSynthesis)) : await synthesizeHead(headTree, nodeModules);
-  const tampered = changedFiles(before, fingerprint(options.trustedRoot, watched));
+  const tamperedTooling = changedFiles(before, fingerprint(options.trustedRoot, tooling, [cacheFolder]));
   const findings: Finding[] = [];
   const notes: Note[] = [];
-  // A changed cache entry is dropped (the base's state is in memory already); changed code or tooling stops the plan.
-  const cachePrefix = `${relative(options.trustedRoot, cacheFolder)}/`;
-  const tamperedEntries = [...new Set(tampered.filter((f) => f.startsWith(cachePrefix)).map((f) => f.slice(cachePrefix.length).split("/")[0]!.replace(/\.lock$/, "")))];
-  for (const entry of tamperedEntries) removeBaseCache(cacheFolder, entry);
-  const tamperedTooling = tampered.filter((f) => !f.startsWith(cachePrefix));
+  // No cache entry written while the head's code ran is trusted, whoever wrote it (another review's entry costs a
+  // rebuild); the entry this review read, changed in that time, can only be the head's doing.
+  const entriesAfter = cacheEntries(cacheFolder);
+  const written = [...entriesAfter].filter(([entry, files]) => entriesBefore.get(entry) !== files).map(([entry]) => entry);
+  for (const entry of written) removeBaseCache(cacheFolder, entry);
+  if (written.length > 0) notes.push({ kind: "not-planned", stack: "(all)", subject: "cache", detail: `the base-state cache entries written while the head's code ran (${written.join(", ")}) are dropped` });
+  const tampered = [...tamperedTooling, ...(written.includes(key) && entriesBefore.has(key) ? [`${relative(options.trustedRoot, join(cacheFolder, key))} (the base state this review read)`] : [])];
   if (tampered.length > 0) {
-    findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's ${tamperedTooling.length > 0 ? "code or tooling (nothing was planned with them)" : "cache (the entries are dropped; this review used the base state it had read before)"}` });
+    findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's ${tamperedTooling.length > 0 ? "code or tooling (nothing was planned with them)" : "cache (the entry is dropped; this review used the base state it had read before)"}` });
   }
   const head = syntheses.outputs.reviewed!.output;
 
