@@ -49,11 +49,16 @@ describe("Fastly", () => {
     expect(chosen("F_loadbalancer")).toEqual(['req.url ~ "^/ftp/"']);
     expect(chosen("F_app")).toEqual(['req.url !~ "^/ftp/"']);
     const [app, lb] = ["app", "loadbalancer"].map((name) => blocks(www, "backend").find((b) => b.name === name)!);
-    expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: "${var.psf_ca_certificate}", shield: "lga-ny-us", healthcheck: "HAProxy Status" });
+    expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: estate.psfCa.pem, shield: "lga-ny-us", healthcheck: "HAProxy Status" });
     const target = resolveReference(synth, "fastly", app!.address);
     expect(target).toMatchObject({ stack: "heroku", type: "heroku_domain", attribute: "cname" });
     expect(target!.resource.hostname).toBe("www.python.org");
     expect(blocks(www, "healthcheck")).toEqual([expect.objectContaining({ name: "HAProxy Status", host: "python.org", method: "HEAD", path: "/_haproxy_status", check_interval: 15000 })]);
+  });
+
+  it("never sends docs.python.org a weaker HSTS than HAProxy's own (psf-salt haproxy.cfg.jinja)", () => {
+    const sources = blocks(serviceNamed("docs.python.org"), "header").filter((h) => h.destination === "http.Strict-Transport-Security").map((h) => h.source);
+    expect(sources).toEqual(['"max-age=315360000; includeSubDomains; preload"']);
   });
 
   it("sets HSTS on www.python.org and its apex as the PSF does, and sends the apex to www", () => {
@@ -67,7 +72,7 @@ describe("Fastly", () => {
     for (const [, service] of services) {
       expect(blocks(service, "header").find((h) => h.destination === "http.Fastly-Token")?.source).toBe('"${var.fastly_origin_token}"');
       expect(blocks(service, "logging_syslog")).toEqual([expect.objectContaining({
-        address: "cdn-logs.nyc1.psf.io", port: 514, use_tls: true, tls_hostname: "cdn-logs.nyc1.psf.io", tls_ca_cert: "${var.psf_ca_certificate}",
+        address: "cdn-logs.nyc1.psf.io", port: 514, use_tls: true, tls_hostname: "cdn-logs.nyc1.psf.io", tls_ca_cert: estate.psfCa.pem,
       })]);
       expect(blocks(service, "logging_s3")).toEqual([expect.objectContaining({ bucket_name: "psf-fastly-logs-eu-west-1", period: 3600, s3_iam_role: "${var.fastly_s3_logging_role_arn}" })]);
       // cdn-logs files the stream by the logger's name (psf-salt pillar/base/fastly-logging.sls): nothing else is kept.
@@ -148,10 +153,24 @@ describe("the www.python.org service, feature by feature as the PSF defines it",
     expect(gzip!.content_types).not.toContain("text/html");
   });
 
-  it("writes S3 logs under /www-python-org/ by day, in the PSF's format", () => {
+  it("writes S3 logs under /www-python-org/ by day, in the PSF's format and the standard storage class", () => {
     const [s3] = blocks(www, "logging_s3");
-    expect(s3).toMatchObject({ path: "/www-python-org/%Y/%m/%d/", timestamp_format: "%Y-%m-%dT%H:%M:%S.000", format_version: 2 });
+    expect(s3).toMatchObject({ path: "/www-python-org/%Y/%m/%d/", timestamp_format: "%Y-%m-%dT%H:%M:%S.000", format_version: 2, redundancy: "standard" });
     expect(String(s3!.format)).toMatch(/^%h "%%\{now\}V" %l /);
+  });
+
+  it("runs the Fastly Token and both HSTS rules at priority 10, on production and staging", () => {
+    for (const service of [www, serviceNamed("test.python.org")]) {
+      const priorities = Object.fromEntries(blocks(service, "header").map((h) => [h.name, h.priority]));
+      expect({ token: priorities["Fastly Token"], with: priorities["HSTS w/ subdomains"], without: priorities["HSTS w/o subdomains"] }).toEqual({ token: 10, with: 10, without: 10 });
+    }
+  });
+
+  it("checks the load balancers' certificate against the PSF CA's published certificate, not a variable", () => {
+    const lb = blocks(www, "backend").find((b) => b.name === "loadbalancer");
+    expect(lb!.ssl_ca_cert).toBe(estate.psfCa.pem);
+    expect(estate.psfCa.pem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----$/);
+    expect(fastly.variable?.psf_ca_certificate).toBeUndefined();
   });
 
   it("has a staging service for test.python.org, in front of the production app", () => {

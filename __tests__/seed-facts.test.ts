@@ -9,6 +9,7 @@ const estate = loadEstate();
 
 const host = (key: string) => estate.hosts.find((h) => h.key === key);
 const serviceNaming = (name: string) => estate.services.find((s) => s.names.includes(name));
+const fastlyService = (name: string) => estate.fastlyServices.find((s) => s.name === name);
 
 const FACTS: readonly (readonly [string, () => void])[] = [
   // Datacenters.
@@ -124,6 +125,23 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.monitoring.uptimeChecks.map((c) => c.name).sort()).toEqual(estate.services.flatMap((s) => s.names).sort());
   }],
   ["a Datadog logger streams the python.org Fastly service's logs", () => expect(estate.fastlyServices.find((s) => s.name === "www.python.org")?.datadogLogging).toBeDefined()],
+
+  // Corrected from the PSF's published configuration (issue 16), each with the file it comes from.
+  ["www and test.python.org send the Fastly Token and both HSTS headers at priority 10 (pythondotorg infra/cdn/main.tf)", () => {
+    for (const name of ["www.python.org", "test.python.org"]) {
+      const spec = fastlyService(name);
+      expect({ name, token: spec?.originToken, hsts: spec?.hsts.map((h) => h.priority) }).toEqual({ name, token: { header: "Fastly-Token", name: "Fastly Token", priority: 10 }, hsts: [10, 10] });
+    }
+  }],
+  ["Fastly's S3 logs are written in the standard storage class (pythondotorg infra/cdn/main.tf logging_s3 redundancy)", () => {
+    for (const name of ["www.python.org", "test.python.org"]) expect({ name, redundancy: fastlyService(name)?.s3Logging?.redundancy }).toEqual({ name, redundancy: "standard" });
+  }],
+  ["docs.python.org's HSTS is HAProxy's own, max-age=315360000; includeSubDomains; preload (psf-salt haproxy.cfg.jinja; no override in pillar/base/haproxy.sls)", () => {
+    expect(fastlyService("docs.python.org")?.hsts).toEqual([expect.objectContaining({ maxAgeSeconds: 315360000, includeSubDomains: true, preload: true })]);
+  }],
+  ["the PSF CA is PSF_CA, published as pythondotorg infra/cdn/certs/psf.io.pem, valid until 2029-02-10", () => {
+    expect(estate.psfCa).toMatchObject({ name: "PSF_CA", notAfter: "2029-02-10", source: { kind: "public", repository: "python/pythondotorg", path: "infra/cdn/certs/psf.io.pem" } });
+  }],
 ];
 
 describe("the seed's facts", () => {

@@ -2,7 +2,7 @@ import type { PlannedRecord } from "./dns-records";
 import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
-  CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
+  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
   HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
@@ -45,6 +45,8 @@ export class Estate {
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
   readonly hostRecords: HostRecords;
+  /** The PSF's own CA, whose certificate Fastly checks origins and log servers against. */
+  readonly psfCa: CertificateAuthority;
   /** What is monitored and who is paged, derived from the rest. */
   readonly monitoring: MonitoringPlan;
   /** Every record set the estate publishes, in a stable order (zone, name, type). */
@@ -82,6 +84,7 @@ export class Estate {
     this.metricMonitoring = inventory.metricMonitoring;
     this.registrar = inventory.registrar;
     this.hostRecords = inventory.hostRecords;
+    this.psfCa = inventory.psfCa;
     this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
     this.records = records;
     this.monitoring = planMonitoring(inventory, this.hosts);

@@ -48,8 +48,12 @@ function s3Logs(prefix: string): FastlyServiceSpec["s3Logging"] {
   return {
     name: "psf-fastly-logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3-eu-west-1.amazonaws.com", path: `/${prefix}/%Y/%m/%d/`,
     periodSeconds: 3600, gzipLevel: 9, format: PSF_LOG_FORMAT, formatVersion: 2, messageType: "classic", timestampFormat: "%Y-%m-%dT%H:%M:%S.000",
+    redundancy: "standard",
   };
 }
+
+/** The shared secret the origins check (HAProxy's `frontend fastly` denies a request without it), as the PSF's rule "Fastly Token" sends it. */
+const FASTLY_TOKEN = { header: "Fastly-Token", name: "Fastly Token", priority: 10 } as const;
 
 /** What the PSF's module is given for one service (infra/main.tf's module blocks). */
 interface PythonDotOrgCdn {
@@ -65,10 +69,16 @@ const PYTHONDOTORG_DIFFERENCES: readonly SourceDifference[] = [
   { feature: "the app backend", published: "cabotage, the PSF's Kubernetes platform (psf-pythondotorg-…-web.psfhosted.net), with its own name as the certificate name", reason: "the seed has www.python.org on Heroku: the backend is the Heroku app's custom-domain DNS target, with www.python.org's certificate" },
   { feature: "S3 log credentials", published: "an access key and secret key (the fastly_s3_logging variable)", reason: "Fastly assumes an IAM role: no long-lived key to leak or rotate" },
   { feature: "the cdn-logs stream", published: "plain TCP to port 514", reason: "logs carry client addresses across the internet, so the stream goes over TLS with the PSF CA's certificate; cdn-logs' rsyslog (psf-salt salt/cdn-logs/config/fastly.rsyslog.conf, imptcp) needs a TLS listener before this is applied" },
-  { feature: "gzip content types", published: "17 entries, application/javascript twice", reason: "the same 16 types, each once: Fastly stores a set" },
+  {
+    feature: "gzip content types", published: "17 entries, application/javascript twice",
+    reason: "the same 16 types in the PSF's order, each once. content_types is an ordered list in provider 9.5.1 (block_fastly_service_gzip.go: TypeList; Fastly keeps it as one space-separated string), so the first apply after adoption rewrites it once without the repeat; from then on the service and the configuration agree",
+  },
+  {
+    feature: "the service's comment", published: "none written: the provider's default, \"Managed by Terraform\"",
+    reason: "the comment names the service's owner and that psf-estate manages it, as the zones' comments do; a comment is versionless at Fastly, so changing it activates no new version",
+  },
   { feature: "NGWAF (Signal Sciences) edge deployment, its dictionary and dynamic snippets", published: "sigsci resources and four ngwaf_config_* dynamic snippets whose content the NGWAF deployment writes", reason: "not modelled: it needs the sigsci provider and credentials; adopt it with the live estate" },
   { feature: "product_enablement", published: "bot_management, domain_inspector and origin_inspector on, ignored by Terraform afterwards", reason: "not modelled: paid products whose settings the PSF's own Terraform ignores" },
-  { feature: "the origin token header's name", published: "\"Fastly Token\"", reason: "the header itself (Fastly-Token, from a sensitive variable) is the same; the block is named after the header it sets" },
 ];
 
 /** A python.org Fastly service as the PSF's module defines it, for `cdn`'s domains. */
@@ -128,11 +138,11 @@ function pythonDotOrgService(cdn: PythonDotOrgCdn, extra: { readonly comment: st
     ],
     gzip: [DEFAULT_GZIP],
     hsts: [
-      { name: "HSTS w/ subdomains", maxAgeSeconds: 63072000, includeSubDomains: true, preload: true, responseCondition: "HSTS w/ subdomains" },
-      { name: "HSTS w/o subdomains", maxAgeSeconds: 315360000, includeSubDomains: false, preload: true, responseCondition: "HSTS w/o subdomain" },
+      { name: "HSTS w/ subdomains", maxAgeSeconds: 63072000, includeSubDomains: true, preload: true, responseCondition: "HSTS w/ subdomains", priority: 10 },
+      { name: "HSTS w/o subdomains", maxAgeSeconds: 315360000, includeSubDomains: false, preload: true, responseCondition: "HSTS w/o subdomain", priority: 10 },
     ],
     forceTls: { name: "Default cache policy", xff: "append", maxStaleAge: 86400, bypassBusyWait: false },
-    originTokenHeader: "Fastly-Token",
+    originToken: FASTLY_TOKEN,
     s3Logging: s3Logs(cdn.subdomain.replace(/\./g, "-")),
     syslogLogging: { name: "pythonorg", host: "cdn-logs.nyc1", format: PSF_LOG_FORMAT },
     datadogLogging: { name: "ratelimit-debug", responseCondition: "Always False" },
@@ -168,9 +178,11 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
     backends: [LOAD_BALANCERS],
     healthchecks: [haproxyStatus("docs.python.org")],
     gzip: [DEFAULT_GZIP],
-    hsts: [{ name: "hsts", maxAgeSeconds: 63072000, includeSubDomains: false, preload: false }],
+    // HAProxy's own for the docs backend, which pillar/base/haproxy.sls does not override: Fastly's header replaces the
+    // origin's, so it must never say less.
+    hsts: [{ name: "hsts", maxAgeSeconds: 315360000, includeSubDomains: true, preload: true }],
     forceTls: { name: "force tls", xff: "append" },
-    originTokenHeader: "Fastly-Token",
+    originToken: FASTLY_TOKEN,
     s3Logging: s3Logs("docs-python-org"),
     syslogLogging: { name: "docs", host: "cdn-logs.nyc1", format: PSF_LOG_FORMAT },
     certificateAuthority: "lets-encrypt",
@@ -178,6 +190,8 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
     fieldSources: {
       domains: seed("Details of Various Services > docs.python.org"),
       syslogLogging: psfSalt("pillar/base/fastly-logging.sls"),
+      hsts: psfSalt("salt/haproxy/config/haproxy.cfg.jinja"),
+      originToken: psfSalt("docs/services/cdn.rst"),
     },
   },
 ];

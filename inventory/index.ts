@@ -12,6 +12,7 @@ import { EXTERNAL_HOSTS, HOSTS } from "./hosts";
 import { METRIC_MONITORING, UPTIME_CHECKING } from "./monitoring";
 import { ON_CALL } from "./on-call";
 import { OWNERS } from "./owners";
+import { PSF_CA } from "./psf-ca";
 import { REGISTRAR } from "./registrar";
 import { firewallPillar, psfSalt, seed } from "./source";
 import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
@@ -54,6 +55,7 @@ export const PSF_INVENTORY: EstateInventory = {
   loadBalancerRole: "loadbalancer",
   infrastructureOwner: "infrastructure-staff",
   hostRecords: HOST_RECORDS,
+  psfCa: PSF_CA,
   factSources: {
     hostZone: psfSalt("pillar/base/tls.sls"),
     commonWorldPorts: psfSalt("salt/firewall/config/iptables.jinja"),

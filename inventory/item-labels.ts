@@ -39,6 +39,7 @@ export const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
   metricMonitoring: () => "metric monitoring",
   registrar: () => "registrar",
   hostRecords: () => "host records",
+  psfCa: () => "PSF CA",
 };
 
 /** An item of a list, as messages name it: `host "bugs.nyc1"`, or by its place when it has no name. */

@@ -465,6 +465,7 @@ const fastlyHsts = z.strictObject({
   includeSubDomains: z.boolean(),
   preload: z.boolean(),
   responseCondition: conditionName,
+  priority: nonNegative.optional(),
 });
 
 const fastlyBackendOrigin = z.discriminatedUnion("kind", [
@@ -503,6 +504,7 @@ const fastlyS3Logging = z.strictObject({
   periodSeconds: positive,
   gzipLevel: wholeNumber(0, 9, (n) => `${n} is outside 0-9`),
   timestampFormat: optionalText,
+  redundancy: z.enum(["standard", "intelligent_tiering", "standard_ia", "onezone_ia", "glacier", "glacier_ir", "deep_archive", "reduced_redundancy"]).optional(),
 });
 
 const fastlyResponseObject = z.strictObject({
@@ -534,7 +536,11 @@ const fastlyService = sourcedObject({
   comment: text(),
   domains: nonEmptyList(domainName, "is empty: a service must serve at least one domain"),
   backends: nonEmptyList(fastlyBackend, "is empty: a service needs at least one origin"),
-  originTokenHeader: matching(HTTP_HEADER_NAME, "is not an HTTP header name").optional(),
+  originToken: z.strictObject({
+    header: matching(HTTP_HEADER_NAME, "is not an HTTP header name"),
+    name: fastlyName.optional(),
+    priority: nonNegative.optional(),
+  }).optional(),
   s3Logging: fastlyS3Logging.optional(),
   syslogLogging: z.strictObject({ name: fastlyName, host: text(), format: text() }).optional(),
   datadogLogging: z.strictObject({ name: fastlyName, format: optionalText, responseCondition: conditionName }).optional(),
@@ -650,6 +656,11 @@ export const inventorySchema = z.strictObject({
   uptimeChecking,
   metricMonitoring,
   registrar,
+  psfCa: sourcedObject({
+    name: text(),
+    pem: text((v) => (/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/.test(v) ? undefined : "is not one PEM certificate")),
+    notAfter: matching(/^\d{4}-\d{2}-\d{2}$/, "is not a date YYYY-MM-DD"),
+  }),
   hostRecords: sourcedObject({
     ttlSeconds: ttl,
     retiringWriter: z.strictObject({ name: text(), where: source, until: text() }),

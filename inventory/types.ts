@@ -5,7 +5,7 @@
  * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
  * loaded, and turns it into an `Estate` the constructs can trust.
  */
-import type { DatadogSite, FastlyBackend, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
+import type { DatadogSite, FastlyBackend, FastlyOriginToken, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
 import type { Source } from "./source";
 import type { PortRange } from "./ports";
 
@@ -366,7 +366,7 @@ export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certai
 /**
  * A Fastly VCL service the PSF runs. Its rules (health checks, conditions, headers, gzip, cache and request
  * settings, host redirects, HSTS, forced TLS) are written as the FastlyService construct takes them; its
- * headers carry no secret: the origin token is `originTokenHeader`'s.
+ * headers carry no secret: the origin token is `originToken`'s.
  */
 export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   /** Service name at Fastly; services with a `fastly` origin name it. */
@@ -376,8 +376,8 @@ export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   /** Names it serves; each must be a name of a service whose origin is this Fastly service. */
   readonly domains: readonly string[];
   readonly backends: readonly FastlyBackendSpec[];
-  /** Request header carrying the shared secret origins check, its value from a sensitive variable. @default none */
-  readonly originTokenHeader?: string;
+  /** The request header carrying the shared secret origins check (its rule's name and priority), its value from a sensitive variable. @default none */
+  readonly originToken?: FastlyOriginToken;
   /** Logs to S3; the stack supplies the IAM role Fastly assumes. @default none */
   readonly s3Logging?: Omit<FastlyS3Logger, "credentials">;
   /** Logs to syslog on a host of the estate (key `<name>.<dc>`), on the port its role opens to Fastly. @default none */
@@ -476,6 +476,16 @@ export interface HostRecords extends Sourced {
   readonly retiringWriter: { readonly name: string; readonly where: Source; readonly until: string };
 }
 
+/** A certificate authority of the PSF's own, whose certificate is public: Fastly checks origins and log servers against it. */
+export interface CertificateAuthority extends Sourced {
+  /** Its common name. */
+  readonly name: string;
+  /** The CA certificate, PEM. */
+  readonly pem: string;
+  /** The last day (YYYY-MM-DD, UTC) the certificate is valid. */
+  readonly notAfter: string;
+}
+
 /** Sources of the inventory's single values, which are not items of a list. */
 export interface EstateFactSources {
   readonly hostZone: Source;
@@ -513,6 +523,8 @@ export interface EstateInventory {
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
   readonly hostRecords: HostRecords;
+  /** The PSF's own CA, which signs the load balancers' and cdn-logs' certificates. */
+  readonly psfCa: CertificateAuthority;
   /** Where the estate-wide facts below and above come from: the host zone, the common ports, the roles named here. */
   readonly factSources: EstateFactSources;
   /** The role whose hosts run HAProxy: load-balanced names point at them. */

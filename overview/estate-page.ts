@@ -175,7 +175,8 @@ function herokuSection(estate: Estate): string {
 }
 
 function fastlySection(estate: Estate): string {
-  return table(
+  const ca = estate.psfCa;
+  return `Fastly checks the certificates of origins and log servers signed by the PSF's own CA against ${ca.name}'s certificate (valid until ${ca.notAfter}), which is public: ${sourceText(ca.source)}.\n\n` + table(
     ["service", "domains", "backends", "logs to", "owner"],
     estate.fastlyServices.map((f) => [
       f.name, f.domains.join(", "),

@@ -182,6 +182,7 @@ function toS3Logger(l: FastlyS3Logger): ServiceVclLoggingS3 {
     formatVersion: l.formatVersion ?? 2,
     messageType: l.messageType ?? "classic",
     timestampFormat: l.timestampFormat,
+    redundancy: l.redundancy,
     responseCondition: l.responseCondition,
     ...credentials,
   };

@@ -253,6 +253,18 @@ export interface FastlyHsts {
   readonly preload: boolean;
   /** Name of a RESPONSE condition, e.g. one host of the service. @default every response */
   readonly responseCondition?: string;
+  /** Priority of the generated header rule: lower runs first. @default Fastly's default, 100 */
+  readonly priority?: number;
+}
+
+/** The header rule that sends the origin token: which header, and the rule's own name and priority. */
+export interface FastlyOriginToken {
+  /** The request header the origins check, e.g. `Fastly-Token`. */
+  readonly header: string;
+  /** Name of the header rule. @default `origin token <header>` */
+  readonly name?: string;
+  /** Lower runs first. @default Fastly's default, 100 */
+  readonly priority?: number;
 }
 
 /** Fields every logging endpoint has. */
@@ -267,6 +279,9 @@ export interface FastlyLoggerCommon {
   /** Name of a RESPONSE condition. @default every request is logged */
   readonly responseCondition?: string;
 }
+
+/** S3 storage classes Fastly's S3 logger writes with (provider 9.5.1 logging_s3 `redundancy`). */
+export type FastlyS3Redundancy = "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier" | "glacier_ir" | "deep_archive" | "reduced_redundancy";
 
 /** How Fastly authenticates to the bucket: a role it assumes, or keys from sensitive variables (tokens only). */
 export type FastlyS3Credentials = { readonly iamRole: string } | { readonly accessKey: string; readonly secretKey: string };
@@ -283,6 +298,8 @@ export interface FastlyS3Logger extends FastlyLoggerCommon {
   readonly gzipLevel: number;
   /** strftime format of %t. @default Fastly's default */
   readonly timestampFormat?: string;
+  /** The storage class of the log objects. @default none written: the bucket's default class */
+  readonly redundancy?: FastlyS3Redundancy;
   readonly credentials: FastlyS3Credentials;
 }
 
