@@ -91,6 +91,11 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     const ports = [...lb.worldPorts, ...lb.fastlyPorts].filter((p) => p.protocol === "tcp").map((p) => p.from).sort((a, b) => a - b);
     expect(ports).toEqual([80, 443, 9020, 20000, 20001, 20002, 20004, 20010, 20011, 20025, 20100]);
   }],
+  ["only 20004, HAProxy's frontend fastly, is kept for Fastly; 20000 and 20010 are frontend main's and open to the world (psf-salt haproxy.cfg.jinja, firewall/loadbalancer.sls)", () => {
+    const lb = estate.role("loadbalancer");
+    expect(lb.fastlyPorts.map((p) => p.from)).toEqual([20004]);
+    expect(lb.worldPorts.map((p) => p.from)).toEqual(expect.arrayContaining([20000, 20002, 20010]));
+  }],
   ["the mail hosts open NTP 123 on tcp and udp (psf-salt firewall/mail.sls)", () => {
     for (const role of ["mail", "gnumailman"]) {
       expect(estate.role(role).worldPorts.filter((p) => p.from === 123).map((p) => p.protocol).sort()).toEqual(["tcp", "udp"]);

@@ -79,26 +79,31 @@ export const ROLES: readonly Role[] = [
   role("gnumailman", "GNU Mailman project wiki and lists", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
   role("hg", "Version control archives", firewallPillar("hg"), { internalPorts: [tcp(9000, 9002, "hg, svn, legacy")] }),
   // Fastly reaches them as lb.nyc1.psf.io and checks the certificate name lb.psf.io. psf-salt opens every listener
-  // to the world; the plain HTTP and TLS entries 2000x serve Fastly alone, so here only Fastly reaches them.
+  // to the world; the one entry for Fastly, 20004, serves Fastly alone, so here only Fastly reaches it.
   role("loadbalancer", "HAProxy in front of the app hosts", firewallPillar("loadbalancer"), {
     shortName: "lb",
     // The certificate Fastly checks is lb.psf.io's (psf-salt's TLS pillar).
     fieldSources: { shortName: psfSalt("pillar/base/tls.sls") },
     worldPorts: [
       ...WEB,
+      // HAProxy's `frontend main` binds these beside 80 and 443 (salt/haproxy/config/haproxy.cfg.jinja 86-102).
+      tcp(20000, "haproxy http (frontend main)"),
+      tcp(20010, "haproxy https (frontend main)"),
       // PROXY-protocol entries (HAProxy accept-proxy): who sends them is not published, so they stay open as in psf-salt.
       tcp(20001, "haproxy http, proxy protocol"),
       tcp(20011, "haproxy https, proxy protocol"),
       tcp(9020, "buildbot workers, direct"),
       tcp(20025, "roundup mail in, proxy protocol"),
-      // Nothing listens since psf-salt 442a8e97 ("Minify the HG setup"); the firewall still opens it.
+      // Nothing listens since psf-salt 4450097e ("do away with ev cert") and 442a8e97 ("Minify the HG setup"); the
+      // firewall still opens them.
+      tcp(20002, "haproxy tls (no listener)"),
       tcp(20100, "hg ssh (no listener)"),
     ],
-    fastlyPorts: [tcp(20000, "haproxy"), tcp(20002, "haproxy (no listener since psf-salt 4450097e)"), tcp(20004, "haproxy tls for fastly"), tcp(20010, "haproxy tls")],
+    fastlyPorts: [tcp(20004, "haproxy tls for fastly")],
     differences: [{
-      feature: "ports 20000, 20002, 20004 and 20010",
+      feature: "port 20004",
       published: "open to the world (no source in pillar/base/firewall/loadbalancer.sls)",
-      reason: "they are HAProxy's entries for Fastly (psf-salt docs/services/cdn.rst): only Fastly's published ranges reach them here",
+      reason: "it is HAProxy's `frontend fastly` (salt/haproxy/config/haproxy.cfg.jinja 168-178), which denies every request without the Fastly-Token, and the port Fastly's backends use (docs/services/cdn.rst): only Fastly's published ranges reach it here",
     }],
   }),
   role("mail", "mail.python.org: Mailman and Postfix", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),
