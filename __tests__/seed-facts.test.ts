@@ -101,9 +101,14 @@ const FACTS: readonly (readonly [string, () => void])[] = [
       expect(estate.role(role).worldPorts.filter((p) => p.from === 123).map((p) => p.protocol).sort()).toEqual(["tcp", "udp"]);
     }
   }],
-  ["every datacenter's hosts reach Salt (4505-4506) and the Consul servers (psf-salt firewall/salt.sls)", () => {
+  ["every datacenter's hosts reach Salt (4505-4506) (psf-salt firewall/salt.sls)", () => {
     expect(estate.estatePorts(estate.role("salt-master")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/4505-4506"]);
-    expect(estate.estatePorts(estate.role("consul")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);
+  }],
+  ["Consul runs only in nyc1, on 8300-8302 tcp and udp, and no host elsewhere reaches its servers (psf-salt salt/consul/init.sls line 1, pillar/prod/consul.sls dcs)", () => {
+    expect(estate.serviceDiscovery.datacenters).toEqual(["nyc1"]);
+    expect(estate.serviceDiscovery.ports.map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);
+    expect(estate.estatePorts(estate.role("consul"))).toEqual([]);
+    for (const dc of ["ams1", "nyc3", "sfo1"]) expect({ dc, consul: estate.internalPorts(estate.role("pythontest"), dc).filter((p) => p.from === 8300) }).toEqual({ dc, consul: [] });
   }],
   ["cdn-logs files Fastly's syslog streams by the loggers' names pythonorg and docs (psf-salt fastly-logging.sls)", () => {
     expect(estate.fastlyServices.map((f) => f.syslogLogging?.name).sort()).toEqual(["docs", "pythonorg", "pythonorg"]);

@@ -3,7 +3,7 @@ import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
   CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
-  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
+  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, ServiceDiscovery, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -145,13 +145,19 @@ export class Estate {
   }
 
   /**
-   * Ports a host of `role` opens to its datacenter's private network alone: those every host and the role open,
-   * less the role's estate ports, which are open to that network too (one rule, not two).
+   * Ports a host of `role` in `datacenter` opens to its datacenter's private network alone: Consul's where Consul runs,
+   * and the role's, less the role's estate ports, which are open to that network too (one rule, not two).
    */
-  internalPorts(role: Role): readonly PortRange[] {
+  internalPorts(role: Role, datacenter: string): readonly PortRange[] {
     const estate = this.estatePorts(role);
-    return [...this.inventory.commonInternalPorts, ...role.internalPorts]
+    const discovery = this.inventory.serviceDiscovery;
+    return [...(discovery.datacenters.includes(datacenter) ? discovery.ports : []), ...role.internalPorts]
       .filter((port) => !estate.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to));
+  }
+
+  /** Consul: the datacenters where it runs and the ports its hosts open. */
+  get serviceDiscovery(): ServiceDiscovery {
+    return this.inventory.serviceDiscovery;
   }
 
   /** Where every value comes from: each item's source and its fields' own (inventory/fact-sources.ts). */

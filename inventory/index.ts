@@ -14,8 +14,8 @@ import { ON_CALL } from "./on-call";
 import { OWNERS } from "./owners";
 import { PSF_CA } from "./psf-ca";
 import { REGISTRAR } from "./registrar";
-import { firewallPillar, psfSalt, seed } from "./source";
-import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
+import { psfSalt, seed } from "./source";
+import { COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES, SERVICE_DISCOVERY } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
 import { CAA_POLICY, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
@@ -34,7 +34,7 @@ export const PSF_INVENTORY: EstateInventory = {
   owners: OWNERS,
   commonWorldPorts: COMMON_WORLD_PORTS,
   commonPortsPolicyExceptions: COMMON_PORTS_POLICY_EXCEPTIONS,
-  commonInternalPorts: COMMON_INTERNAL_PORTS,
+  serviceDiscovery: SERVICE_DISCOVERY,
   roles: ROLES,
   hosts: HOSTS,
   externalHosts: EXTERNAL_HOSTS,
@@ -59,7 +59,6 @@ export const PSF_INVENTORY: EstateInventory = {
   factSources: {
     hostZone: psfSalt("pillar/base/tls.sls"),
     commonWorldPorts: psfSalt("salt/firewall/config/iptables.jinja"),
-    commonInternalPorts: firewallPillar("consul"),
     loadBalancerRole: psfSalt("pillar/prod/roles.sls"),
     infrastructureOwner: seed("Infrastructure Team"),
   },

@@ -32,7 +32,7 @@ export const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
   caa: () => "CAA policy",
   fastlyEdge: () => "Fastly edge",
   commonWorldPorts: () => "every host",
-  commonInternalPorts: () => "every host",
+  serviceDiscovery: () => "service discovery",
   commonPortsPolicyExceptions: () => "every host",
   onCall: () => "on-call",
   uptimeChecking: () => "uptime checking",

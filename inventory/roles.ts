@@ -1,7 +1,7 @@
 import { tcp, udp } from "./ports";
 import type { PortRange } from "./ports";
 import { assumed, firewallPillar, psfSalt } from "./source";
-import type { PolicyException, Role, Source } from "./types";
+import type { PolicyException, Role, ServiceDiscovery, Source } from "./types";
 
 /** Every host opens ssh to the world. */
 export const COMMON_WORLD_PORTS: readonly PortRange[] = [tcp(22, "ssh")];
@@ -20,11 +20,22 @@ const PLAINTEXT_MAIL_EXCEPTION: PolicyException = {
   expires: "2027-06-30",
 };
 
-/** Every host joins the Consul cluster over the private network. */
-export const COMMON_INTERNAL_PORTS: readonly PortRange[] = [
-  tcp(8300, 8302, "consul"),
-  udp(8300, 8302, "consul"),
-];
+/**
+ * Consul runs in nyc1 alone: its state applies where the pillar's `consul:dcs` holds the host's datacenter
+ * (psf-salt salt/consul/init.sls line 1), and pillar/prod/consul.sls lists nyc1 only. There every host's agent and
+ * the three servers talk over the private network.
+ */
+export const SERVICE_DISCOVERY: ServiceDiscovery = {
+  datacenters: ["nyc1"],
+  ports: [tcp(8300, 8302, "consul"), udp(8300, 8302, "consul")],
+  source: firewallPillar("consul"),
+  fieldSources: { datacenters: psfSalt("pillar/prod/consul.sls") },
+  differences: [{
+    feature: "ports 8300-8302",
+    published: "open to the world on every host, in every datacenter (pillar/prod/top.sls gives every host firewall.consul, which has no source)",
+    reason: "Consul runs only in nyc1 (salt/consul/init.sls line 1, pillar/prod/consul.sls dcs), where agents and servers share the private network: nyc1's hosts open them to nyc1's private network, and hosts elsewhere, where nothing listens on them, do not open them",
+  }],
+};
 
 const WEB = [tcp(80, "http"), tcp(443, "https")];
 
@@ -64,16 +75,8 @@ export const ROLES: readonly Role[] = [
   role("buildbot", "CPython buildbot master", firewallPillar("buildbot"), { worldPorts: [tcp(9020, "buildbot workers")], internalPorts: [tcp(9000, "web")] }),
   role("cdn-logs", "Realtime syslog stream from Fastly, for debugging", firewallPillar("fastly-logging"), { fastlyPorts: [tcp(514, "syslog")] }),
   role("codespeed", "Codespeed web UI", firewallPillar("codespeed"), { internalPorts: [tcp(9000, "codespeed cpython"), tcp(9001, "codespeed pypy")] }),
-  // Every host's agent joins the servers: those outside nyc1 reach them by public address.
-  role("consul", "Consul service discovery servers", undefined, {
-    estatePorts: [tcp(8300, 8302, "consul"), udp(8300, 8302, "consul")],
-    fieldSources: { estatePorts: firewallPillar("consul") },
-    differences: [{
-      feature: "ports 8300-8302",
-      published: "open to the world on every host (pillar/base/firewall/consul.sls has no source)",
-      reason: "every host's own ports admit its datacenter; the servers admit every host of the estate, by public address from other datacenters",
-    }],
-  }),
+  // The servers open Consul's ports as every host of nyc1 does (SERVICE_DISCOVERY): nothing more.
+  role("consul", "Consul service discovery servers", undefined),
   role("docs", "Builds and serves docs.python.org", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
   role("downloads", "python.org downloads", firewallPillar("rs-lb-backend"), { internalPorts: [tcp(9000, "web")] }),
   role("gnumailman", "GNU Mailman project wiki and lists", firewallPillar("mail"), { worldPorts: MAIL, policyExceptions: [PLAINTEXT_MAIL_EXCEPTION] }),

@@ -638,7 +638,7 @@ export const inventorySchema = z.strictObject({
   owners: z.array(owner),
   commonWorldPorts: z.array(portRange),
   commonPortsPolicyExceptions: policyExceptions,
-  commonInternalPorts: z.array(portRange),
+  serviceDiscovery: sourcedObject({ datacenters: nonEmptyList(slug), ports: nonEmptyList(portRange) }),
   roles: z.array(role),
   hosts: z.array(host),
   externalHosts: z.array(externalHost),
@@ -665,7 +665,7 @@ export const inventorySchema = z.strictObject({
     ttlSeconds: ttl,
     retiringWriter: z.strictObject({ name: text(), where: source, until: text() }),
   }),
-  factSources: z.strictObject({ hostZone: source, commonWorldPorts: source, commonInternalPorts: source, loadBalancerRole: source, infrastructureOwner: source }),
+  factSources: z.strictObject({ hostZone: source, commonWorldPorts: source, loadBalancerRole: source, infrastructureOwner: source }),
   loadBalancerRole: slug,
   infrastructureOwner: ownerKey,
 });

@@ -486,11 +486,21 @@ export interface CertificateAuthority extends Sourced {
   readonly notAfter: string;
 }
 
+/**
+ * Consul, the estate's service discovery: the datacenters where it runs (its servers are the consul role's hosts,
+ * every host there runs its agent) and the ports agents and servers talk on.
+ */
+export interface ServiceDiscovery extends Sourced {
+  /** The datacenters whose hosts run Consul. */
+  readonly datacenters: readonly string[];
+  /** Ports every host of those datacenters opens to its datacenter's private network. */
+  readonly ports: readonly PortRange[];
+}
+
 /** Sources of the inventory's single values, which are not items of a list. */
 export interface EstateFactSources {
   readonly hostZone: Source;
   readonly commonWorldPorts: Source;
-  readonly commonInternalPorts: Source;
   readonly loadBalancerRole: Source;
   readonly infrastructureOwner: Source;
 }
@@ -503,7 +513,8 @@ export interface EstateInventory {
   readonly commonWorldPorts: readonly PortRange[];
   /** Policy rules every role is excused from because of the common ports. @default none */
   readonly commonPortsPolicyExceptions?: readonly PolicyException[];
-  readonly commonInternalPorts: readonly PortRange[];
+  /** Consul: where it runs, and the ports its hosts open to their datacenter's private network. */
+  readonly serviceDiscovery: ServiceDiscovery;
   readonly roles: readonly Role[];
   readonly hosts: readonly Host[];
   readonly externalHosts: readonly ExternalHost[];

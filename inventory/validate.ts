@@ -63,6 +63,10 @@ export function validateInventory(input: unknown): ValidatedInventory {
   checkDuplicates("owner", ownerKeys);
   if (!ownerKeys.includes(inv.infrastructureOwner)) problems.add("estate", "infrastructureOwner", `unknown owner "${inv.infrastructureOwner}"`);
 
+  inv.serviceDiscovery.datacenters.forEach((dc, index) => {
+    if (!dcKeys.includes(dc)) problems.add("service discovery", `datacenters[${index}]`, `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
+  });
+
   checkDuplicates("role", roleNames);
   if (hostsWithRole(inv.loadBalancerRole) === 0) problems.add("estate", "loadBalancerRole", `role "${inv.loadBalancerRole}" has no host`);
 

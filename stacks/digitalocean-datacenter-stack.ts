@@ -106,7 +106,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         name: `psf-${dc.key}-${roleName}`,
         dropletIds: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!.dropletId),
         worldPorts: estate.worldPorts(role),
-        internalPorts: estate.internalPorts(role),
+        internalPorts: estate.internalPorts(role, dc.key),
         privateRange: this.network.ipRange,
         fastlyPorts: role.fastlyPorts,
         ...(fastlyRanges !== undefined ? { fastlySourceRanges: fastlyRanges } : {}),

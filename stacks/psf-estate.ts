@@ -48,7 +48,7 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
     if (from === undefined || to === undefined) throw new Error(`definePsfEstate: no datacenter stack for the move of host "${host.key}"`);
     from.handOver(to.hostAddresses(host.key), to.stackName);
   }
-  // Salt and Consul admit every host of the estate: a datacenter's firewalls read the others' droplets.
+  // Salt admits every host of the estate: a datacenter's firewalls read the others' droplets.
   for (const stack of datacenters) {
     stack.protectRoles([...droplets].filter(([key]) => !stack.hosts.has(key)).sort(([a], [b]) => a.localeCompare(b)).map(([, host]) => host));
   }
