@@ -101,8 +101,12 @@ describe("DigitalOcean datacenters", () => {
       const elsewhere = estate.hosts.filter((h) => h.datacenter !== dc.key);
       const estateRules = rules.filter((r) => Array.isArray(r.source_addresses) && r.source_addresses[0] === dc.privateRange && r.source_addresses.length > 1);
       expect(estateRules.map((r) => `${r.protocol}/${r.port_range}`).sort()).toEqual(estatePorts);
+      // ... and the addresses outside every datacenter the role names, as written.
+      const outside = estate.estatePortsAlsoFrom(role);
       for (const rule of estateRules) {
-        const admitted = (rule.source_addresses as string[]).slice(1).map((value) => resolveReference(synth, `digitalocean-${dc.key}`, value));
+        const sources = (rule.source_addresses as string[]).slice(1);
+        expect(sources.filter((value) => !value.startsWith("${"))).toEqual(outside);
+        const admitted = sources.filter((value) => value.startsWith("${")).map((value) => resolveReference(synth, `digitalocean-${dc.key}`, value));
         expect(admitted.map((a) => [a?.type, a?.attribute, a?.resource.name]).sort()).toEqual(elsewhere.map((h) => ["digitalocean_droplet", "ipv4_address", h.dropletName]).sort());
       }
       const portRules = rules.filter((r) => r.port_range !== undefined);

@@ -104,6 +104,11 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["every datacenter's hosts reach Salt (4505-4506) (psf-salt firewall/salt.sls)", () => {
     expect(estate.estatePorts(estate.role("salt-master")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/4505-4506"]);
   }],
+  ["the Salt master also admits 4505-4506 from 138.68.57.99 and 217.140.101.240, and 14000 from nyc1's private network (psf-salt pillar/base/firewall/salt.sls 22-37)", () => {
+    const salt = estate.role("salt-master");
+    expect(estate.estatePortsAlsoFrom(salt)).toEqual(["138.68.57.99", "217.140.101.240"]);
+    expect(estate.internalPorts(salt, "nyc1").map((p) => `${p.protocol}/${p.from}`)).toEqual(expect.arrayContaining(["tcp/9000", "tcp/14000"]));
+  }],
   ["Consul runs only in nyc1, on 8300-8302 tcp and udp, and no host elsewhere reaches its servers (psf-salt salt/consul/init.sls line 1, pillar/prod/consul.sls dcs)", () => {
     expect(estate.serviceDiscovery.datacenters).toEqual(["nyc1"]);
     expect(estate.serviceDiscovery.ports.map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);

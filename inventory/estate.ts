@@ -144,6 +144,11 @@ export class Estate {
     return role.estatePorts ?? [];
   }
 
+  /** Addresses outside the estate's datacenters that reach `role`'s estate ports too (Role.estatePortsAlsoFrom). */
+  estatePortsAlsoFrom(role: Role): readonly string[] {
+    return (role.estatePortsAlsoFrom ?? []).map((source) => source.address);
+  }
+
   /**
    * Ports a host of `role` in `datacenter` opens to its datacenter's private network alone: Consul's where Consul runs,
    * and the role's, less the role's estate ports, which are open to that network too (one rule, not two).

@@ -56,7 +56,7 @@ const MAIL = [
 /** The Salt roles and the host names each matches: every role here is one of psf-salt's unless it says otherwise. */
 const SALT_ROLES = psfSalt("pillar/prod/roles.sls");
 
-type RoleExtra = Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "estatePorts" | "shortName" | "policyExceptions" | "source" | "fieldSources" | "differences">>;
+type RoleExtra = Partial<Pick<Role, "worldPorts" | "internalPorts" | "fastlyPorts" | "estatePorts" | "estatePortsAlsoFrom" | "shortName" | "policyExceptions" | "source" | "fieldSources" | "differences">>;
 
 /** A role; its ports come from `firewall` (a psf-salt firewall pillar) unless its field sources say otherwise. */
 function role(name: string, purpose: string, firewall: Source | undefined, extra: RoleExtra = {}): Role {
@@ -118,9 +118,19 @@ export const ROLES: readonly Role[] = [
     source: assumed("the seed says the PyPy website runs on a DigitalOcean VM; psf-salt has no role for it, so its name and its ports (a web server's) are assumed"), worldPorts: WEB }),
   role("pythontest", "Resources for CPython's test suite", firewallPillar("http"), { worldPorts: WEB }),
   // Every managed host reaches the master; psf-salt pokes holes for the hosts outside the primary datacenter
-  // (nyc1) by their public addresses, listed by hand there, derived from the hosts here.
+  // (nyc1) by their public addresses, listed by hand there: the estate's own are derived from the hosts here, and
+  // the two that are no droplet of the estate are written as psf-salt writes them (pillar/base/firewall/salt.sls 22-33).
   role("salt-master", "Salt master", firewallPillar("salt"), {
-    internalPorts: [tcp(9000, 9001, "salt api")],
+    internalPorts: [
+      // The load balancers' letsencrypt-well-known and publish-files backends (pillar/base/haproxy.sls).
+      tcp(9000, 9001, "acme http challenges and published files, for the load balancers"),
+      // Pebble, the ACME test server the salt master runs (salt/top.sls tls.pebble); psf-salt marks it for development.
+      tcp(14000, "pebble acme test server"),
+    ],
     estatePorts: [tcp(4505, 4506, "salt")],
+    estatePortsAlsoFrom: [
+      { address: "138.68.57.99", what: "the remote backup host (salt_master_remote_backup)" },
+      { address: "217.140.101.240", what: "the Arm-hosted Ampere One box (salt_master_ampere_one, psf-salt 1d639276)" },
+    ],
   }),
 ];

@@ -207,6 +207,11 @@ const role = sourcedObject({
   internalPorts: z.array(portRange),
   fastlyPorts: z.array(portRange),
   estatePorts: z.array(portRange).optional(),
+  estatePortsAlsoFrom: z.array(z.strictObject({ address: ipv4, what: text() })).optional(),
+}).superRefine((r, ctx) => {
+  if ((r.estatePortsAlsoFrom ?? []).length > 0 && (r.estatePorts ?? []).length === 0) {
+    ctx.addIssue({ code: "custom", path: ["estatePortsAlsoFrom"], message: "admits addresses to estate ports the role does not open (estatePorts is empty)" });
+  }
 });
 
 const host = sourcedObject({

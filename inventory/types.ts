@@ -89,6 +89,18 @@ export interface Role extends Sourced {
    * no private path here. @default none
    */
   readonly estatePorts?: readonly PortRange[];
+  /**
+   * Public IPv4 addresses outside the estate's datacenters that reach `estatePorts` too, each with what it is.
+   * @default none
+   */
+  readonly estatePortsAlsoFrom?: readonly OutsideSource[];
+}
+
+/** An address outside the estate's datacenters that a role's firewall admits, as a published firewall names it. */
+export interface OutsideSource {
+  readonly address: string;
+  /** What it is, in the publisher's words. */
+  readonly what: string;
 }
 
 /** A distribution image a droplet was built from. */
