@@ -109,6 +109,11 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.estatePortsAlsoFrom(salt)).toEqual(["138.68.57.99", "217.140.101.240"]);
     expect(estate.internalPorts(salt, "nyc1").map((p) => `${p.protocol}/${p.from}`)).toEqual(expect.arrayContaining(["tcp/9000", "tcp/14000"]));
   }],
+  ["pythontest serves FTP (20, 21, passive 10090-10190) and the snakebite whitehole 56667, and drops 56666 (psf-salt pillar/prod/top.sls, firewall/ftp.sls, firewall/snakebite.sls, salt/pythontest/config/vsftpd.conf)", () => {
+    const open = estate.worldPorts(estate.role("pythontest")).map((p) => `${p.protocol}/${p.from}-${p.to}`);
+    expect(open).toEqual(expect.arrayContaining(["tcp/20-20", "tcp/21-21", "tcp/10090-10190", "tcp/56667-56667", "udp/56667-56667"]));
+    expect(open.filter((p) => p.includes("56666"))).toEqual([]);
+  }],
   ["Consul runs only in nyc1, on 8300-8302 tcp and udp, and no host elsewhere reaches its servers (psf-salt salt/consul/init.sls line 1, pillar/prod/consul.sls dcs)", () => {
     expect(estate.serviceDiscovery.datacenters).toEqual(["nyc1"]);
     expect(estate.serviceDiscovery.ports.map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);

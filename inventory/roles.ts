@@ -116,7 +116,22 @@ export const ROLES: readonly Role[] = [
   // pypy.org and pythontest.net are answered by their own hosts, not through the load balancers.
   role("pypy-web", "Serves www.pypy.org", undefined, {
     source: assumed("the seed says the PyPy website runs on a DigitalOcean VM; psf-salt has no role for it, so its name and its ports (a web server's) are assumed"), worldPorts: WEB }),
-  role("pythontest", "Resources for CPython's test suite", firewallPillar("http"), { worldPorts: WEB }),
+  // pythontest's firewall is three pillars (pillar/prod/top.sls gives the role firewall.http, firewall.ftp and
+  // firewall.snakebite): the web, anonymous FTP for CPython's tests (salt/pythontest/config/vsftpd.conf: active from
+  // port 20, passive 10090-10190) and the snakebite holes CPython's network tests probe.
+  role("pythontest", "Resources for CPython's test suite", psfSalt("pillar/prod/top.sls"), {
+    worldPorts: [
+      ...WEB,
+      tcp(20, "ftp data"),
+      tcp(21, "ftp"),
+      tcp(10090, 10190, "ftp passive"),
+      // The "whitehole": the host's iptables rejects it (pillar/base/firewall/snakebite.sls), so a connection is
+      // refused at once, which a cloud firewall that drops it would turn into a timeout. The "blackhole", 56666, is
+      // dropped: the cloud firewall does that by admitting nothing there.
+      tcp(56667, "snakebite whitehole, rejected by the host"),
+      udp(56667, "snakebite whitehole, rejected by the host"),
+    ],
+  }),
   // Every managed host reaches the master; psf-salt pokes holes for the hosts outside the primary datacenter
   // (nyc1) by their public addresses, listed by hand there: the estate's own are derived from the hosts here, and
   // the two that are no droplet of the estate are written as psf-salt writes them (pillar/base/firewall/salt.sls 22-33).
