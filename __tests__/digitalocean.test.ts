@@ -160,7 +160,7 @@ describe("DigitalOcean datacenters", () => {
     }
   });
 
-  it("runs the managed PostgreSQL cluster in a stack of its own, with the inventory's databases and users, admitting only their clients", () => {
+  it("runs the managed PostgreSQL cluster in a stack of its own, with the inventory's databases and users, admitting only their clients and the hosts that administer it", () => {
     const dcStack = stackJson(synth, DC_STACK);
     const database = stackJson(synth, DATABASE_STACK);
     const clusters = Object.entries(resourcesOf(database, "digitalocean_database_cluster"));
@@ -181,7 +181,7 @@ describe("DigitalOcean datacenters", () => {
     expect(firewall[0]!.cluster_id).toBe(`\${digitalocean_database_cluster.${clusterName}.id}`);
     // The droplet ids come from the datacenter's state, through cdktf cross-stack references.
     const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => fromClusterDc(r.value)).sort();
-    const clientRoles = new Set(cluster.databases.map((db) => db.usedByRole));
+    const clientRoles = new Set([cluster.administeredByRole, ...cluster.databases.map((db) => db.usedByRole)]);
     const clients = estate.hostsIn(clusterDc.key).filter((h) => clientRoles.has(h.role))
       .map((h) => `\${digitalocean_droplet.${dropletByName(dcStack, h.dropletName)[0]}.id}`).sort();
     expect(clients.length).toBeGreaterThan(0);

@@ -57,6 +57,8 @@ const CORPUS: readonly BadInput[] = [
   { name: "an origin without its role", edit: (i) => { service(i, "bugs").origin = { kind: "load-balancer" }; }, item: 'service "bugs"', field: "origin.backendRole", problem: /^is missing/ },
   { name: "a Heroku region that does not exist", edit: (i) => { app(i, "bedevere").region = "asia"; }, item: 'heroku app "bedevere"', field: "region", problem: /^"asia" is not one of "us", "eu"$/ },
   { name: "half a dyno", edit: (i) => { app(i, "pycon-us").formation[0].quantity = 1.5; }, item: 'heroku app "pycon-us"', field: "formation.web.quantity", problem: /^1.5 is not a whole number of dynos$/ },
+  { name: "a cluster administered by a role with no host there", edit: (i) => { i.databaseCluster.administeredByRole = "pythontest"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "administeredByRole", problem: /^role "pythontest" has no host in nyc1$/ },
+  { name: "a connection pool port out of range", edit: (i) => { i.databaseCluster.connectionPool.port = 250610; }, item: 'database cluster "pg-nyc1-psf-io"', field: "connectionPool.port", problem: /^port 250610 is outside 1-65535$/ },
   { name: "a database port written as a string", edit: (i) => { i.databaseCluster.port = "25060"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "port", problem: /where a number is wanted/ },
   { name: "a database cluster of no node", edit: (i) => { i.databaseCluster.nodeCount = 0; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^0 is not a node count DigitalOcean runs/ },
   { name: "a database cluster of four nodes", edit: (i) => { i.databaseCluster.nodeCount = 4; }, item: 'database cluster "pg-nyc1-psf-io"', field: "nodeCount", problem: /^4 is not a node count/ },

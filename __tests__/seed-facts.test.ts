@@ -71,6 +71,17 @@ const FACTS: readonly (readonly [string, () => void])[] = [
 
   // The managed database.
   ["the managed PostgreSQL cluster is pg-nyc1-psf-io in nyc1, on port 25060", () => expect(estate.databaseCluster).toMatchObject({ name: "pg-nyc1-psf-io", datacenter: "nyc1", engine: "pg", port: 25060 })],
+  ["the cluster's port 25060 and its pooled endpoint pool-pg-nyc1-psf-io on 25061 are psf-salt's (pillar/prod/postgres/clusters.sls)", () => {
+    expect(estate.databaseCluster).toMatchObject({ port: 25060, connectionPool: { name: "pool-pg-nyc1-psf-io", port: 25061 } });
+    expect(estate.databaseCluster.fieldSources?.port).toEqual({ kind: "public", repository: "python/psf-salt", path: "pillar/prod/postgres/clusters.sls" });
+  }],
+  ["the Salt master administers the cluster, so its firewall admits it (psf-salt salt/top.sls, salt/postgresql/admin.sls)", () => {
+    expect(estate.databaseCluster.administeredByRole).toBe("salt-master");
+  }],
+  ["psf-salt publishes PostgreSQL 11 for the cluster (docs/services/postgresql.rst); the estate runs 16 and says why", () => {
+    expect(estate.databaseCluster.fieldSources?.version).toEqual({ kind: "public", repository: "python/psf-salt", path: "docs/services/postgresql.rst" });
+    expect(estate.databaseCluster.differences?.find((d) => d.feature === "version")?.published).toMatch(/PostgreSQL 11/);
+  }],
   ["the cluster holds the facts sheet's eight databases", () => {
     expect(estate.databaseCluster.databases.map((d) => d.name).sort()).toEqual([
       "buildbot-master", "buildbot-master_test", "codespeed-cpython", "codespeed-pypy", "roundup-cpython", "roundup-cpython_test", "roundup-jython", "roundup-roundup",

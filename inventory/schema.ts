@@ -334,6 +334,8 @@ const databaseCluster = sourcedObject({
   // A primary and at most two standby nodes.
   nodeCount: wholeNumber(1, 3, (n) => `${n} is not a node count DigitalOcean runs (1-3: a primary and up to two standbys)`),
   port: portNumber,
+  connectionPool: z.strictObject({ name: slug, port: portNumber }).optional(),
+  administeredByRole: slug,
   owner: ownerKey,
   databases: z.array(z.strictObject({
     name: matching(DATABASE_NAME, "is not a database name (a lowercase letter, then letters, digits, \"_\" and \"-\")"),

@@ -289,6 +289,13 @@ export interface DatabaseCluster extends Sourced {
   readonly nodeCount: number;
   /** Port the cluster listens on; clients connect with TLS verify-full. */
   readonly port: number;
+  /**
+   * The pooled endpoint on the cluster's host (DigitalOcean's PgBouncer), as Salt names it, and its port. Recorded, not
+   * created here: what it pools is not published. @default none
+   */
+  readonly connectionPool?: { readonly name: string; readonly port: number };
+  /** The role whose hosts administer the cluster (create its users and databases): its firewall admits them. */
+  readonly administeredByRole: string;
   readonly owner: string;
   readonly databases: readonly ManagedDatabase[];
 }

@@ -146,6 +146,9 @@ export function validateInventory(input: unknown): ValidatedInventory {
   checkDatacenter(dbItem, db.datacenter);
   checkOwner(dbItem, db.owner);
   checkDuplicates("database", db.databases.map((d) => d.name));
+  if (dcKeys.includes(db.datacenter) && !inv.hosts.some((h) => h.role === db.administeredByRole && h.datacenter === db.datacenter)) {
+    problems.add(dbItem, "administeredByRole", `role "${db.administeredByRole}" has no host in ${db.datacenter}`);
+  }
   // In an unknown datacenter, every database would lack its clients: the datacenter is the one problem.
   for (const database of dcKeys.includes(db.datacenter) ? db.databases : []) {
     if (database.usedByRole === undefined) continue;

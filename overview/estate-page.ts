@@ -61,6 +61,10 @@ function hostsSection(estate: Estate): string {
       estate.hostsIn(dc.key).map((h) => [h.fqdn, h.role, h.purpose, owner(h.owner), h.image, h.holdsData ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}` : "no"]),
     ));
   }
+  const db = estate.databaseCluster;
+  const clientRoles = [...new Set(db.databases.flatMap((d) => (d.usedByRole === undefined ? [] : [d.usedByRole])))];
+  parts.push("### The managed database cluster\n");
+  parts.push(`${code(db.name)} in ${db.datacenter}: PostgreSQL ${db.version}, port ${db.port}${db.connectionPool === undefined ? "" : `; its pooled endpoint ${code(db.connectionPool.name)} on port ${db.connectionPool.port} is recorded, not created here`}. It holds ${db.databases.length} databases (${db.databases.map((d) => d.name).join(", ")}); its firewall admits the ${[db.administeredByRole, ...clientRoles].join(", ")} hosts of ${db.datacenter} (${db.administeredByRole} administers it, creating its users and databases).\n`);
   parts.push("### Outside the datacenters\n");
   parts.push(table(
     ["host", "purpose", "owner", "hosted by", "configured by"],
