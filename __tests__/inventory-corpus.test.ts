@@ -234,6 +234,7 @@ const CORPUS: readonly BadInput[] = [
   { name: "a Datadog logger with a region of its own", edit: (i) => { fastly(i, "www.python.org").datadogLogging.region = "EU"; }, item: 'fastly service "www.python.org"', field: "datadogLogging.region", problem: /not a field the inventory knows/ },
   // Sources.
   { name: "a host without its source", edit: (i) => { delete host(i, "bugs").source; }, item: 'host "bugs.nyc1"', field: "source", problem: /^is missing/ },
+  { name: "a field source for a part of a field the item has not", edit: (i) => { host(i, "bugs").fieldSources = { "volumes.name": { kind: "assumed", reason: "a guess" } }; }, item: 'host "bugs.nyc1"', field: "fieldSources.volumes.name", problem: /^names no field of the item/ },
   { name: "a field source for a field the item has not", edit: (i) => { host(i, "bugs").fieldSources = { sise: { kind: "assumed", reason: "a guess" } }; }, item: 'host "bugs.nyc1"', field: "fieldSources.sise", problem: /^names no field of the item \(its fields: policyExceptions, name, datacenter, role, / },
   { name: "a published file without its path", edit: (i) => { zone(i, "pypy.org").source = { kind: "public", repository: "python/psf-salt" }; }, item: 'zone "pypy.org"', field: "source.path", problem: /^is missing/ },
   { name: "a repository that is not owner/name", edit: (i) => { role(i, "bugs").source = { kind: "public", repository: "psf-salt", path: "pillar/prod/roles.sls" }; }, item: 'role "bugs"', field: "source.repository", problem: /^"psf-salt" is not a repository's owner\/name$/ },

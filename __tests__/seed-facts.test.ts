@@ -33,6 +33,14 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["backups, mail, the Mercurial archives and the downloads are held on their hosts", () => {
     for (const key of ["backup.sfo1", "mail.ams1", "hg.nyc1", "downloads.nyc1"]) expect({ key, holdsData: host(key)?.holdsData }).toEqual({ key, holdsData: true });
   }],
+  ["a host holds data exactly when psf-salt backs it up: docs is backed up, the salt master is not (pillar/prod/backup/*.sls, pillar/prod/top.sls)", () => {
+    expect({ docs: host("docs.nyc1")?.holdsData, salt: host("salt.nyc1")?.holdsData }).toEqual({ docs: true, salt: false });
+    for (const h of estate.hosts.filter((x) => x.role !== "pypy-web")) {
+      const cited = h.fieldSources?.holdsData;
+      const backedUp = cited?.kind === "public" && cited.repository === "python/psf-salt" && cited.path.startsWith("pillar/prod/backup/");
+      expect({ host: h.key, holdsData: h.holdsData }).toEqual({ host: h.key, holdsData: backedUp });
+    }
+  }],
   ["pythontest is pythontest.nyc3.psf.io, as the server list lists it, in DigitalOcean's NYC3 but outside nyc1's network", () => {
     expect(host("pythontest.nyc3")?.fqdn).toBe("pythontest.nyc3.psf.io");
     expect(estate.datacenter("nyc3").region).toBe(estate.datacenter("nyc1").region);

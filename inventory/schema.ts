@@ -179,12 +179,15 @@ const sourced = {
   differences: z.array(z.strictObject({ feature: text(), published: text(), reason: text() })).optional(),
 };
 
-/** An item of the inventory: its own fields, and where they come from; a field source must name one of them. */
+/**
+ * An item of the inventory: its own fields, and where they come from; a field source must name one of them, or a part
+ * of one (`formation.size`: the size of each of its processes).
+ */
 function sourcedObject<S extends z.ZodRawShape>(shape: S) {
   const fields = Object.keys(shape);
   return z.strictObject({ ...sourced, ...shape }).superRefine((item, ctx) => {
     for (const field of Object.keys((item as { fieldSources?: object }).fieldSources ?? {})) {
-      if (!fields.includes(field)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
+      if (!fields.includes(field.split(".")[0]!)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
     }
   });
 }

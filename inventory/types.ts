@@ -18,7 +18,10 @@ export type { Source } from "./source";
  */
 export interface Sourced {
   readonly source: Source;
-  /** Sources of the fields that come from elsewhere than `source`, by field name. @default none */
+  /**
+   * Sources of the fields that come from elsewhere than `source`, by field name, or by a part of a field
+   * (`formation.size`: the size of each process; `volume.name`). @default none
+   */
   readonly fieldSources?: Readonly<Record<string, Source>>;
   /** Where the item knowingly differs from what its source publishes, and why. @default none */
   readonly differences?: readonly SourceDifference[];
