@@ -23,7 +23,7 @@ describe("the estate on one page (docs/estate.md)", () => {
 
   it("lists every host, public name, zone, Heroku app and Fastly service", () => {
     const missing = [
-      ...estate.hosts.map((h) => h.fqdn), ...estate.externalHosts.map((h) => h.fqdn),
+      ...estate.hosts.map((h) => h.fqdn), ...estate.externalHosts.map((h) => h.name),
       ...estate.services.flatMap((s) => s.names), ...estate.zones.map((z) => z.name),
       ...estate.heroku.apps.map((a) => a.name), ...estate.fastlyServices.map((f) => f.name),
     ].filter((name) => !page.includes(`| ${cell(name)} |`));

@@ -165,6 +165,7 @@ const CORPUS: readonly BadInput[] = [
   { name: "an outside Salt source that is not an address", edit: (i) => { role(i, "salt-master").estatePortsAlsoFrom[0].address = "138.68.57"; }, item: 'role "salt-master"', field: "estatePortsAlsoFrom[0].address", problem: /^"138.68.57" is not an IPv4 address$/ },
   { name: "an outside source for estate ports the role does not open", edit: (i) => { role(i, "planet").estatePortsAlsoFrom = [{ address: "192.0.2.1", what: "a test host" }]; }, item: 'role "planet"', field: "estatePortsAlsoFrom", problem: /estatePorts is empty/ },
   { name: "Consul in a datacenter the estate does not have", edit: (i) => { i.serviceDiscovery.datacenters = ["nyc2"]; }, item: "service discovery", field: "datacenters[0]", problem: /^unknown datacenter "nyc2"/ },
+  { name: "an external host's name with a space", edit: (i) => { i.externalHosts[1].name = "cesw gbt"; }, item: 'external host "cesw gbt"', field: "name", problem: /is neither a fully qualified domain name nor a host name/ },
   { name: "an external host's address that is not one", edit: (i) => { i.externalHosts[0].ipv4 = "140.211.10.300"; }, item: 'external host "speed-python.osuosl.org"', field: "ipv4", problem: /is not an IPv4 address$/ },
 
   // Services.

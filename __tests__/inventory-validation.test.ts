@@ -94,7 +94,7 @@ describe("inventory validation", () => {
   });
 
   it("fails on an IP that is not an address", () => {
-    const externalHosts = PSF_INVENTORY.externalHosts.map((h) => ({ ...h, ipv4: "140.211.10.300" }));
+    const externalHosts = PSF_INVENTORY.externalHosts.map((h, index) => (index === 0 ? { ...h, ipv4: "140.211.10.300" } : h));
     expect(problemsOf({ ...PSF_INVENTORY, externalHosts })).toEqual([
       'external host "speed-python.osuosl.org" field "ipv4": "140.211.10.300" is not an IPv4 address',
     ]);

@@ -46,6 +46,24 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.datacenter("nyc3").region).toBe(estate.datacenter("nyc1").region);
     expect(estate.datacenter("nyc3").privateRange).not.toBe(estate.datacenter("nyc1").privateRange);
   }],
+  ["the server list's twentieth host, cesw-gbt-r263-p30-01, runs CPython's benchmarks in eu1, Salt role benchmarks, and is no DigitalOcean droplet (psf-salt docs/salt-server-list.rst, pillar/prod/roles.sls, salt/top.sls)", () => {
+    expect(estate.hosts.map((h) => h.name)).not.toContain("cesw-gbt-r263-p30-01");
+    expect(estate.externalHosts.find((h) => h.name === "cesw-gbt-r263-p30-01")).toMatchObject({
+      purpose: "Hosting for CPython benchmarks", owner: "benchmarks", distro: "Ubuntu 24.04", hostedBy: expect.stringContaining("eu1"), managedBy: expect.stringContaining("benchmarks"),
+    });
+    expect(estate.hosts.length + estate.externalHosts.filter((h) => h.source.kind === "public" && h.source.path === "docs/salt-server-list.rst").length).toBe(21);
+  }],
+  ["where the seed's owner is not the server list's contact (buildbot, codespeed, hg, planet, pythontest, wiki, speed-python.osuosl.org), the seed's is kept and the contact listed (psf-salt docs/salt-server-list.rst, docs/list.rst)", () => {
+    const listed = [...estate.hosts.map((h) => ({ name: h.key, item: h as { differences?: readonly { feature: string }[] } })), ...estate.externalHosts.map((h) => ({ name: h.name, item: h }))]
+      .filter(({ item }) => (item.differences ?? []).some((d) => d.feature === "owner")).map(({ name }) => name).sort();
+    expect(listed).toEqual(["buildbot.nyc1", "codespeed.nyc1", "hg.nyc1", "planet.nyc1", "pythontest.nyc3", "speed-python.osuosl.org", "wiki.nyc1"]);
+  }],
+  ["the downloads and GNU Mailman hosts' owners are the server list's contacts (psf-salt docs/salt-server-list.rst)", () => {
+    expect({ downloads: estate.owner("release-managers").source, gnumailman: estate.owner("gnu-mailman").source }).toEqual({
+      downloads: { kind: "public", repository: "python/psf-salt", path: "docs/salt-server-list.rst" },
+      gnumailman: { kind: "public", repository: "python/psf-salt", path: "docs/salt-server-list.rst" },
+    });
+  }],
   ["mail.ams1 runs Ubuntu 14.04", () => expect(host("mail.ams1")?.image).toBe("ubuntu-14-04-x64")],
   ["speed.python.org's benchmark runner is hardware at OSUOSL, not a droplet", () => {
     expect(estate.externalHosts.filter((h) => /OSUOSL/.test(h.hostedBy)).map((h) => h.managedBy)).toEqual([expect.stringMatching(/Chef/)]);
@@ -150,7 +168,7 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.records.filter((r) => r.madeBy.startsWith("host ") && r.type === "A").every((r) => r.ttl === 3600)).toBe(true);
     expect(estate.hostRecords.retiringWriter.where).toEqual({ kind: "public", repository: "python/psf-salt", path: "salt/dns/init.sls" });
   }],
-  ["the OSUOSL benchmark host is speed-python.osuosl.org (psf-salt docs/list.rst)", () => expect(estate.externalHosts.map((h) => h.fqdn)).toContain("speed-python.osuosl.org")],
+  ["the OSUOSL benchmark host is speed-python.osuosl.org (psf-salt docs/list.rst)", () => expect(estate.externalHosts.map((h) => h.name)).toContain("speed-python.osuosl.org")],
   // Monitoring, on-call and the registrar.
   ["PagerDuty pages PSF infrastructure staff on the front line, with volunteers as backup", () => {
     expect(estate.onCall.rotations.map((r) => r.key)).toEqual(["infrastructure-staff", "volunteers"]);

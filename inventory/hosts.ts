@@ -1,8 +1,20 @@
 import { assumed, psfSalt, SERVER_LIST, seed } from "./source";
-import type { ExternalHost, Host } from "./types";
+import type { ExternalHost, Host, SourceDifference } from "./types";
 
 /** A host whose owner is the one the seed names for its service, rather than the server list's contact. */
 const ownedAsSeedSays = (service: string) => ({ owner: seed(`Details of Various Services > ${service}`) });
+
+/**
+ * Where the owner the seed names for a host's service and the server list's contact column disagree: the estate
+ * pages the seed's owner, and records the server list's contact here.
+ */
+function contactDiffers(service: string, serverListContact: string, where = "docs/salt-server-list.rst"): SourceDifference {
+  return {
+    feature: "owner",
+    published: serverListContact === "" ? `no contact: the server list's contact column is empty (${where})` : `the server list's contact, "${serverListContact}" (${where})`,
+    reason: `the estate follows the seed, which names the owner of ${service} ("Details of Various Services > ${service}"); its owner is who is paged for the host`,
+  };
+}
 
 /** What the server list does not say about a droplet. */
 const UNLISTED = {
@@ -40,6 +52,7 @@ export const HOSTS: readonly Host[] = [
   {
     name: "buildbot", datacenter: "nyc1", role: "buildbot", owner: "buildbot",
     purpose: "CPython buildbot master (buildbot.python.org)", image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...backedUp("buildbot"), ...ownedAsSeedSays("Buildbot") },
+    differences: [contactDiffers("Buildbot", "zware, haypo, pablogsa")],
   },
   {
     name: "cdn-logs", datacenter: "nyc1", role: "cdn-logs", owner: "infrastructure-staff",
@@ -48,6 +61,7 @@ export const HOSTS: readonly Host[] = [
   {
     name: "codespeed", datacenter: "nyc1", role: "codespeed", owner: "speed",
     purpose: "speed.python.org and speed.pypy.org", image: "ubuntu-22-04-x64", size: "s-2vcpu-4gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...NOT_BACKED_UP, ...ownedAsSeedSays("speed.python.org") },
+    differences: [contactDiffers("speed.python.org", "")],
   },
   ...[1, 2, 3].map((n): Host => ({
     name: `consul-${n}`, datacenter: "nyc1", role: "consul", owner: "infrastructure-staff",
@@ -59,7 +73,7 @@ export const HOSTS: readonly Host[] = [
   },
   {
     name: "downloads", datacenter: "nyc1", role: "downloads", owner: "release-managers",
-    purpose: "python.org downloads, served under www.python.org/ftp/", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...backedUp("downloads"), owner: assumed("the seed says only that the downloads live on a VM of their own; CPython's release managers publish them") },
+    purpose: "python.org downloads, served under www.python.org/ftp/", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: backedUp("downloads"),
   },
   {
     name: "gnumailman", datacenter: "nyc1", role: "gnumailman", owner: "gnu-mailman",
@@ -68,6 +82,7 @@ export const HOSTS: readonly Host[] = [
   {
     name: "hg", datacenter: "nyc1", role: "hg", owner: "hg",
     purpose: "hg.python.org, svn.python.org and legacy.python.org archives", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...backedUp("hg"), ...ownedAsSeedSays("hg.python.org") },
+    differences: [contactDiffers("hg.python.org", "Infrastructure Staff")],
   },
   ...[0, 1].map((n): Host => ({
     name: `lb-${n}`, datacenter: "nyc1", role: "loadbalancer", owner: "infrastructure-staff",
@@ -80,6 +95,7 @@ export const HOSTS: readonly Host[] = [
   {
     name: "planet", datacenter: "nyc1", role: "planet", owner: "planet",
     purpose: "planetpython.org and planet.jython.org", image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: SERVER_LIST, fieldSources: { ...NOT_BACKED_UP, ...ownedAsSeedSays("planetpython.org and planet.jython.org") },
+    differences: [contactDiffers("planetpython.org and planet.jython.org", "benjamin")],
   },
   {
     name: "pypy-web", datacenter: "nyc1", role: "pypy-web", owner: "pypy",
@@ -94,6 +110,7 @@ export const HOSTS: readonly Host[] = [
     // The server list says pythontest.nyc3.psf.io; the droplet keeps its state from the digitalocean-nyc1 stack,
     // which held it under nyc1 before (both datacenters are DigitalOcean's NYC3).
     previously: { datacenter: "nyc1" },
+    differences: [contactDiffers("pythontest.net", "Infrastructure Staff")],
   },
   {
     name: "salt", datacenter: "nyc1", role: "salt-master", owner: "infrastructure-staff",
@@ -102,19 +119,33 @@ export const HOSTS: readonly Host[] = [
   {
     name: "wiki", datacenter: "nyc1", role: "moin", owner: "wiki",
     purpose: "Static archive of wiki.python.org and wiki.jython.org", image: "ubuntu-24-04-x64", size: "s-2vcpu-4gb", holdsData: true, source: SERVER_LIST, fieldSources: { ...backedUp("moin"), ...ownedAsSeedSays("wiki.python.org") },
+    differences: [contactDiffers("wiki.python.org", "Infrastructure Staff")],
   },
 ];
 
 /** Hosts outside DigitalOcean: recorded with an owner, nothing to create. */
 export const EXTERNAL_HOSTS: readonly ExternalHost[] = [
   {
-    fqdn: "speed-python.osuosl.org",
+    name: "speed-python.osuosl.org",
     purpose: "Hardware benchmark runner for speed.python.org, scheduled by the buildbot master",
     owner: "speed",
     hostedBy: "Oregon State University Open Source Lab (OSUOSL)",
     managedBy: "Chef (python/psf-chef)",
     // psf-salt lists it among the manually managed hosts; OSUOSL's zone holds its name, so no record is made here.
     source: psfSalt("docs/list.rst"),
-    fieldSources: { hostedBy: seed("Infrastructure Providers > OSUOSL"), managedBy: seed("Infrastructure Providers > OSUOSL"), purpose: seed("Details of Various Services > speed.python.org") },
+    fieldSources: { hostedBy: seed("Infrastructure Providers > OSUOSL"), managedBy: seed("Infrastructure Providers > OSUOSL"), purpose: seed("Details of Various Services > speed.python.org"), owner: seed("Details of Various Services > speed.python.org") },
+    differences: [contactDiffers("speed.python.org", "noah", "docs/list.rst, manually managed hosts")],
+  },
+  {
+    // The server list's twentieth host, and its only one outside DigitalOcean: Salt manages it as the role
+    // benchmarks (pillar/prod/roles.sls, salt/top.sls), in a datacenter the list calls eu1. Its name is no domain name.
+    name: "cesw-gbt-r263-p30-01",
+    purpose: "Hosting for CPython benchmarks",
+    owner: "benchmarks",
+    hostedBy: "outside the PSF's DigitalOcean datacenters: the server list's datacenter eu1",
+    managedBy: "Salt (psf-salt role benchmarks)",
+    distro: "Ubuntu 24.04",
+    source: SERVER_LIST,
+    fieldSources: { managedBy: psfSalt("salt/top.sls") },
   },
 ];

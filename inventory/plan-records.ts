@@ -66,11 +66,11 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   }
 
   // A host named in another organization's zone (OSUOSL's) is recorded, not published.
-  for (const host of inventory.externalHosts.filter((h) => zoneContaining(h.fqdn, inventory.zones.map((z) => z.name)) !== undefined)) {
+  for (const host of inventory.externalHosts.filter((h) => zoneContaining(h.name, inventory.zones.map((z) => z.name)) !== undefined)) {
     const target: RecordTarget = host.ipv4 === undefined
-      ? { kind: "external-ipv4-variable", fqdn: host.fqdn }
+      ? { kind: "external-ipv4-variable", fqdn: host.name }
       : { kind: "literal", values: [host.ipv4] };
-    add(host.fqdn, "A", target, `external host "${host.fqdn}"`);
+    add(host.name, "A", target, `external host "${host.name}"`);
   }
 
   for (const service of inventory.services) {

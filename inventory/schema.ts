@@ -246,12 +246,16 @@ const host = sourcedObject({
   }
 });
 
+/** A host's name: a fully qualified domain name, or one label (a host the server list names without a domain). */
+const hostName = text((v) => (DOMAIN_NAME.test(v) || /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v) ? undefined : `"${v}" is neither a fully qualified domain name nor a host name (lower case)`));
+
 const externalHost = sourcedObject({
-  fqdn: domainName,
+  name: hostName,
   purpose: text(),
   owner: ownerKey,
   hostedBy: text(),
   managedBy: text(),
+  distro: text().optional(),
   ipv4: ipv4.optional(),
 });
 

@@ -170,18 +170,23 @@ export interface HostVolume {
 
 /** A host outside every PSF datacenter: recorded with its owner; its name gets a record only in a managed zone. */
 export interface ExternalHost extends Sourced {
-  /** Its fully qualified name; when it lies in a managed zone, the DNS stack publishes its A record. */
-  readonly fqdn: string;
+  /**
+   * Its name: fully qualified when it has one (when it lies in a managed zone, the DNS stack publishes its A record),
+   * or the single name the server list gives a host that has none.
+   */
+  readonly name: string;
   readonly purpose: string;
   readonly owner: string;
   /** Who hosts it. */
   readonly hostedBy: string;
   /** What configures it. */
   readonly managedBy: string;
+  /** Its operating system, as the server list gives it. @default not recorded */
+  readonly distro?: string;
   /**
    * Its public IPv4 address, for its record in a managed zone.
    * @default not recorded here: for a name in a managed zone, the DNS stack asks for it as a required Terraform variable
-   *   (`<fqdn with dots and dashes as underscores>_ipv4`) so that no guessed address is ever published.
+   *   (`<name with dots and dashes as underscores>_ipv4`) so that no guessed address is ever published.
    */
   readonly ipv4?: string;
 }

@@ -100,7 +100,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
     }
   }
 
-  for (const host of inv.externalHosts) checkOwner(`external host "${host.fqdn}"`, host.owner);
+  for (const host of inv.externalHosts) checkOwner(`external host "${host.name}"`, host.owner);
 
   checkDuplicates("zone", inv.zones.map((z) => z.name));
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);

@@ -67,8 +67,8 @@ function hostsSection(estate: Estate): string {
   parts.push(`${code(db.name)} in ${db.datacenter}: PostgreSQL ${db.version}, port ${db.port}${db.connectionPool === undefined ? "" : `; its pooled endpoint ${code(db.connectionPool.name)} on port ${db.connectionPool.port} is recorded, not created here`}. It holds ${db.databases.length} databases (${db.databases.map((d) => d.name).join(", ")}); its firewall admits the ${[db.administeredByRole, ...clientRoles].join(", ")} hosts of ${db.datacenter} (${db.administeredByRole} administers it, creating its users and databases).\n`);
   parts.push("### Outside the datacenters\n");
   parts.push(table(
-    ["host", "purpose", "owner", "hosted by", "configured by"],
-    estate.externalHosts.map((h) => [h.fqdn, h.purpose, owner(h.owner), h.hostedBy, h.managedBy]),
+    ["host", "purpose", "owner", "hosted by", "configured by", "distribution"],
+    estate.externalHosts.map((h) => [h.name, h.purpose, owner(h.owner), h.hostedBy, h.managedBy, h.distro ?? "not recorded"]),
   ));
   return parts.join("\n");
 }
