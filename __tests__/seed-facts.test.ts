@@ -10,6 +10,7 @@ const estate = loadEstate();
 const host = (key: string) => estate.hosts.find((h) => h.key === key);
 const serviceNaming = (name: string) => estate.services.find((s) => s.names.includes(name));
 const fastlyService = (name: string) => estate.fastlyServices.find((s) => s.name === name);
+const herokuApp = (name: string) => estate.heroku.apps.find((a) => a.name === name);
 
 const FACTS: readonly (readonly [string, () => void])[] = [
   // Datacenters.
@@ -94,6 +95,31 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.externalServices.find((s) => s.name === "PyPI")).toMatchObject({ names: expect.arrayContaining(["pypi.org", "files.pythonhosted.org"]), managedBy: expect.stringContaining("pypi/infra") });
   }],
   ["the load balancers route bugs.python.org to the bugs role", () => expect(serviceNaming("bugs.python.org")?.origin).toEqual({ kind: "load-balancer", backendRole: "bugs" })],
+
+  ["www.python.org runs pydotorg.settings.cabotage, the production settings module left after pythondotorg d94b133c deleted the heroku one", () => {
+    for (const name of ["pythondotorg", "pythondotorg-staging"]) {
+      expect({ name, module: herokuApp(name)?.configVars?.DJANGO_SETTINGS_MODULE }).toEqual({ name, module: "pydotorg.settings.cabotage" });
+    }
+  }],
+  ["the pythondotorg Procfile's web, worker and worker-beat each have dynos; release is Heroku's release phase (pythondotorg Procfile)", () => {
+    for (const name of ["pythondotorg", "pythondotorg-staging"]) {
+      expect({ name, types: herokuApp(name)?.formation.map((p) => p.type).sort() }).toEqual({ name, types: ["web", "worker", "worker-beat"] });
+    }
+  }],
+  ["the bots' secrets are what their code reads (bedevere bedevere/__main__.py; miss-islington miss_islington/__main__.py and tasks.py; blurb_it blurb_it/__main__.py)", () => {
+    expect({
+      bedevere: [...(herokuApp("bedevere")?.secretConfigVars ?? [])].sort(),
+      "miss-islington": [...(herokuApp("miss-islington")?.secretConfigVars ?? [])].sort(),
+      "blurb-it": [...(herokuApp("blurb-it")?.secretConfigVars ?? [])].sort(),
+    }).toEqual({
+      bedevere: ["GH_APP_ID", "GH_PRIVATE_KEY", "GH_SECRET", "SENTRY_DSN"],
+      "miss-islington": ["GH_APP_ID", "GH_AUTH", "GH_PRIVATE_KEY", "GH_SECRET", "SENTRY_DSN"],
+      "blurb-it": ["APP_URL", "GH_APP_ID", "GH_CLIENT_ID", "GH_CLIENT_SECRET", "GH_PRIVATE_KEY", "SENTRY_DSN"],
+    });
+  }],
+  ["miss-islington's worker finds its Redis as HEROKU_REDIS_MAROON_URL (miss_islington/tasks.py)", () => {
+    expect(herokuApp("miss-islington")?.addons).toEqual([{ plan: "heroku-redis:mini", attachedAs: "HEROKU_REDIS_MAROON" }]);
+  }],
 
   // The managed database.
   ["the managed PostgreSQL cluster is pg-nyc1-psf-io in nyc1, on port 25060", () => expect(estate.databaseCluster).toMatchObject({ name: "pg-nyc1-psf-io", datacenter: "nyc1", engine: "pg", port: 25060 })],

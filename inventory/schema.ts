@@ -364,7 +364,10 @@ const herokuApp = sourcedObject({
     size: text(),
     quantity: wholeNumber(0, 10000, (n) => `${n} is not a whole number of dynos`),
   })),
-  addons: z.array(z.strictObject({ plan: matching(ADDON_PLAN, "is not an add-on plan <service>:<plan>") })).optional(),
+  addons: z.array(z.strictObject({
+    plan: matching(ADDON_PLAN, "is not an add-on plan <service>:<plan>"),
+    attachedAs: matching(/^[A-Z][A-Z0-9_]*$/, "is not an attachment name Heroku takes (an upper-case letter, then upper-case letters, digits and \"_\")").optional(),
+  })).optional(),
   configVars: z.record(z.string(), z.string()).optional(),
   secretConfigVars: z.array(matching(CONFIG_VAR_NAME, "is not a config var name")).optional(),
   pipeline: z.strictObject({ pipeline: slug, stage: z.enum(["review", "development", "staging", "production"]) }).optional(),

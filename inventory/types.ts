@@ -321,6 +321,11 @@ export interface HerokuProcess {
 export interface HerokuAddonSpec {
   /** `<service>:<plan>`, e.g. `heroku-postgresql:standard-0`. */
   readonly plan: string;
+  /**
+   * The name of a further attachment to its app, upper case, so that its config vars are named as the app's code reads
+   * them (`HEROKU_REDIS_MAROON` gives `HEROKU_REDIS_MAROON_URL`). @default only the attachment Heroku names
+   */
+  readonly attachedAs?: string;
 }
 
 /** A stage of a Heroku pipeline. */
