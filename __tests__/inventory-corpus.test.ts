@@ -171,6 +171,9 @@ const CORPUS: readonly BadInput[] = [
   // Services.
   { name: "a service answering to no name", edit: (i) => { service(i, "wiki").names = []; }, item: 'service "wiki"', field: "names", problem: /^is empty: a service answers to at least one name$/ },
   { name: "a service TTL of 30 seconds", edit: (i) => { service(i, "planet").ttl = 30; }, item: 'service "planet"', field: "ttl", problem: /^30 is outside 60-86400 seconds$/ },
+  { name: "an uptime check path without its slash", edit: (i) => { service(i, "pythontest").check.path = "index.html"; }, item: 'service "pythontest"', field: "check.path", problem: /^"index.html" does not start with "\/"$/ },
+  { name: "a name left unchecked without a reason", edit: (i) => { service(i, "pythontest-news").check.reason = " "; }, item: 'service "pythontest-news"', field: "check.reason", problem: /^is empty: say why the names are not checked$/ },
+  { name: "an uptime check of a kind Pingdom is not asked for", edit: (i) => { service(i, "wiki").check = { kind: "tcp", path: "/" }; }, item: 'service "wiki"', field: "check.kind", problem: /^"tcp" is not one of "https", / },
   { name: "a redirect without a scheme", edit: (i) => { service(i, "jython-org-redirect").origin.redirectTo = "www.jython.org"; }, item: 'service "jython-org-redirect"', field: "origin.redirectTo", problem: /is not an http\(s\) URL$/ },
   { name: "a Heroku service name the app does not answer", edit: (i) => { service(i, "us-pycon-org").origin.app = "pythondotorg"; }, item: 'service "us-pycon-org"', field: "names", problem: /is not a custom domain of the Heroku app "pythondotorg"/ },
   { name: "a name served here that another configuration manages", edit: (i) => { i.externalServices[0].names.push("packages.python.org"); }, item: 'external service "PyPI"', field: "names", problem: /^"packages.python.org" is managed by pypi\/infra/ },

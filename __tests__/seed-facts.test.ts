@@ -204,8 +204,23 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.monitoring.monitors.filter((m) => m.kind === "agent-reporting").map((m) => m.kind === "agent-reporting" && m.role).sort())
       .toEqual([...new Set(estate.hosts.map((h) => h.role))].sort());
   }],
-  ["Pingdom tells when a service is down: every public name is checked", () => {
-    expect(estate.monitoring.uptimeChecks.map((c) => c.name).sort()).toEqual(estate.services.flatMap((s) => s.names).sort());
+  ["Pingdom tells when a service is down: every public name that serves the web is checked, and every other says why", () => {
+    expect([...estate.monitoring.uptimeChecks.map((c) => c.name), ...estate.monitoring.uncheckedNames.map((u) => u.name)].sort()).toEqual(estate.services.flatMap((s) => s.names).sort());
+    for (const unchecked of estate.monitoring.uncheckedNames) expect(unchecked.reason.length).toBeGreaterThan(20);
+  }],
+  ["pythontest.net serves plain HTTP on pythontest.net and www, a self-signed certificate as self-signed.pythontest.net, and INN as news.pythontest.net (psf-salt salt/pythontest/config/)", () => {
+    const checks = Object.fromEntries(estate.monitoring.uptimeChecks.map((c) => [c.name, `${c.protocol}${c.verifyCertificate ? " verified" : ""}`]));
+    expect({ apex: checks["pythontest.net"], www: checks["www.pythontest.net"], selfSigned: checks["self-signed.pythontest.net"] }).toEqual({ apex: "http", www: "http", selfSigned: "https" });
+    expect(serviceNaming("news.pythontest.net")?.origin).toEqual({ kind: "droplet", role: "pythontest" });
+    expect(estate.monitoring.uncheckedNames.map((u) => u.name)).toContain("news.pythontest.net");
+  }],
+  ["planet.python.org redirects to http://planetpython.org, as HAProxy's pillar says (tls: False, psf-salt pillar/base/haproxy.sls)", () => {
+    expect(serviceNaming("planet.python.org")?.origin).toEqual({ kind: "load-balancer-redirect", redirectTo: "http://planetpython.org" });
+  }],
+  ["planet.jython.org stays as the seed names it, though HAProxy no longer serves it (psf-salt c7b94e12): not checked, and listed as a difference", () => {
+    const planetJython = serviceNaming("planet.jython.org");
+    expect(planetJython?.check?.kind).toBe("none");
+    expect(planetJython?.differences?.[0]?.published).toMatch(/c7b94e12/);
   }],
   ["a Datadog logger streams the python.org Fastly service's logs", () => expect(estate.fastlyServices.find((s) => s.name === "www.python.org")?.datadogLogging).toBeDefined()],
 

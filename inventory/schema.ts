@@ -268,6 +268,15 @@ const origin = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("s3-website"), site: text() }),
 ]);
 
+const urlPath = text((v) => (v.startsWith("/") ? undefined : `"${v}" does not start with "/"`));
+
+const serviceCheck = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("https"), path: urlPath, reason: text().optional() }),
+  z.strictObject({ kind: z.literal("https-self-signed"), path: urlPath, reason: text(undefined, "is empty: say why the certificate is not verified") }),
+  z.strictObject({ kind: z.literal("http"), path: urlPath, reason: text(undefined, "is empty: say why the names are not checked over HTTPS") }),
+  z.strictObject({ kind: z.literal("none"), reason: text(undefined, "is empty: say why the names are not checked") }),
+]);
+
 const publicService = sourcedObject({
   key: slug,
   description: text(),
@@ -275,6 +284,7 @@ const publicService = sourcedObject({
   names: nonEmptyList(domainName, "is empty: a service answers to at least one name"),
   origin,
   ttl: ttl.optional(),
+  check: serviceCheck.optional(),
 }).superRefine((service, ctx) => noRepeats(service.names, (n) => n, ctx, ["names"], "name"));
 
 const literalRecord = z.strictObject({

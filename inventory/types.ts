@@ -206,6 +206,17 @@ export type Origin =
   /** An S3 bucket website serves the name. */
   | { readonly kind: "s3-website"; readonly site: string };
 
+/** How Pingdom checks a service's names from outside. */
+export type ServiceCheck =
+  /** `https://<name><path>`, the certificate verified: what a browser would do; why the path, when it is not `/`. */
+  | { readonly kind: "https"; readonly path: string; readonly reason?: string }
+  /** `https://<name><path>` without verifying the certificate, which is self-signed on purpose (`reason`). */
+  | { readonly kind: "https-self-signed"; readonly path: string; readonly reason: string }
+  /** `http://<name><path>`: the names serve no HTTPS (`reason`). */
+  | { readonly kind: "http"; readonly path: string; readonly reason: string }
+  /** Not checked: nothing answers the web there, so a check would only alarm (`reason`). */
+  | { readonly kind: "none"; readonly reason: string };
+
 /** A public service and the names it answers to. */
 export interface PublicService extends Sourced {
   readonly key: string;
@@ -216,6 +227,8 @@ export interface PublicService extends Sourced {
   readonly origin: Origin;
   /** TTL of the records made for its names. @default the zone's default TTL */
   readonly ttl?: number;
+  /** How Pingdom checks its names. @default `{ kind: "https", path: "/" }` */
+  readonly check?: ServiceCheck;
 }
 
 /** A record type Route 53 serves and this estate uses. */

@@ -209,7 +209,17 @@ function monitoringSection(estate: Estate): string {
     "",
     `Every owner something pages has a PagerDuty service on that policy: ${monitoring.pagedOwners.map((o) => code(pagingServiceName(o))).join(", ")}.`,
     "",
-    `Pingdom checks every public name over HTTPS every ${estate.uptimeChecking.intervalMinutes} minute(s), alerting its owner's service after ${estate.uptimeChecking.alertAfterFailures} failures: ${monitoring.uptimeChecks.length} checks. Datadog's monitors, each paging its owners' services:`,
+    `Pingdom checks every public name that serves the web every ${estate.uptimeChecking.intervalMinutes} minute(s), alerting its owner's service after ${estate.uptimeChecking.alertAfterFailures} failures: ${monitoring.uptimeChecks.length} checks, over HTTPS with the certificate verified but for these:`,
+    "",
+    table(["name", "checked", "why"], estate.services.flatMap((s) => {
+      const check = s.check;
+      if (check === undefined || (check.kind === "https" && check.path === "/")) return [];
+      const how = check.kind === "https" ? `over HTTPS, ${code(check.path)}`
+        : check.kind === "http" ? `over plain HTTP, ${code(check.path)}`
+          : check.kind === "https-self-signed" ? `over HTTPS without verifying the certificate, ${code(check.path)}` : "not checked";
+      return s.names.map((name) => [name, how, check.reason ?? ""]);
+    })),
+    "Datadog's monitors, each paging its owners' services:",
     "",
     table(["monitor", "watches", "pages"], monitoring.monitors.map((m) => [m.key, monitorText(m), m.owners.map(pagingServiceName).join(", ")])),
   ].join("\n");
