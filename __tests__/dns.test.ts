@@ -1,4 +1,4 @@
-import { PSF_INVENTORY } from "../inventory";
+import { PSF_INVENTORY, zoneContaining } from "../inventory";
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate, synthEstate } from "./support/synth-estate";
 
@@ -106,16 +106,25 @@ describe("Route 53", () => {
     expect(perDatacenter).toBeGreaterThan(0);
   });
 
-  it("points every public name of the inventory at its origin", () => {
+  it("points every public name of the inventory at its origin, and writes no record in a zone kept elsewhere", () => {
     const lbs = estate.hostsWithRole("loadbalancer").map((h) => h.dropletName).sort();
+    const allZones = [...estate.zones, ...estate.externalZones].map((z) => z.name);
+    const keptElsewhere = (name: string): boolean => estate.externalZones.some((z) => z.name === zoneContaining(name, allZones));
     let checked = 0;
+    let elsewhere = 0;
     for (const service of estate.services) {
       for (const name of service.names) {
         const origin = service.origin;
+        if (keptElsewhere(name)) {
+          expect(Object.values(resourcesOf(dns, "aws_route53_record")).filter((r) => r.name === name)).toEqual([]);
+          elsewhere++;
+          continue;
+        }
         checked++;
         switch (origin.kind) {
           case "load-balancer":
           case "load-balancer-redirect":
+          case "load-balancer-proxy":
             expect(dropletNamesBehind(recordSet(name, "A"), "ipv4_address")).toEqual(lbs);
             expect(dropletNamesBehind(recordSet(name, "AAAA"), "ipv6_address")).toEqual(lbs);
             break;
@@ -143,7 +152,8 @@ describe("Route 53", () => {
         }
       }
     }
-    expect(checked).toBe(estate.services.reduce((n, s) => n + s.names.length, 0));
+    expect(checked + elsewhere).toBe(estate.services.reduce((n, s) => n + s.names.length, 0));
+    expect(elsewhere).toBeGreaterThan(0);
   });
 
   it("writes every record name fully qualified, inside its zone", () => {

@@ -18,7 +18,8 @@ describe("Fastly", () => {
   it("runs every Fastly service of the inventory, and no name another configuration manages", () => {
     expect(services.map(([, s]) => s.name).sort()).toEqual(estate.fastlyServices.map((f) => f.name).sort());
     const everything = [...synth.text.values()].join("\n");
-    const external = estate.externalServices.flatMap((s) => s.names);
+    // A zone's own name is in its zone and apex records: an external name that is a zone apex is checked by its records (dns.test.ts).
+    const external = estate.externalServices.flatMap((s) => s.names).filter((name) => !estate.zones.some((z) => z.name === name));
     expect(external.length).toBeGreaterThan(0);
     for (const name of external) expect({ name, synthesized: everything.includes(`"${name}"`) }).toEqual({ name, synthesized: false });
   });

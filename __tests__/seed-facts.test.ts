@@ -96,6 +96,35 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   }],
   ["the load balancers route bugs.python.org to the bugs role", () => expect(serviceNaming("bugs.python.org")?.origin).toEqual({ kind: "load-balancer", backendRole: "bugs" })],
 
+  ["the load balancers also serve console.python.org, jobs.pyfound.org and salt-public.psf.io, and redirect jobs.python.org, donate.python.org, pypa.io, Jython's .com and .net names and fr.pycon.org (psf-salt pillar/base/haproxy.sls)", () => {
+    expect(serviceNaming("console.python.org")?.origin).toEqual({ kind: "load-balancer-proxy", upstream: "www.pythonanywhere.com" });
+    expect(serviceNaming("jobs.pyfound.org")?.origin).toEqual({ kind: "load-balancer-proxy", upstream: "pythonsoftwarefoundation.applytojob.com" });
+    expect(serviceNaming("salt-public.psf.io")?.origin).toEqual({ kind: "load-balancer", backendRole: "salt-master" });
+    const redirects = Object.fromEntries(estate.services.flatMap((s) => (s.origin.kind === "load-balancer-redirect" ? s.names.map((n) => [n, (s.origin as { redirectTo: string }).redirectTo]) : [])));
+    expect(redirects).toMatchObject({
+      "jobs.python.org": "https://www.python.org/jobs/", "donate.python.org": "https://www.python.org/psf/donations/", "pypa.io": "https://www.pypa.io",
+      "jython.com": "https://www.jython.org", "www.jython.com": "https://www.jython.org", "jython.net": "https://www.jython.org", "www.jython.net": "https://www.jython.org",
+      "fr.pycon.org": "https://pycon.fr",
+    });
+  }],
+  ["mail.roundup-tracker.org is one of Roundup's names (psf-salt pillar/base/bugs.sls)", () => expect(serviceNaming("mail.roundup-tracker.org")).toBeDefined()],
+  ["jython.com and jython.net are zones here; pyfound.org and pypa.io, whose other names and mail are not published, are recorded as kept elsewhere", () => {
+    expect(estate.zones.map((z) => z.name)).toEqual(expect.arrayContaining(["jython.com", "jython.net"]));
+    expect(estate.externalZones.map((z) => z.name).sort()).toEqual(["pyfound.org", "pypa.io"]);
+  }],
+  ["the pycon.org apex, the www.pycon.org redirect's target, is served by something not published: recorded as managed elsewhere, its records never written here", () => {
+    expect(estate.externalServices.find((s) => s.names.includes("pycon.org"))).toBeDefined();
+    expect(estate.records.filter((r) => r.name === "pycon.org" && r.type !== "CAA" && r.type !== "TXT")).toEqual([]);
+  }],
+  ["PyPI's Fastly services answer pypi.python.org, warehouse.python.org, testpypi.python.org and warehouse-staging.python.org, recorded as pypi/infra's and never written here (pypi/infra terraform/main.tf)", () => {
+    const pypi = estate.externalServices.find((s) => s.name === "PyPI");
+    expect(pypi?.names).toEqual(expect.arrayContaining(["pypi.python.org", "warehouse.python.org", "testpypi.python.org", "warehouse-staging.python.org"]));
+    expect(pypi?.fieldSources?.names).toEqual({ kind: "public", repository: "pypi/infra", path: "terraform/main.tf" });
+    for (const name of pypi?.names ?? []) expect({ name, records: estate.records.filter((r) => r.name === name).length }).toEqual({ name, records: 0 });
+  }],
+  ["Fastly's edge addresses for the python map are the ones pypi/infra writes (terraform/main.tf fastly_endpoints)", () => {
+    expect(estate.fastlyEdge.source).toEqual({ kind: "public", repository: "pypi/infra", path: "terraform/main.tf" });
+  }],
   ["www.python.org runs pydotorg.settings.cabotage, the production settings module left after pythondotorg d94b133c deleted the heroku one", () => {
     for (const name of ["pythondotorg", "pythondotorg-staging"]) {
       expect({ name, module: herokuApp(name)?.configVars?.DJANGO_SETTINGS_MODULE }).toEqual({ name, module: "pydotorg.settings.cabotage" });

@@ -2,7 +2,7 @@ import type { PlannedRecord } from "./dns-records";
 import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
-  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
+  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
   HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, ServiceDiscovery, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
@@ -26,6 +26,8 @@ export class Estate {
   readonly hosts: readonly EstateHost[];
   readonly roles: readonly Role[];
   readonly zones: readonly Zone[];
+  /** Zones whose records are kept elsewhere, in which some of the estate's names lie. */
+  readonly externalZones: readonly ExternalZone[];
   readonly services: readonly PublicService[];
   readonly staticSites: readonly StaticSite[];
   readonly externalHosts: readonly ExternalHost[];
@@ -67,6 +69,7 @@ export class Estate {
     this.datacenters = inventory.datacenters;
     this.roles = inventory.roles;
     this.zones = inventory.zones;
+    this.externalZones = inventory.externalZones;
     this.services = inventory.services;
     this.staticSites = inventory.staticSites;
     this.externalHosts = inventory.externalHosts;

@@ -199,10 +199,19 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
 /** Services run by other configurations: nothing here may create them. */
 export const EXTERNAL_SERVICES: readonly ExternalService[] = [
   {
-    name: "PyPI", owner: "pypi", names: ["pypi.org", "files.pythonhosted.org", "pythonhosted.org"],
+    name: "PyPI", owner: "pypi",
+    // Its Fastly services also answer four names of python.org, a zone managed here (pypi/infra terraform/main.tf
+    // extra_domains of the pypi and test-pypi modules, 95 and 132).
+    names: ["pypi.org", "files.pythonhosted.org", "pythonhosted.org", "pypi.python.org", "warehouse.python.org", "testpypi.python.org", "warehouse-staging.python.org"],
     managedBy: "pypi/infra (Terraform Cloud organization psf, workspace pypi-infra)",
-    notes: "AWS and Fastly; its zones pypi.org and pythonhosted.org are managed there too",
+    notes: "AWS and Fastly; its zones pypi.org and pythonhosted.org are managed there too; its python.org names are not written nor removed here",
     source: seed("Details of Various Services > PyPI"),
-    fieldSources: { managedBy: publicFile("pypi/infra", "terraform/config.tf") },
+    fieldSources: { managedBy: publicFile("pypi/infra", "terraform/config.tf"), names: publicFile("pypi/infra", "terraform/main.tf") },
+  },
+  {
+    name: "The pycon.org site", owner: "pycon", names: ["pycon.org"],
+    managedBy: "not published: neither psf-salt nor the seed says what serves the pycon.org apex",
+    notes: "the target of the load balancers' www.pycon.org redirect; its address records are kept by hand in the pycon.org zone, whose CAA and SPF are written here",
+    source: psfSalt("pillar/base/haproxy.sls"),
   },
 ];

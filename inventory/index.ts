@@ -18,7 +18,7 @@ import { psfSalt, seed } from "./source";
 import { COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES, SERVICE_DISCOVERY } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
-import { CAA_POLICY, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
+import { CAA_POLICY, EXTERNAL_ZONES, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
 
 export { Estate, type EstateHost } from "./estate";
 export { InventoryError } from "./inventory-error";
@@ -40,6 +40,7 @@ export const PSF_INVENTORY: EstateInventory = {
   externalHosts: EXTERNAL_HOSTS,
   hostZone: HOST_ZONE,
   zones: ZONES,
+  externalZones: EXTERNAL_ZONES,
   caa: CAA_POLICY,
   fastlyEdge: FASTLY_EDGE,
   services: SERVICES,

@@ -16,6 +16,7 @@ export const ITEMS: Readonly<Record<string, { readonly noun: string; readonly na
   hosts: { noun: "host", name: (i) => (asString(i?.name) !== undefined && asString(i?.datacenter) !== undefined ? `${String(i?.name)}.${String(i?.datacenter)}` : undefined) },
   externalHosts: { noun: "external host", name: (i) => asString(i?.name) },
   zones: { noun: "zone", name: (i) => asString(i?.name) },
+  externalZones: { noun: "external zone", name: (i) => asString(i?.name) },
   services: { noun: "service", name: (i) => asString(i?.key) },
   staticSites: { noun: "static site", name: (i) => asString(i?.bucket) },
   fastlyServices: { noun: "fastly service", name: (i) => asString(i?.name) },

@@ -20,12 +20,15 @@ export function roleNameIn(inventory: Pick<EstateInventory, "hosts" | "hostZone"
  */
 export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   const records: PlannedRecord[] = [];
+  const externalZones = inventory.externalZones.map((z) => z.name);
   const zoneOf = (name: string): { zone: string; ttl: number } => {
     const zoneName = zoneContaining(name, inventory.zones.map((z) => z.name));
     const zone = inventory.zones.find((z) => z.name === zoneName);
     return { zone: zone?.name ?? "", ttl: zone?.defaultTtl ?? 0 };
   };
   const add = (name: string, type: RecordType, target: RecordTarget, madeBy: string, ttl?: number): void => {
+    // A name whose most specific zone is kept elsewhere gets no record here.
+    if (externalZones.includes(zoneContaining(name, [...inventory.zones.map((z) => z.name), ...externalZones]) ?? "")) return;
     const zone = zoneOf(name);
     records.push({ zone: zone.zone, name, type, ttl: ttl ?? zone.ttl, target, madeBy });
   };
@@ -80,6 +83,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
       switch (origin.kind) {
         case "load-balancer":
         case "load-balancer-redirect":
+        case "load-balancer-proxy":
           addAddresses(name, hostKeysWithRole(inventory.loadBalancerRole), madeBy, service.ttl);
           break;
         case "droplet":

@@ -262,6 +262,7 @@ const externalHost = sourcedObject({
 const origin = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("load-balancer"), backendRole: slug }),
   z.strictObject({ kind: z.literal("load-balancer-redirect"), redirectTo: matching(/^https?:\/\/\S+$/, "is not an http(s) URL") }),
+  z.strictObject({ kind: z.literal("load-balancer-proxy"), upstream: domainName }),
   z.strictObject({ kind: z.literal("droplet"), role: slug }),
   z.strictObject({ kind: z.literal("fastly"), service: text() }),
   z.strictObject({ kind: z.literal("heroku"), app: text() }),
@@ -322,6 +323,8 @@ const zone = sourcedObject({
     }
   });
 });
+
+const externalZone = sourcedObject({ name: domainName, purpose: text(), managedBy: text() });
 
 const caa = sourcedObject({
   issuers: nonEmptyList(domainName, "is empty: no certificate authority could issue"),
@@ -671,6 +674,7 @@ export const inventorySchema = z.strictObject({
   externalHosts: z.array(externalHost),
   hostZone: domainName,
   zones: z.array(zone),
+  externalZones: z.array(externalZone),
   caa,
   fastlyEdge,
   services: z.array(publicService),

@@ -43,8 +43,43 @@ export const SERVICES: readonly PublicService[] = [
   { key: "speed", description: "Codespeed", owner: "speed", names: ["speed.python.org", "speed.pypy.org"], origin: { kind: "load-balancer", backendRole: "codespeed" }, source: about("speed.python.org"), fieldSources: ROUTED_BY_HAPROXY },
   { key: "wiki", description: "Wiki archives", owner: "wiki", names: ["wiki.python.org", "wiki.jython.org"], origin: { kind: "load-balancer", backendRole: "moin" }, source: about("wiki.python.org"), fieldSources: ROUTED_BY_HAPROXY },
 
+  // HAProxy passes these on to sites outside the estate (pillar/base/haproxy.sls services console and jobs).
+  {
+    key: "console", description: "Python consoles on python.org, served by PythonAnywhere", owner: "pythondotorg", names: ["console.python.org"], origin: { kind: "load-balancer-proxy", upstream: "www.pythonanywhere.com" },
+    check: { kind: "https", path: "/python-dot-org-live-consoles-status", reason: "HAProxy refuses every path of console.python.org but /static/, the consoles and their status page (pillar/base/haproxy.sls 48)" },
+    source: psfSalt("pillar/base/haproxy.sls"), fieldSources: { owner: assumed("no owner of console.python.org is published; it serves python.org's home page consoles") },
+  },
+  {
+    key: "jobs-pyfound-org", description: "The PSF's job board, hosted by ApplyToJob", owner: "infrastructure-staff", names: ["jobs.pyfound.org"], origin: { kind: "load-balancer-proxy", upstream: "pythonsoftwarefoundation.applytojob.com" },
+    source: psfSalt("pillar/base/haproxy.sls"), fieldSources: { owner: assumed("no owner of the PSF's job board is published; the infrastructure staff keep its proxy") },
+  },
+  // The salt master's published files (the server list, the estate's known SSH host keys), through the load balancers.
+  {
+    key: "salt-public", description: "Files the Salt master publishes: the server list, the known SSH host keys", owner: "infrastructure-staff", names: ["salt-public.psf.io"], origin: { kind: "load-balancer", backendRole: "salt-master" },
+    check: { kind: "https", path: "/salt-server-list.rst", reason: "what HAProxy's own check of the backend requests (pillar/base/haproxy.sls 111): the site has no index page" },
+    source: psfSalt("pillar/base/haproxy.sls"),
+  },
+  // Roundup's mail name (pillar/base/bugs.sls lists it with the trackers' names); its mail reaches the bugs host through
+  // the load balancers' Roundup listener (pillar/base/haproxy.sls listens, port 20025).
+  {
+    key: "roundup-mail", description: "Roundup's mail in, through the load balancers to the bugs host", owner: "infrastructure-staff", names: ["mail.roundup-tracker.org"], origin: { kind: "load-balancer", backendRole: "bugs" },
+    check: { kind: "none", reason: "a mail name: HAProxy serves no web site for it (it is none of pillar/base/haproxy.sls's domains), and Pingdom checks the web" },
+    source: psfSalt("pillar/base/bugs.sls"),
+    fieldSources: { origin: assumed("which addresses mail.roundup-tracker.org's records hold is not published; the load balancers carry Roundup's mail listener (20025)") },
+  },
+
   // HAProxy answers these with a redirect.
-  { key: "jython-org-redirect", description: "Jython apex to its website", owner: "jython", names: ["jython.org"], origin: { kind: "load-balancer-redirect", redirectTo: "https://www.jython.org" }, source: psfSalt("pillar/base/haproxy.sls") },
+  {
+    key: "jython-org-redirect", description: "Jython's domains to its website", owner: "jython",
+    names: ["jython.org", "jython.com", "www.jython.com", "jython.net", "www.jython.net"], origin: { kind: "load-balancer-redirect", redirectTo: "https://www.jython.org" }, source: psfSalt("pillar/base/haproxy.sls"),
+  },
+  { key: "jobs-python-org-redirect", description: "The old jobs name, to python.org's job board", owner: "pythondotorg", names: ["jobs.python.org"], origin: { kind: "load-balancer-redirect", redirectTo: "https://www.python.org/jobs/" }, source: psfSalt("pillar/base/haproxy.sls") },
+  { key: "donate-python-org-redirect", description: "The donations name, to the PSF's donations page", owner: "pythondotorg", names: ["donate.python.org"], origin: { kind: "load-balancer-redirect", redirectTo: "https://www.python.org/psf/donations/" }, source: psfSalt("pillar/base/haproxy.sls") },
+  {
+    key: "pypa-io-redirect", description: "The PyPA's apex to its website", owner: "infrastructure-staff", names: ["pypa.io"], origin: { kind: "load-balancer-redirect", redirectTo: "https://www.pypa.io" },
+    source: psfSalt("pillar/base/haproxy.sls"), fieldSources: { owner: assumed("no owner of the pypa.io redirect is published; the infrastructure staff keep the load balancers") },
+  },
+  { key: "fr-pycon-org-redirect", description: "PyCon France's old name", owner: "pycon", names: ["fr.pycon.org"], origin: { kind: "load-balancer-redirect", redirectTo: "https://pycon.fr" }, source: psfSalt("pillar/base/haproxy.sls") },
   // `tls: False` in the pillar: HAProxy's redirect for it says http:// (salt/haproxy/config/nginx-redirect.conf.jinja).
   { key: "planet-python-org-redirect", description: "Old Planet name", owner: "planet", names: ["planet.python.org"], origin: { kind: "load-balancer-redirect", redirectTo: "http://planetpython.org" }, source: psfSalt("pillar/base/haproxy.sls") },
   { key: "www-pycon-org-redirect", description: "PyCon's www name", owner: "pycon", names: ["www.pycon.org"], origin: { kind: "load-balancer-redirect", redirectTo: "https://pycon.org" }, source: psfSalt("pillar/base/haproxy.sls") },

@@ -197,6 +197,8 @@ export type Origin =
   | { readonly kind: "load-balancer"; readonly backendRole: string }
   /** The HAProxy redirects the name to another URL. */
   | { readonly kind: "load-balancer-redirect"; readonly redirectTo: string }
+  /** HAProxy passes the name on to a site outside the estate, by its host name (a backend of pillar/base/haproxy.sls). */
+  | { readonly kind: "load-balancer-proxy"; readonly upstream: string }
   /** A droplet of the role answers the name itself. */
   | { readonly kind: "droplet"; readonly role: string }
   /** A Fastly service fronts the name. */
@@ -222,7 +224,7 @@ export interface PublicService extends Sourced {
   readonly key: string;
   readonly description: string;
   readonly owner: string;
-  /** The fully qualified names it answers to; each must lie in a managed zone. */
+  /** The fully qualified names it answers to; each must lie in a managed zone, or in an external one (no record is then written). */
   readonly names: readonly string[];
   readonly origin: Origin;
   /** TTL of the records made for its names. @default the zone's default TTL */
@@ -262,6 +264,18 @@ export interface Zone extends Sourced {
   readonly defaultTtl: number;
   /** Records written out by hand. @default none */
   readonly records?: readonly LiteralRecord[];
+}
+
+/**
+ * A zone the estate's names lie in whose records are kept elsewhere (by hand, or by another configuration): names in it
+ * may be served by the estate's hosts, but no record of it is written here, and none is removed.
+ */
+export interface ExternalZone extends Sourced {
+  /** The domain, without a trailing dot. */
+  readonly name: string;
+  readonly purpose: string;
+  /** Who keeps its records. */
+  readonly managedBy: string;
 }
 
 /** CAA policy published at every zone's apex. */
@@ -436,7 +450,10 @@ export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   readonly datadogLogging?: { readonly name: string; readonly format?: string; readonly responseCondition?: string };
 }
 
-/** A service another configuration manages: recorded so that nobody creates it here too. */
+/**
+ * A service another configuration manages: recorded so that nobody creates it here too. Its names may lie in a zone this
+ * estate manages: the estate then declares no record for them, so Terraform never writes nor removes them.
+ */
 export interface ExternalService extends Sourced {
   readonly name: string;
   readonly owner: string;
@@ -566,6 +583,8 @@ export interface EstateInventory {
   /** The zone that carries every host's name, `<name>.<dc>.<hostZone>`. */
   readonly hostZone: string;
   readonly zones: readonly Zone[];
+  /** Zones whose records are kept elsewhere, in which some of the estate's names lie. */
+  readonly externalZones: readonly ExternalZone[];
   readonly caa: CaaPolicy;
   readonly fastlyEdge: FastlyEdge;
   readonly services: readonly PublicService[];

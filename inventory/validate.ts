@@ -104,6 +104,10 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   checkDuplicates("zone", inv.zones.map((z) => z.name));
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
+  checkDuplicates("external zone", inv.externalZones.map((z) => z.name));
+  for (const external of inv.externalZones) {
+    if (inv.zones.some((z) => z.name === external.name)) problems.add(`external zone "${external.name}"`, "name", `"${external.name}" is a zone managed here too: its records would have two keepers`);
+  }
 
   const siteNames = inv.staticSites.map((s) => s.bucket);
   checkDuplicates("static site", siteNames);
@@ -111,11 +115,12 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   checkDuplicates("service", inv.services.map((s) => s.key));
   const zoneNames = inv.zones.map((z) => z.name);
+  const knownZones = [...zoneNames, ...inv.externalZones.map((z) => z.name)];
   for (const service of inv.services) {
     const item = `service "${service.key}"`;
     checkOwner(item, service.owner);
-    for (const name of service.names.filter((n) => !zoneNames.some((zone) => isInZone(n, zone)))) {
-      problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)})`);
+    for (const name of service.names.filter((n) => !knownZones.some((zone) => isInZone(n, zone)))) {
+      problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)}) nor in a zone recorded as kept elsewhere`);
     }
     const origin = service.origin;
     if (origin.kind === "load-balancer" && hostsWithRole(origin.backendRole) === 0) {
@@ -162,6 +167,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   const records = planRecords(inv);
   validateRecords(records, problems);
+  validateExternalServices(inv, records, problems, checkOwner);
   problems.throwIfAny();
   return { inventory: inv, records };
 }
@@ -257,13 +263,21 @@ function validateFastly(
       problems.add(`service "${service.key}"`, "names", `"${name}" is not a domain of the Fastly service "${spec.name}", which would not answer it`);
     }
   }
+}
+
+/**
+ * Names another configuration manages: none is a name of the estate's services, and no record is planned at one (the
+ * zone's own CAA and SPF at an apex aside), so that Terraform never writes nor removes their records.
+ */
+function validateExternalServices(inv: EstateInventory, records: readonly PlannedRecord[], problems: ProblemList, checkOwner: (item: string, owner: string) => void): void {
   for (const external of inv.externalServices) {
     const item = `external service "${external.name}"`;
     checkOwner(item, external.owner);
     for (const name of external.names) {
-      if (zoneNames.some((zone) => isInZone(name, zone)) || inv.services.some((s) => s.names.includes(name))) {
-        problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it too`);
-      }
+      const servedBy = inv.services.find((s) => s.names.includes(name));
+      const written = records.filter((r) => r.name === name && !(r.name === r.zone && (r.type === "CAA" || r.type === "TXT")));
+      const by = servedBy !== undefined ? `service "${servedBy.key}" serves it` : written.length > 0 ? `${written[0]!.madeBy} writes its ${written[0]!.type} record` : undefined;
+      if (by !== undefined) problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it or write its records (${by})`);
     }
   }
 }

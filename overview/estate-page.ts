@@ -78,6 +78,7 @@ function originText(estate: Estate, origin: Origin): string {
   switch (origin.kind) {
     case "load-balancer": return `the load balancers, to the ${origin.backendRole} hosts (${estate.hostsWithRole(origin.backendRole).map((h) => h.fqdn).join(", ")})`;
     case "load-balancer-redirect": return `the load balancers, redirecting to ${origin.redirectTo}`;
+    case "load-balancer-proxy": return `the load balancers, passing it on to ${origin.upstream}`;
     case "droplet": return `the ${origin.role} hosts themselves (${estate.hostsWithRole(origin.role).map((h) => h.fqdn).join(", ")})`;
     case "fastly": return `Fastly's ${origin.service} service`;
     case "heroku": return `the Heroku app ${origin.app}`;
@@ -120,7 +121,10 @@ function pathDiagram(estate: Estate): string[] {
   const loadBalancers = (): string => roleHosts(estate.loadBalancerRole);
   const backendTarget = (origin: FastlyBackendOrigin): string =>
     origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) : roleHosts(origin.role, origin.datacenter);
-  const zoneOf = (name: string): string => zoneContaining(name, estate.zones.map((z) => z.name)) ?? "";
+  const zoneOf = (name: string): string => {
+    const zone = zoneContaining(name, [...estate.zones, ...estate.externalZones].map((z) => z.name)) ?? "";
+    return estate.externalZones.some((z) => z.name === zone) ? `${zone}, kept elsewhere` : zone;
+  };
   for (const service of estate.services) {
     for (const name of service.names) {
       const zone = node(`zone:${zoneOf(name)}`, `zone ${zoneOf(name)}`, "round");
@@ -141,6 +145,11 @@ function pathDiagram(estate: Estate): string[] {
       case "load-balancer-redirect": {
         const lb = node("haproxy", "HAProxy on the load balancers");
         edge(lb, node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), "redirects");
+        return lb;
+      }
+      case "load-balancer-proxy": {
+        const lb = node("haproxy", "HAProxy on the load balancers");
+        edge(lb, node(`upstream:${origin.upstream}`, `${origin.upstream} (outside the estate)`), "passes on");
         return lb;
       }
       case "droplet": return roleHosts(origin.role);
@@ -226,10 +235,22 @@ function monitoringSection(estate: Estate): string {
 }
 
 function elsewhereSection(estate: Estate): string {
-  return table(
-    ["service", "names", "managed by", "owner", "notes"],
-    estate.externalServices.map((s) => [s.name, s.names.join(", "), s.managedBy, estate.owner(s.owner).name, s.notes]),
-  );
+  const zoneNames = estate.zones.map((z) => z.name);
+  const inManagedZones = estate.externalServices.flatMap((s) => s.names.filter((name) => zoneContaining(name, zoneNames) !== undefined).map((name) => `${name} (${s.name})`));
+  return [
+    table(
+      ["service", "names", "managed by", "owner", "notes"],
+      estate.externalServices.map((s) => [s.name, s.names.join(", "), s.managedBy, estate.owner(s.owner).name, s.notes]),
+    ),
+    `Names in zones this estate manages that others serve: ${inManagedZones.join(", ")}. The dns stack declares no record for them (the zone's own CAA and SPF at an apex aside), and Terraform touches only what it declares: nothing here writes or removes their records; whoever serves them keeps them. The inventory refuses a service or a record of its own at one of them.`,
+    "",
+    "Zones in which the load balancers serve names, but whose records are kept elsewhere: no record of them is written here.",
+    "",
+    table(["zone", "purpose", "kept by", "names served here"], estate.externalZones.map((z) => [
+      z.name, z.purpose, z.managedBy,
+      estate.services.flatMap((s) => s.names.filter((name) => zoneContaining(name, [...zoneNames, z.name]) === z.name)).join(", ") || "none",
+    ])),
+  ].join("\n");
 }
 
 function assumedSection(estate: Estate): string {
