@@ -24,14 +24,27 @@ describe("Fastly", () => {
     for (const name of external) expect({ name, synthesized: everything.includes(`"${name}"`) }).toEqual({ name, synthesized: false });
   });
 
-  it("reaches every backend over TLS with certificate checking", () => {
-    for (const [, service] of services) {
-      for (const backend of blocks(service, "backend")) {
+  it("reaches every backend over TLS with certificate checking, but an S3 website, which has no TLS", () => {
+    for (const spec of estate.fastlyServices) {
+      for (const backend of blocks(serviceNamed(spec.name), "backend")) {
+        const origin = spec.backends.find((b) => b.name === backend.name)!.origin;
+        if (origin.kind === "s3-website") {
+          expect(backend).toMatchObject({ use_ssl: false, ssl_check_cert: false, port: 80 });
+          expect(resolveReference(synth, "fastly", backend.address as string)).toMatchObject({ stack: "static-sites", type: "aws_s3_bucket_website_configuration", attribute: "website_endpoint" });
+          continue;
+        }
         expect(backend).toMatchObject({ use_ssl: true, ssl_check_cert: true });
         expect(typeof backend.ssl_cert_hostname).toBe("string");
         expect(backend.ssl_sni_hostname).toBe(backend.ssl_cert_hostname);
       }
     }
+  });
+
+  it("puts TLS in front of www.jython.org's S3 website, with the HSTS the load balancers send for Jython's names", () => {
+    const jython = serviceNamed("www.jython.org");
+    expect(blocks(jython, "domain").map((d) => d.name)).toEqual(["www.jython.org"]);
+    expect(blocks(jython, "request_setting").filter((r) => r.force_ssl === true)).toHaveLength(1);
+    expect(blocks(jython, "header").filter((h) => h.destination === "http.Strict-Transport-Security").map((h) => h.source)).toEqual(['"max-age=315360000"']);
   });
 
   it("forces TLS, sends HSTS and logs somewhere, on every service", () => {
@@ -70,7 +83,10 @@ describe("Fastly", () => {
   });
 
   it("sends the Fastly-Token from a sensitive variable and logs to cdn-logs, over TLS checked against the PSF CA, on the port its firewall opens to Fastly", () => {
-    for (const [, service] of services) {
+    // Every service that reaches the load balancers, which refuse a request without the token.
+    const toLoadBalancers = estate.fastlyServices.filter((f) => f.backends.some((b) => b.origin.kind === "role"));
+    expect(toLoadBalancers.every((f) => f.originToken !== undefined && f.syslogLogging !== undefined)).toBe(true);
+    for (const service of toLoadBalancers.map((f) => serviceNamed(f.name))) {
       expect(blocks(service, "header").find((h) => h.destination === "http.Fastly-Token")?.source).toBe('"${var.fastly_origin_token}"');
       expect(blocks(service, "logging_syslog")).toEqual([expect.objectContaining({
         address: "cdn-logs.nyc1.psf.io", port: 514, use_tls: true, tls_hostname: "cdn-logs.nyc1.psf.io", tls_ca_cert: estate.psfCa.pem,

@@ -89,7 +89,11 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["staging.python.org is its staging twin on Heroku", () => expect(serviceNaming("staging.python.org")?.origin).toEqual({ kind: "heroku", app: "pythondotorg-staging" })],
   ["the PyCon US website is on Heroku", () => expect(serviceNaming("us.pycon.org")?.origin).toEqual({ kind: "heroku", app: "pycon-us" })],
   ...["bedevere", "miss-islington", "blurb-it"].map((bot): readonly [string, () => void] => [`the core-workflow bot ${bot} is a Heroku app`, () => expect(estate.heroku.apps.map((a) => a.name)).toContain(bot)]),
-  ["www.jython.org is served from an S3 bucket website", () => expect(serviceNaming("www.jython.org")?.origin).toEqual({ kind: "s3-website", site: "www.jython.org" })],
+  ["www.jython.org is served from an S3 bucket website, with Fastly terminating TLS in front of it (the load balancers redirect to https://www.jython.org: psf-salt pillar/base/haproxy.sls)", () => {
+    expect(serviceNaming("www.jython.org")?.origin).toEqual({ kind: "fastly", service: "www.jython.org" });
+    expect(fastlyService("www.jython.org")?.backends.map((b) => b.origin)).toEqual([{ kind: "s3-website", site: "www.jython.org" }]);
+    expect(estate.staticSites.map((s) => s.bucket)).toContain("www.jython.org");
+  }],
   ["pypy.org is served by a droplet", () => expect(serviceNaming("pypy.org")?.origin.kind).toBe("droplet")],
   ["PyPI (pypi.org, files.pythonhosted.org) is managed by pypi/infra", () => {
     expect(estate.externalServices.find((s) => s.name === "PyPI")).toMatchObject({ names: expect.arrayContaining(["pypi.org", "files.pythonhosted.org"]), managedBy: expect.stringContaining("pypi/infra") });

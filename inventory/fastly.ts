@@ -156,6 +156,32 @@ function pythonDotOrgService(cdn: PythonDotOrgCdn, extra: { readonly comment: st
   };
 }
 
+/**
+ * www.jython.org: the seed's S3 website serves HTTP only, while the load balancers send jython.org and Jython's other
+ * names to https://www.jython.org (pillar/base/haproxy.sls). Fastly terminates TLS in front of the bucket, logs as the
+ * PSF's other services do, and sends the HSTS the load balancers send for Jython's names.
+ */
+const JYTHON: FastlyServiceSpec = {
+  name: "www.jython.org", owner: "jython", comment: "The Jython website: TLS in front of its S3 website, which serves HTTP only",
+  domains: ["www.jython.org"],
+  backends: [{
+    name: "website", origin: { kind: "s3-website", site: "www.jython.org" }, port: 80,
+    autoLoadbalance: false, weight: 100, maxConn: 200, connectTimeoutMs: 1000, firstByteTimeoutMs: 15000, betweenBytesTimeoutMs: 10000,
+  }],
+  gzip: [DEFAULT_GZIP],
+  hsts: [{ name: "hsts", maxAgeSeconds: 315360000, includeSubDomains: false, preload: false }],
+  forceTls: { name: "force tls", xff: "append" },
+  s3Logging: s3Logs("www-jython-org"),
+  certificateAuthority: "lets-encrypt",
+  source: assumed("the PSF publishes no TLS front for www.jython.org, whose S3 website serves HTTP only: this service is this project's, configured as the PSF's python.org services are"),
+  fieldSources: {
+    domains: seed("Details of Various Services > www.jython.org"),
+    hsts: psfSalt("pillar/base/haproxy.sls"),
+    s3Logging: PYTHONDOTORG_CDN,
+    gzip: PYTHONDOTORG_CDN,
+  },
+};
+
 export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
   pythonDotOrgService(
     { name: "www.python.org", domain: "python.org", subdomain: "www.python.org" },
@@ -194,6 +220,7 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
       originToken: psfSalt("docs/services/cdn.rst"),
     },
   },
+  JYTHON,
 ];
 
 /** Services run by other configurations: nothing here may create them. */

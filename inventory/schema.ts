@@ -501,6 +501,7 @@ const fastlyHsts = z.strictObject({
 const fastlyBackendOrigin = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("heroku-app"), app: text(), customDomain: domainName }),
   z.strictObject({ kind: z.literal("role"), role: slug, datacenter: slug }),
+  z.strictObject({ kind: z.literal("s3-website"), site: text() }),
 ]);
 
 const fastlyBackend = z.strictObject({
@@ -508,8 +509,8 @@ const fastlyBackend = z.strictObject({
   origin: fastlyBackendOrigin,
   signedByPsfCa: z.boolean().optional(),
   port: portNumber,
-  sslCertHostname: domainName,
-  sslSniHostname: domainName,
+  sslCertHostname: domainName.optional(),
+  sslSniHostname: domainName.optional(),
   overrideHost: domainName.optional(),
   shield: optionalText,
   healthcheck: optionalText,
@@ -520,6 +521,18 @@ const fastlyBackend = z.strictObject({
   connectTimeoutMs: positive,
   firstByteTimeoutMs: positive,
   betweenBytesTimeoutMs: positive,
+}).superRefine((backend, ctx) => {
+  if (backend.origin.kind === "s3-website") {
+    // An S3 website endpoint serves HTTP only (port 80): there is no certificate to name or check.
+    for (const field of ["sslCertHostname", "sslSniHostname", "signedByPsfCa"] as const) {
+      if (backend[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "is given, but an S3 website endpoint serves HTTP only: there is no certificate" });
+    }
+    if (backend.port !== 80) ctx.addIssue({ code: "custom", path: ["port"], message: `port ${backend.port}: an S3 website endpoint serves HTTP on port 80 only` });
+  } else {
+    for (const field of ["sslCertHostname", "sslSniHostname"] as const) {
+      if (backend[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is missing: the origin is reached over TLS, and its certificate's name is checked" });
+    }
+  }
 });
 
 const fastlyS3Logging = z.strictObject({

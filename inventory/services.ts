@@ -107,7 +107,8 @@ export const SERVICES: readonly PublicService[] = [
   },
   { key: "pypy-org", description: "The PyPy website", owner: "pypy", names: ["pypy.org", "www.pypy.org"], origin: { kind: "droplet", role: "pypy-web" }, source: about("PyPy properties"), fieldSources: { origin: assumed("the seed says a DigitalOcean VM serves the PyPy website; the role is this project's (see role pypy-web)") } },
 
-  { key: "www-jython-org", description: "The Jython website", owner: "jython", names: ["www.jython.org"], origin: { kind: "s3-website", site: "www.jython.org" }, source: about("www.jython.org") },
+  // The S3 website serves HTTP only: Fastly's www.jython.org service terminates TLS in front of it (inventory/fastly.ts).
+  { key: "www-jython-org", description: "The Jython website", owner: "jython", names: ["www.jython.org"], origin: { kind: "fastly", service: "www.jython.org" }, source: about("www.jython.org") },
 ];
 
 /** S3 buckets served as websites. */

@@ -5,7 +5,7 @@
  * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
  * loaded, and turns it into an `Estate` the constructs can trust.
  */
-import type { DatadogSite, FastlyBackend, FastlyOriginToken, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
+import type { DatadogSite, FastlyBackendCommon, FastlyOriginToken, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
 import type { Source } from "./source";
 import type { PortRange } from "./ports";
 
@@ -410,12 +410,21 @@ export type FastlyBackendOrigin =
   /** A Heroku app, reached through one of its custom domains' DNS target, with that domain's certificate. */
   | { readonly kind: "heroku-app"; readonly app: string; readonly customDomain: string }
   /** The hosts of a role in a datacenter, by their short service name `<shortName>.<dc>.<host zone>`. */
-  | { readonly kind: "role"; readonly role: string; readonly datacenter: string };
+  | { readonly kind: "role"; readonly role: string; readonly datacenter: string }
+  /** An S3 website of the estate, by its website endpoint, which serves HTTP only: the one origin reached without TLS. */
+  | { readonly kind: "s3-website"; readonly site: string };
 
-/** A backend as the inventory writes it: its origin instead of an address; TLS with checking is implied. */
-export interface FastlyBackendSpec extends Omit<FastlyBackend, "address" | "sslCaCert" | "useSsl" | "sslCheckCert"> {
+/**
+ * A backend as the inventory writes it: its origin instead of an address; TLS with certificate checking is implied,
+ * but for an S3 website, which has no TLS (and so no certificate names).
+ */
+export interface FastlyBackendSpec extends Omit<FastlyBackendCommon, "address"> {
   readonly origin: FastlyBackendOrigin;
-  /** Its certificate is signed by the PSF's own CA, given to Terraform as a variable. @default false */
+  /** Name the origin's certificate must carry: required but for an S3 website. */
+  readonly sslCertHostname?: string;
+  /** Name sent in the TLS SNI extension: required but for an S3 website. */
+  readonly sslSniHostname?: string;
+  /** Its certificate is signed by the PSF's own CA (the inventory's `psfCa`). @default false */
   readonly signedByPsfCa?: boolean;
 }
 

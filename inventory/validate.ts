@@ -230,6 +230,10 @@ function validateFastly(
         const app = inv.heroku.apps.find((a) => a.name === origin.app);
         if (app === undefined) problems.add(item, `${field}.origin.app`, `unknown Heroku app "${origin.app}"`);
         else if (!(app.customDomains ?? []).includes(origin.customDomain)) problems.add(item, `${field}.origin.customDomain`, `"${origin.customDomain}" is not a custom domain of the Heroku app "${origin.app}"`);
+      } else if (origin.kind === "s3-website") {
+        if (!inv.staticSites.some((site) => site.bucket === origin.site)) {
+          problems.add(item, `${field}.origin.site`, `unknown static site "${origin.site}" (known: ${inv.staticSites.map((site) => `"${site.bucket}"`).join(", ")})`);
+        }
       } else {
         const role = inv.roles.find((r) => r.name === origin.role);
         const hosts = inv.hosts.filter((h) => h.role === origin.role && h.datacenter === origin.datacenter);

@@ -120,7 +120,8 @@ function pathDiagram(estate: Estate): string[] {
   };
   const loadBalancers = (): string => roleHosts(estate.loadBalancerRole);
   const backendTarget = (origin: FastlyBackendOrigin): string =>
-    origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) : roleHosts(origin.role, origin.datacenter);
+    origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`)
+      : origin.kind === "s3-website" ? node(`s3:${origin.site}`, `S3 website ${origin.site}`) : roleHosts(origin.role, origin.datacenter);
   const zoneOf = (name: string): string => {
     const zone = zoneContaining(name, [...estate.zones, ...estate.externalZones].map((z) => z.name)) ?? "";
     return estate.externalZones.some((z) => z.name === zone) ? `${zone}, kept elsewhere` : zone;
@@ -193,7 +194,7 @@ function fastlySection(estate: Estate): string {
     ["service", "domains", "backends", "logs to", "owner"],
     estate.fastlyServices.map((f) => [
       f.name, f.domains.join(", "),
-      f.backends.map((b) => `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`).join("; "),
+      f.backends.map((b) => `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : b.origin.kind === "s3-website" ? `S3 website ${b.origin.site}, plain HTTP` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`).join("; "),
       [f.s3Logging === undefined ? undefined : `S3 ${f.s3Logging.bucketName}${f.s3Logging.path}`, f.syslogLogging === undefined ? undefined : `syslog ${f.syslogLogging.name} on ${f.syslogLogging.host}`, f.datadogLogging === undefined ? undefined : `Datadog ${f.datadogLogging.name}`].filter((x) => x !== undefined).join("; "),
       estate.owner(f.owner).name,
     ]),

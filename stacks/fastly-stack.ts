@@ -6,6 +6,7 @@ import type { DnsZone } from "../constructs/dns-zone";
 import { FastlyService, originTokenHeader, type FastlyBackend } from "../constructs/fastly-service";
 import { FastlyTlsCertificate } from "../constructs/fastly-tls-certificate";
 import type { HerokuApp } from "../constructs/heroku-app";
+import type { StaticWebsiteBucket } from "../constructs/static-website-bucket";
 import { zoneContaining, type Estate, type FastlyBackendSpec } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
 import { terraformName } from "./terraform-name";
@@ -19,10 +20,12 @@ export interface FastlyStackProps extends EstateStackProps {
   readonly herokuApps: ReadonlyMap<string, HerokuApp>;
   /** The Route 53 zones by name, which take the TLS challenge records. */
   readonly zones: ReadonlyMap<string, DnsZone>;
+  /** The S3 websites by bucket name, whose website endpoints are backends. */
+  readonly staticSites: ReadonlyMap<string, StaticWebsiteBucket>;
 }
 
 /**
- * The Fastly services in front of www.python.org and docs.python.org, and their TLS certificates. The
+ * The Fastly services in front of www.python.org, docs.python.org and www.jython.org, and their TLS certificates. The
  * API key comes from FASTLY_API_KEY; the origin token, the S3 logging role and the Datadog API key for the log
  * stream are variables; the PSF CA's certificate, which is public, is the inventory's. PyPI's services are pypi/infra's and are not here.
  */
@@ -56,7 +59,12 @@ export class FastlyStack extends EstateStack {
     });
 
     const backend = (spec: FastlyBackendSpec): FastlyBackend => {
-      const { origin, signedByPsfCa, ...rest } = spec;
+      const { origin, signedByPsfCa, sslCertHostname, sslSniHostname, ...rest } = spec;
+      if (origin.kind === "s3-website") {
+        const site = props.staticSites.get(origin.site);
+        if (site === undefined) throw new Error(`FastlyStack: no static site "${origin.site}" was given`);
+        return { ...rest, address: site.websiteEndpoint, useSsl: false, plainHttpBecause: "an S3 website endpoint serves HTTP only" };
+      }
       let address: string;
       if (origin.kind === "heroku-app") {
         const target = props.herokuApps.get(origin.app)?.domainTargets.get(origin.customDomain);
@@ -68,7 +76,11 @@ export class FastlyStack extends EstateStack {
         // The per-datacenter service name exists when the role has several hosts there; one host is its own name.
         address = hosts.length > 1 ? `${role.shortName ?? role.name}.${origin.datacenter}.${estate.hostZone}` : hosts[0]!.fqdn;
       }
-      return { ...rest, address, useSsl: true, sslCheckCert: true, ...(signedByPsfCa === true ? { sslCaCert: psfCa } : {}) };
+      // The inventory has made sure a TLS origin names its certificate.
+      return {
+        ...rest, address, useSsl: true, sslCheckCert: true, sslCertHostname: sslCertHostname!, sslSniHostname: sslSniHostname!,
+        ...(signedByPsfCa === true ? { sslCaCert: psfCa } : {}),
+      };
     };
 
     const services = new Map<string, FastlyService>();

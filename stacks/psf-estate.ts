@@ -58,7 +58,7 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   const staticSites = new StaticSitesStack(app, "static-sites", { ...common, estate });
   const heroku = new HerokuStack(app, "heroku", { ...common, estate });
   const dns = new DnsStack(app, "dns", { ...common, estate, droplets, staticSites: staticSites.sites, herokuApps: heroku.apps });
-  const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones });
+  const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones, staticSites: staticSites.sites });
   const gandi = new GandiStack(app, "gandi", { ...common, estate, zones: dns.zones });
   const pagerduty = new PagerDutyStack(app, "pagerduty", { ...common, estate });
   const datadog = new DatadogStack(app, "datadog", { ...common, estate, pagingServices: pagerduty.services });
