@@ -129,6 +129,13 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["Fastly's edge addresses for the python map are the ones pypi/infra writes (terraform/main.tf fastly_endpoints)", () => {
     expect(estate.fastlyEdge.source).toEqual({ kind: "public", repository: "pypi/infra", path: "terraform/main.tf" });
   }],
+  ["the Datadog agents report to the US site, app.datadoghq.com (psf-salt salt/datadog/config/datadog.yaml.jinja)", () => {
+    expect(estate.metricMonitoring.site).toBe("datadoghq.com");
+    expect(estate.metricMonitoring.fieldSources?.site).toEqual({ kind: "public", repository: "python/psf-salt", path: "salt/datadog/config/datadog.yaml.jinja" });
+  }],
+  ["the PyCon site is us.pycon.org, as psf-salt's overview links it (docs/overview.rst)", () => {
+    expect(serviceNaming("us.pycon.org")?.fieldSources?.names).toEqual({ kind: "public", repository: "python/psf-salt", path: "docs/overview.rst" });
+  }],
   ["www.python.org runs pydotorg.settings.cabotage, the production settings module left after pythondotorg d94b133c deleted the heroku one", () => {
     for (const name of ["pythondotorg", "pythondotorg-staging"]) {
       expect({ name, module: herokuApp(name)?.configVars?.DJANGO_SETTINGS_MODULE }).toEqual({ name, module: "pydotorg.settings.cabotage" });

@@ -1,4 +1,4 @@
-import { assumed, publicFile, seed } from "./source";
+import { assumed, psfSalt, publicFile, seed } from "./source";
 import type { HerokuEstate, Source } from "./types";
 
 /** How an app runs at Heroku, which nobody published. */
@@ -13,10 +13,10 @@ const UNPUBLISHED_APP = {
  * A formation: its process types are the Procfile's (`procfile`, a public file); the dynos' sizes and counts are not
  * published.
  */
-const formationFrom = (procfile: Source) => ({
+const formationFrom = (procfile: Source, counts = "dyno counts are not published") => ({
   "formation.type": procfile,
   "formation.size": assumed("dyno sizes are not published"),
-  "formation.quantity": assumed("dyno counts are not published; a celery beat runs once, or its tasks run twice"),
+  "formation.quantity": assumed(counts),
 });
 
 const PYTHONDOTORG = (path: string): Source => publicFile("python/pythondotorg", path);
@@ -34,7 +34,7 @@ const PYTHONDOTORG_SETTINGS = [
 /** The www.python.org app's sources, production and staging alike. */
 const PYTHONDOTORG_SOURCES = {
   ...UNPUBLISHED_APP,
-  ...formationFrom(PYTHONDOTORG("Procfile")),
+  ...formationFrom(PYTHONDOTORG("Procfile"), "dyno counts are not published; one worker-beat, since a celery beat that runs twice runs its tasks twice"),
   configVars: PYTHONDOTORG("pydotorg/settings/cabotage.py"),
   secretConfigVars: PYTHONDOTORG("pydotorg/settings/cabotage.py"),
   pipeline: assumed("a pipeline from staging to production is this project's reading of the staging twin"),
@@ -121,7 +121,8 @@ export const HEROKU: HerokuEstate = {
         configVars: assumed("what the app's settings module needs; not published"),
         secretConfigVars: assumed("what the app's settings module needs; not published"),
         name: assumed("the app's name at Heroku is not published"),
-        customDomains: assumed("the seed names no domain for the PyCon site; us.pycon.org is PyCon US's"),
+        // psf-salt's overview links the PyCon site at https://us.pycon.org.
+        customDomains: psfSalt("docs/overview.rst"),
       },
     },
     {

@@ -659,14 +659,13 @@ const uptimeChecking = z.strictObject({
   source,
 });
 
-const metricMonitoring = z.strictObject({
+const metricMonitoring = sourcedObject({
   site: z.enum(["datadoghq.com", "datadoghq.eu"]),
   roleTag: matching(/^[a-z][a-z0-9_.-]*$/, "is not a Datadog tag key"),
   silentAfterMinutes: positive,
   diskInUseWarning: fraction,
   diskInUseCritical: fraction,
   databaseTag: matching(/^[a-z][a-z0-9_.-]*$/, "is not a Datadog tag key"),
-  source,
 }).superRefine((spec, ctx) => {
   if (spec.diskInUseWarning >= spec.diskInUseCritical) {
     ctx.addIssue({ code: "custom", path: ["diskInUseWarning"], message: `${spec.diskInUseWarning} is not below diskInUseCritical (${spec.diskInUseCritical}): the warning must come first` });

@@ -21,7 +21,7 @@ export const SERVICES: readonly PublicService[] = [
 
   // Heroku apps answer these through their custom domains.
   { key: "staging-python-org", description: "Staging twin of www.python.org", owner: "pythondotorg", names: ["staging.python.org"], origin: { kind: "heroku", app: "pythondotorg-staging" }, source: about("www.python.org") },
-  { key: "us-pycon-org", description: "The PyCon US website", owner: "pycon", names: ["us.pycon.org"], origin: { kind: "heroku", app: "pycon-us" }, source: about("PyCon"), fieldSources: { names: assumed("the seed names no domain for the PyCon site; us.pycon.org is PyCon US's") } },
+  { key: "us-pycon-org", description: "The PyCon US website", owner: "pycon", names: ["us.pycon.org"], origin: { kind: "heroku", app: "pycon-us" }, source: about("PyCon"), fieldSources: { names: psfSalt("docs/overview.rst") } },
 
   // HAProxy routes these by host name to the role's hosts.
   { key: "bugs", description: "Roundup trackers", owner: "infrastructure-staff", names: ["bugs.python.org", "bugs.jython.org", "issues.roundup-tracker.org"], origin: { kind: "load-balancer", backendRole: "bugs" }, source: about("bugs.python.org"), fieldSources: ROUTED_BY_HAPROXY },

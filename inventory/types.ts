@@ -519,7 +519,7 @@ export interface UptimeChecking {
 }
 
 /** Datadog: what the agents on the droplets report, and when that pages someone. */
-export interface MetricMonitoring {
+export interface MetricMonitoring extends Sourced {
   /** The Datadog site of the PSF's organization (`datadoghq.com`, `datadoghq.eu`). */
   readonly site: DatadogSite;
   /** The host tag the agent gives each host's metrics for its Salt role: `<roleTag>:<role>`. */
@@ -531,7 +531,6 @@ export interface MetricMonitoring {
   readonly diskInUseCritical: number;
   /** The tag the agent's PostgreSQL check gives the managed cluster's metrics: `<databaseTag>:<cluster name>`. */
   readonly databaseTag: string;
-  readonly source: Source;
 }
 
 /** The domain registrar: every zone's domain is registered there, and its delegation and DNSSEC key published. */
