@@ -95,26 +95,41 @@ describe("DigitalOcean datacenters", () => {
       const labels = (ports: typeof role.worldPorts): string[] => ports.map((p) => `${p.protocol}/${portRangeLabel(p)}`).sort();
       const estatePorts = labels(estate.estatePorts(role));
       expect(openPorts(rules, WORLD)).toEqual(labels(estate.worldPorts(role)));
-      expect(openPorts(rules, [dc.privateRange])).toEqual(labels(estate.internalPorts(role)).filter((p) => !estatePorts.includes(p)));
+      expect(openPorts(rules, [dc.privateRange])).toEqual(labels(estate.internalPorts(role, dc.key)).filter((p) => !estatePorts.includes(p)));
       expect(openPorts(rules, "${var.fastly_source_ranges}")).toEqual(labels(role.fastlyPorts));
       // Every other host of the estate, by the public address of its own droplet in its own datacenter's state.
       const elsewhere = estate.hosts.filter((h) => h.datacenter !== dc.key);
       const estateRules = rules.filter((r) => Array.isArray(r.source_addresses) && r.source_addresses[0] === dc.privateRange && r.source_addresses.length > 1);
       expect(estateRules.map((r) => `${r.protocol}/${r.port_range}`).sort()).toEqual(estatePorts);
+      // ... and the addresses outside every datacenter the role names, as written.
+      const outside = estate.estatePortsAlsoFrom(role);
       for (const rule of estateRules) {
-        const admitted = (rule.source_addresses as string[]).slice(1).map((value) => resolveReference(synth, `digitalocean-${dc.key}`, value));
+        const sources = (rule.source_addresses as string[]).slice(1);
+        expect(sources.filter((value) => !value.startsWith("${"))).toEqual(outside);
+        const admitted = sources.filter((value) => value.startsWith("${")).map((value) => resolveReference(synth, `digitalocean-${dc.key}`, value));
         expect(admitted.map((a) => [a?.type, a?.attribute, a?.resource.name]).sort()).toEqual(elsewhere.map((h) => ["digitalocean_droplet", "ipv4_address", h.dropletName]).sort());
       }
       const portRules = rules.filter((r) => r.port_range !== undefined);
-      expect(portRules).toHaveLength(estate.worldPorts(role).length + estate.internalPorts(role).length - estatePorts.filter((p) => labels(estate.internalPorts(role)).includes(p)).length + estatePorts.length + role.fastlyPorts.length);
+      expect(portRules).toHaveLength(estate.worldPorts(role).length + estate.internalPorts(role, dc.key).length - estatePorts.filter((p) => labels(estate.internalPorts(role, dc.key)).includes(p)).length + estatePorts.length + role.fastlyPorts.length);
     }
   });
 
-  it("lets every host of every datacenter reach the Salt master and the Consul servers", () => {
-    for (const roleName of ["salt-master", "consul"]) {
-      expect(estate.estatePorts(estate.role(roleName)).length).toBeGreaterThan(0);
-    }
+  it("lets every host of every datacenter reach the Salt master", () => {
     expect(estate.estatePorts(estate.role("salt-master")).map((p) => `${p.protocol}/${portRangeLabel(p)}`)).toContain("tcp/4505-4506");
+  });
+
+  it("opens Consul's ports only where Consul runs, to that datacenter's private network, and nowhere to other datacenters", () => {
+    for (const dc of estate.datacenters) {
+      const stack = stackJson(synth, `digitalocean-${dc.key}`);
+      const consul = Object.values(resourcesOf(stack, "digitalocean_firewall")).flatMap((f) => (f.inbound_rule as { port_range?: string; source_addresses?: string[] }[]))
+        .filter((r) => r.port_range === "8300-8302");
+      if (estate.serviceDiscovery.datacenters.includes(dc.key)) {
+        expect(consul.length).toBeGreaterThan(0);
+        for (const rule of consul) expect(rule.source_addresses).toEqual([dc.privateRange]);
+      } else {
+        expect({ dc: dc.key, consul }).toEqual({ dc: dc.key, consul: [] });
+      }
+    }
   });
 
   it("declares Fastly's source ranges in exactly the datacenters where a role opens a port to Fastly", () => {
@@ -145,7 +160,7 @@ describe("DigitalOcean datacenters", () => {
     }
   });
 
-  it("runs the managed PostgreSQL cluster in a stack of its own, with the inventory's databases and users, admitting only their clients", () => {
+  it("runs the managed PostgreSQL cluster in a stack of its own, with the inventory's databases and users, admitting only their clients and the hosts that administer it", () => {
     const dcStack = stackJson(synth, DC_STACK);
     const database = stackJson(synth, DATABASE_STACK);
     const clusters = Object.entries(resourcesOf(database, "digitalocean_database_cluster"));
@@ -166,7 +181,7 @@ describe("DigitalOcean datacenters", () => {
     expect(firewall[0]!.cluster_id).toBe(`\${digitalocean_database_cluster.${clusterName}.id}`);
     // The droplet ids come from the datacenter's state, through cdktf cross-stack references.
     const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => fromClusterDc(r.value)).sort();
-    const clientRoles = new Set(cluster.databases.map((db) => db.usedByRole));
+    const clientRoles = new Set([cluster.administeredByRole, ...cluster.databases.map((db) => db.usedByRole)]);
     const clients = estate.hostsIn(clusterDc.key).filter((h) => clientRoles.has(h.role))
       .map((h) => `\${digitalocean_droplet.${dropletByName(dcStack, h.dropletName)[0]}.id}`).sort();
     expect(clients.length).toBeGreaterThan(0);

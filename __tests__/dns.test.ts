@@ -1,4 +1,4 @@
-import { PSF_INVENTORY } from "../inventory";
+import { PSF_INVENTORY, zoneContaining } from "../inventory";
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate, synthEstate } from "./support/synth-estate";
 
@@ -106,16 +106,25 @@ describe("Route 53", () => {
     expect(perDatacenter).toBeGreaterThan(0);
   });
 
-  it("points every public name of the inventory at its origin", () => {
+  it("points every public name of the inventory at its origin, and writes no record in a zone kept elsewhere", () => {
     const lbs = estate.hostsWithRole("loadbalancer").map((h) => h.dropletName).sort();
+    const allZones = [...estate.zones, ...estate.externalZones].map((z) => z.name);
+    const keptElsewhere = (name: string): boolean => estate.externalZones.some((z) => z.name === zoneContaining(name, allZones));
     let checked = 0;
+    let elsewhere = 0;
     for (const service of estate.services) {
       for (const name of service.names) {
         const origin = service.origin;
+        if (keptElsewhere(name)) {
+          expect(Object.values(resourcesOf(dns, "aws_route53_record")).filter((r) => r.name === name)).toEqual([]);
+          elsewhere++;
+          continue;
+        }
         checked++;
         switch (origin.kind) {
           case "load-balancer":
           case "load-balancer-redirect":
+          case "load-balancer-proxy":
             expect(dropletNamesBehind(recordSet(name, "A"), "ipv4_address")).toEqual(lbs);
             expect(dropletNamesBehind(recordSet(name, "AAAA"), "ipv6_address")).toEqual(lbs);
             break;
@@ -143,7 +152,8 @@ describe("Route 53", () => {
         }
       }
     }
-    expect(checked).toBe(estate.services.reduce((n, s) => n + s.names.length, 0));
+    expect(checked + elsewhere).toBe(estate.services.reduce((n, s) => n + s.names.length, 0));
+    expect(elsewhere).toBeGreaterThan(0);
   });
 
   it("writes every record name fully qualified, inside its zone", () => {
@@ -153,17 +163,17 @@ describe("Route 53", () => {
     }
   });
 
-  it("publishes no record for an external host named in another organization's zone", () => {
-    const foreign = estate.externalHosts.filter((h) => !ZONES.some((zone) => h.fqdn === zone || h.fqdn.endsWith(`.${zone}`)));
-    expect(foreign.map((h) => h.fqdn)).toContain("speed-python.osuosl.org");
+  it("publishes no record for an external host named in another organization's zone, or with no domain name", () => {
+    const foreign = estate.externalHosts.filter((h) => !ZONES.some((zone) => h.name === zone || h.name.endsWith(`.${zone}`)));
+    expect(foreign.map((h) => h.name)).toEqual(expect.arrayContaining(["speed-python.osuosl.org", "cesw-gbt-r263-p30-01"]));
     const names = Object.values(resourcesOf(dns, "aws_route53_record")).map((r) => r.name);
-    for (const host of foreign) expect(names).not.toContain(host.fqdn);
+    for (const host of foreign) expect(names).not.toContain(host.name);
     expect(Object.keys(dns.variable ?? {}).filter((name) => name.endsWith("_ipv4"))).toEqual([]);
   });
 
   it("asks for the address of an external host in a managed zone that the inventory does not record, instead of guessing it", () => {
-    const inZone = { ...PSF_INVENTORY.externalHosts[0]!, fqdn: "bench.osuosl.psf.io" };
-    const pinned = { ...inZone, fqdn: "bench2.osuosl.psf.io", ipv4: "192.0.2.7" };
+    const inZone = { ...PSF_INVENTORY.externalHosts[0]!, name: "bench.osuosl.psf.io" };
+    const pinned = { ...inZone, name: "bench2.osuosl.psf.io", ipv4: "192.0.2.7" };
     const other = synthEstate({ ...PSF_INVENTORY, externalHosts: [...PSF_INVENTORY.externalHosts, inZone, pinned] });
     const otherDns = other.json.get("dns")!;
     const records = Object.values(resourcesOf(otherDns, "aws_route53_record"));

@@ -23,7 +23,7 @@ describe("the estate on one page (docs/estate.md)", () => {
 
   it("lists every host, public name, zone, Heroku app and Fastly service", () => {
     const missing = [
-      ...estate.hosts.map((h) => h.fqdn), ...estate.externalHosts.map((h) => h.fqdn),
+      ...estate.hosts.map((h) => h.fqdn), ...estate.externalHosts.map((h) => h.name),
       ...estate.services.flatMap((s) => s.names), ...estate.zones.map((z) => z.name),
       ...estate.heroku.apps.map((a) => a.name), ...estate.fastlyServices.map((f) => f.name),
     ].filter((name) => !page.includes(`| ${cell(name)} |`));
@@ -37,8 +37,8 @@ describe("the estate on one page (docs/estate.md)", () => {
     }
     expect(estate.sources().filter((s) => s.field === undefined)).toHaveLength(
       estate.datacenters.length + estate.owners.length + estate.roles.length + estate.hosts.length + estate.externalHosts.length + estate.zones.length
-      + estate.services.length + estate.staticSites.length + estate.heroku.apps.length + estate.fastlyServices.length + estate.externalServices.length
-      + estate.onCall.rotations.length + 9, // CAA, Fastly edge, the database cluster, Heroku, on-call, uptime checking, metric monitoring, registrar, host records
+      + estate.services.length + estate.staticSites.length + estate.heroku.apps.length + estate.fastlyServices.length + estate.externalServices.length + estate.externalZones.length
+      + estate.onCall.rotations.length + 11, // CAA, Fastly edge, the database cluster, Heroku, on-call, uptime checking, metric monitoring, registrar, host records, PSF CA, service discovery
     );
   });
 

@@ -1,14 +1,14 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ConstructPropsError } from "../constructs/construct-props-error";
-import { FastlyService, type FastlyBackend, type FastlyServiceProps } from "../constructs/fastly-service";
+import { FastlyService, type FastlyBackend, type FastlyPlainHttpBackend, type FastlyServiceProps, type FastlyTlsBackend } from "../constructs/fastly-service";
 
 type Block = Record<string, unknown>;
 
 const SERVICE = "www.example.org";
 
 /** The smallest service the construct accepts: one domain, one TLS backend, force TLS, HSTS, both loggers. */
-function minimal(): FastlyServiceProps {
+function minimal(): FastlyServiceProps & { backends: FastlyTlsBackend[] } {
   return {
     name: SERVICE,
     comment: "test service",
@@ -93,7 +93,7 @@ function rejection(props: FastlyServiceProps): string {
 
 const message = (prop: string, problem: string): string => `FastlyService "${SERVICE}" prop "${prop}": ${problem}`;
 
-function withBackend(change: Partial<Record<keyof FastlyBackend, unknown>>): FastlyServiceProps {
+function withBackend(change: Partial<Record<keyof FastlyTlsBackend | keyof FastlyPlainHttpBackend, unknown>>): FastlyServiceProps {
   const base = minimal();
   return { ...base, backends: [{ ...base.backends[0]!, ...change } as FastlyBackend] };
 }
@@ -255,8 +255,21 @@ describe("FastlyService", () => {
     });
   });
 
-  it("fails on a backend without TLS", () => {
-    expect(rejection(withBackend({ useSsl: false }))).toBe(message('backend "app" useSsl', "is false: every backend must be reached over TLS"));
+  it("fails on a backend without TLS that does not say why its origin has none", () => {
+    expect(rejection(withBackend({ useSsl: false }))).toBe(message('backend "app" useSsl', "is false: a backend is reached over TLS unless plainHttpBecause says why its origin has none"));
+    expect(rejection(withBackend({ useSsl: false, plainHttpBecause: " " }))).toBe(message('backend "app" useSsl', "is false: a backend is reached over TLS unless plainHttpBecause says why its origin has none"));
+  });
+
+  it("reaches an origin that has no TLS over plain HTTP, with no certificate settings, when it says why", () => {
+    const base = minimal();
+    const { useSsl: _useSsl, sslCheckCert: _check, sslCertHostname: _cert, sslSniHostname: _sni, ...common } = base.backends[0]!;
+    const service = serviceBlock((scope) => {
+      new FastlyService(scope, "service", { ...base, backends: [{ ...common, address: "www.example.org.s3-website-us-east-1.amazonaws.com", port: 80, useSsl: false, plainHttpBecause: "an S3 website endpoint serves HTTP only" }] });
+    });
+    const [backend] = service.backend as Record<string, unknown>[];
+    expect(backend).toMatchObject({ port: 80, use_ssl: false, ssl_check_cert: false });
+    expect(backend).not.toHaveProperty("ssl_cert_hostname");
+    expect(backend).not.toHaveProperty("plain_http_because");
   });
 
   it("fails on a backend with certificate checking off", () => {

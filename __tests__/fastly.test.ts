@@ -18,19 +18,33 @@ describe("Fastly", () => {
   it("runs every Fastly service of the inventory, and no name another configuration manages", () => {
     expect(services.map(([, s]) => s.name).sort()).toEqual(estate.fastlyServices.map((f) => f.name).sort());
     const everything = [...synth.text.values()].join("\n");
-    const external = estate.externalServices.flatMap((s) => s.names);
+    // A zone's own name is in its zone and apex records: an external name that is a zone apex is checked by its records (dns.test.ts).
+    const external = estate.externalServices.flatMap((s) => s.names).filter((name) => !estate.zones.some((z) => z.name === name));
     expect(external.length).toBeGreaterThan(0);
     for (const name of external) expect({ name, synthesized: everything.includes(`"${name}"`) }).toEqual({ name, synthesized: false });
   });
 
-  it("reaches every backend over TLS with certificate checking", () => {
-    for (const [, service] of services) {
-      for (const backend of blocks(service, "backend")) {
+  it("reaches every backend over TLS with certificate checking, but an S3 website, which has no TLS", () => {
+    for (const spec of estate.fastlyServices) {
+      for (const backend of blocks(serviceNamed(spec.name), "backend")) {
+        const origin = spec.backends.find((b) => b.name === backend.name)!.origin;
+        if (origin.kind === "s3-website") {
+          expect(backend).toMatchObject({ use_ssl: false, ssl_check_cert: false, port: 80 });
+          expect(resolveReference(synth, "fastly", backend.address as string)).toMatchObject({ stack: "static-sites", type: "aws_s3_bucket_website_configuration", attribute: "website_endpoint" });
+          continue;
+        }
         expect(backend).toMatchObject({ use_ssl: true, ssl_check_cert: true });
         expect(typeof backend.ssl_cert_hostname).toBe("string");
         expect(backend.ssl_sni_hostname).toBe(backend.ssl_cert_hostname);
       }
     }
+  });
+
+  it("puts TLS in front of www.jython.org's S3 website, with the HSTS the load balancers send for Jython's names", () => {
+    const jython = serviceNamed("www.jython.org");
+    expect(blocks(jython, "domain").map((d) => d.name)).toEqual(["www.jython.org"]);
+    expect(blocks(jython, "request_setting").filter((r) => r.force_ssl === true)).toHaveLength(1);
+    expect(blocks(jython, "header").filter((h) => h.destination === "http.Strict-Transport-Security").map((h) => h.source)).toEqual(['"max-age=315360000"']);
   });
 
   it("forces TLS, sends HSTS and logs somewhere, on every service", () => {
@@ -49,11 +63,16 @@ describe("Fastly", () => {
     expect(chosen("F_loadbalancer")).toEqual(['req.url ~ "^/ftp/"']);
     expect(chosen("F_app")).toEqual(['req.url !~ "^/ftp/"']);
     const [app, lb] = ["app", "loadbalancer"].map((name) => blocks(www, "backend").find((b) => b.name === name)!);
-    expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: "${var.psf_ca_certificate}", shield: "lga-ny-us", healthcheck: "HAProxy Status" });
+    expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: estate.psfCa.pem, shield: "lga-ny-us", healthcheck: "HAProxy Status" });
     const target = resolveReference(synth, "fastly", app!.address);
     expect(target).toMatchObject({ stack: "heroku", type: "heroku_domain", attribute: "cname" });
     expect(target!.resource.hostname).toBe("www.python.org");
     expect(blocks(www, "healthcheck")).toEqual([expect.objectContaining({ name: "HAProxy Status", host: "python.org", method: "HEAD", path: "/_haproxy_status", check_interval: 15000 })]);
+  });
+
+  it("never sends docs.python.org a weaker HSTS than HAProxy's own (psf-salt haproxy.cfg.jinja)", () => {
+    const sources = blocks(serviceNamed("docs.python.org"), "header").filter((h) => h.destination === "http.Strict-Transport-Security").map((h) => h.source);
+    expect(sources).toEqual(['"max-age=315360000; includeSubDomains; preload"']);
   });
 
   it("sets HSTS on www.python.org and its apex as the PSF does, and sends the apex to www", () => {
@@ -64,10 +83,13 @@ describe("Fastly", () => {
   });
 
   it("sends the Fastly-Token from a sensitive variable and logs to cdn-logs, over TLS checked against the PSF CA, on the port its firewall opens to Fastly", () => {
-    for (const [, service] of services) {
+    // Every service that reaches the load balancers, which refuse a request without the token.
+    const toLoadBalancers = estate.fastlyServices.filter((f) => f.backends.some((b) => b.origin.kind === "role"));
+    expect(toLoadBalancers.every((f) => f.originToken !== undefined && f.syslogLogging !== undefined)).toBe(true);
+    for (const service of toLoadBalancers.map((f) => serviceNamed(f.name))) {
       expect(blocks(service, "header").find((h) => h.destination === "http.Fastly-Token")?.source).toBe('"${var.fastly_origin_token}"');
       expect(blocks(service, "logging_syslog")).toEqual([expect.objectContaining({
-        address: "cdn-logs.nyc1.psf.io", port: 514, use_tls: true, tls_hostname: "cdn-logs.nyc1.psf.io", tls_ca_cert: "${var.psf_ca_certificate}",
+        address: "cdn-logs.nyc1.psf.io", port: 514, use_tls: true, tls_hostname: "cdn-logs.nyc1.psf.io", tls_ca_cert: estate.psfCa.pem,
       })]);
       expect(blocks(service, "logging_s3")).toEqual([expect.objectContaining({ bucket_name: "psf-fastly-logs-eu-west-1", period: 3600, s3_iam_role: "${var.fastly_s3_logging_role_arn}" })]);
       // cdn-logs files the stream by the logger's name (psf-salt pillar/base/fastly-logging.sls): nothing else is kept.
@@ -148,10 +170,24 @@ describe("the www.python.org service, feature by feature as the PSF defines it",
     expect(gzip!.content_types).not.toContain("text/html");
   });
 
-  it("writes S3 logs under /www-python-org/ by day, in the PSF's format", () => {
+  it("writes S3 logs under /www-python-org/ by day, in the PSF's format and the standard storage class", () => {
     const [s3] = blocks(www, "logging_s3");
-    expect(s3).toMatchObject({ path: "/www-python-org/%Y/%m/%d/", timestamp_format: "%Y-%m-%dT%H:%M:%S.000", format_version: 2 });
+    expect(s3).toMatchObject({ path: "/www-python-org/%Y/%m/%d/", timestamp_format: "%Y-%m-%dT%H:%M:%S.000", format_version: 2, redundancy: "standard" });
     expect(String(s3!.format)).toMatch(/^%h "%%\{now\}V" %l /);
+  });
+
+  it("runs the Fastly Token and both HSTS rules at priority 10, on production and staging", () => {
+    for (const service of [www, serviceNamed("test.python.org")]) {
+      const priorities = Object.fromEntries(blocks(service, "header").map((h) => [h.name, h.priority]));
+      expect({ token: priorities["Fastly Token"], with: priorities["HSTS w/ subdomains"], without: priorities["HSTS w/o subdomains"] }).toEqual({ token: 10, with: 10, without: 10 });
+    }
+  });
+
+  it("checks the load balancers' certificate against the PSF CA's published certificate, not a variable", () => {
+    const lb = blocks(www, "backend").find((b) => b.name === "loadbalancer");
+    expect(lb!.ssl_ca_cert).toBe(estate.psfCa.pem);
+    expect(estate.psfCa.pem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----$/);
+    expect(fastly.variable?.psf_ca_certificate).toBeUndefined();
   });
 
   it("has a staging service for test.python.org, in front of the production app", () => {

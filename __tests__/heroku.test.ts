@@ -34,6 +34,18 @@ describe("Heroku", () => {
     }
   });
 
+  it("attaches an add-on again under the name its app's code reads, to the same app and add-on", () => {
+    const attachments = Object.values(resourcesOf(heroku, "heroku_addon_attachment"));
+    const expected = estate.heroku.apps.flatMap((spec) => (spec.addons ?? []).flatMap((a) => (a.attachedAs === undefined ? [] : [[spec.name, a.plan, a.attachedAs]])));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(attachments.map((attachment) => {
+      const addon = resolveReference(synth, "heroku", attachment.addon_id as string);
+      const app = Object.values(resourcesOf(heroku, "heroku_app")).find((a) => attachment.app_id === `\${heroku_app.${appAddress(String(a.name))}.id}`);
+      expect(addon?.resource.app_id).toBe(attachment.app_id);
+      return [app?.name, addon?.resource.plan, attachment.name];
+    }).sort()).toEqual(expected.sort());
+  });
+
   it("feeds secret config vars only from sensitive variables, and no non-secret var looks secret", () => {
     for (const spec of estate.heroku.apps) {
       const app = resourcesOf(heroku, "heroku_app")[appAddress(spec.name)]!;

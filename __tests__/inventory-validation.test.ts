@@ -94,7 +94,7 @@ describe("inventory validation", () => {
   });
 
   it("fails on an IP that is not an address", () => {
-    const externalHosts = PSF_INVENTORY.externalHosts.map((h) => ({ ...h, ipv4: "140.211.10.300" }));
+    const externalHosts = PSF_INVENTORY.externalHosts.map((h, index) => (index === 0 ? { ...h, ipv4: "140.211.10.300" } : h));
     expect(problemsOf({ ...PSF_INVENTORY, externalHosts })).toEqual([
       'external host "speed-python.osuosl.org" field "ipv4": "140.211.10.300" is not an IPv4 address',
     ]);
@@ -223,7 +223,29 @@ describe("Fastly inventory validation", () => {
   it("fails on a name this configuration would serve that another configuration manages", () => {
     const externalServices = [{ ...PSF_INVENTORY.externalServices[0]!, names: ["pypi.org", "packages.python.org"] }];
     expect(problemsOf({ ...PSF_INVENTORY, externalServices })).toEqual([
-      'external service "PyPI" field "names": "packages.python.org" is managed by pypi/infra (Terraform Cloud organization psf, workspace pypi-infra); this configuration must not serve it too',
+      'external service "PyPI" field "names": "packages.python.org" is managed by pypi/infra (Terraform Cloud organization psf, workspace pypi-infra); this configuration must not serve it or write its records (service "packages-python-org-redirect" serves it)',
+    ]);
+  });
+
+  it("fails on a hand-written record at a name another configuration manages, naming what writes it", () => {
+    const zones = PSF_INVENTORY.zones.map((z) => (z.name === "python.org" ? { ...z, records: [...(z.records ?? []), { name: "pypi.python.org", type: "CNAME" as const, values: ["dualstack.python.map.fastly.net"] }] } : z));
+    expect(problemsOf({ ...PSF_INVENTORY, zones })).toEqual([
+      'external service "PyPI" field "names": "pypi.python.org" is managed by pypi/infra (Terraform Cloud organization psf, workspace pypi-infra); this configuration must not serve it or write its records (zone "python.org" record CNAME "pypi.python.org" writes its CNAME record)',
+    ]);
+  });
+
+  it("accepts a name another configuration manages in a zone managed here, writing no record for it, and the zone's apex policy at an external apex", () => {
+    const estate = loadEstate();
+    for (const name of ["pypi.python.org", "warehouse.python.org", "testpypi.python.org", "warehouse-staging.python.org"]) {
+      expect({ name, records: estate.records.filter((r) => r.name === name) }).toEqual({ name, records: [] });
+    }
+    expect(estate.records.filter((r) => r.name === "pycon.org").map((r) => r.type).sort()).toEqual(["CAA", "TXT"]);
+  });
+
+  it("fails on an external zone that is also managed here", () => {
+    const externalZones = [...PSF_INVENTORY.externalZones, { name: "jython.org", purpose: "test", managedBy: "by hand", source: { kind: "assumed" as const, reason: "a test" } }];
+    expect(problemsOf({ ...PSF_INVENTORY, externalZones })).toEqual([
+      'external zone "jython.org" field "name": "jython.org" is a zone managed here too: its records would have two keepers',
     ]);
   });
 });

@@ -44,16 +44,33 @@ function monitorsWithTag(tag: string): Record<string, unknown>[] {
 describe("Pingdom", () => {
   const checks = Object.values(resourcesOf(pingdom, "pingdom_check"));
 
-  it("checks every public name over HTTPS with its certificate verified, once each", () => {
-    const names = estate.services.flatMap((s) => s.names);
+  const checkedServices = estate.services.filter((s) => s.check?.kind !== "none");
+
+  it("checks every public name once, over HTTPS with its certificate verified unless its service says why not", () => {
+    const names = checkedServices.flatMap((s) => s.names);
     expect(checks.map((c) => c.host).sort()).toEqual([...names].sort());
-    for (const check of checks) {
-      expect(check).toMatchObject({ type: "http", encryption: true, verify_certificate: true, url: "/", name: check.host, resolution: estate.uptimeChecking.intervalMinutes });
+    for (const service of checkedServices) {
+      const check = service.check ?? { kind: "https", path: "/" };
+      for (const name of service.names) {
+        const expected = check.kind === "https"
+          ? { encryption: true, verify_certificate: true, ssl_down_days_before: estate.uptimeChecking.certificateWarningDays }
+          : { encryption: check.kind === "https-self-signed", verify_certificate: false };
+        expect(checks.find((c) => c.host === name)).toMatchObject({ type: "http", url: check.kind === "none" ? "/" : check.path, name, resolution: estate.uptimeChecking.intervalMinutes, ...expected });
+      }
     }
+    // Most names serve HTTPS with a valid certificate: the exceptions are few and each says why.
+    expect(checks.filter((c) => c.verify_certificate === true).length).toBeGreaterThan(checks.length / 2);
+  });
+
+  it("checks no name whose service says nothing answers the web there, and says why on the overview page", () => {
+    const unchecked = estate.services.filter((s) => s.check?.kind === "none").flatMap((s) => s.names);
+    expect(unchecked.length).toBeGreaterThan(0);
+    for (const name of unchecked) expect(checks.find((c) => c.host === name)).toBeUndefined();
+    expect(estate.monitoring.uncheckedNames.map((u) => u.name).sort()).toEqual([...unchecked].sort());
   });
 
   it("alerts the PagerDuty integration of the name's owner, whose service pages staff, then volunteers", () => {
-    for (const service of estate.services) {
+    for (const service of checkedServices) {
       for (const name of service.names) {
         const check = checks.find((c) => c.host === name)!;
         expect(check.integrationids).toEqual([`\${var.${PINGDOM_INTEGRATIONS_VARIABLE}.${pingdomIntegrationAttribute(service.owner)}}`]);
@@ -63,7 +80,7 @@ describe("Pingdom", () => {
   });
 
   it("asks for every owner's integration id in one object variable, so a missing one is refused by Terraform", () => {
-    const owners = [...new Set(estate.services.map((s) => s.owner))];
+    const owners = [...new Set(checkedServices.map((s) => s.owner))];
     const type = String(pingdom.variable?.[PINGDOM_INTEGRATIONS_VARIABLE]?.type);
     expect([...type.matchAll(/(\w+) = number/g)].map((m) => m[1]).sort()).toEqual(owners.map(pingdomIntegrationAttribute).sort());
   });

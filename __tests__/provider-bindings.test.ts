@@ -23,7 +23,7 @@ const PROVIDERS: ExpectedProvider[] = [
     fqpn: "registry.terraform.io/heroku/heroku",
     source: "heroku/heroku",
     constraint: "~> 5.3",
-    resources: ["heroku_addon", "heroku_app", "heroku_domain", "heroku_formation", "heroku_pipeline", "heroku_pipeline_coupling"],
+    resources: ["heroku_addon", "heroku_addon_attachment", "heroku_app", "heroku_domain", "heroku_formation", "heroku_pipeline", "heroku_pipeline_coupling"],
     dataSources: ["heroku_team"],
   },
   {
@@ -162,6 +162,7 @@ describe("generated classes", () => {
     ["heroku", "provider", "HerokuProvider", "TerraformProvider", "heroku"],
     ["heroku", "app", "App", "TerraformResource", "heroku_app"],
     ["heroku", "addon", "Addon", "TerraformResource", "heroku_addon"],
+    ["heroku", "addon-attachment", "AddonAttachment", "TerraformResource", "heroku_addon_attachment"],
     ["heroku", "domain", "Domain", "TerraformResource", "heroku_domain"],
     ["heroku", "formation", "Formation", "TerraformResource", "heroku_formation"],
     ["heroku", "pipeline", "Pipeline", "TerraformResource", "heroku_pipeline"],

@@ -9,6 +9,8 @@ const estate = loadEstate();
 
 const host = (key: string) => estate.hosts.find((h) => h.key === key);
 const serviceNaming = (name: string) => estate.services.find((s) => s.names.includes(name));
+const fastlyService = (name: string) => estate.fastlyServices.find((s) => s.name === name);
+const herokuApp = (name: string) => estate.heroku.apps.find((a) => a.name === name);
 
 const FACTS: readonly (readonly [string, () => void])[] = [
   // Datacenters.
@@ -32,10 +34,36 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["backups, mail, the Mercurial archives and the downloads are held on their hosts", () => {
     for (const key of ["backup.sfo1", "mail.ams1", "hg.nyc1", "downloads.nyc1"]) expect({ key, holdsData: host(key)?.holdsData }).toEqual({ key, holdsData: true });
   }],
+  ["a host holds data exactly when psf-salt backs it up: docs is backed up, the salt master is not (pillar/prod/backup/*.sls, pillar/prod/top.sls)", () => {
+    expect({ docs: host("docs.nyc1")?.holdsData, salt: host("salt.nyc1")?.holdsData }).toEqual({ docs: true, salt: false });
+    for (const h of estate.hosts.filter((x) => x.role !== "pypy-web")) {
+      const cited = h.fieldSources?.holdsData;
+      const backedUp = cited?.kind === "public" && cited.repository === "python/psf-salt" && cited.path.startsWith("pillar/prod/backup/");
+      expect({ host: h.key, holdsData: h.holdsData }).toEqual({ host: h.key, holdsData: backedUp });
+    }
+  }],
   ["pythontest is pythontest.nyc3.psf.io, as the server list lists it, in DigitalOcean's NYC3 but outside nyc1's network", () => {
     expect(host("pythontest.nyc3")?.fqdn).toBe("pythontest.nyc3.psf.io");
     expect(estate.datacenter("nyc3").region).toBe(estate.datacenter("nyc1").region);
     expect(estate.datacenter("nyc3").privateRange).not.toBe(estate.datacenter("nyc1").privateRange);
+  }],
+  ["the server list's twentieth host, cesw-gbt-r263-p30-01, runs CPython's benchmarks in eu1, Salt role benchmarks, and is no DigitalOcean droplet (psf-salt docs/salt-server-list.rst, pillar/prod/roles.sls, salt/top.sls)", () => {
+    expect(estate.hosts.map((h) => h.name)).not.toContain("cesw-gbt-r263-p30-01");
+    expect(estate.externalHosts.find((h) => h.name === "cesw-gbt-r263-p30-01")).toMatchObject({
+      purpose: "Hosting for CPython benchmarks", owner: "benchmarks", distro: "Ubuntu 24.04", hostedBy: expect.stringContaining("eu1"), managedBy: expect.stringContaining("benchmarks"),
+    });
+    expect(estate.hosts.length + estate.externalHosts.filter((h) => h.source.kind === "public" && h.source.path === "docs/salt-server-list.rst").length).toBe(21);
+  }],
+  ["where the seed's owner is not the server list's contact (buildbot, codespeed, hg, planet, pythontest, wiki, speed-python.osuosl.org), the seed's is kept and the contact listed (psf-salt docs/salt-server-list.rst, docs/list.rst)", () => {
+    const listed = [...estate.hosts.map((h) => ({ name: h.key, item: h as { differences?: readonly { feature: string }[] } })), ...estate.externalHosts.map((h) => ({ name: h.name, item: h }))]
+      .filter(({ item }) => (item.differences ?? []).some((d) => d.feature === "owner")).map(({ name }) => name).sort();
+    expect(listed).toEqual(["buildbot.nyc1", "codespeed.nyc1", "hg.nyc1", "planet.nyc1", "pythontest.nyc3", "speed-python.osuosl.org", "wiki.nyc1"]);
+  }],
+  ["the downloads and GNU Mailman hosts' owners are the server list's contacts (psf-salt docs/salt-server-list.rst)", () => {
+    expect({ downloads: estate.owner("release-managers").source, gnumailman: estate.owner("gnu-mailman").source }).toEqual({
+      downloads: { kind: "public", repository: "python/psf-salt", path: "docs/salt-server-list.rst" },
+      gnumailman: { kind: "public", repository: "python/psf-salt", path: "docs/salt-server-list.rst" },
+    });
   }],
   ["mail.ams1 runs Ubuntu 14.04", () => expect(host("mail.ams1")?.image).toBe("ubuntu-14-04-x64")],
   ["speed.python.org's benchmark runner is hardware at OSUOSL, not a droplet", () => {
@@ -61,15 +89,91 @@ const FACTS: readonly (readonly [string, () => void])[] = [
   ["staging.python.org is its staging twin on Heroku", () => expect(serviceNaming("staging.python.org")?.origin).toEqual({ kind: "heroku", app: "pythondotorg-staging" })],
   ["the PyCon US website is on Heroku", () => expect(serviceNaming("us.pycon.org")?.origin).toEqual({ kind: "heroku", app: "pycon-us" })],
   ...["bedevere", "miss-islington", "blurb-it"].map((bot): readonly [string, () => void] => [`the core-workflow bot ${bot} is a Heroku app`, () => expect(estate.heroku.apps.map((a) => a.name)).toContain(bot)]),
-  ["www.jython.org is served from an S3 bucket website", () => expect(serviceNaming("www.jython.org")?.origin).toEqual({ kind: "s3-website", site: "www.jython.org" })],
+  ["www.jython.org is served from an S3 bucket website, with Fastly terminating TLS in front of it (the load balancers redirect to https://www.jython.org: psf-salt pillar/base/haproxy.sls)", () => {
+    expect(serviceNaming("www.jython.org")?.origin).toEqual({ kind: "fastly", service: "www.jython.org" });
+    expect(fastlyService("www.jython.org")?.backends.map((b) => b.origin)).toEqual([{ kind: "s3-website", site: "www.jython.org" }]);
+    expect(estate.staticSites.map((s) => s.bucket)).toContain("www.jython.org");
+  }],
   ["pypy.org is served by a droplet", () => expect(serviceNaming("pypy.org")?.origin.kind).toBe("droplet")],
   ["PyPI (pypi.org, files.pythonhosted.org) is managed by pypi/infra", () => {
     expect(estate.externalServices.find((s) => s.name === "PyPI")).toMatchObject({ names: expect.arrayContaining(["pypi.org", "files.pythonhosted.org"]), managedBy: expect.stringContaining("pypi/infra") });
   }],
   ["the load balancers route bugs.python.org to the bugs role", () => expect(serviceNaming("bugs.python.org")?.origin).toEqual({ kind: "load-balancer", backendRole: "bugs" })],
 
+  ["the load balancers also serve console.python.org, jobs.pyfound.org and salt-public.psf.io, and redirect jobs.python.org, donate.python.org, pypa.io, Jython's .com and .net names and fr.pycon.org (psf-salt pillar/base/haproxy.sls)", () => {
+    expect(serviceNaming("console.python.org")?.origin).toEqual({ kind: "load-balancer-proxy", upstream: "www.pythonanywhere.com" });
+    expect(serviceNaming("jobs.pyfound.org")?.origin).toEqual({ kind: "load-balancer-proxy", upstream: "pythonsoftwarefoundation.applytojob.com" });
+    expect(serviceNaming("salt-public.psf.io")?.origin).toEqual({ kind: "load-balancer", backendRole: "salt-master" });
+    const redirects = Object.fromEntries(estate.services.flatMap((s) => (s.origin.kind === "load-balancer-redirect" ? s.names.map((n) => [n, (s.origin as { redirectTo: string }).redirectTo]) : [])));
+    expect(redirects).toMatchObject({
+      "jobs.python.org": "https://www.python.org/jobs/", "donate.python.org": "https://www.python.org/psf/donations/", "pypa.io": "https://www.pypa.io",
+      "jython.com": "https://www.jython.org", "www.jython.com": "https://www.jython.org", "jython.net": "https://www.jython.org", "www.jython.net": "https://www.jython.org",
+      "fr.pycon.org": "https://pycon.fr",
+    });
+  }],
+  ["mail.roundup-tracker.org is one of Roundup's names (psf-salt pillar/base/bugs.sls)", () => expect(serviceNaming("mail.roundup-tracker.org")).toBeDefined()],
+  ["jython.com and jython.net are zones here; pyfound.org and pypa.io, whose other names and mail are not published, are recorded as kept elsewhere", () => {
+    expect(estate.zones.map((z) => z.name)).toEqual(expect.arrayContaining(["jython.com", "jython.net"]));
+    expect(estate.externalZones.map((z) => z.name).sort()).toEqual(["pyfound.org", "pypa.io"]);
+  }],
+  ["the pycon.org apex, the www.pycon.org redirect's target, is served by something not published: recorded as managed elsewhere, its records never written here", () => {
+    expect(estate.externalServices.find((s) => s.names.includes("pycon.org"))).toBeDefined();
+    expect(estate.records.filter((r) => r.name === "pycon.org" && r.type !== "CAA" && r.type !== "TXT")).toEqual([]);
+  }],
+  ["PyPI's Fastly services answer pypi.python.org, warehouse.python.org, testpypi.python.org and warehouse-staging.python.org, recorded as pypi/infra's and never written here (pypi/infra terraform/main.tf)", () => {
+    const pypi = estate.externalServices.find((s) => s.name === "PyPI");
+    expect(pypi?.names).toEqual(expect.arrayContaining(["pypi.python.org", "warehouse.python.org", "testpypi.python.org", "warehouse-staging.python.org"]));
+    expect(pypi?.fieldSources?.names).toEqual({ kind: "public", repository: "pypi/infra", path: "terraform/main.tf" });
+    for (const name of pypi?.names ?? []) expect({ name, records: estate.records.filter((r) => r.name === name).length }).toEqual({ name, records: 0 });
+  }],
+  ["Fastly's edge addresses for the python map are the ones pypi/infra writes (terraform/main.tf fastly_endpoints)", () => {
+    expect(estate.fastlyEdge.source).toEqual({ kind: "public", repository: "pypi/infra", path: "terraform/main.tf" });
+  }],
+  ["the Datadog agents report to the US site, app.datadoghq.com (psf-salt salt/datadog/config/datadog.yaml.jinja)", () => {
+    expect(estate.metricMonitoring.site).toBe("datadoghq.com");
+    expect(estate.metricMonitoring.fieldSources?.site).toEqual({ kind: "public", repository: "python/psf-salt", path: "salt/datadog/config/datadog.yaml.jinja" });
+  }],
+  ["the PyCon site is us.pycon.org, as psf-salt's overview links it (docs/overview.rst)", () => {
+    expect(serviceNaming("us.pycon.org")?.fieldSources?.names).toEqual({ kind: "public", repository: "python/psf-salt", path: "docs/overview.rst" });
+  }],
+  ["www.python.org runs pydotorg.settings.cabotage, the production settings module left after pythondotorg d94b133c deleted the heroku one", () => {
+    for (const name of ["pythondotorg", "pythondotorg-staging"]) {
+      expect({ name, module: herokuApp(name)?.configVars?.DJANGO_SETTINGS_MODULE }).toEqual({ name, module: "pydotorg.settings.cabotage" });
+    }
+  }],
+  ["the pythondotorg Procfile's web, worker and worker-beat each have dynos; release is Heroku's release phase (pythondotorg Procfile)", () => {
+    for (const name of ["pythondotorg", "pythondotorg-staging"]) {
+      expect({ name, types: herokuApp(name)?.formation.map((p) => p.type).sort() }).toEqual({ name, types: ["web", "worker", "worker-beat"] });
+    }
+  }],
+  ["the bots' secrets are what their code reads (bedevere bedevere/__main__.py; miss-islington miss_islington/__main__.py and tasks.py; blurb_it blurb_it/__main__.py)", () => {
+    expect({
+      bedevere: [...(herokuApp("bedevere")?.secretConfigVars ?? [])].sort(),
+      "miss-islington": [...(herokuApp("miss-islington")?.secretConfigVars ?? [])].sort(),
+      "blurb-it": [...(herokuApp("blurb-it")?.secretConfigVars ?? [])].sort(),
+    }).toEqual({
+      bedevere: ["GH_APP_ID", "GH_PRIVATE_KEY", "GH_SECRET", "SENTRY_DSN"],
+      "miss-islington": ["GH_APP_ID", "GH_AUTH", "GH_PRIVATE_KEY", "GH_SECRET", "SENTRY_DSN"],
+      "blurb-it": ["APP_URL", "GH_APP_ID", "GH_CLIENT_ID", "GH_CLIENT_SECRET", "GH_PRIVATE_KEY", "SENTRY_DSN"],
+    });
+  }],
+  ["miss-islington's worker finds its Redis as HEROKU_REDIS_MAROON_URL (miss_islington/tasks.py)", () => {
+    expect(herokuApp("miss-islington")?.addons).toEqual([{ plan: "heroku-redis:mini", attachedAs: "HEROKU_REDIS_MAROON" }]);
+  }],
+
   // The managed database.
   ["the managed PostgreSQL cluster is pg-nyc1-psf-io in nyc1, on port 25060", () => expect(estate.databaseCluster).toMatchObject({ name: "pg-nyc1-psf-io", datacenter: "nyc1", engine: "pg", port: 25060 })],
+  ["the cluster's port 25060 and its pooled endpoint pool-pg-nyc1-psf-io on 25061 are psf-salt's (pillar/prod/postgres/clusters.sls)", () => {
+    expect(estate.databaseCluster).toMatchObject({ port: 25060, connectionPool: { name: "pool-pg-nyc1-psf-io", port: 25061 } });
+    expect(estate.databaseCluster.fieldSources?.port).toEqual({ kind: "public", repository: "python/psf-salt", path: "pillar/prod/postgres/clusters.sls" });
+  }],
+  ["the Salt master administers the cluster, so its firewall admits it (psf-salt salt/top.sls, salt/postgresql/admin.sls)", () => {
+    expect(estate.databaseCluster.administeredByRole).toBe("salt-master");
+  }],
+  ["psf-salt publishes PostgreSQL 11 for the cluster (docs/services/postgresql.rst); the estate runs 16 and says why", () => {
+    expect(estate.databaseCluster.fieldSources?.version).toEqual({ kind: "public", repository: "python/psf-salt", path: "docs/services/postgresql.rst" });
+    expect(estate.databaseCluster.differences?.find((d) => d.feature === "version")?.published).toMatch(/PostgreSQL 11/);
+  }],
   ["the cluster holds the facts sheet's eight databases", () => {
     expect(estate.databaseCluster.databases.map((d) => d.name).sort()).toEqual([
       "buildbot-master", "buildbot-master_test", "codespeed-cpython", "codespeed-pypy", "roundup-cpython", "roundup-cpython_test", "roundup-jython", "roundup-roundup",
@@ -90,14 +194,34 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     const ports = [...lb.worldPorts, ...lb.fastlyPorts].filter((p) => p.protocol === "tcp").map((p) => p.from).sort((a, b) => a - b);
     expect(ports).toEqual([80, 443, 9020, 20000, 20001, 20002, 20004, 20010, 20011, 20025, 20100]);
   }],
+  ["only 20004, HAProxy's frontend fastly, is kept for Fastly; 20000 and 20010 are frontend main's and open to the world (psf-salt haproxy.cfg.jinja, firewall/loadbalancer.sls)", () => {
+    const lb = estate.role("loadbalancer");
+    expect(lb.fastlyPorts.map((p) => p.from)).toEqual([20004]);
+    expect(lb.worldPorts.map((p) => p.from)).toEqual(expect.arrayContaining([20000, 20002, 20010]));
+  }],
   ["the mail hosts open NTP 123 on tcp and udp (psf-salt firewall/mail.sls)", () => {
     for (const role of ["mail", "gnumailman"]) {
       expect(estate.role(role).worldPorts.filter((p) => p.from === 123).map((p) => p.protocol).sort()).toEqual(["tcp", "udp"]);
     }
   }],
-  ["every datacenter's hosts reach Salt (4505-4506) and the Consul servers (psf-salt firewall/salt.sls)", () => {
+  ["every datacenter's hosts reach Salt (4505-4506) (psf-salt firewall/salt.sls)", () => {
     expect(estate.estatePorts(estate.role("salt-master")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/4505-4506"]);
-    expect(estate.estatePorts(estate.role("consul")).map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);
+  }],
+  ["the Salt master also admits 4505-4506 from 138.68.57.99 and 217.140.101.240, and 14000 from nyc1's private network (psf-salt pillar/base/firewall/salt.sls 22-37)", () => {
+    const salt = estate.role("salt-master");
+    expect(estate.estatePortsAlsoFrom(salt)).toEqual(["138.68.57.99", "217.140.101.240"]);
+    expect(estate.internalPorts(salt, "nyc1").map((p) => `${p.protocol}/${p.from}`)).toEqual(expect.arrayContaining(["tcp/9000", "tcp/14000"]));
+  }],
+  ["pythontest serves FTP (20, 21, passive 10090-10190) and the snakebite whitehole 56667, and drops 56666 (psf-salt pillar/prod/top.sls, firewall/ftp.sls, firewall/snakebite.sls, salt/pythontest/config/vsftpd.conf)", () => {
+    const open = estate.worldPorts(estate.role("pythontest")).map((p) => `${p.protocol}/${p.from}-${p.to}`);
+    expect(open).toEqual(expect.arrayContaining(["tcp/20-20", "tcp/21-21", "tcp/10090-10190", "tcp/56667-56667", "udp/56667-56667"]));
+    expect(open.filter((p) => p.includes("56666"))).toEqual([]);
+  }],
+  ["Consul runs only in nyc1, on 8300-8302 tcp and udp, and no host elsewhere reaches its servers (psf-salt salt/consul/init.sls line 1, pillar/prod/consul.sls dcs)", () => {
+    expect(estate.serviceDiscovery.datacenters).toEqual(["nyc1"]);
+    expect(estate.serviceDiscovery.ports.map((p) => `${p.protocol}/${p.from}-${p.to}`)).toEqual(["tcp/8300-8302", "udp/8300-8302"]);
+    expect(estate.estatePorts(estate.role("consul"))).toEqual([]);
+    for (const dc of ["ams1", "nyc3", "sfo1"]) expect({ dc, consul: estate.internalPorts(estate.role("pythontest"), dc).filter((p) => p.from === 8300) }).toEqual({ dc, consul: [] });
   }],
   ["cdn-logs files Fastly's syslog streams by the loggers' names pythonorg and docs (psf-salt fastly-logging.sls)", () => {
     expect(estate.fastlyServices.map((f) => f.syslogLogging?.name).sort()).toEqual(["docs", "pythonorg", "pythonorg"]);
@@ -110,7 +234,7 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.records.filter((r) => r.madeBy.startsWith("host ") && r.type === "A").every((r) => r.ttl === 3600)).toBe(true);
     expect(estate.hostRecords.retiringWriter.where).toEqual({ kind: "public", repository: "python/psf-salt", path: "salt/dns/init.sls" });
   }],
-  ["the OSUOSL benchmark host is speed-python.osuosl.org (psf-salt docs/list.rst)", () => expect(estate.externalHosts.map((h) => h.fqdn)).toContain("speed-python.osuosl.org")],
+  ["the OSUOSL benchmark host is speed-python.osuosl.org (psf-salt docs/list.rst)", () => expect(estate.externalHosts.map((h) => h.name)).toContain("speed-python.osuosl.org")],
   // Monitoring, on-call and the registrar.
   ["PagerDuty pages PSF infrastructure staff on the front line, with volunteers as backup", () => {
     expect(estate.onCall.rotations.map((r) => r.key)).toEqual(["infrastructure-staff", "volunteers"]);
@@ -120,10 +244,42 @@ const FACTS: readonly (readonly [string, () => void])[] = [
     expect(estate.monitoring.monitors.filter((m) => m.kind === "agent-reporting").map((m) => m.kind === "agent-reporting" && m.role).sort())
       .toEqual([...new Set(estate.hosts.map((h) => h.role))].sort());
   }],
-  ["Pingdom tells when a service is down: every public name is checked", () => {
-    expect(estate.monitoring.uptimeChecks.map((c) => c.name).sort()).toEqual(estate.services.flatMap((s) => s.names).sort());
+  ["Pingdom tells when a service is down: every public name that serves the web is checked, and every other says why", () => {
+    expect([...estate.monitoring.uptimeChecks.map((c) => c.name), ...estate.monitoring.uncheckedNames.map((u) => u.name)].sort()).toEqual(estate.services.flatMap((s) => s.names).sort());
+    for (const unchecked of estate.monitoring.uncheckedNames) expect(unchecked.reason.length).toBeGreaterThan(20);
+  }],
+  ["pythontest.net serves plain HTTP on pythontest.net and www, a self-signed certificate as self-signed.pythontest.net, and INN as news.pythontest.net (psf-salt salt/pythontest/config/)", () => {
+    const checks = Object.fromEntries(estate.monitoring.uptimeChecks.map((c) => [c.name, `${c.protocol}${c.verifyCertificate ? " verified" : ""}`]));
+    expect({ apex: checks["pythontest.net"], www: checks["www.pythontest.net"], selfSigned: checks["self-signed.pythontest.net"] }).toEqual({ apex: "http", www: "http", selfSigned: "https" });
+    expect(serviceNaming("news.pythontest.net")?.origin).toEqual({ kind: "droplet", role: "pythontest" });
+    expect(estate.monitoring.uncheckedNames.map((u) => u.name)).toContain("news.pythontest.net");
+  }],
+  ["planet.python.org redirects to http://planetpython.org, as HAProxy's pillar says (tls: False, psf-salt pillar/base/haproxy.sls)", () => {
+    expect(serviceNaming("planet.python.org")?.origin).toEqual({ kind: "load-balancer-redirect", redirectTo: "http://planetpython.org" });
+  }],
+  ["planet.jython.org stays as the seed names it, though HAProxy no longer serves it (psf-salt c7b94e12): not checked, and listed as a difference", () => {
+    const planetJython = serviceNaming("planet.jython.org");
+    expect(planetJython?.check?.kind).toBe("none");
+    expect(planetJython?.differences?.[0]?.published).toMatch(/c7b94e12/);
   }],
   ["a Datadog logger streams the python.org Fastly service's logs", () => expect(estate.fastlyServices.find((s) => s.name === "www.python.org")?.datadogLogging).toBeDefined()],
+
+  // Corrected from the PSF's published configuration (issue 16), each with the file it comes from.
+  ["www and test.python.org send the Fastly Token and both HSTS headers at priority 10 (pythondotorg infra/cdn/main.tf)", () => {
+    for (const name of ["www.python.org", "test.python.org"]) {
+      const spec = fastlyService(name);
+      expect({ name, token: spec?.originToken, hsts: spec?.hsts.map((h) => h.priority) }).toEqual({ name, token: { header: "Fastly-Token", name: "Fastly Token", priority: 10 }, hsts: [10, 10] });
+    }
+  }],
+  ["Fastly's S3 logs are written in the standard storage class (pythondotorg infra/cdn/main.tf logging_s3 redundancy)", () => {
+    for (const name of ["www.python.org", "test.python.org"]) expect({ name, redundancy: fastlyService(name)?.s3Logging?.redundancy }).toEqual({ name, redundancy: "standard" });
+  }],
+  ["docs.python.org's HSTS is HAProxy's own, max-age=315360000; includeSubDomains; preload (psf-salt haproxy.cfg.jinja; no override in pillar/base/haproxy.sls)", () => {
+    expect(fastlyService("docs.python.org")?.hsts).toEqual([expect.objectContaining({ maxAgeSeconds: 315360000, includeSubDomains: true, preload: true })]);
+  }],
+  ["the PSF CA is PSF_CA, published as pythondotorg infra/cdn/certs/psf.io.pem, valid until 2029-02-10", () => {
+    expect(estate.psfCa).toMatchObject({ name: "PSF_CA", notAfter: "2029-02-10", source: { kind: "public", repository: "python/pythondotorg", path: "infra/cdn/certs/psf.io.pem" } });
+  }],
 ];
 
 describe("the seed's facts", () => {

@@ -22,7 +22,7 @@ const database = stackJson(synth, "digitalocean-nyc1-database");
 
 /** The hosts that moved out of nyc1 into another datacenter of its region, with the stack they are in now. */
 const movedHosts = synth.estate.hosts.filter((h) => h.previously?.datacenter === "nyc1" && h.datacenter !== "nyc1");
-/** The other datacenters, whose droplets nyc1's firewalls read (Salt and Consul admit every host). */
+/** The other datacenters, whose droplets nyc1's firewalls read (Salt admits every host). */
 const otherDatacenters = synth.estate.datacenters.filter((dc) => dc.key !== "nyc1").map((dc) => `digitalocean-${dc.key}`);
 
 /** A stack's resources of one type whose construct path starts with `prefix` (a host's droplet, volume...). */

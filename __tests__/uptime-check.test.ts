@@ -38,6 +38,26 @@ describe("UptimeCheck", () => {
     });
   });
 
+  it("requests plain http://<name><path> for a name that serves no HTTPS, with no certificate to verify or watch", () => {
+    const check = synthCheck({ ...www, hostName: "pythontest.net", protocol: "http", path: "/unicode/" });
+    expect(check).toMatchObject({ host: "pythontest.net", url: "/unicode/", encryption: false, verify_certificate: false });
+    expect(check).not.toHaveProperty("ssl_down_days_before");
+  });
+
+  it("requests https without verifying a certificate that is self-signed on purpose", () => {
+    const check = synthCheck({ ...www, hostName: "self-signed.pythontest.net", verifyCertificate: false });
+    expect(check).toMatchObject({ encryption: true, verify_certificate: false });
+    expect(check).not.toHaveProperty("ssl_down_days_before");
+  });
+
+  it("fails on a plain HTTP check that would verify a certificate", () => {
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, protocol: "http", verifyCertificate: true })).toThrow(/UptimeCheck "www\.python\.org" verifyCertificate: is true, but a plain HTTP check has no certificate/);
+  });
+
+  it("fails on a path without its slash", () => {
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, path: "status" })).toThrow(/UptimeCheck "www\.python\.org" path: "status" does not start with "\/"/);
+  });
+
   it("writes no tags when given none", () => {
     expect(synthCheck(www)).not.toHaveProperty("tags");
   });

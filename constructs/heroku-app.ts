@@ -1,10 +1,22 @@
 import { Construct } from "constructs";
 import { Addon } from "../.gen/providers/heroku/addon";
 import { isHerokuDataAddonPlan } from "../provider-schemas/facts/heroku-data-addons";
+import { AddonAttachment } from "../.gen/providers/heroku/addon-attachment";
 import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
 import type { HerokuProcess } from "../inventory/types";
+
+/** An add-on of the app. */
+export interface HerokuAddonProps {
+  /** `<service>:<plan>`, e.g. `heroku-redis:mini`. */
+  readonly plan: string;
+  /**
+   * A further attachment of the add-on to its own app, under this name, so that its config vars have the names the
+   * app's code reads (`HEROKU_REDIS_MAROON` gives `HEROKU_REDIS_MAROON_URL`). @default only the attachment Heroku names
+   */
+  readonly attachedAs?: string;
+}
 
 export interface HerokuAppProps {
   /** App name at Heroku (globally unique, 3-30 of a-z, 0-9 and dashes, starting with a letter). */
@@ -18,8 +30,8 @@ export interface HerokuAppProps {
   /** Custom domains; Automated Certificate Management is on when there is any. @default none */
   readonly customDomains?: readonly string[];
   readonly formation: readonly HerokuProcess[];
-  /** Add-on plans, `<service>:<plan>`. @default none */
-  readonly addons?: readonly string[];
+  /** Add-ons: each plan, `<service>:<plan>`, one per service. @default none */
+  readonly addons?: readonly HerokuAddonProps[];
   /** Config vars that are not secret. @default none */
   readonly configVars?: Readonly<Record<string, string>>;
   /**
@@ -59,14 +71,18 @@ export class HerokuApp extends Construct {
     for (const process of props.formation) {
       new Formation(this, `formation-${process.type}`, { appId: app.id, type: process.type, size: process.size, quantity: process.quantity });
     }
-    for (const plan of props.addons ?? []) {
+    for (const { plan, attachedAs } of props.addons ?? []) {
       // The id is the add-on service, so changing its plan upgrades it in place instead of re-creating it.
-      new Addon(this, `addon-${plan.split(":")[0]}`, {
+      const service = plan.split(":")[0];
+      const addon = new Addon(this, `addon-${service}`, {
         appId: app.id,
         plan,
         // A data add-on's deletion deletes its data.
         ...(isHerokuDataAddonPlan(plan) ? { lifecycle: { preventDestroy: true } } : {}),
       });
+      if (attachedAs !== undefined) {
+        new AddonAttachment(this, `addon-${service}-as-${attachedAs}`, { appId: app.id, addonId: addon.id, name: attachedAs });
+      }
     }
     const targets = new Map<string, string>();
     for (const hostname of customDomains) {

@@ -20,7 +20,7 @@ export interface RoleFirewallProps {
   readonly estatePorts?: readonly PortRange[];
   /**
    * The public IPv4 addresses of the estate's hosts outside the datacenter, which reach `estatePorts` over the
-   * internet (references to their droplets). @default none
+   * internet (references to their droplets, and addresses outside every datacenter). @default none
    */
   readonly estateSources?: string[];
   /** Ports open only to `fastlySourceRanges`. @default none */

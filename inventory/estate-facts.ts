@@ -16,7 +16,7 @@ export const ESTATE_FACTS_FILE = "estate-facts.json";
  * these (and outside the addresses its own resources were given by their providers) is someone else's.
  */
 export interface OwnedDestinations {
-  /** The zones the estate hosts: every name in them is the estate's. */
+  /** The zones the estate hosts, and the PSF's zones kept elsewhere: every name in them is the PSF's. */
   readonly zones: readonly string[];
   /** Names outside those zones the estate points at: Fastly's edge name for python.org, hosts and services it records. */
   readonly names: readonly string[];
@@ -92,10 +92,11 @@ export function estateFacts(estate: Estate): EstateFacts {
   return {
     version: 1,
     owned: {
-      zones: sorted(estate.zones.map((z) => z.name)),
+      // The PSF's zones kept elsewhere (by hand) are the PSF's too: a name in them is no one else's.
+      zones: sorted([...estate.zones, ...estate.externalZones].map((z) => z.name)),
       names: sorted([
         estate.fastlyEdge.dualstackCname,
-        ...estate.externalHosts.map((h) => h.fqdn),
+        ...estate.externalHosts.map((h) => h.name),
         ...estate.externalServices.flatMap((s) => s.names),
       ]),
       addresses: sorted([...estate.fastlyEdge.apexIpv4, ...estate.fastlyEdge.apexIpv6].map((a) => a.toLowerCase())),

@@ -2,8 +2,8 @@ import type { PlannedRecord } from "./dns-records";
 import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
-  CaaPolicy, DatabaseCluster, ExternalService, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
-  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, StaticSite, UptimeChecking, Zone,
+  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
+  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, ServiceDiscovery, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -26,6 +26,8 @@ export class Estate {
   readonly hosts: readonly EstateHost[];
   readonly roles: readonly Role[];
   readonly zones: readonly Zone[];
+  /** Zones whose records are kept elsewhere, in which some of the estate's names lie. */
+  readonly externalZones: readonly ExternalZone[];
   readonly services: readonly PublicService[];
   readonly staticSites: readonly StaticSite[];
   readonly externalHosts: readonly ExternalHost[];
@@ -45,6 +47,8 @@ export class Estate {
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
   readonly hostRecords: HostRecords;
+  /** The PSF's own CA, whose certificate Fastly checks origins and log servers against. */
+  readonly psfCa: CertificateAuthority;
   /** What is monitored and who is paged, derived from the rest. */
   readonly monitoring: MonitoringPlan;
   /** Every record set the estate publishes, in a stable order (zone, name, type). */
@@ -65,6 +69,7 @@ export class Estate {
     this.datacenters = inventory.datacenters;
     this.roles = inventory.roles;
     this.zones = inventory.zones;
+    this.externalZones = inventory.externalZones;
     this.services = inventory.services;
     this.staticSites = inventory.staticSites;
     this.externalHosts = inventory.externalHosts;
@@ -82,6 +87,7 @@ export class Estate {
     this.metricMonitoring = inventory.metricMonitoring;
     this.registrar = inventory.registrar;
     this.hostRecords = inventory.hostRecords;
+    this.psfCa = inventory.psfCa;
     this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
     this.records = records;
     this.monitoring = planMonitoring(inventory, this.hosts);
@@ -136,14 +142,25 @@ export class Estate {
     return role.estatePorts ?? [];
   }
 
+  /** Addresses outside the estate's datacenters that reach `role`'s estate ports too (Role.estatePortsAlsoFrom). */
+  estatePortsAlsoFrom(role: Role): readonly string[] {
+    return (role.estatePortsAlsoFrom ?? []).map((source) => source.address);
+  }
+
   /**
-   * Ports a host of `role` opens to its datacenter's private network alone: those every host and the role open,
-   * less the role's estate ports, which are open to that network too (one rule, not two).
+   * Ports a host of `role` in `datacenter` opens to its datacenter's private network alone: Consul's where Consul runs,
+   * and the role's, less the role's estate ports, which are open to that network too (one rule, not two).
    */
-  internalPorts(role: Role): readonly PortRange[] {
+  internalPorts(role: Role, datacenter: string): readonly PortRange[] {
     const estate = this.estatePorts(role);
-    return [...this.inventory.commonInternalPorts, ...role.internalPorts]
+    const discovery = this.inventory.serviceDiscovery;
+    return [...(discovery.datacenters.includes(datacenter) ? discovery.ports : []), ...role.internalPorts]
       .filter((port) => !estate.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to));
+  }
+
+  /** Consul: the datacenters where it runs and the ports its hosts open. */
+  get serviceDiscovery(): ServiceDiscovery {
+    return this.inventory.serviceDiscovery;
   }
 
   /** Where every value comes from: each item's source and its fields' own (inventory/fact-sources.ts). */

@@ -48,8 +48,12 @@ function s3Logs(prefix: string): FastlyServiceSpec["s3Logging"] {
   return {
     name: "psf-fastly-logs", bucketName: "psf-fastly-logs-eu-west-1", domain: "s3-eu-west-1.amazonaws.com", path: `/${prefix}/%Y/%m/%d/`,
     periodSeconds: 3600, gzipLevel: 9, format: PSF_LOG_FORMAT, formatVersion: 2, messageType: "classic", timestampFormat: "%Y-%m-%dT%H:%M:%S.000",
+    redundancy: "standard",
   };
 }
+
+/** The shared secret the origins check (HAProxy's `frontend fastly` denies a request without it), as the PSF's rule "Fastly Token" sends it. */
+const FASTLY_TOKEN = { header: "Fastly-Token", name: "Fastly Token", priority: 10 } as const;
 
 /** What the PSF's module is given for one service (infra/main.tf's module blocks). */
 interface PythonDotOrgCdn {
@@ -65,10 +69,16 @@ const PYTHONDOTORG_DIFFERENCES: readonly SourceDifference[] = [
   { feature: "the app backend", published: "cabotage, the PSF's Kubernetes platform (psf-pythondotorg-…-web.psfhosted.net), with its own name as the certificate name", reason: "the seed has www.python.org on Heroku: the backend is the Heroku app's custom-domain DNS target, with www.python.org's certificate" },
   { feature: "S3 log credentials", published: "an access key and secret key (the fastly_s3_logging variable)", reason: "Fastly assumes an IAM role: no long-lived key to leak or rotate" },
   { feature: "the cdn-logs stream", published: "plain TCP to port 514", reason: "logs carry client addresses across the internet, so the stream goes over TLS with the PSF CA's certificate; cdn-logs' rsyslog (psf-salt salt/cdn-logs/config/fastly.rsyslog.conf, imptcp) needs a TLS listener before this is applied" },
-  { feature: "gzip content types", published: "17 entries, application/javascript twice", reason: "the same 16 types, each once: Fastly stores a set" },
+  {
+    feature: "gzip content types", published: "17 entries, application/javascript twice",
+    reason: "the same 16 types in the PSF's order, each once. content_types is an ordered list in provider 9.5.1 (block_fastly_service_gzip.go: TypeList; Fastly keeps it as one space-separated string), so the first apply after adoption rewrites it once without the repeat; from then on the service and the configuration agree",
+  },
+  {
+    feature: "the service's comment", published: "none written: the provider's default, \"Managed by Terraform\"",
+    reason: "the comment names the service's owner and that psf-estate manages it, as the zones' comments do; a comment is versionless at Fastly, so changing it activates no new version",
+  },
   { feature: "NGWAF (Signal Sciences) edge deployment, its dictionary and dynamic snippets", published: "sigsci resources and four ngwaf_config_* dynamic snippets whose content the NGWAF deployment writes", reason: "not modelled: it needs the sigsci provider and credentials; adopt it with the live estate" },
   { feature: "product_enablement", published: "bot_management, domain_inspector and origin_inspector on, ignored by Terraform afterwards", reason: "not modelled: paid products whose settings the PSF's own Terraform ignores" },
-  { feature: "the origin token header's name", published: "\"Fastly Token\"", reason: "the header itself (Fastly-Token, from a sensitive variable) is the same; the block is named after the header it sets" },
 ];
 
 /** A python.org Fastly service as the PSF's module defines it, for `cdn`'s domains. */
@@ -128,11 +138,11 @@ function pythonDotOrgService(cdn: PythonDotOrgCdn, extra: { readonly comment: st
     ],
     gzip: [DEFAULT_GZIP],
     hsts: [
-      { name: "HSTS w/ subdomains", maxAgeSeconds: 63072000, includeSubDomains: true, preload: true, responseCondition: "HSTS w/ subdomains" },
-      { name: "HSTS w/o subdomains", maxAgeSeconds: 315360000, includeSubDomains: false, preload: true, responseCondition: "HSTS w/o subdomain" },
+      { name: "HSTS w/ subdomains", maxAgeSeconds: 63072000, includeSubDomains: true, preload: true, responseCondition: "HSTS w/ subdomains", priority: 10 },
+      { name: "HSTS w/o subdomains", maxAgeSeconds: 315360000, includeSubDomains: false, preload: true, responseCondition: "HSTS w/o subdomain", priority: 10 },
     ],
     forceTls: { name: "Default cache policy", xff: "append", maxStaleAge: 86400, bypassBusyWait: false },
-    originTokenHeader: "Fastly-Token",
+    originToken: FASTLY_TOKEN,
     s3Logging: s3Logs(cdn.subdomain.replace(/\./g, "-")),
     syslogLogging: { name: "pythonorg", host: "cdn-logs.nyc1", format: PSF_LOG_FORMAT },
     datadogLogging: { name: "ratelimit-debug", responseCondition: "Always False" },
@@ -145,6 +155,32 @@ function pythonDotOrgService(cdn: PythonDotOrgCdn, extra: { readonly comment: st
     differences: [...PYTHONDOTORG_DIFFERENCES, ...(extra.differences ?? [])],
   };
 }
+
+/**
+ * www.jython.org: the seed's S3 website serves HTTP only, while the load balancers send jython.org and Jython's other
+ * names to https://www.jython.org (pillar/base/haproxy.sls). Fastly terminates TLS in front of the bucket, logs as the
+ * PSF's other services do, and sends the HSTS the load balancers send for Jython's names.
+ */
+const JYTHON: FastlyServiceSpec = {
+  name: "www.jython.org", owner: "jython", comment: "The Jython website: TLS in front of its S3 website, which serves HTTP only",
+  domains: ["www.jython.org"],
+  backends: [{
+    name: "website", origin: { kind: "s3-website", site: "www.jython.org" }, port: 80,
+    autoLoadbalance: false, weight: 100, maxConn: 200, connectTimeoutMs: 1000, firstByteTimeoutMs: 15000, betweenBytesTimeoutMs: 10000,
+  }],
+  gzip: [DEFAULT_GZIP],
+  hsts: [{ name: "hsts", maxAgeSeconds: 315360000, includeSubDomains: false, preload: false }],
+  forceTls: { name: "force tls", xff: "append" },
+  s3Logging: s3Logs("www-jython-org"),
+  certificateAuthority: "lets-encrypt",
+  source: assumed("the PSF publishes no TLS front for www.jython.org, whose S3 website serves HTTP only: this service is this project's, configured as the PSF's python.org services are"),
+  fieldSources: {
+    domains: seed("Details of Various Services > www.jython.org"),
+    hsts: psfSalt("pillar/base/haproxy.sls"),
+    s3Logging: PYTHONDOTORG_CDN,
+    gzip: PYTHONDOTORG_CDN,
+  },
+};
 
 export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
   pythonDotOrgService(
@@ -168,9 +204,11 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
     backends: [LOAD_BALANCERS],
     healthchecks: [haproxyStatus("docs.python.org")],
     gzip: [DEFAULT_GZIP],
-    hsts: [{ name: "hsts", maxAgeSeconds: 63072000, includeSubDomains: false, preload: false }],
+    // HAProxy's own for the docs backend, which pillar/base/haproxy.sls does not override: Fastly's header replaces the
+    // origin's, so it must never say less.
+    hsts: [{ name: "hsts", maxAgeSeconds: 315360000, includeSubDomains: true, preload: true }],
     forceTls: { name: "force tls", xff: "append" },
-    originTokenHeader: "Fastly-Token",
+    originToken: FASTLY_TOKEN,
     s3Logging: s3Logs("docs-python-org"),
     syslogLogging: { name: "docs", host: "cdn-logs.nyc1", format: PSF_LOG_FORMAT },
     certificateAuthority: "lets-encrypt",
@@ -178,17 +216,29 @@ export const FASTLY_SERVICES: readonly FastlyServiceSpec[] = [
     fieldSources: {
       domains: seed("Details of Various Services > docs.python.org"),
       syslogLogging: psfSalt("pillar/base/fastly-logging.sls"),
+      hsts: psfSalt("salt/haproxy/config/haproxy.cfg.jinja"),
+      originToken: psfSalt("docs/services/cdn.rst"),
     },
   },
+  JYTHON,
 ];
 
 /** Services run by other configurations: nothing here may create them. */
 export const EXTERNAL_SERVICES: readonly ExternalService[] = [
   {
-    name: "PyPI", owner: "pypi", names: ["pypi.org", "files.pythonhosted.org", "pythonhosted.org"],
+    name: "PyPI", owner: "pypi",
+    // Its Fastly services also answer four names of python.org, a zone managed here (pypi/infra terraform/main.tf
+    // extra_domains of the pypi and test-pypi modules, 95 and 132).
+    names: ["pypi.org", "files.pythonhosted.org", "pythonhosted.org", "pypi.python.org", "warehouse.python.org", "testpypi.python.org", "warehouse-staging.python.org"],
     managedBy: "pypi/infra (Terraform Cloud organization psf, workspace pypi-infra)",
-    notes: "AWS and Fastly; its zones pypi.org and pythonhosted.org are managed there too",
+    notes: "AWS and Fastly; its zones pypi.org and pythonhosted.org are managed there too; its python.org names are not written nor removed here",
     source: seed("Details of Various Services > PyPI"),
-    fieldSources: { managedBy: publicFile("pypi/infra", "terraform/config.tf") },
+    fieldSources: { managedBy: publicFile("pypi/infra", "terraform/config.tf"), names: publicFile("pypi/infra", "terraform/main.tf") },
+  },
+  {
+    name: "The pycon.org site", owner: "pycon", names: ["pycon.org"],
+    managedBy: "not published: neither psf-salt nor the seed says what serves the pycon.org apex",
+    notes: "the target of the load balancers' www.pycon.org redirect; its address records are kept by hand in the pycon.org zone, whose CAA and SPF are written here",
+    source: psfSalt("pillar/base/haproxy.sls"),
   },
 ];

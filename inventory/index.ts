@@ -12,12 +12,13 @@ import { EXTERNAL_HOSTS, HOSTS } from "./hosts";
 import { METRIC_MONITORING, UPTIME_CHECKING } from "./monitoring";
 import { ON_CALL } from "./on-call";
 import { OWNERS } from "./owners";
+import { PSF_CA } from "./psf-ca";
 import { REGISTRAR } from "./registrar";
-import { firewallPillar, psfSalt, seed } from "./source";
-import { COMMON_INTERNAL_PORTS, COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES } from "./roles";
+import { psfSalt, seed } from "./source";
+import { COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES, SERVICE_DISCOVERY } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import type { EstateInventory } from "./types";
-import { CAA_POLICY, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
+import { CAA_POLICY, EXTERNAL_ZONES, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
 
 export { Estate, type EstateHost } from "./estate";
 export { InventoryError } from "./inventory-error";
@@ -33,12 +34,13 @@ export const PSF_INVENTORY: EstateInventory = {
   owners: OWNERS,
   commonWorldPorts: COMMON_WORLD_PORTS,
   commonPortsPolicyExceptions: COMMON_PORTS_POLICY_EXCEPTIONS,
-  commonInternalPorts: COMMON_INTERNAL_PORTS,
+  serviceDiscovery: SERVICE_DISCOVERY,
   roles: ROLES,
   hosts: HOSTS,
   externalHosts: EXTERNAL_HOSTS,
   hostZone: HOST_ZONE,
   zones: ZONES,
+  externalZones: EXTERNAL_ZONES,
   caa: CAA_POLICY,
   fastlyEdge: FASTLY_EDGE,
   services: SERVICES,
@@ -54,10 +56,10 @@ export const PSF_INVENTORY: EstateInventory = {
   loadBalancerRole: "loadbalancer",
   infrastructureOwner: "infrastructure-staff",
   hostRecords: HOST_RECORDS,
+  psfCa: PSF_CA,
   factSources: {
     hostZone: psfSalt("pillar/base/tls.sls"),
     commonWorldPorts: psfSalt("salt/firewall/config/iptables.jinja"),
-    commonInternalPorts: firewallPillar("consul"),
     loadBalancerRole: psfSalt("pillar/prod/roles.sls"),
     infrastructureOwner: seed("Infrastructure Team"),
   },

@@ -14,8 +14,9 @@ export const ITEMS: Readonly<Record<string, { readonly noun: string; readonly na
   owners: { noun: "owner", name: (i) => asString(i?.key) },
   roles: { noun: "role", name: (i) => asString(i?.name) },
   hosts: { noun: "host", name: (i) => (asString(i?.name) !== undefined && asString(i?.datacenter) !== undefined ? `${String(i?.name)}.${String(i?.datacenter)}` : undefined) },
-  externalHosts: { noun: "external host", name: (i) => asString(i?.fqdn) },
+  externalHosts: { noun: "external host", name: (i) => asString(i?.name) },
   zones: { noun: "zone", name: (i) => asString(i?.name) },
+  externalZones: { noun: "external zone", name: (i) => asString(i?.name) },
   services: { noun: "service", name: (i) => asString(i?.key) },
   staticSites: { noun: "static site", name: (i) => asString(i?.bucket) },
   fastlyServices: { noun: "fastly service", name: (i) => asString(i?.name) },
@@ -32,13 +33,14 @@ export const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
   caa: () => "CAA policy",
   fastlyEdge: () => "Fastly edge",
   commonWorldPorts: () => "every host",
-  commonInternalPorts: () => "every host",
+  serviceDiscovery: () => "service discovery",
   commonPortsPolicyExceptions: () => "every host",
   onCall: () => "on-call",
   uptimeChecking: () => "uptime checking",
   metricMonitoring: () => "metric monitoring",
   registrar: () => "registrar",
   hostRecords: () => "host records",
+  psfCa: () => "PSF CA",
 };
 
 /** An item of a list, as messages name it: `host "bugs.nyc1"`, or by its place when it has no name. */

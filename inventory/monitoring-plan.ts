@@ -1,12 +1,12 @@
 /**
  * What the estate monitors and who is paged, derived from the inventory so that nothing is listed twice: an
- * uptime check for every public name, a reporting monitor per role, a disk monitor per data-holding host and
+ * uptime check for every public name (over HTTPS unless its service says why not, and none where nothing answers the web), a reporting monitor per role, a disk monitor per data-holding host and
  * per volume, one for the managed database cluster; and a PagerDuty service for every owner one of them pages.
  */
 import type { EstateHost } from "./estate";
 import type { EstateInventory } from "./types";
 
-/** Pingdom checks one public name over HTTPS. */
+/** Pingdom checks one public name over HTTPS, or HTTP where the name serves no HTTPS. */
 export interface PlannedUptimeCheck {
   /** The name checked, which is also the check's key and its name at Pingdom. */
   readonly name: string;
@@ -14,6 +14,18 @@ export interface PlannedUptimeCheck {
   readonly service: string;
   /** Owner paged when it is down: the service's. */
   readonly owner: string;
+  readonly protocol: "https" | "http";
+  /** The path requested. */
+  readonly path: string;
+  /** Whether the certificate must be valid (HTTPS only). */
+  readonly verifyCertificate: boolean;
+}
+
+/** A public name Pingdom does not check, and why. */
+export interface UncheckedName {
+  readonly name: string;
+  readonly service: string;
+  readonly reason: string;
 }
 
 /** A Datadog monitor the estate plans; `key` is its construct id, derived from inventory keys. */
@@ -29,6 +41,8 @@ export type PlannedMonitor =
 
 export interface MonitoringPlan {
   readonly uptimeChecks: readonly PlannedUptimeCheck[];
+  /** The public names not checked (a service's `check` is `none`), with the reason. */
+  readonly uncheckedNames: readonly UncheckedName[];
   readonly monitors: readonly PlannedMonitor[];
   /** Every owner an uptime check pages, in the inventory's order of owners. */
   readonly checkedOwners: readonly string[];
@@ -40,7 +54,15 @@ export interface MonitoringPlan {
 
 /** The monitoring plan of a validated inventory, whose hosts are `hosts`. */
 export function planMonitoring(inventory: EstateInventory, hosts: readonly EstateHost[]): MonitoringPlan {
-  const uptimeChecks = inventory.services.flatMap((service) => service.names.map((name) => ({ name, service: service.key, owner: service.owner })));
+  const uptimeChecks = inventory.services.flatMap((service): PlannedUptimeCheck[] => {
+    const check = service.check ?? { kind: "https", path: "/" };
+    if (check.kind === "none") return [];
+    return service.names.map((name) => ({
+      name, service: service.key, owner: service.owner,
+      protocol: check.kind === "http" ? "http" : "https", path: check.path, verifyCertificate: check.kind === "https",
+    }));
+  });
+  const uncheckedNames = inventory.services.flatMap((service) => (service.check?.kind === "none" ? service.names.map((name) => ({ name, service: service.key, reason: (service.check as { reason: string }).reason })) : []));
   const distinct = (values: readonly string[]): string[] => [...new Set(values)];
   const roles = inventory.roles.filter((role) => hosts.some((h) => h.role === role.name));
   const monitors: PlannedMonitor[] = [
@@ -57,7 +79,7 @@ export function planMonitoring(inventory: EstateInventory, hosts: readonly Estat
   const inOwnerOrder = (owners: readonly string[]): string[] => inventory.owners.map((o) => o.key).filter((key) => owners.includes(key));
   const checkedOwners = inOwnerOrder(uptimeChecks.map((c) => c.owner));
   const monitoredOwners = inOwnerOrder(monitors.flatMap((m) => m.owners));
-  return { uptimeChecks, monitors, checkedOwners, monitoredOwners, pagedOwners: inOwnerOrder([...checkedOwners, ...monitoredOwners]) };
+  return { uptimeChecks, uncheckedNames, monitors, checkedOwners, monitoredOwners, pagedOwners: inOwnerOrder([...checkedOwners, ...monitoredOwners]) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { psfSalt } from "./source";
 import type { MetricMonitoring, UptimeChecking } from "./types";
 
 /**
@@ -25,6 +26,9 @@ export const METRIC_MONITORING: MetricMonitoring = {
   databaseTag: "database_cluster",
   source: {
     kind: "assumed",
-    reason: "the agents' tags are set by psf-salt's Datadog state, whose values are not published with the pillar; the site, the role and database tags, the silence window and the disk thresholds are this project's choice; a volume's monitor reads the disk check's device tag as the mount point, which needs the check's use_mount option",
+    reason: "the agents' tags are set by psf-salt's Datadog state, whose values are not published with the pillar; the role and database tags, the silence window and the disk thresholds are this project's choice; a volume's monitor reads the disk check's device tag as the mount point, which needs the check's use_mount option",
   },
+  // The agents report to app.datadoghq.com (psf-salt salt/datadog/config/datadog.yaml.jinja dd_url), the US site; the
+  // PSF's Fastly Datadog logger says US too (pythondotorg infra/cdn/main.tf logging_datadog region).
+  fieldSources: { site: psfSalt("salt/datadog/config/datadog.yaml.jinja") },
 };

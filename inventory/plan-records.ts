@@ -20,12 +20,15 @@ export function roleNameIn(inventory: Pick<EstateInventory, "hosts" | "hostZone"
  */
 export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   const records: PlannedRecord[] = [];
+  const externalZones = inventory.externalZones.map((z) => z.name);
   const zoneOf = (name: string): { zone: string; ttl: number } => {
     const zoneName = zoneContaining(name, inventory.zones.map((z) => z.name));
     const zone = inventory.zones.find((z) => z.name === zoneName);
     return { zone: zone?.name ?? "", ttl: zone?.defaultTtl ?? 0 };
   };
   const add = (name: string, type: RecordType, target: RecordTarget, madeBy: string, ttl?: number): void => {
+    // A name whose most specific zone is kept elsewhere gets no record here.
+    if (externalZones.includes(zoneContaining(name, [...inventory.zones.map((z) => z.name), ...externalZones]) ?? "")) return;
     const zone = zoneOf(name);
     records.push({ zone: zone.zone, name, type, ttl: ttl ?? zone.ttl, target, madeBy });
   };
@@ -66,11 +69,11 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   }
 
   // A host named in another organization's zone (OSUOSL's) is recorded, not published.
-  for (const host of inventory.externalHosts.filter((h) => zoneContaining(h.fqdn, inventory.zones.map((z) => z.name)) !== undefined)) {
+  for (const host of inventory.externalHosts.filter((h) => zoneContaining(h.name, inventory.zones.map((z) => z.name)) !== undefined)) {
     const target: RecordTarget = host.ipv4 === undefined
-      ? { kind: "external-ipv4-variable", fqdn: host.fqdn }
+      ? { kind: "external-ipv4-variable", fqdn: host.name }
       : { kind: "literal", values: [host.ipv4] };
-    add(host.fqdn, "A", target, `external host "${host.fqdn}"`);
+    add(host.name, "A", target, `external host "${host.name}"`);
   }
 
   for (const service of inventory.services) {
@@ -80,6 +83,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
       switch (origin.kind) {
         case "load-balancer":
         case "load-balancer-redirect":
+        case "load-balancer-proxy":
           addAddresses(name, hostKeysWithRole(inventory.loadBalancerRole), madeBy, service.ttl);
           break;
         case "droplet":

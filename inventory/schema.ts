@@ -173,12 +173,15 @@ const sourced = {
   differences: z.array(z.strictObject({ feature: text(), published: text(), reason: text() })).optional(),
 };
 
-/** An item of the inventory: its own fields, and where they come from; a field source must name one of them. */
+/**
+ * An item of the inventory: its own fields, and where they come from; a field source must name one of them, or a part
+ * of one (`formation.size`: the size of each of its processes).
+ */
 function sourcedObject<S extends z.ZodRawShape>(shape: S) {
   const fields = Object.keys(shape);
   return z.strictObject({ ...sourced, ...shape }).superRefine((item, ctx) => {
     for (const field of Object.keys((item as { fieldSources?: object }).fieldSources ?? {})) {
-      if (!fields.includes(field)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
+      if (!fields.includes(field.split(".")[0]!)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
     }
   });
 }
@@ -201,6 +204,11 @@ const role = sourcedObject({
   internalPorts: z.array(portRange),
   fastlyPorts: z.array(portRange),
   estatePorts: z.array(portRange).optional(),
+  estatePortsAlsoFrom: z.array(z.strictObject({ address: ipv4, what: text() })).optional(),
+}).superRefine((r, ctx) => {
+  if ((r.estatePortsAlsoFrom ?? []).length > 0 && (r.estatePorts ?? []).length === 0) {
+    ctx.addIssue({ code: "custom", path: ["estatePortsAlsoFrom"], message: "admits addresses to estate ports the role does not open (estatePorts is empty)" });
+  }
 });
 
 const host = sourcedObject({
@@ -232,22 +240,36 @@ const host = sourcedObject({
   }
 });
 
+/** A host's name: a fully qualified domain name, or one label (a host the server list names without a domain). */
+const hostName = text((v) => (DOMAIN_NAME.test(v) || /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v) ? undefined : `"${v}" is neither a fully qualified domain name nor a host name (lower case)`));
+
 const externalHost = sourcedObject({
-  fqdn: domainName,
+  name: hostName,
   purpose: text(),
   owner: ownerKey,
   hostedBy: text(),
   managedBy: text(),
+  distro: text().optional(),
   ipv4: ipv4.optional(),
 });
 
 const origin = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("load-balancer"), backendRole: slug }),
   z.strictObject({ kind: z.literal("load-balancer-redirect"), redirectTo: matching(/^https?:\/\/\S+$/, "is not an http(s) URL") }),
+  z.strictObject({ kind: z.literal("load-balancer-proxy"), upstream: domainName }),
   z.strictObject({ kind: z.literal("droplet"), role: slug }),
   z.strictObject({ kind: z.literal("fastly"), service: text() }),
   z.strictObject({ kind: z.literal("heroku"), app: text() }),
   z.strictObject({ kind: z.literal("s3-website"), site: text() }),
+]);
+
+const urlPath = text((v) => (v.startsWith("/") ? undefined : `"${v}" does not start with "/"`));
+
+const serviceCheck = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("https"), path: urlPath, reason: text().optional() }),
+  z.strictObject({ kind: z.literal("https-self-signed"), path: urlPath, reason: text(undefined, "is empty: say why the certificate is not verified") }),
+  z.strictObject({ kind: z.literal("http"), path: urlPath, reason: text(undefined, "is empty: say why the names are not checked over HTTPS") }),
+  z.strictObject({ kind: z.literal("none"), reason: text(undefined, "is empty: say why the names are not checked") }),
 ]);
 
 const publicService = sourcedObject({
@@ -257,6 +279,7 @@ const publicService = sourcedObject({
   names: nonEmptyList(domainName, "is empty: a service answers to at least one name"),
   origin,
   ttl: ttl.optional(),
+  check: serviceCheck.optional(),
 }).superRefine((service, ctx) => noRepeats(service.names, (n) => n, ctx, ["names"], "name"));
 
 const literalRecord = z.strictObject({
@@ -295,6 +318,8 @@ const zone = sourcedObject({
   });
 });
 
+const externalZone = sourcedObject({ name: domainName, purpose: text(), managedBy: text() });
+
 const caa = sourcedObject({
   issuers: nonEmptyList(domainName, "is empty: no certificate authority could issue"),
   iodef: matching(/^(mailto:|https?:\/\/)\S+$/, "is not a mailto: or http(s) URL"),
@@ -323,6 +348,8 @@ const databaseCluster = sourcedObject({
   // A primary and at most two standby nodes.
   nodeCount: wholeNumber(1, 3, (n) => `${n} is not a node count DigitalOcean runs (1-3: a primary and up to two standbys)`),
   port: portNumber,
+  connectionPool: z.strictObject({ name: slug, port: portNumber }).optional(),
+  administeredByRole: slug,
   owner: ownerKey,
   databases: z.array(z.strictObject({
     name: matching(DATABASE_NAME, "is not a database name (a lowercase letter, then letters, digits, \"_\" and \"-\")"),
@@ -344,7 +371,10 @@ const herokuApp = sourcedObject({
     size: text(),
     quantity: wholeNumber(0, 10000, (n) => `${n} is not a whole number of dynos`),
   })),
-  addons: z.array(z.strictObject({ plan: matching(ADDON_PLAN, "is not an add-on plan <service>:<plan>") })).optional(),
+  addons: z.array(z.strictObject({
+    plan: matching(ADDON_PLAN, "is not an add-on plan <service>:<plan>"),
+    attachedAs: matching(/^[A-Z][A-Z0-9_]*$/, "is not an attachment name Heroku takes (an upper-case letter, then upper-case letters, digits and \"_\")").optional(),
+  })).optional(),
   configVars: z.record(z.string(), z.string()).optional(),
   secretConfigVars: z.array(matching(CONFIG_VAR_NAME, "is not a config var name")).optional(),
   pipeline: z.strictObject({ pipeline: slug, stage: z.enum(["review", "development", "staging", "production"]) }).optional(),
@@ -459,11 +489,13 @@ const fastlyHsts = z.strictObject({
   includeSubDomains: z.boolean(),
   preload: z.boolean(),
   responseCondition: conditionName,
+  priority: nonNegative.optional(),
 });
 
 const fastlyBackendOrigin = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("heroku-app"), app: text(), customDomain: domainName }),
   z.strictObject({ kind: z.literal("role"), role: slug, datacenter: slug }),
+  z.strictObject({ kind: z.literal("s3-website"), site: text() }),
 ]);
 
 const fastlyBackend = z.strictObject({
@@ -471,8 +503,8 @@ const fastlyBackend = z.strictObject({
   origin: fastlyBackendOrigin,
   signedByPsfCa: z.boolean().optional(),
   port: portNumber,
-  sslCertHostname: domainName,
-  sslSniHostname: domainName,
+  sslCertHostname: domainName.optional(),
+  sslSniHostname: domainName.optional(),
   overrideHost: domainName.optional(),
   shield: optionalText,
   healthcheck: optionalText,
@@ -483,6 +515,18 @@ const fastlyBackend = z.strictObject({
   connectTimeoutMs: positive,
   firstByteTimeoutMs: positive,
   betweenBytesTimeoutMs: positive,
+}).superRefine((backend, ctx) => {
+  if (backend.origin.kind === "s3-website") {
+    // An S3 website endpoint serves HTTP only (port 80): there is no certificate to name or check.
+    for (const field of ["sslCertHostname", "sslSniHostname", "signedByPsfCa"] as const) {
+      if (backend[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "is given, but an S3 website endpoint serves HTTP only: there is no certificate" });
+    }
+    if (backend.port !== 80) ctx.addIssue({ code: "custom", path: ["port"], message: `port ${backend.port}: an S3 website endpoint serves HTTP on port 80 only` });
+  } else {
+    for (const field of ["sslCertHostname", "sslSniHostname"] as const) {
+      if (backend[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is missing: the origin is reached over TLS, and its certificate's name is checked" });
+    }
+  }
 });
 
 const fastlyS3Logging = z.strictObject({
@@ -497,6 +541,7 @@ const fastlyS3Logging = z.strictObject({
   periodSeconds: positive,
   gzipLevel: wholeNumber(0, 9, (n) => `${n} is outside 0-9`),
   timestampFormat: optionalText,
+  redundancy: z.enum(["standard", "intelligent_tiering", "standard_ia", "onezone_ia", "glacier", "glacier_ir", "deep_archive", "reduced_redundancy"]).optional(),
 });
 
 const fastlyResponseObject = z.strictObject({
@@ -528,7 +573,11 @@ const fastlyService = sourcedObject({
   comment: text(),
   domains: nonEmptyList(domainName, "is empty: a service must serve at least one domain"),
   backends: nonEmptyList(fastlyBackend, "is empty: a service needs at least one origin"),
-  originTokenHeader: matching(HTTP_HEADER_NAME, "is not an HTTP header name").optional(),
+  originToken: z.strictObject({
+    header: matching(HTTP_HEADER_NAME, "is not an HTTP header name"),
+    name: fastlyName.optional(),
+    priority: nonNegative.optional(),
+  }).optional(),
   s3Logging: fastlyS3Logging.optional(),
   syslogLogging: z.strictObject({ name: fastlyName, host: text(), format: text() }).optional(),
   datadogLogging: z.strictObject({ name: fastlyName, format: optionalText, responseCondition: conditionName }).optional(),
@@ -604,14 +653,13 @@ const uptimeChecking = z.strictObject({
   source,
 });
 
-const metricMonitoring = z.strictObject({
+const metricMonitoring = sourcedObject({
   site: z.enum(["datadoghq.com", "datadoghq.eu"]),
   roleTag: matching(/^[a-z][a-z0-9_.-]*$/, "is not a Datadog tag key"),
   silentAfterMinutes: positive,
   diskInUseWarning: fraction,
   diskInUseCritical: fraction,
   databaseTag: matching(/^[a-z][a-z0-9_.-]*$/, "is not a Datadog tag key"),
-  source,
 }).superRefine((spec, ctx) => {
   if (spec.diskInUseWarning >= spec.diskInUseCritical) {
     ctx.addIssue({ code: "custom", path: ["diskInUseWarning"], message: `${spec.diskInUseWarning} is not below diskInUseCritical (${spec.diskInUseCritical}): the warning must come first` });
@@ -626,12 +674,13 @@ export const inventorySchema = z.strictObject({
   owners: z.array(owner),
   commonWorldPorts: z.array(portRange),
   commonPortsPolicyExceptions: policyExceptions,
-  commonInternalPorts: z.array(portRange),
+  serviceDiscovery: sourcedObject({ datacenters: nonEmptyList(slug), ports: nonEmptyList(portRange) }),
   roles: z.array(role),
   hosts: z.array(host),
   externalHosts: z.array(externalHost),
   hostZone: domainName,
   zones: z.array(zone),
+  externalZones: z.array(externalZone),
   caa,
   fastlyEdge,
   services: z.array(publicService),
@@ -644,11 +693,16 @@ export const inventorySchema = z.strictObject({
   uptimeChecking,
   metricMonitoring,
   registrar,
+  psfCa: sourcedObject({
+    name: text(),
+    pem: text((v) => (/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/.test(v) ? undefined : "is not one PEM certificate")),
+    notAfter: matching(/^\d{4}-\d{2}-\d{2}$/, "is not a date YYYY-MM-DD"),
+  }),
   hostRecords: sourcedObject({
     ttlSeconds: ttl,
     retiringWriter: z.strictObject({ name: text(), where: source, until: text() }),
   }),
-  factSources: z.strictObject({ hostZone: source, commonWorldPorts: source, commonInternalPorts: source, loadBalancerRole: source, infrastructureOwner: source }),
+  factSources: z.strictObject({ hostZone: source, commonWorldPorts: source, loadBalancerRole: source, infrastructureOwner: source }),
   loadBalancerRole: slug,
   infrastructureOwner: ownerKey,
 });

@@ -5,7 +5,7 @@
  * a server list writes them; `validateInventory` checks every one of them once, when the inventory is
  * loaded, and turns it into an `Estate` the constructs can trust.
  */
-import type { DatadogSite, FastlyBackend, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
+import type { DatadogSite, FastlyBackendCommon, FastlyOriginToken, FastlyS3Logger, FastlyServiceRules } from "../constructs/fastly-service/types";
 import type { Source } from "./source";
 import type { PortRange } from "./ports";
 
@@ -18,7 +18,10 @@ export type { Source } from "./source";
  */
 export interface Sourced {
   readonly source: Source;
-  /** Sources of the fields that come from elsewhere than `source`, by field name. @default none */
+  /**
+   * Sources of the fields that come from elsewhere than `source`, by field name, or by a part of a field
+   * (`formation.size`: the size of each process; `volume.name`). @default none
+   */
   readonly fieldSources?: Readonly<Record<string, Source>>;
   /** Where the item knowingly differs from what its source publishes, and why. @default none */
   readonly differences?: readonly SourceDifference[];
@@ -107,6 +110,18 @@ export interface Role extends Sourced {
    * no private path here. @default none
    */
   readonly estatePorts?: readonly PortRange[];
+  /**
+   * Public IPv4 addresses outside the estate's datacenters that reach `estatePorts` too, each with what it is.
+   * @default none
+   */
+  readonly estatePortsAlsoFrom?: readonly OutsideSource[];
+}
+
+/** An address outside the estate's datacenters that a role's firewall admits, as a published firewall names it. */
+export interface OutsideSource {
+  readonly address: string;
+  /** What it is, in the publisher's words. */
+  readonly what: string;
 }
 
 /** A distribution image a droplet was built from. */
@@ -173,18 +188,23 @@ export interface HostVolume {
 
 /** A host outside every PSF datacenter: recorded with its owner; its name gets a record only in a managed zone. */
 export interface ExternalHost extends Sourced {
-  /** Its fully qualified name; when it lies in a managed zone, the DNS stack publishes its A record. */
-  readonly fqdn: string;
+  /**
+   * Its name: fully qualified when it has one (when it lies in a managed zone, the DNS stack publishes its A record),
+   * or the single name the server list gives a host that has none.
+   */
+  readonly name: string;
   readonly purpose: string;
   readonly owner: string;
   /** Who hosts it. */
   readonly hostedBy: string;
   /** What configures it. */
   readonly managedBy: string;
+  /** Its operating system, as the server list gives it. @default not recorded */
+  readonly distro?: string;
   /**
    * Its public IPv4 address, for its record in a managed zone.
    * @default not recorded here: for a name in a managed zone, the DNS stack asks for it as a required Terraform variable
-   *   (`<fqdn with dots and dashes as underscores>_ipv4`) so that no guessed address is ever published.
+   *   (`<name with dots and dashes as underscores>_ipv4`) so that no guessed address is ever published.
    */
   readonly ipv4?: string;
 }
@@ -195,6 +215,8 @@ export type Origin =
   | { readonly kind: "load-balancer"; readonly backendRole: string }
   /** The HAProxy redirects the name to another URL. */
   | { readonly kind: "load-balancer-redirect"; readonly redirectTo: string }
+  /** HAProxy passes the name on to a site outside the estate, by its host name (a backend of pillar/base/haproxy.sls). */
+  | { readonly kind: "load-balancer-proxy"; readonly upstream: string }
   /** A droplet of the role answers the name itself. */
   | { readonly kind: "droplet"; readonly role: string }
   /** A Fastly service fronts the name. */
@@ -204,16 +226,29 @@ export type Origin =
   /** An S3 bucket website serves the name. */
   | { readonly kind: "s3-website"; readonly site: string };
 
+/** How Pingdom checks a service's names from outside. */
+export type ServiceCheck =
+  /** `https://<name><path>`, the certificate verified: what a browser would do; why the path, when it is not `/`. */
+  | { readonly kind: "https"; readonly path: string; readonly reason?: string }
+  /** `https://<name><path>` without verifying the certificate, which is self-signed on purpose (`reason`). */
+  | { readonly kind: "https-self-signed"; readonly path: string; readonly reason: string }
+  /** `http://<name><path>`: the names serve no HTTPS (`reason`). */
+  | { readonly kind: "http"; readonly path: string; readonly reason: string }
+  /** Not checked: nothing answers the web there, so a check would only alarm (`reason`). */
+  | { readonly kind: "none"; readonly reason: string };
+
 /** A public service and the names it answers to. */
 export interface PublicService extends Sourced {
   readonly key: string;
   readonly description: string;
   readonly owner: string;
-  /** The fully qualified names it answers to; each must lie in a managed zone. */
+  /** The fully qualified names it answers to; each must lie in a managed zone, or in an external one (no record is then written). */
   readonly names: readonly string[];
   readonly origin: Origin;
   /** TTL of the records made for its names. @default the zone's default TTL */
   readonly ttl?: number;
+  /** How Pingdom checks its names. @default `{ kind: "https", path: "/" }` */
+  readonly check?: ServiceCheck;
 }
 
 /** A record type Route 53 serves and this estate uses. */
@@ -247,6 +282,18 @@ export interface Zone extends Sourced {
   readonly defaultTtl: number;
   /** Records written out by hand. @default none */
   readonly records?: readonly LiteralRecord[];
+}
+
+/**
+ * A zone the estate's names lie in whose records are kept elsewhere (by hand, or by another configuration): names in it
+ * may be served by the estate's hosts, but no record of it is written here, and none is removed.
+ */
+export interface ExternalZone extends Sourced {
+  /** The domain, without a trailing dot. */
+  readonly name: string;
+  readonly purpose: string;
+  /** Who keeps its records. */
+  readonly managedBy: string;
 }
 
 /** CAA policy published at every zone's apex. */
@@ -295,6 +342,13 @@ export interface DatabaseCluster extends Sourced {
   readonly nodeCount: number;
   /** Port the cluster listens on; clients connect with TLS verify-full. */
   readonly port: number;
+  /**
+   * The pooled endpoint on the cluster's host (DigitalOcean's PgBouncer), as Salt names it, and its port. Recorded, not
+   * created here: what it pools is not published. @default none
+   */
+  readonly connectionPool?: { readonly name: string; readonly port: number };
+  /** The role whose hosts administer the cluster (create its users and databases): its firewall admits them. */
+  readonly administeredByRole: string;
   readonly owner: string;
   readonly databases: readonly ManagedDatabase[];
 }
@@ -312,6 +366,11 @@ export interface HerokuProcess {
 export interface HerokuAddonSpec {
   /** `<service>:<plan>`, e.g. `heroku-postgresql:standard-0`. */
   readonly plan: string;
+  /**
+   * The name of a further attachment to its app, upper case, so that its config vars are named as the app's code reads
+   * them (`HEROKU_REDIS_MAROON` gives `HEROKU_REDIS_MAROON_URL`). @default only the attachment Heroku names
+   */
+  readonly attachedAs?: string;
 }
 
 /** A stage of a Heroku pipeline. */
@@ -369,12 +428,21 @@ export type FastlyBackendOrigin =
   /** A Heroku app, reached through one of its custom domains' DNS target, with that domain's certificate. */
   | { readonly kind: "heroku-app"; readonly app: string; readonly customDomain: string }
   /** The hosts of a role in a datacenter, by their short service name `<shortName>.<dc>.<host zone>`. */
-  | { readonly kind: "role"; readonly role: string; readonly datacenter: string };
+  | { readonly kind: "role"; readonly role: string; readonly datacenter: string }
+  /** An S3 website of the estate, by its website endpoint, which serves HTTP only: the one origin reached without TLS. */
+  | { readonly kind: "s3-website"; readonly site: string };
 
-/** A backend as the inventory writes it: its origin instead of an address; TLS with checking is implied. */
-export interface FastlyBackendSpec extends Omit<FastlyBackend, "address" | "sslCaCert" | "useSsl" | "sslCheckCert"> {
+/**
+ * A backend as the inventory writes it: its origin instead of an address; TLS with certificate checking is implied,
+ * but for an S3 website, which has no TLS (and so no certificate names).
+ */
+export interface FastlyBackendSpec extends Omit<FastlyBackendCommon, "address"> {
   readonly origin: FastlyBackendOrigin;
-  /** Its certificate is signed by the PSF's own CA, given to Terraform as a variable. @default false */
+  /** Name the origin's certificate must carry: required but for an S3 website. */
+  readonly sslCertHostname?: string;
+  /** Name sent in the TLS SNI extension: required but for an S3 website. */
+  readonly sslSniHostname?: string;
+  /** Its certificate is signed by the PSF's own CA (the inventory's `psfCa`). @default false */
   readonly signedByPsfCa?: boolean;
 }
 
@@ -384,7 +452,7 @@ export type FastlyCertificateAuthority = "lets-encrypt" | "globalsign" | "certai
 /**
  * A Fastly VCL service the PSF runs. Its rules (health checks, conditions, headers, gzip, cache and request
  * settings, host redirects, HSTS, forced TLS) are written as the FastlyService construct takes them; its
- * headers carry no secret: the origin token is `originTokenHeader`'s.
+ * headers carry no secret: the origin token is `originToken`'s.
  */
 export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   /** Service name at Fastly; services with a `fastly` origin name it. */
@@ -394,8 +462,8 @@ export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   /** Names it serves; each must be a name of a service whose origin is this Fastly service. */
   readonly domains: readonly string[];
   readonly backends: readonly FastlyBackendSpec[];
-  /** Request header carrying the shared secret origins check, its value from a sensitive variable. @default none */
-  readonly originTokenHeader?: string;
+  /** The request header carrying the shared secret origins check (its rule's name and priority), its value from a sensitive variable. @default none */
+  readonly originToken?: FastlyOriginToken;
   /** Logs to S3; the stack supplies the IAM role Fastly assumes. @default none */
   readonly s3Logging?: Omit<FastlyS3Logger, "credentials">;
   /** Logs to syslog on a host of the estate (key `<name>.<dc>`), on the port its role opens to Fastly. @default none */
@@ -409,7 +477,10 @@ export interface FastlyServiceSpec extends FastlyServiceRules, Sourced {
   readonly datadogLogging?: { readonly name: string; readonly format?: string; readonly responseCondition?: string };
 }
 
-/** A service another configuration manages: recorded so that nobody creates it here too. */
+/**
+ * A service another configuration manages: recorded so that nobody creates it here too. Its names may lie in a zone this
+ * estate manages: the estate then declares no record for them, so Terraform never writes nor removes them.
+ */
 export interface ExternalService extends Sourced {
   readonly name: string;
   readonly owner: string;
@@ -466,7 +537,7 @@ export interface UptimeChecking {
 }
 
 /** Datadog: what the agents on the droplets report, and when that pages someone. */
-export interface MetricMonitoring {
+export interface MetricMonitoring extends Sourced {
   /** The Datadog site of the PSF's organization (`datadoghq.com`, `datadoghq.eu`). */
   readonly site: DatadogSite;
   /** The host tag the agent gives each host's metrics for its Salt role: `<roleTag>:<role>`. */
@@ -478,7 +549,6 @@ export interface MetricMonitoring {
   readonly diskInUseCritical: number;
   /** The tag the agent's PostgreSQL check gives the managed cluster's metrics: `<databaseTag>:<cluster name>`. */
   readonly databaseTag: string;
-  readonly source: Source;
 }
 
 /** The domain registrar: every zone's domain is registered there, and its delegation and DNSSEC key published. */
@@ -494,11 +564,31 @@ export interface HostRecords extends Sourced {
   readonly retiringWriter: { readonly name: string; readonly where: Source; readonly until: string };
 }
 
+/** A certificate authority of the PSF's own, whose certificate is public: Fastly checks origins and log servers against it. */
+export interface CertificateAuthority extends Sourced {
+  /** Its common name. */
+  readonly name: string;
+  /** The CA certificate, PEM. */
+  readonly pem: string;
+  /** The last day (YYYY-MM-DD, UTC) the certificate is valid. */
+  readonly notAfter: string;
+}
+
+/**
+ * Consul, the estate's service discovery: the datacenters where it runs (its servers are the consul role's hosts,
+ * every host there runs its agent) and the ports agents and servers talk on.
+ */
+export interface ServiceDiscovery extends Sourced {
+  /** The datacenters whose hosts run Consul. */
+  readonly datacenters: readonly string[];
+  /** Ports every host of those datacenters opens to its datacenter's private network. */
+  readonly ports: readonly PortRange[];
+}
+
 /** Sources of the inventory's single values, which are not items of a list. */
 export interface EstateFactSources {
   readonly hostZone: Source;
   readonly commonWorldPorts: Source;
-  readonly commonInternalPorts: Source;
   readonly loadBalancerRole: Source;
   readonly infrastructureOwner: Source;
 }
@@ -511,13 +601,16 @@ export interface EstateInventory {
   readonly commonWorldPorts: readonly PortRange[];
   /** Policy rules every role is excused from because of the common ports. @default none */
   readonly commonPortsPolicyExceptions?: readonly PolicyException[];
-  readonly commonInternalPorts: readonly PortRange[];
+  /** Consul: where it runs, and the ports its hosts open to their datacenter's private network. */
+  readonly serviceDiscovery: ServiceDiscovery;
   readonly roles: readonly Role[];
   readonly hosts: readonly Host[];
   readonly externalHosts: readonly ExternalHost[];
   /** The zone that carries every host's name, `<name>.<dc>.<hostZone>`. */
   readonly hostZone: string;
   readonly zones: readonly Zone[];
+  /** Zones whose records are kept elsewhere, in which some of the estate's names lie. */
+  readonly externalZones: readonly ExternalZone[];
   readonly caa: CaaPolicy;
   readonly fastlyEdge: FastlyEdge;
   readonly services: readonly PublicService[];
@@ -531,6 +624,8 @@ export interface EstateInventory {
   readonly metricMonitoring: MetricMonitoring;
   readonly registrar: Registrar;
   readonly hostRecords: HostRecords;
+  /** The PSF's own CA, which signs the load balancers' and cdn-logs' certificates. */
+  readonly psfCa: CertificateAuthority;
   /** Where the estate-wide facts below and above come from: the host zone, the common ports, the roles named here. */
   readonly factSources: EstateFactSources;
   /** The role whose hosts run HAProxy: load-balanced names point at them. */

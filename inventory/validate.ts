@@ -62,6 +62,10 @@ export function validateInventory(input: unknown): ValidatedInventory {
   checkDuplicates("owner", ownerKeys);
   if (!ownerKeys.includes(inv.infrastructureOwner)) problems.add("estate", "infrastructureOwner", `unknown owner "${inv.infrastructureOwner}"`);
 
+  inv.serviceDiscovery.datacenters.forEach((dc, index) => {
+    if (!dcKeys.includes(dc)) problems.add("service discovery", `datacenters[${index}]`, `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
+  });
+
   checkDuplicates("role", roleNames);
   if (hostsWithRole(inv.loadBalancerRole) === 0) problems.add("estate", "loadBalancerRole", `role "${inv.loadBalancerRole}" has no host`);
 
@@ -95,7 +99,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
     }
   }
 
-  for (const host of inv.externalHosts) checkOwner(`external host "${host.fqdn}"`, host.owner);
+  for (const host of inv.externalHosts) checkOwner(`external host "${host.name}"`, host.owner);
 
   // An exception's owner answers for it: renews it with a reason, or ends it.
   const exceptionsBeside: { item: string; field: string; exceptions: readonly { readonly owner: string }[] }[] = [
@@ -112,6 +116,10 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   checkDuplicates("zone", inv.zones.map((z) => z.name));
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
+  checkDuplicates("external zone", inv.externalZones.map((z) => z.name));
+  for (const external of inv.externalZones) {
+    if (inv.zones.some((z) => z.name === external.name)) problems.add(`external zone "${external.name}"`, "name", `"${external.name}" is a zone managed here too: its records would have two keepers`);
+  }
 
   const siteNames = inv.staticSites.map((s) => s.bucket);
   checkDuplicates("static site", siteNames);
@@ -119,11 +127,12 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   checkDuplicates("service", inv.services.map((s) => s.key));
   const zoneNames = inv.zones.map((z) => z.name);
+  const knownZones = [...zoneNames, ...inv.externalZones.map((z) => z.name)];
   for (const service of inv.services) {
     const item = `service "${service.key}"`;
     checkOwner(item, service.owner);
-    for (const name of service.names.filter((n) => !zoneNames.some((zone) => isInZone(n, zone)))) {
-      problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)})`);
+    for (const name of service.names.filter((n) => !knownZones.some((zone) => isInZone(n, zone)))) {
+      problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)}) nor in a zone recorded as kept elsewhere`);
     }
     const origin = service.origin;
     if (origin.kind === "load-balancer" && hostsWithRole(origin.backendRole) === 0) {
@@ -154,6 +163,9 @@ export function validateInventory(input: unknown): ValidatedInventory {
   checkDatacenter(dbItem, db.datacenter);
   checkOwner(dbItem, db.owner);
   checkDuplicates("database", db.databases.map((d) => d.name));
+  if (dcKeys.includes(db.datacenter) && !inv.hosts.some((h) => h.role === db.administeredByRole && h.datacenter === db.datacenter)) {
+    problems.add(dbItem, "administeredByRole", `role "${db.administeredByRole}" has no host in ${db.datacenter}`);
+  }
   // In an unknown datacenter, every database would lack its clients: the datacenter is the one problem.
   for (const database of dcKeys.includes(db.datacenter) ? db.databases : []) {
     if (database.usedByRole === undefined) continue;
@@ -167,6 +179,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   const records = planRecords(inv);
   validateRecords(records, problems);
+  validateExternalServices(inv, records, problems, checkOwner);
   problems.throwIfAny();
   return { inventory: inv, records };
 }
@@ -229,6 +242,10 @@ function validateFastly(
         const app = inv.heroku.apps.find((a) => a.name === origin.app);
         if (app === undefined) problems.add(item, `${field}.origin.app`, `unknown Heroku app "${origin.app}"`);
         else if (!(app.customDomains ?? []).includes(origin.customDomain)) problems.add(item, `${field}.origin.customDomain`, `"${origin.customDomain}" is not a custom domain of the Heroku app "${origin.app}"`);
+      } else if (origin.kind === "s3-website") {
+        if (!inv.staticSites.some((site) => site.bucket === origin.site)) {
+          problems.add(item, `${field}.origin.site`, `unknown static site "${origin.site}" (known: ${inv.staticSites.map((site) => `"${site.bucket}"`).join(", ")})`);
+        }
       } else {
         const role = inv.roles.find((r) => r.name === origin.role);
         const hosts = inv.hosts.filter((h) => h.role === origin.role && h.datacenter === origin.datacenter);
@@ -262,13 +279,21 @@ function validateFastly(
       problems.add(`service "${service.key}"`, "names", `"${name}" is not a domain of the Fastly service "${spec.name}", which would not answer it`);
     }
   }
+}
+
+/**
+ * Names another configuration manages: none is a name of the estate's services, and no record is planned at one (the
+ * zone's own CAA and SPF at an apex aside), so that Terraform never writes nor removes their records.
+ */
+function validateExternalServices(inv: EstateInventory, records: readonly PlannedRecord[], problems: ProblemList, checkOwner: (item: string, owner: string) => void): void {
   for (const external of inv.externalServices) {
     const item = `external service "${external.name}"`;
     checkOwner(item, external.owner);
     for (const name of external.names) {
-      if (zoneNames.some((zone) => isInZone(name, zone)) || inv.services.some((s) => s.names.includes(name))) {
-        problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it too`);
-      }
+      const servedBy = inv.services.find((s) => s.names.includes(name));
+      const written = records.filter((r) => r.name === name && !(r.name === r.zone && (r.type === "CAA" || r.type === "TXT")));
+      const by = servedBy !== undefined ? `service "${servedBy.key}" serves it` : written.length > 0 ? `${written[0]!.madeBy} writes its ${written[0]!.type} record` : undefined;
+      if (by !== undefined) problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it or write its records (${by})`);
     }
   }
 }

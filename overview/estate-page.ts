@@ -61,10 +61,14 @@ function hostsSection(estate: Estate): string {
       estate.hostsIn(dc.key).map((h) => [h.fqdn, h.role, h.purpose, owner(h.owner), h.image, h.holdsData ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}` : "no"]),
     ));
   }
+  const db = estate.databaseCluster;
+  const clientRoles = [...new Set(db.databases.flatMap((d) => (d.usedByRole === undefined ? [] : [d.usedByRole])))];
+  parts.push("### The managed database cluster\n");
+  parts.push(`${code(db.name)} in ${db.datacenter}: PostgreSQL ${db.version}, port ${db.port}${db.connectionPool === undefined ? "" : `; its pooled endpoint ${code(db.connectionPool.name)} on port ${db.connectionPool.port} is recorded, not created here`}. It holds ${db.databases.length} databases (${db.databases.map((d) => d.name).join(", ")}); its firewall admits the ${[db.administeredByRole, ...clientRoles].join(", ")} hosts of ${db.datacenter} (${db.administeredByRole} administers it, creating its users and databases).\n`);
   parts.push("### Outside the datacenters\n");
   parts.push(table(
-    ["host", "purpose", "owner", "hosted by", "configured by"],
-    estate.externalHosts.map((h) => [h.fqdn, h.purpose, owner(h.owner), h.hostedBy, h.managedBy]),
+    ["host", "purpose", "owner", "hosted by", "configured by", "distribution"],
+    estate.externalHosts.map((h) => [h.name, h.purpose, owner(h.owner), h.hostedBy, h.managedBy, h.distro ?? "not recorded"]),
   ));
   return parts.join("\n");
 }
@@ -74,6 +78,7 @@ function originText(estate: Estate, origin: Origin): string {
   switch (origin.kind) {
     case "load-balancer": return `the load balancers, to the ${origin.backendRole} hosts (${estate.hostsWithRole(origin.backendRole).map((h) => h.fqdn).join(", ")})`;
     case "load-balancer-redirect": return `the load balancers, redirecting to ${origin.redirectTo}`;
+    case "load-balancer-proxy": return `the load balancers, passing it on to ${origin.upstream}`;
     case "droplet": return `the ${origin.role} hosts themselves (${estate.hostsWithRole(origin.role).map((h) => h.fqdn).join(", ")})`;
     case "fastly": return `Fastly's ${origin.service} service`;
     case "heroku": return `the Heroku app ${origin.app}`;
@@ -115,8 +120,12 @@ function pathDiagram(estate: Estate): string[] {
   };
   const loadBalancers = (): string => roleHosts(estate.loadBalancerRole);
   const backendTarget = (origin: FastlyBackendOrigin): string =>
-    origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) : roleHosts(origin.role, origin.datacenter);
-  const zoneOf = (name: string): string => zoneContaining(name, estate.zones.map((z) => z.name)) ?? "";
+    origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`)
+      : origin.kind === "s3-website" ? node(`s3:${origin.site}`, `S3 website ${origin.site}`) : roleHosts(origin.role, origin.datacenter);
+  const zoneOf = (name: string): string => {
+    const zone = zoneContaining(name, [...estate.zones, ...estate.externalZones].map((z) => z.name)) ?? "";
+    return estate.externalZones.some((z) => z.name === zone) ? `${zone}, kept elsewhere` : zone;
+  };
   for (const service of estate.services) {
     for (const name of service.names) {
       const zone = node(`zone:${zoneOf(name)}`, `zone ${zoneOf(name)}`, "round");
@@ -137,6 +146,11 @@ function pathDiagram(estate: Estate): string[] {
       case "load-balancer-redirect": {
         const lb = node("haproxy", "HAProxy on the load balancers");
         edge(lb, node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), "redirects");
+        return lb;
+      }
+      case "load-balancer-proxy": {
+        const lb = node("haproxy", "HAProxy on the load balancers");
+        edge(lb, node(`upstream:${origin.upstream}`, `${origin.upstream} (outside the estate)`), "passes on");
         return lb;
       }
       case "droplet": return roleHosts(origin.role);
@@ -175,11 +189,12 @@ function herokuSection(estate: Estate): string {
 }
 
 function fastlySection(estate: Estate): string {
-  return table(
+  const ca = estate.psfCa;
+  return `Fastly checks the certificates of origins and log servers signed by the PSF's own CA against ${ca.name}'s certificate (valid until ${ca.notAfter}), which is public: ${sourceText(ca.source)}.\n\n` + table(
     ["service", "domains", "backends", "logs to", "owner"],
     estate.fastlyServices.map((f) => [
       f.name, f.domains.join(", "),
-      f.backends.map((b) => `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`).join("; "),
+      f.backends.map((b) => `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : b.origin.kind === "s3-website" ? `S3 website ${b.origin.site}, plain HTTP` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`).join("; "),
       [f.s3Logging === undefined ? undefined : `S3 ${f.s3Logging.bucketName}${f.s3Logging.path}`, f.syslogLogging === undefined ? undefined : `syslog ${f.syslogLogging.name} on ${f.syslogLogging.host}`, f.datadogLogging === undefined ? undefined : `Datadog ${f.datadogLogging.name}`].filter((x) => x !== undefined).join("; "),
       estate.owner(f.owner).name,
     ]),
@@ -204,17 +219,39 @@ function monitoringSection(estate: Estate): string {
     "",
     `Every owner something pages has a PagerDuty service on that policy: ${monitoring.pagedOwners.map((o) => code(pagingServiceName(o))).join(", ")}.`,
     "",
-    `Pingdom checks every public name over HTTPS every ${estate.uptimeChecking.intervalMinutes} minute(s), alerting its owner's service after ${estate.uptimeChecking.alertAfterFailures} failures: ${monitoring.uptimeChecks.length} checks. Datadog's monitors, each paging its owners' services:`,
+    `Pingdom checks every public name that serves the web every ${estate.uptimeChecking.intervalMinutes} minute(s), alerting its owner's service after ${estate.uptimeChecking.alertAfterFailures} failures: ${monitoring.uptimeChecks.length} checks, over HTTPS with the certificate verified but for these:`,
+    "",
+    table(["name", "checked", "why"], estate.services.flatMap((s) => {
+      const check = s.check;
+      if (check === undefined || (check.kind === "https" && check.path === "/")) return [];
+      const how = check.kind === "https" ? `over HTTPS, ${code(check.path)}`
+        : check.kind === "http" ? `over plain HTTP, ${code(check.path)}`
+          : check.kind === "https-self-signed" ? `over HTTPS without verifying the certificate, ${code(check.path)}` : "not checked";
+      return s.names.map((name) => [name, how, check.reason ?? ""]);
+    })),
+    "Datadog's monitors, each paging its owners' services:",
     "",
     table(["monitor", "watches", "pages"], monitoring.monitors.map((m) => [m.key, monitorText(m), m.owners.map(pagingServiceName).join(", ")])),
   ].join("\n");
 }
 
 function elsewhereSection(estate: Estate): string {
-  return table(
-    ["service", "names", "managed by", "owner", "notes"],
-    estate.externalServices.map((s) => [s.name, s.names.join(", "), s.managedBy, estate.owner(s.owner).name, s.notes]),
-  );
+  const zoneNames = estate.zones.map((z) => z.name);
+  const inManagedZones = estate.externalServices.flatMap((s) => s.names.filter((name) => zoneContaining(name, zoneNames) !== undefined).map((name) => `${name} (${s.name})`));
+  return [
+    table(
+      ["service", "names", "managed by", "owner", "notes"],
+      estate.externalServices.map((s) => [s.name, s.names.join(", "), s.managedBy, estate.owner(s.owner).name, s.notes]),
+    ),
+    `Names in zones this estate manages that others serve: ${inManagedZones.join(", ")}. The dns stack declares no record for them (the zone's own CAA and SPF at an apex aside), and Terraform touches only what it declares: nothing here writes or removes their records; whoever serves them keeps them. The inventory refuses a service or a record of its own at one of them.`,
+    "",
+    "Zones in which the load balancers serve names, but whose records are kept elsewhere: no record of them is written here.",
+    "",
+    table(["zone", "purpose", "kept by", "names served here"], estate.externalZones.map((z) => [
+      z.name, z.purpose, z.managedBy,
+      estate.services.flatMap((s) => s.names.filter((name) => zoneContaining(name, [...zoneNames, z.name]) === z.name)).join(", ") || "none",
+    ])),
+  ].join("\n");
 }
 
 function assumedSection(estate: Estate): string {

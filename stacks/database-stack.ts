@@ -55,6 +55,7 @@ export class DatabaseStack extends EstateStack {
         name: db.name,
         clientDropletIds: estate.hostsIn(dc.key).filter((h) => h.role === db.usedByRole).map((h) => dropletId(h.key)),
       })),
+      adminDropletIds: estate.hostsIn(dc.key).filter((h) => h.role === cluster.administeredByRole).map((h) => dropletId(h.key)),
     });
     new TerraformOutput(this, "postgres_private_host", { value: this.postgres.privateHost, description: "Private host name of the managed PostgreSQL cluster" });
     new TerraformOutput(this, "postgres_port", { value: this.postgres.port, description: `Port of the managed PostgreSQL cluster (inventory: ${cluster.port})` });

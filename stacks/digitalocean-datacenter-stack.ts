@@ -80,7 +80,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
   /**
    * A firewall per role of the datacenter. Called once every datacenter's droplets exist: a role whose ports every
    * host of the estate must reach (Role.estatePorts) admits the public addresses of `hostsElsewhere`, the droplets
-   * of the other datacenters, read from their stacks.
+   * of the other datacenters, read from their stacks, and the addresses outside the datacenters the role names.
    */
   protectRoles(hostsElsewhere: readonly DropletHost[]): void {
     const estate = this.#estate;
@@ -106,11 +106,11 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         name: `psf-${dc.key}-${roleName}`,
         dropletIds: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!.dropletId),
         worldPorts: estate.worldPorts(role),
-        internalPorts: estate.internalPorts(role),
+        internalPorts: estate.internalPorts(role, dc.key),
         privateRange: this.network.ipRange,
         fastlyPorts: role.fastlyPorts,
         ...(fastlyRanges !== undefined ? { fastlySourceRanges: fastlyRanges } : {}),
-        ...(estatePorts.length > 0 ? { estatePorts, estateSources: hostsElsewhere.map((host) => host.ipv4Address) } : {}),
+        ...(estatePorts.length > 0 ? { estatePorts, estateSources: [...hostsElsewhere.map((host) => host.ipv4Address), ...estate.estatePortsAlsoFrom(role)] } : {}),
       });
     }
   }

@@ -46,16 +46,16 @@ export class DnsStack extends EstateStack {
 
     const externalAddress = new Map<string, string>();
     const published = new Set(estate.records.flatMap((r) => (r.target.kind === "external-ipv4-variable" ? [r.target.fqdn] : [])));
-    for (const host of estate.externalHosts.filter((h) => published.has(h.fqdn))) {
-      const name = `${terraformName(host.fqdn)}_ipv4`;
+    for (const host of estate.externalHosts.filter((h) => published.has(h.name))) {
+      const name = `${terraformName(host.name)}_ipv4`;
       const variable = new TerraformVariable(this, name, {
         type: "string",
         nullable: false,
-        description: `Public IPv4 address of ${host.fqdn} (${host.purpose}, hosted by ${host.hostedBy})`,
+        description: `Public IPv4 address of ${host.name} (${host.purpose}, hosted by ${host.hostedBy})`,
         // A validation may refer only to its own variable, by its name (Terraform rejects anything else at init).
-        validation: [{ condition: `\${can(cidrhost("\${var.${name}}/32", 0))}`, errorMessage: `${host.fqdn} needs an IPv4 address.` }],
+        validation: [{ condition: `\${can(cidrhost("\${var.${name}}/32", 0))}`, errorMessage: `${host.name} needs an IPv4 address.` }],
       });
-      externalAddress.set(host.fqdn, variable.stringValue);
+      externalAddress.set(host.name, variable.stringValue);
     }
 
     const droplet = (key: string): DropletHost => {

@@ -6,6 +6,7 @@ import type { DnsZone } from "../constructs/dns-zone";
 import { FastlyService, originTokenHeader, type FastlyBackend } from "../constructs/fastly-service";
 import { FastlyTlsCertificate } from "../constructs/fastly-tls-certificate";
 import type { HerokuApp } from "../constructs/heroku-app";
+import type { StaticWebsiteBucket } from "../constructs/static-website-bucket";
 import { zoneContaining, type Estate, type FastlyBackendSpec } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
 import { terraformName } from "./terraform-name";
@@ -19,12 +20,14 @@ export interface FastlyStackProps extends EstateStackProps {
   readonly herokuApps: ReadonlyMap<string, HerokuApp>;
   /** The Route 53 zones by name, which take the TLS challenge records. */
   readonly zones: ReadonlyMap<string, DnsZone>;
+  /** The S3 websites by bucket name, whose website endpoints are backends. */
+  readonly staticSites: ReadonlyMap<string, StaticWebsiteBucket>;
 }
 
 /**
- * The Fastly services in front of www.python.org and docs.python.org, and their TLS certificates. The
- * API key comes from FASTLY_API_KEY; the origin token, the PSF CA certificate, the S3 logging role and the
- * Datadog API key for the log stream are variables. PyPI's services are pypi/infra's and are not here.
+ * The Fastly services in front of www.python.org, docs.python.org and www.jython.org, and their TLS certificates. The
+ * API key comes from FASTLY_API_KEY; the origin token, the S3 logging role and the Datadog API key for the log
+ * stream are variables; the PSF CA's certificate, which is public, is the inventory's. PyPI's services are pypi/infra's and are not here.
  */
 export class FastlyStack extends EstateStack {
   readonly services: ReadonlyMap<string, FastlyService>;
@@ -35,17 +38,14 @@ export class FastlyStack extends EstateStack {
     new FastlyProvider(this, "fastly", {});
     new AwsProvider(this, "aws", { region: ROUTE53_PROVIDER_REGION });
 
-    const originToken = new TerraformVariable(this, "fastly_origin_token", {
+    const originTokenValue = new TerraformVariable(this, "fastly_origin_token", {
       type: "string",
       sensitive: true,
       nullable: false,
       description: "Shared secret Fastly sends to the origins, which accept only requests that carry it",
     });
-    const psfCa = new TerraformVariable(this, "psf_ca_certificate", {
-      type: "string",
-      nullable: false,
-      description: "PEM certificate of the PSF's own CA, which signs the load balancers' lb.psf.io certificate and cdn-logs' syslog certificate",
-    });
+    // The PSF CA's certificate is public: it is data of the inventory, not a variable.
+    const psfCa = estate.psfCa.pem;
     const datadogApiKey = new TerraformVariable(this, "fastly_datadog_api_key", {
       type: "string",
       sensitive: true,
@@ -59,7 +59,12 @@ export class FastlyStack extends EstateStack {
     });
 
     const backend = (spec: FastlyBackendSpec): FastlyBackend => {
-      const { origin, signedByPsfCa, ...rest } = spec;
+      const { origin, signedByPsfCa, sslCertHostname, sslSniHostname, ...rest } = spec;
+      if (origin.kind === "s3-website") {
+        const site = props.staticSites.get(origin.site);
+        if (site === undefined) throw new Error(`FastlyStack: no static site "${origin.site}" was given`);
+        return { ...rest, address: site.websiteEndpoint, useSsl: false, plainHttpBecause: "an S3 website endpoint serves HTTP only" };
+      }
       let address: string;
       if (origin.kind === "heroku-app") {
         const target = props.herokuApps.get(origin.app)?.domainTargets.get(origin.customDomain);
@@ -71,7 +76,11 @@ export class FastlyStack extends EstateStack {
         // The per-datacenter service name exists when the role has several hosts there; one host is its own name.
         address = hosts.length > 1 ? `${role.shortName ?? role.name}.${origin.datacenter}.${estate.hostZone}` : hosts[0]!.fqdn;
       }
-      return { ...rest, address, useSsl: true, sslCheckCert: true, ...(signedByPsfCa === true ? { sslCaCert: psfCa.stringValue } : {}) };
+      // The inventory has made sure a TLS origin names its certificate.
+      return {
+        ...rest, address, useSsl: true, sslCheckCert: true, sslCertHostname: sslCertHostname!, sslSniHostname: sslSniHostname!,
+        ...(signedByPsfCa === true ? { sslCaCert: psfCa } : {}),
+      };
     };
 
     const services = new Map<string, FastlyService>();
@@ -79,7 +88,7 @@ export class FastlyStack extends EstateStack {
       // The rules (FastlyServiceRules) pass through as the inventory writes them; what is named here needs the
       // estate or a variable, or is the certificate's.
       const {
-        owner, comment, domains, backends, headers, originTokenHeader: tokenHeader, s3Logging, syslogLogging: syslog, datadogLogging, certificateAuthority,
+        owner, comment, domains, backends, headers, originToken, s3Logging, syslogLogging: syslog, datadogLogging, certificateAuthority,
         source: _source, fieldSources: _fieldSources, differences: _differences, ...rules
       } = spec;
       const syslogHost = syslog === undefined ? undefined : estate.host(syslog.host);
@@ -90,12 +99,12 @@ export class FastlyStack extends EstateStack {
         comment: `${comment}. Owner: ${estate.owner(owner).contact}. Managed by psf-estate.`,
         domains: domains.map((domain) => ({ name: domain })),
         backends: backends.map(backend),
-        headers: [...(headers ?? []), ...(tokenHeader === undefined ? [] : [originTokenHeader(tokenHeader, originToken.stringValue)])],
+        headers: [...(headers ?? []), ...(originToken === undefined ? [] : [originTokenHeader(originToken, originTokenValue.stringValue)])],
         s3Loggers: s3Logging === undefined ? [] : [{ ...s3Logging, credentials: { iamRole: loggingRole.stringValue } }],
         // The stream goes over TLS to the host's own name, whose certificate the PSF CA signs, as the load balancers' does.
         syslogLoggers: syslog === undefined || syslogHost === undefined || syslogPort === undefined ? [] : [{
           name: syslog.name, format: syslog.format, address: syslogHost.fqdn, port: syslogPort.from,
-          useTls: true, tlsHostname: syslogHost.fqdn, tlsCaCert: psfCa.stringValue,
+          useTls: true, tlsHostname: syslogHost.fqdn, tlsCaCert: psfCa,
         }],
         datadogLoggers: datadogLogging === undefined ? [] : [{ ...datadogLogging, site: estate.metricMonitoring.site, token: datadogApiKey.stringValue }],
       });

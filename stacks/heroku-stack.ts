@@ -55,7 +55,7 @@ export class HerokuStack extends EstateStack {
         formation: spec.formation,
         ...(spec.buildpacks !== undefined ? { buildpacks: spec.buildpacks } : {}),
         ...(spec.customDomains !== undefined ? { customDomains: spec.customDomains } : {}),
-        ...(spec.addons !== undefined ? { addons: spec.addons.map((a) => a.plan) } : {}),
+        ...(spec.addons !== undefined ? { addons: spec.addons } : {}),
         ...(spec.configVars !== undefined ? { configVars: spec.configVars } : {}),
         ...(sensitiveConfigVars !== undefined ? { sensitiveConfigVars } : {}),
       }));

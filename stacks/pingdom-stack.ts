@@ -19,7 +19,8 @@ export function pingdomIntegrationAttribute(owner: string): string {
 }
 
 /**
- * An uptime check of every public name, alerting the PagerDuty service of the name's owner. Pingdom's PagerDuty
+ * An uptime check of every public name that serves the web (over HTTPS unless its service says why not), alerting
+ * the PagerDuty service of the name's owner. Pingdom's PagerDuty
  * integrations cannot be created through Pingdom's API, so each is created once by hand with the routing key
  * the PagerDuty stack outputs, and its id given here (README, "Pingdom's PagerDuty integrations"). The token
  * comes from PINGDOM_API_TOKEN.
@@ -45,6 +46,9 @@ export class PingdomStack extends EstateStack {
     for (const planned of estate.monitoring.uptimeChecks) {
       checks.set(planned.name, new UptimeCheck(this, planned.name, {
         hostName: planned.name,
+        protocol: planned.protocol,
+        path: planned.path,
+        verifyCertificate: planned.verifyCertificate,
         intervalMinutes: settings.intervalMinutes,
         alertAfterFailures: settings.alertAfterFailures,
         certificateWarningDays: settings.certificateWarningDays,

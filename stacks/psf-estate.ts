@@ -48,7 +48,7 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
     if (from === undefined || to === undefined) throw new Error(`definePsfEstate: no datacenter stack for the move of host "${host.key}"`);
     from.handOver(to.hostAddresses(host.key), to.stackName);
   }
-  // Salt and Consul admit every host of the estate: a datacenter's firewalls read the others' droplets.
+  // Salt admits every host of the estate: a datacenter's firewalls read the others' droplets.
   for (const stack of datacenters) {
     stack.protectRoles([...droplets].filter(([key]) => !stack.hosts.has(key)).sort(([a], [b]) => a.localeCompare(b)).map(([, host]) => host));
   }
@@ -58,7 +58,7 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   const staticSites = new StaticSitesStack(app, "static-sites", { ...common, estate });
   const heroku = new HerokuStack(app, "heroku", { ...common, estate });
   const dns = new DnsStack(app, "dns", { ...common, estate, droplets, staticSites: staticSites.sites, herokuApps: heroku.apps });
-  const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones });
+  const fastly = new FastlyStack(app, "fastly", { ...common, estate, herokuApps: heroku.apps, zones: dns.zones, staticSites: staticSites.sites });
   const gandi = new GandiStack(app, "gandi", { ...common, estate, zones: dns.zones });
   const pagerduty = new PagerDutyStack(app, "pagerduty", { ...common, estate });
   const datadog = new DatadogStack(app, "datadog", { ...common, estate, pagingServices: pagerduty.services });

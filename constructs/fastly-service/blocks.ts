@@ -60,15 +60,14 @@ function toDomain(d: FastlyDomain): ServiceVclDomain {
 }
 
 function toBackend(b: FastlyBackend): ServiceVclBackend {
+  const tls = b.useSsl
+    ? { useSsl: true, sslCheckCert: true, sslCertHostname: b.sslCertHostname, sslSniHostname: b.sslSniHostname, sslCaCert: b.sslCaCert }
+    : { useSsl: false, sslCheckCert: false };
   return {
     name: b.name,
     address: b.address,
     port: b.port,
-    useSsl: true,
-    sslCheckCert: true,
-    sslCertHostname: b.sslCertHostname,
-    sslSniHostname: b.sslSniHostname,
-    sslCaCert: b.sslCaCert,
+    ...tls,
     overrideHost: b.overrideHost,
     shield: b.shield,
     healthcheck: b.healthcheck,
@@ -182,6 +181,7 @@ function toS3Logger(l: FastlyS3Logger): ServiceVclLoggingS3 {
     formatVersion: l.formatVersion ?? 2,
     messageType: l.messageType ?? "classic",
     timestampFormat: l.timestampFormat,
+    redundancy: l.redundancy,
     responseCondition: l.responseCondition,
     ...credentials,
   };

@@ -83,8 +83,13 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
     const label = `backend "${backend.name}"`;
     // The VCL name F_<name> needs more than the inventory's non-empty name; the TLS flags are the stack's.
     if (!BACKEND_NAME.test(backend.name)) fail(`${label} name`, `"${backend.name}" is not lower-case letters, digits, "_" and "-" starting with a letter`);
-    if ((backend.useSsl as boolean) !== true) fail(`${label} useSsl`, `is ${String(backend.useSsl)}: every backend must be reached over TLS`);
-    if ((backend.sslCheckCert as boolean) !== true) fail(`${label} sslCheckCert`, `is ${String(backend.sslCheckCert)}: every backend's certificate must be checked`);
+    if (backend.useSsl === false) {
+      // Only an origin that has no TLS is reached without it, and it says so.
+      if (typeof backend.plainHttpBecause !== "string" || backend.plainHttpBecause.trim() === "") fail(`${label} useSsl`, "is false: a backend is reached over TLS unless plainHttpBecause says why its origin has none");
+    } else {
+      if ((backend.useSsl as boolean) !== true) fail(`${label} useSsl`, `is ${String(backend.useSsl)}: every backend must be reached over TLS`);
+      if ((backend.sslCheckCert as boolean) !== true) fail(`${label} sslCheckCert`, `is ${String(backend.sslCheckCert)}: every backend's certificate must be checked`);
+    }
     if (backend.healthcheck !== undefined && !healthcheckNames.has(backend.healthcheck)) fail(`${label} healthcheck`, `health check "${backend.healthcheck}" does not exist`);
     condition(label, "requestCondition", backend.requestCondition, "REQUEST");
   }

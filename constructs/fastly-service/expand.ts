@@ -1,5 +1,5 @@
 import type {
-  ExpandedFastlyServiceProps, FastlyCondition, FastlyForceTls, FastlyHeader, FastlyHostRedirect, FastlyHsts, FastlyRedirectStatus,
+  ExpandedFastlyServiceProps, FastlyCondition, FastlyForceTls, FastlyHeader, FastlyHostRedirect, FastlyHsts, FastlyOriginToken, FastlyRedirectStatus,
   FastlyRequestSetting, FastlyResponseObject, FastlyServiceProps,
 } from "./types";
 
@@ -57,6 +57,7 @@ function expandHsts(hsts: FastlyHsts): FastlyHeader {
     source: `"${value}"`,
     ignoreIfSet: false,
     ...(hsts.responseCondition === undefined ? {} : { responseCondition: hsts.responseCondition }),
+    ...(hsts.priority === undefined ? {} : { priority: hsts.priority }),
   };
 }
 
@@ -75,12 +76,13 @@ function expandForceTls(forceTls: FastlyForceTls): FastlyRequestSetting {
  * The request header that carries the shared secret the origins check, which accept only requests that
  * carry it. `token` is a reference to a sensitive variable: the secret itself is never in the code.
  */
-export function originTokenHeader(headerName: string, token: string): FastlyHeader {
+export function originTokenHeader(rule: FastlyOriginToken, token: string): FastlyHeader {
   return {
-    name: `origin token ${headerName}`,
+    name: rule.name ?? `origin token ${rule.header}`,
     type: "request",
     action: "set",
-    destination: `http.${headerName}`,
+    destination: `http.${rule.header}`,
     source: `"${token}"`,
+    ...(rule.priority === undefined ? {} : { priority: rule.priority }),
   };
 }

@@ -25,7 +25,7 @@ export { originTokenHeader } from "./expand";
 
 /**
  * A Fastly VCL service that always forces TLS, sends HSTS, reaches every origin over TLS with certificate
- * checking and logs somewhere (the types require each; the inventory checks that the lists are not empty). Every reference by name (conditions, health checks, backends in header
+ * checking (but an origin that has no TLS, which must say why) and logs somewhere (the types require each; the inventory checks that the lists are not empty). Every reference by name (conditions, health checks, backends in header
  * rules) is checked, including the condition's type for the field naming it; VCL itself is not. Every
  * nested block is a Terraform set, so blocks are emitted sorted by name: the output does not depend on the
  * order of the props. The service is protected from destruction because it serves live names.

@@ -23,22 +23,14 @@ export interface FastlyDomain {
   readonly comment?: string;
 }
 
-/** An origin. TLS with certificate checking is not optional: the two flags are typed `true`. */
-export interface FastlyBackend {
+/** What every origin has, however it is reached. */
+export interface FastlyBackendCommon {
   /** Unique within the service; lower case letters, digits, `_` and `-`, so that its VCL name is `F_<name>` (see `fastlyBackendVclName`). */
   readonly name: string;
   /** Host name or address; may be a token (e.g. a heroku_domain's cname). */
   readonly address: string;
   /** 1-65535. */
   readonly port: number;
-  readonly useSsl: true;
-  readonly sslCheckCert: true;
-  /** Name the origin's certificate must carry. */
-  readonly sslCertHostname: string;
-  /** Name sent in the TLS SNI extension. */
-  readonly sslSniHostname: string;
-  /** PEM CA certificate for a privately signed origin; may be a token (a variable). @default the public CA store */
-  readonly sslCaCert?: string;
   /** Host header sent to the origin. @default the client's Host header */
   readonly overrideHost?: string;
   /** Shield POP code, e.g. "iad-va-us". @default no shielding */
@@ -57,6 +49,31 @@ export interface FastlyBackend {
   readonly firstByteTimeoutMs: number;
   readonly betweenBytesTimeoutMs: number;
 }
+
+/** An origin reached over TLS, its certificate checked: the two flags are typed `true`. */
+export interface FastlyTlsBackend extends FastlyBackendCommon {
+  readonly useSsl: true;
+  readonly sslCheckCert: true;
+  /** Name the origin's certificate must carry. */
+  readonly sslCertHostname: string;
+  /** Name sent in the TLS SNI extension. */
+  readonly sslSniHostname: string;
+  /** PEM CA certificate for a privately signed origin; may be a token (a variable). @default the public CA store */
+  readonly sslCaCert?: string;
+}
+
+/**
+ * An origin that offers no TLS at all (an S3 website endpoint serves HTTP only), reached over plain HTTP: Fastly still
+ * terminates TLS for the clients. It says why, so that no origin that could be reached over TLS is reached without.
+ */
+export interface FastlyPlainHttpBackend extends FastlyBackendCommon {
+  readonly useSsl: false;
+  /** Why the origin cannot be reached over TLS. */
+  readonly plainHttpBecause: string;
+}
+
+/** An origin: over TLS with its certificate checked, or, where the origin has no TLS, over plain HTTP with the reason. */
+export type FastlyBackend = FastlyTlsBackend | FastlyPlainHttpBackend;
 
 export interface FastlyHealthcheck {
   /** Unique within the service; backends refer to it by this name. */
@@ -253,6 +270,18 @@ export interface FastlyHsts {
   readonly preload: boolean;
   /** Name of a RESPONSE condition, e.g. one host of the service. @default every response */
   readonly responseCondition?: string;
+  /** Priority of the generated header rule: lower runs first. @default Fastly's default, 100 */
+  readonly priority?: number;
+}
+
+/** The header rule that sends the origin token: which header, and the rule's own name and priority. */
+export interface FastlyOriginToken {
+  /** The request header the origins check, e.g. `Fastly-Token`. */
+  readonly header: string;
+  /** Name of the header rule. @default `origin token <header>` */
+  readonly name?: string;
+  /** Lower runs first. @default Fastly's default, 100 */
+  readonly priority?: number;
 }
 
 /** Fields every logging endpoint has. */
@@ -267,6 +296,9 @@ export interface FastlyLoggerCommon {
   /** Name of a RESPONSE condition. @default every request is logged */
   readonly responseCondition?: string;
 }
+
+/** S3 storage classes Fastly's S3 logger writes with (provider 9.5.1 logging_s3 `redundancy`). */
+export type FastlyS3Redundancy = "standard" | "intelligent_tiering" | "standard_ia" | "onezone_ia" | "glacier" | "glacier_ir" | "deep_archive" | "reduced_redundancy";
 
 /** How Fastly authenticates to the bucket: a role it assumes, or keys from sensitive variables (tokens only). */
 export type FastlyS3Credentials = { readonly iamRole: string } | { readonly accessKey: string; readonly secretKey: string };
@@ -283,6 +315,8 @@ export interface FastlyS3Logger extends FastlyLoggerCommon {
   readonly gzipLevel: number;
   /** strftime format of %t. @default Fastly's default */
   readonly timestampFormat?: string;
+  /** The storage class of the log objects. @default none written: the bucket's default class */
+  readonly redundancy?: FastlyS3Redundancy;
   readonly credentials: FastlyS3Credentials;
 }
 

@@ -37,6 +37,12 @@ export const HEROKU_FACTS: ProviderFacts = {
       ],
       source: `${HEROKU_REPO} heroku/resource_heroku_addon.go (passthrough importer; Read looks the add-on up by that id) and docs/resources/addon.md; plan and name update in place.`,
     },
+    heroku_addon_attachment: {
+      forcesReplacement: ["addon_id", "app_id", "name", "namespace"],
+      importId: "<live id of the add-on attachment>",
+      valueRules: [uuid("app_id", "heroku/resource_heroku_addon_attachment.go")],
+      source: `${HEROKU_REPO} heroku/resource_heroku_addon_attachment.go (no Update: every argument is ForceNew; passthrough importer, and Read refuses an id that is not the attachment's UUID) and docs/resources/addon_attachment.md; SchemaVersion 1.`,
+    },
     heroku_app: {
       reachableAt: ["heroku_hostname", "web_url"],
       forcesReplacement: [
