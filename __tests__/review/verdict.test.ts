@@ -68,6 +68,9 @@ function verdictOf(changes: readonly PlannedChange[], overrides: Partial<Verdict
   }).dangers;
 }
 
+/** Every pinned provider, as the estate's stacks state them. */
+const pinnedRequirements = { required_providers: Object.fromEntries(pinnedProviders().map((p) => [p.name, { source: p.address.replace("registry.terraform.io/", ""), version: p.constraint }])) };
+
 const classes = (dangers: readonly Danger[]): DangerClass[] => [...new Set(dangers.map((d) => d.class))].sort();
 
 describe("destruction: every protected type", () => {
@@ -124,8 +127,6 @@ describe("each danger class against delete, replace, create-before-destroy and u
 });
 
 describe("code execution and hiding, from the configurations", () => {
-  /** Every pinned provider, as the estate's stacks state them. */
-  const pinnedRequirements = { required_providers: Object.fromEntries(pinnedProviders().map((p) => [p.name, { source: p.address.replace("registry.terraform.io/", ""), version: p.constraint }])) };
   const stack = (resource: Record<string, unknown>, terraform: Record<string, unknown> = pinnedRequirements): Configurations => new Map([["dns", { terraform, resource }]]);
 
   it("names a local-exec provisioner, a terraform_data, an unpinned provider and a loosened pin", () => {
@@ -198,9 +199,27 @@ describe("everyday changes are not dangers", () => {
     ["a new Fastly response header", change("fastly_service_vcl", "update", { name: "www", header: [] }, { name: "www", header: [{ name: "csp", destination: "http.Content-Security-Policy", source: '"default-src https://cdn.example.net"' }] })],
     ["an escalation level added at the end, or a delay changed", change("pagerduty_escalation_policy", "update", { name: "p", rule: [{ escalation_delay_in_minutes: 30, target: [{ type: "schedule_reference", id: "A" }] }] }, { name: "p", rule: [{ escalation_delay_in_minutes: 15, target: [{ type: "schedule_reference", id: "A" }] }, { target: [{ type: "schedule_reference", id: "B" }] }] })],
     ["an on-call rotation's length", change("pagerduty_schedule", "update", { name: "s", layer: [{ rotation_turn_length_seconds: 604800 }] }, { name: "s", layer: [{ rotation_turn_length_seconds: 1209600 }] })],
+    ["a new service logging where another already does", { ...change("fastly_service_vcl", "update", null, { name: "www.jython.org", logging_s3: [{ name: "logs", bucket_name: "psf-fastly-logs-eu-west-1" }] }), action: "create" as const }],
     ["a firewall admitting a /8 (not more)", change("digitalocean_firewall", "update", { name: "w", inbound_rule: [] }, { name: "w", inbound_rule: [{ protocol: "tcp", port_range: "9000", source_addresses: ["10.0.0.0/8"] }] })],
   ])("%s", (_what, planned) => {
-    expect(verdictOf([planned])).toEqual([]);
+    const base: Configurations = new Map([["fastly", { terraform: pinnedRequirements, resource: { fastly_service_vcl: { docs: { name: "docs.python.org", logging_s3: [{ name: "logs", bucket_name: "psf-fastly-logs-eu-west-1" }] } } } }]]);
+    expect(verdictOf([planned], { base, head: base })).toEqual([]);
+  });
+
+  it("a record whose value the estate's own certificate order decides, unknown until apply", () => {
+    const expression = "${[for c in fastly_tls_subscription.s.managed_dns_challenges : c.record_value if c.record_name == \"_acme-challenge.${each.value}\"][0]}";
+    const head: Configurations = new Map([["dns", { terraform: pinnedRequirements, resource: { aws_route53_record: { x: { name: "_acme-challenge.www.jython.org", type: "CNAME", records: [expression] } } } }]]);
+    const planned = { ...change("aws_route53_record", "update", null, { name: "_acme-challenge.www.jython.org", type: "CNAME", records: null }), action: "create" as const, afterUnknown: { records: true } };
+    expect(verdictOf([planned], { head })).toEqual([]);
+    const smuggled: Configurations = new Map([["dns", { terraform: pinnedRequirements, resource: { aws_route53_record: { x: { name: "_acme-challenge.www.jython.org", type: "CNAME", records: ["${fastly_tls_subscription.s.managed_dns_challenges == null ? \"a.evil.example\" : \"a.evil.example\"}"] } } } }]]);
+    expect(verdictOf([planned], { head: smuggled }).map((d) => d.kind)).toEqual(["destination-unknown"]);
+  });
+
+  it("prevent_destroy turned on", () => {
+    const before: Configurations = new Map([["dns", { terraform: pinnedRequirements, resource: { digitalocean_droplet: { d: { name: "docs", lifecycle: { ignore_changes: ["image"] } } } } }]]);
+    const after: Configurations = new Map([["dns", { terraform: pinnedRequirements, resource: { digitalocean_droplet: { d: { name: "docs", lifecycle: { ignore_changes: ["image"], prevent_destroy: true } } } } }]]);
+    expect(verdictOf([], { base: before, head: after }).filter((d) => d.class === "hiding")).toEqual([]);
+    expect(verdictOf([], { base: after, head: before }).map((d) => d.kind)).toEqual(["prevent-destroy-lost"]);
   });
 });
 

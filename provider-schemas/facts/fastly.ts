@@ -230,6 +230,7 @@ export const FASTLY_FACTS: ProviderFacts = {
       source: `${FASTLY_REPO} fastly/resource_fastly_service_vcl.go, fastly/base_fastly_service.go and fastly/block_fastly_service_*.go: no ForceNew in the service or any nested block; changes clone and activate a new service version. Importer accepts "<service id>" or "<service id>@<version>" (docs/resources/service_vcl.md). Not expressible as rules here: the CustomizeDiff validateUniqueNames checks (plan time) that backend, rate_limiter and snippet names are unique within their blocks; logging_https.url's validation.IsURLWithHTTPS (url.Parse, non-empty host, scheme https); dictionary items' size limit belongs to fastly_service_dictionary_items, not this type.`,
     },
     fastly_tls_subscription: {
+      reachableAt: ["managed_dns_challenges"],
       forcesReplacement: ["certificate_authority"],
       importId: "<live tls subscription id>",
       valueRules: [

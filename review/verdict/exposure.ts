@@ -10,7 +10,6 @@ import { resources, section } from "../configuration";
 import { isRecord, stripMetadata } from "../json";
 import type { PlannedChange } from "../terraform-plan";
 import { recognizableName } from "./names";
-import type { Ownership } from "./ownership";
 import { isEstateReference } from "./takeover";
 import type { Finding, Judge, JudgeInputs } from "./types";
 import { urlHost } from "./ownership";
@@ -25,7 +24,7 @@ export const judgeExposure: Judge = (inputs) => [
         return databaseExposure(change);
       case "fastly_service_vcl":
       case "heroku_drain":
-        return logExposure(change, inputs.ownership);
+        return logExposure(change, inputs);
       default:
         return [];
     }
@@ -140,9 +139,18 @@ function logDestinations(change: PlannedChange, side: unknown): Map<string, stri
   return out;
 }
 
-function logExposure(change: PlannedChange, ownership: Ownership): Finding[] {
-  const before = logDestinations(change, change.before);
-  return [...logDestinations(change, change.after)].filter(([key, host]) => !before.has(key) && !ownership.ownsDestination(host))
+/** Where the base sends logs already, from any service: a new service may log where the others do. */
+function baseLogDestinations(change: PlannedChange, inputs: JudgeInputs): Set<string> {
+  const known = new Set(logDestinations(change, change.before).keys());
+  for (const configuration of inputs.base.values()) {
+    for (const { type, body } of resources(configuration)) if (type === change.type) for (const key of logDestinations(change, body).keys()) known.add(key);
+  }
+  return known;
+}
+
+function logExposure(change: PlannedChange, inputs: JudgeInputs): Finding[] {
+  const before = baseLogDestinations(change, inputs);
+  return [...logDestinations(change, change.after)].filter(([key, host]) => !before.has(key) && !inputs.ownership.ownsDestination(host))
     .map(([key]) => finding(change, "logs-outside", `${recognizableName(change)} now sends its logs (client addresses among them) to ${key}, which the estate does not own`));
 }
 

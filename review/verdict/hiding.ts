@@ -1,7 +1,7 @@
 /*
  * Hiding, in a resource's own configuration: any change of its `lifecycle` (`ignore_changes` keeps later changes
  * out of every plan, `prevent_destroy` off lets a plan destroy it, `create_before_destroy` changes how it is
- * replaced). A new resource may carry a lifecycle the estate already gives resources of its type (a new host's
+ * replaced), but for `prevent_destroy` turned on alone, which only forbids. A new resource may carry a lifecycle the estate already gives resources of its type (a new host's
  * droplet ignores what every droplet ignores), but never `ignore_changes = all`.
  */
 import { resources, type Configurations } from "../configuration";
@@ -43,6 +43,8 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
       }
       const old = lifecycleOf(was);
       if (stableStringify(old) === stableStringify(now)) continue;
+      // prevent_destroy turned on, and nothing else: stricter, hiding nothing.
+      if (stableStringify({ ...old, prevent_destroy: true }) === stableStringify(now) && old["prevent_destroy"] !== true) continue;
       const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter((k) => stableStringify(old[k] ?? null) !== stableStringify(now[k] ?? null)).sort();
       const lost = old["prevent_destroy"] === true && now["prevent_destroy"] !== true;
       findings.push({

@@ -40,22 +40,27 @@ const values = (side: unknown): Record<string, unknown> => (isRecord(side) ? sid
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 const blocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
-/** Whether an unknown value of `attribute` is a reference to something of the estate: each interpolation names an estate object's place. */
+/** Whether an unknown value of `attribute` comes from the estate: every expression it is written with is `isEstateReference`. */
 function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: (body: Record<string, unknown>) => unknown): boolean {
   const body = resourceBody(inputs.head.get(change.stack), change.address);
   if (body === undefined) return false;
-  const expressions = JSON.stringify(attribute(body as Record<string, unknown>) ?? null).match(/\$\{[^}]*\}/g) ?? [];
-  return expressions.length > 0 && expressions.every(isEstateReference);
+  const written = attribute(body as Record<string, unknown>);
+  const texts = (Array.isArray(written) ? written : [written]).map((v) => (typeof v === "string" ? v : JSON.stringify(v ?? null)));
+  return texts.length > 0 && texts.every((t) => t.includes("${") && isEstateReference(t));
 }
 
-/** `${<type>.<name>.<attribute>}` where the attribute is where the cloud placed an object, or a remote-state output of the estate. */
+/**
+ * Whether an expression's value can only be a place the cloud gave an object of the estate: it reads at least one
+ * thing, everything it reads is such a place (`reachableAt` in provider-schemas/facts) or a remote-state output of the
+ * estate (judged in its own stack), and it names no host of its own. `${droplet.lb.ipv4_address}`,
+ * `${sort(data.terraform_remote_state.dns.outputs.x)}`, `${[for c in fastly_tls_subscription.s.managed_dns_challenges : ...][0]}`.
+ */
 export function isEstateReference(expression: string): boolean {
-  // The same, sorted or turned into a list or set: the values are the estate's either way.
-  const inner = /^\$\{(?:sort|tolist|toset)\((.*)\)\}$/.exec(expression)?.[1];
-  const reference = inner !== undefined ? `\${${inner}}` : expression;
-  if (/^\$\{data\.terraform_remote_state\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_-]+\}$/.test(reference)) return true;
-  const match = /^\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([a-z0-9_]+)\}$/.exec(reference);
-  return match !== null && (RESOURCE_TYPE_FACTS[match[1]!]?.reachableAt ?? []).includes(match[2]!);
+  if (namedHosts(expression).length > 0) return false;
+  const reads = [...expression.matchAll(/(?<![\w.])(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)\.([a-z_][a-z0-9_]*)/g)];
+  return reads.length > 0 && reads.every(([, data, type, , attribute]) => (data !== undefined
+    ? type === "terraform_remote_state" && attribute === "outputs"
+    : (RESOURCE_TYPE_FACTS[type!]?.reachableAt ?? []).includes(attribute!)));
 }
 
 function unknownAt(change: PlannedChange, key: string): boolean {
