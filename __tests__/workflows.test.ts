@@ -1,8 +1,9 @@
 /**
- * The CI trust boundary (review/CI.md), checked on the workflow files themselves: the review runs the
- * BASE revision's code against the pull request's tree, the commenting workflow trusts nothing from the
- * artifact it did not check against the API, actions are pinned, scripts expand no expressions, tokens
- * stay minimal, and CODEOWNERS covers what decides all this.
+ * The CI trust boundary (review/CI.md), checked on the workflow files themselves: the pull request's code runs only
+ * in jobs that decide nothing (its tests, its synthesis, which crosses as an artifact); the verdict runs the base's
+ * code on the default branch's workflow, reads the artifact as data after checking what it names against the API,
+ * and sets the status a deploy relies on; actions are pinned, scripts expand no expressions, tokens stay minimal,
+ * and CODEOWNERS covers what decides all this.
  */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -19,232 +20,181 @@ import {
   strings,
   unpinnedUses,
   versionCommentProblems,
+  type Step,
 } from "./support/workflow-files";
 
 const REVIEW_FILE = ".github/workflows/infrastructure-review.yml";
-const COMMENT_FILE = ".github/workflows/infrastructure-review-comment.yml";
+const VERDICT_FILE = ".github/workflows/infrastructure-review-verdict.yml";
+const DEPLOY_FILE = ".github/workflows/deploy.yml";
 const CODEOWNERS_FILE = ".github/CODEOWNERS";
 
 const review = loadWorkflow(REVIEW_FILE);
-const comment = loadWorkflow(COMMENT_FILE);
-const workflows = [review, comment];
+const verdict = loadWorkflow(VERDICT_FILE);
+const workflows = [review, verdict, loadWorkflow(DEPLOY_FILE)];
 const allSteps = workflows.flatMap((workflow) => workflow.steps);
+const expectAllTrue = (label: string, checks: Record<string, boolean>): void =>
+  expect({ label, checks }).toEqual({ label, checks: Object.fromEntries(Object.keys(checks).map((key) => [key, true])) });
 
 describe("CI workflows: pinned actions", () => {
   it("pins every `uses:` to a full 40-hex commit SHA", () => {
     const steps = allSteps.filter((step) => step.uses !== undefined);
-    expect(steps.length).toBeGreaterThanOrEqual(8);
+    expect(steps.length).toBeGreaterThanOrEqual(12);
     expect(unpinnedUses(steps)).toEqual([]);
   });
 
   it("names the version each SHA stands for in a trailing comment, and uses no action by tag anywhere (text check)", () => {
-    const problems = versionCommentProblems(workflows);
-    expect(problems).toEqual([]);
+    expect(versionCommentProblems(workflows)).toEqual([]);
   });
 
-  it("pins each action to one SHA across both workflows", () => {
-    const mixed = mixedPins(allSteps);
-    expect(mixed).toEqual([]);
+  it("pins each action to one SHA across the workflows", () => {
+    expect(mixedPins(allSteps)).toEqual([]);
   });
 });
 
 describe("CI workflows: scripts and credentials", () => {
   it("expands no `${{ }}` expression inside a run: script (event values reach scripts through env:)", () => {
     const runSteps = allSteps.filter((step) => step.run !== undefined);
-    expect(runSteps.length).toBeGreaterThanOrEqual(4);
-    const offending = expressionsInRun(runSteps);
-    expect(offending).toEqual([]);
+    expect(runSteps.length).toBeGreaterThanOrEqual(5);
+    expect(expressionsInRun(runSteps)).toEqual([]);
   });
 
   it("expands no `${{ }}` expression inside a github-script script (the event is read from context)", () => {
     const scripts = allSteps.filter((step) => action(step) === "actions/github-script");
-    expect(scripts.length).toBeGreaterThanOrEqual(1);
-    const offending = expressionsInScripts(scripts);
-    expect(offending).toEqual([]);
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(expressionsInScripts(scripts)).toEqual([]);
   });
 
   it("sets persist-credentials: false on every checkout", () => {
     const checkouts = allSteps.filter((step) => action(step) === "actions/checkout");
-    expect(checkouts.length).toBeGreaterThanOrEqual(3);
-    const persisting = checkouts.filter((step) => step.with["persist-credentials"] !== false).map((step) => `${step.label}: persist-credentials is ${JSON.stringify(step.with["persist-credentials"])}`);
-    expect(persisting).toEqual([]);
+    expect(checkouts.length).toBeGreaterThanOrEqual(4);
+    expect(checkouts.filter((step) => step.with["persist-credentials"] !== false).map((step) => step.label)).toEqual([]);
   });
 
-  it("passes the event's pull request number and head SHA into scripts through env: only", () => {
-    const keep = only(review.steps.filter((step) => step.run?.includes("review-comment/pr-number")), `step writing review-comment/pr-number in ${REVIEW_FILE}`);
-    expect({ step: keep.label, env: keep.env }).toEqual({
-      step: keep.label,
-      env: { PR_NUMBER: "${{ github.event.pull_request.number }}", HEAD_SHA: "${{ github.event.pull_request.head.sha }}" },
-    });
-    expect({ step: keep.label, writesNumber: keep.run?.includes('"$PR_NUMBER" > review-comment/pr-number'), writesSha: keep.run?.includes('"$HEAD_SHA" > review-comment/head-sha') }).toEqual({
-      step: keep.label,
-      writesNumber: true,
-      writesSha: true,
-    });
-  });
-});
-
-describe("CI workflows: minimal permissions", () => {
-  it(`${REVIEW_FILE}: runs on pull_request only, with contents: read and nothing else`, () => {
-    expect({ file: REVIEW_FILE, on: Object.keys(mapping(review.doc["on"], `${REVIEW_FILE}: on`)) }).toEqual({ file: REVIEW_FILE, on: ["pull_request"] });
-    expect({ file: REVIEW_FILE, permissions: review.doc["permissions"] }).toEqual({ file: REVIEW_FILE, permissions: { contents: "read" } });
-  });
-
-  it(`${COMMENT_FILE}: runs on the review's workflow_run only, with actions: read and pull-requests: write and nothing else`, () => {
-    const on = mapping(comment.doc["on"], `${COMMENT_FILE}: on`);
-    expect({ file: COMMENT_FILE, on: Object.keys(on) }).toEqual({ file: COMMENT_FILE, on: ["workflow_run"] });
-    expect({ file: COMMENT_FILE, workflow_run: on["workflow_run"] }).toEqual({ file: COMMENT_FILE, workflow_run: { workflows: [review.doc["name"]], types: ["completed"] } });
-    expect({ file: COMMENT_FILE, permissions: comment.doc["permissions"] }).toEqual({ file: COMMENT_FILE, permissions: { actions: "read", "pull-requests": "write" } });
-  });
-
-  it("grants no job more than its workflow", () => {
-    const widened: string[] = [];
-    for (const { file, doc } of workflows) {
-      for (const [job, value] of Object.entries(mapping(doc["jobs"], `${file}: jobs`))) {
-        const permissions = mapping(value, `${file}, job ${job}`)["permissions"];
-        if (permissions !== undefined && JSON.stringify(permissions) !== JSON.stringify(doc["permissions"])) widened.push(`${file}, job ${job}: permissions ${JSON.stringify(permissions)}`);
-      }
-    }
-    expect(widened).toEqual([]);
-  });
-});
-
-describe(`${REVIEW_FILE}: the review runs the base's code`, () => {
-  const checkouts = stepsUsing(review, "actions/checkout");
-  const reviewStep = only(review.steps.filter((step) => /^\s*npm run (--silent |-s )?review\b/m.test(step.run ?? "")), `step running npm run review in ${REVIEW_FILE}`);
-  const reviewJob = review.steps.filter((step) => step.job === reviewStep.job);
-
-  it("checks out the pull request's base commit into base/ and its head commit into head/", () => {
-    const inJob = checkouts.filter((step) => step.job === reviewStep.job).map((step) => ({ path: step.with["path"], ref: step.with["ref"] }));
-    expect({ job: `${REVIEW_FILE}, job ${reviewStep.job}`, checkouts: inJob }).toEqual({
-      job: `${REVIEW_FILE}, job ${reviewStep.job}`,
-      checkouts: [
-        { path: "base", ref: "${{ github.event.pull_request.base.sha }}" },
-        { path: "head", ref: "${{ github.event.pull_request.head.sha }}" },
-      ],
-    });
-  });
-
-  it("runs the review from base/ with --base-src . and --head-src ../head, markdown into ../review.md", () => {
-    expect({ step: reviewStep.label, workingDirectory: reviewStep.workingDirectory }).toEqual({ step: reviewStep.label, workingDirectory: "base" });
-    const command = (reviewStep.run ?? "").split("\n").find((line) => /\bnpm run\b/.test(line))?.trim();
-    expect({ step: reviewStep.label, command }).toEqual({
-      step: reviewStep.label,
-      command: "npm run --silent review -- --base-src . --head-src ../head --format markdown --output ../review.md",
-    });
-  });
-
-  it("installs the base's dependencies before the review and runs no command in head/ in the review's job", () => {
-    const install = reviewJob.findIndex((step) => step.workingDirectory === "base" && /^npm ci\b/.test(step.run ?? ""));
-    expect({ job: `${REVIEW_FILE}, job ${reviewStep.job}`, installsBase: install >= 0, beforeReview: install < reviewStep.index }).toEqual({
-      job: `${REVIEW_FILE}, job ${reviewStep.job}`,
-      installsBase: true,
-      beforeReview: true,
-    });
-    const inHead = reviewJob.filter((step) => step.run !== undefined && (step.workingDirectory?.startsWith("head") || /\bcd\s+\.?\.?\/?head\b/.test(step.run ?? ""))).map((step) => step.label);
-    expect(inHead).toEqual([]);
-  });
-
-  it("runs the pull request's own tests in head/, in a job of their own", () => {
-    const tests = only(review.steps.filter((step) => /^npm test\b/m.test(step.run ?? "")), `step running npm test in ${REVIEW_FILE}`);
-    expect({ step: tests.label, workingDirectory: tests.workingDirectory, ci: /^npm ci\b/m.test(tests.run ?? ""), sameJobAsReview: tests.job === reviewStep.job }).toEqual({
-      step: tests.label,
-      workingDirectory: "head",
-      ci: true,
-      sameJobAsReview: false,
-    });
-  });
-
-  it("keeps the exit status, summarises the report, uploads review-comment and fails on any status but 0", () => {
-    const run = reviewStep.run ?? "";
-    expect({ step: reviewStep.label, id: reviewStep.raw["id"] }).toEqual({ step: reviewStep.label, id: "review" });
-    expect({ step: reviewStep.label, capturesStatus: run.includes("status=$?") && run.includes('"$GITHUB_OUTPUT"'), summary: run.includes('>> "$GITHUB_STEP_SUMMARY"') }).toEqual({
-      step: reviewStep.label,
-      capturesStatus: true,
-      summary: true,
-    });
-    const upload = only(stepsUsing(review, "actions/upload-artifact"), `upload-artifact step in ${REVIEW_FILE}`);
-    expect({ step: upload.label, if: upload.raw["if"], name: upload.with["name"], path: upload.with["path"] }).toEqual({ step: upload.label, if: "always()", name: "review-comment", path: "review-comment/" });
-    const gate = reviewJob[reviewJob.length - 1];
-    expect({ step: gate?.label, env: gate?.env, failsOnNonZero: /\[ "\$REVIEW_STATUS" != "0" \][\s\S]*exit 1/.test(gate?.run ?? "") }).toEqual({
-      step: gate?.label,
-      env: { REVIEW_STATUS: "${{ steps.review.outputs.status }}" },
-      failsOnNonZero: true,
-    });
-  });
-
-  it("sets up Node 20 and Terraform 1.11 without the wrapper, and caches no dependencies for the base", () => {
-    for (const step of stepsUsing(review, "actions/setup-node")) {
-      expect({ step: step.label, node: step.with["node-version"] }).toEqual({ step: step.label, node: 20 });
-      if (step.job === reviewStep.job) expect({ step: step.label, cache: step.with["cache"] }).toEqual({ step: step.label, cache: undefined });
-    }
-    const terraform = stepsUsing(review, "hashicorp/setup-terraform");
-    expect(terraform.length).toBeGreaterThanOrEqual(1);
-    for (const step of terraform) {
-      expect({ step: step.label, version: step.with["terraform_version"], wrapper: step.with["terraform_wrapper"] }).toEqual({ step: step.label, version: "1.11.x", wrapper: false });
-    }
-  });
-});
-
-describe(`${COMMENT_FILE}: trusts nothing from the pull request`, () => {
-  const scriptStep = only(stepsUsing(comment, "actions/github-script"), `github-script step in ${COMMENT_FILE}`);
-  const script = String(scriptStep.with["script"] ?? "");
-
-  it("checks out nothing and runs no shell script", () => {
-    expect(comment.steps.filter((step) => action(step) === "actions/checkout" || step.run !== undefined).map((step) => step.label)).toEqual([]);
-  });
-
-  it("runs only for pull_request runs, and downloads the artifact of the triggering run by its id", () => {
-    const job = mapping(mapping(comment.doc["jobs"], COMMENT_FILE)[scriptStep.job], `${COMMENT_FILE}, job ${scriptStep.job}`);
-    expect({ job: scriptStep.job, onlyPullRequests: String(job["if"] ?? "").includes("github.event.workflow_run.event == 'pull_request'") }).toEqual({ job: scriptStep.job, onlyPullRequests: true });
-    const download = only(stepsUsing(comment, "actions/download-artifact"), `download-artifact step in ${COMMENT_FILE}`);
-    expect({ step: download.label, name: download.with["name"], runId: download.with["run-id"] }).toEqual({
-      step: download.label,
-      name: "review-comment",
-      runId: "${{ github.event.workflow_run.id }}",
-    });
-  });
-
-  it("checks the pull request number against the API: its head SHA, the artifact's, and the head repository and branch must match the run's", () => {
-    const checks = {
-      readsRun: /const run = context\.payload\.workflow_run;/.test(script),
-      fetchesPullRequest: /github\.rest\.pulls\.get\(\{ owner, repo, pull_number: issue_number \}\)/.test(script),
-      prHeadSha: /if \(pr\.head\.sha !== run\.head_sha\) \{\s*refuse\(/.test(script),
-      artifactHeadSha: /if \(artifactSha !== run\.head_sha\) \{\s*refuse\(/.test(script),
-      headRepository: /prRepo !== runRepo/.test(script) && /run\.head_repository/.test(script),
-      headBranch: /pr\.head\.ref !== run\.head_branch/.test(script),
-      refusalThrows: /const refuse = \(why\) => \{\s*throw new Error\(/.test(script),
-      numberValidated: /\/\^\[1-9\]\[0-9\]\{0,9\}\$\/\.test\(prText\)/.test(script),
-    };
-    expect({ step: scriptStep.label, checks }).toEqual({ step: scriptStep.label, checks: Object.fromEntries(Object.keys(checks).map((key) => [key, true])) });
-    // The checks come before anything is written.
-    const lastCheck = script.indexOf("pr.head.ref !== run.head_branch");
-    const firstWrite = Math.min(...["updateComment", "createComment"].map((call) => script.indexOf(call)));
-    expect({ step: scriptStep.label, checksBeforeWrites: lastCheck >= 0 && lastCheck < firstWrite }).toEqual({ step: scriptStep.label, checksBeforeWrites: true });
-  });
-
-  it("edits only a comment by the workflow's own bot (github-actions[bot]) that carries the marker, and bounds the body", () => {
-    const checks = {
-      botLogin: script.includes('const BOT_LOGIN = "github-actions[bot]";'),
-      marker: script.includes('const MARKER = "<!-- psf-estate-review -->";'),
-      filter: /comments\.find\(\(c\) => c\.user\?\.login === BOT_LOGIN && c\.user\?\.type === "Bot" && \(c\.body \?\? ""\)\.includes\(MARKER\)\)/.test(script),
-      updatesThatOne: /updateComment\(\{ owner, repo, comment_id: mine\.id, body \}\)/.test(script),
-      limit: script.includes("const LIMIT = 65536;") && /body\.length > LIMIT/.test(script) && /body\.slice\(0, LIMIT - note\.length\)/.test(script),
-    };
-    expect({ step: scriptStep.label, checks }).toEqual({ step: scriptStep.label, checks: Object.fromEntries(Object.keys(checks).map((key) => [key, true])) });
-  });
-
-  it("gives the download the workflow's own token, and reads no secret anywhere", () => {
-    const download = only(stepsUsing(comment, "actions/download-artifact"), `download-artifact step in ${COMMENT_FILE}`);
-    expect({ step: download.label, token: download.with["github-token"] }).toEqual({ step: download.label, token: "${{ github.token }}" });
-    const secrets = workflows.flatMap((workflow) => strings(workflow.doc, workflow.file)).filter(([, value]) => value.includes("secrets.")).map(([at]) => at);
+  it("reads no secret in the review's workflows", () => {
+    const secrets = [review, verdict].flatMap((workflow) => strings(workflow.doc, workflow.file)).filter(([, value]) => value.includes("secrets.")).map(([at]) => at);
     expect(secrets).toEqual([]);
+  });
+});
+
+describe(`${REVIEW_FILE}: the pull request's code runs only where nothing is decided`, () => {
+  const jobs = mapping(review.doc["jobs"], `${REVIEW_FILE}: jobs`);
+
+  it("runs on pull_request with contents: read, its tests and its synthesis each in a job of its own, and no review", () => {
+    expect(Object.keys(mapping(review.doc["on"], REVIEW_FILE))).toEqual(["pull_request"]);
+    expect(review.doc["permissions"]).toEqual({ contents: "read" });
+    expect(Object.keys(jobs).sort()).toEqual(["synthesize", "test"]);
+    expect(review.steps.filter((step) => /\bnpm run (--silent |-s )?review\b/.test(step.run ?? "")).map((s) => s.label)).toEqual([]);
+    for (const job of Object.keys(jobs)) expect({ job, permissions: mapping(jobs[job], job)["permissions"] }).toEqual({ job, permissions: undefined });
+  });
+
+  it("synthesizes the head with local state and as a deploy would, into head-synthesis/local and /cloud, and uploads them with the pull request's number and commit", () => {
+    const synth = only(review.steps.filter((step) => step.job === "synthesize" && /npm run --silent synth/.test(step.run ?? "")), "synthesis step");
+    expectAllTrue(synth.label, {
+      inHead: synth.workingDirectory === "head",
+      installs: /^npm ci\b/m.test(synth.run ?? ""),
+      local: (synth.run ?? "").includes("PSF_ESTATE_BACKEND=local npm run --silent synth -- --output ../head-synthesis/local"),
+      cloud: (synth.run ?? "").includes("PSF_ESTATE_BACKEND=cloud npm run --silent synth -- --output ../head-synthesis/cloud"),
+    });
+    const names = only(review.steps.filter((step) => step.run?.includes("head-synthesis/pr-number")), "step naming the pull request");
+    expect({ step: names.label, env: names.env }).toEqual({ step: names.label, env: { PR_NUMBER: "${{ github.event.pull_request.number }}", HEAD_SHA: "${{ github.event.pull_request.head.sha }}" } });
+    const upload = only(stepsUsing(review, "actions/upload-artifact"), "upload step");
+    expect({ job: upload.job, name: upload.with["name"], path: upload.with["path"] }).toEqual({ job: "synthesize", name: "head-synthesis", path: "head-synthesis/" });
+  });
+
+  it("runs the pull request's own tests in head/", () => {
+    const tests = only(review.steps.filter((step) => /^npm test\b/m.test(step.run ?? "")), "npm test step");
+    expect({ job: tests.job, workingDirectory: tests.workingDirectory, ci: /^npm ci\b/m.test(tests.run ?? "") }).toEqual({ job: "test", workingDirectory: "head", ci: true });
+  });
+});
+
+describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, () => {
+  const job = only(Object.keys(mapping(verdict.doc["jobs"], VERDICT_FILE)), "verdict job");
+  const steps = verdict.steps;
+  const index = (predicate: (step: Step) => boolean, what: string): number => {
+    const found = steps.findIndex(predicate);
+    if (found < 0) throw new Error(`${VERDICT_FILE}: no ${what}`);
+    return found;
+  };
+  const find = steps[index((s) => s.raw["id"] === "pr", "step with id pr")]!;
+  const findScript = String(find.with["script"] ?? "");
+  const reviewStep = steps[index((s) => /\bnpm run --silent review\b/.test(s.run ?? ""), "review step")]!;
+  const checkouts = stepsUsing(verdict, "actions/checkout");
+
+  it("runs on the completed review workflow only, for pull requests, with the token it needs and no more", () => {
+    const on = mapping(verdict.doc["on"], VERDICT_FILE);
+    expect(on).toEqual({ workflow_run: { workflows: [review.doc["name"]], types: ["completed"] } });
+    expect(verdict.doc["permissions"]).toEqual({ actions: "read", contents: "read", "pull-requests": "write", statuses: "write" });
+    expect(String(mapping(mapping(verdict.doc["jobs"], VERDICT_FILE)[job], job)["if"])).toContain("github.event.workflow_run.event == 'pull_request'");
+  });
+
+  it("downloads the head's synthesis of the triggering run by its id", () => {
+    const download = only(stepsUsing(verdict, "actions/download-artifact"), "download step");
+    expect({ name: download.with["name"], path: download.with["path"], runId: download.with["run-id"], token: download.with["github-token"] })
+      .toEqual({ name: "head-synthesis", path: "head-synthesis", runId: "${{ github.event.workflow_run.id }}", token: "${{ github.token }}" });
+  });
+
+  it("checks the artifact's pull request and commit against the API before anything uses them", () => {
+    expectAllTrue(find.label, {
+      numberValidated: findScript.includes("/^[1-9][0-9]{0,9}$/.test(prText)"),
+      fetchesPullRequest: /github\.rest\.pulls\.get\(\{ owner, repo, pull_number: Number\(prText\) \}\)/.test(findScript),
+      prHeadSha: findScript.includes("if (pr.head.sha !== run.head_sha) await refuse("),
+      artifactHeadSha: findScript.includes('if (read("head-sha") !== run.head_sha) await refuse('),
+      headRepository: findScript.includes("prRepo !== runRepo"),
+      headBranch: findScript.includes("pr.head.ref !== run.head_branch"),
+      shasValidated: findScript.includes("const SHA = /^[0-9a-f]{40}$/;") && findScript.includes("!SHA.test(pr.base.sha)"),
+      refusalThrows: /const refuse = async \(why\) => \{[\s\S]*throw new Error\(/.test(findScript),
+      outputsLast: findScript.lastIndexOf("refuse(") < findScript.indexOf("core.setOutput("),
+    });
+  });
+
+  it("checks out the base commit into base/ and the head commit into head/, both from the checked outputs", () => {
+    expect(checkouts.map((step) => ({ path: step.with["path"], ref: step.with["ref"] }))).toEqual([
+      { path: "base", ref: "${{ steps.pr.outputs.base-sha }}" },
+      { path: "head", ref: "${{ steps.pr.outputs.head-sha }}" },
+    ]);
+    expect(checkouts.every((step) => step.index > find.index)).toBe(true);
+  });
+
+  it("installs and runs only the base's code: no command in head/, the review run from base/ over the artifact", () => {
+    expect(steps.filter((step) => step.run !== undefined && (step.workingDirectory?.startsWith("head") === true || /\bcd\s+\.?\.?\/?head\b/.test(step.run ?? ""))).map((s) => s.label)).toEqual([]);
+    const install = index((s) => s.workingDirectory === "base" && /^npm ci\b/.test(s.run ?? ""), "install of the base");
+    expect(install).toBeLessThan(reviewStep.index);
+    const command = (reviewStep.run ?? "").split("\n").find((line) => /\bnpm run\b/.test(line))?.trim();
+    expect({ workingDirectory: reviewStep.workingDirectory, command }).toEqual({
+      workingDirectory: "base",
+      command: 'npm run --silent review -- --base-src . --head-src ../head --head-synthesis ../head-synthesis --format markdown --output ../review-report/review.md --json ../review-report/review.json --full-report "$FULL_REPORT"',
+    });
+  });
+
+  it("sets up Node 20 without a dependency cache, and Terraform 1.11 without the wrapper", () => {
+    for (const step of stepsUsing(verdict, "actions/setup-node")) expect({ node: step.with["node-version"], cache: step.with["cache"] }).toEqual({ node: 20, cache: undefined });
+    for (const step of stepsUsing(verdict, "hashicorp/setup-terraform")) expect({ version: step.with["terraform_version"], wrapper: step.with["terraform_wrapper"] }).toEqual({ version: "1.11.x", wrapper: false });
+  });
+
+  it("keeps the exit status, uploads the whole report as review-report, sets the status a deploy relies on, and fails on any status but 0", () => {
+    const run = reviewStep.run ?? "";
+    expectAllTrue(reviewStep.label, { id: reviewStep.raw["id"] === "review", captures: run.includes("status=$?") && run.includes('"$GITHUB_OUTPUT"'), summary: run.includes('>> "$GITHUB_STEP_SUMMARY"') });
+    const upload = only(stepsUsing(verdict, "actions/upload-artifact"), "upload step");
+    expect({ name: upload.with["name"], path: upload.with["path"] }).toEqual({ name: "review-report", path: "review-report/" });
+    const post = steps[index((s) => String(s.with["script"] ?? "").includes("createCommitStatus") && s.index > reviewStep.index, "status step")]!;
+    const script = String(post.with["script"] ?? "");
+    expectAllTrue(post.label, {
+      statusFromExit: script.includes('code === "0" ? ["success"') && script.includes('code === "1" ? ["failure"') && script.includes('["error"'),
+      context: script.includes("context: process.env.VERDICT_CONTEXT") && verdict.doc["env"] !== undefined && mapping(verdict.doc["env"], "env")["VERDICT_CONTEXT"] === "infrastructure review verdict",
+      onHead: script.includes("sha: process.env.HEAD_SHA"),
+      targetIsThisRun: script.includes("target_url: self"),
+      botComment: /comments\.find\(\(c\) => c\.user\?\.login === BOT_LOGIN && c\.user\?\.type === "Bot" && \(c\.body \?\? ""\)\.includes\(MARKER\)\)/.test(script),
+      bounded: script.includes("const LIMIT = 65536;") && /body\.slice\(0, LIMIT - note\.length\)/.test(script),
+    });
+    expect(post.env).toEqual({ REVIEW_STATUS: "${{ steps.review.outputs.status }}", PR_NUMBER: "${{ steps.pr.outputs.number }}", HEAD_SHA: "${{ steps.pr.outputs.head-sha }}" });
+    const gate = steps[steps.length - 1]!;
+    expectAllTrue(gate.label, { always: gate.raw["if"] === "always()", failsOnNonZero: /\[ "\$REVIEW_STATUS" != "0" \][\s\S]*exit 1/.test(gate.run ?? "") });
   });
 });
 
 describe(CODEOWNERS_FILE, () => {
   const OWNER = "@python/psf-infra";
-  const REQUIRED = ["/review/", "/scripts/", "/.github/", "/provider-schemas/", "/twin/", "/stacks/state-backend.ts", "/package.json", "/package-lock.json", "/.ci/", "/jest.config.js", "/tsconfig.json"];
+  const REQUIRED = ["/review/", "/scripts/", "/.github/", "/provider-schemas/", "/twin/", "/policy/", "/stacks/state-backend.ts", "/package.json", "/package-lock.json", "/.ci/", "/jest.config.js", "/tsconfig.json"];
   const rules = new Map<string, string[]>();
   for (const line of readFileSync(path.join(ROOT, CODEOWNERS_FILE), "utf8").split("\n")) {
     const trimmed = line.trim();

@@ -5,16 +5,20 @@
  * init, validate, plan and apply into scratch state, then plan again and require no changes. Never a plan of
  * the live estate (for that, see README "Planning and applying with credentials"). PSF_ESTATE_ADOPT=1
  * rehearses an adoption: the import ids come from adoption/import-ids.json, or the file PSF_ESTATE_IMPORT_IDS
- * names. Exit 0 when every stack converged, 1 when a step failed, 2 for a usage or setup problem.
+ * names. Exit 0 when every stack converged, 1 when a step failed, 2 when it could not run (a usage or setup problem,
+ * a twin that died, a killed Terraform, a full disk, an unusable TMPDIR, an interruption).
  */
 import { Command } from "commander";
 import { join } from "node:path";
 import { IMPORT_IDS_VARIABLE } from "../adoption/known-import-ids";
+import { onInterrupt, ScratchFolderError } from "../twin/processes";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { TerraformMissingError } from "../twin/terraform-cli";
 import { cachedBundle } from "./cached-bundle.cjs";
 
 const root = join(__dirname, "..");
+/** The exit status of a rehearsal that could not run: its machinery failed, or it was interrupted. */
+const COULD_NOT_RUN = 2;
 
 export const REHEARSAL_BANNER =
   "REHEARSAL against the offline provider twin: the real Terraform plans and applies every stack into scratch state, with made-up values where a cloud would answer. This is not a plan of the live estate.";
@@ -67,14 +71,27 @@ async function main(): Promise<void> {
       progress: (line) => process.stderr.write(`  ${line}\n`),
     });
   } catch (error) {
-    if (error instanceof TerraformMissingError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
+    if (error instanceof TerraformMissingError || error instanceof ScratchFolderError) {
+      process.stderr.write(`rehearse: could not run: ${error.message}\n`);
+      process.exit(COULD_NOT_RUN);
     }
     throw error;
   }
   process.stdout.write(renderRehearsal(result));
+  const tooling = result.failures.filter((f) => f.tooling !== undefined);
+  if (tooling.length > 0) {
+    process.stderr.write(`rehearse: could not run: ${tooling[0]!.tooling} (stack ${tooling[0]!.stack}, ${tooling[0]!.step})\n`);
+    process.exitCode = COULD_NOT_RUN;
+    return;
+  }
   process.exitCode = result.failures.length === 0 ? 0 : 1;
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  // Ctrl-C, SIGTERM or SIGHUP: every process ended, the scratch folder removed, and "could not run".
+  onInterrupt("rehearse", COULD_NOT_RUN);
+  main().catch((error: unknown) => {
+    process.stderr.write(`rehearse: could not run: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = COULD_NOT_RUN;
+  });
+}

@@ -28,6 +28,7 @@ interface CliOptions {
   readonly headSynthesis?: string;
   readonly format: string;
   readonly output?: string;
+  readonly json?: string;
   readonly fullReport?: string;
   readonly keepScratch?: boolean;
   readonly quiet?: boolean;
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--head-synthesis <dir>", "the head's syntheses made elsewhere (<dir>/local, <dir>/cloud), read as untrusted data instead of running the head's code")
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text"))
     .option("--output <file>", "write the report to a file instead of standard output")
+    .option("--json <file>", "also write the report as JSON to a file (CI keeps both: the comment, and the report a deploy checks)")
     .option("--full-report <where>", "where the whole report can be read, named when the Markdown must be cut (CI: the run's artifact)")
     .option("--keep-scratch", "keep the scratch folder for a look")
     .option("--quiet", "print nothing on standard error but failures")
@@ -80,6 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       keepScratch: options.keepScratch === true,
     });
     await emit(renderReport(report, format, { today, ...(options.fullReport !== undefined ? { fullReport: options.fullReport } : {}) }), options.output);
+    if (options.json !== undefined) await emit(renderReport(report, "json"), options.json);
     const status = exitStatus(report);
     say(`review: ${status === 0 ? "nothing dangerous left unallowed" : "dangerous change(s) not allowed"}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return status;
@@ -89,6 +92,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const output = error instanceof ReviewError ? error.output : known ? "" : error instanceof Error ? (error.stack ?? "") : "";
     process.stderr.write(`review: could not run: ${message}\n${output !== "" ? `${output}\n` : ""}`);
     await emit(renderFailure(format, message, output), options.output).catch(() => undefined);
+    if (options.json !== undefined) await emit(renderFailure("json", message, output), options.json).catch(() => undefined);
     return COULD_NOT_RUN;
   }
 }

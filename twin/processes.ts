@@ -16,7 +16,7 @@ const scratchFolders = new Set<string>();
 export class ScratchFolderError extends Error {
   constructor(readonly folder: string, cause: unknown) {
     const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
-    const why = code === "ENOSPC" ? "the disk is full" : code === "ENOENT" ? "it does not exist" : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "it is not writable" : (cause as Error).message;
+    const why = code === "ENOSPC" ? "the disk is full" : code === "ENOENT" ? "it does not exist" : code === "ENOTDIR" ? "it is not a folder" : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "it is not writable" : (cause as Error).message;
     super(`cannot make a scratch folder in ${folder} (${why}${code !== "" ? `, ${code}` : ""}): set TMPDIR to a writable folder with room`);
     this.name = "ScratchFolderError";
   }
@@ -64,6 +64,11 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL
   } catch {
     // The group has ended.
   }
+}
+
+/** The process groups this process started that are still running (for a test that kills one, as a crash would). */
+export function runningGroups(): readonly ChildProcess[] {
+  return [...running];
 }
 
 /** Kills every process group still running. */

@@ -146,7 +146,14 @@ async function rehearseIn(
   }
   const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
   const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
-  const { twin, port } = await startTwin(options);
+  let started: { twin: ChildProcess; port: number };
+  try {
+    started = await startTwin(options);
+  } catch (error) {
+    const tooling = `the provider twin could not start (${(error as Error).message})`;
+    return { stacks: [], failures: [{ stack: "(all)", step: "init", tooling, message: tooling }] };
+  }
+  const { twin, port } = started;
   let twinExit: string | undefined;
   twin.once("exit", (code, signal) => {
     twinExit = signal !== null ? `killed by ${signal}` : `exit ${String(code)}`;
@@ -255,7 +262,7 @@ export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root">
       stdio: ["pipe", "pipe", "inherit"],
     });
     twin.once("error", reject);
-    twin.once("exit", (code) => reject(new Error(`the provider twin exited (${String(code)}) before it was ready`)));
+    twin.once("exit", (code, signal) => reject(new Error(`it ended, ${signal !== null ? `killed by ${signal}` : `exit ${String(code)}`}, before it was ready`)));
     let said = "";
     const onData = (chunk: Buffer): void => {
       said += String(chunk);

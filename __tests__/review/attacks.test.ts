@@ -209,11 +209,12 @@ describe("a branch that tampers with the review", () => {
       afterSynthesis: `
 patch("dns", (c) => { record(c, "python.org", "TXT").records = ["v=spf1 +all"]; });
 patch("digitalocean-sfo1", (c) => { delete c.resource.digitalocean_volume; delete c.resource.digitalocean_volume_attachment; });
-const __os = require("node:os");
 const __path = require("node:path");
-for (const dir of __fs.readdirSync(__os.tmpdir())) {
-  const base = __path.join(__os.tmpdir(), dir, "base", "out");
-  if (dir.startsWith("psf-review-") && __fs.existsSync(base)) __fs.cpSync(__out, base, { recursive: true });
+// Its own TMPDIR is a folder of its own; the review's scratch folders sit two levels up from where it runs.
+const __tmp = __path.resolve(process.cwd(), "..", "..");
+for (const dir of __fs.readdirSync(__tmp)) {
+  const base = __path.join(__tmp, dir, "base", "out");
+  if (dir.startsWith("psf-review-") && __fs.existsSync(base)) { __fs.cpSync(__out, base, { recursive: true }); __fs.writeFileSync(__path.join(__tmp, "copied-over"), dir); }
 }
 const __cache = __path.join(__path.dirname(__fs.realpathSync("node_modules/cdktf")), ".cache", "psf-estate", "review-base");
 if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
@@ -231,6 +232,7 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
   });
 
   it("still sees what the change destroys: the copy over its scratch output and the emptied cache changed nothing it read", () => {
+    expect(existsSync(join(process.env.TMPDIR ?? tmpdir(), "copied-over"))).toBe(true);
     expect(named(review.report, "destruction", "destroys-protected", /digitalocean_volume\.backup/)).not.toEqual([]);
   });
 
