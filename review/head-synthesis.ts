@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { makeScratch, removeScratch } from "../twin/processes";
 import type { StateBackend } from "../stacks/state-backend";
 import { readSynthesisOutput, type SynthesisOutput } from "./synthesis-output";
-import { ReviewError, synthesizeCheckout } from "./synthesize";
+import { generateBindings as generateHeadBindings, ReviewError, synthesizeCheckout } from "./synthesize";
 
 export const HEAD_SYNTHESES = ["reviewed", "deployed", "later"] as const;
 export type HeadSynthesisName = (typeof HEAD_SYNTHESES)[number];
@@ -76,13 +76,27 @@ export interface HeadSyntheses {
  * The reviewed synthesis failing throws (the review cannot run); the others' failures are returned.
  */
 export async function synthesizeHead(tree: string, nodeModules: string): Promise<HeadSyntheses> {
+  // The head's bindings, generated once by its own generator (a dry synthesis that writes no output), then copied
+  // into each synthesis's tree with the rest: the head's code either way.
+  const prepared = makeScratch("psf-review-head-");
+  try {
+    const source = join(prepared, "src");
+    await cp(tree, source, { recursive: true, verbatimSymlinks: true });
+    await generateHeadBindings(source, nodeModules);
+    return await synthesizeEach(source, nodeModules);
+  } finally {
+    removeScratch(prepared);
+  }
+}
+
+async function synthesizeEach(tree: string, nodeModules: string): Promise<HeadSyntheses> {
   const run = async (name: HeadSynthesisName): Promise<HeadSynthesis> => {
     // The deployed one sits in a folder named as a checkout is, nowhere near the review's own.
     const parent = makeScratch(name === "deployed" ? "build-" : `psf-review-head-${name}-`);
     try {
       const checkout = join(parent, name === "deployed" ? "psf-estate" : "src");
       await mkdir(checkout, { recursive: true });
-      await cp(tree, checkout, { recursive: true, verbatimSymlinks: true });
+      await cp(tree, checkout, { recursive: true, verbatimSymlinks: true, filter: (from) => !from.endsWith("/node_modules") });
       const env: NodeJS.ProcessEnv = name === "deployed" ? { ...DEPLOY_ENVIRONMENT } : { PSF_ESTATE_BACKEND: "local", TZ: "UTC" };
       if (name === "later") {
         const shift = join(parent, "clock-shift.cjs");
@@ -90,7 +104,7 @@ export async function synthesizeHead(tree: string, nodeModules: string): Promise
         env["NODE_OPTIONS"] = `--require ${shift}`;
       }
       const out = join(parent, "out");
-      const timings = await synthesizeCheckout(`head (${name})`, checkout, nodeModules, out, env);
+      const timings = await synthesizeCheckout(`head (${name})`, checkout, nodeModules, out, env, true);
       try {
         return { output: readSynthesisOutput(out), stderr: timings.stderr };
       } catch (error) {

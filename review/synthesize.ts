@@ -177,21 +177,13 @@ export interface SynthTimings {
 
 /** How long a synthesis may take before it is killed (the estate's takes seconds). */
 const SYNTHESIS_TIMEOUT_MS = 5 * 60 * 1000;
+const GENERATOR = path.join("scripts", "generate-provider-bindings.mjs");
 
 /**
- * In `checkout`: links the repository's node_modules, regenerates provider bindings if that revision has a generator,
- * and runs the app from its cdktf.json with CDKTF_OUTDIR=outDir. Each command runs in a process group of its own with
- * HOME and TMPDIR inside `checkout`'s parent, and the group is killed when the command ends, so nothing it started
- * outlives it.
+ * The environment a revision's own commands run with in `checkout`: scrubbed (synthEnvironment), HOME and TMPDIR in
+ * folders beside `checkout`, and `extraEnv` on top. Also links the repository's node_modules and reads cdktf.json.
  */
-export async function synthesizeCheckout(
-  label: string,
-  checkout: string,
-  nodeModules: string,
-  outDir: string,
-  /** Set on top of the scrubbed environment, e.g. the backend choice. @default nothing */
-  extraEnv: NodeJS.ProcessEnv = {},
-): Promise<SynthTimings> {
+async function prepareCheckout(label: string, checkout: string, nodeModules: string, outDir: string, extraEnv: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; app: string }> {
   await linkNodeModules(nodeModules, path.join(checkout, "node_modules"));
   let cdktfJson: unknown;
   try {
@@ -204,18 +196,42 @@ export async function synthesizeCheckout(
   const home = join(dirname(checkout), "home");
   const tmp = join(dirname(checkout), "tmp");
   await Promise.all([mkdir(home, { recursive: true }), mkdir(tmp, { recursive: true })]);
-  const env = { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), HOME: home, TMPDIR: tmp, ...extraEnv };
+  return { env: { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), HOME: home, TMPDIR: tmp, ...extraEnv }, app };
+}
 
-  let bindingsMs = 0;
-  const generator = path.join("scripts", "generate-provider-bindings.mjs");
-  if (await exists(path.join(checkout, generator))) {
-    const started = Date.now();
-    const result = await runGroup(process.execPath, [generator], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });
-    bindingsMs = Date.now() - started;
-    if (result.exitCode !== 0 || result.signal !== undefined) {
-      throw new ReviewError(`${label}: generating provider bindings failed (${result.signal ?? `exit ${result.exitCode}`})`, tail(result.stderr || result.stdout));
-    }
+/**
+ * Runs the revision's bindings generator in `checkout`, if it has one, in a process group of its own; returns how long
+ * it took. A revision's bindings are its own code's output, so any synthesis of that revision may reuse them.
+ */
+export async function generateBindings(checkout: string, nodeModules: string, label = "head"): Promise<number> {
+  if (!(await exists(path.join(checkout, GENERATOR)))) return 0;
+  const { env } = await prepareCheckout(label, checkout, nodeModules, join(dirname(checkout), "no-output"), {});
+  const started = Date.now();
+  const result = await runGroup(process.execPath, [GENERATOR], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });
+  if (result.exitCode !== 0 || result.signal !== undefined) {
+    throw new ReviewError(`${label}: generating provider bindings failed (${result.signal ?? `exit ${result.exitCode}`})`, tail(result.stderr || result.stdout));
   }
+  return Date.now() - started;
+}
+
+/**
+ * In `checkout`: links the repository's node_modules, regenerates provider bindings if that revision has a generator
+ * (unless `withBindings` says they are there), and runs the app from its cdktf.json with CDKTF_OUTDIR=outDir. Each
+ * command runs in a process group of its own with HOME and TMPDIR beside `checkout`, and the group is killed when
+ * the command ends, so nothing it started outlives it.
+ */
+export async function synthesizeCheckout(
+  label: string,
+  checkout: string,
+  nodeModules: string,
+  outDir: string,
+  /** Set on top of the scrubbed environment, e.g. the backend choice. @default nothing */
+  extraEnv: NodeJS.ProcessEnv = {},
+  /** The checkout holds its bindings already (generateBindings ran on the tree it was copied from). @default false */
+  withBindings = false,
+): Promise<SynthTimings> {
+  const bindingsMs = withBindings ? 0 : await generateBindings(checkout, nodeModules, label);
+  const { env, app } = await prepareCheckout(label, checkout, nodeModules, outDir, extraEnv);
   await mkdir(outDir, { recursive: true });
   const started = Date.now();
   const result = await runGroup("/bin/sh", ["-c", app], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });

