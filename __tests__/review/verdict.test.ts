@@ -176,6 +176,13 @@ describe("code execution and hiding, from the configurations", () => {
     expect(dangers.map((d) => `${d.class} ${d.subject}`).sort()).toEqual(["exposure output.key", "exposure output.token"]);
   });
 
+  it("names firewall sources unknown until apply, unless each is the address the cloud gives an object of the estate", () => {
+    const planned = (sources: string[]): PlannedChange => ({ ...change("digitalocean_firewall", "update", { name: "w", inbound_rule: [] }, { name: "w", inbound_rule: [{ protocol: "tcp", port_range: "22" }] }), address: "digitalocean_firewall.w", afterUnknown: { inbound_rule: [{ source_addresses: true }] }, stack: "dns", before: { name: "w", inbound_rule: [] }, after: { name: "w", inbound_rule: [{ protocol: "tcp", port_range: "22", source_addresses: sources }] } });
+    const headWith = (sources: string[]): Configurations => new Map([["dns", { terraform: pinnedRequirements, resource: { digitalocean_firewall: { w: { name: "w", inbound_rule: [{ protocol: "tcp", port_range: "22", source_addresses: sources }] } } } }]]);
+    expect(verdictOf([planned([])], { head: headWith(["${digitalocean_droplet.new.ipv4_address}"]) })).toEqual([]);
+    expect(verdictOf([planned([])], { head: headWith(["${cidrsubnet(var.x, 0, 0)}"]) }).map((d) => d.kind)).toEqual(["sources-unknown"]);
+  });
+
   it("names a secret-looking literal, hex tokens included, without showing it", () => {
     const token = "3f9a1c07be52d48e6a0f93c1d7b2e85a4c6f0d19";
     const head: Configurations = new Map([["heroku", { terraform: { required_providers: { heroku: { source: "heroku/heroku", version: "~> 5.3" } } }, resource: { heroku_app: { a: { config_vars: { HOOK: token } } } } }]]);
@@ -219,6 +226,8 @@ describe("everyday changes are not dangers", () => {
     const before: Configurations = new Map([["dns", { terraform: pinnedRequirements, resource: { digitalocean_droplet: { d: { name: "docs", lifecycle: { ignore_changes: ["image"] } } } } }]]);
     const after: Configurations = new Map([["dns", { terraform: pinnedRequirements, resource: { digitalocean_droplet: { d: { name: "docs", lifecycle: { ignore_changes: ["image"], prevent_destroy: true } } } } }]]);
     expect(verdictOf([], { base: before, head: after }).filter((d) => d.class === "hiding")).toEqual([]);
+    expect(judge({ changes: [], outputChanges: [], base: before, head: after, ownership: ownership(OWNED, [], []), pinnedProviders: pinnedProviders(), buildFiles: { base: {}, head: {} }, departures: [], deployDifferences: [], findings: [], notes: [], allowances: [] }).notes)
+      .toEqual([expect.objectContaining({ kind: "lifecycle-protects", subject: "digitalocean_droplet.d" })]);
     expect(verdictOf([], { base: after, head: before }).map((d) => d.kind)).toEqual(["prevent-destroy-lost"]);
   });
 });

@@ -12,7 +12,7 @@ import type { Finding } from "./types";
 
 /** Worth a line in the report, never a reason to fail. */
 export interface Note {
-  readonly kind: "stack-added" | "remote-state-added" | "required-variable" | "not-planned" | "policy-warning" | "exception-requested";
+  readonly kind: "stack-added" | "remote-state-added" | "required-variable" | "not-planned" | "policy-warning" | "exception-requested" | "lifecycle-protects";
   readonly stack: string;
   readonly subject: string;
   readonly detail: string;

@@ -6,6 +6,7 @@
  */
 import { resources, type Configurations } from "../configuration";
 import { isRecord, stableStringify } from "../json";
+import type { Note } from "./blind-spots";
 import type { Finding, Judge } from "./types";
 
 const lifecycleOf = (body: Readonly<Record<string, unknown>>): Record<string, unknown> => (isRecord(body["lifecycle"]) ? body["lifecycle"] : {});
@@ -43,8 +44,8 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
       }
       const old = lifecycleOf(was);
       if (stableStringify(old) === stableStringify(now)) continue;
-      // prevent_destroy turned on, and nothing else: stricter, hiding nothing.
-      if (stableStringify({ ...old, prevent_destroy: true }) === stableStringify(now) && old["prevent_destroy"] !== true) continue;
+      // prevent_destroy turned on, and nothing else: stricter, hiding nothing (a note: lifecycleNotes).
+      if (onlyProtects(old, now)) continue;
       const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter((k) => stableStringify(old[k] ?? null) !== stableStringify(now[k] ?? null)).sort();
       const lost = old["prevent_destroy"] === true && now["prevent_destroy"] !== true;
       findings.push({
@@ -59,3 +60,21 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
   }
   return findings;
 };
+
+/** Whether a lifecycle change only turns prevent_destroy on. */
+function onlyProtects(old: Record<string, unknown>, now: Record<string, unknown>): boolean {
+  return old["prevent_destroy"] !== true && stableStringify({ ...old, prevent_destroy: true }) === stableStringify(now);
+}
+
+/** The lifecycle changes that are not dangers, shown as notes: prevent_destroy turned on. */
+export function lifecycleNotes(base: Configurations, head: Configurations): Note[] {
+  return [...head].flatMap(([stack, configuration]) => {
+    const before = new Map(resources(base.get(stack)).map((r) => [r.address, r.body]));
+    return resources(configuration).flatMap(({ address, body }): Note[] => {
+      const was = before.get(address);
+      return was !== undefined && onlyProtects(lifecycleOf(was), lifecycleOf(body))
+        ? [{ kind: "lifecycle-protects", stack, subject: address, detail: `${address} gains lifecycle.prevent_destroy: Terraform will refuse to destroy it` }]
+        : [];
+    });
+  });
+}

@@ -19,7 +19,7 @@ import { judgeBlindSpots, type DeployDifference, type Note } from "./blind-spots
 import { judgeCodeExecution, type BuildFiles } from "./code-execution";
 import { judgeDestruction } from "./destruction";
 import { judgeExposure } from "./exposure";
-import { judgeHiding } from "./hiding";
+import { judgeHiding, lifecycleNotes } from "./hiding";
 import { judgeSilencing } from "./silencing";
 import { judgeTakeover } from "./takeover";
 import { DANGER_CLASSES, type Finding, type JudgeInputs } from "./types";
@@ -79,7 +79,7 @@ export function judge(inputs: VerdictInputs): Verdict {
   }
   const order = (d: Danger): string => `${d.allowedBy === undefined ? 0 : 1}\0${DANGER_CLASSES.indexOf(d.class)}\0${d.stack}\0${d.subject}\0${d.kind}`;
   dangers.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  return { dangers, notes: [...inputs.notes, ...blind.notes] };
+  return { dangers, notes: [...inputs.notes, ...blind.notes, ...lifecycleNotes(inputs.base, inputs.head)] };
 }
 
 /** 0 when nothing dangerous is left unallowed, 1 otherwise. The review's "could not run" (2) never comes from here. */
