@@ -88,7 +88,7 @@ describe("a renamed host", () => {
     const app = Testing.app() as App;
     const stack = new TerraformStack(app, "digitalocean-sfo1");
     new DropletHost(stack, id, {
-      dropletName: `${id}.sfo1.psf.io`, region: "sfo2", size: "s-2vcpu-4gb", image: "ubuntu-24-04-x64", vpcId: "vpc", sshKeyFingerprints: [],
+      dropletName: `${id}.sfo1.psf.io`, region: "sfo2", size: "s-2vcpu-4gb", image: "ubuntu-24-04-x64", network: { vpcId: "vpc", ipRange: "10.0.0.0/16" }, sshKeyFingerprints: [],
       tags: { role: "backup-server", dc: "sfo1", owner: "infrastructure-staff" }, holdsData: true,
       volume: { name: "backup-sfo1-psf-io", sizeGiB: 1000 }, ...props,
     });
@@ -114,7 +114,7 @@ describe("a renamed host", () => {
     // bugs.nyc1's droplet, as the digitalocean-nyc1 snapshot names it.
     const app = Testing.app() as App;
     const stack = new TerraformStack(app, "digitalocean-nyc1");
-    new DropletHost(stack, "bugs-1", { dropletName: "bugs-1.nyc1.psf.io", region: "nyc3", size: "s-4vcpu-8gb", image: "ubuntu-22-04-x64", vpcId: "vpc", sshKeyFingerprints: [], tags: {}, previousId: "bugs" });
+    new DropletHost(stack, "bugs-1", { dropletName: "bugs-1.nyc1.psf.io", region: "nyc3", size: "s-4vcpu-8gb", image: "ubuntu-22-04-x64", network: { vpcId: "vpc", ipRange: "10.0.0.0/16" }, sshKeyFingerprints: [], tags: {}, previousId: "bugs" });
     const json = JSON.parse(Testing.synth(stack)) as { moved?: { from: string }[] };
     expect(json.moved?.map((m) => m.from)).toEqual(["digitalocean_droplet.bugs_droplet_86B1A2B2"]);
   });

@@ -1,4 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route53DelegationSet } from "@cdktf/provider-aws/lib/route53-delegation-set";
 import { TerraformStack, Testing } from "cdktf";
 import { GandiProvider } from "../.gen/providers/gandi/provider";
 import { DnsZone } from "../constructs/dns-zone";
@@ -13,8 +14,9 @@ function synthDelegations(zoneNames: readonly string[]): { json: Json; delegatio
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   new GandiProvider(stack, "gandi", {});
   const delegations = new Map<string, RegistrarDelegation>();
+  const delegationSet = new Route53DelegationSet(stack, "delegation-set", {});
   for (const zoneName of zoneNames) {
-    const zone = new DnsZone(stack, `zone-${zoneName}`, { zoneName, comment: zoneName, delegationSetId: "N0123456789", signingKeyArn: "arn:aws:kms:us-east-1:123456789012:key/test" });
+    const zone = new DnsZone(stack, `zone-${zoneName}`, { zoneName, comment: zoneName, delegationSet, signingKey: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/test" } });
     delegations.set(zoneName, new RegistrarDelegation(stack, `delegation-${zoneName}`, { zone }));
   }
   return { json: JSON.parse(Testing.synth(stack)) as Json, delegations };

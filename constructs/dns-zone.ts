@@ -1,3 +1,4 @@
+import type { Route53DelegationSet } from "@cdktf/provider-aws/lib/route53-delegation-set";
 import { Route53HostedZoneDnssec } from "@cdktf/provider-aws/lib/route53-hosted-zone-dnssec";
 import { Route53KeySigningKey } from "@cdktf/provider-aws/lib/route53-key-signing-key";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
@@ -5,15 +6,22 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Construct } from "constructs";
 import { recordId } from "../inventory/dns-records";
 import type { RecordType } from "../inventory/types";
+import type { ISigningKey } from "./dnssec-signing-key";
 
 export interface DnsZoneProps {
   /** The domain, without a trailing dot (the inventory's zone name, checked there). */
   readonly zoneName: string;
   readonly comment: string;
   /** The reusable delegation set whose name servers the registrar is told. */
-  readonly delegationSetId: string;
-  /** ARN of the KMS key (ECC_NIST_P256, us-east-1) that signs the zone. */
-  readonly signingKeyArn: string;
+  readonly delegationSet: Route53DelegationSet;
+  /** The KMS key (ECC_NIST_P256, us-east-1) that signs the zone. */
+  readonly signingKey: ISigningKey;
+}
+
+/** What a construct needs of a zone: its id, to add records, and its name. */
+export interface IDnsZone {
+  readonly zoneId: string;
+  readonly zoneName: string;
 }
 
 /**
@@ -32,7 +40,7 @@ export interface DnsRecordProps {
 }
 
 /** A Route 53 hosted zone, signed with DNSSEC, on the estate's delegation set. */
-export class DnsZone extends Construct {
+export class DnsZone extends Construct implements IDnsZone {
   readonly zoneId: string;
   readonly zoneName: string;
   /** The name servers the registrar must delegate to. */
@@ -51,12 +59,12 @@ export class DnsZone extends Construct {
     const zone = new Route53Zone(this, "zone", {
       name: props.zoneName,
       comment: props.comment,
-      delegationSetId: props.delegationSetId,
+      delegationSetId: props.delegationSet.id,
       lifecycle: { preventDestroy: true },
     });
     const ksk = new Route53KeySigningKey(this, "key-signing-key", {
       hostedZoneId: zone.zoneId,
-      keyManagementServiceArn: props.signingKeyArn,
+      keyManagementServiceArn: props.signingKey.keyArn,
       name: `psf_${props.zoneName.replace(/[.-]/g, "_")}`,
       status: "ACTIVE",
       // The registrar publishes this key's DS record: a new key breaks the zone's chain of trust.

@@ -10,12 +10,17 @@ export interface DnssecSigningKeyProps {
   readonly alias: string;
 }
 
+/** What a zone needs of its signing key: the KMS key's ARN. */
+export interface ISigningKey {
+  readonly keyArn: string;
+}
+
 /**
  * The KMS key Route 53 signs zones with: ECC_NIST_P256 for SIGN_VERIFY, which is what Route 53 DNSSEC
  * accepts, usable by Route 53's DNSSEC service for hosted zones of this account only. Its stack's AWS
  * provider must be in us-east-1, the only region Route 53 takes DNSSEC keys from.
  */
-export class DnssecSigningKey extends Construct {
+export class DnssecSigningKey extends Construct implements ISigningKey {
   readonly keyArn: string;
 
   constructor(scope: Construct, id: string, props: DnssecSigningKeyProps) {

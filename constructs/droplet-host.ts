@@ -6,6 +6,7 @@ import { type TerraformResource, TerraformStack, Token } from "cdktf";
 // cdktf 0.21 is its last release, so the scheme is fixed, and __tests__/droplet-host.test.ts pins an address.
 import { makeUniqueId } from "cdktf/lib/private/unique";
 import { Construct } from "constructs";
+import type { IPrivateNetwork } from "./private-network";
 
 /** A block-storage volume for a droplet. */
 export interface DropletVolumeProps {
@@ -23,7 +24,7 @@ export interface DropletHostProps {
   /** Image slug the droplet is built from. Later image changes are ignored: Salt upgrades hosts in place. */
   readonly image: string;
   /** The private network the droplet joins. */
-  readonly vpcId: string;
+  readonly network: IPrivateNetwork;
   /** Fingerprints of the admin SSH keys installed at creation (later changes are Salt's job, and ignored here). */
   readonly sshKeyFingerprints: string[];
   /** Tags, `key:value` (DigitalOcean's tag rules hold for the inventory's slugs, which it checks). */
@@ -45,13 +46,23 @@ export interface DropletHostProps {
   readonly previousId?: string;
 }
 
+/** What a construct needs of a droplet: its id, to protect or admit it, and its addresses. */
+export interface IDroplet {
+  /** The droplet's id, as the numeric token firewalls, volume attachments and database firewalls take. */
+  readonly dropletId: number;
+  readonly ipv4Address: string;
+  readonly ipv6Address: string;
+  readonly privateIpv4Address: string;
+  /** Its name at DigitalOcean. */
+  readonly dropletName: string;
+}
+
 /**
  * A droplet of the estate: IPv6, monitoring agent, tags, admin keys, in its datacenter's private
  * network. Neither an image change nor a key change replaces it, and a data-holding droplet cannot be
  * destroyed by Terraform at all.
  */
-export class DropletHost extends Construct {
-  /** The droplet's id, as the numeric token firewalls and volume attachments take. */
+export class DropletHost extends Construct implements IDroplet {
   readonly dropletId: number;
   readonly ipv4Address: string;
   readonly ipv6Address: string;
@@ -66,7 +77,7 @@ export class DropletHost extends Construct {
       region: props.region,
       size: props.size,
       image: props.image,
-      vpcUuid: props.vpcId,
+      vpcUuid: props.network.vpcId,
       ipv6: true,
       monitoring: true,
       backups: holdsData,

@@ -7,15 +7,15 @@ import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challeng
 import type { FastlyCertificateAuthority } from "../inventory/types";
 import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/schema";
 import { ConstructPropsError } from "./construct-props-error";
+import type { IDnsZone } from "./dns-zone";
 
 export interface FastlyTlsCertificateProps {
-  /** Names the certificate covers: a Fastly service's domains, all in `zoneName` (the inventory checks both). */
+  /** Names the certificate covers: a Fastly service's domains, all in `zone` (the inventory checks both). */
   readonly domains: readonly string[];
   /** Must be allowed by the zone's CAA records. */
   readonly certificateAuthority: FastlyCertificateAuthority;
   /** The Route 53 zone that takes the DNS challenge records. */
-  readonly zoneName: string;
-  readonly zoneId: string;
+  readonly zone: IDnsZone;
   /** TTL of the challenge records. @default 60 */
   readonly challengeTtl?: number;
   /** What must exist first: Fastly subscribes only domains that a service already serves. @default nothing */
@@ -48,7 +48,7 @@ export class FastlyTlsCertificate extends Construct {
       `\${[for c in ${challenges} : c.${field} if c.record_name == "${ACME_CHALLENGE_PREFIX}\${${domains.value}}"][0]}`;
     const records = new Route53Record(this, "challenge", {
       forEach: domains,
-      zoneId: props.zoneId,
+      zoneId: props.zone.zoneId,
       name: `${ACME_CHALLENGE_PREFIX}${domains.value}`,
       type: challenge("record_type"),
       records: [challenge("record_value")],

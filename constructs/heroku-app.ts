@@ -41,11 +41,18 @@ export interface HerokuAppProps {
   readonly sensitiveConfigVars?: Readonly<Record<string, string>>;
 }
 
+/** What a construct needs of an app: its id and its name. */
+export interface IHerokuApp {
+  /** The app's id (UUID). */
+  readonly appId: string;
+  readonly appName: string;
+}
+
 /**
  * A Heroku app with its dyno formation, add-ons and custom domains. The app serves names and may hold
  * data in its add-ons: Terraform refuses to destroy it.
  */
-export class HerokuApp extends Construct {
+export class HerokuApp extends Construct implements IHerokuApp {
   /** The app's id (UUID). */
   readonly appId: string;
   readonly appName: string;

@@ -4,13 +4,15 @@ import { DatabaseFirewall } from "@cdktf/provider-digitalocean/lib/database-fire
 import { DatabaseUser } from "@cdktf/provider-digitalocean/lib/database-user";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import type { IDroplet } from "./droplet-host";
+import type { IPrivateNetwork } from "./private-network";
 
 /** A database and the droplets allowed to reach it. */
 export interface PostgresDatabaseProps {
   /** Database name; a user of the same name owns it. Unique within the cluster. */
   readonly name: string;
-  /** Droplets that connect to this database (numeric id tokens); at least one. */
-  readonly clientDropletIds: number[];
+  /** Droplets that connect to this database; at least one. */
+  readonly clients: readonly IDroplet[];
 }
 
 export interface ManagedPostgresClusterProps {
@@ -22,11 +24,11 @@ export interface ManagedPostgresClusterProps {
   readonly size: string;
   readonly nodeCount: number;
   /** The private network the cluster attaches to. */
-  readonly vpcId: string;
+  readonly network: IPrivateNetwork;
   readonly tags: string[];
   readonly databases: readonly PostgresDatabaseProps[];
-  /** Droplets that administer the cluster, creating its users and databases (numeric id tokens). @default none */
-  readonly adminDropletIds?: number[];
+  /** Droplets that administer the cluster, creating its users and databases. @default none */
+  readonly administrators?: readonly IDroplet[];
 }
 
 /**
@@ -52,7 +54,7 @@ export class ManagedPostgresCluster extends Construct {
       size: props.size,
       nodeCount: props.nodeCount,
       region: props.region,
-      privateNetworkUuid: props.vpcId,
+      privateNetworkUuid: props.network.vpcId,
       tags: props.tags,
       lifecycle: { preventDestroy: true },
     });
@@ -62,7 +64,7 @@ export class ManagedPostgresCluster extends Construct {
     }
     // One rule per droplet: a droplet that uses several databases, or administers the cluster too, is admitted once.
     // (A number token is one double per token, so the same droplet's id compares equal to itself.)
-    const clients = new Set<number>([...(props.adminDropletIds ?? []), ...props.databases.flatMap((db) => db.clientDropletIds)]);
+    const clients = new Set<number>([...(props.administrators ?? []), ...props.databases.flatMap((db) => db.clients)].map((droplet) => droplet.dropletId));
     new DatabaseFirewall(this, "firewall", {
       clusterId: cluster.id,
       rule: [...clients].map((dropletId) => ({ type: "droplet", value: Token.asString(dropletId) })),

@@ -10,8 +10,16 @@ export interface PrivateNetworkProps {
   readonly ipRange: string;
 }
 
+/** What a construct needs of a private network: its VPC to join, its range to admit. */
+export interface IPrivateNetwork {
+  /** The VPC's id. */
+  readonly vpcId: string;
+  /** The network's IPv4 range, as CIDR. */
+  readonly ipRange: string;
+}
+
 /** A datacenter's private network (a DigitalOcean VPC): droplets talk to each other over it. */
-export class PrivateNetwork extends Construct {
+export class PrivateNetwork extends Construct implements IPrivateNetwork {
   /** The VPC's id, for droplets and the database cluster. */
   readonly vpcId: string;
   /** The range internal-only ports are open to. */

@@ -2,27 +2,28 @@ import { Firewall, type FirewallInboundRule } from "@cdktf/provider-digitalocean
 import { Construct } from "constructs";
 import { portRangeLabel, type PortRange } from "../inventory/ports";
 import { ConstructPropsError } from "./construct-props-error";
+import type { IDroplet } from "./droplet-host";
+import type { IPrivateNetwork } from "./private-network";
 
 const ANYWHERE = ["0.0.0.0/0", "::/0"];
 
 export interface RoleFirewallProps {
   /** Firewall name at DigitalOcean. */
   readonly name: string;
-  /** Droplet ids the firewall applies to: every host of the role in the datacenter. */
-  readonly dropletIds: number[];
+  /** The droplets the firewall applies to: every host of the role in the datacenter. */
+  readonly droplets: readonly IDroplet[];
   /** Ports open to the whole internet (ranges within 1-65535, checked by the inventory). */
   readonly worldPorts: readonly PortRange[];
-  /** Ports open only to `privateRange`. */
+  /** Ports open only to `network`'s range. */
   readonly internalPorts: readonly PortRange[];
   /** The datacenter's private network. */
-  readonly privateRange: string;
-  /** Ports open to `privateRange` and to `estateSources`. @default none */
+  readonly network: IPrivateNetwork;
+  /** Ports open to `network`'s range, to `estateDroplets` and to `estateAddresses`. @default none */
   readonly estatePorts?: readonly PortRange[];
-  /**
-   * The public IPv4 addresses of the estate's hosts outside the datacenter, which reach `estatePorts` over the
-   * internet (references to their droplets, and addresses outside every datacenter). @default none
-   */
-  readonly estateSources?: string[];
+  /** The estate's droplets outside the datacenter, which reach `estatePorts` at their public IPv4 address. @default none */
+  readonly estateDroplets?: readonly IDroplet[];
+  /** Addresses outside every datacenter that reach `estatePorts` too. @default none */
+  readonly estateAddresses?: readonly string[];
   /** Ports open only to `fastlySourceRanges`. @default none */
   readonly fastlyPorts?: readonly PortRange[];
   /**
@@ -42,25 +43,25 @@ export class RoleFirewall extends Construct {
 
   constructor(scope: Construct, id: string, props: RoleFirewallProps) {
     super(scope, id);
-    if (props.dropletIds.length === 0) {
-      throw new ConstructPropsError("RoleFirewall", id, "dropletIds", "is empty: a firewall must protect at least one droplet");
+    if (props.droplets.length === 0) {
+      throw new ConstructPropsError("RoleFirewall", id, "droplets", "is empty: a firewall must protect at least one droplet");
     }
     const fastlyPorts = props.fastlyPorts ?? [];
     if (fastlyPorts.length > 0 && props.fastlySourceRanges === undefined) {
       throw new ConstructPropsError("RoleFirewall", id, "fastlySourceRanges", "is required when fastlyPorts are given");
     }
-    const rule = (port: PortRange, sources: string[]): FirewallInboundRule => ({
+    const rule = (port: PortRange, sources: readonly string[]): FirewallInboundRule => ({
       protocol: port.protocol,
       portRange: portRangeLabel(port),
-      sourceAddresses: sources,
+      sourceAddresses: [...sources],
     });
     const firewall = new Firewall(this, "firewall", {
       name: props.name,
-      dropletIds: props.dropletIds,
+      dropletIds: props.droplets.map((droplet) => droplet.dropletId),
       inboundRule: [
         ...props.worldPorts.map((port) => rule(port, ANYWHERE)),
-        ...props.internalPorts.map((port) => rule(port, [props.privateRange])),
-        ...(props.estatePorts ?? []).map((port) => rule(port, [props.privateRange, ...(props.estateSources ?? [])])),
+        ...props.internalPorts.map((port) => rule(port, [props.network.ipRange])),
+        ...(props.estatePorts ?? []).map((port) => rule(port, [props.network.ipRange, ...(props.estateDroplets ?? []).map((d) => d.ipv4Address), ...(props.estateAddresses ?? [])])),
         ...fastlyPorts.map((port) => rule(port, props.fastlySourceRanges ?? [])),
         { protocol: "icmp", sourceAddresses: ANYWHERE },
       ],

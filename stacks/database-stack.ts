@@ -1,6 +1,7 @@
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import type { DropletHost } from "../constructs/droplet-host";
 import { ManagedPostgresCluster } from "../constructs/managed-postgres-cluster";
 import type { Estate } from "../inventory";
 import type { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
@@ -37,10 +38,10 @@ export class DatabaseStack extends EstateStack {
     }
     new DigitaloceanProvider(this, "digitalocean", {});
 
-    const dropletId = (hostKey: string): number => {
+    const droplet = (hostKey: string): DropletHost => {
       const host = datacenter.hosts.get(hostKey);
       if (host === undefined) throw new Error(`DatabaseStack: no droplet "${hostKey}" in ${datacenter.stackName}`);
-      return host.dropletId;
+      return host;
     };
     // Construct id "postgres", as it was in the datacenter stack: the addresses stay the same.
     this.postgres = new ManagedPostgresCluster(this, "postgres", {
@@ -49,13 +50,13 @@ export class DatabaseStack extends EstateStack {
       version: cluster.version,
       size: cluster.size,
       nodeCount: cluster.nodeCount,
-      vpcId: datacenter.network.vpcId,
+      network: datacenter.network,
       tags: [`dc:${dc.key}`, `owner:${cluster.owner}`],
       databases: cluster.databases.map((db) => ({
         name: db.name,
-        clientDropletIds: estate.hostsIn(dc.key).filter((h) => h.role === db.usedByRole).map((h) => dropletId(h.key)),
+        clients: estate.hostsIn(dc.key).filter((h) => h.role === db.usedByRole).map((h) => droplet(h.key)),
       })),
-      adminDropletIds: estate.hostsIn(dc.key).filter((h) => h.role === cluster.administeredByRole).map((h) => dropletId(h.key)),
+      administrators: estate.hostsIn(dc.key).filter((h) => h.role === cluster.administeredByRole).map((h) => droplet(h.key)),
     });
     new TerraformOutput(this, "postgres_private_host", { value: this.postgres.privateHost, description: "Private host name of the managed PostgreSQL cluster" });
     new TerraformOutput(this, "postgres_port", { value: this.postgres.port, description: `Port of the managed PostgreSQL cluster (inventory: ${cluster.port})` });

@@ -54,7 +54,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
         region: dc.region,
         size: host.size,
         image: host.image,
-        vpcId: network.vpcId,
+        network,
         sshKeyFingerprints: sshKeys.listValue,
         tags: { role: host.role, dc: dc.key, owner: host.owner },
         holdsData: host.holdsData,
@@ -104,13 +104,13 @@ export class DigitalOceanDatacenterStack extends EstateStack {
       const estatePorts = estate.estatePorts(role);
       new RoleFirewall(this, `firewall-${roleName}`, {
         name: `psf-${dc.key}-${roleName}`,
-        dropletIds: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!.dropletId),
+        droplets: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!),
         worldPorts: estate.worldPorts(role),
         internalPorts: estate.internalPorts(role, dc.key),
-        privateRange: this.network.ipRange,
+        network: this.network,
         fastlyPorts: role.fastlyPorts,
         ...(fastlyRanges !== undefined ? { fastlySourceRanges: fastlyRanges } : {}),
-        ...(estatePorts.length > 0 ? { estatePorts, estateSources: [...hostsElsewhere.map((host) => host.ipv4Address), ...estate.estatePortsAlsoFrom(role)] } : {}),
+        ...(estatePorts.length > 0 ? { estatePorts, estateDroplets: hostsElsewhere, estateAddresses: estate.estatePortsAlsoFrom(role) } : {}),
       });
     }
   }

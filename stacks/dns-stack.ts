@@ -87,8 +87,8 @@ export class DnsStack extends EstateStack {
       const zone = new DnsZone(this, zoneSpec.name, {
         zoneName: zoneSpec.name,
         comment: `${zoneSpec.purpose}. Managed by psf-estate; ask ${estate.owner(estate.infrastructureOwner).contact}.`,
-        delegationSetId: delegationSet.id,
-        signingKeyArn: signingKey.keyArn,
+        delegationSet,
+        signingKey,
       });
       for (const record of estate.recordsIn(zoneSpec.name)) {
         zone.addRecord({ name: record.name, type: record.type, ttl: record.ttl, values: values(record.target) });

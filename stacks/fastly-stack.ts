@@ -117,8 +117,7 @@ export class FastlyStack extends EstateStack {
       new FastlyTlsCertificate(this, `${spec.name}-tls`, {
         domains: spec.domains,
         certificateAuthority: spec.certificateAuthority,
-        zoneName: zone.zoneName,
-        zoneId: zone.zoneId,
+        zone,
         dependsOn: [service.serviceVcl],
       });
       new TerraformOutput(this, `service_id_${terraformName(spec.name)}`, { value: service.serviceId, description: `Fastly service id of ${spec.name}` });

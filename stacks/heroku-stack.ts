@@ -66,11 +66,10 @@ export class HerokuStack extends EstateStack {
     for (const pipeline of pipelines) {
       new HerokuPipeline(this, `pipeline-${pipeline}`, {
         name: pipeline,
-        teamId: team.id,
+        team,
         stages: heroku.apps.filter((a) => a.pipeline?.pipeline === pipeline).map((a) => ({
           stage: a.pipeline!.stage,
-          appName: a.name,
-          appId: apps.get(a.name)!.appId,
+          app: apps.get(a.name)!,
         })),
       });
     }
