@@ -32,12 +32,14 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   gandi_dnssec_key: "a key-signing key published at the registrar anchors the domain's DNSSEC chain of trust",
   // Without a rule, DigitalOcean leaves a database cluster open to any source.
   digitalocean_database_firewall: "a database firewall: a cluster without one accepts any source",
+  // Every zone is on it: a new set means new name servers for every domain at the registrar.
+  aws_route53_delegation_set: "the delegation set gives every zone its name servers: a new one re-delegates every domain",
 };
 
 
 /** Why a resource is protected, or null. `body` is the resource's synthesized JSON (metadata stripped). */
 export function protectionOf(type: string, body: unknown): string | null {
-  if (hasPreventDestroy(body)) return "its code sets lifecycle.preventDestroy";
+  if (preventsDestroy(body)) return "its code sets lifecycle.preventDestroy";
   if (type === "heroku_addon") {
     const plan = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["plan"] : undefined;
     return typeof plan === "string" && isHerokuDataAddonPlan(plan) ? `a Heroku data add-on (${plan}) holds data` : null;
@@ -46,11 +48,15 @@ export function protectionOf(type: string, body: unknown): string | null {
 }
 
 
-function hasPreventDestroy(body: unknown): boolean {
+/**
+ * Whether a resource's configuration sets `lifecycle.prevent_destroy`: the one predicate the policy and the review
+ * share. Terraform takes only a literal there (true, or "true" in JSON); anything else written there is read as set,
+ * so that no spelling can slip a protected resource past the review, and Terraform refuses what is not a literal.
+ */
+export function preventsDestroy(body: unknown): boolean {
   if (typeof body !== "object" || body === null) return false;
   const lifecycle: unknown = (body as Record<string, unknown>)["lifecycle"];
   if (typeof lifecycle !== "object" || lifecycle === null) return false;
   const flag: unknown = (lifecycle as Record<string, unknown>)["prevent_destroy"];
-  // An interpolated flag cannot be evaluated offline: assume protection rather than miss it.
   return flag === true || (typeof flag === "string" && flag !== "false");
 }

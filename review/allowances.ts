@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { dayNumber, dayProblem } from "../inventory/exception-term";
 
 /** Where allowances live, relative to a revision's root. */
 export const ALLOWANCES_FILE = "review/allowances.json";
@@ -27,8 +28,6 @@ export class AllowanceError extends Error {
   }
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Checks every entry (all problems at once); `today` is YYYY-MM-DD. Expired entries are problems too. */
 export function validateAllowances(input: unknown, today: string, file: string = ALLOWANCES_FILE): Allowance[] {
   if (!Array.isArray(input)) throw new AllowanceError(file, ["must be a JSON array of { stack, subjects, reason, expires }"]);
@@ -48,9 +47,10 @@ export function validateAllowances(input: unknown, today: string, file: string =
       problems.push(`${where}: "subjects" must list the addresses it covers`);
     }
     if (typeof reason !== "string" || reason.trim().length < 10) problems.push(`${where}: "reason" must say why (at least a sentence)`);
-    if (typeof expires !== "string" || !DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
-      problems.push(`${where}: "expires" must be a date, YYYY-MM-DD`);
-    } else if (expires < today) {
+    // The same days as a policy exception's term (inventory/exception-term.ts): a real calendar day, YYYY-MM-DD.
+    if (typeof expires !== "string" || dayProblem(expires) !== undefined) {
+      problems.push(`${where}: "expires" must be a date, YYYY-MM-DD${typeof expires === "string" ? ` (${dayProblem(expires)})` : ""}`);
+    } else if (dayNumber(expires)! < (dayNumber(today) ?? Infinity)) {
       problems.push(`${where}: expired on ${expires}: remove it (the change it allowed has landed) or renew it with a reason`);
     }
     if (problems.length === before) valid.push({ stack: stack as string, subjects: subjects as string[], reason: (reason as string).trim(), expires: expires as string });

@@ -27,6 +27,7 @@ describe("an allowance", () => {
     ["fails without subjects", { ...good, subjects: [] }, /"subjects" must list/],
     ["fails without a stack", { ...good, stack: " " }, /"stack" must name a stack/],
     ["fails with a malformed expiry date", { ...good, expires: "31/12/2099" }, /"expires" must be a date/],
+    ["fails with a day that does not exist", { ...good, expires: "2027-02-30" }, /"expires" must be a date, YYYY-MM-DD \("2027-02-30" is not a date/],
     ["fails once expired", { ...good, expires: "2026-11-24" }, /expired on 2026-11-24/],
     ["fails with an unknown field", { ...good, address: "x.y" }, /unknown field "address"/],
   ])("%s", (_name, entry, message) => {

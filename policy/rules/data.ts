@@ -3,17 +3,13 @@
  * website bucket keeps old versions, the DNSSEC key keeps its deletion window.
  */
 import { resourcesOfType, type ResourceEntry } from "../configuration";
-import { PROTECTED_RESOURCE_TYPES, protectionOf } from "../protected-resources";
+import { preventsDestroy, PROTECTED_RESOURCE_TYPES, protectionOf } from "../protected-resources";
 import type { PolicyContext, PolicyFinding, PolicyRule, PolicySubject } from "../types";
 
 /** The host a droplet was made for, by its name (the droplet name the inventory gives it). */
 function hostOf(context: PolicyContext, droplet: ResourceEntry): { subject: PolicySubject; holdsData: boolean } {
   const host = context.facts.policy.hosts.find((h) => h.dropletName === droplet.body.name);
   return host === undefined ? { subject: { kind: "estate" }, holdsData: false } : { subject: { kind: "host", name: host.fqdn }, holdsData: host.holdsData };
-}
-
-function preventsDestroy(body: Readonly<Record<string, unknown>>): boolean {
-  return (body.lifecycle as { prevent_destroy?: unknown } | undefined)?.prevent_destroy === true;
 }
 
 export const PREVENT_DESTROY: PolicyRule = {

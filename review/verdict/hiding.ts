@@ -4,6 +4,7 @@
  * replaced), but for `prevent_destroy` turned on alone, which only forbids. A new resource may carry a lifecycle the estate already gives resources of its type (a new host's
  * droplet ignores what every droplet ignores), but never `ignore_changes = all`.
  */
+import { preventsDestroy } from "../../policy/protected-resources";
 import { resources, type Configurations } from "../configuration";
 import { isRecord, stableStringify } from "../json";
 import type { Note } from "./blind-spots";
@@ -47,7 +48,7 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
       // prevent_destroy turned on, and nothing else: stricter, hiding nothing (a note: lifecycleNotes).
       if (onlyProtects(old, now)) continue;
       const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter((k) => stableStringify(old[k] ?? null) !== stableStringify(now[k] ?? null)).sort();
-      const lost = old["prevent_destroy"] === true && now["prevent_destroy"] !== true;
+      const lost = preventsDestroy(was) && !preventsDestroy(body);
       findings.push({
         class: "hiding",
         kind: lost ? "prevent-destroy-lost" : ignoresAll(now) ? "lifecycle-ignores-all" : "lifecycle-changed",
@@ -63,7 +64,7 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
 
 /** Whether a lifecycle change only turns prevent_destroy on. */
 function onlyProtects(old: Record<string, unknown>, now: Record<string, unknown>): boolean {
-  return old["prevent_destroy"] !== true && stableStringify({ ...old, prevent_destroy: true }) === stableStringify(now);
+  return !preventsDestroy({ lifecycle: old }) && stableStringify({ ...old, prevent_destroy: true }) === stableStringify(now);
 }
 
 /** The lifecycle changes that are not dangers, shown as notes: prevent_destroy turned on. */
