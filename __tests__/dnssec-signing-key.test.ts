@@ -66,6 +66,7 @@ describe("DnssecSigningKey", () => {
 
   it.each([
     ["AWS's reserved prefix", "aws/route53"],
+    ["the alias/ prefix, which the construct adds itself", "alias/psf-route53-dnssec"],
     ["a space", "psf dnssec"],
     ["a dot", "psf.dnssec"],
     ["nothing", ""],

@@ -25,7 +25,8 @@ export class DnssecSigningKey extends Construct implements ISigningKey {
 
   constructor(scope: Construct, id: string, props: DnssecSigningKeyProps) {
     super(scope, id);
-    if (!/^[a-zA-Z0-9/_-]{1,250}$/.test(props.alias) || props.alias.startsWith("aws/")) {
+    // `alias/` is added here, and `aws/` is AWS's own: an alias given with either would name another key.
+    if (!/^[a-zA-Z0-9/_-]{1,250}$/.test(props.alias) || props.alias.startsWith("aws/") || props.alias.startsWith("alias/")) {
       throw new ConstructPropsError("DnssecSigningKey", id, "alias", `"${props.alias}" is not a valid KMS alias name`);
     }
     const account = new DataAwsCallerIdentity(this, "account");
