@@ -15,7 +15,7 @@ import {
   type BindingBlockType,
   type Flags,
   type SchemaKind,
-} from "../scripts/extract-prebuilt-schema";
+} from "../provider-schemas/prebuilt-binding";
 
 interface JsonAttribute {
   readonly type?: unknown;
