@@ -5,9 +5,10 @@
  * configuration always gives the same snapshot: the twin's values are drawn from the configuration.
  */
 import { compareStrings, stableStringify } from "../review/json";
+import { typesNeedingIdsByHand } from "./discovery";
 import { importIdOfState } from "./import-id";
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
-import { snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
+import { importIdsByStateId, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
 
 /** Finds one object of the snapshot, by type and a predicate on its values. */
 export interface ObjectMatch {
@@ -40,20 +41,34 @@ export function matches(object: { readonly type: string; readonly values: Readon
   return object.type === match.type && Object.entries(match.where).every(([key, value]) => stableStringify(object.values[key]) === stableStringify(value));
 }
 
+export interface Fixture {
+  readonly snapshot: Snapshot;
+  /**
+   * The import ids an adopter gives by hand (the types discovery cannot find: live/discovery.ts), by stack and address,
+   * as adoption/import-ids.json holds them: for `npm run adopt -- --live <fixture> --import-ids <these>`.
+   */
+  readonly idsByHand: Record<string, Record<string, string>>;
+}
+
 /** The snapshot of the rehearsed estate with the edits made. Throws when an edit matches no object or several. */
-export function deriveFixture(options: FixtureOptions, stateObjects: (state: unknown) => StateObject[]): Snapshot {
+export function deriveFixture(options: FixtureOptions, stateObjects: (state: unknown) => StateObject[]): Fixture {
+  const idsByHand: Record<string, Record<string, string>> = {};
   const schemas = typeSchemas(options.root);
   const objects = new Map<string, SnapshotObject>();
   const dataSources = new Map<string, SnapshotDataSource>();
   for (const stack of [...options.states.keys()].sort(compareStrings)) {
-    for (const object of stateObjects(options.states.get(stack))) {
+    const all = stateObjects(options.states.get(stack));
+    const importIdOf = importIdsByStateId(all);
+    for (const object of all) {
       if (object.mode === "data") {
         const read = snapshotDataSource(object, schemas.dataSources);
         if (read !== undefined) dataSources.set(stableStringify([read.type, read.arguments]), read);
         continue;
       }
-      const kept = snapshotObject(object, schemas.resources);
-      if (kept !== undefined) objects.set(`${kept.type}\0${kept.importId}`, kept);
+      const kept = snapshotObject(object, schemas.resources, importIdOf);
+      if (kept === undefined) continue;
+      objects.set(`${kept.type}\0${kept.importId}`, kept);
+      if (typesNeedingIdsByHand([kept.type]).length > 0) (idsByHand[stack] ??= {})[object.address] = kept.importId;
     }
   }
   // Route 53 makes a zone's SOA and NS record sets with the zone: the live zone holds them though no stack declares them.
@@ -83,7 +98,7 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
       }
     }
   }
-  return {
+  const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     taken: options.taken,
@@ -93,6 +108,11 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
     objects: sortObjects([...objects.values()]),
     dataSources: [...dataSources.values()],
   };
+  // An object removed by an edit is not live: no id for it.
+  for (const [stack, ids] of Object.entries(idsByHand)) {
+    for (const [address, id] of Object.entries(ids)) if (!snapshot.objects.some((o) => o.importId === id && address.startsWith(`${o.type}.`))) delete idsByHand[stack]![address];
+  }
+  return { snapshot, idsByHand };
 }
 
 /** The SOA and NS record sets Route 53 creates at a zone's apex, with Route 53's TTLs. */

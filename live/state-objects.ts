@@ -12,6 +12,8 @@ import { withholdSecrets } from "./withheld";
 
 /** An object of a state, managed or data. */
 export interface StateObject {
+  /** Its address in its stack (`digitalocean_droplet.web`). */
+  readonly address: string;
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly values: Readonly<Record<string, unknown>>;
@@ -27,7 +29,7 @@ export function objectsOfShownState(shown: unknown): StateObject[] {
     const resources = Array.isArray(module["resources"]) ? module["resources"].filter(isRecord) : [];
     const children = Array.isArray(module["child_modules"]) ? module["child_modules"] : [];
     return [
-      ...resources.map((r): StateObject => ({ mode: r["mode"] === "data" ? "data" : "managed", type: String(r["type"]), values: isRecord(r["values"]) ? r["values"] : {} })),
+      ...resources.map((r): StateObject => ({ address: String(r["address"]), mode: r["mode"] === "data" ? "data" : "managed", type: String(r["type"]), values: isRecord(r["values"]) ? r["values"] : {} })),
       ...children.flatMap(walk),
     ];
   };
@@ -39,7 +41,7 @@ export function objectsOfStateFile(state: unknown): StateObject[] {
   if (!isRecord(state) || state["version"] !== 4 || !Array.isArray(state["resources"])) return [];
   return state["resources"].filter(isRecord).flatMap((resource) => {
     const instances = Array.isArray(resource["instances"]) ? resource["instances"].filter(isRecord) : [];
-    return instances.map((instance): StateObject => ({ mode: resource["mode"] === "data" ? "data" : "managed", type: String(resource["type"]), values: isRecord(instance["attributes"]) ? instance["attributes"] : {} }));
+    return instances.map((instance): StateObject => ({ address: `${resource["mode"] === "data" ? "data." : ""}${String(resource["type"])}.${String(resource["name"])}${instance["index_key"] === undefined ? "" : `[${JSON.stringify(instance["index_key"])}]`}`, mode: resource["mode"] === "data" ? "data" : "managed", type: String(resource["type"]), values: isRecord(instance["attributes"]) ? instance["attributes"] : {} }));
   });
 }
 
@@ -55,10 +57,24 @@ export function typeSchemas(root?: string): { resources: ReadonlyMap<string, Sch
   return { resources, dataSources };
 }
 
+/**
+ * For the objects of a state, the import id of each object whose import id is not its state id (a Heroku app's name),
+ * by state id: what a domain's or a formation's `{app_id}` becomes in its import id.
+ */
+export function importIdsByStateId(objects: readonly StateObject[]): (stateId: string) => string | undefined {
+  const ids = new Map<string, string>();
+  for (const object of objects.filter((o) => o.mode === "managed")) {
+    const stateId = object.values["id"];
+    const importId = importIdOfState(object.type, object.values);
+    if (typeof stateId === "string" && importId !== undefined && importId !== stateId) ids.set(stateId, importId);
+  }
+  return (stateId) => ids.get(stateId);
+}
+
 /** A managed object as the snapshot keeps it; undefined when its type has no importer or no schema here. */
-export function snapshotObject(object: StateObject, schemas: ReadonlyMap<string, Schema>): SnapshotObject | undefined {
+export function snapshotObject(object: StateObject, schemas: ReadonlyMap<string, Schema>, importIdOf?: (stateId: string) => string | undefined): SnapshotObject | undefined {
   const schema = schemas.get(object.type);
-  const importId = importIdOfState(object.type, object.values);
+  const importId = importIdOfState(object.type, object.values, importIdOf);
   if (schema === undefined || importId === undefined) return undefined;
   const { values, withheld } = withholdSecrets(object.type, schema.block, object.values);
   return { type: object.type, importId, values: withoutNulls(values) as Record<string, unknown>, ...(withheld !== undefined ? { withheld } : {}) };
