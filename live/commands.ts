@@ -16,6 +16,8 @@ import { readSnapshot, type Snapshot } from "./snapshot";
 import { typeSchemas } from "./state-objects";
 import { inScratch, LiveCommandError, planWithClouds, planWithTwin, synthesize, type PlanRun } from "./terraform-runs";
 import { rehearse } from "../twin/rehearsal";
+import { inventoryEntries, snapshotZones, unmanagedRecords, type UnmanagedReport } from "./unmanaged";
+import { readZoneExport } from "./zone-export";
 
 export interface LiveCommandOptions {
   readonly root: string;
@@ -128,5 +130,47 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
       run = await planWithClouds({ outdir: out, stacks: options.stacks, planArguments: ["-refresh-only", "-detailed-exitcode"], env: options.env, progress: options.progress });
     }
     return driftReport({ live: liveLabel(options.live, snapshot), terraformVersion: run.terraformVersion, plans: run.plans, configurations: synthesized.configurations, estate: loadEstate(), schemas: typeSchemas(options.root).resources });
+  });
+}
+
+export interface UnmanagedOptions extends LiveCommandOptions {
+  /** The ids recorded by hand, for a snapshot's objects of types discovery cannot find. @default adoption/import-ids.json */
+  readonly importIds?: string;
+  /** Zone exports (Route 53 JSON or BIND) to list instead of a snapshot's zones. */
+  readonly zoneExports: readonly string[];
+  /** The zone of a single export, when the file does not say. */
+  readonly zone?: string;
+  /** Write the listed records as inventory entries to this file. */
+  readonly entries?: string;
+  /** The day the export was taken, for the entries' source. @default the snapshot's day, else today (UTC) */
+  readonly date?: string;
+}
+
+export async function runUnmanaged(options: UnmanagedOptions): Promise<UnmanagedReport> {
+  if (options.stacks.length > 0) throw new LiveCommandError("the unmanaged listing takes no stacks: it lists every zone");
+  if ((options.live === undefined) === (options.zoneExports.length === 0)) throw new LiveCommandError("give either --live FILE (a snapshot) or --zone-export FILE (a zone's export)");
+  if (options.zone !== undefined && options.zoneExports.length !== 1) throw new LiveCommandError("--zone names the zone of one --zone-export");
+  const snapshot = options.live === undefined ? undefined : snapshotOf(options.live);
+  const estate = loadEstate();
+  return inScratch("psf-estate-unmanaged-", async (scratch) => {
+    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
+    let report: UnmanagedReport;
+    if (snapshot !== undefined && options.live !== undefined) {
+      const idsFile = options.importIds ?? join(options.root, KNOWN_IMPORT_IDS_FILE);
+      const found = discoverIds(synthesized.configurations, loadKnownImportIds(JSON.parse(readFileSync(idsFile, "utf8")) as unknown, idsFile), snapshotListing(snapshot.objects));
+      const used = new Set(Object.values(found.ids).flatMap((ids) => Object.values(ids)));
+      const objects = snapshot.objects
+        .filter((o) => o.type !== "aws_route53_record" && !used.has(o.importId))
+        .map((o) => ({ type: o.type, importId: o.importId, name: String(o.values["name"] ?? o.values["domain"] ?? o.importId) }));
+      report = { source: liveLabel(options.live, snapshot), zones: unmanagedRecords(snapshotZones(snapshot.objects), synthesized.configurations, estate), objects };
+    } else {
+      const exports = await Promise.all(options.zoneExports.map((file) => readZoneExport(file, options.zone)));
+      report = { source: `the zone export${exports.length > 1 ? "s" : ""} ${options.zoneExports.join(", ")}`, zones: unmanagedRecords(exports, synthesized.configurations, estate), objects: [] };
+    }
+    if (options.entries !== undefined) {
+      writeFileSync(options.entries, `${stableStringify(inventoryEntries(report, options.date ?? snapshot?.taken ?? new Date().toISOString().slice(0, 10)), 2)}\n`);
+      options.progress(`unmanaged: wrote the records as inventory entries to ${options.entries}`);
+    }
+    return report;
   });
 }

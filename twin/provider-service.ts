@@ -91,11 +91,13 @@ export class ProviderTwin {
 
   /**
    * Without a snapshot the twin has no cloud to ask: an object is as its state says. With one, the object is as the
-   * snapshot holds it (its secrets as the state holds them), or gone when the snapshot has no object with its id.
+   * snapshot holds it (its secrets as the state holds them), or gone when the snapshot has no object with its id; an
+   * object of a type that cannot be imported (a volume attachment) is as its state says.
    */
   readResource(request: Message): Message {
-    if (this.live === undefined) return { new_state: request.current_state, private: request.private };
     const typeName = request.type_name as string;
+    // A type without an importer is not in a snapshot (it has no id to be found by): the snapshot cannot say it is gone.
+    if (this.live === undefined || RESOURCE_TYPE_FACTS[typeName]?.importId === "") return { new_state: request.current_state, private: request.private };
     const schema = this.resourceSchema(typeName);
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
     const type = this.type(typeName, schema.block);
