@@ -70,7 +70,7 @@ export function renderFailure(format: Format, message: string, output: string): 
   }
 }
 
-function fence(text: string, language = "text"): string {
+export function fence(text: string, language = "text"): string {
   const runs = text.match(/`{3,}/g) ?? [];
   const marks = "`".repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
   return `${marks}${language}\n${text}\n${marks}`;
@@ -84,14 +84,14 @@ export function suggestedAllowances(dangers: readonly Danger[], today: string): 
   return [...byStack].map(([stack, subjects]) => ({ stack, subjects, reason: "<why this is intended, with the issue that decided it>", expires: inThirtyDays }));
 }
 
-function dangerLine(d: Danger, code: (s: string) => string): string {
+export function dangerLine(d: Danger, code: (s: string) => string): string {
   const [first, ...rest] = d.detail.split("\n");
   const tail = rest.length > 0 ? `\n${rest.join("\n")}` : "";
   const allowed = d.allowedBy !== undefined ? ` (allowed on the base branch until ${d.allowedBy.expires}: ${d.allowedBy.reason})` : "";
   return `**${d.name}** (${code(d.stack)} ${code(d.subject)}, ${d.kind}): ${first}${allowed}${tail}`;
 }
 
-function attributeLine(a: AttributeDiff, code: (s: string) => string): string {
+export function attributeLine(a: AttributeDiff, code: (s: string) => string): string {
   switch (a.change) {
     case "added":
       return `+ ${code(a.path)}: ${code(a.after ?? "")}`;

@@ -7,6 +7,8 @@
 /** The parts of Terraform's JSON plan the review reads (plan format 1.x). */
 export interface TerraformPlanJson {
   readonly resource_changes?: readonly TerraformResourceChange[];
+  /** What refreshing found changed outside Terraform since the state was written (a refresh-only plan's whole content). */
+  readonly resource_drift?: readonly TerraformResourceChange[];
   readonly output_changes?: Readonly<Record<string, TerraformChange>>;
   readonly planned_values?: { readonly root_module?: TerraformModuleValues };
   readonly prior_state?: { readonly values?: { readonly root_module?: TerraformModuleValues } };
@@ -122,6 +124,11 @@ export function plannedChanges(stack: string, plan: TerraformPlanJson): PlannedC
     });
   }
   return changes;
+}
+
+/** What changed outside Terraform, as a plan's `resource_drift` records it: updates (state → live) and deletions (gone live). */
+export function driftedChanges(stack: string, plan: TerraformPlanJson): PlannedChange[] {
+  return plannedChanges(stack, { resource_changes: plan.resource_drift ?? [] });
 }
 
 /** Terraform's words for why it replaces or deletes, for people. */

@@ -6,13 +6,16 @@
  * twin (gRPC, the protocol, the schemas) once per rehearsal instead of once per command is what keeps a
  * rehearsal fast.
  *
- *   node <twin bundle> <project root>     (started by twin/rehearsal.ts; prints "ready <launcher port>")
+ *   node <twin bundle> <project root> [<live answers file>]   (started by twin/rehearsal.ts; prints "ready <launcher port>")
+ *
+ * With a live answers file (a snapshot of the live estate, written by live/), imports and reads are answered from it.
  */
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { loadProviderSchema, pinnedProvider } from "../provider-schemas/schema-file";
+import { LiveAnswers } from "./live-answers";
 import { ProviderTwin } from "./provider-service";
 
 function fail(message: string): never {
@@ -85,14 +88,20 @@ function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown:
 }
 
 function main(): void {
-  const [root] = process.argv.slice(2);
-  if (root === undefined) fail("usage: plugin <project root>");
+  const [root, liveFile] = process.argv.slice(2);
+  if (root === undefined) fail("usage: plugin <project root> [<live answers file>]");
+  let live: LiveAnswers | undefined;
+  try {
+    live = liveFile === undefined ? undefined : LiveAnswers.read(liveFile);
+  } catch (error) {
+    fail(`cannot read the live answers ${liveFile}: ${(error as Error).message}`);
+  }
   const protocol = grpc.loadPackageDefinition(protocolDefinitions(root)) as unknown as LoadedProtocol;
   const twins = new Map<string, ProviderTwin>();
   const twinFor = (name: string): ProviderTwin => {
     let twin = twins.get(name);
     if (twin === undefined) {
-      twin = new ProviderTwin(pinnedProvider(name, root), loadProviderSchema(pinnedProvider(name, root), root));
+      twin = new ProviderTwin(pinnedProvider(name, root), loadProviderSchema(pinnedProvider(name, root), root), live);
       twins.set(name, twin);
     }
     return twin;

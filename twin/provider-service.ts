@@ -13,8 +13,9 @@ import {
   type SchemaAttribute,
   type SchemaBlock,
 } from "../provider-schemas/schema-file";
-import { decodeValue, encodeValue, type CtyType, type Value } from "./cty";
+import { decodeValue, encodeValue, isObjectValue, type CtyType, type Value } from "./cty";
 import { planResourceChange, type PathStep } from "./resource-plan";
+import { LiveAnswers, liveValue } from "./live-answers";
 import { fillUnknowns, importedId, readDataSource, seededHash } from "./simulated-values";
 import { checkValueRules, type RuleViolation } from "./value-rules";
 
@@ -29,7 +30,8 @@ interface TwinPrivate { readonly adopted?: boolean }
 export class ProviderTwin {
   private readonly types = new Map<string, CtyType>();
 
-  constructor(readonly provider: PinnedProvider, readonly schema: ProviderSchema) {}
+  /** `live`: a snapshot of the live estate to answer imports and reads from (`--live FILE`); without it, made-up values. */
+  constructor(readonly provider: PinnedProvider, readonly schema: ProviderSchema, private readonly live?: LiveAnswers) {}
 
   getMetadata(): Message {
     return {
@@ -87,9 +89,23 @@ export class ProviderTwin {
     return { diagnostics: [] };
   }
 
-  /** The twin has no cloud to ask: an object is as its state says. */
+  /**
+   * Without a snapshot the twin has no cloud to ask: an object is as its state says. With one, the object is as the
+   * snapshot holds it (its secrets as the state holds them), or gone when the snapshot has no object with its id; an
+   * object of a type that cannot be imported (a volume attachment) is as its state says.
+   */
   readResource(request: Message): Message {
-    return { new_state: request.current_state, private: request.private };
+    const typeName = request.type_name as string;
+    // A type without an importer is not in a snapshot (it has no id to be found by): the snapshot cannot say it is gone.
+    if (this.live === undefined || RESOURCE_TYPE_FACTS[typeName]?.importId === "") return { new_state: request.current_state, private: request.private };
+    const schema = this.resourceSchema(typeName);
+    if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    const type = this.type(typeName, schema.block);
+    const current = decodeValue((request.current_state as DynamicValue | undefined)?.msgpack, type);
+    const id = isObjectValue(current) && typeof current["id"] === "string" ? current["id"] : undefined;
+    const found = id === undefined ? undefined : this.live.read(typeName, id);
+    const state = found === undefined ? null : liveValue(schema.block, found.values, found.withheld, current);
+    return { new_state: { msgpack: encodeValue(state, type) }, private: request.private };
   }
 
   planResourceChange(request: Message): Message {
@@ -121,11 +137,20 @@ export class ProviderTwin {
     return { new_state: { msgpack: encodeValue(applied, type) }, private: Buffer.alloc(0) };
   }
 
-  /** An imported object has only its id: the twin cannot read the rest from the cloud. */
+  /**
+   * Without a snapshot an imported object has only its id: the twin cannot read the rest from the cloud. With one, it
+   * is the snapshot's object of that import id; an id the snapshot lacks imports as the id alone, which the read that
+   * follows finds gone, so Terraform fails as it does with a real provider ("Cannot import non-existent remote object").
+   */
   importResourceState(request: Message): Message {
     const typeName = request.type_name as string;
     const schema = this.resourceSchema(typeName);
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
+    if (this.live !== undefined) {
+      const found = this.live.imported(typeName, request.id as string);
+      const state = found === undefined ? emptyObject(schema.block, { id: request.id as string }) : liveValue(schema.block, found.values, found.withheld, null);
+      return { imported_resources: [{ type_name: typeName, state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) }, private: Buffer.alloc(0) }] };
+    }
     const state = emptyObject(schema.block, { id: importedId(typeName, request.id as string) });
     return {
       imported_resources: [{
@@ -142,7 +167,8 @@ export class ProviderTwin {
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "data source", typeName)] };
     const type = this.type(`data.${typeName}`, schema.block);
     const config = decodeValue((request.config as DynamicValue | undefined)?.msgpack, type);
-    const state = readDataSource(typeName, schema.block, config, seededHash(typeName, config, type));
+    const read = isObjectValue(config) ? this.live?.dataSource(typeName, config) : undefined;
+    const state = read !== undefined ? liveValue(schema.block, read, undefined, null) : readDataSource(typeName, schema.block, config, seededHash(typeName, config, type));
     return { state: { msgpack: encodeValue(state, type) } };
   }
 

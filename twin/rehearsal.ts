@@ -50,6 +50,10 @@ export interface RehearsalOptions {
   readonly validate?: boolean;
   /** Also return the state of every applied stack (`terraform.<stack>.tfstate`, parsed). @default false */
   readonly returnStates?: boolean;
+  /** The twin answers imports and reads from this live answers file (twin/live-answers.ts, written by live/). @default made-up values */
+  readonly live?: string;
+  /** Arguments added to each stack's first plan (`-refresh-only` for drift). @default none */
+  readonly planArguments?: readonly string[];
 }
 
 export interface StackRehearsal {
@@ -212,7 +216,7 @@ async function rehearseIn(
     writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
     if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return;
     if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return;
-    const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", "-out=rehearsal.tfplan"]);
+    const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", ...(options.planArguments ?? []), "-out=rehearsal.tfplan"]);
     if (plan === undefined) return;
     const record = records.get(name)!;
     record.plan = plan.stdout;
@@ -256,9 +260,9 @@ async function rehearseIn(
  * Starts the rehearsal's twin process (twin/plugin.ts, compiled) and waits until it says the port it listens on.
  * Exported for tests that run Terraform against the twin themselves (the deploy's): end its stdin and kill it after.
  */
-export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root">): Promise<{ twin: ChildProcess; port: number }> {
+export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root" | "live">): Promise<{ twin: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const twin = spawnGroup(process.execPath, [options.twinBundle, options.root], {
+    const twin = spawnGroup(process.execPath, [options.twinBundle, options.root, ...(options.live !== undefined ? [options.live] : [])], {
       stdio: ["pipe", "pipe", "inherit"],
     });
     twin.once("error", reject);

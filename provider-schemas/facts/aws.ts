@@ -173,6 +173,7 @@ export const AWS_FACTS: ProviderFacts = {
       reachableAt: ["name_servers"],
       forcesReplacement: ["delegation_set_id", "name"],
       importId: "<live hosted zone id>",
+      discovery: { by: ["name"], list: "Route 53 ListHostedZones (docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZones.html): Name, with the root's dot" },
       valueRules: [
         rule("comment", { kind: "length", max: 256 }, `${AWS_REPO} internal/service/route53/zone.go comment: validation.StringLenBetween(0, 256) (@036631a1 and the later SDKv2/names.Attr* copy agree)`),
         rule("delegation_set_id", { kind: "length", max: 32 }, `${AWS_REPO} internal/service/route53/zone.go delegation_set_id: validation.StringLenBetween(0, 32)`),

@@ -41,6 +41,7 @@ export const DATADOG_FACTS: ProviderFacts = {
     datadog_monitor: {
       forcesReplacement: ["type"],
       importId: "<live monitor id>",
+      discovery: { by: ["name"], list: "Datadog API GET /api/v1/monitor: name" },
       valueRules: [
         enumRule("type", "MonitorType", [
           "composite",

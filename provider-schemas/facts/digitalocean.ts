@@ -26,6 +26,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
       reachableAt: ["host", "private_host"],
       forcesReplacement: ["engine", "name", "private_network_uuid", "project_id"],
       importId: "<live database cluster id>",
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/databases: name" },
       valueRules: [
         notEmpty("name", "digitalocean/database/resource_database_cluster.go"),
         notEmpty("engine", "digitalocean/database/resource_database_cluster.go"),
@@ -109,6 +110,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
         "vpc_uuid",
       ],
       importId: "<live droplet id>",
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/droplets (docs.digitalocean.com/reference/api): name" },
       conditionalReplacements: [
         {
           path: "ipv6",
@@ -155,6 +157,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
     digitalocean_firewall: {
       forcesReplacement: [],
       importId: "<live firewall id>",
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/firewalls: name" },
       valueRules: [
         notEmpty("name", "digitalocean/firewall/firewalls.go"),
         {
@@ -219,6 +222,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
         "snapshot_id",
       ],
       importId: "<live volume id>",
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/volumes: name" },
       valueRules: [
         notEmpty("name", "digitalocean/volume/resource_volume.go"),
         {
@@ -260,6 +264,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
     digitalocean_vpc: {
       forcesReplacement: ["ip_range", "region"],
       importId: "<live vpc id>",
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/vpcs: name" },
       valueRules: [
         notEmpty("name", "digitalocean/vpc/resource_vpc.go"),
         notEmpty("region", "digitalocean/vpc/resource_vpc.go"),

@@ -40,6 +40,7 @@ export const FASTLY_FACTS: ProviderFacts = {
     fastly_service_vcl: {
       forcesReplacement: [],
       importId: "<live service id>",
+      discovery: { by: ["name"], list: "Fastly API GET /service (developer.fastly.com/reference/api/services/service): name" },
       valueRules: [
       lr("condition.type", { kind: "one-of", values: ["REQUEST", "RESPONSE", "CACHE", "PREFETCH"] }, "block_fastly_service_condition.go", "validateConditionType (fastly/validators.go)"),
       lr("backend.max_lifetime", { kind: "number-range", min: 0, integer: true }, "block_fastly_service_backend.go", "validation.IntAtLeast(0)"),
@@ -233,6 +234,7 @@ export const FASTLY_FACTS: ProviderFacts = {
       reachableAt: ["managed_dns_challenges"],
       forcesReplacement: ["certificate_authority"],
       importId: "<live tls subscription id>",
+      discovery: { by: ["domains"], list: "Fastly API GET /tls/subscriptions?include=tls_domains: the domains it covers" },
       valueRules: [
         {
           path: "certificate_authority",

@@ -78,6 +78,7 @@ export const HEROKU_FACTS: ProviderFacts = {
     heroku_pipeline: {
       forcesReplacement: ["owner.id", "owner.type"],
       importId: "<live pipeline id>",
+      discovery: { by: ["name"], list: "Heroku Platform API GET /pipelines: name" },
       valueRules: [
         {
           path: "name",

@@ -93,6 +93,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_escalation_policy: {
       forcesReplacement: [],
       importId: "<live escalation policy id>",
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /escalation_policies: name" },
       valueRules: [
         rule("name", ALLOWED_NAME_NO_SPECIALS, POLICY, "validateIsAllowedString(NoNonPrintableCharsOrSpecialChars)"),
         rule("num_loops", { kind: "number-range", min: 0, max: 9, integer: true }, POLICY, "validation.IntBetween(0, 9)"),
@@ -105,6 +106,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_schedule: {
       forcesReplacement: [],
       importId: "<live schedule id>",
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /schedules: name" },
       valueRules: [
         rule("time_zone", TIME_ZONE, SCHEDULE, "util.ValidateTZValueDiagFunc (util.ValidTZ)"),
         rule("layer.start", RFC3339, SCHEDULE, "inline ValidateFunc: time.Parse(time.RFC3339)"),
@@ -126,6 +128,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_service: {
       forcesReplacement: [],
       importId: "<live service id>",
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /services: name" },
       valueRules: [
         rule("name", ALLOWED_NAME, SERVICE, "validateIsAllowedString(NoNonPrintableChars)"),
         oneOf("alert_creation", ["create_alerts_and_incidents", "create_incidents"], SERVICE),
@@ -154,6 +157,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_service_integration: {
       forcesReplacement: ["email_filter", "service", "type", "vendor"],
       importId: "{service}.<live integration id>",
+      discovery: { by: ["service", "name"], list: "PagerDuty REST API GET /services/{id}?include[]=integrations: its service and name" },
       valueRules: [
         oneOf(
           "type",
@@ -198,6 +202,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_team: {
       forcesReplacement: [],
       importId: "<live team id>",
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /teams: name" },
       source: `${PD_REPO} pagerdutyplugin/resource_pagerduty_team.go (plugin framework: ImportStatePassthroughID on id; no RequiresReplace plan modifier and no validators; description defaults to "Managed by Terraform").`,
     },
   },

@@ -9,6 +9,7 @@ export const PINGDOM_FACTS: ProviderFacts = {
     pingdom_check: {
       forcesReplacement: ["type"],
       importId: "<live check id>",
+      discovery: { by: ["name"], list: "Pingdom API 3.1 GET /checks: name" },
       valueRules: [
         {
           path: "type",

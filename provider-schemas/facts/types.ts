@@ -59,6 +59,14 @@ export interface ConditionalReplacement {
   readonly source: string;
 }
 
+/** How a type's live objects are listed and told apart. */
+export interface Discovery {
+  /** The attributes whose values (as the configuration and the provider's state write them) pick the object out. */
+  readonly by: readonly string[];
+  /** The API call that lists the type's objects, with where it is documented. */
+  readonly list: string;
+}
+
 export interface ResourceTypeFacts {
   /** Top-level attribute names, or dotted paths into nested blocks (e.g. "backup_policy.plan"), whose change forces Terraform to destroy and recreate the resource (ForceNew in the provider's schema, or RequiresReplace in plugin-framework resources). */
   readonly forcesReplacement: readonly string[];
@@ -66,6 +74,13 @@ export interface ResourceTypeFacts {
   readonly conditionalReplacements?: readonly ConditionalReplacement[];
   /** The id `terraform import` expects, as a template: `{attr}` is read from the resource's synthesized configuration (a literal value), `<live ...>` marks a value only the live account knows, e.g. "<live droplet id>" or "{zone_id}_{name}_{type}". An empty string: the type has no importer. */
   readonly importId: string;
+  /**
+   * How an adopter's tools find the live object from what the configuration says (live/discovery.ts): the attributes
+   * that pick it out among the objects its cloud lists (each a literal of the configuration, or a reference to the id
+   * of a resource found before it), and the API call that lists them. @default not discoverable: its id is given by
+   * hand in adoption/import-ids.json
+   */
+  readonly discovery?: Discovery;
   /** The provider's validators on literal values. @default none */
   readonly valueRules?: readonly AttributeValueRule[];
   /** The provider's rules between attributes. @default none */

@@ -91,7 +91,11 @@ export function ownership(facts: OwnedDestinations, objects: readonly KnownObjec
       const configured = configurations.some((c) => resourceBody(c.get(object.stack), object.address)?.[attribute] !== undefined);
       if (configured) continue;
       const value = object.values[attribute];
-      for (const one of Array.isArray(value) ? value : [value]) add(one);
+      // A place may be a block's field (a TLS subscription's challenges: `record_value`), once the plan knows it.
+      for (const one of Array.isArray(value) ? value : [value]) {
+        if (isRecord(one)) for (const field of Object.values(one)) add(field);
+        else add(one);
+      }
     }
   }
   const owners = new Set(facts.codeRepositories.flatMap((url) => {

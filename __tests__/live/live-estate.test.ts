@@ -1,0 +1,157 @@
+/**
+ * The live estate, offline: adoption, drift and the unmanaged listing against the committed snapshot fixture
+ * (__tests__/fixtures/live-estate: the estate as applied, plus the deliberate differences of edits.ts), through the real
+ * Terraform and the provider twin answering from the snapshot. Each reports exactly those differences, none made up
+ * by the twin's own values; and a zone export in each supported format.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { adoptionStatus, type AdoptionReport } from "../../live/adoption";
+import { runAdopt, runDrift, runUnmanaged } from "../../live/commands";
+import { driftStatus, type DriftReport } from "../../live/drift";
+import { parseSnapshot, readSnapshot, SnapshotError } from "../../live/snapshot";
+import { readZoneExport } from "../../live/zone-export";
+import { repoRoot } from "../support/rehearsal";
+
+const FIXTURE = join(repoRoot, "__tests__", "fixtures", "live-estate", "snapshot.json");
+const IDS = join(repoRoot, "__tests__", "fixtures", "live-estate", "import-ids.json");
+const quiet = { root: repoRoot, env: process.env, stacks: [] as string[], progress: () => undefined };
+
+let adoption: AdoptionReport;
+let drift: DriftReport;
+
+beforeAll(async () => {
+  adoption = await runAdopt({ ...quiet, live: FIXTURE, importIds: IDS });
+  drift = await runDrift({ ...quiet, live: FIXTURE });
+}, 300_000);
+
+const changed = (report: AdoptionReport): string[] => report.stacks.flatMap((s) => s.resources.filter((r) => r.outcome !== "adopted" && r.outcome !== "created-not-importable").map((r) => `${s.stack} ${r.outcome} ${r.name}: ${r.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+
+describe("npm run adopt -- --live <fixture>", () => {
+  it("reports exactly the deliberate differences, live → code, and nothing the twin made up", () => {
+    expect(changed(adoption)).toEqual([
+      "datadog to-be-created [psf-estate] bugs: every host reporting: ",
+      "digitalocean-nyc1 adopted-with-changes psf-nyc1-bugs: removed inbound_rule[-]",
+      "digitalocean-nyc1 adopted-with-changes wiki.nyc1.psf.io: changed size",
+      "dns adopted-with-changes wiki.python.org A: changed ttl",
+      "fastly adopted-with-changes www.python.org: changed header[\"HSTS w/o subdomains\"].source",
+      "pingdom adopted-with-changes www.python.org: removed paused",
+    ]);
+    expect(adoption.dangers).toEqual([]);
+    expect(adoptionStatus(adoption)).toBe(0);
+  });
+
+  it("names the inventory field a value comes from, and never compares a secret the snapshot withholds", () => {
+    const wiki = adoption.stacks.flatMap((s) => s.resources).find((r) => r.name === "wiki.nyc1.psf.io")!;
+    expect(wiki.attributes).toEqual([{ path: "size", change: "changed", before: "\"s-4vcpu-8gb\"", after: "\"s-2vcpu-4gb\"", inventory: "host \"wiki.nyc1\" size (inventory/hosts.ts)" }]);
+    const docs = adoption.stacks.find((s) => s.stack === "fastly")!.resources.find((r) => r.name === "docs.python.org")!;
+    expect(docs.outcome).toBe("adopted");
+    expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
+  });
+
+  it("says which types need their ids by hand", () => {
+    expect(adoption.idsByHand).toEqual(["aws_kms_key", "aws_route53_delegation_set", "datadog_dashboard_json", "heroku_addon", "heroku_addon_attachment", "heroku_pipeline_coupling"]);
+  });
+});
+
+describe("npm run drift -- --live <fixture>", () => {
+  it("names each deliberate difference the state knows, state → live, and exits 1", () => {
+    const found = drift.stacks.flatMap((s) => s.changes.map((c) => `${s.stack} ${c.action} ${c.name}: ${c.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+    expect(found).toEqual([
+      "datadog delete [psf-estate] bugs: every host reporting: ",
+      "digitalocean-nyc1 update psf-nyc1-bugs: added inbound_rule[+]",
+      "digitalocean-nyc1 update wiki.nyc1.psf.io: changed size",
+      "dns update wiki.python.org A: changed ttl",
+      "fastly update www.python.org: changed header[\"HSTS w/o subdomains\"].source",
+      "pingdom update www.python.org: added paused",
+    ]);
+    expect(drift.dangers.map((d) => `${d.class} ${d.kind} ${d.name}`).sort()).toEqual([
+      "exposure opens-wide psf-nyc1-bugs",
+      "silencing alarm-removed [psf-estate] bugs: every host reporting",
+      "silencing check-paused www.python.org",
+    ]);
+    expect(driftStatus(drift)).toBe(1);
+  });
+});
+
+describe("the unmanaged listing", () => {
+  it("holds exactly the records no stack declares, with who manages them where the inventory knows", async () => {
+    const report = await runUnmanaged({ ...quiet, live: FIXTURE, importIds: IDS, zoneExports: [] });
+    expect(report.zones.flatMap((z) => z.records.map((r) => `${z.zone} ${r.name} ${r.type} ${r.managedBy === undefined ? "nobody known" : r.managedBy.split(" ")[0]}`))).toEqual([
+      "psf.io moin.nyc1.psf.io A Salt's",
+      "psf.io ns-1.ams1.psf.io A Salt's",
+      "python.org _github-challenge-python.python.org TXT nobody known",
+      "python.org pypi.python.org CNAME pypi/infra",
+      "python.org testpypi.python.org CNAME pypi/infra",
+    ]);
+    expect(report.objects).toEqual([]);
+  }, 60_000);
+});
+
+describe("a zone export", () => {
+  const dir = mkdtempSync(join(tmpdir(), "zone-export-"));
+  const expected = [
+    "_github-challenge-python.python.org TXT 300 5c2e1a0f9d",
+    "python.org A 300 151.101.0.223",
+    "python.org CAA 300 0 issue \"letsencrypt.org\"",
+    "python.org MX 3600 10 mail.python.org",
+    "python.org NS 172800 ns-1.awsdns-00.com",
+    "python.org TXT 300 v=spf1 mx a:mail.python.org ~all",
+    "www.python.org CNAME 300 dualstack.python.map.fastly.net",
+  ];
+  const lines = (records: readonly { name: string; type: string; ttl?: number; values: readonly string[] }[]): string[] =>
+    records.filter((r) => r.type !== "SOA").map((r) => `${r.name} ${r.type} ${r.ttl ?? ""} ${r.values.join(" | ")}`);
+
+  it("reads Route 53's list-resource-record-sets JSON", async () => {
+    const file = join(dir, "python.org.json");
+    writeFileSync(file, JSON.stringify({ ResourceRecordSets: [
+      { Name: "python.org.", Type: "SOA", TTL: 900, ResourceRecords: [{ Value: "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400" }] },
+      { Name: "python.org.", Type: "NS", TTL: 172800, ResourceRecords: [{ Value: "ns-1.awsdns-00.com." }] },
+      { Name: "python.org.", Type: "A", TTL: 300, ResourceRecords: [{ Value: "151.101.0.223" }] },
+      { Name: "python.org.", Type: "CAA", TTL: 300, ResourceRecords: [{ Value: "0 issue \"letsencrypt.org\"" }] },
+      { Name: "python.org.", Type: "MX", TTL: 3600, ResourceRecords: [{ Value: "10 mail.python.org" }] },
+      { Name: "python.org.", Type: "TXT", TTL: 300, ResourceRecords: [{ Value: "\"v=spf1 mx a:mail.python.org ~all\"" }] },
+      { Name: "_github-challenge-python.python.org.", Type: "TXT", TTL: 300, ResourceRecords: [{ Value: "\"5c2e1a0f9d\"" }] },
+      { Name: "www.python.org.", Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "dualstack.python.map.fastly.net" }] },
+    ] }));
+    const zone = await readZoneExport(file);
+    expect(zone.zone).toBe("python.org");
+    expect(lines(zone.records)).toEqual(expected);
+  });
+
+  it("reads a BIND zone file", async () => {
+    const file = join(dir, "python.org.zone");
+    writeFileSync(file, [
+      "$ORIGIN python.org.", "$TTL 300",
+      "@ 900 IN SOA ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400",
+      "@ 172800 IN NS ns-1.awsdns-00.com.", "@ IN A 151.101.0.223", "@ IN CAA 0 issue \"letsencrypt.org\"",
+      "@ 3600 IN MX 10 mail.python.org.", "@ IN TXT \"v=spf1 mx a:mail.python.org ~all\"",
+      "_github-challenge-python IN TXT \"5c2e1a0f9d\"", "www IN CNAME dualstack.python.map.fastly.net.", "",
+    ].join("\n"));
+    const zone = await readZoneExport(file);
+    expect(zone.zone).toBe("python.org");
+    expect(lines(zone.records)).toEqual(expected);
+  });
+
+  it("refuses a BIND file with record types the parser would drop, rather than leave them unseen", async () => {
+    const file = join(dir, "sshfp.zone");
+    writeFileSync(file, "$ORIGIN python.org.\n@ 300 IN A 192.0.2.1\nhost 300 IN SSHFP 1 1 abcdef\n");
+    await expect(readZoneExport(file)).rejects.toThrow(/SSHFP/);
+  });
+});
+
+describe("the snapshot format", () => {
+  it("reads the committed fixture, which withholds every secret", () => {
+    const snapshot = readSnapshot(FIXTURE);
+    expect(snapshot.objects.length).toBeGreaterThan(450);
+    expect(JSON.stringify(snapshot)).not.toMatch(/rehearsal-fastly_origin_token|rehearsal-placeholder/);
+    expect(snapshot.objects.filter((o) => o.type === "pagerduty_service_integration").every((o) => o.values["integration_key"] === undefined)).toBe(true);
+  });
+
+  it("refuses another version, or an object twice, naming what is wrong", () => {
+    expect(() => parseSnapshot({ format: "psf-estate-live-snapshot", version: 2 }, "x.json")).toThrow(/version 2; this checkout reads version 1/);
+    const object = { type: "digitalocean_droplet", importId: "1", values: {} };
+    expect(() => parseSnapshot({ format: "psf-estate-live-snapshot", version: 1, taken: "2026-06-01", source: "s", terraformVersion: "1.11.4", providers: {}, objects: [object, object] }, "x.json")).toThrow(SnapshotError);
+  });
+});

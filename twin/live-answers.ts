@@ -1,0 +1,141 @@
+/*
+ * What the twin answers from a live snapshot (npm run rehearse, adopt, drift and live-snapshot with `--live FILE`):
+ * an import finds the object by its type and import id, a read finds it by its type and the id its state holds (and
+ * says "gone" when the snapshot has none), a data source read finds the snapshot's read with the same arguments.
+ * The file is written by `live/` after it checked the snapshot against its schema (live/snapshot.ts): the twin reads
+ * it as the plain shapes below and checks nothing but that.
+ *
+ * A snapshot leaves secrets out ("withheld": the same shape as the values, `true` where a value was left out). A
+ * read keeps what the object's state holds there: the snapshot cannot say whether a secret changed, so a secret
+ * never shows as drift. An import has no state yet: a withheld value is then null.
+ */
+import { readFileSync } from "node:fs";
+import type { SchemaBlock } from "../provider-schemas/schema-file";
+import type { Value } from "./cty";
+
+/** One object of the snapshot, as `live/` hands it to the twin. */
+export interface LiveObject {
+  readonly type: string;
+  readonly importId: string;
+  /** Its attributes as `terraform show -json` writes them; one left out is null (a nested block left out is empty). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** `true` where a value was left out of the snapshot (a secret), in the shape of `values`. @default nothing withheld */
+  readonly withheld?: unknown;
+}
+
+/** One data source as it read live: its configured arguments and what it returned. */
+export interface LiveDataSource {
+  readonly type: string;
+  readonly arguments: Readonly<Record<string, unknown>>;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export interface LiveAnswersFile {
+  readonly objects: readonly LiveObject[];
+  readonly dataSources?: readonly LiveDataSource[];
+}
+
+/** The snapshot, indexed for the twin's lookups. */
+export class LiveAnswers {
+  private readonly byImport = new Map<string, LiveObject>();
+  private readonly byStateId = new Map<string, LiveObject>();
+
+  constructor(private readonly file: LiveAnswersFile) {
+    for (const object of file.objects) {
+      this.byImport.set(key(object.type, object.importId), object);
+      const id = object.values["id"];
+      if (typeof id === "string") this.byStateId.set(key(object.type, id), object);
+    }
+  }
+
+  static read(path: string): LiveAnswers {
+    return new LiveAnswers(JSON.parse(readFileSync(path, "utf8")) as LiveAnswersFile);
+  }
+
+  /** The object an import of `importId` finds, or undefined: the cloud has none. */
+  imported(type: string, importId: string): LiveObject | undefined {
+    return this.byImport.get(key(type, importId));
+  }
+
+  /** The live object whose state id is `id`, or undefined: it is gone. */
+  read(type: string, id: string): LiveObject | undefined {
+    return this.byStateId.get(key(type, id));
+  }
+
+  /** What a data source of `type` configured with `config` read live, or undefined when the snapshot did not record it. */
+  dataSource(type: string, config: Readonly<Record<string, Value>>): Readonly<Record<string, unknown>> | undefined {
+    return this.file.dataSources?.find((d) => d.type === type && Object.entries(d.arguments).every(([name, value]) => JSON.stringify(config[name] ?? null) === JSON.stringify(value)))?.values;
+  }
+}
+
+function key(type: string, id: string): string {
+  return `${type}\0${id}`;
+}
+
+/**
+ * An object of `block` from the snapshot's values: every attribute the snapshot left out is null and every nested
+ * block left out is empty, as Terraform's state holds them; withheld values are taken from `current` (the state's
+ * object, or null on an import).
+ */
+export function liveValue(block: SchemaBlock, values: unknown, withheld: unknown, current: Value): Value {
+  return complete(block, values, withheld, current);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function complete(block: SchemaBlock, values: unknown, withheld: unknown, current: unknown): Value {
+  if (!isRecord(values)) return null;
+  const marks = isRecord(withheld) ? withheld : {};
+  const now = isRecord(current) ? current : {};
+  const out: Record<string, Value> = {};
+  for (const name of Object.keys(block.attributes ?? {})) {
+    out[name] = marks[name] === true ? ((now[name] ?? null) as Value) : fillWithheld(values[name] ?? null, marks[name], now[name] ?? null);
+  }
+  for (const [name, nested] of Object.entries(block.block_types ?? {})) {
+    const value = values[name];
+    const elementMarks = marks[name];
+    switch (nested.nesting_mode) {
+      case "list":
+      case "set": {
+        const elements = Array.isArray(value) ? value : [];
+        const currentElements = Array.isArray(now[name]) ? (now[name] as unknown[]) : [];
+        out[name] = elements.map((element, i) => complete(nested.block, element, Array.isArray(elementMarks) ? elementMarks[i] : undefined, pairedElement(element, i, currentElements)));
+        break;
+      }
+      case "map":
+        out[name] = isRecord(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, complete(nested.block, v, isRecord(elementMarks) ? elementMarks[k] : undefined, isRecord(now[name]) ? (now[name] as Record<string, unknown>)[k] : null)])) : {};
+        break;
+      case "single":
+      case "group":
+        out[name] = value === undefined || value === null ? null : complete(nested.block, value, elementMarks, now[name] ?? null);
+        break;
+    }
+  }
+  return out;
+}
+
+/** A nested attribute's value with its withheld parts taken from the state's (maps by key, lists by position). */
+function fillWithheld(value: unknown, marks: unknown, current: unknown): Value {
+  if (marks === true) return (current ?? null) as Value;
+  if (isRecord(marks) && isRecord(value)) {
+    const now = isRecord(current) ? current : {};
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillWithheld(v, marks[k], now[k] ?? null)]));
+  }
+  if (Array.isArray(marks) && Array.isArray(value)) {
+    const now = Array.isArray(current) ? current : [];
+    return value.map((v, i) => fillWithheld(v, marks[i], now[i] ?? null));
+  }
+  return value as Value;
+}
+
+/**
+ * The state's element that a snapshot's element of a list or set block stands for: the one with the same `name`
+ * (Fastly's headers, loggers, backends), else the one at the same position.
+ */
+function pairedElement(element: unknown, index: number, current: readonly unknown[]): unknown {
+  const name = isRecord(element) ? element["name"] : undefined;
+  if (typeof name === "string") return current.find((c) => isRecord(c) && c["name"] === name) ?? null;
+  return current[index] ?? null;
+}
