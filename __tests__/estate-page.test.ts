@@ -38,7 +38,8 @@ describe("the estate on one page (docs/estate.md)", () => {
     expect(estate.sources().filter((s) => s.field === undefined)).toHaveLength(
       estate.datacenters.length + estate.owners.length + estate.roles.length + estate.hosts.length + estate.externalHosts.length + estate.zones.length
       + estate.services.length + estate.staticSites.length + estate.heroku.apps.length + estate.fastlyServices.length + estate.externalServices.length + estate.externalZones.length
-      + estate.onCall.rotations.length + 11, // CAA, Fastly edge, the database cluster, Heroku, on-call, uptime checking, metric monitoring, registrar, host records, PSF CA, service discovery
+      + estate.onCall.rotations.length + 11 // CAA, Fastly edge, the database cluster, Heroku, on-call, uptime checking, metric monitoring, registrar, host records, PSF CA, service discovery
+      + (estate.stateStore !== undefined ? 1 : 0), // the state store, when the inventory declares one
     );
   });
 

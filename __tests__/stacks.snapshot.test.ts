@@ -4,7 +4,7 @@ const synth = synthCommittedEstate();
 
 describe("synthesized stacks", () => {
   it("are the expected set", () => {
-    expect([...synth.text.keys()]).toEqual(["datadog", "digitalocean-ams1", "digitalocean-nyc1", "digitalocean-nyc1-database", "digitalocean-nyc3", "digitalocean-sfo1", "dns", "fastly", "gandi", "heroku", "pagerduty", "pingdom", "static-sites"]);
+    expect([...synth.text.keys()]).toEqual(["datadog", "digitalocean-ams1", "digitalocean-nyc1", "digitalocean-nyc1-database", "digitalocean-nyc3", "digitalocean-sfo1", "dns", "fastly", "gandi", "heroku", "pagerduty", "pingdom", "state", "static-sites"]);
   });
 
   it.each([...synth.text.keys()])("%s matches its snapshot", (name) => {

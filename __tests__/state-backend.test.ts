@@ -61,6 +61,38 @@ describe("state backends", () => {
     }
   });
 
+  it("reaches an S3-compatible store at PSF_ESTATE_S3_ENDPOINT the same way from the backend and from every remote-state read, never through AWS's STS", () => {
+    const endpoint = "http://127.0.0.1:7480";
+    const compatible = { endpoints: { s3: endpoint }, use_path_style: true, skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true };
+    const synth = synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_ENDPOINT: endpoint, PSF_ESTATE_S3_REGION: "default" }));
+    let reads = 0;
+    for (const [name, json] of synth.json) {
+      expect(json.terraform?.backend).toEqual({ s3: { bucket: "psf-terraform-state", key: `psf-estate/${name}.tfstate`, region: "default", encrypt: true, use_lockfile: true, ...compatible } });
+      for (const [id, read] of Object.entries(json.data?.terraform_remote_state ?? {})) {
+        const readStack = id.replace("cross-stack-reference-input-", "");
+        expect(read).toEqual({ backend: "s3", config: { bucket: "psf-terraform-state", key: `psf-estate/${readStack}.tfstate`, region: "default", encrypt: true, ...compatible }, workspace: "${terraform.workspace}" });
+        reads++;
+      }
+    }
+    // Every stack that reads another does so through the store: dns alone reads five.
+    expect(reads).toBeGreaterThanOrEqual(5);
+  });
+
+  it("fails on an S3 endpoint that is not an http or https URL of a host, naming the variable", () => {
+    const choose = (endpoint: string) => () => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: endpoint });
+    expect(choose("127.0.0.1:7480")).toThrow('PSF_ESTATE_S3_ENDPOINT="127.0.0.1:7480" is not a URL');
+    expect(choose("ftp://s3.example.org")).toThrow('PSF_ESTATE_S3_ENDPOINT="ftp://s3.example.org" is not an http or https URL');
+    expect(choose("not a url")).toThrow('PSF_ESTATE_S3_ENDPOINT="not a url" is not a URL');
+    expect(choose("https://key:secret@s3.example.org")).toThrow("PSF_ESTATE_S3_ENDPOINT must not carry credentials");
+    expect(choose("https://s3.example.org/?x=1")).toThrow("has a query or a fragment");
+    expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: "" })).not.toHaveProperty("endpoint");
+  });
+
+  it("fails on a DynamoDB lock table beside an S3-compatible store, whose lock would then be at AWS", () => {
+    expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: "https://s3.example.org", PSF_ESTATE_S3_DYNAMODB_TABLE: "locks" }))
+      .toThrow("PSF_ESTATE_S3_DYNAMODB_TABLE cannot go with PSF_ESTATE_S3_ENDPOINT: the lock table would be at AWS while the state is at https://s3.example.org");
+  });
+
   it("fails on an S3 backend without a bucket, naming the variable", () => {
     expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3" })).toThrow("PSF_ESTATE_BACKEND=s3 needs PSF_ESTATE_S3_BUCKET: the bucket that holds the state");
   });

@@ -3,7 +3,7 @@ import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
   CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
-  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, ServiceDiscovery, StaticSite, UptimeChecking, Zone,
+  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, ServiceDiscovery, StateStore, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
 
@@ -30,6 +30,8 @@ export class Estate {
   readonly externalZones: readonly ExternalZone[];
   readonly services: readonly PublicService[];
   readonly staticSites: readonly StaticSite[];
+  /** The S3 backend's state bucket, if the estate declares one. */
+  readonly stateStore: StateStore | undefined;
   readonly externalHosts: readonly ExternalHost[];
   readonly databaseCluster: DatabaseCluster;
   readonly heroku: HerokuEstate;
@@ -72,6 +74,7 @@ export class Estate {
     this.externalZones = inventory.externalZones;
     this.services = inventory.services;
     this.staticSites = inventory.staticSites;
+    this.stateStore = inventory.stateStore;
     this.externalHosts = inventory.externalHosts;
     this.databaseCluster = inventory.databaseCluster;
     this.heroku = inventory.heroku;

@@ -17,6 +17,7 @@ import { REGISTRAR } from "./registrar";
 import { psfSalt, seed } from "./source";
 import { COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES, SERVICE_DISCOVERY } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
+import { STATE_STORE } from "./state-store";
 import type { EstateInventory } from "./types";
 import { CAA_POLICY, EXTERNAL_ZONES, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
 
@@ -45,6 +46,7 @@ export const PSF_INVENTORY: EstateInventory = {
   fastlyEdge: FASTLY_EDGE,
   services: SERVICES,
   staticSites: STATIC_SITES,
+  stateStore: STATE_STORE,
   databaseCluster: DATABASE_CLUSTER,
   heroku: HEROKU,
   fastlyServices: FASTLY_SERVICES,

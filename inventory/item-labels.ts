@@ -28,6 +28,7 @@ export const ITEMS: Readonly<Record<string, { readonly noun: string; readonly na
 
 /** Single items at the top level, by key. */
 export const SINGLE_ITEMS: Readonly<Record<string, (item: Raw) => string>> = {
+  stateStore: () => "state store",
   databaseCluster: (i) => `database cluster ${asString(i?.name) !== undefined ? `"${String(i?.name)}"` : "(unnamed)"}`,
   heroku: () => "heroku",
   caa: () => "CAA policy",

@@ -339,6 +339,13 @@ const staticSite = sourcedObject({
   errorDocument: text(),
 });
 
+const stateStore = sourcedObject({
+  bucket: matching(S3_BUCKET, "is not a valid S3 bucket name"),
+  region: matching(AWS_REGION, "is not an AWS region (e.g. us-east-1)"),
+  kmsKeyAlias: matching(/^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/, "is not a KMS alias name without alias/ (letters, digits, / _ -, not aws/…)"),
+  owner: ownerKey,
+});
+
 const databaseCluster = sourcedObject({
   name: slug,
   datacenter: slug,
@@ -685,6 +692,7 @@ export const inventorySchema = z.strictObject({
   fastlyEdge,
   services: z.array(publicService),
   staticSites: z.array(staticSite),
+  stateStore: stateStore.optional(),
   databaseCluster,
   heroku,
   fastlyServices: z.array(fastlyService),

@@ -324,6 +324,20 @@ export interface StaticSite extends Sourced {
   readonly errorDocument: string;
 }
 
+/**
+ * The S3 bucket that holds the estate's Terraform state when PSF_ESTATE_BACKEND=s3 (the `state` stack declares it,
+ * with a KMS key of its own). Its safety settings (versions kept, the key by default, TLS only, no public access) are
+ * not choices and live in its construct; what is chosen is here.
+ */
+export interface StateStore extends Sourced {
+  /** The bucket's name (S3 bucket names are global). */
+  readonly bucket: string;
+  readonly region: string;
+  /** The alias of the KMS key that encrypts the state, without `alias/`. */
+  readonly kmsKeyAlias: string;
+  readonly owner: string;
+}
+
 /** A database of the managed PostgreSQL cluster, owned by a user of the same name. */
 export interface ManagedDatabase {
   readonly name: string;
@@ -615,6 +629,8 @@ export interface EstateInventory {
   readonly fastlyEdge: FastlyEdge;
   readonly services: readonly PublicService[];
   readonly staticSites: readonly StaticSite[];
+  /** The state bucket for the S3 backend. @default none: no `state` stack (Terraform Cloud or another store keeps the state) */
+  readonly stateStore?: StateStore;
   readonly databaseCluster: DatabaseCluster;
   readonly heroku: HerokuEstate;
   readonly fastlyServices: readonly FastlyServiceSpec[];

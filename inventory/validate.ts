@@ -124,6 +124,11 @@ export function validateInventory(input: unknown): ValidatedInventory {
   const siteNames = inv.staticSites.map((s) => s.bucket);
   checkDuplicates("static site", siteNames);
   for (const site of inv.staticSites) checkOwner(`static site "${site.bucket}"`, site.owner);
+  if (inv.stateStore !== undefined) {
+    checkOwner("state store", inv.stateStore.owner);
+    // A website bucket is public by design; the state bucket holds every secret of the estate.
+    if (siteNames.includes(inv.stateStore.bucket)) problems.add("state store", "bucket", `"${inv.stateStore.bucket}" is a static site's bucket, which anyone may read`);
+  }
 
   checkDuplicates("service", inv.services.map((s) => s.key));
   const zoneNames = inv.zones.map((z) => z.name);

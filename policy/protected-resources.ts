@@ -13,7 +13,9 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   // Objects are lost and the bucket name may be taken by someone else meanwhile.
   aws_s3_bucket: "an S3 bucket holds data and its name is global",
   // The key signs the zone's DNSSEC records: deleting it makes validating resolvers reject the zone.
-  aws_kms_key: "a KMS key that signs DNSSEC: deleting it breaks validation of the zone",
+  // The DNSSEC key signs the zones: deleting it makes validating resolvers reject them. The state key encrypts every
+  // Terraform state in the state bucket: deleting it makes them unreadable.
+  aws_kms_key: "a KMS key signs DNSSEC or encrypts the Terraform state: deleting it breaks validation of the zones, or makes every state unreadable",
   digitalocean_database_cluster: "a database cluster holds data",
   digitalocean_database_db: "a database holds data",
   digitalocean_volume: "a volume holds data",

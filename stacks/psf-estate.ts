@@ -11,6 +11,7 @@ import { HerokuStack } from "./heroku-stack";
 import type { EstateStackProps } from "./estate-stack";
 import { PagerDutyStack } from "./pagerduty-stack";
 import { PingdomStack } from "./pingdom-stack";
+import { StateStack } from "./state-stack";
 import { StaticSitesStack } from "./static-sites-stack";
 
 /** Every stack of the estate, for tests and tools that look at one of them. */
@@ -25,6 +26,8 @@ export interface PsfEstateStacks {
   readonly pagerduty: PagerDutyStack;
   readonly datadog: DatadogStack;
   readonly pingdom: PingdomStack;
+  /** The S3 backend's state bucket, when the inventory declares one. */
+  readonly state: StateStack | undefined;
 }
 
 /**
@@ -63,5 +66,7 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   const pagerduty = new PagerDutyStack(app, "pagerduty", { ...common, estate });
   const datadog = new DatadogStack(app, "datadog", { ...common, estate, pagingServices: pagerduty.services });
   const pingdom = new PingdomStack(app, "pingdom", { ...common, estate });
-  return { datacenters, database, staticSites, heroku, dns, fastly, gandi, pagerduty, datadog, pingdom };
+  // The S3 backend's bucket: the state of the others, for whoever keeps it there (PSF_ESTATE_BACKEND=s3).
+  const state = estate.stateStore !== undefined ? new StateStack(app, "state", { ...common, estate, store: estate.stateStore }) : undefined;
+  return { datacenters, database, staticSites, heroku, dns, fastly, gandi, pagerduty, datadog, pingdom, state };
 }

@@ -17,6 +17,12 @@ export type StateBackend =
     readonly kind: "s3"; readonly bucket: string; readonly region: string; readonly keyPrefix: string; readonly dynamodbTable?: string;
     /** The KMS key (id, ARN or alias ARN) that encrypts the state objects. @default S3's own key (SSE-S3) */
     readonly kmsKeyId?: string;
+    /**
+     * The URL of an S3-compatible store that is not AWS (Ceph's radosgw, MinIO, Garage): the backend and every
+     * remote-state read then address it path-style and skip what only AWS has (STS, IAM, the instance metadata
+     * service, AWS's list of regions; see S3_COMPATIBLE_STORE). @default AWS's own S3 endpoints
+     */
+    readonly endpoint?: string;
   };
 
 /** The environment variables that choose the backend; none of them is a secret. */
@@ -30,6 +36,23 @@ export const BACKEND_VARIABLES = {
   s3KeyPrefix: "PSF_ESTATE_S3_KEY_PREFIX",
   s3DynamodbTable: "PSF_ESTATE_S3_DYNAMODB_TABLE",
   s3KmsKeyId: "PSF_ESTATE_S3_KMS_KEY_ID",
+  s3Endpoint: "PSF_ESTATE_S3_ENDPOINT",
+} as const;
+
+/**
+ * What an S3-compatible store that is not AWS needs besides its endpoint, in the backend's and every remote-state
+ * read's configuration alike (Terraform's S3 backend, internal/backend/remote-state/s3/backend.go at v1.11.4): buckets
+ * in the path (such stores rarely serve a bucket as a host name), and no call to what only AWS has: STS to check the
+ * credentials and find the account (without these a read goes to sts.<region>.amazonaws.com, where a non-AWS key
+ * fails), the EC2 instance metadata service, and AWS's own list of region names. The SHA-256 checksum stays: the
+ * store must accept it (radosgw does; README, "An S3-compatible store").
+ */
+export const S3_COMPATIBLE_STORE = {
+  use_path_style: true,
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
 } as const;
 
 /**
@@ -59,7 +82,8 @@ export class BackendChoiceError extends Error {
  * Reads the backend choice from the environment, so that choosing one never means editing code.
  * Unset (or empty): `unchosen`, local state that Terraform will not plan. `local`: local state.
  * `cloud`: organization `psf`, workspaces `psf-estate-<stack>` unless overridden.
- * `s3`: needs PSF_ESTATE_S3_BUCKET; PSF_ESTATE_S3_KMS_KEY_ID encrypts with a KMS key.
+ * `s3`: needs PSF_ESTATE_S3_BUCKET; PSF_ESTATE_S3_KMS_KEY_ID encrypts with a KMS key; PSF_ESTATE_S3_ENDPOINT names an
+ * S3-compatible store that is not AWS.
  */
 export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBackend {
   const v = BACKEND_VARIABLES;
@@ -81,6 +105,13 @@ export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBacken
       if (bucket === undefined || bucket === "") throw new BackendChoiceError(`${v.kind}=s3 needs ${v.s3Bucket}: the bucket that holds the state`);
       const table = env[v.s3DynamodbTable];
       const kmsKeyId = env[v.s3KmsKeyId];
+      const endpoint = s3Endpoint(env[v.s3Endpoint]);
+      if (endpoint !== undefined && table !== undefined && table !== "") {
+        throw new BackendChoiceError(
+          `${v.s3DynamodbTable} cannot go with ${v.s3Endpoint}: the lock table would be at AWS while the state is at ${endpoint}; ` +
+          "S3's own lock file locks alone (README, \"An S3-compatible store\")",
+        );
+      }
       return {
         kind: "s3",
         bucket,
@@ -88,11 +119,28 @@ export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBacken
         keyPrefix: env[v.s3KeyPrefix] ?? "psf-estate/",
         ...(table !== undefined && table !== "" ? { dynamodbTable: table } : {}),
         ...(kmsKeyId !== undefined && kmsKeyId !== "" ? { kmsKeyId } : {}),
+        ...(endpoint !== undefined ? { endpoint } : {}),
       };
     }
     default:
       throw new BackendChoiceError(`${v.kind}="${kind}" is not a backend: use local, cloud or s3`);
   }
+}
+
+/** PSF_ESTATE_S3_ENDPOINT checked: an http or https URL of a host, with no credentials, query or fragment in it. */
+function s3Endpoint(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  const name = BACKEND_VARIABLES.s3Endpoint;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new BackendChoiceError(`${name}="${value}" is not a URL: give the store's, such as https://s3.example.org or http://127.0.0.1:7480`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new BackendChoiceError(`${name}="${value}" is not an http or https URL`);
+  if (url.username !== "" || url.password !== "") throw new BackendChoiceError(`${name} must not carry credentials: Terraform reads them from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`);
+  if (url.search !== "" || url.hash !== "") throw new BackendChoiceError(`${name}="${value}" has a query or a fragment, which no S3 endpoint has`);
+  return value;
 }
 
 /** Configures `stack` to keep its state where `backend` says, keyed by the stack's name. */
@@ -129,6 +177,16 @@ export function applyStateBackend(stack: TerraformStack, stackName: string, back
         encrypt: true,
         ...(backend.dynamodbTable !== undefined ? { dynamodbTable: backend.dynamodbTable } : {}),
         ...(backend.kmsKeyId !== undefined ? { kmsKeyId: backend.kmsKeyId } : {}),
+        // cdktf copies these props into every remote-state read of this stack's state (S3Backend.getRemoteStateDataSource),
+        // so a read reaches the same store the same way; use_lockfile below is the backend's alone.
+        ...(backend.endpoint !== undefined ? {
+          endpoints: { s3: backend.endpoint },
+          usePathStyle: S3_COMPATIBLE_STORE.use_path_style,
+          skipCredentialsValidation: S3_COMPATIBLE_STORE.skip_credentials_validation,
+          skipRequestingAccountId: S3_COMPATIBLE_STORE.skip_requesting_account_id,
+          skipMetadataApiCheck: S3_COMPATIBLE_STORE.skip_metadata_api_check,
+          skipRegionValidation: S3_COMPATIBLE_STORE.skip_region_validation,
+        } : {}),
       });
       // S3-native locking (Terraform 1.10+); cdktf 0.21's S3Backend has no property for it yet.
       stack.addOverride("terraform.backend.s3.use_lockfile", true);
@@ -181,5 +239,6 @@ function s3Location(stackName: string, backend: Extract<StateBackend, { kind: "s
     key: `${backend.keyPrefix}${stackName}.tfstate`,
     ...(backend.kmsKeyId !== undefined ? { kms_key_id: backend.kmsKeyId } : {}),
     region: backend.region,
+    ...(backend.endpoint !== undefined ? { endpoints: { s3: backend.endpoint }, ...S3_COMPATIBLE_STORE } : {}),
   };
 }

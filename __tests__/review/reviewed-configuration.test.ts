@@ -10,19 +10,24 @@ import { synthEstateWith } from "../support/synth-estate";
 
 const CLOUD: StateBackend = { kind: "cloud", organization: "psf", workspacePrefix: "psf-estate-", hostname: "app.terraform.io" };
 const S3: StateBackend = { kind: "s3", bucket: "psf-terraform-state", region: "us-east-1", keyPrefix: "psf-estate/", dynamodbTable: "locks", kmsKeyId: "alias/state" };
+/** A store that is not AWS: its endpoint, path-style addressing and the skip flags, in the backend and every remote-state read. */
+const S3_COMPATIBLE: StateBackend = { kind: "s3", bucket: "psf-terraform-state", region: "default", keyPrefix: "psf-estate/", kmsKeyId: "testkey-1", endpoint: "http://127.0.0.1:7480" };
 
 const configurations = (backend: StateBackend): Map<string, Configuration> => new Map(synthEstateWith(backend).json as ReadonlyMap<string, Configuration>);
 
 describe("the reviewed configuration's hash", () => {
-  it("is the same for the estate synthesized with local, cloud and s3 state, and names no departure", () => {
+  it("is the same for the estate synthesized with local, cloud, s3 and S3-compatible state, and names no departure", () => {
     const local = configurationHashes(configurations({ kind: "local" }), { kind: "local" });
     const cloud = configurationHashes(configurations(CLOUD), CLOUD);
     const s3 = configurationHashes(configurations(S3), S3);
+    const compatible = configurationHashes(configurations(S3_COMPATIBLE), S3_COMPATIBLE);
     expect(local.departures).toEqual([]);
     expect(cloud.departures).toEqual([]);
     expect(s3.departures).toEqual([]);
+    expect(compatible.departures).toEqual([]);
     expect(cloud.hashes).toEqual(local.hashes);
     expect(s3.hashes).toEqual(local.hashes);
+    expect(compatible.hashes).toEqual(local.hashes);
     expect(local.hashes.configuration).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(Object.keys(local.hashes.stacks)).toEqual([...configurations({ kind: "local" }).keys()].sort());
   });
@@ -72,6 +77,20 @@ describe("the reviewed configuration's hash", () => {
     expect(departures.map((d) => d.subject)).toEqual(["backend", "data.terraform_remote_state.outside", "data.terraform_remote_state.cross-stack-reference-input-dns"]);
     expect(departures[1]!.detail).toMatch(/state\.example\.net.*not a read of another stack of the estate/);
     expect(normalized).toMatchObject({ data: { terraform_remote_state: { "cross-stack-reference-input-digitalocean-nyc1": { "psf-estate-state": "digitalocean-nyc1" } } } });
+  });
+
+  it("names an S3 backend or read that reaches another store than the chosen one, or AWS instead of it", () => {
+    const stacks = new Set(["dns", "heroku"]);
+    const elsewhere: StateBackend = { ...S3_COMPATIBLE, endpoint: "https://s3.example.net" } as StateBackend;
+    const configuration = {
+      terraform: conventionalBackend("dns", elsewhere),
+      data: { terraform_remote_state: { "cross-stack-reference-input-heroku": conventionalRemoteState("heroku", S3) } },
+    };
+    const { departures } = normalizeConfiguration("dns", configuration, S3_COMPATIBLE, stacks);
+    expect(departures).toEqual([
+      expect.objectContaining({ subject: "backend", detail: expect.stringMatching(/s3\.example\.net.*convention for s3 state/) }),
+      expect.objectContaining({ subject: "data.terraform_remote_state.cross-stack-reference-input-heroku", detail: expect.stringMatching(/convention for reading heroku's s3 state is .*127\.0\.0\.1:7480/) }),
+    ]);
   });
 
   it("names a read of another stack's state at a place other than the convention's for the backend", () => {

@@ -63,7 +63,7 @@ const KMS_DELETION_WINDOW_DAYS = { min: 7, max: 30 };
 
 export const KMS_DELETION_WINDOW: PolicyRule = {
   id: "data.kms-deletion-window",
-  rationale: "the DNSSEC key keeps the longest deletion window, time to cancel a deletion before the zones stop validating",
+  rationale: "a KMS key (DNSSEC, state) keeps the longest deletion window, time to cancel a deletion before the zones stop validating or the state cannot be read",
   severity: "error",
   check: (context) => resourcesOfType(context, "aws_kms_key").flatMap((key) => {
     const days = key.body.deletion_window_in_days;
