@@ -6,19 +6,31 @@
  * Changes that do not get in each other's way share a branch (a review of the whole estate costs seconds): the dangers
  * are judged resource by resource, so each is named on its own whatever else the branch does.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { todayUtc } from "../../review/allowances";
 import type { ReviewReport } from "../../review/report";
 import type { Danger } from "../../review/verdict";
-import { main } from "../../scripts/review";
 import { estateClone } from "../support/estate-clone";
 
-async function reviewOf(clone: string): Promise<{ status: number; report: ReviewReport }> {
-  const output = join(clone, "..", `${clone.split("/").pop()}-review.json`);
-  const status = await main(["--head-src", clone, "--base", "main", "--format", "json", "--output", output, "--quiet"]);
-  return { status, report: JSON.parse(readFileSync(output, "utf8")) as ReviewReport };
+const repoRoot = join(__dirname, "..", "..");
+
+/**
+ * The review as `npm run review` runs it, in a process of its own with a TMPDIR of its own: a branch here writes into
+ * whatever review folders it finds beside its own, and must not find those of the other tests running meanwhile.
+ */
+async function reviewOf(clone: string): Promise<{ status: number; report: ReviewReport; tmp: string }> {
+  const tmp = mkdtempSync(join(tmpdir(), "attack-review-"));
+  const output = join(tmp, "review.json");
+  const status = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(repoRoot, "scripts", "review.ts"), "--head-src", clone, "--base", "main", "--format", "json", "--output", output, "--quiet"], {
+      cwd: repoRoot, env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: "1" }, stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.once("close", (code) => resolve(code ?? -1));
+  });
+  return { status, report: JSON.parse(readFileSync(output, "utf8")) as ReviewReport, tmp };
 }
 
 const named = (report: ReviewReport, cls: Danger["class"], kind: string, match: RegExp = /./): Danger[] =>
@@ -43,7 +55,7 @@ const days = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOS
 
 describe("a branch that takes over, exposes, executes, silences and hides", () => {
   const marker = join(mkdtempSync(join(tmpdir(), "provisioner-")), "ran");
-  let review: { status: number; report: ReviewReport };
+  let review: { status: number; report: ReviewReport; tmp: string };
   beforeAll(async () => {
     const clone = estateClone({
       message: "Tidy the estate",
@@ -168,7 +180,7 @@ patch("digitalocean-nyc3", (c) => { c.data = { ...(c.data ?? {}), external: { pr
 });
 
 describe("a branch whose synthesis differs where it is deployed, and tampers with the review", () => {
-  let review: { status: number; report: ReviewReport };
+  let review: { status: number; report: ReviewReport; tmp: string };
   beforeAll(async () => {
     // Its synthesis changes names only where a deploy runs it; after its own synthesis it copies its output over any
     // review's copy of the base's, and empties a base state in the review's cache; it also deletes the rule its SPF
@@ -224,7 +236,7 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
   });
 
   it("still sees what the change destroys: the copy over its scratch output and the emptied cache changed nothing it read", () => {
-    expect(existsSync(join(process.env.TMPDIR ?? tmpdir(), "copied-over"))).toBe(true);
+    expect(existsSync(join(review.tmp, "copied-over"))).toBe(true);
     expect(named(review.report, "destruction", "destroys-protected", /digitalocean_volume\.backup/)).not.toEqual([]);
   });
 
@@ -234,7 +246,7 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
 });
 
 describe("everyday changes", () => {
-  let review: { status: number; report: ReviewReport };
+  let review: { status: number; report: ReviewReport; tmp: string };
   beforeAll(async () => {
     const clone = estateClone({
       message: "Everyday changes",
