@@ -9,7 +9,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
+import { estateFacts } from "../inventory/estate-facts";
 import type { EstateInventory } from "../inventory/types";
+import { enforcePolicy, PolicyError, type Configuration } from "../policy";
+import { synthEstate } from "./support/synth-estate";
 
 // An edit works on a plain copy of the inventory, loosely typed: a bad inventory is exactly what the types forbid.
 type Loose = any;
@@ -143,13 +146,13 @@ const CORPUS: readonly BadInput[] = [
   { name: "an owner key with spaces", edit: (i) => { i.owners[0].key = "infra staff"; }, item: 'owner "infra staff"', field: "key", problem: /must be lowercase letters and digits/ },
   { name: "an owner to contact nowhere", edit: (i) => { i.owners[2].contact = "   "; }, item: 'owner "buildbot"', field: "contact", problem: /^is empty$/ },
   { name: "an empty host owner", edit: (i) => { host(i, "planet").owner = " "; }, item: 'host "planet.nyc1"', field: "owner", problem: /^is empty: every item needs someone who answers for it$/ },
-  { name: "a region in capitals", edit: (i) => { dc(i, "nyc1").region = "NYC3"; }, item: 'datacenter "nyc1"', field: "region", problem: /^"NYC3" is not a DigitalOcean region slug/ },
+  { name: "a region in capitals", edit: (i) => { dc(i, "nyc1").region = "NYC3"; }, item: 'datacenter "nyc1"', field: "region", problem: /^"NYC3" is not a region DigitalOcean offers: ams1, / },
   { name: "a zone without a purpose", edit: (i) => { zone(i, "pycon.org").purpose = ""; }, item: 'zone "pycon.org"', field: "purpose", problem: /^is empty$/ },
   { name: "a description with a trailing space", edit: (i) => { service(i, "hg").description = "Version control archives "; }, item: 'service "hg"', field: "description", problem: /has spaces at either end/ },
   { name: "a Heroku app name Heroku refuses", edit: (i) => { app(i, "blurb-it").name = "Blurb_It"; }, item: 'heroku app "Blurb_It"', field: "name", problem: /is not a name Heroku accepts/ },
   { name: "a bucket name S3 refuses", edit: (i) => { i.staticSites[0].bucket = "WWW.jython.org"; }, item: 'static site "WWW.jython.org"', field: "bucket", problem: /is not a valid S3 bucket name/ },
   { name: "a volume name DigitalOcean refuses", edit: (i) => { host(i, "backup").volume.name = "Backup"; }, item: 'host "backup.sfo1"', field: "volume.name", problem: /is not a DigitalOcean volume name/ },
-  { name: "a size that is not a slug", edit: (i) => { host(i, "wiki").size = "s 2vcpu 4gb"; }, item: 'host "wiki.nyc1"', field: "size", problem: /is not a DigitalOcean size slug/ },
+  { name: "a size that is not a slug", edit: (i) => { host(i, "wiki").size = "s 2vcpu 4gb"; }, item: 'host "wiki.nyc1"', field: "size", problem: /^"s 2vcpu 4gb" is not a droplet size DigitalOcean offers \(DIGITALOCEAN_DROPLET_SIZES in provider-schemas\/facts\/digitalocean.ts/ },
   { name: "a database name with a capital", edit: (i) => { database(i, "roundup-jython").name = "Roundup-jython"; }, item: 'database "Roundup-jython"', field: "name", problem: /is not a database name/ },
   { name: "a PostgreSQL version with a minor", edit: (i) => { i.databaseCluster.version = "16.1"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "version", problem: /is not a PostgreSQL major version/ },
 
@@ -237,7 +240,7 @@ const CORPUS: readonly BadInput[] = [
   { name: "a rotation key that is not a slug", edit: (i) => { i.onCall.rotations[1].key = "Volunteers"; }, item: 'on-call rotation "Volunteers"', field: "key", problem: /^"Volunteers" must be lowercase letters and digits/ },
   { name: "a turn shorter than PagerDuty takes", edit: (i) => { i.onCall.rotations[0].turnLengthHours = 0; }, item: 'on-call rotation "infrastructure-staff"', field: "turnLengthHours", problem: /^0 hours is outside PagerDuty's 1-8760$/ },
   { name: "a rotation start in local time", edit: (i) => { i.onCall.rotations[0].startsAt = "2026-01-05 09:00"; }, item: 'on-call rotation "infrastructure-staff"', field: "startsAt", problem: /^"2026-01-05 09:00" is not an instant in UTC written YYYY-MM-DDThh:mm:ssZ$/ },
-  { name: "an escalation that never waits", edit: (i) => { i.onCall.rotations[1].escalateAfterMinutes = 0; }, item: 'on-call rotation "volunteers"', field: "escalateAfterMinutes", problem: /^0 is not a whole number of minutes, at least 1$/ },
+  { name: "an escalation that never waits", edit: (i) => { i.onCall.rotations[1].escalateAfterMinutes = 0; }, item: 'on-call rotation "volunteers"', field: "escalateAfterMinutes", problem: /^0 is not a whole number of minutes PagerDuty takes \(at least 1: PagerDuty\/terraform-provider-pagerduty tag v3\.32\.4 .* validation\.IntAtLeast\(1\)\)$/ },
   { name: "a time zone PagerDuty does not name so", edit: (i) => { i.onCall.timeZone = "UTC"; }, item: "on-call", field: "timeZone", problem: /^"UTC" is not a time zone name such as Etc\/UTC/ },
   { name: "ten repeats of the policy", edit: (i) => { i.onCall.policyRepeats = 10; }, item: "on-call", field: "policyRepeats", problem: /^10 is outside PagerDuty's 0-9$/ },
   { name: "an assumed value without its reason", edit: (i) => { i.onCall.source = { kind: "assumed", reason: "" }; }, item: "on-call", field: "source.reason", problem: /^is empty: an assumed value says why it was assumed$/ },
@@ -272,6 +275,40 @@ const CORPUS: readonly BadInput[] = [
   { name: "a field source for a part of a field the item has not", edit: (i) => { host(i, "bugs").fieldSources = { "volumes.name": { kind: "assumed", reason: "a guess" } }; }, item: 'host "bugs.nyc1"', field: "fieldSources.volumes.name", problem: /^names no field of the item/ },
   { name: "a field source for a field the item has not", edit: (i) => { host(i, "bugs").fieldSources = { sise: { kind: "assumed", reason: "a guess" } }; }, item: 'host "bugs.nyc1"', field: "fieldSources.sise", problem: /^names no field of the item \(its fields: policyExceptions, name, datacenter, role, / },
   { name: "a published file without its path", edit: (i) => { zone(i, "pypy.org").source = { kind: "public", repository: "python/psf-salt" }; }, item: 'zone "pypy.org"', field: "source.path", problem: /^is missing/ },
+  // What the clouds would refuse at apply time, or accept and get wrong (issue 17).
+  { name: "an MX pointing at a CNAME", edit: (i) => { zone(i, "python.org").records[0].values = ["10 www.python.org"]; }, item: 'zone "python.org"', field: "records[0].values[0]", problem: /^"10 www.python.org" points at www.python.org, a CNAME \(service "www-python-org"\): an MX must name a host's own address records \(RFC 2181 section 10.3\)/ },
+  {
+    name: "an SPF policy needing 11 DNS lookups",
+    edit: (i) => { zone(i, "pypy.org").spf = `v=spf1 mx a ${["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((x) => `include:_spf.${x}.example.org`).join(" ")} -all`; },
+    item: 'zone "pypy.org"', field: "spf", problem: /needs 11 DNS lookups, not counting those of the policies it includes: receivers stop at 10 \(RFC 7208 section 4.6.4\)/,
+  },
+  { name: "an SPF policy needing 11 lookups in a hand-written TXT record", edit: (i) => { zone(i, "pypy.org").records = [{ name: "lists.pypy.org", type: "TXT", values: [`v=spf1 redirect=_spf.example.org ${"a ".repeat(10)}-all`] }]; }, item: 'zone "pypy.org"', field: "records[0].values[0]", problem: /needs 11 DNS lookups/ },
+  { name: "a region DigitalOcean does not have", edit: (i) => { dc(i, "ams1").region = "ams4"; }, item: 'datacenter "ams1"', field: "region", problem: /^"ams4" is not a region DigitalOcean offers: ams1, ams2, ams3, .* \(DIGITALOCEAN_REGIONS in provider-schemas\/facts\/digitalocean.ts, read from digitalocean\/openapi/ },
+  { name: "a droplet size DigitalOcean does not have", edit: (i) => { host(i, "bugs").size = "s-2vcpu-3gb"; }, item: 'host "bugs.nyc1"', field: "size", problem: /^"s-2vcpu-3gb" is not a droplet size DigitalOcean offers/ },
+  { name: "a database size the cluster's node count cannot take", edit: (i) => { i.databaseCluster.nodeCount = 2; i.databaseCluster.size = "db-s-1vcpu-1gb"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "size", problem: /^"db-s-1vcpu-1gb" is not a PostgreSQL size of 2 nodes DigitalOcean offers/ },
+  { name: "an address twice in one A record set", edit: (i) => { zone(i, "pypy.org").records = [{ name: "old.pypy.org", type: "A", values: ["151.101.0.1", "151.101.0.1"] }]; }, item: 'zone "pypy.org"', field: "records[0].values[1]", problem: /^value "151.101.0.1" is listed twice$/ },
+  { name: "an issuer twice in the CAA record sets", edit: (i) => { i.caa.issuers.push(i.caa.issuers[0]); }, item: "CAA policy", field: "issuers[3]", problem: /^issuer "letsencrypt.org" is listed twice$/ },
+  { name: "a Fastly apex address twice", edit: (i) => { i.fastlyEdge.apexIpv4[1] = i.fastlyEdge.apexIpv4[0]; }, item: "Fastly edge", field: "apexIpv4[1]", problem: /^address "151.101.0.223" is listed twice$/ },
+  { name: "a zone nested in another without delegation", edit: (i) => { i.zones.push({ ...zone(i, "pypy.org"), name: "nested.python.org" }); }, item: 'zone "nested.python.org"', field: "name", problem: /^"nested.python.org" lies inside zone "python.org", which does not delegate it \(the inventory writes no NS record\)/ },
+  { name: "a zone kept elsewhere nested in a managed one", edit: (i) => { i.externalZones.push({ ...i.externalZones[0], name: "jobs.python.org" }); }, item: 'external zone "jobs.python.org"', field: "name", problem: /lies inside zone "python.org", which does not delegate it/ },
+  { name: "an MX priority above 65535", edit: (i) => { zone(i, "python.org").records[0].values = ["70000 mail.python.org"]; }, item: 'zone "python.org"', field: "records[0].values[0]", problem: /^"70000 mail.python.org" has priority 70000, above 65535: an MX priority is a 16-bit number/ },
+  { name: "an MX value without a priority", edit: (i) => { zone(i, "python.org").records[0].values = ["mail.python.org"]; }, item: 'zone "python.org"', field: "records[0].values[0]", problem: /^"mail.python.org" is not an MX value: a priority, one space, a host name/ },
+  { name: "a TXT value with an unescaped double quote", edit: (i) => { zone(i, "pypy.org").txt = ['keybase-site-verification="abc']; }, item: 'zone "pypy.org"', field: "txt[0]", problem: /has an unescaped double quote: write \\" for a quote in the text/ },
+  { name: "a TXT record value wrapped in quotes", edit: (i) => { zone(i, "pypy.org").records = [{ name: "_dmarc.pypy.org", type: "TXT", values: ['"v=DMARC1; p=reject"'] }]; }, item: 'zone "pypy.org"', field: "records[0].values[0]", problem: /has an unescaped double quote/ },
+  { name: "a volume mounted at /", edit: (i) => { host(i, "backup").volume.mountPoint = "/"; }, item: 'host "backup.sfo1"', field: "volume.mountPoint", problem: /^"\/" is the root of the droplet's own disk: a volume is mounted below it/ },
+  { name: "a volume mounted through ..", edit: (i) => { host(i, "backup").volume.mountPoint = "/backup/../"; }, item: 'host "backup.sfo1"', field: "volume.mountPoint", problem: /climbs with "\.\."/ },
+  { name: "a database named defaultdb", edit: (i) => { i.databaseCluster.databases.push({ name: "defaultdb" }); }, item: 'database "defaultdb"', field: "name", problem: /^"defaultdb" is the database DigitalOcean makes in every cluster: it exists already/ },
+  { name: "a PostgreSQL version DigitalOcean does not run", edit: (i) => { i.databaseCluster.version = "11"; }, item: 'database cluster "pg-nyc1-psf-io"', field: "version", problem: /^"11" is not a PostgreSQL version DigitalOcean offers: 13, 14, 15, 16, 17 \(DIGITALOCEAN_POSTGRES_VERSIONS/ },
+  { name: "a port listed twice in one role", edit: (i) => { const r = role(i, "buildbot"); r.worldPorts.push({ ...r.worldPorts[0] }); }, item: 'role "buildbot"', field: "worldPorts[1]", problem: /^tcp 9020 \("buildbot workers"\) is listed twice in the role: worldPorts\[0\] \("buildbot workers"\) has it already$/ },
+  { name: "a port open to the world and internally in one role", edit: (i) => { role(i, "buildbot").internalPorts.push({ protocol: "tcp", from: 9000, to: 9100, service: "web and more" }); }, item: 'role "buildbot"', field: "internalPorts[1]", problem: /is listed twice in the role: worldPorts\[0\]/ },
+  { name: "a role listing a port every host opens", edit: (i) => { role(i, "buildbot").worldPorts.push({ protocol: "tcp", from: 22, to: 22, service: "ssh" }); }, item: 'role "buildbot"', field: "worldPorts[1]", problem: /^tcp 22 \("ssh"\) is listed twice for the role's hosts: every host opens it already/ },
+  { name: "a public app scaled to 0 web dynos", edit: (i) => { byKey(app(i, "pycon-us").formation, "type", "web").quantity = 0; }, item: 'heroku app "pycon-us"', field: "formation.web.quantity", problem: /^0 web dynos, but service "us-pycon-org" points its names at it: Heroku would answer every request with an error page$/ },
+  { name: "a public app without a web process", edit: (i) => { const a = app(i, "pycon-us"); a.formation = a.formation.filter((p: Loose) => p.type !== "web"); }, item: 'heroku app "pycon-us"', field: "formation", problem: /^has no web process, but service "us-pycon-org" points its names at it/ },
+  { name: "config vars differing only in case", edit: (i) => { app(i, "pythondotorg").configVars.Django_Settings_Module = "pydotorg.settings.local"; }, item: 'heroku app "pythondotorg"', field: "configVars.Django_Settings_Module", problem: /^"Django_Settings_Module" differs from the config var "DJANGO_SETTINGS_MODULE" only in case/ },
+  { name: "a secret config var differing from a plain one only in case", edit: (i) => { app(i, "pythondotorg").secretConfigVars.push("allowed_hosts"); }, item: 'heroku app "pythondotorg"', field: "secretConfigVars[" + String(PSF_INVENTORY.heroku.apps.find((a) => a.name === "pythondotorg")!.secretConfigVars!.length) + "]", problem: /^"allowed_hosts" differs from the config var "ALLOWED_HOSTS" only in case/ },
+  { name: "an IPv6 address in capitals", edit: (i) => { i.fastlyEdge.apexIpv6[0] = i.fastlyEdge.apexIpv6[0].toUpperCase(); }, item: "Fastly edge", field: "apexIpv6[0]", problem: /^"2A04:4E42::223" has capitals: write "2a04:4e42::223", as Route 53 answers it/ },
+  { name: "an AAAA record in capitals", edit: (i) => { zone(i, "pypy.org").records = [{ name: "old.pypy.org", type: "AAAA", values: ["2001:4860::A"] }]; }, item: 'zone "pypy.org"', field: "records[0].values[0]", problem: /has capitals: write "2001:4860::a"/ },
+  { name: "an escalation delay of a fraction of a minute", edit: (i) => { i.onCall.rotations[0].escalateAfterMinutes = 0.5; }, item: 'on-call rotation "infrastructure-staff"', field: "escalateAfterMinutes", problem: /^0.5 is not a whole number of minutes PagerDuty takes \(at least 1: .*validation\.IntAtLeast\(1\)\)$/ },
   { name: "a repository that is not owner/name", edit: (i) => { role(i, "bugs").source = { kind: "public", repository: "psf-salt", path: "pillar/prod/roles.sls" }; }, item: 'role "bugs"', field: "source.repository", problem: /^"psf-salt" is not a repository's owner\/name$/ },
 ];
 
@@ -309,6 +346,66 @@ describe("the corpus of bad inventories", () => {
     expect(rejected.problems[0]!.slice(`${item} field "${field}": `.length)).toMatch(problem);
     expect(rejected.message.split("\n")).toEqual(["The estate inventory is invalid:", `  - ${rejected.problems[0]}`]);
   });
+});
+
+/**
+ * What only the synthesized estate shows, so the policy refuses it when synthesis ends (policy/): each a small edit of the
+ * PSF's inventory, refused with one problem naming the inventory item and field that made it, and the rule.
+ */
+interface PolicyRefusal extends Omit<BadInput, "problem"> {
+  /** What must follow the item and field. */
+  readonly problem: RegExp;
+}
+
+/** A day every exception of the inventory counts on: the latest grant. */
+const POLICY_TODAY = [PSF_INVENTORY.commonPortsPolicyExceptions ?? [], ...PSF_INVENTORY.roles.map((r) => r.policyExceptions ?? []), ...PSF_INVENTORY.hosts.map((h) => h.policyExceptions ?? []), ...PSF_INVENTORY.zones.map((z) => z.policyExceptions ?? [])]
+  .flat().map((e) => e.granted).sort().at(-1)!;
+
+const POLICY_REFUSALS: readonly PolicyRefusal[] = [
+  {
+    name: "an exception expiring more than 180 days ahead (granted after today)",
+    edit: (i) => zoneException(i, { granted: daysAfter(POLICY_TODAY, 30), expires: daysAfter(POLICY_TODAY, 200) }),
+    item: 'zone "pypy.org"', field: "policyExceptions[0].granted",
+    problem: new RegExp(`^the exception to network\\.no-plaintext-mail on zone "pypy\\.org": granted on ${daysAfter(POLICY_TODAY, 30)}, after today \\(${POLICY_TODAY}\\): an exception counts from the day it is granted, so it would last until ${daysAfter(POLICY_TODAY, 200)}, more than 180 days from today$`),
+  },
+  {
+    name: "plaintext POP3 opened to the world",
+    edit: (i) => { role(i, "docs").worldPorts = [{ protocol: "tcp", from: 110, to: 110, service: "pop3" }]; },
+    item: 'role "docs"', field: "worldPorts", problem: /^network\.no-plaintext-mail \(digitalocean-nyc1 digitalocean_firewall\.\S+\): \S+: opens plaintext POP3 \(tcp 110\) to the world/,
+  },
+  {
+    name: "an SPF policy that lets anyone send",
+    edit: (i) => { zone(i, "pypy.org").spf = "v=spf1 +all"; },
+    item: 'zone "pypy.org"', field: "spf", problem: /^dns\.no-spf-plus-all \(dns aws_route53_record\.\S+\): \S+: SPF "v=spf1 \+all" allows every sender/,
+  },
+  {
+    name: "a private address in a public zone",
+    edit: (i) => { zone(i, "pypy.org").records = [{ name: "internal.pypy.org", type: "A", values: ["10.132.0.5"] }]; },
+    item: 'zone "pypy.org"', field: "records", problem: /^dns\.no-private-addresses \(dns aws_route53_record\.\S+\): \S+: internal\.pypy\.org A 10\.132\.0\.5 is not a public address$/,
+  },
+  {
+    name: "a documentation address as Fastly's apex",
+    edit: (i) => { i.fastlyEdge.apexIpv4[0] = "192.0.2.10"; },
+    item: "Fastly edge", field: "apexIpv4", problem: /^dns\.no-private-addresses \(dns aws_route53_record\.\S+\): \S+: python\.org A 192\.0\.2\.10 is not a public address$/,
+  },
+];
+
+describe("the corpus of inventories the policy refuses when synthesis ends", () => {
+  it.each(POLICY_REFUSALS)("refuses $name with one problem naming $item and field $field", ({ edit, item, field, problem }) => {
+    const inventory = JSON.parse(JSON.stringify(PSF_INVENTORY)) as Loose;
+    edit(inventory);
+    const synth = synthEstate(inventory as EstateInventory);
+    let problems: readonly string[] = [];
+    try {
+      enforcePolicy({ configurations: synth.json as ReadonlyMap<string, Configuration>, facts: estateFacts(synth.estate) }, POLICY_TODAY);
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${escape(item)} field "${escape(field)}": `));
+    expect(problems[0]!.slice(`${item} field "${field}": `.length)).toMatch(problem);
+  }, 60_000);
 });
 
 describe("the synth command on a bad inventory or a bad source", () => {
