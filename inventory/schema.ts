@@ -14,13 +14,13 @@ import {
   DIGITALOCEAN_DEFAULT_DATABASE, DIGITALOCEAN_DROPLET_SIZES, DIGITALOCEAN_POSTGRES_SIZES, DIGITALOCEAN_POSTGRES_VERSIONS, DIGITALOCEAN_REGIONS, type OfferedValues,
 } from "../provider-schemas/facts/digitalocean";
 import { ESCALATION_DELAY_MINUTES } from "../provider-schemas/facts/pagerduty";
+import type { AttributeValueRule } from "../provider-schemas/facts/types";
 import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "./address-ranges";
 import { ipv6Problem, mxProblem, SPF_POLICY, spfProblem, txtProblem } from "./dns-values";
 import { dayProblem, exceptionTermProblems } from "./exception-term";
 import type { ProblemList } from "./inventory-error";
 import { asRecord, ITEMS, listedItemLabel, SINGLE_ITEMS } from "./item-labels";
 import { looksSecretName } from "./looks-secret";
-import type { AttributeValueRule } from "../provider-schemas/facts/types";
 import type { EstateInventory } from "./types";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -234,8 +234,8 @@ const role = sourcedObject({
   estatePorts: z.array(portRange).optional(),
   estatePortsAlsoFrom: z.array(z.strictObject({ address: ipv4, what: text() })).optional(),
 }).superRefine((r, ctx) => {
-  // DigitalOcean takes a firewall's rules as a set: a port in two of them is a second rule for one opening, which its
-  // API refuses or keeps once (and a world-open port listed again as internal reads as closed to the world).
+  // A port in two entries is two firewall rules for one opening: a reader of one entry (a world-open port listed again
+  // as internal reads as closed to the world) or a change of one leaves the other. Each port is said once.
   const lists = ["worldPorts", "internalPorts", "fastlyPorts", "estatePorts"] as const;
   const seen: { field: string; port: { protocol: string; from: number; to: number; service: string } }[] = [];
   for (const list of lists) {
