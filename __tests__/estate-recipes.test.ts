@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate } from "../inventory";
 import type { EstateInventory, Host } from "../inventory/types";
-import { CORPUS, expectRejected, policyProblemsOf, POLICY_TODAY } from "./support/inventory-corpus";
+import { CORPUS, expectRejected, policyProblemsOfSynthesis, POLICY_TODAY } from "./support/inventory-corpus";
 import { describeRoute53 } from "./support/dns-invariants";
 import { inventoryAfter, RECIPES } from "./support/recipes";
 import { seedFacts } from "./support/seed-facts";
@@ -66,7 +66,7 @@ describe.each(RECIPES)("the README's recipe \"$readme\": $change", (recipe) => {
   it("is accepted by the inventory, synthesizes, shows the change, and passes the policy", () => {
     expect(() => loadEstate(inventory)).not.toThrow();
     SHOWS[recipe.readme]!(synthesized());
-    expect(policyProblemsOf(inventory, POLICY_TODAY)).toEqual([]);
+    expect(policyProblemsOfSynthesis(synthesized(), POLICY_TODAY)).toEqual([]);
   }, 120_000);
 
   it("contradicts none of the seed's facts", () => {

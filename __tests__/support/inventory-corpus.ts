@@ -8,7 +8,7 @@ import { InventoryError, loadEstate, PSF_INVENTORY } from "../../inventory";
 import { estateFacts } from "../../inventory/estate-facts";
 import type { EstateInventory } from "../../inventory/types";
 import { enforcePolicy, PolicyError, type Configuration } from "../../policy";
-import { synthEstate } from "./synth-estate";
+import { synthEstate, type SynthesizedEstate } from "./synth-estate";
 
 // An edit works on a plain copy of the inventory, loosely typed: a bad inventory is exactly what the types forbid.
 export type Loose = any;
@@ -367,7 +367,11 @@ export const POLICY_REFUSALS: readonly PolicyRefusal[] = [
 
 /** The problems the policy refuses the synthesized `inventory` with on `today` (none when it passes). */
 export function policyProblemsOf(inventory: EstateInventory, today: string): readonly string[] {
-  const synth = synthEstate(inventory);
+  return policyProblemsOfSynthesis(synthEstate(inventory), today);
+}
+
+/** The problems the policy refuses an estate synthesized already with on `today` (none when it passes). */
+export function policyProblemsOfSynthesis(synth: SynthesizedEstate, today: string): readonly string[] {
   try {
     enforcePolicy({ configurations: synth.json as ReadonlyMap<string, Configuration>, facts: estateFacts(synth.estate) }, today);
   } catch (error) {
