@@ -9,6 +9,14 @@ import type { EstateInventory, Host } from "../inventory/types";
 import { resourcesOf, stackJson, synthEstate, type TerraformJson } from "./support/synth-estate";
 
 const withHosts = (hosts: readonly Host[]): EstateInventory => ({ ...PSF_INVENTORY, hosts });
+/** A name for a second host beside `first`, as the README writes it (`docs-2`), that no host of its datacenter has yet. */
+const secondName = (first: Host): string => {
+  const base = first.name.replace(/-\d+$/, "");
+  for (let n = 2; ; n++) {
+    const name = `${base}-${n}`;
+    if (!PSF_INVENTORY.hosts.some((h) => h.name === name && h.datacenter === first.datacenter)) return name;
+  }
+};
 /** A copy of `host` under another name: without what is the first host's own (its volume, droplet name, history). */
 const beside = (host: Host, name: string): Host => {
   const { volume: _volume, previously: _previously, dropletName: _dropletName, ...rest } = host;
@@ -21,7 +29,7 @@ describe("a second host in a role", () => {
     for (const role of PSF_INVENTORY.roles) {
       const first = PSF_INVENTORY.hosts.find((h) => h.role === role.name);
       if (first === undefined) continue;
-      const second = beside(first, `${first.name}-2`.replace(/-(\d+)-2$/, (_m, n: string) => `-${Number(n) + 10}`));
+      const second = beside(first, secondName(first));
       expect(() => loadEstate(withHosts([...PSF_INVENTORY.hosts, second]))).not.toThrow();
       accepted.push(role.name);
     }
@@ -29,21 +37,24 @@ describe("a second host in a role", () => {
   });
 
   it("gets its droplet and names, while the first keeps the role's name in the datacenter", () => {
-    const docs = PSF_INVENTORY.hosts.find((h) => h.name === "docs")!;
-    const synth = synthEstate(withHosts([...PSF_INVENTORY.hosts, beside(docs, "docs-2")]));
-    const nyc1 = stackJson(synth, `digitalocean-${docs.datacenter}`);
-    const droplets = Object.values(resourcesOf(nyc1, "digitalocean_droplet")).map((d) => d.name);
-    expect(droplets).toEqual(expect.arrayContaining(["docs.nyc1.psf.io", "docs-2.nyc1.psf.io"]));
+    // A role whose first host has the role's name, and the hosts it has already (docs has one today).
+    const docs = PSF_INVENTORY.hosts.find((h) => h.name === "docs" && h.role === "docs")!;
+    const before = PSF_INVENTORY.hosts.filter((h) => h.role === "docs" && h.datacenter === docs.datacenter).length;
+    const name = secondName(docs);
+    const synth = synthEstate(withHosts([...PSF_INVENTORY.hosts, beside(docs, name)]));
+    const dc = stackJson(synth, `digitalocean-${docs.datacenter}`);
+    const droplets = Object.values(resourcesOf(dc, "digitalocean_droplet")).map((d) => d.name);
+    expect(droplets).toEqual(expect.arrayContaining([`docs.${docs.datacenter}.psf.io`, `${name}.${docs.datacenter}.psf.io`]));
     const records = Object.values(resourcesOf(stackJson(synth, "dns"), "aws_route53_record"));
-    const valuesOf = (name: string, type: string): unknown => records.filter((r) => r.name === name && r.type === type).map((r) => r.records);
-    // docs.nyc1.psf.io stays the first host's own name; docs.psf.io is both.
-    expect(valuesOf("docs.nyc1.psf.io", "A")).toHaveLength(1);
-    expect((valuesOf("docs.nyc1.psf.io", "A") as string[][])[0]).toHaveLength(1);
-    expect((valuesOf("docs-2.nyc1.psf.io", "A") as string[][])[0]).toHaveLength(1);
-    expect((valuesOf("docs.psf.io", "A") as string[][])[0]).toHaveLength(2);
-    // The firewall of the role takes both.
-    const firewall = Object.values(resourcesOf(nyc1, "digitalocean_firewall")).find((f) => f.name === "psf-nyc1-docs")!;
-    expect(firewall.droplet_ids).toHaveLength(2);
+    const valuesOf = (recordName: string, type: string): unknown => records.filter((r) => r.name === recordName && r.type === type).map((r) => r.records);
+    // docs.<dc>.psf.io stays the first host's own name; docs.psf.io is every host of the role.
+    expect(valuesOf(`docs.${docs.datacenter}.psf.io`, "A")).toHaveLength(1);
+    expect((valuesOf(`docs.${docs.datacenter}.psf.io`, "A") as string[][])[0]).toHaveLength(1);
+    expect((valuesOf(`${name}.${docs.datacenter}.psf.io`, "A") as string[][])[0]).toHaveLength(1);
+    expect((valuesOf("docs.psf.io", "A") as string[][])[0]).toHaveLength(PSF_INVENTORY.hosts.filter((h) => h.role === "docs").length + 1);
+    // The firewall of the role takes them all.
+    const firewall = Object.values(resourcesOf(dc, "digitalocean_firewall")).find((f) => f.name === `psf-${docs.datacenter}-docs`)!;
+    expect(firewall.droplet_ids).toHaveLength(before + 1);
   }, 60_000);
 
   it("is refused where Fastly reaches the role by its name in the datacenter, which would be one host's", () => {

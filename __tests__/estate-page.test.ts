@@ -68,6 +68,40 @@ describe("the estate on one page (docs/estate.md)", () => {
     for (const name of estate.services.flatMap((s) => s.names)) expect(diagram).toContain(`["${name}"]`);
     for (const zone of new Set(estate.records.map((r) => r.zone))) if (estate.services.some((s) => s.names.some((n) => n === zone || n.endsWith(`.${zone}`)))) expect(diagram).toContain(`("zone ${zone}")`);
   });
+
+  it("answers what is open on a role: each of its ports with where it is open from, and each droplet's size", () => {
+    for (const role of estate.roles.filter((r) => estate.hostsWithRole(r.name).length > 0)) {
+      const start = page.indexOf(`\n### ${role.name}\n`);
+      expect({ role: role.name, section: start >= 0 }).toEqual({ role: role.name, section: true });
+      const body = page.slice(start, page.indexOf("\n#", start + 1));
+      for (const host of estate.hostsWithRole(role.name)) expect(body).toContain(`${host.fqdn} (${code(host.size)})`);
+      const rows = (ports: readonly { protocol: string; from: number; to: number; service: string }[], from: string): string[] =>
+        ports.map((p) => `| ${p.protocol} ${p.from === p.to ? p.from : `${p.from}-${p.to}`} | ${cell(p.service)} | ${from}`);
+      for (const row of [...rows(estate.worldPorts(role), "the world"), ...rows(role.fastlyPorts, "Fastly")]) expect({ role: role.name, row: body.includes(row) }).toEqual({ role: role.name, row: true });
+      for (const host of estate.hostsWithRole(role.name)) {
+        for (const row of rows(estate.internalPorts(role, host.datacenter), `${host.datacenter}'s private network`)) expect({ role: role.name, row: body.includes(row) }).toEqual({ role: role.name, row: true });
+      }
+    }
+    for (const host of estate.hosts) expect(page).toContain(`| ${host.fqdn} | ${host.role} |`);
+    expect(page).toMatch(new RegExp(`\\| ${estate.hosts[0]!.fqdn} \\|[^\\n]*\\| ${estate.hosts[0]!.size} \\|`));
+  });
+
+  it("draws where each name goes: a name the load balancers route leads to the hosts of its role, not to one node they all share", () => {
+    const diagram = page.slice(page.indexOf("flowchart LR", page.indexOf("Each name's path")));
+    const id = (text: string): string => new RegExp(`^  (n\\d+)[[(]"${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[\\])]$`, "m").exec(diagram)?.[1] ?? `no node "${text}"`;
+    let routed = 0;
+    for (const service of estate.services) {
+      const origin = service.origin;
+      if (origin.kind !== "load-balancer") continue;
+      const hosts = `${origin.backendRole}: ${estate.hostsWithRole(origin.backendRole).map((h) => h.fqdn).join(", ")}`;
+      for (const name of service.names) {
+        expect({ name, edge: diagram.includes(`  ${id(name)} -- "HAProxy routes" --> ${id(hosts)}\n`) }).toEqual({ name, edge: true });
+        routed++;
+      }
+    }
+    expect(routed).toBeGreaterThan(10);
+    expect(diagram).not.toContain("HAProxy on the load balancers");
+  });
 });
 
 describe("Markdown pieces", () => {

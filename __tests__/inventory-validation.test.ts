@@ -167,7 +167,10 @@ describe("Heroku inventory validation", () => {
   });
 
   it("fails on a repeated app name", () => {
-    expect(problemsOf(withApp("blurb-it", { name: "bedevere" }))).toEqual(['heroku app "bedevere" field "name": duplicate Heroku app "bedevere"']);
+    // A second app of that name without what only one app may have (its names, a pipeline's production stage).
+    const { customDomains: _domains, pipeline: _pipeline, ...bedevere } = PSF_INVENTORY.heroku.apps.find((a) => a.name === "bedevere")!;
+    const apps = [...PSF_INVENTORY.heroku.apps, bedevere];
+    expect(problemsOf({ ...PSF_INVENTORY, heroku: { ...PSF_INVENTORY.heroku, apps } })).toEqual(['heroku app "bedevere" field "name": duplicate Heroku app "bedevere"']);
   });
 
   it("fails on a secret-looking config var in the non-secret map", () => {

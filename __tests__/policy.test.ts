@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate } from "../inventory";
 import { estateFacts, parseEstateFacts, type EstateFacts, type PolicyExceptionFacts } from "../inventory/estate-facts";
-import { enforcePolicy, judgePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule, type PolicyVerdict } from "../policy";
+import { causeLabel, enforcePolicy, judgePolicy, POLICY_RULES, PolicyError, type Configuration, type PolicyContext, type PolicyRule, type PolicyVerdict } from "../policy";
 import { DATA_RULES } from "../policy/rules/data";
 import { DNS_RULES, isPublicAddress } from "../policy/rules/dns";
 import { NETWORK_RULES } from "../policy/rules/network";
@@ -292,6 +292,43 @@ describe("secrets rules report", () => {
   });
 });
 
+describe("a finding names the inventory item and field that made it", () => {
+  const record = (s: Map<string, Body>, type: string, name: string): Body => resource(s, "dns", "aws_route53_record", (b) => b.type === type && b.name === name);
+  /** The causes of what `context` adds to the committed estate's findings (the committed estate's are excused), or of all when it is the committed one. */
+  const causes = (rule: PolicyRule, context: PolicyContext): string[] => {
+    const before = context === committed ? [] : rule.check(committed).map((f) => f.message);
+    return [...new Set(rule.check(context).filter((f) => !before.includes(f.message)).map((f) => causeLabel(f.cause)))];
+  };
+
+  it.each([
+    ["a port the role does not declare: the role's world ports", NETWORK_RULES, "network.world-ports-declared",
+      () => changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["0.0.0.0/0"] })), 'role "bugs" field "worldPorts"'],
+    ["ssh, which every role declares: the ports every host opens", NETWORK_RULES, "network.ssh-from-admin-sources", () => committed, 'every host field "commonWorldPorts"'],
+    ["plaintext POP3: the role's world ports", NETWORK_RULES, "network.no-plaintext-mail",
+      () => changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["::/0"] })), 'role "docs" field "worldPorts"'],
+    ["a droplet in no firewall: its host's role", NETWORK_RULES, "network.droplet-in-one-role-firewall",
+      () => changed((s) => { resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).droplet_ids = []; }), 'host "docs.nyc1" field "role"'],
+    ["a data droplet without backups: whether its host holds data", DATA_RULES, "data.droplet-backups",
+      () => changed((s) => { resource(s, "digitalocean-sfo1", "digitalocean_droplet").backups = false; }), 'host "backup.sfo1" field "holdsData"'],
+    ["SPF +all at an apex: the zone's spf", DNS_RULES, "dns.no-spf-plus-all", () => changed((s) => { record(s, "TXT", "jython.org").records = ["v=spf1 +all"]; }), 'zone "jython.org" field "spf"'],
+    ["an apex TXT value past 255 characters: the zone's txt", DNS_RULES, "dns.txt-split-255",
+      () => changed((s) => { record(s, "TXT", "jython.org").records = ["v=spf1 -all", "x".repeat(300)]; }), 'zone "jython.org" field "txt[0]"'],
+    ["a zone without CAA: the CAA policy's issuers", DNS_RULES, "dns.caa-on-every-zone", () => changed((s) => { record(s, "CAA", "jython.org").records = []; }), 'CAA policy field "issuers"'],
+    ["an MX priority past 65535: the zone's records", DNS_RULES, "dns.mx-priority", () => changed((s) => { record(s, "MX", "python.org").records = ["70000 mail.python.org"]; }), 'zone "python.org" field "records"'],
+    ["a credential in a plain config var: the app's config var", SECRET_RULES, "secrets.no-credentials-in-plain-values",
+      () => changed((s) => { const app = resource(s, "heroku", "heroku_app", (b) => b.name === "bedevere"); app.config_vars = { DATABASE_URL: "postgres://bot:hunter22@db.example.org/bot" }; }), 'heroku app "bedevere" field "configVars.DATABASE_URL"'],
+    ["a bucket without versioning: no inventory field, the construct's own choice", DATA_RULES, "data.bucket-versioning",
+      () => changed((s) => { delete (s.get("static-sites")!.resource as Body).aws_s3_bucket_versioning; }), expect.stringMatching(/^construct static-sites\/\S+ \(its own choice: no inventory field decides it\)$/)],
+  ] as const)("%s", (_case, rules, id, context, cause) => {
+    expect(causes(byId(rules, id), context())).toEqual([cause]);
+  });
+
+  it("leads each line synthesis refuses with", () => {
+    const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("docs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "110", source_addresses: ["::/0"] }));
+    expect(() => enforcePolicy(context, TODAY)).toThrow(/\n {2}- role "docs" field "worldPorts": network\.no-plaintext-mail \(digitalocean-nyc1 digitalocean_firewall\.\S+\): /);
+  });
+});
+
 describe("exceptions", () => {
   const docs = (exception: Partial<PolicyExceptionFacts>): EstateFacts => withExceptions([...facts.policy.exceptions, {
     subject: { kind: "role", name: "docs" }, rule: "network.no-plaintext-mail", reason: "a reason of some length", owner: "docs", granted: TODAY, expires: TODAY, ...exception,
@@ -301,6 +338,19 @@ describe("exceptions", () => {
 
   it("fail for an unknown rule", () => {
     expect(problemsOf(docs({ rule: "network.no-such-rule" }))).toEqual([expect.stringMatching(/network\.no-such-rule on role "docs": no such rule/)]);
+  });
+
+  it("name the item they are written beside and the field, as the inventory's refusals do", () => {
+    expect(problemsOf(docs({ rule: "network.no-such-rule" }))).toEqual([expect.stringMatching(/^role "docs" field "policyExceptions\[0\]\.rule": /)]);
+    expect(problemsOf(docs({ granted: "2026-12-24", expires: "2027-01-01" }), "2026-12-23")).toEqual([expect.stringMatching(/^role "docs" field "policyExceptions\[0\]\.granted": /)]);
+    const [common, ...rest] = facts.policy.exceptions;
+    expect(problemsOf(withExceptions([{ ...common!, reason: "short" }, ...rest]))).toEqual([expect.stringMatching(/^every host field "commonPortsPolicyExceptions\[0\]\.reason": .*give a reason$/)]);
+  });
+
+  it("fail when granted after today, which an expiry more than 180 days ahead of today means", () => {
+    expect(problemsOf(docs({ granted: "2027-03-01", expires: "2027-08-01" }), "2026-12-04")).toEqual([
+      'role "docs" field "policyExceptions[0].granted": the exception to network.no-plaintext-mail on role "docs": granted on 2027-03-01, after today (2026-12-04): an exception counts from the day it is granted, so it would last until 2027-08-01, more than 180 days from today',
+    ]);
   });
 
   it("count on their expiry day, then fail and stop excusing", () => {

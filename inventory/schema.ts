@@ -8,9 +8,15 @@
  * types.ts stays the documented shape that constructs and stacks read; the assertion at the end of this file
  * keeps the two the same, so a field added to one and not the other fails type-checking.
  */
-import { isIPv4, isIPv6 } from "node:net";
+import { isIPv4 } from "node:net";
 import { z } from "zod";
+import {
+  DIGITALOCEAN_DEFAULT_DATABASE, DIGITALOCEAN_DROPLET_SIZES, DIGITALOCEAN_POSTGRES_SIZES, DIGITALOCEAN_POSTGRES_VERSIONS, DIGITALOCEAN_REGIONS, type OfferedValues,
+} from "../provider-schemas/facts/digitalocean";
+import { ESCALATION_DELAY_MINUTES } from "../provider-schemas/facts/pagerduty";
+import type { AttributeValueRule } from "../provider-schemas/facts/types";
 import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "./address-ranges";
+import { ipv6Problem, mxProblem, SPF_POLICY, spfProblem, txtProblem } from "./dns-values";
 import { dayProblem, exceptionTermProblems } from "./exception-term";
 import type { ProblemList } from "./inventory-error";
 import { asRecord, ITEMS, listedItemLabel, SINGLE_ITEMS } from "./item-labels";
@@ -32,8 +38,6 @@ export function isValidTtl(ttl: number): boolean {
 export const HEROKU_APP_NAME = /^[a-z][a-z0-9-]{2,29}$/;
 /** Lowercase letters and digits in words joined by single dashes: keys, names that become tags and droplet names. */
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** A DigitalOcean region slug: `nyc3`, `ams3`, `sfo2`. */
-const DO_REGION = /^[a-z]{3}[0-9]$/;
 /** A DigitalOcean volume name: lowercase letters, digits and dashes, starting with a letter, at most 64. */
 const DO_VOLUME_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 /** A database name the managed cluster takes. */
@@ -80,6 +84,15 @@ function privateRangeProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** What is wrong with a volume's mount point, or undefined. */
+function mountPointProblem(value: string): string | undefined {
+  if (!value.startsWith("/")) return `"${value}" is not an absolute path`;
+  const parts = value.split("/").filter((part) => part !== "" && part !== ".");
+  if (parts.includes("..")) return `"${value}" climbs with "..": write the path it means`;
+  // The droplet's own disk is mounted at /: a volume there would hide the operating system it boots from.
+  return parts.length === 0 ? `"${value}" is the root of the droplet's own disk: a volume is mounted below it (e.g. /backup)` : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks.
 
@@ -118,7 +131,22 @@ const portNumber = wholeNumber(1, 65535, (n) => `port ${n} is outside 1-65535`);
 const positive = wholeNumber(1, Number.MAX_SAFE_INTEGER, (n) => `${n} is not a positive whole number`);
 const ttl = wholeNumber(TTL_MIN, TTL_MAX, (n) => `${n} is outside ${TTL_MIN}-${TTL_MAX} seconds`);
 const ipv4 = text((v) => (isIPv4(v) ? undefined : `"${v}" is not an IPv4 address`));
-const ipv6 = text((v) => (isIPv6(v) ? undefined : `"${v}" is not an IPv6 address`));
+const ipv6 = text(ipv6Problem);
+
+/** What is wrong with `value` as one of what DigitalOcean offers (`what`: "a region"), or undefined. */
+function offeredProblem(value: string, offered: OfferedValues, what: string, list: string, shown: "all" | "none"): string | undefined {
+  if (offered.values.includes(value)) return undefined;
+  const choices = shown === "all" ? `: ${offered.values.join(", ")}` : "";
+  return `"${value}" is not ${what} DigitalOcean offers${choices} (${list} in provider-schemas/facts/digitalocean.ts, read from ${offered.source}; a new one is added there with where it was read)`;
+}
+
+/** Reports each value of `values` that `problem` finds wrong, at its index under `field`. */
+function eachValue(values: readonly string[], problem: (value: string) => string | undefined, ctx: z.RefinementCtx, field: PropertyKey[]): void {
+  values.forEach((value, index) => {
+    const found = problem(value);
+    if (found !== undefined) ctx.addIssue({ code: "custom", path: [...field, index], message: found });
+  });
+}
 
 /** Reports every value of `values` that `keyOf` maps to a key already seen, at its index, under `field`. */
 function noRepeats<T>(values: readonly T[], keyOf: (value: T) => string, ctx: z.RefinementCtx, field: PropertyKey[], what: string): void {
@@ -189,7 +217,7 @@ function sourcedObject<S extends z.ZodRawShape>(shape: S) {
 const datacenter = sourcedObject({
   key: slug,
   provider: z.literal("digitalocean"),
-  region: matching(DO_REGION, "is not a DigitalOcean region slug (e.g. nyc3)"),
+  region: text((v) => offeredProblem(v, DIGITALOCEAN_REGIONS, "a region", "DIGITALOCEAN_REGIONS", "all")),
   privateRange: text(privateRangeProblem),
 });
 
@@ -206,6 +234,20 @@ const role = sourcedObject({
   estatePorts: z.array(portRange).optional(),
   estatePortsAlsoFrom: z.array(z.strictObject({ address: ipv4, what: text() })).optional(),
 }).superRefine((r, ctx) => {
+  // A port in two entries is two firewall rules for one opening: a reader of one entry (a world-open port listed again
+  // as internal reads as closed to the world) or a change of one leaves the other. Each port is said once.
+  const lists = ["worldPorts", "internalPorts", "fastlyPorts", "estatePorts"] as const;
+  const seen: { field: string; port: { protocol: string; from: number; to: number; service: string } }[] = [];
+  for (const list of lists) {
+    (r[list] ?? []).forEach((port, index) => {
+      const earlier = seen.find(({ port: p }) => p.protocol === port.protocol && p.from <= port.to && port.from <= p.to);
+      const ports = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
+      if (earlier !== undefined) {
+        ctx.addIssue({ code: "custom", path: [list, index], message: `${port.protocol} ${ports} ("${port.service}") is listed twice in the role: ${earlier.field} ("${earlier.port.service}") has it already` });
+      }
+      seen.push({ field: `${list}[${index}]`, port });
+    });
+  }
   if ((r.estatePortsAlsoFrom ?? []).length > 0 && (r.estatePorts ?? []).length === 0) {
     ctx.addIssue({ code: "custom", path: ["estatePortsAlsoFrom"], message: "admits addresses to estate ports the role does not open (estatePorts is empty)" });
   }
@@ -219,13 +261,13 @@ const host = sourcedObject({
   purpose: text(),
   owner: ownerKey,
   image: z.enum(["ubuntu-14-04-x64", "ubuntu-20-04-x64", "ubuntu-22-04-x64", "ubuntu-24-04-x64"]),
-  size: matching(SLUG, "is not a DigitalOcean size slug (e.g. s-2vcpu-4gb)"),
+  size: text((v) => offeredProblem(v, DIGITALOCEAN_DROPLET_SIZES, "a droplet size", "DIGITALOCEAN_DROPLET_SIZES", "none")),
   holdsData: z.boolean(),
   dropletName: domainName.optional(),
   volume: z.strictObject({
     name: matching(DO_VOLUME_NAME, "is not a DigitalOcean volume name (lowercase letters, digits and dashes, starting with a letter)"),
     sizeGiB: wholeNumber(1, 16384, (n) => `${n} is not a whole number of GiB within 1-16384`),
-    mountPoint: text((v) => (v.startsWith("/") ? undefined : `"${v}" is not an absolute path`)),
+    mountPoint: text(mountPointProblem),
   }).optional(),
   previously: z.strictObject({ name: slug.optional(), datacenter: slug.optional() }).optional(),
 }).superRefine((h, ctx) => {
@@ -288,27 +330,34 @@ const literalRecord = z.strictObject({
   values: nonEmptyList(text()),
   ttl: ttl.optional(),
 }).superRefine((record, ctx) => {
-  record.values.forEach((value, index) => {
-    if (record.type === "A" && !isIPv4(value)) ctx.addIssue({ code: "custom", path: ["values", index], message: `"${value}" is not an IPv4 address` });
-    if (record.type === "AAAA" && !isIPv6(value)) ctx.addIssue({ code: "custom", path: ["values", index], message: `"${value}" is not an IPv6 address` });
-  });
+  const problem = recordValueProblem[record.type];
+  if (problem !== undefined) eachValue(record.values, problem, ctx, ["values"]);
+  // Route 53 refuses a record set that holds one value twice ("Duplicate Resource Record").
+  noRepeats(record.values, (v) => v, ctx, ["values"], "value");
 });
 
-const SPF = /^v=spf1( |$)/;
+/** What is wrong with one value of a hand-written record of each type, or undefined; types without an entry take any text. */
+const recordValueProblem: Partial<Record<string, (value: string) => string | undefined>> = {
+  A: (v) => (isIPv4(v) ? undefined : `"${v}" is not an IPv4 address`),
+  AAAA: ipv6Problem,
+  MX: mxProblem,
+  TXT: (v) => txtProblem(v) ?? (SPF_POLICY.test(v) ? spfProblem(v) : undefined),
+};
 
 const zone = sourcedObject({
   policyExceptions,
   name: domainName,
   purpose: text(),
-  spf: text((v) => (SPF.test(v) ? undefined : `"${v}" is not an SPF policy (it starts with "v=spf1")`)),
+  spf: text((v) => (SPF_POLICY.test(v) ? txtProblem(v) ?? spfProblem(v) : `"${v}" is not an SPF policy (it starts with "v=spf1")`)),
   txt: z.array(text()).optional(),
   defaultTtl: ttl,
   records: z.array(literalRecord).optional(),
 }).superRefine((apex, ctx) => {
   (apex.txt ?? []).forEach((value, index) => {
     // Two SPF records make every receiver's SPF check fail (RFC 7208 section 4.5).
-    if (SPF.test(value)) ctx.addIssue({ code: "custom", path: ["txt", index], message: `"${value}" is an SPF policy: the zone has one, its spf field` });
+    if (SPF_POLICY.test(value)) ctx.addIssue({ code: "custom", path: ["txt", index], message: `"${value}" is an SPF policy: the zone has one, its spf field` });
   });
+  eachValue(apex.txt ?? [], txtProblem, ctx, ["txt"]);
   noRepeats(apex.txt ?? [], (v) => v, ctx, ["txt"], "TXT value");
   noRepeats(apex.records ?? [], (r) => `${r.type} ${r.name}`, ctx, ["records"], "record");
   (apex.records ?? []).forEach((record, index) => {
@@ -323,12 +372,19 @@ const externalZone = sourcedObject({ name: domainName, purpose: text(), managedB
 const caa = sourcedObject({
   issuers: nonEmptyList(domainName, "is empty: no certificate authority could issue"),
   iodef: matching(/^(mailto:|https?:\/\/)\S+$/, "is not a mailto: or http(s) URL"),
+}).superRefine((policy, ctx) => {
+  // Every zone's CAA record set holds one value per issuer: Route 53 refuses one value twice.
+  noRepeats(policy.issuers, (issuer) => issuer, ctx, ["issuers"], "issuer");
 });
 
 const fastlyEdge = sourcedObject({
   dualstackCname: domainName,
   apexIpv4: nonEmptyList(ipv4),
   apexIpv6: nonEmptyList(ipv6),
+}).superRefine((edge, ctx) => {
+  // Each list is the record set of a Fastly apex: Route 53 refuses one value twice.
+  noRepeats(edge.apexIpv4, (a) => a, ctx, ["apexIpv4"], "address");
+  noRepeats(edge.apexIpv6, (a) => a, ctx, ["apexIpv6"], "address");
 });
 
 const staticSite = sourcedObject({
@@ -350,8 +406,10 @@ const databaseCluster = sourcedObject({
   name: slug,
   datacenter: slug,
   engine: z.literal("pg"),
-  version: matching(/^[0-9]{1,2}$/, "is not a PostgreSQL major version (e.g. 16)"),
-  size: matching(SLUG, "is not a DigitalOcean database size slug (e.g. db-s-2vcpu-4gb)"),
+  version: text((v) => (/^[0-9]{1,2}$/.test(v)
+    ? offeredProblem(v, DIGITALOCEAN_POSTGRES_VERSIONS, "a PostgreSQL version", "DIGITALOCEAN_POSTGRES_VERSIONS", "all")
+    : `"${v}" is not a PostgreSQL major version (e.g. 16)`)),
+  size: text(),
   // A primary and at most two standby nodes.
   nodeCount: wholeNumber(1, 3, (n) => `${n} is not a node count DigitalOcean runs (1-3: a primary and up to two standbys)`),
   port: portNumber,
@@ -359,9 +417,19 @@ const databaseCluster = sourcedObject({
   administeredByRole: slug,
   owner: ownerKey,
   databases: z.array(z.strictObject({
-    name: matching(DATABASE_NAME, "is not a database name (a lowercase letter, then letters, digits, \"_\" and \"-\")"),
+    name: text((v) => (!DATABASE_NAME.test(v)
+      ? `"${v}" is not a database name (a lowercase letter, then letters, digits, "_" and "-")`
+      : v === DIGITALOCEAN_DEFAULT_DATABASE.name
+        ? `"${v}" is the database DigitalOcean makes in every cluster: it exists already, so creating it fails (${DIGITALOCEAN_DEFAULT_DATABASE.source}); name the database after what uses it`
+        : undefined)),
     usedByRole: slug.optional(),
   })),
+}).superRefine((cluster, ctx) => {
+  // The sizes DigitalOcean offers depend on the node count (a standby needs more than the smallest plans): checked once
+  // the count is one it runs, which its own field reports otherwise.
+  const offered = DIGITALOCEAN_POSTGRES_SIZES[cluster.nodeCount];
+  const problem = offered === undefined ? undefined : offeredProblem(cluster.size, offered, `a PostgreSQL size of ${cluster.nodeCount} node${cluster.nodeCount === 1 ? "" : "s"}`, "DIGITALOCEAN_POSTGRES_SIZES", "none");
+  if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["size"], message: problem });
 });
 
 const herokuApp = sourcedObject({
@@ -395,6 +463,12 @@ const herokuApp = sourcedObject({
     else if (looksSecretName(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable` });
     else if ((app.secretConfigVars ?? []).includes(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is also a secret config var` });
   }
+  // Two names that differ only in case are two variables, of which the app reads one: the other is a typo that looks set.
+  const names = [...Object.keys(app.configVars ?? {}).map((name) => ({ name, path: ["configVars", name] })), ...(app.secretConfigVars ?? []).map((name, index) => ({ name, path: ["secretConfigVars", index] }))];
+  names.forEach(({ name, path }, index) => {
+    const other = names.slice(0, index).find((n) => n.name !== name && n.name.toUpperCase() === name.toUpperCase());
+    if (other !== undefined) ctx.addIssue({ code: "custom", path, message: `"${name}" differs from the config var "${other.name}" only in case: Heroku would set both, and the app reads one of them` });
+  });
   // Each is a construct of its own, named after it: a repeat would be two resources with one name.
   noRepeats(app.formation, (p) => p.type, ctx, ["formation"], "process type");
   noRepeats(app.addons ?? [], (a) => a.plan.split(":")[0]!, ctx, ["addons"], "add-on service");
@@ -617,6 +691,15 @@ const externalService = sourcedObject({
 });
 
 
+/** A whole number within a provider validator's range (provider-schemas/facts), and the message that cites it. */
+function providerRange(validator: AttributeValueRule, unit: string, provider: string) {
+  const range = validator.rule;
+  if (range.kind !== "number-range") throw new Error(`${validator.path}: not a number range`);
+  const [min, max] = [range.min ?? Number.MIN_SAFE_INTEGER, range.max ?? Number.MAX_SAFE_INTEGER];
+  const bounds = range.max === undefined ? `at least ${min}` : range.min === undefined ? `at most ${max}` : `${min}-${max}`;
+  return wholeNumber(min, max, (n) => `${n} is not a whole number of ${unit} ${provider} takes (${bounds}: ${validator.source})`);
+}
+
 /** An instant as PagerDuty takes it here: RFC 3339 in UTC, whole seconds. */
 const utcInstant = text((v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v) && !Number.isNaN(Date.parse(v))
   ? undefined
@@ -629,7 +712,7 @@ const onCallRotation = z.strictObject({
   // PagerDuty takes turns of one hour to one year.
   turnLengthHours: wholeNumber(1, 365 * 24, (n) => `${n} hours is outside PagerDuty's 1-8760`),
   startsAt: utcInstant,
-  escalateAfterMinutes: wholeNumber(1, Number.MAX_SAFE_INTEGER, (n) => `${n} is not a whole number of minutes, at least 1`),
+  escalateAfterMinutes: providerRange(ESCALATION_DELAY_MINUTES, "minutes", "PagerDuty"),
   source,
 });
 

@@ -67,6 +67,16 @@ export function validateInventory(input: unknown): ValidatedInventory {
   });
 
   checkDuplicates("role", roleNames);
+  // Every host opens the common ports: a role listing one again would be a second firewall rule for one opening.
+  for (const role of inv.roles) {
+    for (const list of ["worldPorts", "internalPorts", "fastlyPorts", "estatePorts"] as const) {
+      (role[list] ?? []).forEach((port, index) => {
+        const common = inv.commonWorldPorts.find((p) => p.protocol === port.protocol && p.from <= port.to && port.from <= p.to);
+        const ports = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
+        if (common !== undefined) problems.add(`role "${role.name}"`, `${list}[${index}]`, `${port.protocol} ${ports} ("${port.service}") is listed twice for the role's hosts: every host opens it already (commonWorldPorts, "${common.service}")`);
+      });
+    }
+  }
   if (hostsWithRole(inv.loadBalancerRole) === 0) problems.add("estate", "loadBalancerRole", `role "${inv.loadBalancerRole}" has no host`);
 
   const hostKeys = inv.hosts.map((h) => `${h.name}.${h.datacenter}`);
@@ -114,9 +124,20 @@ export function validateInventory(input: unknown): ValidatedInventory {
     });
   }
 
-  checkDuplicates("zone", inv.zones.map((z) => z.name));
+  const zoneNames = inv.zones.map((z) => z.name);
+  checkDuplicates("zone", zoneNames);
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
   checkDuplicates("external zone", inv.externalZones.map((z) => z.name));
+  // A zone inside another is found only through an NS record set there, which the inventory cannot write (its records take
+  // no NS type): resolvers would ask the outer zone, which has no such names, and never this one.
+  for (const [kind, list] of [["zone", inv.zones], ["external zone", inv.externalZones]] as const) {
+    for (const inner of list) {
+      const outer = zoneContaining(inner.name, zoneNames.filter((name) => name !== inner.name));
+      if (outer !== undefined) {
+        problems.add(`${kind} "${inner.name}"`, "name", `"${inner.name}" lies inside zone "${outer}", which does not delegate it (the inventory writes no NS record): resolvers would never ask it. Write its names in zone "${outer}"`);
+      }
+    }
+  }
   for (const external of inv.externalZones) {
     if (inv.zones.some((z) => z.name === external.name)) problems.add(`external zone "${external.name}"`, "name", `"${external.name}" is a zone managed here too: its records would have two keepers`);
   }
@@ -131,7 +152,6 @@ export function validateInventory(input: unknown): ValidatedInventory {
   }
 
   checkDuplicates("service", inv.services.map((s) => s.key));
-  const zoneNames = inv.zones.map((z) => z.name);
   const knownZones = [...zoneNames, ...inv.externalZones.map((z) => z.name)];
   for (const service of inv.services) {
     const item = `service "${service.key}"`;
@@ -184,6 +204,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   const records = planRecords(inv);
   validateRecords(records, problems);
+  validateMxTargets(inv, records, problems);
   validateExternalServices(inv, records, problems, checkOwner);
   problems.throwIfAny();
   return { inventory: inv, records };
@@ -211,6 +232,14 @@ function validateHeroku(
       const servedBy = inv.services.find((s) => s.names.includes(domain));
       if (servedBy === undefined) problems.add(item, "customDomains", `"${domain}" is the name of no service, so nothing would point it at the app`);
     }
+    // An app the estate's names or its CDN reach serves them from its web dynos: with none, Heroku answers every request
+    // with an error page.
+    const reachedAs = inv.services.find((service) => service.origin.kind === "heroku" && service.origin.app === app.name)?.key;
+    const reachedBy = inv.fastlyServices.find((f) => f.backends.some((b) => b.origin.kind === "heroku-app" && b.origin.app === app.name))?.name;
+    const reached = reachedAs !== undefined ? `service "${reachedAs}" points its names at it` : reachedBy !== undefined ? `fastly service "${reachedBy}" reaches it` : undefined;
+    const web = app.formation.find((process) => process.type === "web");
+    if (reached !== undefined && web === undefined) problems.add(item, "formation", `has no web process, but ${reached}: nothing would answer`);
+    else if (reached !== undefined && web!.quantity === 0) problems.add(item, "formation.web.quantity", `0 web dynos, but ${reached}: Heroku would answer every request with an error page`);
     if (app.pipeline?.stage === "production") {
       const other = production.get(app.pipeline.pipeline);
       if (other !== undefined) problems.add(item, "pipeline.stage", `the pipeline "${app.pipeline.pipeline}" has a production app already, "${other}"`);
@@ -300,6 +329,25 @@ function validateExternalServices(inv: EstateInventory, records: readonly Planne
       const by = servedBy !== undefined ? `service "${servedBy.key}" serves it` : written.length > 0 ? `${written[0]!.madeBy} writes its ${written[0]!.type} record` : undefined;
       if (by !== undefined) problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it or write its records (${by})`);
     }
+  }
+}
+
+/**
+ * MX targets that are aliases: a CNAME at an MX record's target breaks mail (RFC 2181 section 10.3: an MX names a host's
+ * own name, and mail servers may refuse to follow the alias). Hand-written MX records are the only ones the estate writes.
+ */
+function validateMxTargets(inv: EstateInventory, records: readonly PlannedRecord[], problems: ProblemList): void {
+  for (const zone of inv.zones) {
+    (zone.records ?? []).forEach((record, recordIndex) => {
+      if (record.type !== "MX") return;
+      record.values.forEach((value, valueIndex) => {
+        const target = (value.split(" ")[1] ?? "").replace(/\.$/, "");
+        const alias = records.find((r) => r.name === target && r.type === "CNAME");
+        if (alias !== undefined) {
+          problems.add(`zone "${zone.name}"`, `records[${recordIndex}].values[${valueIndex}]`, `"${value}" points at ${target}, a CNAME (${alias.madeBy}): an MX must name a host's own address records (RFC 2181 section 10.3), and mail servers may refuse to deliver`);
+        }
+      });
+    });
   }
 }
 

@@ -4,7 +4,7 @@
  * services, and the values that are assumed. `npm run overview` writes it to docs/estate.md; a test keeps that
  * file current. Nothing here reads the clock or the machine: the same inventory gives the same bytes.
  */
-import { pagingServiceName, zoneContaining, type Estate, type FastlyBackendOrigin, type Origin, type PublicService, type Source } from "../inventory";
+import { pagingServiceName, zoneContaining, type Estate, type FastlyBackendOrigin, type Origin, type PolicyException, type PortRange, type PublicService, type Role, type Source } from "../inventory";
 import { code, label, mermaid, table } from "./markdown";
 
 /** The stacks and the stacks each reads, from the synthesized app's manifest. */
@@ -20,6 +20,7 @@ export function renderEstatePage(estate: Estate, stacks: StackGraph): string {
     "",
     section("Stacks", stacksSection(stacks)),
     section("Datacenters and hosts", hostsSection(estate)),
+    section("What each role opens", openSection(estate)),
     section("Public names and what serves them", namesSection(estate)),
     section("Zones and the registrar", zonesSection(estate)),
     section("Heroku apps", herokuSection(estate)),
@@ -57,8 +58,8 @@ function hostsSection(estate: Estate): string {
   for (const dc of estate.datacenters) {
     parts.push(`### ${dc.key}\n`);
     parts.push(table(
-      ["host", "role", "purpose", "owner", "image", "holds data"],
-      estate.hostsIn(dc.key).map((h) => [h.fqdn, h.role, h.purpose, owner(h.owner), h.image, h.holdsData ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}` : "no"]),
+      ["host", "role", "purpose", "owner", "size", "image", "holds data"],
+      estate.hostsIn(dc.key).map((h) => [h.fqdn, h.role, h.purpose, owner(h.owner), h.size, h.image, h.holdsData ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}` : "no"]),
     ));
   }
   const db = estate.databaseCluster;
@@ -71,6 +72,56 @@ function hostsSection(estate: Estate): string {
     estate.externalHosts.map((h) => [h.name, h.purpose, owner(h.owner), h.hostedBy, h.managedBy, h.distro ?? "not recorded"]),
   ));
   return parts.join("\n");
+}
+
+/** `tcp 22`, `tcp 10090-10190`. */
+const portText = (port: PortRange): string => `${port.protocol} ${port.from === port.to ? port.from : `${port.from}-${port.to}`}`;
+
+/**
+ * What the firewall of each role admits, port by port, and from where: the answer to "what is open on mail?". The same
+ * lists the datacenter stacks give each role's firewall (stacks/digitalocean-datacenter-stack.ts), read from the estate.
+ */
+function openSection(estate: Estate): string {
+  const common = estate.policyExceptions().filter((e) => e.subject.kind === "common-ports").map((e) => ` For the ports every host opens: ${excused(e.exception)}`).join("");
+  const parts = [
+    `Each role's hosts sit in one DigitalOcean firewall per datacenter (${code("psf-<datacenter>-<role>")}), which admits what is listed here and ICMP (ping) from anywhere, and nothing else; the hosts may reach out anywhere. **the world** is every address; **Fastly** is Fastly's published ranges (the ${code("fastly_source_ranges")} variable, never a /0); a datacenter's **private network** is its range; **every host of the estate** is the private network and the public addresses of the hosts in the other datacenters.${common}`,
+    "",
+  ];
+  for (const role of estate.roles) {
+    const hosts = estate.hostsWithRole(role.name);
+    if (hosts.length === 0) continue;
+    parts.push(`### ${role.name}\n`);
+    parts.push(`${role.purpose}. ${hosts.length === 1 ? "Host" : "Hosts"}: ${hosts.map((h) => `${h.fqdn} (${code(h.size)})`).join(", ")}.\n`);
+    parts.push(table(["port", "service", "open to"], openings(estate, role).map(({ port, to }) => [portText(port), port.service, to.join("; ")])));
+    for (const exception of role.policyExceptions ?? []) parts.push(`${excused(exception)}\n`);
+  }
+  const idle = estate.roles.filter((r) => estate.hostsWithRole(r.name).length === 0).map((r) => r.name);
+  if (idle.length > 0) parts.push(`Roles without a host, so without a firewall: ${idle.join(", ")}.\n`);
+  return parts.join("\n");
+}
+
+/** A policy exception in words: what it excuses, why, who answers for it and until when. */
+function excused(exception: PolicyException): string {
+  return `The policy excuses ${code(exception.rule)} here until ${exception.expires} (owner ${exception.owner}): ${exception.reason}`;
+}
+
+/** Each port a role's firewalls open, once, with every source that reaches it. */
+function openings(estate: Estate, role: Role): { port: PortRange; to: string[] }[] {
+  const rows: { port: PortRange; to: string[] }[] = [];
+  const add = (port: PortRange, to: string): void => {
+    const row = rows.find((r) => r.port.protocol === port.protocol && r.port.from === port.from && r.port.to === port.to && r.port.service === port.service);
+    if (row === undefined) rows.push({ port, to: [to] });
+    else if (!row.to.includes(to)) row.to.push(to);
+  };
+  const datacenters = [...new Set(estate.hostsWithRole(role.name).map((h) => h.datacenter))];
+  for (const port of estate.worldPorts(role)) add(port, "the world");
+  for (const port of role.fastlyPorts) add(port, "Fastly");
+  for (const dc of datacenters) {
+    for (const port of estate.internalPorts(role, dc)) add(port, `${dc}'s private network (${estate.datacenter(dc).privateRange})`);
+  }
+  const also = (role.estatePortsAlsoFrom ?? []).map((source) => `${source.address} (${source.what})`);
+  for (const port of estate.estatePorts(role)) add(port, ["every host of the estate", ...also].join(", and "));
+  return rows;
 }
 
 /** What answers a public name, in words. */
@@ -90,7 +141,7 @@ function namesSection(estate: Estate): string {
   const rows = estate.services.flatMap((service) => service.names.map((name) => [name, service.description, originText(estate, service.origin), estate.owner(service.owner).name]));
   return [
     table(["name", "service", "served by", "owner"], rows),
-    "Each name's path from its zone to what answers it:",
+    `Each name's path from its zone to what answers it. "HAProxy" is the load balancers, ${estate.hostsWithRole(estate.loadBalancerRole).map((h) => h.fqdn).join(" and ")}: every name it routes, redirects or passes on points at them.`,
     "",
     mermaid(pathDiagram(estate)),
   ].join("\n");
@@ -118,7 +169,6 @@ function pathDiagram(estate: Estate): string[] {
     const text = `${role}: ${estate.hostsWithRole(role).filter((h) => datacenter === undefined || h.datacenter === datacenter).map((h) => h.fqdn).join(", ")}`;
     return node(`hosts:${text}`, text);
   };
-  const loadBalancers = (): string => roleHosts(estate.loadBalancerRole);
   const backendTarget = (origin: FastlyBackendOrigin): string =>
     origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`)
       : origin.kind === "s3-website" ? node(`s3:${origin.site}`, `S3 website ${origin.site}`) : roleHosts(origin.role, origin.datacenter);
@@ -126,42 +176,32 @@ function pathDiagram(estate: Estate): string[] {
     const zone = zoneContaining(name, [...estate.zones, ...estate.externalZones].map((z) => z.name)) ?? "";
     return estate.externalZones.some((z) => z.name === zone) ? `${zone}, kept elsewhere` : zone;
   };
+  // Each name leads to what answers it, so that the names routed through the load balancers stay told apart: the edge
+  // says what HAProxy does with it, and ends at the role's hosts, the redirect or the site it passes it on to.
   for (const service of estate.services) {
     for (const name of service.names) {
       const zone = node(`zone:${zoneOf(name)}`, `zone ${zoneOf(name)}`, "round");
       const named = node(`name:${name}`, name);
       edge(zone, named);
-      edge(named, originNode(service));
+      const { target, how } = originOf(service);
+      edge(named, target, how);
     }
   }
-  function originNode(service: PublicService): string {
+  function originOf(service: PublicService): { target: string; how?: string } {
     const origin = service.origin;
     switch (origin.kind) {
-      case "load-balancer": {
-        const lb = node("haproxy", "HAProxy on the load balancers");
-        edge(lb, loadBalancers());
-        edge(lb, roleHosts(origin.backendRole), "routes by name");
-        return lb;
-      }
-      case "load-balancer-redirect": {
-        const lb = node("haproxy", "HAProxy on the load balancers");
-        edge(lb, node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), "redirects");
-        return lb;
-      }
-      case "load-balancer-proxy": {
-        const lb = node("haproxy", "HAProxy on the load balancers");
-        edge(lb, node(`upstream:${origin.upstream}`, `${origin.upstream} (outside the estate)`), "passes on");
-        return lb;
-      }
-      case "droplet": return roleHosts(origin.role);
-      case "heroku": return node(`heroku:${origin.app}`, `Heroku app ${origin.app}`);
-      case "s3-website": return node(`s3:${origin.site}`, `S3 website ${origin.site}`);
+      case "load-balancer": return { target: roleHosts(origin.backendRole), how: "HAProxy routes" };
+      case "load-balancer-redirect": return { target: node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), how: "HAProxy redirects" };
+      case "load-balancer-proxy": return { target: node(`upstream:${origin.upstream}`, `${origin.upstream} (outside the estate)`), how: "HAProxy passes on" };
+      case "droplet": return { target: roleHosts(origin.role) };
+      case "heroku": return { target: node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) };
+      case "s3-website": return { target: node(`s3:${origin.site}`, `S3 website ${origin.site}`) };
       case "fastly": {
         const fastly = node(`fastly:${origin.service}`, `Fastly ${origin.service}`);
         for (const backend of estate.fastlyServices.find((f) => f.name === origin.service)?.backends ?? []) {
           edge(fastly, backendTarget(backend.origin), backend.name);
         }
-        return fastly;
+        return { target: fastly };
       }
     }
   }

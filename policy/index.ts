@@ -3,8 +3,9 @@
  * the items they excuse, and the verdict synthesis, the tests and the review act on.
  */
 import type { EstateFacts, PolicyExceptionFacts } from "../inventory/estate-facts";
-import { dayNumber, exceptionTermProblems } from "../inventory/exception-term";
+import { dayNumber, EXCEPTION_TERM_MAX_DAYS, exceptionTermProblems } from "../inventory/exception-term";
 import type { PolicyExceptionSubject } from "../inventory/types";
+import { causeLabel, exceptionPlace } from "./cause";
 import { DATA_RULES } from "./rules/data";
 import { DNS_RULES } from "./rules/dns";
 import { NETWORK_RULES } from "./rules/network";
@@ -12,6 +13,7 @@ import { SECRET_RULES } from "./rules/secrets";
 import type { Configuration, PolicyContext, PolicyFinding, PolicyRule, PolicySubject } from "./types";
 
 export type * from "./types";
+export { causeLabel } from "./cause";
 export type { PolicyExceptionFacts } from "../inventory/estate-facts";
 
 export const POLICY_RULES: readonly PolicyRule[] = [...NETWORK_RULES, ...DATA_RULES, ...DNS_RULES, ...SECRET_RULES];
@@ -30,7 +32,10 @@ export interface PolicyVerdict {
    * it would excuse, which stay violations.
    */
   readonly requested: readonly { readonly exception: PolicyExceptionFacts; readonly wouldExcuse: readonly PolicyFinding[] }[];
-  /** Exceptions that are wrong: an unknown rule, a term that is not one, not yet granted or past, no reason, nothing to excuse. */
+  /**
+   * Exceptions that are wrong: an unknown rule, a term that is not one, not yet granted or past, no reason, nothing to
+   * excuse; each names the item the exception is written beside and its field (`role "mail" field "policyExceptions[0].expires"`).
+   */
   readonly exceptionProblems: readonly string[];
 }
 
@@ -85,6 +90,10 @@ function excusesSubject(where: PolicyExceptionSubject, subject: PolicySubject): 
   }
 }
 
+function sameSubject(a: PolicyExceptionSubject, b: PolicyExceptionSubject): boolean {
+  return a.kind === b.kind && (a.kind === "common-ports" || (b.kind !== "common-ports" && a.name === b.name));
+}
+
 /** An exception's every field, in one order: two exceptions are the same grant only when all of them are equal. */
 function grantKey(exception: PolicyExceptionFacts): string {
   const { subject, rule, reason, owner, granted, expires } = exception;
@@ -124,15 +133,21 @@ export function judgePolicy({ configurations, facts, grantedExceptions, today }:
     else violations.push({ ...finding, severity });
   }
 
-  const exceptionProblems = exceptions.flatMap(({ exception, term, from, until, wouldExcuse }) => {
-    const label = `the exception to ${exception.rule} on ${exceptionSubjectLabel(exception.subject)}`;
-    if (!known.has(exception.rule)) return [`${label}: no such rule (the rules: ${[...known].join(", ")})`];
-    if (term.length > 0) return term.map(({ field, problem }) => `${label}: ${field} ${problem}`);
+  const exceptionProblems = exceptions.flatMap(({ exception, term, from, until, wouldExcuse }, position) => {
+    // Where the exception is written: its item, and its place among the item's exceptions (the facts keep the inventory's order).
+    const { item, list } = exceptionPlace(exception.subject);
+    const index = exceptions.slice(0, position).filter((e) => sameSubject(e.exception.subject, exception.subject)).length;
+    const at = (field: string, problem: string): string => `${item} field "${list}[${index}].${field}": the exception to ${exception.rule} on ${exceptionSubjectLabel(exception.subject)}: ${problem}`;
+    if (!known.has(exception.rule)) return [at("rule", `no such rule (the rules: ${[...known].join(", ")})`)];
+    if (term.length > 0) return term.map(({ field, problem }) => at(field, `${field} ${problem}`));
     const problems: string[] = [];
-    if (from !== undefined && from > day) problems.push(`${label}: granted on ${exception.granted}, after today (${today}): an exception counts from the day it is granted`);
-    if (until !== undefined && until < day) problems.push(`${label}: expired on ${exception.expires}; fix what it excused, or renew it with a reason`);
-    if (exception.reason.trim().length < REASON_MIN_CHARACTERS) problems.push(`${label}: give a reason`);
-    if (problems.length === 0 && wouldExcuse.length === 0) problems.push(`${label}: excuses nothing; remove it`);
+    if (from !== undefined && from > day) {
+      const beyond = until !== undefined && until - day > EXCEPTION_TERM_MAX_DAYS ? `, so it would last until ${exception.expires}, more than ${EXCEPTION_TERM_MAX_DAYS} days from today` : "";
+      problems.push(at("granted", `granted on ${exception.granted}, after today (${today}): an exception counts from the day it is granted${beyond}`));
+    }
+    if (until !== undefined && until < day) problems.push(at("expires", `expired on ${exception.expires}; fix what it excused, or renew it with a reason`));
+    if (exception.reason.trim().length < REASON_MIN_CHARACTERS) problems.push(at("reason", "give a reason"));
+    if (problems.length === 0 && wouldExcuse.length === 0) problems.push(at("rule", "excuses nothing; remove it"));
     return problems;
   });
 
@@ -146,10 +161,9 @@ export function judgePolicy({ configurations, facts, grantedExceptions, today }:
  */
 export function enforcePolicy(context: PolicyContext, today: string): readonly string[] {
   const verdict = judgePolicy({ ...context, grantedExceptions: context.facts.policy.exceptions, today });
-  const errors = [
-    ...verdict.violations.filter((v) => v.severity === "error").map((v) => `${v.rule} (${v.stack} ${v.address}): ${v.message}`),
-    ...verdict.exceptionProblems,
-  ];
+  // Each names the inventory item and field that made it first, as the inventory's own refusals do.
+  const line = (v: PolicyViolation): string => `${causeLabel(v.cause)}: ${v.rule} (${v.stack} ${v.address}): ${v.message}`;
+  const errors = [...verdict.violations.filter((v) => v.severity === "error").map(line), ...verdict.exceptionProblems];
   if (errors.length > 0) throw new PolicyError(errors);
-  return verdict.violations.filter((v) => v.severity === "warning").map((v) => `${v.rule} (${v.stack} ${v.address}): ${v.message}`);
+  return verdict.violations.filter((v) => v.severity === "warning").map(line);
 }

@@ -27,12 +27,21 @@ export type PolicySubject =
   /** Not an inventory item (a construct's own choice): it can only be fixed, not excused. */
   | { readonly kind: "estate" };
 
+/**
+ * What made a finding, named as the inventory's own messages name it (`role "mail" field "worldPorts"`), so that whoever
+ * reads a refusal knows which line to change; or the construct whose own choice it is, when no inventory field decides it.
+ */
+export type PolicyCause =
+  | { readonly kind: "inventory"; readonly item: string; readonly field: string }
+  | { readonly kind: "construct"; readonly construct: string };
+
 export interface PolicyFinding {
   readonly rule: string;
   readonly stack: string;
   /** The Terraform address (or the variable, for a stack-level finding). */
   readonly address: string;
   readonly subject: PolicySubject;
+  readonly cause: PolicyCause;
   readonly message: string;
 }
 

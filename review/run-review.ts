@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative, resolve } from "node:path";
 import { estateFacts, parseEstateFacts, type EstateFacts } from "../inventory/estate-facts";
 import { loadEstate } from "../inventory";
-import { judgePolicy } from "../policy";
+import { causeLabel, judgePolicy } from "../policy";
 import { pinnedProviders } from "../provider-schemas/schema-file";
 import { cachedBundle } from "../scripts/cached-bundle.cjs";
 import { makeScratch, removeScratch, ScratchFolderError } from "../twin/processes";
@@ -316,7 +316,7 @@ function policyOf(head: SynthesisOutput, baseFacts: EstateFacts, base: Synthesis
   const before = new Set(judgePolicy({ configurations: base.configurations, facts: baseFacts, grantedExceptions: granted, today }).violations.map((v) => `${v.rule}\0${v.stack}\0${v.address}\0${v.message}`));
   // A violation the base has too is not the change's doing (a base whose own synthesis enforces the policy has none).
   const findings: Finding[] = verdict.violations.filter((v) => v.severity === "error" && !before.has(`${v.rule}\0${v.stack}\0${v.address}\0${v.message}`)).map((v) => ({
-    class: "policy", kind: v.rule, stack: v.stack, subject: v.address, name: v.address, detail: `breaks ${v.rule}: ${v.message}`,
+    class: "policy", kind: v.rule, stack: v.stack, subject: v.address, name: v.address, detail: `breaks ${v.rule} (${causeLabel(v.cause)}): ${v.message}`,
   }));
   for (const v of verdict.violations.filter((w) => w.severity === "warning" && !before.has(`${w.rule}\0${w.stack}\0${w.address}\0${w.message}`))) {
     notes.push({ kind: "policy-warning", stack: v.stack, subject: v.address, detail: `new policy warning, ${v.rule}: ${v.message}` });

@@ -2,14 +2,17 @@
  * Data rules: what holds data or a name cannot be destroyed by a plan, data droplets are backed up, the
  * website bucket keeps old versions, the DNSSEC key keeps its deletion window.
  */
+import { constructCause, hostItem, inventoryCause } from "../cause";
 import { resourcesOfType, type ResourceEntry } from "../configuration";
 import { preventsDestroy, PROTECTED_RESOURCE_TYPES, protectionOf } from "../protected-resources";
-import type { PolicyContext, PolicyFinding, PolicyRule, PolicySubject } from "../types";
+import type { PolicyCause, PolicyContext, PolicyFinding, PolicyRule, PolicySubject } from "../types";
 
 /** The host a droplet was made for, by its name (the droplet name the inventory gives it). */
-function hostOf(context: PolicyContext, droplet: ResourceEntry): { subject: PolicySubject; holdsData: boolean } {
+function hostOf(context: PolicyContext, droplet: ResourceEntry): { subject: PolicySubject; holdsData: boolean; cause: PolicyCause } {
   const host = context.facts.policy.hosts.find((h) => h.dropletName === droplet.body.name);
-  return host === undefined ? { subject: { kind: "estate" }, holdsData: false } : { subject: { kind: "host", name: host.fqdn }, holdsData: host.holdsData };
+  return host === undefined
+    ? { subject: { kind: "estate" }, holdsData: false, cause: constructCause(droplet.path) }
+    : { subject: { kind: "host", name: host.fqdn }, holdsData: host.holdsData, cause: inventoryCause(hostItem(host.fqdn), "holdsData") };
 }
 
 export const PREVENT_DESTROY: PolicyRule = {
@@ -24,7 +27,7 @@ export const PREVENT_DESTROY: PolicyRule = {
         const droplet = type === "digitalocean_droplet" ? hostOf(context, entry) : undefined;
         const why = droplet !== undefined ? (droplet.holdsData ? "its host holds data" : null) : protectionOf(type, { ...entry.body, lifecycle: undefined });
         if (why === null || preventsDestroy(entry.body)) continue;
-        findings.push({ rule: "data.prevent-destroy", stack: entry.stack, address: entry.address, subject: droplet?.subject ?? { kind: "estate" }, message: `${entry.path}: not prevent_destroy, though ${why}` });
+        findings.push({ rule: "data.prevent-destroy", stack: entry.stack, address: entry.address, subject: droplet?.subject ?? { kind: "estate" }, cause: droplet?.cause ?? constructCause(entry.path), message: `${entry.path}: not prevent_destroy, though ${why}` });
       }
     }
     return findings;
@@ -38,7 +41,7 @@ export const DROPLET_BACKUPS: PolicyRule = {
   check: (context) => resourcesOfType(context, "digitalocean_droplet").flatMap((entry) => {
     const host = hostOf(context, entry);
     return host.holdsData && entry.body.backups !== true
-      ? [{ rule: "data.droplet-backups", stack: entry.stack, address: entry.address, subject: host.subject, message: `${entry.path}: ${String(entry.body.name)} holds data but has no backups` }]
+      ? [{ rule: "data.droplet-backups", stack: entry.stack, address: entry.address, subject: host.subject, cause: host.cause, message: `${entry.path}: ${String(entry.body.name)} holds data but has no backups` }]
       : [];
   }),
 };
@@ -53,7 +56,7 @@ export const BUCKET_VERSIONING: PolicyRule = {
       const references = [`\${${bucket.address}.id}`, `\${${bucket.address}.bucket}`, bucket.body.bucket];
       const enabled = versionings.some((v) => v.stack === bucket.stack && references.includes(v.body.bucket)
         && ((v.body.versioning_configuration as { status?: string } | undefined)?.status === "Enabled"));
-      return enabled ? [] : [{ rule: "data.bucket-versioning", stack: bucket.stack, address: bucket.address, subject: { kind: "estate" as const }, message: `${bucket.path}: bucket ${String(bucket.body.bucket)} has no versioning enabled` }];
+      return enabled ? [] : [{ rule: "data.bucket-versioning", stack: bucket.stack, address: bucket.address, subject: { kind: "estate" as const }, cause: constructCause(bucket.path), message: `${bucket.path}: bucket ${String(bucket.body.bucket)} has no versioning enabled` }];
     });
   },
 };
@@ -72,6 +75,7 @@ export const KMS_DELETION_WINDOW: PolicyRule = {
       stack: key.stack,
       address: key.address,
       subject: { kind: "estate" as const },
+      cause: constructCause(key.path),
       message: `${key.path}: deletion window is ${days === undefined ? "AWS's default" : `${String(days)} days`}, not the longest (${KMS_DELETION_WINDOW_DAYS.max} days; AWS allows ${KMS_DELETION_WINDOW_DAYS.min}-${KMS_DELETION_WINDOW_DAYS.max})`,
     }];
   }),

@@ -3,8 +3,10 @@
  * about mail (SPF, MX), and values that cannot be right in a public zone.
  */
 import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../inventory/address-ranges";
+import { MX_PRIORITY_MAX } from "../../inventory/dns-values";
+import { inventoryCause } from "../cause";
 import { resourcesOfType, type ResourceEntry } from "../configuration";
-import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
+import type { PolicyCause, PolicyContext, PolicyFinding, PolicyRule } from "../types";
 
 /**
  * The CAA issuer domain of each certificate authority the estate's providers can use. Sources: Fastly's
@@ -43,8 +45,24 @@ function literalValues(record: ResourceEntry): string[] {
   return ((record.body.records as unknown[] | undefined) ?? []).filter((v): v is string => typeof v === "string" && !v.includes("${"));
 }
 
-function finding(rule: string, record: ResourceEntry, zone: Zone, message: string): PolicyFinding {
-  return { rule, stack: record.stack, address: record.address, subject: { kind: "zone", name: zone.name }, message: `${record.path}: ${message}` };
+/**
+ * The inventory field a record's value comes from: the apex TXT set is the zone's spf and then its txt values, the apex
+ * CAA set the CAA policy's issuers, Fastly's apex addresses the Fastly edge's, an external host's address its own; any
+ * other literal value is a hand-written record of the zone's.
+ */
+function recordCause(context: PolicyContext, record: ResourceEntry, zone: Zone, value: string): PolicyCause {
+  const name = String(record.body.name);
+  const type = String(record.body.type);
+  const index = literalValues(record).indexOf(value);
+  if (name === zone.name && type === "TXT") return inventoryCause(`zone "${zone.name}"`, index <= 0 ? "spf" : `txt[${index - 1}]`);
+  if (name === zone.name && type === "CAA") return inventoryCause("CAA policy", "issuers");
+  if ((type === "A" || type === "AAAA") && context.facts.owned.addresses.includes(value.toLowerCase())) return inventoryCause("Fastly edge", type === "A" ? "apexIpv4" : "apexIpv6");
+  if (type === "A" && context.facts.owned.names.includes(name)) return inventoryCause(`external host "${name}"`, "ipv4");
+  return inventoryCause(`zone "${zone.name}"`, "records");
+}
+
+function finding(context: PolicyContext, rule: string, record: ResourceEntry, zone: Zone, value: string, message: string): PolicyFinding {
+  return { rule, stack: record.stack, address: record.address, subject: { kind: "zone", name: zone.name }, cause: recordCause(context, record, zone, value), message: `${record.path}: ${message}` };
 }
 
 /** The issuers a zone's apex CAA record allows (`0 issue "letsencrypt.org"`). */
@@ -69,7 +87,7 @@ export const CAA_ON_EVERY_ZONE: PolicyRule = {
   check: (context) => {
     const issuers = caaIssuers(context);
     return zones(context).filter((z) => (issuers.get(z.name) ?? []).length === 0).map((z) => ({
-      rule: "dns.caa-on-every-zone", stack: z.entry.stack, address: z.entry.address, subject: { kind: "zone" as const, name: z.name }, message: `${z.entry.path}: zone ${z.name} has no CAA record allowing an issuer at its apex`,
+      rule: "dns.caa-on-every-zone", stack: z.entry.stack, address: z.entry.address, subject: { kind: "zone" as const, name: z.name }, cause: inventoryCause("CAA policy", "issuers"), message: `${z.entry.path}: zone ${z.name} has no CAA record allowing an issuer at its apex`,
     }));
   },
 };
@@ -95,7 +113,7 @@ export const CAA_ALLOWS_USED_CAS: PolicyRule = {
       if (zone === undefined) return [];
       if (issuer !== undefined && (issuers.get(zone.name) ?? []).includes(issuer)) return [];
       return [{
-        rule: "dns.caa-allows-used-cas", stack: entry.stack, address: entry.address, subject: { kind: "zone" as const, name: zone.name },
+        rule: "dns.caa-allows-used-cas", stack: entry.stack, address: entry.address, subject: { kind: "zone" as const, name: zone.name }, cause: inventoryCause("CAA policy", "issuers"),
         message: `${entry.path}: ${name} gets its certificate from ${ca}${issuer === undefined ? " (no known CAA identifier)" : ` (${issuer})`}, which zone ${zone.name}'s CAA does not allow`,
       }];
     });
@@ -108,7 +126,7 @@ export const NO_SPF_PLUS_ALL: PolicyRule = {
   severity: "error",
   check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "TXT").flatMap(({ record, zone }) =>
     literalValues(record).filter((v) => /^v=spf1\b/i.test(v.replace(/^"|"$/g, "")) && /(^|\s)\+?all(\s|"|$)/i.test(v))
-      .map((v) => finding("dns.no-spf-plus-all", record, zone, `SPF "${v}" allows every sender (+all)`))),
+      .map((v) => finding(context, "dns.no-spf-plus-all", record, zone, v, `SPF "${v}" allows every sender (+all)`))),
 };
 
 /** Ranges that are private, shared, loopback, link-local, reserved or for documentation (RFC 6890), of both families. */
@@ -128,7 +146,7 @@ export const NO_PRIVATE_ADDRESSES: PolicyRule = {
   rationale: "a public zone publishes no private, reserved or documentation address",
   severity: "error",
   check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "A" || record.body.type === "AAAA").flatMap(({ record, zone }) =>
-    literalValues(record).filter((v) => !isPublicAddress(v)).map((v) => finding("dns.no-private-addresses", record, zone, `${String(record.body.name)} ${String(record.body.type)} ${v} is not a public address`))),
+    literalValues(record).filter((v) => !isPublicAddress(v)).map((v) => finding(context, "dns.no-private-addresses", record, zone, v, `${String(record.body.name)} ${String(record.body.type)} ${v} is not a public address`))),
 };
 
 /** Route 53 (and DNS) take at most 255 characters in one TXT string; longer values are split into quoted strings. */
@@ -140,15 +158,18 @@ export const TXT_SPLIT_255: PolicyRule = {
   severity: "error",
   check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "TXT").flatMap(({ record, zone }) =>
     literalValues(record).filter((v) => v.split('""').some((part) => part.replace(/^"|"$/g, "").length > TXT_STRING_MAX))
-      .map((v) => finding("dns.txt-split-255", record, zone, `a TXT string of ${v.length} characters is not split at ${TXT_STRING_MAX}`))),
+      .map((v) => finding(context, "dns.txt-split-255", record, zone, v, `a TXT string of ${v.length} characters is not split at ${TXT_STRING_MAX}`))),
 };
 
 export const MX_PRIORITY: PolicyRule = {
   id: "dns.mx-priority",
-  rationale: "an MX value is a priority and a host name",
+  rationale: "an MX value is a priority (0-65535) and a host name",
   severity: "error",
-  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "MX").flatMap(({ record, zone }) =>
-    literalValues(record).filter((v) => !/^\d{1,5} \S+$/.test(v)).map((v) => finding("dns.mx-priority", record, zone, `MX value "${v}" has no priority`))),
+  check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "MX").flatMap(({ record, zone }) => literalValues(record).flatMap((v) => {
+    const priority = /^(\d+) \S+$/.exec(v)?.[1];
+    if (priority === undefined) return [finding(context, "dns.mx-priority", record, zone, v, `MX value "${v}" has no priority`)];
+    return Number(priority) > MX_PRIORITY_MAX ? [finding(context, "dns.mx-priority", record, zone, v, `MX value "${v}" has a priority above ${MX_PRIORITY_MAX}`)] : [];
+  })),
 };
 
 /** RFC 1123 host names: labels of letters, digits and hyphens, not at either end, at most 63 each, 253 in all. */
@@ -163,7 +184,7 @@ export const VALID_TARGETS: PolicyRule = {
   severity: "error",
   check: (context) => recordsOf(context).filter(({ record }) => record.body.type === "CNAME" || record.body.type === "MX").flatMap(({ record, zone }) =>
     literalValues(record).map((v) => (record.body.type === "MX" ? v.split(" ")[1] ?? "" : v)).filter((target) => !isHostName(target))
-      .map((target) => finding("dns.valid-targets", record, zone, `${String(record.body.type)} target "${target}" is not a host name`))),
+      .map((target) => finding(context, "dns.valid-targets", record, zone, target, `${String(record.body.type)} target "${target}" is not a host name`))),
 };
 
 export const DNS_RULES: readonly PolicyRule[] = [CAA_ON_EVERY_ZONE, CAA_ALLOWS_USED_CAS, NO_SPF_PLUS_ALL, NO_PRIVATE_ADDRESSES, TXT_SPLIT_255, MX_PRIORITY, VALID_TARGETS];

@@ -5,6 +5,7 @@
  * the sources admitting a port, all the firewall's rules together, covering more than a /8 of either family.
  */
 import type { PortFacts, PolicyFacts } from "../../inventory/estate-facts";
+import { constructCause, hostItem, inventoryCause } from "../cause";
 import { constructKey, resourcesOfType, variablesOf, withVariableDefaults, type ResourceEntry } from "../configuration";
 import { describeExposure, exposureOf, isWideOpen, type Exposure } from "../exposure";
 import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
@@ -92,8 +93,18 @@ function uncovered(from: number, to: number, covered: readonly { readonly from: 
     : [...(c.from > p.from ? [{ from: p.from, to: c.from - 1 }] : []), ...(c.to < p.to ? [{ from: c.to + 1, to: p.to }] : [])])), [{ from, to }]);
 }
 
-function finding(rule: string, entry: ResourceEntry, role: RoleFacts, message: string): PolicyFinding {
-  return { rule, stack: entry.stack, address: entry.address, subject: { kind: "role", name: role.name }, message: `${entry.path}: ${message}` };
+/** A finding about a role's firewall, made by the role's `field` (the ports it declares) unless `cause` says otherwise. */
+function finding(rule: string, entry: ResourceEntry, role: RoleFacts, field: string, message: string, cause = inventoryCause(`role "${role.name}"`, field)): PolicyFinding {
+  return { rule, stack: entry.stack, address: entry.address, subject: { kind: "role", name: role.name }, cause, message: `${entry.path}: ${message}` };
+}
+
+/**
+ * Where a world-open port is declared: a port every role declares comes from the ports every host opens (the facts give
+ * each role's world ports with those), any other from the role's own.
+ */
+function worldPortCause(context: PolicyContext, role: RoleFacts, protocol: string, port: number): ReturnType<typeof inventoryCause> {
+  const declares = (r: RoleFacts): boolean => r.worldPorts.some((p) => p.protocol === protocol && p.from <= port && port <= p.to);
+  return context.facts.policy.roles.every(declares) ? inventoryCause("every host", "commonWorldPorts") : inventoryCause(`role "${role.name}"`, "worldPorts");
 }
 
 const describe = (rule: InboundRule): string => `${rule.protocol} ${rule.port_range ?? "(all)"}`;
@@ -110,7 +121,7 @@ export const WORLD_PORTS_DECLARED: PolicyRule = {
   severity: "error",
   check: (context) => roleOpenings(context).flatMap(({ entry, role, openings }) => openings.flatMap((opening) =>
     uncovered(opening.from, opening.to, role.worldPorts.filter((p) => p.protocol === opening.protocol)).map(({ from, to }) =>
-      finding("network.world-ports-declared", entry, role, `opens ${portsLabel(opening.protocol, from, to)} to the world (${describeExposure(opening.exposure)}), but role "${role.name}" declares no public service there`)))),
+      finding("network.world-ports-declared", entry, role, "worldPorts", `opens ${portsLabel(opening.protocol, from, to)} to the world (${describeExposure(opening.exposure)}), but role "${role.name}" declares no public service there`)))),
 };
 
 export const FASTLY_PORTS_FROM_FASTLY: PolicyRule = {
@@ -124,7 +135,7 @@ export const FASTLY_PORTS_FROM_FASTLY: PolicyRule = {
       const sources = sourcesOf(rule);
       const ranges = sources.filter((s) => /^\$\{var\.([A-Za-z0-9_]+)\}$/.test(s));
       if (ranges.length !== sources.length || ranges.length === 0) {
-        problems.push(finding("network.fastly-ports-from-fastly", entry, role, `admits ${describe(rule)} from ${sources.join(", ")}, not only from the variable of Fastly's ranges`));
+        problems.push(finding("network.fastly-ports-from-fastly", entry, role, "fastlyPorts", `admits ${describe(rule)} from ${sources.join(", ")}, not only from the variable of Fastly's ranges`));
         continue;
       }
       for (const reference of ranges) {
@@ -132,7 +143,7 @@ export const FASTLY_PORTS_FROM_FASTLY: PolicyRule = {
         const declaration = variablesOf(context.configurations.get(entry.stack) ?? {})[name];
         const conditions = ((declaration?.validation as { condition?: string }[] | undefined) ?? []).map((v) => v.condition ?? "").join(" ");
         if (!/endswith\([^)]*"\/0"\)/.test(conditions)) {
-          problems.push({ ...finding("network.fastly-ports-from-fastly", entry, role, `takes Fastly's ranges from var.${name}, whose validation does not refuse a /0 range`), address: `var.${name}` });
+          problems.push({ ...finding("network.fastly-ports-from-fastly", entry, role, "fastlyPorts", `takes Fastly's ranges from var.${name}, whose validation does not refuse a /0 range`, constructCause("the variable of Fastly's ranges (stacks/)")), address: `var.${name}` });
         }
       }
     }
@@ -146,7 +157,7 @@ export const SSH_FROM_ADMIN_SOURCES: PolicyRule = {
   severity: "error",
   check: (context) => roleOpenings(context).flatMap(({ entry, role, openings }) =>
     openings.filter((o) => o.protocol === "tcp" && o.from <= 22 && 22 <= o.to)
-      .map((o) => finding("network.ssh-from-admin-sources", entry, role, `opens ssh (tcp 22) to the world (${describeExposure(o.exposure)}) instead of to declared admin sources`))),
+      .map((o) => finding("network.ssh-from-admin-sources", entry, role, "worldPorts", `opens ssh (tcp 22) to the world (${describeExposure(o.exposure)}) instead of to declared admin sources`, worldPortCause(context, role, "tcp", 22)))),
 };
 
 /** Mail protocols that carry passwords in clear text unless upgraded: POP3, IMAP, NNTP. */
@@ -158,7 +169,7 @@ export const NO_PLAINTEXT_MAIL: PolicyRule = {
   severity: "error",
   check: (context) => roleOpenings(context).flatMap(({ entry, role, openings }) => openings.filter((o) => o.protocol === "tcp").flatMap((o) =>
     Object.entries(PLAINTEXT_MAIL).filter(([port]) => o.from <= Number(port) && Number(port) <= o.to)
-      .map(([port, name]) => finding("network.no-plaintext-mail", entry, role, `opens plaintext ${name} (tcp ${port}) to the world (${describeExposure(o.exposure)})`)))),
+      .map(([port, name]) => finding("network.no-plaintext-mail", entry, role, "worldPorts", `opens plaintext ${name} (tcp ${port}) to the world (${describeExposure(o.exposure)})`)))),
 };
 
 export const DROPLET_IN_ONE_ROLE_FIREWALL: PolicyRule = {
@@ -179,6 +190,7 @@ export const DROPLET_IN_ONE_ROLE_FIREWALL: PolicyRule = {
         stack: droplet.stack,
         address: droplet.address,
         subject: fqdn === undefined ? { kind: "estate" } : { kind: "host", name: fqdn },
+        cause: fqdn === undefined ? constructCause("DropletHost") : inventoryCause(hostItem(fqdn), "role"),
         message: `${droplet.path}: droplet ${host} is in ${holding.length === 0 ? "no role firewall" : `${holding.length} role firewalls (${holding.map((h) => h.role.name).join(", ")})`}`,
       }];
     });
@@ -199,6 +211,8 @@ export const DATABASE_FIREWALL_NOT_EMPTY: PolicyRule = {
         stack: cluster.stack,
         address: cluster.address,
         subject: { kind: "estate" as const },
+        // Its rules admit the hosts of the roles the inventory names (administeredByRole, usedByRole): one always exists.
+        cause: constructCause("ManagedPostgresCluster"),
         message: `${cluster.path}: database cluster ${String(cluster.body.name)} has no firewall with a rule, so any source may connect`,
       }];
     });
@@ -234,6 +248,8 @@ export const DATABASE_NOT_WIDE_OPEN: PolicyRule = {
         stack: entry.stack,
         address: entry.address,
         subject: { kind: "estate" as const },
+        // The inventory names client roles, whose droplets are single addresses: a wide source is the construct's.
+        cause: constructCause("ManagedPostgresCluster"),
         message: `${entry.path}: admits database cluster ${cluster === undefined ? String(entry.body.cluster_id) : String(cluster.body.name)} from ${describeExposure(exposure)}`,
       }];
     });

@@ -284,3 +284,76 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
   },
   dataSources: {},
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// What DigitalOcean offers. The provider checks a droplet's region and size, and a database cluster's size and
+// version, only as not empty (NoZeroValues above): what exists is the API's to say, and a wrong slug fails at apply
+// time, after every resource before it was made. These lists are what DigitalOcean's public API specification states,
+// read at one commit; the inventory refuses a value outside them (inventory/schema.ts). A slug DigitalOcean adds is
+// added here, with where it was read.
+
+const DO_API = "digitalocean/openapi commit 7c1300c479fe (2026-08-07)";
+
+/** A list of the values DigitalOcean accepts for one attribute, and where it was read. */
+export interface OfferedValues {
+  readonly values: readonly string[];
+  readonly source: string;
+}
+
+/** Region slugs: the API's `region_slug` enum, and the regions its database options list beside them (atl1, ric1). */
+export const DIGITALOCEAN_REGIONS: OfferedValues = {
+  values: ["ams1", "ams2", "ams3", "atl1", "blr1", "fra1", "lon1", "nyc1", "nyc2", "nyc3", "ric1", "sfo1", "sfo2", "sfo3", "sgp1", "syd1", "tor1"],
+  source: `${DO_API} specification/shared/attributes/region_slug.yml (enum) and specification/resources/databases/responses/options.yml (regions)`,
+};
+
+/**
+ * Droplet size slugs: the node sizes of the API's Kubernetes options example (droplet sizes: a node is a droplet), and
+ * the sizes its regions example lists for nyc3 besides (s-1vcpu-1gb, s-3vcpu-1gb; its "s-32vcpu-192g" is a typo of the
+ * first list's s-32vcpu-192gb). Sizes newer than the specification's examples (the premium -intel and -amd ones, say)
+ * are added here when the estate uses one, with where they were read.
+ */
+export const DIGITALOCEAN_DROPLET_SIZES: OfferedValues = {
+  values: [
+    "s-1vcpu-1gb", "s-1vcpu-2gb", "s-1vcpu-3gb", "s-2vcpu-2gb", "s-3vcpu-1gb", "s-2vcpu-4gb", "s-4vcpu-8gb", "s-6vcpu-16gb", "s-8vcpu-16gb",
+    "s-8vcpu-32gb", "s-12vcpu-48gb", "s-16vcpu-64gb", "s-20vcpu-96gb", "s-24vcpu-128gb", "s-32vcpu-192gb",
+    "c-2", "c-4", "c-8", "c-16", "c-32",
+    "g-2vcpu-8gb", "g-4vcpu-16gb", "g-8vcpu-32gb", "g-16vcpu-64gb", "g-32vcpu-128gb", "g-40vcpu-160gb",
+    "gd-2vcpu-8gb", "gd-4vcpu-16gb", "gd-8vcpu-32gb", "gd-16vcpu-64gb", "gd-32vcpu-128gb", "gd-40vcpu-160gb",
+    "m-2vcpu-16gb", "m-4vcpu-32gb", "m-8vcpu-64gb", "m-16vcpu-128gb", "m-24vcpu-192gb", "m-32vcpu-256gb",
+    "m3-2vcpu-16gb", "m3-4vcpu-32gb", "m3-8vcpu-64gb", "m3-16vcpu-128gb", "m3-24vcpu-192gb", "m3-32vcpu-256gb",
+    "m6-2vcpu-16gb", "m6-4vcpu-32gb", "m6-8vcpu-64gb", "m6-16vcpu-128gb", "m6-24vcpu-192gb", "m6-32vcpu-256gb",
+  ],
+  source: `${DO_API} specification/resources/kubernetes/responses/examples.yml (kubernetes_options sizes) and specification/resources/regions/responses/all_regions.yml (nyc3's sizes)`,
+};
+
+const PG_OPTIONS = `${DO_API} specification/resources/databases/responses/options.yml (options.pg)`;
+
+/** The PostgreSQL major versions DigitalOcean's managed databases run. */
+export const DIGITALOCEAN_POSTGRES_VERSIONS: OfferedValues = { values: ["13", "14", "15", "16", "17"], source: `${PG_OPTIONS} versions` };
+
+const PG_SIZES_ONE_NODE = [
+  "db-s-1vcpu-1gb", "db-s-1vcpu-2gb", "db-s-2vcpu-4gb", "db-s-4vcpu-8gb", "db-s-6vcpu-16gb",
+  "gd-2vcpu-8gb", "gd-4vcpu-16gb", "gd-8vcpu-32gb", "gd-16vcpu-64gb", "gd-32vcpu-128gb", "gd-40vcpu-160gb",
+  "so1_5-2vcpu-16gb", "so1_5-4vcpu-32gb", "so1_5-8vcpu-64gb", "so1_5-16vcpu-128gb", "so1_5-24vcpu-192gb", "so1_5-32vcpu-256gb",
+  "db-intel-1vcpu-1gb", "db-amd-1vcpu-1gb", "db-intel-1vcpu-2gb", "db-amd-1vcpu-2gb", "db-amd-2vcpu-4gb", "db-intel-2vcpu-4gb",
+  "db-amd-2vcpu-8gb", "db-intel-2vcpu-8gb", "db-intel-4vcpu-8gb", "db-amd-4vcpu-8gb", "db-amd-4vcpu-16gb", "db-intel-4vcpu-16gb",
+  "db-intel-8vcpu-32gb", "db-amd-8vcpu-32gb", "db-intel-16vcpu-64gb", "db-amd-16vcpu-64gb",
+];
+/** The smallest plans of one node have no standby: a cluster of 2 or 3 nodes takes the others. */
+const PG_SIZES_STANDBY = PG_SIZES_ONE_NODE.filter((size) => !["db-s-1vcpu-1gb", "db-intel-1vcpu-1gb", "db-amd-1vcpu-1gb"].includes(size));
+
+/** A PostgreSQL cluster's size slugs, by its node count (the API's layouts). */
+export const DIGITALOCEAN_POSTGRES_SIZES: Readonly<Record<number, OfferedValues>> = {
+  1: { values: PG_SIZES_ONE_NODE, source: `${PG_OPTIONS} layouts num_nodes 1` },
+  2: { values: PG_SIZES_STANDBY, source: `${PG_OPTIONS} layouts num_nodes 2` },
+  3: { values: PG_SIZES_STANDBY, source: `${PG_OPTIONS} layouts num_nodes 3` },
+};
+
+/**
+ * The database DigitalOcean makes in every cluster: a `digitalocean_database_db` of that name fails at apply time, since
+ * it exists already (and destroying it would take the cluster's default database).
+ */
+export const DIGITALOCEAN_DEFAULT_DATABASE = {
+  name: "defaultdb",
+  source: `${DO_API} specification/resources/databases/models/database_connection.yml (database: "The name of the default database", defaultdb); ${DO_REPO} docs/resources/database_cluster.md (database: "Name of the cluster's default database")`,
+} as const;

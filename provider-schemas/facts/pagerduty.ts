@@ -87,6 +87,14 @@ const SERVICE = "pagerduty/resource_pagerduty_service.go";
 const INTEGRATION = "pagerduty/resource_pagerduty_service_integration.go";
 const MATCH_MODES = ["always", "match", "no-match"];
 
+/**
+ * How long an escalation rule waits before the next is paged: read by the inventory too, which refuses an on-call
+ * rotation's delay outside it (inventory/schema.ts), so that the rule and its citation live here once.
+ */
+export const ESCALATION_DELAY_MINUTES: AttributeValueRule = rule(
+  "rule.escalation_delay_in_minutes", { kind: "number-range", min: 1, integer: true }, POLICY, "validation.IntAtLeast(1)",
+);
+
 /** Replacement, import and value facts of the pagerduty provider's resources and data sources the estate uses. */
 export const PAGERDUTY_FACTS: ProviderFacts = {
   resources: {
@@ -97,7 +105,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
       valueRules: [
         rule("name", ALLOWED_NAME_NO_SPECIALS, POLICY, "validateIsAllowedString(NoNonPrintableCharsOrSpecialChars)"),
         rule("num_loops", { kind: "number-range", min: 0, max: 9, integer: true }, POLICY, "validation.IntBetween(0, 9)"),
-        rule("rule.escalation_delay_in_minutes", { kind: "number-range", min: 1, integer: true }, POLICY, "validation.IntAtLeast(1)"),
+        ESCALATION_DELAY_MINUTES,
         oneOf("rule.escalation_rule_assignment_strategy.type", ["assign_to_everyone", "round_robin"], POLICY),
         oneOf("rule.target.type", ["user_reference", "schedule_reference"], POLICY),
       ],
