@@ -72,6 +72,8 @@ export interface PinnedProvider {
   readonly schemaFile: string;
   /** Prebuilt `@cdktf/provider-*` package, or bindings generated from the schema at install. */
   readonly bindings: "prebuilt" | "generated";
+  /** Prefixes of the environment variables the provider reads credentials from (`DIGITALOCEAN_`): kept from synthesis and rehearsals. */
+  readonly environment: readonly string[];
 }
 
 /** The project's root: this file's folder's parent, unless a bundled copy of this code says where it is. */

@@ -8,6 +8,7 @@ import { constants as fsConstants } from "node:fs";
 import { access, copyFile, lstat, mkdir, readdir, readFile, readlink, symlink, unlink } from "node:fs/promises";
 import * as path from "node:path";
 import { dirname, join } from "node:path";
+import { isCredentialVariable } from "../provider-schemas/credentials";
 import { runGroup } from "../twin/processes";
 import { isRecord } from "./json";
 
@@ -147,17 +148,18 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
 }
 
 /**
- * What a synthesis must never be given: credentials (so the review provably needs none), the CI runner's files and
- * tokens (a synthesis that could write $GITHUB_OUTPUT or $GITHUB_ENV could speak for the job), Node's options (a
- * `--require` would run code before the app), and the choices the review makes itself.
+ * What a synthesis must never be given besides credentials (provider-schemas/credentials.ts, so the review provably
+ * needs none): the CI runner's files and tokens (a synthesis that could write $GITHUB_OUTPUT or $GITHUB_ENV could
+ * speak for the job), Node's options (a `--require` would run code before the app), Terraform's settings, and the
+ * choices the review makes itself.
  */
-const NOT_FOR_SYNTHESIS = /TOKEN|SECRET|PASSWORD|API_KEY|ACCESS_KEY|CREDENTIAL|^AWS_|^TF_|^PSF_ESTATE_|^GITHUB_|^ACTIONS_|^RUNNER_|^NODE_OPTIONS$|^npm_/i;
+const NOT_FOR_SYNTHESIS = /^TF_|^PSF_ESTATE_|^GITHUB_|^ACTIONS_|^RUNNER_|^NODE_OPTIONS$|^npm_/i;
 
 /** Environment for synthesis: nothing of `NOT_FOR_SYNTHESIS`, the output folder and cdktf's context. */
 export function synthEnvironment(base: NodeJS.ProcessEnv, outDir: string, context: unknown): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(base)) {
-    if (NOT_FOR_SYNTHESIS.test(name)) continue;
+    if (isCredentialVariable(name) || NOT_FOR_SYNTHESIS.test(name)) continue;
     if (name === "CDKTF_TARGET_STACK_ID") continue; // every stack, always
     env[name] = value;
   }

@@ -24,6 +24,7 @@ import { z } from "zod";
 import { configurationHashes, differingStacks, type ConfigurationHashes, type StateDeparture } from "../review/reviewed-configuration";
 import { readSynthesisOutput, SynthesisOutputError, writeSynthesisOutput, type SynthesisOutput } from "../review/synthesis-output";
 import { BACKEND_VARIABLES, BackendChoiceError, stateBackendFromEnvironment, type StateBackend } from "../stacks/state-backend";
+import { isCredentialVariable } from "../provider-schemas/credentials";
 import { locateTerraform, TerraformMissingError } from "../twin/terraform-cli";
 
 const root = join(__dirname, "..");
@@ -166,7 +167,7 @@ export function deployOrder(selected: readonly string[], dependencies: ReadonlyM
 export function synthesisEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const kept: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(env)) {
-    if (/TOKEN|SECRET|PASSWORD|API_KEY|APP_KEY|ACCESS_KEY|CREDENTIAL|^AWS_|^TF_VAR_|^TF_TOKEN_|^CDKTF_/i.test(name)) continue;
+    if (isCredentialVariable(name) || /^CDKTF_/i.test(name)) continue;
     kept[name] = value;
   }
   return kept;

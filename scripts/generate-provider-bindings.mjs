@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the TypeScript bindings for the providers that have no prebuilt
-// @cdktf/provider-* package (heroku, fastly) from the schemas committed in
-// provider-schemas/, with no network and no Terraform plugin download.
+// @cdktf/provider-* package (those provider-schemas/providers.json marks "generated") from the schemas
+// committed in provider-schemas/, with no network and no Terraform plugin download.
 //
 // Usage: node scripts/generate-provider-bindings.mjs [--out <dir>]
 //   --out  directory that plays the role of cdktf.json "codeMakerOutput"

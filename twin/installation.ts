@@ -7,6 +7,7 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isCredentialVariable } from "../provider-schemas/credentials";
 import { pinnedProviders } from "../provider-schemas/schema-file";
 
 export interface TwinInstallation {
@@ -21,8 +22,6 @@ export function terraformPlatform(): string {
   return `${os}_${arch}`;
 }
 
-/** Environment variables that carry cloud credentials: never passed to a rehearsal's Terraform or twin. */
-const CREDENTIAL_VARIABLES = /^(AWS_|DIGITALOCEAN_|HEROKU_|FASTLY_|DATADOG_|DD_|PAGERDUTY_|PINGDOM_|GANDI_|TF_TOKEN_|TFE_TOKEN|TF_VAR_|ATLAS_TOKEN|GOOGLE_|ARM_)/;
 
 /**
  * Writes the mirror and the CLI configuration under `scratch` and returns the environment to run
@@ -56,7 +55,8 @@ export function installTwin(scratch: string, root: string, baseEnv: NodeJS.Proce
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(baseEnv)) {
     // Terraform's own settings come from the rehearsal alone, but for its log switches, which help debug the twin.
-    if (!CREDENTIAL_VARIABLES.test(key) && (!key.startsWith("TF_") || key.startsWith("TF_LOG"))) env[key] = value;
+    // Credentials never reach a rehearsal's Terraform or twin (provider-schemas/credentials.ts).
+    if (!isCredentialVariable(key) && (!key.startsWith("TF_") || key.startsWith("TF_LOG"))) env[key] = value;
   }
   Object.assign(env, {
     TF_CLI_CONFIG_FILE: cliConfig,
