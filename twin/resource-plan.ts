@@ -10,7 +10,7 @@ import { isObjectValue, isUnknown, sameValue, UNKNOWN, type CtyType, type Value 
 /** One step of an attribute path as the protocol writes it. */
 export type PathStep = { readonly attribute_name: string } | { readonly element_key_int: number } | { readonly element_key_string: string };
 
-export interface PlannedChange {
+export interface ResourcePlan {
   readonly planned: Value;
   /** Paths whose change forces replacement; Terraform replaces when the value at one of them differs. */
   readonly requiresReplace: readonly (readonly PathStep[])[];
@@ -27,7 +27,7 @@ export function planResourceChange(
   proposed: Value,
   config: Value,
   adopted: boolean,
-): PlannedChange {
+): ResourcePlan {
   if (proposed === null) return { planned: null, requiresReplace: [] };
   const planned = planBlock(block, proposed, config, prior === null);
   if (prior === null || adopted || facts === undefined) return { planned, requiresReplace: [] };
