@@ -150,6 +150,18 @@ describe("the providers' validators", () => {
     expect(violations.map((v) => v.path)).toEqual([[{ attribute_name: "backend" }, { element_key_int: 1 }, { attribute_name: "a" }]]);
   });
 
+  it("refuse what is not a CIDR block, and host bits where the provider asks for a network", () => {
+    const cidr = (network: boolean) => [{ path: "ip_range", rule: { kind: "cidr" as const, network }, source: "test" }];
+    const details = (value: string, network: boolean) => checkValueRules({ ip_range: value }, cidr(network)).map((v) => v.detail);
+    expect(details("10.10.0.0/16", true)).toEqual([]);
+    expect(details("10.10.1.0/16", false)).toEqual([]);
+    expect(details("10.10.1.0/16", true)).toEqual([expect.stringMatching(/host bits/)]);
+    expect(details("2001:db8::1/64", true)).toEqual([expect.stringMatching(/host bits/)]);
+    for (const bad of ["10.10.0.0", "10.10.0.0/33", "10.10.0/16", "2001:db8::/129"]) {
+      expect({ bad, details: details(bad, false) }).toEqual({ bad, details: [expect.stringMatching(/expected a CIDR block/)] });
+    }
+  });
+
   it("are cited, every one, and name attributes the committed schemas have", () => {
     for (const [provider, facts] of Object.entries(PROVIDER_FACTS)) {
       const schema = loadProviderSchema(pinnedProvider(provider));

@@ -4,6 +4,7 @@
  * evaluates them. Unknown values are skipped, as the SDKs skip them.
  */
 import { isIP } from "node:net";
+import { hasHostBits, parseCidr } from "../inventory/address-ranges";
 import type { AttributeValueRule, CrossAttributeRule, ValueRule } from "../provider-schemas/facts";
 import { isObjectValue, isUnknown, type Value } from "./cty";
 import type { PathStep } from "./resource-plan";
@@ -115,15 +116,9 @@ function violation(rule: ValueRule, value: Value): string | undefined {
 }
 
 function cidrProblem(value: string, network: boolean): string | undefined {
-  const match = /^(.+)\/(\d{1,3})$/.exec(value);
-  const version = match === null ? 0 : isIP(match[1]!);
-  const prefix = match === null ? NaN : Number(match[2]);
-  if (match === null || version === 0 || prefix > (version === 4 ? 32 : 128)) return `expected a CIDR block, got ${JSON.stringify(value)}`;
-  if (network && version === 4) {
-    const address = match[1]!.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-    const hostBits = 2 ** (32 - prefix);
-    if (address % hostBits !== 0) return `expected a network address with no host bits set, got ${JSON.stringify(value)}`;
-  }
+  const range = parseCidr(value);
+  if (range === undefined) return `expected a CIDR block, got ${JSON.stringify(value)}`;
+  if (network && hasHostBits(range)) return `expected a network address with no host bits set, got ${JSON.stringify(value)}`;
   return undefined;
 }
 
