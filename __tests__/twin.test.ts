@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROVIDER_FACTS, RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
-import { blockValueType, loadProviderSchema, pinnedProvider, type SchemaBlock } from "../provider-schemas/schema-file";
+import { blockValueType, loadProviderSchema, pinnedProvider, pinnedProviders, type SchemaBlock } from "../provider-schemas/schema-file";
 import { containsUnknown, decodeValue, encodeValue, isUnknown, UNKNOWN, Unknown, type Value } from "../twin/cty";
 import { planResourceChange } from "../twin/resource-plan";
 import { fillUnknowns, importedId, seededHash } from "../twin/simulated-values";
@@ -160,6 +160,10 @@ describe("the providers' validators", () => {
     for (const bad of ["10.10.0.0", "10.10.0.0/33", "10.10.0/16", "2001:db8::/129"]) {
       expect({ bad, details: details(bad, false) }).toEqual({ bad, details: [expect.stringMatching(/expected a CIDR block/)] });
     }
+  });
+
+  it("are the pinned providers' facts, one entry for each provider providers.json pins", () => {
+    expect(Object.keys(PROVIDER_FACTS).sort()).toEqual(pinnedProviders().map((p) => p.name).sort());
   });
 
   it("are cited, every one, and name attributes the committed schemas have", () => {
