@@ -5,12 +5,12 @@
  * show no changes. Stacks that do not read each other run side by side. It is never a plan of the live
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { installTwin } from "./installation";
-import { killGroup, keepScratch, makeScratch, removeScratch, spawnGroup } from "./processes";
+import { killGroup, keepScratch, makeScratch, removeScratch, runGroup, spawnGroup } from "./processes";
 import { rehearsalVariableValues, type VariableDeclaration } from "./rehearsal-variables";
 import { httpBackendOverride, serveStates, stateFileName, type StateServer } from "./state-server";
 import { locateTerraform, runTerraform, type CommandResult } from "./terraform-cli";
@@ -150,7 +150,7 @@ async function rehearseIn(
   const failures: RehearsalFailure[] = [];
   const outdir = join(scratch, "cdktf.out");
   if (options.synthesized !== undefined) cpSync(options.synthesized, outdir, { recursive: true });
-  const synthError = options.synthesized !== undefined ? undefined : synthesize(options, outdir);
+  const synthError = options.synthesized !== undefined ? undefined : await synthesize(options, outdir);
   if (synthError !== undefined) return { stacks: [], failures: [{ stack: "(all)", step: "synth", message: synthError }] };
 
   const manifest = (JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, ManifestStack> }).stacks;
@@ -296,14 +296,17 @@ export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root">
   });
 }
 
-/** Synthesizes the estate into `outdir` with local state (the scratch folder's), as the project's synth does. */
-function synthesize(options: RehearsalOptions, outdir: string): string | undefined {
+/**
+ * Synthesizes the estate into `outdir` with local state (the scratch folder's), as the project's synth does: in a process
+ * group of its own, so that an interruption ends it at once with the rest.
+ */
+async function synthesize(options: RehearsalOptions, outdir: string): Promise<string | undefined> {
   const env: NodeJS.ProcessEnv = { ...options.env, CDKTF_OUTDIR: outdir, PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: options.adopt ? "1" : "0" };
   if (options.importIdsFile !== undefined) env.PSF_ESTATE_IMPORT_IDS = options.importIdsFile;
   else delete env.PSF_ESTATE_IMPORT_IDS;
-  const result = spawnSync(process.execPath, [join(options.root, "scripts", "synth-app.mjs")], { cwd: options.root, env, encoding: "utf8" });
-  if (result.status === 0) return undefined;
-  return (result.stderr || result.stdout || `synth exited with ${result.status}`).trim();
+  const result = await runGroup(process.execPath, [join(options.root, "scripts", "synth-app.mjs")], { cwd: options.root, env });
+  if (result.exitCode === 0 && result.signal === undefined) return undefined;
+  return (result.stderr || result.stdout || `synth exited with ${result.signal ?? result.exitCode}`).trim();
 }
 
 /** The named stacks and every stack they read, directly or not. */
