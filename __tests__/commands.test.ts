@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as deploy } from "../scripts/deploy";
+import { main as exceptions } from "../scripts/exceptions";
 import { main as importPlan } from "../scripts/import-plan";
 import { main as overview } from "../scripts/overview";
 import { main as rehearse } from "../scripts/rehearse";
@@ -84,6 +85,7 @@ const IN_PROCESS: ReadonlyArray<readonly [string, string, Main, readonly string[
   ["review", "review.ts", review, [], ["--format", "xml"], /argument 'xml' is invalid\. Allowed choices are markdown, text, json\. \(see --help\)$/],
   ["import-plan", "import-plan.ts", importPlan, [], ["--out-dir", missing], /^import-plan: option '--out-dir <dir>' argument '.*missing' is invalid\. no such folder \(see --help\)$/],
   ["overview", "overview.ts", overview, [], ["docs/estate.md"], /^overview: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
+  ["exceptions", "exceptions.ts", (argv) => exceptions(argv), [], ["--today", "2027-02-30"], /^exceptions: option '--today <day>' argument '2027-02-30' is invalid\. "2027-02-30" is not a date \(YYYY-MM-DD\) \(see --help\)$/],
   ["deploy", "deploy.ts", (argv) => deploy(argv, { PSF_ESTATE_BACKEND: "local" }), ["--reviewed", aFile], ["--reviewed", aFile, "--auto-approve"], /^deploy: --auto-approve goes with --apply only$/],
 ];
 

@@ -5,6 +5,8 @@
 import type { EstateFacts, PolicyExceptionFacts } from "../inventory/estate-facts";
 import { dayNumber, exceptionTermProblems } from "../inventory/exception-term";
 import type { PolicyExceptionSubject } from "../inventory/types";
+import { expiryWarnings } from "./exception-expiry";
+import { exceptionSubjectLabel } from "./exception-subject";
 import { DATA_RULES } from "./rules/data";
 import { DNS_RULES } from "./rules/dns";
 import { NETWORK_RULES } from "./rules/network";
@@ -13,6 +15,8 @@ import type { Configuration, PolicyContext, PolicyFinding, PolicyRule, PolicySub
 
 export type * from "./types";
 export type { PolicyExceptionFacts } from "../inventory/estate-facts";
+export { EXPIRY_NOTICE_DAYS, expiringExceptions, expiryNotice, expiryWarnings, type ExpiringException } from "./exception-expiry";
+export { exceptionSubjectLabel } from "./exception-subject";
 
 export const POLICY_RULES: readonly PolicyRule[] = [...NETWORK_RULES, ...DATA_RULES, ...DNS_RULES, ...SECRET_RULES];
 
@@ -56,20 +60,6 @@ export class PolicyError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`The synthesized estate breaks its policy (policy/; README "Policy"):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "PolicyError";
-  }
-}
-
-/** How a message names the item an exception is written beside. */
-export function exceptionSubjectLabel(subject: PolicyExceptionSubject): string {
-  switch (subject.kind) {
-    case "common-ports":
-      return "the common ports";
-    case "role":
-      return `role "${subject.name}"`;
-    case "host":
-      return `host "${subject.name}"`;
-    case "zone":
-      return `zone "${subject.name}"`;
   }
 }
 
@@ -142,7 +132,8 @@ export function judgePolicy({ configurations, facts, grantedExceptions, today }:
 
 /**
  * What synthesis does: it judges its own output with its own exceptions, all granted (what it synthesized is what
- * its inventory declares); errors and wrong exceptions stop it; warnings are returned to print.
+ * its inventory declares); errors and wrong exceptions stop it; warnings are returned to print, among them every
+ * exception that expires within EXPIRY_NOTICE_DAYS, so that its expiry is a renewal and not a failed synthesis.
  */
 export function enforcePolicy(context: PolicyContext, today: string): readonly string[] {
   const verdict = judgePolicy({ ...context, grantedExceptions: context.facts.policy.exceptions, today });
@@ -151,5 +142,8 @@ export function enforcePolicy(context: PolicyContext, today: string): readonly s
     ...verdict.exceptionProblems,
   ];
   if (errors.length > 0) throw new PolicyError(errors);
-  return verdict.violations.filter((v) => v.severity === "warning").map((v) => `${v.rule} (${v.stack} ${v.address}): ${v.message}`);
+  return [
+    ...verdict.violations.filter((v) => v.severity === "warning").map((v) => `${v.rule} (${v.stack} ${v.address}): ${v.message}`),
+    ...expiryWarnings(context.facts.policy.exceptions, today),
+  ];
 }
