@@ -34,7 +34,7 @@ describe("the synth command on a bad inventory or a bad source", () => {
   // A copy of what `npm run synth` compiles; node_modules is the project's, package by package, so that the
   // copy's build cache stays in the copy.
   const copy = mkdtempSync(join(tmpdir(), "psf-estate-corpus-"));
-  for (const path of ["main.ts", "inventory", "constructs", "stacks", "policy", "adoption", "provider-schemas", ".gen"]) cpSync(join(root, path), join(copy, path), { recursive: true });
+  for (const path of ["main.ts", "inventory", "constructs", "stacks", "policy", "adoption", "provider-schemas", ".gen", "command-line"]) cpSync(join(root, path), join(copy, path), { recursive: true });
   mkdirSync(join(copy, "scripts"));
   for (const file of ["synth-app.mjs", "cached-bundle.cjs"]) cpSync(join(root, "scripts", file), join(copy, "scripts", file));
   mkdirSync(join(copy, "node_modules"));

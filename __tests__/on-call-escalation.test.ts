@@ -22,7 +22,7 @@ function fixture(): Fixture {
     timeZone: "Etc/UTC",
     turnLengthHours: 168,
     startsAt: "2024-01-01T00:00:00Z",
-    people: new TerraformVariable(stack, `${key}_emails`, { type: "list(string)" }),
+    people: new TerraformVariable(stack, `${key}_emails`, { type: "list(string)", sensitive: true }),
   });
   return { stack, team: new Team(stack, "team", { name: "PSF infrastructure" }), staff: schedule("staff", "Staff"), volunteers: schedule("volunteers", "Volunteers") };
 }

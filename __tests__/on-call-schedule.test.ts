@@ -1,6 +1,7 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { PagerdutyProvider } from "../.gen/providers/pagerduty/provider";
 import { Team } from "../.gen/providers/pagerduty/team";
+import { ConstructPropsError } from "../constructs/construct-props-error";
 import { OnCallSchedule, type OnCallScheduleProps } from "../constructs/on-call-schedule";
 
 type Block = Record<string, unknown>;
@@ -21,7 +22,7 @@ function props(stack: TerraformStack, variable: string, change: Partial<OnCallSc
     timeZone: "Etc/UTC",
     turnLengthHours: 168,
     startsAt: "2024-01-01T00:00:00Z",
-    people: new TerraformVariable(stack, variable, { type: "list(string)" }),
+    people: new TerraformVariable(stack, variable, { type: "list(string)", sensitive: true }),
     ...change,
   };
 }
@@ -50,16 +51,17 @@ describe("OnCallSchedule", () => {
     expect(layer.rotation_turn_length_seconds).toBe(12 * 3600);
   });
 
-  it("looks up each email of the variable, and lists the users in the variable's order", () => {
+  it("looks up each email of the variable by position, and lists the users in the variable's order", () => {
     let schedule!: OnCallSchedule;
     const json = synth((stack) => { schedule = new OnCallSchedule(stack, "staff", props(stack, "staff_emails")); });
     const users = Object.entries(json.data.pagerduty_user!);
     expect(users).toHaveLength(1);
     const [lookup, user] = users[0]!;
-    expect(user).toEqual({ for_each: "${toset(var.staff_emails)}", email: "${each.value}" });
+    // By position: a sensitive value cannot be a for_each (its keys, the emails, would be printed in every plan).
+    expect(user).toEqual({ count: "${nonsensitive(length(var.staff_emails))}", email: "${element(var.staff_emails, count.index)}" });
     const layer = (json.resource.pagerduty_schedule![schedule.schedule.friendlyUniqueId]!.layer as Block[])[0]!;
-    // A for expression over the variable, not over the lookup, whose keys are sorted by email.
-    expect(layer.users).toBe(`\${[for email in var.staff_emails : data.pagerduty_user.${lookup}[email].id]}`);
+    // The lookups in index order, which is the variable's.
+    expect(layer.users).toBe(`\${data.pagerduty_user.${lookup}[*].id}`);
   });
 
   it("gives each schedule its own lookup of its own variable, and no team when none is given", () => {
@@ -68,14 +70,20 @@ describe("OnCallSchedule", () => {
       new OnCallSchedule(stack, "volunteers", props(stack, "volunteer_emails", { name: "Volunteers" }));
     });
     const lookups = Object.entries(json.data.pagerduty_user!);
-    expect(lookups.map(([, u]) => u.for_each).sort()).toEqual(["${toset(var.staff_emails)}", "${toset(var.volunteer_emails)}"]);
+    expect(lookups.map(([, u]) => u.email).sort()).toEqual(["${element(var.staff_emails, count.index)}", "${element(var.volunteer_emails, count.index)}"]);
     const schedules = Object.values(json.resource.pagerduty_schedule!);
     for (const schedule of schedules) {
       expect(schedule).not.toHaveProperty("teams");
       const users = (schedule.layer as Block[])[0]!.users as string;
       const variable = schedule.name === "Volunteers" ? "volunteer_emails" : "staff_emails";
-      const [lookup] = lookups.find(([, u]) => u.for_each === `\${toset(var.${variable})}`)!;
-      expect(users).toBe(`\${[for email in var.${variable} : data.pagerduty_user.${lookup}[email].id]}`);
+      const [lookup] = lookups.find(([, u]) => u.email === `\${element(var.${variable}, count.index)}`)!;
+      expect(users).toBe(`\${data.pagerduty_user.${lookup}[*].id}`);
     }
+  });
+
+  it("refuses a variable that is not sensitive: the emails would be printed in every plan", () => {
+    expect(() => synth((stack) => {
+      new OnCallSchedule(stack, "staff", { ...props(stack, "staff_emails"), people: new TerraformVariable(stack, "plain_emails", { type: "list(string)" }) });
+    })).toThrow(new ConstructPropsError("OnCallSchedule", "staff", "people", "must be a sensitive variable: the emails would otherwise be printed in every plan"));
   });
 });

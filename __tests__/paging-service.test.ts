@@ -19,7 +19,7 @@ interface Fixture {
 function fixture(): Fixture {
   const stack = new TerraformStack(Testing.app(), "test");
   new PagerdutyProvider(stack, "pagerduty", {});
-  const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)" });
+  const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)", sensitive: true });
   const schedule = new OnCallSchedule(stack, "schedule", { name: "Staff", description: "", timeZone: "Etc/UTC", turnLengthHours: 168, startsAt: "2024-01-01T00:00:00Z", people });
   const escalation = new OnCallEscalation(stack, "escalation", { name: "On call", description: "", levels: [{ schedule, escalateAfterMinutes: 15 }] });
   const vendor = (key: string, name: string): PagingIntegration => ({ key, vendor: new DataPagerdutyVendor(stack, `vendor-${key}`, { name }) });

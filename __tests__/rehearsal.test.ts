@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planImports } from "../adoption/import-plan";
 import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
+import { rehearsalVariableValues } from "../twin/rehearsal-variables";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal";
 import { rehearsalOptions } from "./support/rehearsal";
 import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
@@ -73,6 +74,17 @@ describe("the rehearsal of the whole estate", () => {
       const planned = resourcesOfStack(stack.stack).reduce((n, { resource }) => n + instances(resource), 0);
       expect({ stack: stack.stack, summary: stack.summary }).toEqual({ stack: stack.stack, summary: `Plan: ${planned} to add, 0 to change, 0 to destroy.` });
     }
+  });
+});
+
+describe("what the rehearsal's plans print", () => {
+  it("never an on-call person's email (the pagerduty_*_emails variables are sensitive, looked up by position)", () => {
+    const emails = rehearsalVariableValues({ pagerduty_volunteers_emails: { type: "list(string)" } }).pagerduty_volunteers_emails as string[];
+    expect(emails.length).toBeGreaterThan(0);
+    const printed = rehearsal.stacks.filter((s) => emails.some((email) => (s.plan ?? "").includes(email))).map((s) => s.stack);
+    expect(printed).toEqual([]);
+    // The plans were read: the pagerduty stack's looks its people up.
+    expect(rehearsal.stacks.find((s) => s.stack === "pagerduty")?.plan).toMatch(/data\.pagerduty_user\.\S+\[0\]: Read/);
   });
 });
 

@@ -5,7 +5,7 @@
  * and sets the status a deploy relies on; actions are pinned, scripts expand no expressions, tokens stay minimal,
  * and CODEOWNERS covers what decides all this.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import {
   action,
@@ -28,14 +28,23 @@ const VERDICT_FILE = ".github/workflows/infrastructure-review-verdict.yml";
 const DEPLOY_FILE = ".github/workflows/deploy.yml";
 const CODEOWNERS_FILE = ".github/CODEOWNERS";
 
+const EXPIRY_FILE = ".github/workflows/policy-exception-expiry.yml";
+
 const review = loadWorkflow(REVIEW_FILE);
 const verdict = loadWorkflow(VERDICT_FILE);
-const workflows = [review, verdict, loadWorkflow(DEPLOY_FILE)];
+const expiry = loadWorkflow(EXPIRY_FILE);
+/** Every workflow of the project, those added later included: the rules below hold for each. */
+const workflowFiles = readdirSync(path.join(ROOT, ".github", "workflows")).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `.github/workflows/${name}`);
+const workflows = workflowFiles.map(loadWorkflow);
 const allSteps = workflows.flatMap((workflow) => workflow.steps);
 const expectAllTrue = (label: string, checks: Record<string, boolean>): void =>
   expect({ label, checks }).toEqual({ label, checks: Object.fromEntries(Object.keys(checks).map((key) => [key, true])) });
 
 describe("CI workflows: pinned actions", () => {
+  it("reads every workflow file, the four it knows among them", () => {
+    expect(workflowFiles).toEqual(expect.arrayContaining([REVIEW_FILE, VERDICT_FILE, DEPLOY_FILE, EXPIRY_FILE]));
+  });
+
   it("pins every `uses:` to a full 40-hex commit SHA", () => {
     const steps = allSteps.filter((step) => step.uses !== undefined);
     expect(steps.length).toBeGreaterThanOrEqual(12);
@@ -66,8 +75,13 @@ describe("CI workflows: scripts and credentials", () => {
 
   it("sets persist-credentials: false on every checkout", () => {
     const checkouts = allSteps.filter((step) => action(step) === "actions/checkout");
-    expect(checkouts.length).toBeGreaterThanOrEqual(4);
+    expect(checkouts.length).toBeGreaterThanOrEqual(5);
     expect(checkouts.filter((step) => step.with["persist-credentials"] !== false).map((step) => step.label)).toEqual([]);
+  });
+
+  it("declares its token's permissions, at the top or on every job: no workflow takes the repository's default", () => {
+    const undeclared = workflows.filter((workflow) => workflow.doc["permissions"] === undefined && Object.values(mapping(workflow.doc["jobs"], workflow.file)).some((job) => mapping(job, workflow.file)["permissions"] === undefined));
+    expect(undeclared.map((workflow) => workflow.file)).toEqual([]);
   });
 
   it("reads no secret in the review's workflows", () => {
@@ -189,6 +203,115 @@ describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, 
     expect(post.env).toEqual({ REVIEW_STATUS: "${{ steps.review.outputs.status }}", PR_NUMBER: "${{ steps.pr.outputs.number }}", HEAD_SHA: "${{ steps.pr.outputs.head-sha }}" });
     const gate = steps[steps.length - 1]!;
     expectAllTrue(gate.label, { always: gate.raw["if"] === "always()", failsOnNonZero: /\[ "\$REVIEW_STATUS" != "0" \][\s\S]*exit 1/.test(gate.run ?? "") });
+  });
+});
+
+describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire within 30 days`, () => {
+  const job = only(Object.keys(mapping(expiry.doc["jobs"], EXPIRY_FILE)), "expiry job");
+  const script = String(only(stepsUsing(expiry, "actions/github-script"), "github-script step").with["script"] ?? "");
+
+  it("runs every day on the default branch (and by hand), with a token that reads the contents and writes issues, nothing more", () => {
+    const on = mapping(expiry.doc["on"], EXPIRY_FILE);
+    expect(Object.keys(on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(on["schedule"]).toEqual([{ cron: expect.stringMatching(/^\d{1,2} \d{1,2} \* \* \*$/) }]);
+    expect(expiry.doc["permissions"]).toEqual({});
+    expect(mapping(mapping(expiry.doc["jobs"], EXPIRY_FILE)[job], job)["permissions"]).toEqual({ contents: "read", issues: "write" });
+    expect(strings(expiry.doc, EXPIRY_FILE).filter(([, value]) => value.includes("secrets.")).map(([at]) => at)).toEqual([]);
+  });
+
+  it("installs without install scripts and lists the exceptions that expire within 30 days with npm run exceptions, as JSON and Markdown", () => {
+    expect(expiry.steps.some((step) => /^npm ci\b.*--ignore-scripts/m.test(step.run ?? ""))).toBe(true);
+    const list = only(expiry.steps.filter((step) => /\bnpm run --silent exceptions\b/.test(step.run ?? "")), "listing step");
+    expect((list.run ?? "").trim().split("\n").map((line) => line.trim())).toEqual([
+      "npm run --silent exceptions -- --expiring-within 30 --format json --output expiring.json",
+      "npm run --silent exceptions -- --expiring-within 30 --format markdown --output expiring.md",
+    ]);
+  });
+
+  // The script, run against a fake GitHub API.
+  type Issue = { number: number; title: string; body: string; state: string; labels: string[]; user: { login: string }; comments: string[] };
+  type AsyncScript = (github: unknown, context: unknown, core: unknown, require: unknown) => Promise<unknown>;
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => AsyncScript;
+  const MARKER = "<!-- psf-estate: policy exception expiry -->";
+  const BOT = { login: "github-actions[bot]" };
+
+  async function runScript(issues: Issue[], listed: { daysLeft: number }[]): Promise<Issue[]> {
+    const files: Record<string, string> = {
+      "expiring.json": JSON.stringify({ today: "2027-05-20", withinDays: 30, exceptions: listed }),
+      "expiring.md": "As of 2027-05-20, the policy exceptions that expire within 30 days.\n",
+    };
+    const fakeRequire = (name: string): unknown => {
+      if (name !== "node:fs" && name !== "fs") throw new Error(`the script required ${name}`);
+      return { readFileSync: (file: string) => files[file] ?? (() => { throw new Error(`no file ${file}`); })() };
+    };
+    const chain = { addHeading: () => chain, addRaw: () => chain, write: async () => chain };
+    const expectRepo = (p: { owner: string; repo: string }): void => expect([p.owner, p.repo]).toEqual(["python", "psf-estate"]);
+    const github = {
+      paginate: async (method: (params: Record<string, unknown>) => Promise<{ data: unknown }>, params: Record<string, unknown>) => (await method(params)).data,
+      rest: {
+        issues: {
+          listForRepo: async (p: { owner: string; repo: string; state: string; labels: string }) => {
+            expectRepo(p);
+            return { data: issues.filter((i) => i.state === p.state && i.labels.includes(p.labels)) };
+          },
+          create: async (p: { owner: string; repo: string; title: string; body: string; labels: string[] }) => {
+            expectRepo(p);
+            const issue = { number: issues.length + 1, title: p.title, body: p.body, state: "open", labels: p.labels, user: BOT, comments: [] };
+            issues.push(issue);
+            return { data: issue };
+          },
+          update: async (p: { owner: string; repo: string; issue_number: number; title?: string; body?: string; state?: string }) => {
+            expectRepo(p);
+            const issue = issues.find((i) => i.number === p.issue_number)!;
+            Object.assign(issue, { ...(p.title !== undefined ? { title: p.title } : {}), ...(p.body !== undefined ? { body: p.body } : {}), ...(p.state !== undefined ? { state: p.state } : {}) });
+            return { data: issue };
+          },
+          createComment: async (p: { owner: string; repo: string; issue_number: number; body: string }) => {
+            expectRepo(p);
+            issues.find((i) => i.number === p.issue_number)!.comments.push(p.body);
+            return { data: {} };
+          },
+        },
+      },
+    };
+    const core = { summary: chain, info: () => undefined, setFailed: (message: string) => { throw new Error(message); } };
+    await new AsyncFunction("github", "context", "core", "require", script)(github, { repo: { owner: "python", repo: "psf-estate" } }, core, fakeRequire);
+    return issues;
+  }
+
+  const LABEL = "policy-exception-expiry";
+  const ours = (n: number, state = "open"): Issue => ({ number: n, title: "old", body: `${MARKER}\nold`, state, labels: [LABEL], user: BOT, comments: [] });
+
+  it("opens one labelled issue, marked as its own, when an exception comes within 30 days", async () => {
+    const issues = await runScript([], [{ daysLeft: 12 }, { daysLeft: 20 }]);
+    expect(issues.map((i) => ({ state: i.state, labels: i.labels, marked: i.body.startsWith(MARKER), title: i.title }))).toEqual([
+      { state: "open", labels: [LABEL], marked: true, title: "Policy exceptions expire within 30 days (2): renew them" },
+    ]);
+  });
+
+  it("updates its open issue instead of opening another, and says when one has expired", async () => {
+    const issues = await runScript([ours(1)], [{ daysLeft: -1 }, { daysLeft: 5 }]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.title).toMatch(/^Policy exceptions have expired: synthesis fails until they are renewed \(2 within 30 days\)$/);
+    expect(issues[0]!.body).toContain("As of 2027-05-20");
+  });
+
+  it("closes its issue, saying why, once none expires within 30 days, and opens nothing when there is none", async () => {
+    const closed = await runScript([ours(1)], []);
+    expect(closed.map((i) => ({ state: i.state, comments: i.comments }))).toEqual([{ state: "closed", comments: [expect.stringMatching(/no policy exception expires within 30 days: closing/)] }]);
+    expect(await runScript([], [])).toEqual([]);
+  });
+
+  it("leaves alone a labelled issue a person wrote, and an issue without its marker", async () => {
+    const person: Issue = { ...ours(1), user: { login: "someone" } };
+    const unmarked: Issue = { ...ours(2), body: "a note about expiries" };
+    const issues = await runScript([person, unmarked], [{ daysLeft: 3 }]);
+    expect(issues.map((i) => ({ number: i.number, title: i.title, state: i.state }))).toEqual([
+      { number: 1, title: "old", state: "open" },
+      { number: 2, title: "old", state: "open" },
+      { number: 3, title: expect.stringMatching(/^Policy exceptions expire within 30 days \(1\)/), state: "open" },
+    ]);
+    expect((await runScript([person], [])).map((i) => i.state)).toEqual(["open"]);
   });
 });
 

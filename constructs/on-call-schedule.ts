@@ -1,9 +1,10 @@
 import type { TerraformVariable } from "cdktf";
-import { Token, TerraformIterator } from "cdktf";
+import { Fn, TerraformCount, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DataPagerdutyUser } from "../.gen/providers/pagerduty/data-pagerduty-user";
 import { Schedule } from "../.gen/providers/pagerduty/schedule";
 import type { Team } from "../.gen/providers/pagerduty/team";
+import { ConstructPropsError } from "./construct-props-error";
 
 export interface OnCallScheduleProps {
   /** The schedule's name at PagerDuty. */
@@ -16,8 +17,9 @@ export interface OnCallScheduleProps {
   /** When the rotation began, RFC 3339 in UTC: turns are counted from it. */
   readonly startsAt: string;
   /**
-   * The people, in rotation order: a `list(string)` variable of their PagerDuty login emails. Each is looked up
-   * at plan time, so nobody's identity is written in the repository.
+   * The people, in rotation order: a sensitive `list(string)` variable of their PagerDuty login emails. Each is
+   * looked up at plan time, so nobody's identity is written in the repository, and, the variable being sensitive,
+   * none is printed in a plan or a CI log either.
    */
   readonly people: TerraformVariable;
   /** The team the schedule belongs to. @default none */
@@ -30,10 +32,14 @@ export class OnCallSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
-    const emails = TerraformIterator.fromList(props.people.listValue);
-    const people = new DataPagerdutyUser(this, "people", { forEach: emails, email: emails.value });
-    // In the variable's order, which is the rotation's: a for_each lookup alone would order them by email.
-    const userIds = Token.asList(`\${[for email in ${props.people.fqn} : ${people.fqn}[email].id]}`);
+    if (props.people.sensitive !== true) {
+      throw new ConstructPropsError("OnCallSchedule", id, "people", "must be a sensitive variable: the emails would otherwise be printed in every plan");
+    }
+    // One lookup per position, not per email: Terraform refuses a sensitive value as for_each (its keys are printed
+    // in every plan), and positions keep the rotation's order. How many people there are is not a secret.
+    const turns = TerraformCount.of(Token.asNumber(Fn.nonsensitive(Fn.lengthOf(props.people.listValue))));
+    const people = new DataPagerdutyUser(this, "people", { count: turns, email: Token.asString(Fn.element(props.people.listValue, turns.index)) });
+    const userIds = Token.asList(`\${${people.fqn}[*].id}`);
     this.schedule = new Schedule(this, "schedule", {
       name: props.name,
       description: props.description,

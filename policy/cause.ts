@@ -39,3 +39,8 @@ export function exceptionPlace(subject: PolicyExceptionSubject): { readonly item
       return { item: `zone "${subject.name}"`, list: "policyExceptions" };
   }
 }
+
+/** How a message names the item an exception is written beside: `role "mail"`, `every host` for the common ports. */
+export function exceptionSubjectLabel(subject: PolicyExceptionSubject): string {
+  return exceptionPlace(subject).item;
+}

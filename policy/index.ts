@@ -5,7 +5,8 @@
 import type { EstateFacts, PolicyExceptionFacts } from "../inventory/estate-facts";
 import { dayNumber, EXCEPTION_TERM_MAX_DAYS, exceptionTermProblems } from "../inventory/exception-term";
 import type { PolicyExceptionSubject } from "../inventory/types";
-import { causeLabel, exceptionPlace } from "./cause";
+import { causeLabel, exceptionPlace, exceptionSubjectLabel } from "./cause";
+import { expiryWarnings } from "./exception-expiry";
 import { DATA_RULES } from "./rules/data";
 import { DNS_RULES } from "./rules/dns";
 import { NETWORK_RULES } from "./rules/network";
@@ -15,6 +16,8 @@ import type { Configuration, PolicyContext, PolicyFinding, PolicyRule, PolicySub
 export type * from "./types";
 export { causeLabel } from "./cause";
 export type { PolicyExceptionFacts } from "../inventory/estate-facts";
+export { EXPIRY_NOTICE_DAYS, expiringExceptions, expiryNotice, expiryWarnings, type ExpiringException } from "./exception-expiry";
+export { exceptionSubjectLabel } from "./cause";
 
 export const POLICY_RULES: readonly PolicyRule[] = [...NETWORK_RULES, ...DATA_RULES, ...DNS_RULES, ...SECRET_RULES];
 
@@ -61,20 +64,6 @@ export class PolicyError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`The synthesized estate breaks its policy (policy/; README "Policy"):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "PolicyError";
-  }
-}
-
-/** How a message names the item an exception is written beside. */
-export function exceptionSubjectLabel(subject: PolicyExceptionSubject): string {
-  switch (subject.kind) {
-    case "common-ports":
-      return "the common ports";
-    case "role":
-      return `role "${subject.name}"`;
-    case "host":
-      return `host "${subject.name}"`;
-    case "zone":
-      return `zone "${subject.name}"`;
   }
 }
 
@@ -157,7 +146,8 @@ export function judgePolicy({ configurations, facts, grantedExceptions, today }:
 
 /**
  * What synthesis does: it judges its own output with its own exceptions, all granted (what it synthesized is what
- * its inventory declares); errors and wrong exceptions stop it; warnings are returned to print.
+ * its inventory declares); errors and wrong exceptions stop it; warnings are returned to print, among them every
+ * exception that expires within EXPIRY_NOTICE_DAYS, so that its expiry is a renewal and not a failed synthesis.
  */
 export function enforcePolicy(context: PolicyContext, today: string): readonly string[] {
   const verdict = judgePolicy({ ...context, grantedExceptions: context.facts.policy.exceptions, today });
@@ -165,5 +155,5 @@ export function enforcePolicy(context: PolicyContext, today: string): readonly s
   const line = (v: PolicyViolation): string => `${causeLabel(v.cause)}: ${v.rule} (${v.stack} ${v.address}): ${v.message}`;
   const errors = [...verdict.violations.filter((v) => v.severity === "error").map(line), ...verdict.exceptionProblems];
   if (errors.length > 0) throw new PolicyError(errors);
-  return verdict.violations.filter((v) => v.severity === "warning").map(line);
+  return [...verdict.violations.filter((v) => v.severity === "warning").map(line), ...expiryWarnings(context.facts.policy.exceptions, today)];
 }

@@ -3,15 +3,14 @@
 // @cdktf/provider-* package (those provider-schemas/providers.json marks "generated") from the schemas
 // committed in provider-schemas/, with no network and no Terraform plugin download.
 //
-// Usage: node scripts/generate-provider-bindings.mjs [--out <dir>]
+// Usage: npm run bindings [-- --out <dir>] (node scripts/generate-provider-bindings.mjs; --help)
 //   --out  directory that plays the role of cdktf.json "codeMakerOutput"
 //          (default: <repo>/.gen); bindings land in <dir>/providers/<name>.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -96,26 +95,34 @@ export async function generate(outDir) {
   }
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
-    strict: true,
+async function main(argv) {
+  const { commandLine, parseCommandLine } = createRequire(import.meta.url)("../command-line/program.cjs");
+  const program = commandLine("bindings", {
+    description: "Generate the TypeScript bindings of the providers without a prebuilt package from the schemas committed in provider-schemas/, offline (cdktf's own generator, as `cdktf get` would).",
+    exitStatuses: ["0  generated", "1  the generator failed (its message says why)", "2  could not run: bad arguments"],
+  }).option("--out <dir>", "the folder that plays cdktf.json's codeMakerOutput (default: .gen); bindings land in <dir>/providers/<name>", (value) => {
+    const { InvalidArgumentError } = createRequire(import.meta.url)("commander");
+    if (existsSync(value) && !statSync(value).isDirectory()) throw new InvalidArgumentError("it is a file, not a folder");
+    return value;
   });
-  if (values.help) {
-    process.stdout.write("Usage: node scripts/generate-provider-bindings.mjs [--out <dir>]\n");
-    return;
-  }
-  const outDir = resolve(values.out ?? join(repoRoot, ".gen"));
+  const status = parseCommandLine(program, argv);
+  if (status !== undefined) return status;
+  const outDir = resolve(program.opts().out ?? join(repoRoot, ".gen"));
   const started = Date.now();
   await generate(outDir);
   const names = PROVIDERS.map((p) => p.name).join(", ");
   process.stdout.write(`generated ${names} bindings in ${outDir} (${Date.now() - started} ms)\n`);
+  return 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((err) => {
-    const usage = typeof err?.code === "string" && err.code.startsWith("ERR_PARSE_ARGS");
-    process.stderr.write(`${usage ? err.message : err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(usage ? 2 : 1);
-  });
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (err) => {
+      process.stderr.write(`bindings: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,24 +1,22 @@
 /*
- * npm run rehearse [-- STACK...] [--plan-only] [--keep-scratch]
+ * npm run rehearse [-- STACK...] [--plan-only] [--keep-scratch] [--concurrency N]
  *
  * Rehearses the estate with the real Terraform against the offline provider twin: synthesize, then per stack
  * init, validate, plan and apply into scratch state, then plan again and require no changes. Never a plan of
  * the live estate (for that, see README "Planning and applying with credentials"). PSF_ESTATE_ADOPT=1
  * rehearses an adoption: the import ids come from adoption/import-ids.json, or the file PSF_ESTATE_IMPORT_IDS
  * names. Exit 0 when every stack converged, 1 when a step failed, 2 when it could not run (a usage or setup problem,
- * a twin that died, a killed Terraform, a full disk, an unusable TMPDIR, an interruption).
+ * an unknown stack, a twin that died, a killed Terraform, a full disk, an unusable TMPDIR, an interruption).
  */
-import { Command } from "commander";
 import { join } from "node:path";
 import { IMPORT_IDS_VARIABLE } from "../adoption/known-import-ids";
-import { onInterrupt, ScratchFolderError } from "../twin/processes";
-import { rehearse, type RehearsalResult } from "../twin/rehearsal";
+import { diskFullCause, onInterrupt, ScratchFolderError } from "../twin/processes";
+import { COULD_NOT_RUN, commandLine, oneLine, parseCommandLine, wholeNumber } from "../command-line/program.cjs";
+import { rehearse, UnknownStacksError, type RehearsalResult } from "../twin/rehearsal";
 import { TerraformMissingError } from "../twin/terraform-cli";
 import { cachedBundle } from "./cached-bundle.cjs";
 
 const root = join(__dirname, "..");
-/** The exit status of a rehearsal that could not run: its machinery failed, or it was interrupted. */
-const COULD_NOT_RUN = 2;
 
 export const REHEARSAL_BANNER =
   "REHEARSAL against the offline provider twin: the real Terraform plans and applies every stack into scratch state, with made-up values where a cloud would answer. This is not a plan of the live estate.";
@@ -46,14 +44,23 @@ export function renderRehearsal(result: RehearsalResult): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function main(): Promise<void> {
-  const program = new Command("rehearse")
-    .description("Rehearse the estate with Terraform against the offline provider twin")
+/** The command: `argv` without node and the script. Resolves with the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = commandLine("rehearse", {
+    description: "Rehearse the estate with the real Terraform against the offline provider twin: init, validate, plan and apply every stack into scratch state, then plan again and require no changes. Never a plan of the live estate.",
+    exitStatuses: [
+      "0  every stack planned, applied and converged",
+      "1  a step failed: the stack, the step and Terraform's message are named",
+      "2  could not run: bad arguments, an unknown stack, no Terraform, an unusable TMPDIR, a full disk, a provider twin that died, a killed Terraform, an interruption",
+    ],
+  })
     .argument("[stacks...]", "stacks to rehearse (with the stacks they read); all when none")
-    .option("--plan-only", "stop after each stack's first plan")
+    .option("--plan-only", "stop after each stack's first plan (stacks that others read are still applied into scratch state)")
     .option("--keep-scratch", "keep the scratch folder and print its path")
-    .option("--concurrency <n>", "stacks run at once", (v) => Number(v))
-    .parse();
+    .option("--concurrency <n>", "how many stacks run at once (default: the machine's cores, at least 2)", wholeNumber(1))
+    .addHelpText("after", "\nPSF_ESTATE_ADOPT=1 rehearses an adoption (import ids from adoption/import-ids.json, or the file PSF_ESTATE_IMPORT_IDS names).\n");
+  const parsed = parseCommandLine(program, argv);
+  if (parsed !== undefined) return parsed;
   const opts = program.opts<{ planOnly?: boolean; keepScratch?: boolean; concurrency?: number }>();
   process.stderr.write(`${REHEARSAL_BANNER}\n`);
   let result: RehearsalResult;
@@ -71,9 +78,14 @@ async function main(): Promise<void> {
       progress: (line) => process.stderr.write(`  ${line}\n`),
     });
   } catch (error) {
-    if (error instanceof TerraformMissingError || error instanceof ScratchFolderError) {
-      process.stderr.write(`rehearse: could not run: ${error.message}\n`);
-      process.exit(COULD_NOT_RUN);
+    if (error instanceof TerraformMissingError || error instanceof ScratchFolderError || error instanceof UnknownStacksError) {
+      process.stderr.write(`rehearse: could not run: ${oneLine(error.message)}\n`);
+      return COULD_NOT_RUN;
+    }
+    const diskFull = diskFullCause(error);
+    if (diskFull !== undefined) {
+      process.stderr.write(`rehearse: could not run: ${diskFull}\n`);
+      return COULD_NOT_RUN;
     }
     throw error;
   }
@@ -81,17 +93,21 @@ async function main(): Promise<void> {
   const tooling = result.failures.filter((f) => f.tooling !== undefined);
   if (tooling.length > 0) {
     process.stderr.write(`rehearse: could not run: ${tooling[0]!.tooling} (stack ${tooling[0]!.stack}, ${tooling[0]!.step})\n`);
-    process.exitCode = COULD_NOT_RUN;
-    return;
+    return COULD_NOT_RUN;
   }
-  process.exitCode = result.failures.length === 0 ? 0 : 1;
+  return result.failures.length === 0 ? 0 : 1;
 }
 
 if (require.main === module) {
   // Ctrl-C, SIGTERM or SIGHUP: every process ended, the scratch folder removed, and "could not run".
   onInterrupt("rehearse", COULD_NOT_RUN);
-  main().catch((error: unknown) => {
-    process.stderr.write(`rehearse: could not run: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = COULD_NOT_RUN;
-  });
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`rehearse: could not run: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = COULD_NOT_RUN;
+    },
+  );
 }

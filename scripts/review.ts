@@ -10,15 +10,16 @@
  * Exit status: 0 nothing dangerous left unallowed; 1 a dangerous change without an allowance on the base branch (or
  * Terraform refuses the change); 2 the review could not run (it says why; never a verdict). See review/README.md.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Option } from "commander";
 import { mkdir, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { commandLine, parseCommandLine } from "../command-line/program.cjs";
 import { AllowanceError, todayUtc } from "../review/allowances";
 import { exitStatus } from "../review/report";
 import { COULD_NOT_RUN, FORMATS, isFormat, renderFailure, renderReport, type Format } from "../review/render";
 import { runReview } from "../review/run-review";
 import { ReviewError } from "../review/synthesize";
-import { onInterrupt } from "../twin/processes";
+import { diskFullCause, onInterrupt } from "../twin/processes";
 
 interface CliOptions {
   readonly base?: string;
@@ -39,9 +40,14 @@ const trustedRoot = path.join(__dirname, "..");
 
 export async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
-  const program = new Command()
-    .name("review")
-    .description("What a change does to the estate: Terraform's plan of the head against the base's rehearsed state, offline. Exit 0: nothing dangerous left unallowed; 1: dangerous; 2: could not run.")
+  const program = commandLine("review", {
+    description: "What a change does to the estate: Terraform's plan of the head against the base's rehearsed state, offline, judged by danger class.",
+    exitStatuses: [
+      "0  nothing dangerous left unallowed",
+      "1  a dangerous change no allowance on the base branch covers, or Terraform refuses the change",
+      "2  could not run (it says why; never a verdict): bad arguments, no Terraform, an unusable TMPDIR, a provider twin that died, a killed Terraform, a base that does not synthesize or rehearse, an interruption",
+    ],
+  })
     .option("--base <ref>", "git revision to compare against (default: merge base of HEAD and main)")
     .option("--base-src <dir>", "a checkout of the base revision to compare against, instead of --base")
     .option("--head <ref>", "git revision to review, instead of the working tree (this checkout's code reviews it)")
@@ -52,15 +58,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--json <file>", "also write the report as JSON to a file (CI keeps both: the comment, and the report a deploy checks)")
     .option("--full-report <where>", "where the whole report can be read, named when the Markdown must be cut (CI: the run's artifact)")
     .option("--keep-scratch", "keep the scratch folder for a look")
-    .option("--quiet", "print nothing on standard error but failures")
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : COULD_NOT_RUN;
-    throw error;
-  }
+    .option("--quiet", "print nothing on standard error but failures");
+  const parsed = parseCommandLine(program, argv);
+  if (parsed !== undefined) return parsed;
   const options = program.opts<CliOptions>();
   const format: Format = isFormat(options.format) ? options.format : "text";
   const say = (line: string): void => {
@@ -87,8 +87,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     say(`review: ${status === 0 ? "nothing dangerous left unallowed" : "dangerous change(s) not allowed"}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return status;
   } catch (error) {
-    const known = error instanceof ReviewError || error instanceof AllowanceError;
-    const message = known ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const diskFull = diskFullCause(error);
+    const known = error instanceof ReviewError || error instanceof AllowanceError || diskFull !== undefined;
+    const message = diskFull ?? (known ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     const output = error instanceof ReviewError ? error.output : known ? "" : error instanceof Error ? (error.stack ?? "") : "";
     process.stderr.write(`review: could not run: ${message}\n${output !== "" ? `${output}\n` : ""}`);
     await emit(renderFailure(format, message, output), options.output).catch(() => undefined);

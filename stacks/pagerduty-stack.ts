@@ -48,6 +48,8 @@ export class PagerDutyStack extends EstateStack {
       const people = new TerraformVariable(this, name, {
         type: "list(string)",
         nullable: false,
+        // Real people's addresses: never printed in a plan or a CI log.
+        sensitive: true,
         description: `PagerDuty login emails of the ${rotation.name} rotation, in turn order`,
         validation: [{
           condition: `\${length(var.${name}) > 0 && alltrue([for email in var.${name} : can(regex("^[^@\\\\s]+@[^@\\\\s]+$", email))])}`,

@@ -109,20 +109,43 @@ export function runGroup(command: string, args: readonly string[], options: { re
   });
 }
 
+/** Why a write failed for want of room ("the disk is full (ENOSPC, writing …)"), or undefined for any other error. */
+export function diskFullCause(error: unknown): string | undefined {
+  const failure = error as NodeJS.ErrnoException | null | undefined;
+  if (failure?.code !== "ENOSPC" && failure?.code !== "EDQUOT") return undefined;
+  return `the disk is full (${failure.code}${failure.path !== undefined ? `, writing ${failure.path}` : ""}): free some room, or set TMPDIR to a folder with room`;
+}
+
+/** Ends every process group still running and removes every scratch folder (an interruption's or a crash's cleanup). */
+function endEverything(): void {
+  killAll();
+  for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
+}
+
 /**
  * On SIGINT, SIGTERM or SIGHUP: kills every group this process started, removes every scratch folder it made, says so
- * on standard error and exits with `status` (the command's "could not run"). Returns a function that removes the handlers.
+ * on standard error and exits with `status` (the command's "could not run"). A crash (an exception nothing caught, a
+ * rejection nothing handled) is met the same way, with its cause. Returns a function that removes the handlers.
  */
 export function onInterrupt(command: string, status: number): () => void {
   const handler = (signal: NodeJS.Signals): void => {
-    killAll();
-    for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
+    endEverything();
     process.stderr.write(`${command}: interrupted by ${signal}; its processes are ended and its scratch folders removed (exit ${status}: it could not finish)\n`);
+    process.exit(status);
+  };
+  const crash = (error: unknown): void => {
+    endEverything();
+    const cause = diskFullCause(error) ?? `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    process.stderr.write(`${command}: could not run: ${cause}\n${command}: its processes are ended and its scratch folders removed (exit ${status})\n`);
     process.exit(status);
   };
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const signal of signals) process.on(signal, handler);
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
   return () => {
     for (const signal of signals) process.off(signal, handler);
+    process.off("uncaughtException", crash);
+    process.off("unhandledRejection", crash);
   };
 }

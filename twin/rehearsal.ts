@@ -5,13 +5,14 @@
  * show no changes. Stacks that do not read each other run side by side. It is never a plan of the live
  * estate: no credentials reach Terraform, and the only providers it can install are the twin's.
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { installTwin } from "./installation";
-import { killGroup, keepScratch, makeScratch, removeScratch, spawnGroup } from "./processes";
+import { killGroup, keepScratch, makeScratch, removeScratch, runGroup, spawnGroup } from "./processes";
 import { rehearsalVariableValues, type VariableDeclaration } from "./rehearsal-variables";
+import { httpBackendOverride, serveStates, stateFileName, type StateServer } from "./state-server";
 import { locateTerraform, runTerraform, type CommandResult } from "./terraform-cli";
 
 export type RehearsalStep = "synth" | "init" | "validate" | "plan" | "show" | "apply" | "converge";
@@ -100,11 +101,24 @@ interface ManifestStack {
   readonly synthesizedStackPath: string;
 }
 
+/** Thrown when the stacks asked for are not all the estate's: a usage problem, so the rehearsal could not run. */
+export class UnknownStacksError extends Error {
+  constructor(readonly unknown: readonly string[], known: readonly string[]) {
+    super(`no such stack: ${unknown.join(", ")} (the estate has ${[...known].sort().join(", ")})`);
+    this.name = "UnknownStacksError";
+  }
+}
+
 /**
  * Rehearses the estate; resolves with every stack's outcome and every failure, never throws for Terraform's errors.
- * Throws `ScratchFolderError` when no scratch folder can be made, and `TerraformMissingError` without Terraform.
+ * Throws `ScratchFolderError` when no scratch folder can be made, `TerraformMissingError` without Terraform, and
+ * `UnknownStacksError` when a stack asked for is not the estate's.
  */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
+  // Fewer than one stack at a time would wait forever.
+  if (options.concurrency !== undefined && (!Number.isSafeInteger(options.concurrency) || options.concurrency < 1)) {
+    throw new RangeError(`concurrency must be a whole number of at least 1, not ${options.concurrency}`);
+  }
   const started = Date.now();
   const terraform = locateTerraform(options.env);
   const scratch = makeScratch("psf-estate-rehearsal-");
@@ -140,14 +154,12 @@ async function rehearseIn(
   const failures: RehearsalFailure[] = [];
   const outdir = join(scratch, "cdktf.out");
   if (options.synthesized !== undefined) cpSync(options.synthesized, outdir, { recursive: true });
-  const synthError = options.synthesized !== undefined ? undefined : synthesize(options, outdir);
+  const synthError = options.synthesized !== undefined ? undefined : await synthesize(options, outdir);
   if (synthError !== undefined) return { stacks: [], failures: [{ stack: "(all)", step: "synth", message: synthError }] };
 
   const manifest = (JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, ManifestStack> }).stacks;
   const unknown = options.stacks.filter((name) => manifest[name] === undefined);
-  if (unknown.length > 0) {
-    return { stacks: [], failures: unknown.map((name) => ({ stack: name, step: "synth" as const, message: `no such stack; the estate has ${Object.keys(manifest).sort().join(", ")}` })) };
-  }
+  if (unknown.length > 0) throw new UnknownStacksError(unknown, Object.keys(manifest));
   const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
   const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
   let started: { twin: ChildProcess; port: number };
@@ -163,17 +175,20 @@ async function rehearseIn(
     twinExit = signal !== null ? `killed by ${signal}` : `exit ${String(code)}`;
   });
   const { env } = installTwin(scratch, options.root, options.env, port);
+  let states: StateServer | undefined;
   try {
-    return await runStacks();
+    states = await serveStates(scratch);
+    return await runStacks(states);
   } finally {
+    await states?.close();
     twin.stdin?.end();
     killGroup(twin);
   }
 
-  async function runStacks(): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
+  async function runStacks(states: StateServer): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
 
   const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; state?: unknown; seconds: Partial<Record<RehearsalStep, number>> }>();
-  const stateFile = (name: string): string => `terraform.${name}.tfstate`;
+  const stateFile = stateFileName;
   if (options.stateFrom !== undefined) {
     // Every state, the rehearsed stacks' and those they read without rehearsing them (a review leaves some out).
     for (const file of readdirSync(options.stateFrom).filter((f) => /^terraform\..+\.tfstate$/.test(f))) cpSync(join(options.stateFrom, file), join(scratch, file));
@@ -197,56 +212,62 @@ async function rehearseIn(
     return result;
   };
 
-  const rehearseStack = async (name: string): Promise<void> => {
+  const converge = async (name: string): Promise<void> => {
+    const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
+    if (again === undefined) return;
+    const record = records.get(name)!;
+    record.converged = again.exitCode === 0;
+    if (again.exitCode === 2) {
+      failures.push({ stack: name, step: "converge", message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}` });
+    }
+  };
+  const converging = !options.planOnly && options.converge !== false;
+
+  /** Rehearses one stack up to its apply; resolves with its converge, to run once the stacks that read it may start. */
+  const rehearseStack = async (name: string): Promise<FollowUp | undefined> => {
     records.set(name, { applied: false, seconds: {} });
     const blockedBy = manifest[name]!.dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
     if (blockedBy.length > 0) {
       failures.push({ stack: name, step: "plan", blocked: true, message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
       failed.add(name);
-      return;
+      return undefined;
     }
     const configuration = JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> };
     const provisioners = provisionersOf(configuration);
     if (provisioners.length > 0) {
       failures.push({ stack: name, step: "validate", message: `${provisioners.join(", ")} declare${provisioners.length === 1 ? "s" : ""} a provisioner: a rehearsal never runs one (they run commands on the machine that applies)` });
       failed.add(name);
-      return;
+      return undefined;
     }
     const declarations = configuration.variable ?? {};
     writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
-    if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return;
-    if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return;
+    // The state in terraform.<stack>.tfstate of the scratch folder, as the local backend would keep it, but written
+    // once per apply rather than after every resource (twin/state-server.ts).
+    writeFileSync(join(dir(name), "rehearsal_override.tf.json"), httpBackendOverride(states, name));
+    if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return undefined;
+    if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return undefined;
     const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", ...(options.planArguments ?? []), "-out=rehearsal.tfplan"]);
-    if (plan === undefined) return;
+    if (plan === undefined) return undefined;
     const record = records.get(name)!;
     record.plan = plan.stdout;
     record.summary = planSummary(plan.stdout);
     if (options.planJson === true) {
       const shown = await step(name, "show", ["show", "-json", "-no-color", "rehearsal.tfplan"]);
-      if (shown === undefined) return;
+      if (shown === undefined) return undefined;
       record.planJson = JSON.parse(shown.stdout) as unknown;
     }
-    if (options.planOnly && !readByOthers.has(name)) return;
-    if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return;
+    if (options.planOnly && !readByOthers.has(name)) return undefined;
+    if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return undefined;
     record.applied = true;
     if (options.returnStates === true) record.state = JSON.parse(readFileSync(join(scratch, stateFile(name)), "utf8")) as unknown;
+    // Planning a stack again reads only its own state and the states it reads, all applied by now: it need not wait for
+    // the other stacks, and runs beside them.
+    return converging ? () => converge(name) : undefined;
   };
 
   const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
-  await inDependencyOrder(selected, manifest, concurrency, rehearseStack);
-
-  if (!options.planOnly && options.converge !== false) {
-    const applied = selected.filter((name) => records.get(name)?.applied === true);
-    await pool(applied, concurrency, async (name) => {
-      const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
-      if (again === undefined) return;
-      const record = records.get(name)!;
-      record.converged = again.exitCode === 0;
-      if (again.exitCode === 2) {
-        failures.push({ stack: name, step: "converge", message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}` });
-      }
-    });
-  }
+  const size = new Map(selected.map((name) => [name, resourceCount(JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")))]));
+  await inDependencyOrder(selected, manifest, concurrency, criticalPaths(selected, manifest, size), rehearseStack);
   if (options.saveStateTo !== undefined) {
     mkdirSync(options.saveStateTo, { recursive: true });
     for (const name of selected) if (existsSync(join(scratch, stateFile(name)))) cpSync(join(scratch, stateFile(name)), join(options.saveStateTo, stateFile(name)));
@@ -279,14 +300,17 @@ export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root" 
   });
 }
 
-/** Synthesizes the estate into `outdir` with local state (the scratch folder's), as the project's synth does. */
-function synthesize(options: RehearsalOptions, outdir: string): string | undefined {
+/**
+ * Synthesizes the estate into `outdir` with local state (the scratch folder's), as the project's synth does: in a process
+ * group of its own, so that an interruption ends it at once with the rest.
+ */
+async function synthesize(options: RehearsalOptions, outdir: string): Promise<string | undefined> {
   const env: NodeJS.ProcessEnv = { ...options.env, CDKTF_OUTDIR: outdir, PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: options.adopt ? "1" : "0" };
   if (options.importIdsFile !== undefined) env.PSF_ESTATE_IMPORT_IDS = options.importIdsFile;
   else delete env.PSF_ESTATE_IMPORT_IDS;
-  const result = spawnSync(process.execPath, [join(options.root, "scripts", "synth-app.mjs")], { cwd: options.root, env, encoding: "utf8" });
-  if (result.status === 0) return undefined;
-  return (result.stderr || result.stdout || `synth exited with ${result.status}`).trim();
+  const result = await runGroup(process.execPath, [join(options.root, "scripts", "synth-app.mjs")], { cwd: options.root, env });
+  if (result.exitCode === 0 && result.signal === undefined) return undefined;
+  return (result.stderr || result.stdout || `synth exited with ${result.signal ?? result.exitCode}`).trim();
 }
 
 /** The named stacks and every stack they read, directly or not. */
@@ -301,41 +325,87 @@ function withDependencies(names: readonly string[], manifest: Readonly<Record<st
   return [...out];
 }
 
-/** Runs `work` for each stack once every stack it reads is done, at most `limit` at a time. */
+/** Work to run once a stack's rehearsal has released the stacks that read it (its converge). */
+type FollowUp = () => Promise<void>;
+
+/** How many resource blocks a configuration declares: a stack's share of a rehearsal's work. */
+function resourceCount(configuration: unknown): number {
+  const resources = (configuration as { resource?: Record<string, Record<string, unknown>> } | null)?.resource ?? {};
+  return Object.values(resources).reduce((n, byName) => n + Object.keys(byName ?? {}).length, 0);
+}
+
+/** What a stack's Terraform start-ups cost (init, validate, plan, apply, plan again), in resources' worth. */
+const STACK_OVERHEAD_RESOURCES = 20;
+
+/**
+ * For each stack, the work on the longest chain that starts with it: its own size, then the heaviest chain of stacks
+ * that read it. Running the stack with the longest chain first keeps the chain that decides a rehearsal's duration
+ * (datacenters, then nyc1, then dns, then fastly and gandi) moving while the others fill the idle slots.
+ */
+function criticalPaths(names: readonly string[], manifest: Readonly<Record<string, ManifestStack>>, size: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  const paths = new Map<string, number>();
+  const readers = (name: string): string[] => names.filter((other) => manifest[other]!.dependencies.includes(name));
+  const path = (name: string): number => {
+    const known = paths.get(name);
+    if (known !== undefined) return known;
+    const own = STACK_OVERHEAD_RESOURCES + (size.get(name) ?? 0);
+    const value = own + Math.max(0, ...readers(name).map(path));
+    paths.set(name, value);
+    return value;
+  };
+  for (const name of names) path(name);
+  return paths;
+}
+
+/**
+ * Runs `work` for each stack once every stack it reads is done, and each follow-up `work` returns once it is,
+ * at most `limit` at a time: the ready stack with the longest critical path first, the follow-ups when no stack is
+ * ready. Rejects with the first error `work` throws, after everything started has ended, starting nothing more.
+ */
 async function inDependencyOrder(
   names: readonly string[],
   manifest: Readonly<Record<string, ManifestStack>>,
   limit: number,
-  work: (name: string) => Promise<void>,
+  urgency: ReadonlyMap<string, number>,
+  work: (name: string) => Promise<FollowUp | undefined>,
 ): Promise<void> {
   const done = new Set<string>();
   const started = new Set<string>();
+  const followUps: FollowUp[] = [];
   let running = 0;
-  await new Promise<void>((resolve) => {
+  let failure: { readonly error: unknown } | undefined;
+  const order = [...names].sort((a, b) => (urgency.get(b) ?? 0) - (urgency.get(a) ?? 0) || names.indexOf(a) - names.indexOf(b));
+  await new Promise<void>((resolve, reject) => {
+    const finish = <T>(job: Promise<T>, after: (value: T) => void): void => {
+      running++;
+      void job.then(after, (error: unknown) => {
+        failure ??= { error };
+      }).finally(() => {
+        running--;
+        launch();
+      });
+    };
     const launch = (): void => {
-      if (done.size === names.length) return resolve();
-      for (const name of names) {
-        if (running >= limit) return;
-        if (started.has(name)) continue;
-        if (!manifest[name]!.dependencies.filter((d) => names.includes(d)).every((d) => done.has(d))) continue;
-        started.add(name);
-        running++;
-        void work(name).finally(() => {
-          running--;
-          done.add(name);
-          launch();
-        });
+      while (failure === undefined && running < limit) {
+        const next = order.find((name) => !started.has(name) && manifest[name]!.dependencies.filter((d) => names.includes(d)).every((d) => done.has(d)));
+        if (next !== undefined) {
+          started.add(next);
+          finish(work(next), (followUp) => {
+            done.add(next);
+            if (followUp !== undefined) followUps.push(followUp);
+          });
+          continue;
+        }
+        const followUp = followUps.shift();
+        if (followUp === undefined) break;
+        finish(followUp(), () => undefined);
       }
+      if (running > 0) return;
+      if (failure !== undefined) reject(failure.error);
+      else resolve();
     };
     launch();
   });
-}
-
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
 }
 
 /** Terraform's one-line verdict on a plan. */
