@@ -1,4 +1,5 @@
 import { type PlannedRecord, type RecordTarget, zoneContaining } from "./dns-records";
+import { compareStrings } from "./string-order";
 import type { EstateInventory, RecordType, Role } from "./types";
 
 /**
@@ -122,9 +123,5 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
     }
   }
 
-  return records.sort((a, b) => compare(a.zone, b.zone) || compare(a.name, b.name) || compare(a.type, b.type));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return records.sort((a, b) => compareStrings(a.zone, b.zone) || compareStrings(a.name, b.name) || compareStrings(a.type, b.type));
 }

@@ -8,7 +8,8 @@
 import type { Estate } from "../inventory";
 import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
 import type { Configurations } from "../review/configuration";
-import { compareStrings, isRecord } from "../review/json";
+import { compareStrings } from "../inventory/string-order";
+import { isRecord } from "../review/json";
 import { canonicalRecordName, type ZoneExport, type ZoneRecord } from "./zone-export";
 
 export interface UnmanagedRecord extends ZoneRecord {

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ImportPlanEntry, planImports, type SynthesizedStack } from "../adoption/import-plan";
 import { loadKnownImportIds } from "../adoption/known-import-ids";
+import { compareStrings } from "../inventory/string-order";
 
 const root = join(__dirname, "..");
 
@@ -41,7 +42,7 @@ function markdown(entries: readonly ImportPlanEntry[]): string {
   const lines = [
     "# Import plan",
     "",
-    [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status}: ${n}`).join(", "),
+    [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([status, n]) => `${status}: ${n}`).join(", "),
     "",
     "| stack | address | status | import id |",
     "|---|---|---|---|",
