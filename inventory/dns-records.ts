@@ -32,13 +32,3 @@ export interface PlannedRecord {
 export function recordId(record: Pick<PlannedRecord, "name" | "type">): string {
   return `${record.name.replace(/\./g, "_")}_${record.type}`;
 }
-
-/** True when `name` is `zone` itself or a name below it. */
-export function isInZone(name: string, zone: string): boolean {
-  return name === zone || name.endsWith(`.${zone}`);
-}
-
-/** The most specific of `zones` that `name` lies in, or undefined when it lies in none. */
-export function zoneContaining(name: string, zones: readonly string[]): string | undefined {
-  return [...zones].sort((a, b) => b.length - a.length).find((zone) => isInZone(name, zone));
-}

@@ -1,21 +1,12 @@
 import type { PlannedRecord } from "./dns-records";
+import { estateHost, type EstateHost } from "./estate-host";
 import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
-  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
+  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge,
   HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, ServiceDiscovery, StateStore, StaticSite, UptimeChecking, Zone,
 } from "./types";
 import { validateInventory } from "./validate";
-
-/** A droplet of the estate, with the names derived from its inventory row. */
-export interface EstateHost extends Host {
-  /** Inventory key and construct id: `<name>.<datacenter>`, unique across the estate. */
-  readonly key: string;
-  /** `<name>.<datacenter>.<host zone>`. */
-  readonly fqdn: string;
-  /** The droplet's name at DigitalOcean. */
-  readonly dropletName: string;
-}
 
 /**
  * The validated estate: the inventory after every check has passed, with the lookups the constructs
@@ -180,12 +171,6 @@ export class Estate {
   recordsIn(zone: string): readonly PlannedRecord[] {
     return this.records.filter((r) => r.zone === zone);
   }
-}
-
-/** Derives a host's key and names from its inventory row. */
-export function estateHost(host: Host, hostZone: string): EstateHost {
-  const fqdn = `${host.name}.${host.datacenter}.${hostZone}`;
-  return { ...host, key: `${host.name}.${host.datacenter}`, fqdn, dropletName: host.dropletName ?? fqdn };
 }
 
 function found<T>(value: T | undefined, what: string, key: string): T {

@@ -21,8 +21,10 @@ import { STATE_STORE } from "./state-store";
 import type { EstateInventory } from "./types";
 import { CAA_POLICY, EXTERNAL_ZONES, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
 
-export { Estate, type EstateHost } from "./estate";
+export { Estate } from "./estate";
+export type { EstateHost } from "./estate-host";
 export { InventoryError } from "./inventory-error";
+export * from "./dns-names";
 export * from "./dns-records";
 export type * from "./monitoring-plan";
 export { pagingServiceName } from "./monitoring-plan";

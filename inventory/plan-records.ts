@@ -1,4 +1,5 @@
-import { type PlannedRecord, type RecordTarget, zoneContaining } from "./dns-records";
+import { zoneContaining } from "./dns-names";
+import type { PlannedRecord, RecordTarget } from "./dns-records";
 import { compareStrings } from "./string-order";
 import type { EstateInventory, RecordType, Role } from "./types";
 

@@ -16,6 +16,7 @@ import {
 import { ESCALATION_DELAY_MINUTES } from "../provider-schemas/facts/pagerduty";
 import type { AttributeValueRule } from "../provider-schemas/facts/types";
 import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "./address-ranges";
+import { DOMAIN_NAME, isRecordName } from "./dns-names";
 import { ipv6Problem, mxProblem, SPF_POLICY, spfProblem, txtProblem } from "./dns-values";
 import { dayProblem, exceptionTermProblems } from "./exception-term";
 import type { ProblemList } from "./inventory-error";
@@ -45,22 +46,9 @@ const DATABASE_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]$/;
 /** S3's rule for bucket names (a website bucket is named after the host it serves, so dots are usual). */
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-/** A fully qualified domain name, lower case, no trailing dot. */
-const DOMAIN_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-/** A label of a hand-written record's name: a host name label, or a service label such as `_dmarc`. */
-const RECORD_LABEL = /^_?[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$/;
 const CONFIG_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HTTP_HEADER_NAME = /^[A-Za-z0-9-]+$/;
 const ADDON_PLAN = /^[a-z0-9-]+:[a-z0-9-]+$/;
-
-export function isDomainName(name: string): boolean {
-  return DOMAIN_NAME.test(name);
-}
-
-function isRecordName(name: string): boolean {
-  const labels = name.split(".");
-  return name.length <= 253 && labels.length >= 2 && /^[a-z]{2,63}$/.test(labels[labels.length - 1]!) && labels.every((label) => RECORD_LABEL.test(label));
-}
 
 /** The private IPv4 blocks of RFC 1918. */
 const RFC1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] as const;

@@ -1,4 +1,4 @@
-import { isInZone, zoneContaining } from "./dns-records";
+import { isInZone, zoneContaining } from "./dns-names";
 import { InventoryError, ProblemList } from "./inventory-error";
 import type { PlannedRecord } from "./dns-records";
 import { planRecords, roleNameIn } from "./plan-records";

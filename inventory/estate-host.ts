@@ -1,0 +1,17 @@
+import type { Host } from "./types";
+
+/** A droplet of the estate, with the names derived from its inventory row. */
+export interface EstateHost extends Host {
+  /** Inventory key and construct id: `<name>.<datacenter>`, unique across the estate. */
+  readonly key: string;
+  /** `<name>.<datacenter>.<host zone>`. */
+  readonly fqdn: string;
+  /** The droplet's name at DigitalOcean. */
+  readonly dropletName: string;
+}
+
+/** Derives a host's key and names from its inventory row. */
+export function estateHost(host: Host, hostZone: string): EstateHost {
+  const fqdn = `${host.name}.${host.datacenter}.${hostZone}`;
+  return { ...host, key: `${host.name}.${host.datacenter}`, fqdn, dropletName: host.dropletName ?? fqdn };
+}
