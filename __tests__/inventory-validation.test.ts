@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
 import { tcp } from "../inventory/ports";
-import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory/types";
+import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory";
 import { synthEstate } from "./support/synth-estate";
 
 function withHost(name: string, change: Partial<Host>): EstateInventory {

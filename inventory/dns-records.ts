@@ -1,4 +1,4 @@
-import type { RecordType } from "./types";
+import type { RecordType } from "./shape";
 
 /** What a planned record's values are, resolved to Terraform references by the DNS stack. */
 export type RecordTarget =

@@ -4,10 +4,9 @@
  * the configurations (`cdktf.out/estate-facts.json`); a reader checks them with `parseEstateFacts`.
  */
 import { z } from "zod";
-import type { Estate } from "./estate";
-import type { PortRange } from "./ports";
+import type { Estate, PolicyExceptionSubject } from "./estate";
+import type { PolicyException, PortRange } from "./shape";
 import { byString, compareStrings } from "./string-order";
-import type { PolicyException, PolicyExceptionSubject } from "./types";
 
 /** The file, beside cdktf's manifest, that holds them. */
 export const ESTATE_FACTS_FILE = "estate-facts.json";

@@ -1,8 +1,9 @@
-import type { Host } from "./types";
+import type { Host } from "./shape";
+import { hostKey } from "./shape/servers";
 
 /** A droplet of the estate, with the names derived from its inventory row. */
 export interface EstateHost extends Host {
-  /** Inventory key and construct id: `<name>.<datacenter>`, unique across the estate. */
+  /** Inventory key and construct id: `<name>.<datacenter>` (`hostKey`), unique across the estate. */
   readonly key: string;
   /** `<name>.<datacenter>.<host zone>`. */
   readonly fqdn: string;
@@ -12,6 +13,7 @@ export interface EstateHost extends Host {
 
 /** Derives a host's key and names from its inventory row. */
 export function estateHost(host: Host, hostZone: string): EstateHost {
-  const fqdn = `${host.name}.${host.datacenter}.${hostZone}`;
-  return { ...host, key: `${host.name}.${host.datacenter}`, fqdn, dropletName: host.dropletName ?? fqdn };
+  const key = hostKey(host);
+  const fqdn = `${key}.${hostZone}`;
+  return { ...host, key, fqdn, dropletName: host.dropletName ?? fqdn };
 }

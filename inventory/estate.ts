@@ -4,9 +4,20 @@ import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
 import type {
   CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge,
-  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, ServiceDiscovery, StateStore, StaticSite, UptimeChecking, Zone,
-} from "./types";
+  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PublicService, Registrar, Role, ServiceDiscovery, StateStore, StaticSite, UptimeChecking, Zone,
+} from "./shape";
 import { validateInventory } from "./validate";
+
+/**
+ * The item a policy exception is written beside, which is what it excuses: a role, a host (by its FQDN), a zone, or
+ * the ports every host opens (which excuses the rule for every role). Not written in the inventory: the estate
+ * derives it from where the exception sits.
+ */
+export type PolicyExceptionSubject =
+  | { readonly kind: "common-ports" }
+  | { readonly kind: "role"; readonly name: string }
+  | { readonly kind: "host"; readonly name: string }
+  | { readonly kind: "zone"; readonly name: string };
 
 /**
  * The validated estate: the inventory after every check has passed, with the lookups the constructs

@@ -4,7 +4,7 @@
  * per volume, one for the managed database cluster; and a PagerDuty service for every owner one of them pages.
  */
 import type { EstateHost } from "./estate-host";
-import type { EstateInventory } from "./types";
+import type { EstateInventory } from "./shape";
 
 /** Pingdom checks one public name over HTTPS, or HTTP where the name serves no HTTPS. */
 export interface PlannedUptimeCheck {

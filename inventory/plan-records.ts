@@ -1,7 +1,8 @@
 import { zoneContaining } from "./dns-names";
 import type { PlannedRecord, RecordTarget } from "./dns-records";
 import { compareStrings } from "./string-order";
-import type { EstateInventory, RecordType, Role } from "./types";
+import type { EstateInventory, RecordType, Role } from "./shape";
+import { hostKey } from "./shape/servers";
 
 /**
  * The name of `role`'s hosts in `datacenter`, `<shortName>.<dc>.<host zone>`; undefined when a host of the
@@ -41,7 +42,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   const hostKeysWithRole = (role: string, datacenter?: string): string[] =>
     inventory.hosts
       .filter((h) => h.role === role && (datacenter === undefined || h.datacenter === datacenter))
-      .map((h) => `${h.name}.${h.datacenter}`);
+      .map(hostKey);
 
   for (const zone of inventory.zones) {
     const caa = [
@@ -54,7 +55,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   }
 
   for (const host of inventory.hosts) {
-    const key = `${host.name}.${host.datacenter}`;
+    const key = hostKey(host);
     addAddresses(`${key}.${inventory.hostZone}`, [key], `host "${key}"`, inventory.hostRecords.ttlSeconds);
   }
 

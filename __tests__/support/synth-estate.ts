@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { loadEstate, type Estate } from "../../inventory";
 import { compareStrings } from "../../inventory/string-order";
-import type { EstateInventory } from "../../inventory/types";
+import type { EstateInventory } from "../../inventory";
 import { definePsfEstate } from "../../stacks/psf-estate";
 import type { StateBackend } from "../../stacks/state-backend";
 
