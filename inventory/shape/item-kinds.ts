@@ -5,7 +5,7 @@
  * an item alike everywhere, and a new kind of item is named where it is defined.
  */
 import { z } from "zod";
-import { schemaBelow, schemaNodes, unwrapped } from "./walk";
+import { registeredNodes, schemaBelow, unwrapped } from "./walk";
 
 /** An item as read from any inventory, valid or not. */
 export type Raw = Record<string, unknown> | undefined;
@@ -89,7 +89,7 @@ export function locate(schema: z.core.$ZodType, input: unknown, path: readonly P
 
 /** Every item of `value`, an inventory `schema` accepts, with its label, in the inventory's order: an item before those it holds. */
 export function itemsOf(schema: z.core.$ZodType, value: unknown): { readonly label: string; readonly item: unknown }[] {
-  return schemaNodes(schema, value).flatMap(({ schema: at, value: item, path }) => {
+  return registeredNodes(ITEM_KINDS, schema, value).flatMap(({ schema: at, value: item, path }) => {
     const kind = ITEM_KINDS.get(at);
     if (kind === undefined) return [];
     const last = path[path.length - 1];

@@ -4,7 +4,7 @@
  * up once the shape is right (validate.ts): a new field that names an owner is checked with no line of its own.
  */
 import { z } from "zod";
-import { schemaNodes } from "./walk";
+import { registeredNodes } from "./walk";
 
 /** What a reference names: the key of an owner, of a datacenter, the name of a role. */
 export type ReferenceKind = "owner" | "datacenter" | "role";
@@ -20,7 +20,7 @@ export interface Reference {
 
 /** Every reference of `value`, an inventory `schema` accepts, in the inventory's order. */
 export function referencesIn(schema: z.core.$ZodType, value: unknown): Reference[] {
-  return schemaNodes(schema, value).flatMap(({ schema: at, value: key, path }) => {
+  return registeredNodes(REFERENCES, schema, value).flatMap(({ schema: at, value: key, path }) => {
     const reference = REFERENCES.get(at);
     return reference === undefined || typeof key !== "string" ? [] : [{ to: reference.to, key, path }];
   });

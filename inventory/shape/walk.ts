@@ -1,11 +1,16 @@
 /**
- * The schema beside the data: which schema describes a field, and every value of an inventory with the schema that
- * parsed it. What the shape declares on a schema (the kind of item it is, item-kinds.ts; what a field refers to,
+ * The schema beside the data: which schema describes a field, and the values of an inventory whose schema a registry
+ * holds. What the shape declares on a schema (the kind of item it is, item-kinds.ts; what a field refers to,
  * references.ts) is found in the data this way, so that it is declared once, where the field is.
  */
 import { z } from "zod";
 
 type Schema = z.core.$ZodType;
+
+/** A registry of schemas, as far as the walk asks it. */
+interface Registry {
+  has(schema: Schema): boolean;
+}
 
 /** A value of the data, the schema that describes it and where it lies. */
 export interface SchemaNode {
@@ -30,26 +35,54 @@ export function schemaBelow(schema: Schema, step: PropertyKey): Schema | undefin
   return undefined;
 }
 
-/**
- * Every value of `value`, which `schema` accepts, with its schema: a parent before its fields, an object's fields in the
- * value's order. A union's value is visited again with the option that accepts it.
- */
-export function schemaNodes(schema: Schema, value: unknown, path: readonly PropertyKey[] = []): SchemaNode[] {
+/** The schemas directly below `schema`: its fields', its elements', its options'. */
+function schemasBelow(schema: Schema): readonly Schema[] {
   const inner = unwrapped(schema);
-  const nodes: SchemaNode[] = [{ schema: inner, value, path }];
-  if (inner instanceof z.ZodUnion) {
-    const option = (inner.options as readonly Schema[]).find((o) => z.safeParse(o, value).success);
-    if (option !== undefined) nodes.push(...schemaNodes(option, value, path));
-  } else if (Array.isArray(value)) {
-    value.forEach((element: unknown, index) => {
-      const below = schemaBelow(inner, index);
-      if (below !== undefined) nodes.push(...schemaNodes(below, element, [...path, index]));
-    });
-  } else if (isRecord(value)) {
-    for (const [key, field] of Object.entries(value)) {
-      const below = schemaBelow(inner, key);
-      if (below !== undefined && field !== undefined) nodes.push(...schemaNodes(below, field, [...path, key]));
+  if (inner instanceof z.ZodObject) return Object.values(inner.shape);
+  if (inner instanceof z.ZodArray) return [inner.element];
+  if (inner instanceof z.ZodRecord) return [inner.valueType];
+  if (inner instanceof z.ZodUnion) return inner.options as readonly Schema[];
+  return [];
+}
+
+/** Whether `registry` holds `schema` or a schema below it, by registry and schema: the schemas never change once loaded. */
+const reachesMemo = new WeakMap<Registry, WeakMap<Schema, boolean>>();
+function reaches(registry: Registry, schema: Schema): boolean {
+  const memo = reachesMemo.get(registry) ?? new WeakMap<Schema, boolean>();
+  reachesMemo.set(registry, memo);
+  const known = memo.get(schema);
+  if (known !== undefined) return known;
+  const found = registry.has(unwrapped(schema)) || schemasBelow(schema).some((below) => reaches(registry, below));
+  memo.set(schema, found);
+  return found;
+}
+
+/**
+ * Every value of `value`, which `schema` accepts, whose schema `registry` holds, in the data's order (a parent before
+ * its fields); a part of the data whose schema holds none is not walked. A union's value is looked for in the option
+ * that accepts it.
+ */
+export function registeredNodes(registry: Registry, schema: Schema, value: unknown): SchemaNode[] {
+  const nodes: SchemaNode[] = [];
+  const visit = (at: Schema, here: unknown, path: readonly PropertyKey[]): void => {
+    if (!reaches(registry, at)) return;
+    const inner = unwrapped(at);
+    if (registry.has(inner)) nodes.push({ schema: inner, value: here, path });
+    if (inner instanceof z.ZodUnion) {
+      const option = (inner.options as readonly Schema[]).find((o) => z.safeParse(o, here).success);
+      if (option !== undefined) visit(option, here, path);
+    } else if (Array.isArray(here)) {
+      here.forEach((element: unknown, index) => {
+        const below = schemaBelow(inner, index);
+        if (below !== undefined) visit(below, element, [...path, index]);
+      });
+    } else if (isRecord(here)) {
+      for (const [key, field] of Object.entries(here)) {
+        const below = schemaBelow(inner, key);
+        if (below !== undefined && field !== undefined) visit(below, field, [...path, key]);
+      }
     }
-  }
+  };
+  visit(schema, value, []);
   return nodes;
 }
