@@ -5,7 +5,9 @@
  * place: the schema of its item, in the file of its part of the estate, which also lists that part's fields of the
  * inventory. Each kind of item says there what messages call it (item-kinds.ts), each reference what it names
  * (references.ts). Parsing an inventory with it turns every issue into a line naming the item and the field
- * (problems.ts); validate.ts then checks what lies between items.
+ * (problems.ts); validate.ts then checks what lies between items. Cross-references (a host's datacenter, role and
+ * owner; a service's origin) are plain strings, the way a server list writes them: validate.ts looks every one up once,
+ * when the inventory is loaded, and the estate the constructs read holds only an inventory that passed.
  */
 import { z } from "zod";
 import type { Shape } from "./blocks";
