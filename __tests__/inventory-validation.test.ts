@@ -118,24 +118,24 @@ describe("inventory validation", () => {
 
   it("looks up every field that names an owner, wherever the item is, with one problem naming the field", () => {
     // Found in the data, not in the shape: a field called `owner` that the shape forgot to declare a reference is caught.
-    const ownerFields: (string | number)[][] = [];
-    const collect = (value: unknown, path: (string | number)[]): void => {
+    const ownerFields: { readonly parent: readonly (string | number)[]; readonly key: string }[] = [];
+    const collect = (value: unknown, path: readonly (string | number)[]): void => {
       if (Array.isArray(value)) value.forEach((element, index) => collect(element, [...path, index]));
       else if (typeof value === "object" && value !== null) {
         for (const [key, field] of Object.entries(value)) {
-          if ((key === "owner" || key === "infrastructureOwner") && typeof field === "string") ownerFields.push([...path, key]);
+          if ((key === "owner" || key === "infrastructureOwner") && typeof field === "string") ownerFields.push({ parent: path, key });
           else collect(field, [...path, key]);
         }
       }
     };
     collect(PSF_INVENTORY, []);
     expect(ownerFields.length).toBeGreaterThan(50);
-    for (const path of ownerFields) {
+    for (const { parent, key } of ownerFields) {
       const inventory = JSON.parse(JSON.stringify(PSF_INVENTORY)) as Record<string, unknown>;
-      const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((at, key) => at[key] as Record<string | number, unknown>, inventory);
-      parent[path[path.length - 1]!] = "nobody-at-all";
+      const item = parent.reduce<Record<string | number, unknown>>((at, step) => at[step] as Record<string | number, unknown>, inventory);
+      item[key] = "nobody-at-all";
       const problems = problemsOf(inventory as unknown as EstateInventory);
-      expect({ path, problems }).toEqual({ path, problems: [expect.stringMatching(new RegExp(`field "(\\S+\\.)?${String(path[path.length - 1])}": unknown owner "nobody-at-all" \\(known: "infrastructure-staff", `))] });
+      expect({ parent, problems }).toEqual({ parent, problems: [expect.stringMatching(new RegExp(`field "(\\S+\\.)?${key}": unknown owner "nobody-at-all" \\(known: "infrastructure-staff", `))] });
     }
   });
 
