@@ -19,9 +19,8 @@ export interface ValidatedInventory {
  * Checks the inventory once, in two steps. First its shape, with the schema (shape/): types, missing and
  * unknown fields, and every rule about one item alone. Then, on the parsed data and only when the shape is
  * right, what lies between items: references (every field the shape declares one), uniqueness, and the records
- * they plan. Throws one
- * `InventoryError` listing each problem of the step that found any as `<item> field "<field>": <what is
- * wrong>`, quoting the bad value.
+ * they plan. Throws one `InventoryError` listing each problem of the step that found any as
+ * `<item> field "<field>": <what is wrong>`, quoting the bad value.
  */
 export function validateInventory(input: unknown): ValidatedInventory {
   const problems = new ProblemList();
@@ -91,7 +90,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
       if (was !== undefined && is !== undefined && (was.provider !== is.provider || was.region !== is.region)) {
         problems.add(item, "previously.datacenter", `the host was in ${before} (${was.provider} ${was.region}): a droplet cannot change region, so a move from there would create a new droplet. Create the new host first and retire the old one in a later change`);
       } else if (was !== undefined && hostKeys.includes(hostKey({ name: host.name, datacenter: before }))) {
-        problems.add(item, "previously.datacenter", `"${host.name}.${before}" is a host of the inventory: both cannot keep that droplet`);
+        problems.add(item, "previously.datacenter", `"${hostKey({ name: host.name, datacenter: before })}" is a host of the inventory: both cannot keep that droplet`);
       }
     }
     const previous = host.previously?.name;
