@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEstate, PSF_INVENTORY } from "../inventory";
-import type { EstateInventory } from "../inventory/types";
+import type { EstateInventory } from "../inventory";
 import { CORPUS, expectRefusedByPolicy, expectRejected, POLICY_REFUSALS } from "./support/inventory-corpus";
 
 describe("the corpus of bad inventories", () => {

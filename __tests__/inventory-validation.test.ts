@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
 import { tcp } from "../inventory/ports";
-import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory/types";
+import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory";
 import { synthEstate } from "./support/synth-estate";
 
 function withHost(name: string, change: Partial<Host>): EstateInventory {
@@ -114,6 +114,29 @@ describe("inventory validation", () => {
   it("fails on a CNAME beside other records", () => {
     expect(problemsOf(withService("www-jython-org", { names: ["wiki.jython.org"] }))).toEqual(
       expect.arrayContaining(['name "wiki.jython.org" field "type": a CNAME cannot share its name with other records (A, AAAA, CNAME)']));
+  });
+
+  it("looks up every field that names an owner, wherever the item is, with one problem naming the field", () => {
+    // Found in the data, not in the shape: a field called `owner` that the shape forgot to declare a reference is caught.
+    const ownerFields: { readonly parent: readonly (string | number)[]; readonly key: string }[] = [];
+    const collect = (value: unknown, path: readonly (string | number)[]): void => {
+      if (Array.isArray(value)) value.forEach((element, index) => collect(element, [...path, index]));
+      else if (typeof value === "object" && value !== null) {
+        for (const [key, field] of Object.entries(value)) {
+          if ((key === "owner" || key === "infrastructureOwner") && typeof field === "string") ownerFields.push({ parent: path, key });
+          else collect(field, [...path, key]);
+        }
+      }
+    };
+    collect(PSF_INVENTORY, []);
+    expect(ownerFields.length).toBeGreaterThan(50);
+    for (const { parent, key } of ownerFields) {
+      const inventory = JSON.parse(JSON.stringify(PSF_INVENTORY)) as Record<string, unknown>;
+      const item = parent.reduce<Record<string | number, unknown>>((at, step) => at[step] as Record<string | number, unknown>, inventory);
+      item[key] = "nobody-at-all";
+      const problems = problemsOf(inventory as unknown as EstateInventory);
+      expect({ parent, problems }).toEqual({ parent, problems: [expect.stringMatching(new RegExp(`field "(\\S+\\.)?${key}": unknown owner "nobody-at-all" \\(known: "infrastructure-staff", `))] });
+    }
   });
 
   it("reports every problem of a step at once: the shape's, or else those between items", () => {

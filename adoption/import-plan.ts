@@ -1,3 +1,4 @@
+import { compareStrings } from "../inventory/string-order";
 import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
 import type { KnownImportIds } from "./known-import-ids";
 
@@ -80,9 +81,9 @@ export function planImports(
     return value.includes("${") ? `<${what}>` : value;
   };
 
-  for (const [stack, json] of [...stacks].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const [type, resources] of Object.entries(json.resource ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      for (const [name, config] of Object.entries(resources).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [stack, json] of [...stacks].sort(([a], [b]) => compareStrings(a, b))) {
+    for (const [type, resources] of Object.entries(json.resource ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+      for (const [name, config] of Object.entries(resources).sort(([a], [b]) => compareStrings(a, b))) {
         const address = `${type}.${name}`;
         const template = facts[type]?.importId ?? "";
         const knownId = known[stack]?.[address];

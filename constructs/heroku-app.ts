@@ -5,7 +5,7 @@ import { AddonAttachment } from "../.gen/providers/heroku/addon-attachment";
 import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
-import type { HerokuProcess } from "../inventory/types";
+import type { HerokuProcess } from "../inventory";
 
 /** An add-on of the app. */
 export interface HerokuAddonProps {

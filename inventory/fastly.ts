@@ -1,6 +1,5 @@
-import type { FastlyGzip, FastlyHealthcheck } from "../constructs/fastly-service/types";
 import { assumed, psfSalt, publicFile, PYTHONDOTORG_CDN, seed } from "./source";
-import type { ExternalService, FastlyServiceSpec, SourceDifference } from "./types";
+import type { ExternalService, FastlyGzip, FastlyHealthcheck, FastlyServiceSpec, SourceDifference } from "./shape";
 
 /*
  * The Fastly services the PSF runs for python.org. www.python.org and its staging twin test.python.org follow

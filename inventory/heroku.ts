@@ -1,5 +1,5 @@
 import { assumed, psfSalt, publicFile, seed } from "./source";
-import type { HerokuEstate, Source } from "./types";
+import type { HerokuEstate, Source } from "./shape";
 
 /** How an app runs at Heroku, which nobody published. */
 const UNPUBLISHED_APP = {

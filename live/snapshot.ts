@@ -21,7 +21,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { compareStrings, stableStringify } from "../review/json";
+import { compareStrings } from "../inventory/string-order";
+import { stableStringify } from "../review/json";
 
 export const SNAPSHOT_FORMAT = "psf-estate-live-snapshot";
 export const SNAPSHOT_VERSION = 1;

@@ -6,7 +6,7 @@
  */
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../../inventory";
 import { estateFacts } from "../../inventory/estate-facts";
-import type { EstateInventory } from "../../inventory/types";
+import type { EstateInventory } from "../../inventory";
 import { enforcePolicy, PolicyError, type Configuration } from "../../policy";
 import { synthEstate, type SynthesizedEstate } from "./synth-estate";
 
@@ -83,7 +83,7 @@ export const CORPUS: readonly BadInput[] = [
   { name: "an S3 website backend on port 443", edit: (i) => { backend(i, "www.jython.org", "website").port = 443; }, item: 'fastly service "www.jython.org"', field: "backends.website.port", problem: /serves HTTP on port 80 only$/ },
   { name: "a TLS backend without its certificate's name", edit: (i) => { delete backend(i, "www.python.org", "app").sslSniHostname; }, item: 'fastly service "www.python.org"', field: "backends.app.sslSniHostname", problem: /^is missing: the origin is reached over TLS/ },
   { name: "a load-balancer role without hosts", edit: (i) => { i.loadBalancerRole = "haproxy"; }, item: "estate", field: "loadBalancerRole", problem: /^role "haproxy" has no host$/ },
-  { name: "an unknown infrastructure owner", edit: (i) => { i.infrastructureOwner = "sysadmins"; }, item: "estate", field: "infrastructureOwner", problem: /^unknown owner "sysadmins"$/ },
+  { name: "an unknown infrastructure owner", edit: (i) => { i.infrastructureOwner = "sysadmins"; }, item: "estate", field: "infrastructureOwner", problem: /^unknown owner "sysadmins" \(known: "infrastructure-staff", / },
   { name: "a host zone that is not managed", edit: (i) => { i.hostZone = "psf.org"; }, item: "estate", field: "hostZone", problem: /^"psf.org" is not a managed zone$/ },
   { name: "a syslog stream to an unknown host", edit: (i) => { fastly(i, "www.python.org").syslogLogging.host = "cdn-logs.nyc2"; }, item: 'fastly service "www.python.org"', field: "syslogLogging.host", problem: /^unknown host "cdn-logs.nyc2"$/ },
   { name: "a syslog stream to a host that opens no port to Fastly", edit: (i) => { fastly(i, "docs.python.org").syslogLogging.host = "docs.nyc1"; }, item: 'fastly service "docs.python.org"', field: "syslogLogging.host", problem: /opens no port to Fastly/ },

@@ -289,7 +289,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
 // What DigitalOcean offers. The provider checks a droplet's region and size, and a database cluster's size and
 // version, only as not empty (NoZeroValues above): what exists is the API's to say, and a wrong slug fails at apply
 // time, after every resource before it was made. These lists are what DigitalOcean's public API specification states,
-// read at one commit; the inventory refuses a value outside them (inventory/schema.ts). A slug DigitalOcean adds is
+// read at one commit; the inventory refuses a value outside them (inventory/shape/). A slug DigitalOcean adds is
 // added here, with where it was read.
 
 const DO_API = "digitalocean/openapi commit 7c1300c479fe (2026-08-07)";

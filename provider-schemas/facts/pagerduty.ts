@@ -89,7 +89,7 @@ const MATCH_MODES = ["always", "match", "no-match"];
 
 /**
  * How long an escalation rule waits before the next is paged: read by the inventory too, which refuses an on-call
- * rotation's delay outside it (inventory/schema.ts), so that the rule and its citation live here once.
+ * rotation's delay outside it (inventory/shape/monitoring.ts), so that the rule and its citation live here once.
  */
 export const ESCALATION_DELAY_MINUTES: AttributeValueRule = rule(
   "rule.escalation_delay_in_minutes", { kind: "number-range", min: 1, integer: true }, POLICY, "validation.IntAtLeast(1)",
