@@ -14,9 +14,9 @@ import { readSynthesisOutput, type SynthesisOutput } from "../review/synthesis-o
 import { deployOrder, main, readReviewReport, refusalReason, synthesisEnvironment, DeployStop } from "../scripts/deploy";
 import { cachedBundle } from "../scripts/cached-bundle.cjs";
 import { conventionalBackend } from "../stacks/state-backend";
-import { installTwin } from "../twin/installation";
-import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal-variables";
-import { startTwin } from "../twin/rehearsal";
+import { installTwin } from "../twin/rehearsal/twin-installation";
+import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal/variables";
+import { startTwin } from "../twin/rehearsal/rehearse";
 
 const ROOT = join(__dirname, "..");
 /** For what starts the command or synthesizes: seconds each alone, many more beside a full test run on two cores. */

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EstateStack } from "../stacks/estate-stack";
-import type { RehearsalResult } from "../twin/rehearsal";
+import type { RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearseFixture } from "./support/rehearsal";
 import { stackJson, synthCommittedEstate, type TerraformJson } from "./support/synth-estate";
 

@@ -1,14 +1,14 @@
 /*
  * What the live commands share on the command line: their common options (stacks, --live, --format, --output), one
  * line and exit 2 for a bad flag or value, "could not run" (2) with the reason, and Ctrl-C ending their processes and
- * removing their scratch folders (twin/processes.ts).
+ * removing their scratch folders (twin/rehearsal/processes.ts).
  */
 import { Command, CommanderError, Option } from "commander";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { FORMATS, type Format } from "../review/render";
-import { onInterrupt, ScratchFolderError } from "../twin/processes";
-import { TerraformMissingError } from "../twin/terraform-cli";
+import { onInterrupt, ScratchFolderError } from "../twin/rehearsal/processes";
+import { TerraformMissingError } from "../twin/rehearsal/terraform-cli";
 import type { LiveCommandOptions } from "./commands";
 import { SnapshotError } from "./snapshot";
 import { LiveCommandError } from "./terraform-runs";

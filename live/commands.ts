@@ -15,7 +15,7 @@ import { driftReport, type DriftReport } from "./drift";
 import { readSnapshot, type Snapshot } from "./snapshot";
 import { typeSchemas } from "./state-objects";
 import { inScratch, LiveCommandError, planWithClouds, planWithTwin, synthesize, type PlanRun } from "./terraform-runs";
-import { rehearse } from "../twin/rehearsal";
+import { rehearse } from "../twin/rehearsal/rehearse";
 import { inventoryEntries, snapshotZones, unmanagedRecords, type UnmanagedReport } from "./unmanaged";
 import { readZoneExport } from "./zone-export";
 

@@ -25,7 +25,7 @@ import { configurationHashes, differingStacks, type ConfigurationHashes, type St
 import { readSynthesisOutput, SynthesisOutputError, writeSynthesisOutput, type SynthesisOutput } from "../review/synthesis-output";
 import { BACKEND_VARIABLES, BackendChoiceError, stateBackendFromEnvironment, type StateBackend } from "../stacks/state-backend";
 import { isCredentialVariable } from "../provider-schemas/credentials";
-import { locateTerraform, TerraformMissingError } from "../twin/terraform-cli";
+import { locateTerraform, TerraformMissingError } from "../twin/rehearsal/terraform-cli";
 
 const root = join(__dirname, "..");
 

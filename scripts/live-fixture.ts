@@ -14,8 +14,8 @@ import { deriveFixture } from "../live/fixture";
 import { writeSnapshot } from "../live/snapshot";
 import { stableStringify } from "../review/json";
 import { objectsOfStateFile } from "../live/state-objects";
-import { onInterrupt } from "../twin/processes";
-import { rehearse } from "../twin/rehearsal";
+import { onInterrupt } from "../twin/rehearsal/processes";
+import { rehearse } from "../twin/rehearsal/rehearse";
 import { cachedBundle } from "./cached-bundle.cjs";
 
 const root = join(__dirname, "..");

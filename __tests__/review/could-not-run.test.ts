@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { baseCacheFolder } from "../../review/base-cache";
 import type { ReviewReport } from "../../review/report";
 import { main } from "../../scripts/review";
-import { runningGroups } from "../../twin/processes";
+import { runningGroups } from "../../twin/rehearsal/processes";
 import { fixtureRepository, type FixtureRevision } from "../support/review-fixture";
 
 const repoRoot = join(__dirname, "..", "..");
