@@ -198,7 +198,7 @@ describe("Heroku inventory validation", () => {
 
   it("fails on a secret-looking config var in the non-secret map", () => {
     expect(problemsOf(withApp("bedevere", { configVars: { GITHUB_TOKEN: "ghp_x" } }))).toEqual([
-      'heroku app "bedevere" field "configVars.GITHUB_TOKEN": "GITHUB_TOKEN" looks secret: name it in secretConfigVars so its value comes from a sensitive variable',
+      'heroku app "bedevere" field "configVars.GITHUB_TOKEN": "GITHUB_TOKEN" looks secret: name it in sensitiveConfigVars so its value comes from a sensitive variable',
     ]);
   });
 

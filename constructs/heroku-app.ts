@@ -24,7 +24,8 @@ export interface HerokuAppProps {
   /** The Heroku team that owns it. */
   readonly team: string;
   readonly region: "us" | "eu";
-  readonly stack: "heroku-22" | "heroku-24" | "container";
+  /** Heroku's build stack (`heroku_app.stack`; not a Terraform stack). */
+  readonly buildStack: "heroku-22" | "heroku-24" | "container";
   /** Classic buildpacks, in order. @default none, which a container app requires */
   readonly buildpacks?: readonly string[];
   /** Custom domains; Automated Certificate Management is on when there is any. @default none */
@@ -67,7 +68,7 @@ export class HerokuApp extends Construct implements IHerokuApp {
     const app = new App(this, "app", {
       name: props.name,
       region: props.region,
-      stack: props.stack,
+      stack: props.buildStack,
       organization: { name: props.team },
       acm: customDomains.length > 0,
       ...(props.buildpacks !== undefined && props.buildpacks.length > 0 ? { buildpacks: [...props.buildpacks] } : {}),

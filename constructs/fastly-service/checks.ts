@@ -101,8 +101,8 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
     condition(label, "requestCondition", header.requestCondition, "REQUEST");
     condition(label, "responseCondition", header.responseCondition, "RESPONSE");
     condition(label, "cacheCondition", header.cacheCondition, "CACHE");
-    if (header.destination === "backend" && header.action === "set" && !backendVclNames.includes(header.source)) {
-      fail(`${label} source`, `"${header.source}" is not a backend of the service (${backendVclNames.join(", ")})`);
+    if (header.destination === "backend" && header.action === "set" && !backendVclNames.includes(header.sourceExpression)) {
+      fail(`${label} sourceExpression`, `"${header.sourceExpression}" is not a backend of the service (${backendVclNames.join(", ")})`);
     }
   }
   for (const gzip of service.gzip ?? []) {

@@ -115,24 +115,24 @@ const headerCommon = {
 };
 
 /**
- * A header rule; each action takes exactly the fields Fastly uses for it. With `destination: "backend"` the source must
+ * A header rule; each action takes exactly the fields Fastly uses for it. With `destination: "backend"` the `sourceExpression` must
  * be the VCL name of one of the service's backends (`fastlyBackendVclName`), so that a route to a backend that does not
  * exist is refused.
  */
 export const FastlyHeader = z.discriminatedUnion("action", [
-  /** Sets `destination` to the VCL expression `source` (a literal needs its own double quotes). */
+  /** Sets `destination` to the VCL expression `sourceExpression` (Fastly's `source`) (a literal needs its own double quotes). */
   z.strictObject({
     ...headerCommon,
     action: z.literal("set"),
-    source: text(),
+    sourceExpression: text(),
     /** Leave the destination alone when it already has a value. @default false */
     ignoreIfSet: z.boolean().optional(),
   }),
-  /** Appends the VCL expression `source` to `destination`. */
-  z.strictObject({ ...headerCommon, action: z.literal("append"), source: text() }),
+  /** Appends the VCL expression `sourceExpression` to `destination`. */
+  z.strictObject({ ...headerCommon, action: z.literal("append"), sourceExpression: text() }),
   z.strictObject({ ...headerCommon, action: z.literal("delete") }),
-  /** Replaces the first (`regex`) or every (`regex_repeat`) match of `regex` in `source` with `substitution`. */
-  z.strictObject({ ...headerCommon, action: z.enum(["regex", "regex_repeat"]), source: text(), regex: text(), substitution: z.string() }),
+  /** Replaces the first (`regex`) or every (`regex_repeat`) match of `regex` in `sourceExpression` with `substitution`. */
+  z.strictObject({ ...headerCommon, action: z.enum(["regex", "regex_repeat"]), sourceExpression: text(), regex: text(), substitution: z.string() }),
 ]);
 export type FastlyHeader = Shape<typeof FastlyHeader>;
 

@@ -49,8 +49,8 @@ export const HerokuAppSpec = sourcedObject({
   /** Where its code lives. */
   codeRepository: text(),
   region: z.enum(["us", "eu"]),
-  /** `heroku-24` and kin use buildpacks; `container` builds from a Dockerfile. */
-  stack: z.enum(["heroku-22", "heroku-24", "container"]),
+  /** Heroku's build stack (the app's `stack` at Heroku, not a Terraform stack): `heroku-24` and kin use buildpacks; `container` builds from a Dockerfile. */
+  buildStack: z.enum(["heroku-22", "heroku-24", "container"]),
   /** Classic buildpacks, in order. @default none (a container app must have none) */
   buildpacks: z.array(text()).optional(),
   /**
@@ -69,21 +69,21 @@ export const HerokuAppSpec = sourcedObject({
    * Names of secret config vars; their values come from one sensitive Terraform variable per app, a map.
    * @default none
    */
-  secretConfigVars: z.array(matching(CONFIG_VAR_NAME, "is not a config var name")).optional(),
+  sensitiveConfigVars: z.array(matching(CONFIG_VAR_NAME, "is not a config var name")).optional(),
   /** @default not in a pipeline */
   pipeline: HerokuPipelineStage.optional(),
 }).superRefine((app, ctx) => {
-  if (app.stack === "container" && (app.buildpacks ?? []).length > 0) {
+  if (app.buildStack === "container" && (app.buildpacks ?? []).length > 0) {
     ctx.addIssue({ code: "custom", path: ["buildpacks"], message: "a container app builds from its Dockerfile and takes no buildpacks" });
   }
   for (const name of Object.keys(app.configVars ?? {})) {
     const field = ["configVars", name];
     if (!CONFIG_VAR_NAME.test(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is not a config var name` });
-    else if (looksSecretName(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" looks secret: name it in secretConfigVars so its value comes from a sensitive variable` });
-    else if ((app.secretConfigVars ?? []).includes(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is also a secret config var` });
+    else if (looksSecretName(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" looks secret: name it in sensitiveConfigVars so its value comes from a sensitive variable` });
+    else if ((app.sensitiveConfigVars ?? []).includes(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is also a secret config var` });
   }
   // Two names that differ only in case are two variables, of which the app reads one: the other is a typo that looks set.
-  const names = [...Object.keys(app.configVars ?? {}).map((name) => ({ name, path: ["configVars", name] })), ...(app.secretConfigVars ?? []).map((name, index) => ({ name, path: ["secretConfigVars", index] }))];
+  const names = [...Object.keys(app.configVars ?? {}).map((name) => ({ name, path: ["configVars", name] })), ...(app.sensitiveConfigVars ?? []).map((name, index) => ({ name, path: ["sensitiveConfigVars", index] }))];
   names.forEach(({ name, path }, index) => {
     const other = names.slice(0, index).find((n) => n.name !== name && n.name.toUpperCase() === name.toUpperCase());
     if (other !== undefined) ctx.addIssue({ code: "custom", path, message: `"${name}" differs from the config var "${other.name}" only in case: Heroku would set both, and the app reads one of them` });
@@ -92,7 +92,7 @@ export const HerokuAppSpec = sourcedObject({
   noRepeats(app.formation, (p) => p.type, ctx, ["formation"], "process type");
   noRepeats(app.addons ?? [], (a) => a.plan.split(":")[0]!, ctx, ["addons"], "add-on service");
   noRepeats(app.customDomains ?? [], (d) => d, ctx, ["customDomains"], "custom domain");
-  noRepeats(app.secretConfigVars ?? [], (v) => v, ctx, ["secretConfigVars"], "secret config var");
+  noRepeats(app.sensitiveConfigVars ?? [], (v) => v, ctx, ["sensitiveConfigVars"], "secret config var");
 }).register(ITEM_KINDS, { noun: "heroku app", name: (i) => asString(i?.name) });
 export type HerokuAppSpec = Shape<typeof HerokuAppSpec>;
 
