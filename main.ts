@@ -1,7 +1,7 @@
 import { loadEstate } from "./inventory";
-import { reportSynthFailure } from "./stacks/synth-failure";
-import { synthesizeEstate } from "./stacks/synthesize-estate";
-import { settleSynthesisProcess } from "./stacks/synthesis-settings";
+import { reportSynthFailure } from "./synthesis/synth-failure";
+import { synthesizeEstate } from "./synthesis/synthesize-estate";
+import { settleSynthesisProcess } from "./synthesis/synthesis-settings";
 
 try {
   settleSynthesisProcess(process.env);

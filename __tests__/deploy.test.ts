@@ -16,7 +16,7 @@ import { readReviewReport } from "../deploy/reviewed-report";
 import { synthesisEnvironment } from "../deploy/run";
 import { DeployStop } from "../deploy/stop";
 import { main } from "../scripts/deploy";
-import { cachedBundle } from "../scripts/cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 import { conventionalBackend } from "../stacks/state-backend";
 import { installTwin } from "../twin/rehearsal/twin-installation";
 import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal/variables";

@@ -1,9 +1,9 @@
 /*
- * Which zone a name lies in (inventory/dns-names.ts): the lookup the stacks, the policy's DNS rules and the review's
+ * Which zone a name lies in (values/dns-names.ts): the lookup the stacks, the policy's DNS rules and the review's
  * ownership all ask. The estate holds planetpython.org beside python.org, so a lookup that forgets the dot would call
  * a stranger's `evilpython.org` ours.
  */
-import { isInZone, isRecordName, zoneContaining } from "../inventory/dns-names";
+import { isInZone, isRecordName, zoneContaining } from "../values/dns-names";
 
 describe("isInZone", () => {
   it.each([

@@ -161,7 +161,7 @@ describe("a synth of a bad inventory", () => {
       `import { App } from ${JSON.stringify(require.resolve("cdktf"))};`,
       `import { loadEstate, PSF_INVENTORY } from ${JSON.stringify(join(root, "inventory"))};`,
       `import { definePsfEstate } from ${JSON.stringify(join(root, "stacks/psf-estate"))};`,
-      `import { reportSynthFailure } from ${JSON.stringify(join(root, "stacks/synth-failure"))};`,
+      `import { reportSynthFailure } from ${JSON.stringify(join(root, "synthesis/synth-failure"))};`,
       `mkdirSync(process.env.CDKTF_OUTDIR!, { recursive: true });`,
       `writeFileSync(process.env.CDKTF_OUTDIR + "/manifest.json", "{}");`,
       `try {`,

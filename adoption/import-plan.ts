@@ -1,4 +1,4 @@
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
 import type { KnownImportIds } from "./known-import-ids";
 

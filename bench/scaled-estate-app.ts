@@ -3,9 +3,9 @@
  * hosts. Run by scripts/bench.mjs into CDKTF_OUTDIR, never by the estate's own commands.
  */
 import { loadEstate, PSF_INVENTORY } from "../inventory";
-import { reportSynthFailure } from "../stacks/synth-failure";
-import { synthesizeEstate } from "../stacks/synthesize-estate";
-import { settleSynthesisProcess } from "../stacks/synthesis-settings";
+import { reportSynthFailure } from "../synthesis/synth-failure";
+import { synthesizeEstate } from "../synthesis/synthesize-estate";
+import { settleSynthesisProcess } from "../synthesis/synthesis-settings";
 import { scaledInventory } from "./scaled-inventory";
 
 try {

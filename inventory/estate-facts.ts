@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Estate, PolicyExceptionSubject } from "./estate";
 import type { PolicyException, PortRange } from "./shape";
-import { byString, compareStrings } from "./string-order";
+import { byString, compareStrings } from "../values/string-order";
 
 /** The file, beside cdktf's manifest, that holds them. */
 export const ESTATE_FACTS_FILE = "estate-facts.json";

@@ -25,7 +25,7 @@ import { CAA_POLICY, EXTERNAL_ZONES, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES
 export { Estate, type PolicyExceptionSubject } from "./estate";
 export type { EstateHost } from "./estate-host";
 export { InventoryError } from "./inventory-error";
-export * from "./dns-names";
+export * from "../values/dns-names";
 export * from "./dns-records";
 export type * from "./monitoring-plan";
 export { pagingServiceName } from "./monitoring-plan";

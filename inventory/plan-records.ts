@@ -1,6 +1,6 @@
-import { zoneContaining } from "./dns-names";
+import { zoneContaining } from "../values/dns-names";
 import type { PlannedRecord, RecordTarget } from "./dns-records";
-import { compareStrings } from "./string-order";
+import { compareStrings } from "../values/string-order";
 import type { EstateInventory, RecordType, Role } from "./shape";
 import { hostKey } from "./shape/servers";
 

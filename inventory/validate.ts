@@ -1,5 +1,5 @@
-import { parseCidr, rangesOverlap } from "./address-ranges";
-import { isInZone, zoneContaining } from "./dns-names";
+import { parseCidr, rangesOverlap } from "../values/address-ranges";
+import { isInZone, zoneContaining } from "../values/dns-names";
 import type { PlannedRecord } from "./dns-records";
 import { InventoryError, ProblemList } from "./inventory-error";
 import { planRecords, roleNameIn } from "./plan-records";

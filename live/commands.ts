@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { KNOWN_IMPORT_IDS_FILE, loadKnownImportIds, type KnownImportIds } from "../adoption/known-import-ids";
 import { loadEstate } from "../inventory";
 import { stableStringify } from "../review/json";
-import { cachedBundle } from "../scripts/cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 import { adoptionReport, type AdoptionReport } from "./adoption";
 import { discoverIds, snapshotListing, typesNeedingIdsByHand, type LiveListing } from "./discovery";
 import { driftReport, type DriftReport } from "./drift";

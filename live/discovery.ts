@@ -8,7 +8,7 @@
 import type { KnownImportIds } from "../adoption/known-import-ids";
 import { planImports, type SynthesizedStack } from "../adoption/import-plan";
 import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { isRecord, stableStringify } from "../review/json";
 
 /** One object as a listing shows it: its import id and its attributes (as the provider's state writes them). */

@@ -4,7 +4,7 @@
  * clouds'), then a list of edits that make it look like a live estate someone has touched by hand. The same
  * configuration always gives the same snapshot: the twin's values are drawn from the configuration.
  */
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { stableStringify } from "../review/json";
 import { typesNeedingIdsByHand } from "./discovery";
 import { importIdOfState } from "./import-id";

@@ -21,7 +21,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { stableStringify } from "../review/json";
 
 export const SNAPSHOT_FORMAT = "psf-estate-live-snapshot";

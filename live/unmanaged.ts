@@ -6,10 +6,10 @@
  * and its date.
  */
 import type { Estate } from "../inventory";
-import { isInZone } from "../inventory/dns-names";
+import { isInZone } from "../values/dns-names";
 import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
 import type { Configurations } from "../review/configuration";
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { isRecord } from "../review/json";
 import { canonicalRecordName, type ZoneExport, type ZoneRecord } from "./zone-export";
 

@@ -5,7 +5,7 @@
  * file current. Nothing here reads the clock or the machine: the same inventory gives the same bytes.
  */
 import { pagingServiceName, zoneContaining, type Estate, type FastlyBackendOrigin, type Origin, type PolicyException, type PortRange, type PublicService, type Role, type Source } from "../inventory";
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { code, label, mermaid, table } from "./markdown";
 
 /** The stacks and the stacks each reads, from the synthesized app's manifest. */

@@ -4,7 +4,7 @@
  * standard error: what it writes never depends on the day), and a daily workflow opens an issue for them
  * (.github/workflows/policy-exception-expiry.yml, through `npm run exceptions`).
  */
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import type { PolicyExceptionFacts } from "../inventory/estate-facts";
 import { dayNumber, exceptionTermProblems } from "../inventory/exception-term";
 import { exceptionSubjectLabel } from "./cause";

@@ -1,5 +1,5 @@
 /** JSON helpers with a stable key order, so every output of the review is byte-for-byte reproducible. */
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -20,7 +20,7 @@ import { estateFacts, parseEstateFacts, type EstateFacts } from "../inventory/es
 import { loadEstate } from "../inventory";
 import { causeLabel, judgePolicy } from "../policy";
 import { pinnedProviders } from "../provider-schemas/schema-file";
-import { cachedBundle } from "../scripts/cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 import { makeScratch, removeScratch, ScratchFolderError } from "../twin/rehearsal/processes";
 import { rehearse, type RehearsalOptions } from "../twin/rehearsal/rehearse";
 import { locateTerraform, TerraformMissingError } from "../twin/rehearsal/terraform-cli";

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { type ImportPlanEntry, planImports, type SynthesizedStack } from "../adoption/import-plan";
 import { ImportIdsError, loadKnownImportIds } from "../adoption/known-import-ids";
 import { COULD_NOT_RUN, commandLine, existingFolder, oneLine, parseCommandLine } from "../command-line/program.cjs";
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 
 const root = join(__dirname, "..");
 

@@ -16,7 +16,7 @@ import { stableStringify } from "../review/json";
 import { objectsOfStateFile } from "../live/state-objects";
 import { onInterrupt } from "../twin/rehearsal/processes";
 import { rehearse } from "../twin/rehearsal/rehearse";
-import { cachedBundle } from "./cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 
 const root = join(__dirname, "..");
 export const FIXTURE_FILE = join(root, "__tests__", "fixtures", "live-estate", "snapshot.json");

@@ -14,7 +14,7 @@ import { diskFullCause, onInterrupt, ScratchFolderError } from "../twin/rehearsa
 import { COULD_NOT_RUN, commandLine, oneLine, parseCommandLine, wholeNumber } from "../command-line/program.cjs";
 import { rehearse, UnknownStacksError, type RehearsalResult } from "../twin/rehearsal/rehearse";
 import { TerraformMissingError } from "../twin/rehearsal/terraform-cli";
-import { cachedBundle } from "./cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 
 const root = join(__dirname, "..");
 

@@ -1,7 +1,7 @@
 import type { App } from "cdktf";
 import type { DropletHost } from "../constructs/droplet-host";
 import type { Estate } from "../inventory";
-import { compareStrings } from "../inventory/string-order";
+import { compareStrings } from "../values/string-order";
 import { DatabaseStack } from "./database-stack";
 import { DatadogStack } from "./datadog-stack";
 import { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";

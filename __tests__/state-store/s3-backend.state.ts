@@ -8,7 +8,7 @@
 import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cachedBundle } from "../../scripts/cached-bundle.cjs";
+import { cachedBundle } from "../../bundling/cached-bundle.cjs";
 import { probeStateBucket } from "../../state-store/probe";
 import { s3ErrorCode, s3Request, type S3Bucket } from "../../state-store/s3-request";
 import { installTwin } from "../../twin/rehearsal/twin-installation";

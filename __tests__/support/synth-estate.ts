@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate, type Estate } from "../../inventory";
-import { compareStrings } from "../../inventory/string-order";
+import { compareStrings } from "../../values/string-order";
 import type { EstateInventory } from "../../inventory";
 import { definePsfEstate } from "../../stacks/psf-estate";
 import type { StateBackend } from "../../stacks/state-backend";

@@ -7,7 +7,7 @@ import { isIPv4 } from "node:net";
 import { z } from "zod";
 import type { OfferedValues } from "../../provider-schemas/facts/digitalocean";
 import type { AttributeValueRule } from "../../provider-schemas/facts/types";
-import { DOMAIN_NAME } from "../dns-names";
+import { DOMAIN_NAME } from "../../values/dns-names";
 import { ipv6Problem, TTL_MAX, TTL_MIN } from "../dns-values";
 import { REFERENCES } from "./references";
 

@@ -4,7 +4,7 @@
  */
 import { isIPv4 } from "node:net";
 import { z } from "zod";
-import { isRecordName } from "../dns-names";
+import { isRecordName } from "../../values/dns-names";
 import { ipv6Problem, mxProblem, SPF_POLICY, spfProblem, txtProblem } from "../dns-values";
 import { domainName, eachValue, ipv4, ipv6, matching, nonEmptyList, noRepeats, text, ttl, type Shape } from "./blocks";
 import { asString, ITEM_KINDS } from "./item-kinds";

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { DIGITALOCEAN_DROPLET_SIZES, DIGITALOCEAN_REGIONS } from "../../provider-schemas/facts/digitalocean";
-import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "../address-ranges";
-import { DOMAIN_NAME } from "../dns-names";
+import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "../../values/address-ranges";
+import { DOMAIN_NAME } from "../../values/dns-names";
 import {
   datacenterKey, domainName, ipv4, matching, nonEmptyList, offeredProblem, ownerKey, roleName, slug, text, wholeNumber, type Shape,
 } from "./blocks";

@@ -2,8 +2,8 @@
  * DNS rules over the Route 53 zones and records: who may issue certificates (CAA), what the zones say
  * about mail (SPF, MX), and values that cannot be right in a public zone.
  */
-import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../inventory/address-ranges";
-import { zoneContaining } from "../../inventory/dns-names";
+import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../values/address-ranges";
+import { zoneContaining } from "../../values/dns-names";
 import { MX_PRIORITY_MAX } from "../../inventory/dns-values";
 import { inventoryCause } from "../cause";
 import { resourcesOfType, type ResourceEntry } from "../configuration";

@@ -6,8 +6,8 @@
  * a name between two of these is the estate's business; pointing it anywhere else hands it to someone else.
  */
 import { isIPv4, isIPv6 } from "node:net";
-import { formatAddress, parseAddress } from "../../inventory/address-ranges";
-import { isInZone } from "../../inventory/dns-names";
+import { formatAddress, parseAddress } from "../../values/address-ranges";
+import { isInZone } from "../../values/dns-names";
 import type { OwnedDestinations } from "../../inventory/estate-facts";
 import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import { resourceBody, type Configurations } from "../configuration";

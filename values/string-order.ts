@@ -1,8 +1,8 @@
 /**
  * The one order of strings wherever an output lists keys or names: code-unit order, the same on every machine.
  * `localeCompare` is not: it follows the machine's locale (ICU collation), so two machines could write the same
- * estate in two orders. It lives in inventory/, which imports nothing of the project but provider-schemas/, so that
- * every folder that sorts can use it.
+ * estate in two orders. It lives in values/, which imports nothing of the project, so that every folder that sorts
+ * can use it.
  */
 
 /** Code-unit order, independent of the machine's locale: `"Procfile"` before `"bedevere/"`. */
