@@ -109,20 +109,22 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
   const snapshot = options.live === undefined ? undefined : snapshotOf(options.live);
   return inScratch("psf-estate-drift-", async (scratch) => {
     options.progress("drift: synthesizing the estate");
-    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
+    const out = join(scratch, "out");
+    const synthesized = synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
     let run: PlanRun;
     if (options.live !== undefined) {
       const twinBundle = cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true });
+      // What a rehearsal would synthesize (local state, no adoption): both rehearsals below start from it.
       let stateDir = options.stateDir;
       if (stateDir === undefined) {
         // No state given: the state the code leaves when applied, which is what a snapshot derived from a rehearsal describes.
         options.progress("drift: applying the code through the provider twin, for the state to compare");
         stateDir = join(scratch, "state");
-        const applied = await rehearse({ root: options.root, twinBundle, stacks: options.stacks, planOnly: false, adopt: false, env: options.env, converge: false, validate: false, saveStateTo: stateDir, progress: (line) => options.progress(`  ${line}`) });
+        const applied = await rehearse({ root: options.root, twinBundle, synthesized: out, stacks: options.stacks, planOnly: false, adopt: false, env: options.env, converge: false, validate: false, saveStateTo: stateDir, progress: (line) => options.progress(`  ${line}`) });
         if (applied.failures.length > 0) throw new LiveCommandError(`the code does not rehearse, so there is no state to compare: ${applied.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")}`);
       }
       options.progress("drift: refresh-only plans through the provider twin, answering from the snapshot");
-      run = await planWithTwin({ root: options.root, twinBundle, stacks: options.stacks, env: options.env, stateFrom: stateDir, planArguments: ["-refresh-only"], liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
+      run = await planWithTwin({ root: options.root, twinBundle, synthesized: out, stacks: options.stacks, env: options.env, stateFrom: stateDir, planArguments: ["-refresh-only"], liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
     } else {
       const backend = cloudEnvironment(options.env);
       const out = join(scratch, "clouds");
