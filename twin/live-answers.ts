@@ -1,7 +1,8 @@
 /*
  * What the twin answers from a live snapshot (npm run rehearse, adopt, drift and live-snapshot with `--live FILE`):
  * an import finds the object by its type and import id, a read finds it by its type and the id its state holds (and
- * says "gone" when the snapshot has none), a data source read finds the snapshot's read with the same arguments.
+ * says "gone" when the snapshot has none), a data source read finds the snapshot's read with the same arguments, and a
+ * data source that lists live objects lists the snapshot's (twin/live-listings.ts).
  * The file is written by `live/` after it checked the snapshot against its schema (live/snapshot.ts): the twin reads
  * it as the plain shapes below and checks nothing but that.
  *
@@ -39,10 +40,12 @@ export interface LiveAnswersFile {
 export class LiveAnswers {
   private readonly byImport = new Map<string, LiveObject>();
   private readonly byStateId = new Map<string, LiveObject>();
+  private readonly byType = new Map<string, LiveObject[]>();
 
   constructor(private readonly file: LiveAnswersFile) {
     for (const object of file.objects) {
       this.byImport.set(key(object.type, object.importId), object);
+      this.byType.set(object.type, [...(this.byType.get(object.type) ?? []), object]);
       const id = object.values["id"];
       if (typeof id === "string") this.byStateId.set(key(object.type, id), object);
     }
@@ -60,6 +63,11 @@ export class LiveAnswers {
   /** The live object whose state id is `id`, or undefined: it is gone. */
   read(type: string, id: string): LiveObject | undefined {
     return this.byStateId.get(key(type, id));
+  }
+
+  /** Every object of `type` the snapshot holds, in its order: what a listing of the type shows (twin/live-listings.ts). */
+  objectsOf(type: string): readonly LiveObject[] {
+    return this.byType.get(type) ?? [];
   }
 
   /** What a data source of `type` configured with `config` read live, or undefined when the snapshot did not record it. */
