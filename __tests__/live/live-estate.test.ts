@@ -83,8 +83,8 @@ describe("the live estate against the committed fixture", () => {
       expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
     });
 
-    it("says which types need their ids by hand", () => {
-      expect(adoption.idsByHand).toEqual(["aws_kms_key", "aws_route53_delegation_set", "datadog_dashboard_json", "heroku_addon", "heroku_addon_attachment", "heroku_pipeline_coupling"]);
+    it("says which types need their ids by hand: those no data source of their provider finds", () => {
+      expect(adoption.idsByHand).toEqual(["aws_kms_key", "aws_route53_delegation_set", "datadog_dashboard_json", "digitalocean_firewall", "gandi_dnssec_key", "heroku_addon", "heroku_addon_attachment", "heroku_pipeline_coupling", "pingdom_check"]);
     });
   });
 
