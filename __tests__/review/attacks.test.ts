@@ -14,6 +14,10 @@ import type { ReviewReport } from "../../review/report";
 import type { Danger } from "../../review/verdict";
 import { main } from "../../scripts/review";
 import { estateClone } from "../support/estate-clone";
+import { holdLockForFile } from "../support/exclusive";
+
+// Not beside another review test file: the attack test tampers with every review's scratch folders and cache.
+holdLockForFile("review-tests");
 
 async function reviewOf(clone: string): Promise<{ status: number; report: ReviewReport }> {
   const output = join(clone, "..", `${clone.split("/").pop()}-review.json`);
