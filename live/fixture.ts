@@ -8,6 +8,7 @@ import { compareStrings, stableStringify } from "../review/json";
 import type { RehearsalOptions, RehearsalResult } from "../twin/rehearsal";
 import { typesNeedingIdsByHand } from "./discovery";
 import { importIdOfState } from "./import-id";
+import { inSetOrder } from "./set-order";
 import { formatSnapshot, parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
 import { importIdsByStateId, objectsOfStateFile, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
 
@@ -98,6 +99,13 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
         break;
       }
     }
+  }
+  // What an edit changed or added is in the snapshot's set order too, as a snapshot of the clouds writes it.
+  for (const [key, object] of objects) {
+    const schema = schemas.resources.get(object.type);
+    if (schema === undefined) continue;
+    const ordered = inSetOrder(schema.block, object.values, object.withheld);
+    objects.set(key, { ...object, values: ordered.values, ...(ordered.withheld !== undefined ? { withheld: ordered.withheld } : {}) });
   }
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,

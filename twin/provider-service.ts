@@ -149,7 +149,7 @@ export class ProviderTwin {
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
     if (this.live !== undefined) {
       const found = this.live.imported(typeName, request.id as string);
-      const state = found === undefined ? emptyObject(schema.block, { id: request.id as string }) : liveValue(schema.block, found.values, found.withheld, null);
+      const state = found === undefined ? emptyObject(schema.block, { id: request.id as string }) : liveValue(schema.block, found.values, found.withheld, null, `${typeName}\0${found.importId}`);
       return { imported_resources: [{ type_name: typeName, state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) }, private: Buffer.alloc(0) }] };
     }
     const state = emptyObject(schema.block, { id: importedId(typeName, request.id as string) });
