@@ -161,7 +161,7 @@ function createdBecause(origin: IdOrigin | undefined, findByHand: string | undef
     case "not-importable":
       return { outcome: "created-not-importable" };
     case "by-hand":
-      return { outcome: "id-by-hand", why: `no data source of its provider finds it: record ${origin.placeholder} in adoption/import-ids.json${findByHand !== undefined ? ` (${findByHand})` : ""}` };
+      return { outcome: "id-by-hand", why: `discovery cannot find its type: record ${origin.placeholder} in adoption/import-ids.json${findByHand !== undefined ? ` (${findByHand})` : ""}` };
     case "ambiguous":
       return { outcome: "id-by-hand", why: `several live objects match: ${origin.candidates.join(", ")}; record the right one in adoption/import-ids.json` };
     case "not-found":

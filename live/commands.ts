@@ -60,6 +60,8 @@ export async function runAdopt(options: AdoptOptions): Promise<AdoptionReport> {
   } catch (error) {
     throw new LiveCommandError(`the import ids ${idsFile} cannot be read: ${(error as Error).message}`);
   }
+  // Against the clouds the stacks' state is needed for their plans: said before discovery reads anything.
+  const backend = options.live === undefined ? cloudEnvironment(options.env) : undefined;
   return inScratch("psf-estate-adopt-", async (scratch) => {
     options.progress("adopt: synthesizing the estate");
     const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
@@ -81,9 +83,8 @@ export async function runAdopt(options: AdoptOptions): Promise<AdoptionReport> {
       options.progress("adopt: planning every stack through the provider twin, answering from the snapshot");
       run = await planWithTwin({ root: options.root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), stacks: options.stacks, env: options.env, importIdsFile: ids, liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
     } else {
-      const backend = cloudEnvironment(options.env);
       const out = join(scratch, "clouds");
-      synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: backend, PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: ids });
+      synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: backend ?? cloudEnvironment(options.env), PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: ids });
       run = await planWithClouds({ outdir: out, stacks: options.stacks, planArguments: [], env: options.env, progress: options.progress });
     }
     const types = [...synthesized.configurations.values()].flatMap((c) => Object.keys((c as { resource?: Record<string, unknown> }).resource ?? {}));

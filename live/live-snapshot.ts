@@ -26,7 +26,7 @@ import { runGroup } from "../twin/processes";
 import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal-variables";
 import type { LiveCommandOptions } from "./commands";
 import { discover } from "./discovery-run";
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
+import { readSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
 import { importIdsByStateId, LOCAL_DATA_SOURCES, objectsOfShownState, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
 import { terraformEnvironment, type TerraformEnvironment } from "./terraform-environment";
 import { inScratch, LiveCommandError, synthesize } from "./terraform-runs";
@@ -115,6 +115,8 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
     throw new LiveCommandError(`the import ids ${idsFile} cannot be read: ${(error as Error).message}`);
   }
   const taken = options.taken ?? new Date().toISOString().slice(0, 10);
+  // A snapshot to read back is checked first, as adopt and drift check theirs: before anything runs.
+  if (options.live !== undefined) readSnapshot(options.live);
   return inScratch("psf-estate-live-snapshot-", async (scratch) => {
     options.progress("live-snapshot: synthesizing the estate");
     const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });

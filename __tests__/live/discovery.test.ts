@@ -4,10 +4,9 @@
  * from a snapshot (twin/live-listings.ts), and the ids it finds, through the real Terraform. Against the clouds the same
  * configuration runs with the real providers: that has not been run here (no credentials, no network).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runAdopt } from "../../live/commands";
 import { discoveryConfiguration } from "../../live/discovery-configuration";
 import { discover, renderImportId } from "../../live/discovery-run";
 import { typesNeedingIdsByHand } from "../../live/discovery";
@@ -20,7 +19,6 @@ import { repoRoot } from "../support/rehearsal";
 import { synthCommittedEstate } from "../support/synth-estate";
 
 const FIXTURE = join(repoRoot, "__tests__", "fixtures", "live-estate", "snapshot.json");
-const IDS = join(repoRoot, "__tests__", "fixtures", "live-estate", "import-ids.json");
 const snapshot = readSnapshot(FIXTURE);
 const synth = synthCommittedEstate();
 const configurations = synth.json as ReadonlyMap<string, never>;
@@ -129,16 +127,5 @@ describe("discovery through Terraform and the twin", () => {
     expect([...found.origins.get("datadog")!].filter(([a, o]) => a.startsWith("datadog_monitor.") && o.kind !== "discovered").map(([, o]) => o.kind)).toEqual(["not-found"]);
     expect(listing.has("datadog_monitor", "1")).toBe(false);
     expect(listing.has("pagerduty_service", gone.importId)).toBeUndefined();
-  }, 120_000);
-
-  it("records what it found in the ids file with --write-ids, beside the ids given by hand", async () => {
-    const ids = join(dir, "import-ids.json");
-    writeFileSync(ids, JSON.stringify({ pagerduty: {} }));
-    await runAdopt({ root: repoRoot, env: process.env, stacks: ["pagerduty"], progress: () => undefined, live: FIXTURE, importIds: ids, writeIds: true });
-    const written = JSON.parse(readFileSync(ids, "utf8")) as Record<string, Record<string, string>>;
-    expect(Object.keys(written["pagerduty"]!).length).toBe(52);
-    expect(Object.keys(written).sort()).toEqual(["pagerduty"]);
-    // The committed fixture's ids by hand are unchanged by it.
-    expect(readFileSync(IDS, "utf8")).toContain("pingdom_check.");
   }, 120_000);
 });

@@ -8,7 +8,7 @@
  * twin answer with values the code no longer gives, and every report below would list differences nobody made. The
  * estate is rehearsed once for that check, and drift compares with the states that rehearsal applied.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { adoptionStatus, type AdoptionReport } from "../../live/adoption";
@@ -37,6 +37,7 @@ let stale: string[];
 let adoption: AdoptionReport;
 let drift: DriftReport;
 const states = mkdtempSync(join(tmpdir(), "live-estate-states-"));
+const idsWritten = join(states, "import-ids.json");
 
 describe("the live estate against the committed fixture", () => {
   beforeAll(async () => {
@@ -47,7 +48,9 @@ describe("the live estate against the committed fixture", () => {
     stale = [[FIXTURE, texts.snapshot], [IDS, texts.idsByHand]].filter(([file, text]) => readFileSync(file!, "utf8") !== text).map(([file]) => file!.slice(repoRoot.length + 1));
     // Every test below would fail on differences nobody made: they all fail with this line instead.
     if (stale.length > 0) throw new Error(`${STALE} (${stale.join(", ")} differ)`);
-    adoption = await runAdopt({ ...quiet, stacks: DIFFERENCE_STACKS, live: FIXTURE, importIds: IDS });
+    // A copy of the ids given by hand, for --write-ids to record what discovery found beside them.
+    copyFileSync(IDS, idsWritten);
+    adoption = await runAdopt({ ...quiet, stacks: DIFFERENCE_STACKS, live: FIXTURE, importIds: idsWritten, writeIds: true });
     // The states of the rehearsal above: the code as applied, which the fixture was derived from.
     drift = await runDrift({ ...quiet, stacks: DIFFERENCE_STACKS, live: FIXTURE, stateDir: states });
   }, 300_000);
@@ -81,6 +84,18 @@ describe("the live estate against the committed fixture", () => {
       const docs = adoption.stacks.find((s) => s.stack === "fastly")!.resources.find((r) => r.name === "docs.python.org")!;
       expect(docs.outcome).toBe("adopted");
       expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
+    });
+
+    it("records what discovery found in the ids file with --write-ids, beside the ids given by hand", () => {
+      const given = JSON.parse(readFileSync(IDS, "utf8")) as Record<string, Record<string, string>>;
+      const written = JSON.parse(readFileSync(idsWritten, "utf8")) as Record<string, Record<string, string>>;
+      for (const [stack, ids] of Object.entries(given)) expect(written[stack]).toMatchObject(ids);
+      // Found by name: every droplet of nyc1, every zone, every Fastly service of the stacks adopted.
+      expect(Object.keys(written["digitalocean-nyc1"] ?? {}).filter((a) => a.startsWith("digitalocean_droplet."))).toHaveLength(17);
+      expect(Object.keys(written["dns"] ?? {}).filter((a) => a.startsWith("aws_route53_zone."))).toHaveLength(10);
+      expect(Object.keys(written["fastly"] ?? {}).filter((a) => a.startsWith("fastly_service_vcl."))).toHaveLength(4);
+      // Not what follows from them (a record's id): that is derived again each time.
+      expect(Object.keys(written["dns"] ?? {}).some((a) => a.startsWith("aws_route53_record."))).toBe(false);
     });
 
     it("says which types need their ids by hand: those no data source of their provider finds", () => {
