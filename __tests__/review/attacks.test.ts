@@ -14,10 +14,7 @@ import type { ReviewReport } from "../../review/report";
 import type { Danger } from "../../review/verdict";
 import { main } from "../../scripts/review";
 import { estateClone } from "../support/estate-clone";
-import { holdLockForFile } from "../support/exclusive";
-
-// Not beside another review test file: the attack test tampers with every review's scratch folders and cache.
-holdLockForFile("review-tests");
+import { holdLock } from "../support/exclusive";
 
 async function reviewOf(clone: string): Promise<{ status: number; report: ReviewReport }> {
   const output = join(clone, "..", `${clone.split("/").pop()}-review.json`);
@@ -201,8 +198,15 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
 }
 `,
     });
-    review = await reviewOf(clone);
-  }, 300_000);
+    // It tampers with every review's scratch folders in the shared TMPDIR and with the base-state cache: no other
+    // test file's review runs meanwhile (the other review files hold the same lock while they run).
+    const release = await holdLock("review-tests");
+    try {
+      review = await reviewOf(clone);
+    } finally {
+      release();
+    }
+  }, 900_000);
 
   it("fails the review", () => {
     expect(review.status).toBe(1);

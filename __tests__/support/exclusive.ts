@@ -1,9 +1,9 @@
 /*
- * A lock the test files of one run share (a file in the run's own temporary folder: scratch-tmpdir.js), for files
- * whose tests must not run at the same time in two workers. The review's attack test tampers, as an attacker's branch
- * would, with every review's scratch folder in the shared TMPDIR and with the checkout's cache of base states: a
- * review another worker runs meanwhile is damaged (seen when the live tests got fast enough for the two review files
- * to overlap). Each review test file holds it while it runs.
+ * A lock the test files of one run share (a file in the run's own temporary folder: scratch-tmpdir.js), for tests
+ * that must not run at the same time in two workers. The review's attack test tampers, as an attacker's branch would,
+ * with every review's scratch folder in the shared TMPDIR and with the checkout's cache of base states: a review
+ * another worker runs meanwhile is damaged (seen when the live tests got fast enough for could-not-run.test.ts to
+ * overlap it: both failed). That review holds it, and so do the other review test files while they run.
  */
 import { closeSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
