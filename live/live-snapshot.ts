@@ -83,12 +83,25 @@ async function terraformIn(terraform: TerraformEnvironment, dir: string, args: r
 /** The last lines Terraform wrote: where it says what went wrong. */
 const tail = (output: string): string => output.split("\n").filter((l) => l.trim() !== "" && !/^[╷╵│]\s*$/.test(l)).slice(-6).join(" ").replace(/\s+/g, " ");
 
-/** Runs `work` for each item, at most `limit` at a time. */
+/**
+ * Runs `work` for each item, at most `limit` at a time. After a failure no item is started, and the failure is thrown
+ * once every item under way has ended: nothing still runs in a scratch folder about to be removed.
+ */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  let failed = false;
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined && !failed; item = queue.shift()) {
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   }));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (rejected !== undefined) throw rejected.reason;
 }
 
 /** Provider versions as `terraform init` locked them in `dir`, by the providers' local names. */
