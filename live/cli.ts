@@ -53,10 +53,15 @@ export async function liveCommandMain(command: LiveCommand, argv: readonly strin
     else process.stdout.write(text);
     return status;
   } catch (error) {
-    const known = error instanceof LiveCommandError || error instanceof SnapshotError || error instanceof TerraformMissingError || error instanceof ScratchFolderError;
-    process.stderr.write(`${command.name}: could not run: ${known ? error.message : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
-    return COULD_NOT_RUN;
+    return couldNotRun(command.name, error);
   }
+}
+
+/** Says why a command could not run, in one line (a known failure) or with its stack (a bug); the status to exit with. */
+export function couldNotRun(name: string, error: unknown): number {
+  const known = error instanceof LiveCommandError || error instanceof SnapshotError || error instanceof TerraformMissingError || error instanceof ScratchFolderError;
+  process.stderr.write(`${name}: could not run: ${known ? error.message : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
+  return COULD_NOT_RUN;
 }
 
 /** The entry point of a script: Ctrl-C handled, the exit status set. */

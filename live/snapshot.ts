@@ -15,7 +15,8 @@
  *     "dataSources": [ { "type": "aws_caller_identity", "arguments": {}, "values": { … } } ]
  *   }
  *
- * `values` are the attributes `terraform show -json` writes for the object in state, with null attributes left out.
+ * `values` are the attributes `terraform show -json` writes for the object in state, with null attributes left out and
+ * the elements of every set sorted by their JSON (live/set-order.ts: a set has no order, and Terraform's is its own).
  * `withheld` has the shape of `values` with `true` where a secret was left out (live/withheld.ts): a snapshot never
  * holds a secret.
  */

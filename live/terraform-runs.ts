@@ -109,6 +109,18 @@ export async function planWithClouds(options: {
   return { terraformVersion: terraform.version, plans };
 }
 
+/** The named stacks and every stack they read, directly or not; none named: none (every stack). Unknown names stay, for the planner to refuse. */
+export function withStacksRead(names: readonly string[], dependencies: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = new Set<string>();
+  const visit = (name: string): void => {
+    if (out.has(name)) return;
+    out.add(name);
+    for (const dependency of dependencies.get(name) ?? []) visit(dependency);
+  };
+  for (const name of names) visit(name);
+  return [...out].sort();
+}
+
 function dependencyOrder(names: readonly string[], manifest: Readonly<Record<string, { dependencies: readonly string[] }>>): string[] {
   const out: string[] = [];
   const visit = (name: string): void => {
