@@ -27,7 +27,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   "twin": ["values", "provider-schemas"],
   // The review reads the state backend's convention (stacks/state-backend.ts) and the estate's facts' schema.
   "review": ["twin", "policy", "inventory", "values", "provider-schemas", "stacks", "bundling"],
-  "live": ["review", "twin", "adoption", "inventory", "values", "provider-schemas", "bundling"],
+  "live": ["review", "twin", "adoption", "inventory", "values", "provider-schemas", "bundling", "command-line"],
   "deploy": ["review", "twin", "stacks", "provider-schemas"],
   "bench": ["synthesis", "twin", "inventory", "values", "bundling"],
   // live-fixture writes the live tests' fixture, from the edits the fixture is made of.
