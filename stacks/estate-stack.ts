@@ -1,8 +1,8 @@
 import { Aspects, TerraformElement, TerraformStack } from "cdktf";
 import type { Construct, Node } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
-import { ImportKnownResources } from "./import-known-resources";
-import { resourceAddresses } from "./resource-address";
+import { ImportKnownResources } from "../adoption/import-known-resources";
+import { resourceAddresses } from "../adoption/resource-address";
 import { applyStateBackend, type StateBackend } from "./state-backend";
 
 /**
