@@ -60,7 +60,7 @@ describe("the folders' imports", () => {
   });
 
   it("cover every top-level folder of source code: a new one takes its place in the table", () => {
-    const places = readdirSync(ROOT).filter((entry) => !entry.startsWith(".") && !["node_modules", "__tests__", "cdktf.out", "docs"].includes(entry) && (statSync(join(ROOT, entry)).isDirectory() ? sourceFiles(join(ROOT, entry)).length > 0 : SOURCE.test(entry)) && !/\.config\.js$/.test(entry));
+    const places = readdirSync(ROOT).filter((entry) => !entry.startsWith(".") && !["node_modules", "__tests__", "cdktf.out", "docs"].includes(entry) && (statSync(join(ROOT, entry)).isDirectory() ? sourceFiles(join(ROOT, entry)).length > 0 : SOURCE.test(entry)) && !/\.config\.[cm]?js$/.test(entry));
     expect(places.filter((place) => MAY_IMPORT[place] === undefined)).toEqual([]);
   });
 
