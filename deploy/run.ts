@@ -183,6 +183,6 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
 }
 
 function withoutAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- ESC (\u001b) is what starts the ANSI colour codes removed here
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
