@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
+import { defined } from "./support/defined";
 
 const ROOT = join(__dirname, "..");
 
@@ -44,12 +45,12 @@ function sourceFiles(path: string): string[] {
 }
 
 /** The top-level folder (or file) a path of the project lies in. */
-const placeOf = (path: string): string => normalize(relative(ROOT, path)).split("/")[0]!;
+const placeOf = (path: string): string => defined(normalize(relative(ROOT, path)).split("/")[0]);
 
 /** Every import between places: [from file, its place, the place it imports]. */
 const imports = Object.keys(MAY_IMPORT).flatMap((place) =>
   sourceFiles(join(ROOT, place)).flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(IMPORT)].map((match) => ({ file: relative(ROOT, file), from: place, to: placeOf(join(dirname(file), match[1]!)) })).filter((edge) => edge.to !== edge.from),
+    [...readFileSync(file, "utf8").matchAll(IMPORT)].map((match) => ({ file: relative(ROOT, file), from: place, to: placeOf(join(dirname(file), defined(match[1]))) })).filter((edge) => edge.to !== edge.from),
   ),
 );
 
@@ -60,7 +61,7 @@ describe("the folders' imports", () => {
   });
 
   it("cover every top-level folder of source code: a new one takes its place in the table", () => {
-    const places = readdirSync(ROOT).filter((entry) => !entry.startsWith(".") && !["node_modules", "__tests__", "cdktf.out", "docs"].includes(entry) && (statSync(join(ROOT, entry)).isDirectory() ? sourceFiles(join(ROOT, entry)).length > 0 : SOURCE.test(entry)) && !/\.config\.js$/.test(entry));
+    const places = readdirSync(ROOT).filter((entry) => !entry.startsWith(".") && !["node_modules", "__tests__", "cdktf.out", "docs"].includes(entry) && (statSync(join(ROOT, entry)).isDirectory() ? sourceFiles(join(ROOT, entry)).length > 0 : SOURCE.test(entry)) && !/\.config\.[cm]?js$/.test(entry));
     expect(places.filter((place) => MAY_IMPORT[place] === undefined)).toEqual([]);
   });
 

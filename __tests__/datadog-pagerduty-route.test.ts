@@ -4,6 +4,7 @@ import type { ServiceIntegration } from "../.gen/providers/pagerduty/service-int
 import { DatadogPagerdutyRoute } from "../constructs/datadog-pagerduty-route";
 import { PagingService } from "../constructs/paging-service";
 import { onCallFixture } from "./support/on-call-fixture";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ function serviceObject(stack: TerraformStack, route: DatadogPagerdutyRoute): Blo
   const json = JSON.parse(Testing.synth(stack)) as { resource: { datadog_integration_pagerduty_service_object: Record<string, Block> } };
   const objects = json.resource.datadog_integration_pagerduty_service_object;
   expect(Object.keys(objects)).toEqual([route.serviceObject.friendlyUniqueId]);
-  return objects[route.serviceObject.friendlyUniqueId]!;
+  return defined(objects[route.serviceObject.friendlyUniqueId]);
 }
 
 const integrationKeyOf = (service: PagingService, key: string): string =>

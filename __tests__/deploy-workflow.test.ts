@@ -21,6 +21,7 @@ import {
   unpinnedUses,
   versionCommentProblems,
 } from "./support/workflow-files";
+import { defined } from "./support/defined";
 
 const DEPLOY_FILE = ".github/workflows/deploy.yml";
 const REVIEW_FILES = [".github/workflows/infrastructure-review.yml", ".github/workflows/infrastructure-review-comment.yml"];
@@ -86,7 +87,7 @@ describe(`${DEPLOY_FILE}: credentials`, () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Planning and applying with credentials"));
     const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
-    const names = block.split("\n").filter((line) => line.startsWith("export ")).flatMap((line) => [...line.matchAll(/\b([A-Z][A-Z0-9_]*)=/g)].map((m) => m[1]!));
+    const names = block.split("\n").filter((line) => line.startsWith("export ")).flatMap((line) => [...line.matchAll(/\b([A-Z][A-Z0-9_]*)=/g)].map((m) => defined(m[1])));
     // CI has no AWS profile: the access key pair the README names beside it; the backend is not a secret.
     return [...names.filter((name) => name !== "AWS_PROFILE" && name !== "PSF_ESTATE_BACKEND"), "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].sort();
   };
@@ -246,18 +247,18 @@ describe(`${DEPLOY_FILE}: the job that decides`, () => {
 
   const refusals: ReadonlyArray<[string, (w: World) => void, RegExp]> = [
     ["a direct push (no pull request merged as the commit)", (w) => (w.pulls = []), /no pull request was merged as a{40}.*no review explains it/],
-    ["a pull request that contains the commit but was merged as another", (w) => (w.pulls[0]!["merge_commit_sha"] = "c".repeat(40)), /no pull request was merged as a{40}/],
-    ["a pull request merged into another branch", (w) => (w.pulls[0]!["base"] = { ref: "release", repo: { full_name: `${OWNER}/${REPO}` } }), /no pull request was merged as/],
+    ["a pull request that contains the commit but was merged as another", (w) => (defined(w.pulls[0])["merge_commit_sha"] = "c".repeat(40)), /no pull request was merged as a{40}/],
+    ["a pull request merged into another branch", (w) => (defined(w.pulls[0])["base"] = { ref: "release", repo: { full_name: `${OWNER}/${REPO}` } }), /no pull request was merged as/],
     ["a pull request the API says is not merged", (w) => (w.pull["merged"] = false), /#7 was not merged into main/],
     ["a run by hand on another branch", (w) => (w.ref = "refs/heads/feature"), /refs\/heads\/feature is not the default branch/],
     ["a head with no verdict", (w) => (w.statuses = w.statuses.filter((s) => s["context"] !== "infrastructure review verdict")), /has no "infrastructure review verdict" status/],
     ["a head whose latest verdict failed", (w) => (w.statuses = w.statuses.slice(2)), /latest verdict .* is "failure" \(an older verdict\)/],
-    ["a verdict status set by someone else", (w) => (w.statuses[1]!["creator"] = { login: "mallory" }), /set by mallory, not by the verdict workflow/],
-    ["a verdict status pointing at another repository's run", (w) => (w.statuses[1]!["target_url"] = `${SERVER}/someone/else/actions/runs/${RUN_ID}`), /not at a run of this repository/],
+    ["a verdict status set by someone else", (w) => (defined(w.statuses[1])["creator"] = { login: "mallory" }), /set by mallory, not by the verdict workflow/],
+    ["a verdict status pointing at another repository's run", (w) => (defined(w.statuses[1])["target_url"] = `${SERVER}/someone/else/actions/runs/${RUN_ID}`), /not at a run of this repository/],
     ["a run of another workflow", (w) => (w.run["workflow_id"] = 1), /is not a run of infrastructure-review-verdict\.yml on main/],
     ["a run of the verdict file made by a pull request's event", (w) => ((w.run["event"] = "pull_request"), (w.run["head_branch"] = "feature")), /is not a run of infrastructure-review-verdict\.yml on main/],
     ["a verdict run that did not succeed", (w) => (w.run["conclusion"] = "failure"), /did not succeed \(completed, failure\)/],
-    ["a verdict run whose report expired", (w) => (w.artifacts[0]!["expired"] = true), /no review-report artifact any more \(expired\): re-run that verdict run/],
+    ["a verdict run whose report expired", (w) => (defined(w.artifacts[0])["expired"] = true), /no review-report artifact any more \(expired\): re-run that verdict run/],
   ];
 
   it.each(refusals)("deploys nothing, and says why, for %s", async (_what, change, why) => {

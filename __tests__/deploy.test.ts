@@ -21,6 +21,7 @@ import { conventionalBackend } from "../stacks/state-backend";
 import { installTwin } from "../twin/rehearsal/twin-installation";
 import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal/variables";
 import { startTwin } from "../twin/rehearsal/rehearse";
+import { defined } from "./support/defined";
 
 const ROOT = join(__dirname, "..");
 /** For what starts the command or synthesizes: seconds each alone, many more beside a full test run on two cores. */
@@ -111,7 +112,7 @@ describe("npm run deploy refuses what was not reviewed, before Terraform runs", 
 
   it("refuses a state that departs from the convention, and a stack added or removed since the review", () => {
     const configurations = new Map(output.configurations);
-    const gandi = structuredClone(configurations.get("gandi")!) as { terraform: Record<string, unknown> };
+    const gandi = structuredClone(defined(configurations.get("gandi"))) as { terraform: Record<string, unknown> };
     gandi.terraform = { ...gandi.terraform, backend: { http: { address: "https://state.example.net/gandi" } } };
     delete gandi.terraform["cloud"];
     configurations.set("gandi", gandi);
@@ -245,7 +246,7 @@ describe("npm run deploy through the real Terraform against the provider twin", 
     twin?.kill();
   });
 
-  const savedPlans = (stderr: string): string[] => [...stderr.matchAll(/saving the plan in (\S+)/g)].map((m) => m[1]!);
+  const savedPlans = (stderr: string): string[] => [...stderr.matchAll(/saving the plan in (\S+)/g)].map((m) => defined(m[1]));
 
   it("plans and applies the named stacks, with only their hashes checked, leaves the state and removes the scratch folder with its plans", async () => {
     const stateDir = join(scratch, "state");
@@ -282,7 +283,7 @@ describe("npm run deploy through the real Terraform against the provider twin", 
       last: expect.stringMatching(/^deploy: interrupted \(SIGTERM\) during static-sites's terraform plan; nothing applied before it$/),
       mode: 0o700,
     });
-    const plan = savedPlans(run.stderr)[0]!;
+    const plan = defined(savedPlans(run.stderr)[0]);
     expect({ plan: existsSync(plan), scratch: existsSync(dirname(dirname(plan))), left: readdirSync(stateDir).filter((entry) => entry.startsWith(".psf-estate-deploy-")) }).toEqual({ plan: false, scratch: false, left: [] });
   }, SLOW);
 });

@@ -1,6 +1,7 @@
 import { portRangeLabel, type PortRange } from "../inventory";
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate, type TerraformJson } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
@@ -18,7 +19,7 @@ function inboundRulesFor(stack: TerraformJson, dropletAddress: string): Rule[] {
   const firewalls = Object.values(resourcesOf(stack, "digitalocean_firewall"))
     .filter((fw) => (fw.droplet_ids as string[]).includes(`\${digitalocean_droplet.${dropletAddress}.id}`));
   expect(firewalls).toHaveLength(1);
-  return firewalls[0]!.inbound_rule as Rule[];
+  return defined(firewalls[0]).inbound_rule as Rule[];
 }
 
 function openPorts(rules: Rule[], sources: string[] | string): string[] {
@@ -52,7 +53,7 @@ describe("DigitalOcean datacenters", () => {
       const [, droplet] = dropletByName(stack, host.dropletName);
       expect(droplet.region).toBe(dc.region);
       const vpcs = resourcesOf(stack, "digitalocean_vpc");
-      const [vpcName, vpc] = Object.entries(vpcs)[0]!;
+      const [vpcName, vpc] = defined(Object.entries(vpcs)[0]);
       expect(vpc.region).toBe(dc.region);
       expect(vpc.ip_range).toBe(dc.privateRange);
       expect(droplet.vpc_uuid).toBe(`\${digitalocean_vpc.${vpcName}.id}`);
@@ -156,8 +157,8 @@ describe("DigitalOcean datacenters", () => {
       const hosts = withVolume.filter((h) => h.datacenter === dc.key);
       expect({ dc: dc.key, volumes: volumes.length, attachments: attachments.length }).toEqual({ dc: dc.key, volumes: hosts.length, attachments: hosts.length });
       for (const host of hosts) {
-        const [volumeName, volume] = volumes.find(([, v]) => v.name === host.volume!.name)!;
-        expect(volume).toMatchObject({ region: dc.region, size: host.volume!.sizeGiB, lifecycle: { prevent_destroy: true } });
+        const [volumeName, volume] = defined(volumes.find(([, v]) => v.name === defined(host.volume).name));
+        expect(volume).toMatchObject({ region: dc.region, size: defined(host.volume).sizeGiB, lifecycle: { prevent_destroy: true } });
         const [dropletAddress] = dropletByName(stack, host.dropletName);
         expect(attachments).toContainEqual(
           expect.objectContaining({ droplet_id: `\${digitalocean_droplet.${dropletAddress}.id}`, volume_id: `\${digitalocean_volume.${volumeName}.id}` }));
@@ -170,7 +171,7 @@ describe("DigitalOcean datacenters", () => {
     const database = stackJson(synth, DATABASE_STACK);
     const clusters = Object.entries(resourcesOf(database, "digitalocean_database_cluster"));
     expect(clusters).toHaveLength(1);
-    const [clusterName, resource] = clusters[0]!;
+    const [clusterName, resource] = defined(clusters[0]);
     expect(resource).toMatchObject({
       name: cluster.name, engine: cluster.engine, version: cluster.version, size: cluster.size, node_count: cluster.nodeCount,
       region: clusterDc.region, lifecycle: { prevent_destroy: true },
@@ -183,9 +184,9 @@ describe("DigitalOcean datacenters", () => {
     expect(names("digitalocean_database_user")).toEqual(expected);
     const firewall = Object.values(resourcesOf(database, "digitalocean_database_firewall"));
     expect(firewall).toHaveLength(1);
-    expect(firewall[0]!.cluster_id).toBe(`\${digitalocean_database_cluster.${clusterName}.id}`);
+    expect(defined(firewall[0]).cluster_id).toBe(`\${digitalocean_database_cluster.${clusterName}.id}`);
     // The droplet ids come from the datacenter's state, through cdktf cross-stack references.
-    const admitted = (firewall[0]!.rule as { type: string; value: string }[]).map((r) => fromClusterDc(r.value)).sort();
+    const admitted = (defined(firewall[0]).rule as { type: string; value: string }[]).map((r) => fromClusterDc(r.value)).sort();
     const clientRoles = new Set([cluster.administeredByRole, ...cluster.databases.map((db) => db.usedByRole)]);
     const clients = estate.hostsIn(clusterDc.key).filter((h) => clientRoles.has(h.role))
       .map((h) => `\${digitalocean_droplet.${dropletByName(dcStack, h.dropletName)[0]}.id}`).sort();

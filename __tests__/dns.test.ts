@@ -1,6 +1,7 @@
 import { PSF_INVENTORY } from "../inventory";
 import { describeRoute53 } from "./support/dns-invariants";
 import { resourcesOf, stackJson, synthCommittedEstate, synthEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 describeRoute53("Route 53", synthCommittedEstate);
 
@@ -19,10 +20,10 @@ describe("Route 53 and the external hosts", () => {
   });
 
   it("asks for the address of an external host in a managed zone that the inventory does not record, instead of guessing it", () => {
-    const inZone = { ...PSF_INVENTORY.externalHosts[0]!, name: "bench.osuosl.psf.io" };
+    const inZone = { ...defined(PSF_INVENTORY.externalHosts[0]), name: "bench.osuosl.psf.io" };
     const pinned = { ...inZone, name: "bench2.osuosl.psf.io", ipv4: "192.0.2.7" };
     const other = synthEstate({ ...PSF_INVENTORY, externalHosts: [...PSF_INVENTORY.externalHosts, inZone, pinned] });
-    const otherDns = other.json.get("dns")!;
+    const otherDns = defined(other.json.get("dns"));
     const records = Object.values(resourcesOf(otherDns, "aws_route53_record"));
     expect(records.find((r) => r.name === "bench.osuosl.psf.io" && r.type === "A")?.records).toEqual(["${var.bench_osuosl_psf_io_ipv4}"]);
     expect(otherDns.variable?.bench_osuosl_psf_io_ipv4).toMatchObject({ type: "string", nullable: false });

@@ -7,6 +7,7 @@ import { DropletHost, type DropletHostProps } from "../constructs/droplet-host";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
 import type { EstateInventory, Host } from "../inventory";
 import { resourcesOf, stackJson, synthEstate, type TerraformJson } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const withHosts = (hosts: readonly Host[]): EstateInventory => ({ ...PSF_INVENTORY, hosts });
 /** A name for a second host beside `first`, as the README writes it (`docs-2`), that no host of its datacenter has yet. */
@@ -38,7 +39,7 @@ describe("a second host in a role", () => {
 
   it("gets its droplet and names, while the first keeps the role's name in the datacenter", () => {
     // A role whose first host has the role's name, and the hosts it has already (docs has one today).
-    const docs = PSF_INVENTORY.hosts.find((h) => h.name === "docs" && h.role === "docs")!;
+    const docs = defined(PSF_INVENTORY.hosts.find((h) => h.name === "docs" && h.role === "docs"));
     const before = PSF_INVENTORY.hosts.filter((h) => h.role === "docs" && h.datacenter === docs.datacenter).length;
     const name = secondName(docs);
     const synth = synthEstate(withHosts([...PSF_INVENTORY.hosts, beside(docs, name)]));
@@ -53,12 +54,12 @@ describe("a second host in a role", () => {
     expect((valuesOf(`${name}.${docs.datacenter}.psf.io`, "A") as string[][])[0]).toHaveLength(1);
     expect((valuesOf("docs.psf.io", "A") as string[][])[0]).toHaveLength(PSF_INVENTORY.hosts.filter((h) => h.role === "docs").length + 1);
     // The firewall of the role takes them all.
-    const firewall = Object.values(resourcesOf(dc, "digitalocean_firewall")).find((f) => f.name === `psf-${docs.datacenter}-docs`)!;
+    const firewall = defined(Object.values(resourcesOf(dc, "digitalocean_firewall")).find((f) => f.name === `psf-${docs.datacenter}-docs`));
     expect(firewall.droplet_ids).toHaveLength(before + 1);
   }, 60_000);
 
   it("is refused where Fastly reaches the role by its name in the datacenter, which would be one host's", () => {
-    const lb = PSF_INVENTORY.hosts.find((h) => h.role === "loadbalancer")!;
+    const lb = defined(PSF_INVENTORY.hosts.find((h) => h.role === "loadbalancer"));
     const roles = PSF_INVENTORY.roles.map((r) => (r.name === "loadbalancer" ? { ...r, shortName: undefined } : r));
     const inventory = { ...withHosts([...PSF_INVENTORY.hosts, beside(lb, "loadbalancer")]), roles };
     try {
@@ -131,7 +132,7 @@ describe("a renamed host", () => {
   });
 
   it("keeps its volume: a new description (it names the droplet) does not replace it", () => {
-    const volume = Object.values(resourcesOf(synthDroplet("backup"), "digitalocean_volume"))[0]!;
+    const volume = defined(Object.values(resourcesOf(synthDroplet("backup"), "digitalocean_volume"))[0]);
     expect(volume.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["description"] });
   });
 

@@ -1,6 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { DatadogProvider } from "../.gen/providers/datadog/provider";
 import { EstateDashboard, type EstateDashboardProps } from "../constructs/estate-dashboard";
+import { defined } from "./support/defined";
 
 type Widget = { definition: Record<string, unknown> & { widgets?: Widget[] } };
 type Definition = { title: string; description: string; layout_type: string; widgets: Widget[] };
@@ -12,7 +13,7 @@ function synthDashboard(props: EstateDashboardProps): string {
   const dashboard = new EstateDashboard(stack, "dashboard", props);
   const json = JSON.parse(Testing.synth(stack)) as { resource: { datadog_dashboard_json: Record<string, { dashboard: string }> } };
   expect(Object.keys(json.resource.datadog_dashboard_json)).toEqual([dashboard.dashboard.friendlyUniqueId]);
-  return json.resource.datadog_dashboard_json[dashboard.dashboard.friendlyUniqueId]!.dashboard;
+  return defined(json.resource.datadog_dashboard_json[dashboard.dashboard.friendlyUniqueId]).dashboard;
 }
 
 const props: EstateDashboardProps = {
@@ -31,16 +32,16 @@ describe("EstateDashboard", () => {
     const definition = JSON.parse(synthDashboard(props)) as Definition;
     expect(definition).toMatchObject({ title: "PSF estate", description: "Everything the estate monitors", layout_type: "ordered" });
     expect(definition.widgets).toHaveLength(3);
-    expect(definition.widgets[0]!.definition).toEqual({
+    expect(defined(definition.widgets[0]).definition).toEqual({
       type: "manage_status", title: "Monitors", display_format: "countsAndList", query: 'tag:"managed-by:psf-estate"', sort: "status,asc",
     });
     expect(definition.widgets.slice(1).map((w) => [w.definition.type, w.definition.title, w.definition.layout_type]))
       .toEqual([["group", "Hosts by role: load", "ordered"], ["group", "Database", "ordered"]]);
-    expect(definition.widgets[1]!.definition.widgets).toEqual([
+    expect(defined(definition.widgets[1]).definition.widgets).toEqual([
       { definition: { type: "timeseries", title: "web", requests: [{ q: "avg:system.load.1{role:web} by {host}", display_type: "line" }] } },
       { definition: { type: "timeseries", title: "db", requests: [{ q: "avg:system.load.1{role:db} by {host}", display_type: "line" }] } },
     ]);
-    expect(definition.widgets[2]!.definition.widgets!.map((w) => w.definition.title)).toEqual(["cluster: connections"]);
+    expect(defined(defined(definition.widgets[2]).definition.widgets).map((w) => w.definition.title)).toEqual(["cluster: connections"]);
   });
 
   it("shows only the monitor summary when every section is empty", () => {
@@ -54,6 +55,6 @@ describe("EstateDashboard", () => {
     expect(text).toContain('"title":"%%{x}"');
     expect(text).not.toMatch(/(?<!\$)\$\{|(?<!%)%\{/);
     const definition = JSON.parse(text) as Definition;
-    expect(definition.widgets[1]!.definition.widgets![0]!.definition.requests).toEqual([{ q: "avg:a{b:c}", display_type: "line" }]);
+    expect(defined(defined(defined(definition.widgets[1]).definition.widgets)[0]).definition.requests).toEqual([{ q: "avg:a{b:c}", display_type: "line" }]);
   });
 });

@@ -5,6 +5,7 @@ import { cell, code, table } from "../overview/markdown";
 import { renderEstatePage } from "../overview/estate-page";
 import { stackGraph } from "../overview/stack-graph";
 import { stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const estate = loadEstate();
 const graph = stackGraph(estate);
@@ -83,7 +84,7 @@ describe("the estate on one page (docs/estate.md)", () => {
       }
     }
     for (const host of estate.hosts) expect(page).toContain(`| ${host.fqdn} | ${host.role} |`);
-    expect(page).toMatch(new RegExp(`\\| ${estate.hosts[0]!.fqdn} \\|[^\\n]*\\| ${estate.hosts[0]!.size} \\|`));
+    expect(page).toMatch(new RegExp(`\\| ${defined(estate.hosts[0]).fqdn} \\|[^\\n]*\\| ${defined(estate.hosts[0]).size} \\|`));
   });
 
   it("draws where each name goes: a name the load balancers route leads to the hosts of its role, not to one node they all share", () => {

@@ -14,6 +14,7 @@ import { describeRoute53 } from "./support/dns-invariants";
 import { inventoryAfter, RECIPES } from "./support/recipes";
 import { seedFacts } from "./support/seed-facts";
 import { resourcesOf, stackJson, synthEstate, type SynthesizedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 /** What each recipe's change must show in the synthesized estate, beyond passing everything else. */
 const SHOWS: Readonly<Record<string, (synth: SynthesizedEstate) => void>> = {
@@ -52,7 +53,7 @@ function secondName(inventory: EstateInventory, first: Host): string {
 it("has a test for every recipe of the README, and a recipe for every test", () => {
   const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
   const section = readme.slice(readme.indexOf("## Changing the estate"), readme.indexOf("\n## ", readme.indexOf("## Changing the estate") + 1));
-  const recipes = [...section.matchAll(/^### (.+)$/gm)].map((m) => m[1]!);
+  const recipes = [...section.matchAll(/^### (.+)$/gm)].map((m) => defined(m[1]));
   expect(recipes).toEqual(RECIPES.map((r) => r.readme));
   expect(Object.keys(SHOWS).sort()).toEqual(RECIPES.map((r) => r.readme).sort());
 });
@@ -65,7 +66,7 @@ describe.each(RECIPES)("the README's recipe \"$readme\": $change", (recipe) => {
 
   it("is accepted by the inventory, synthesizes, shows the change, and passes the policy", () => {
     expect(() => loadEstate(inventory)).not.toThrow();
-    SHOWS[recipe.readme]!(synthesized());
+    defined(SHOWS[recipe.readme])(synthesized());
     expect(policyProblemsOfSynthesis(synthesized(), POLICY_TODAY)).toEqual([]);
   }, 120_000);
 

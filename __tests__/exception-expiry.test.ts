@@ -12,6 +12,7 @@ import { enforcePolicy, EXPIRY_NOTICE_DAYS, expiringExceptions, expiryWarnings, 
 import { main as exceptions } from "../scripts/exceptions";
 import { synthesizeEstate } from "../synthesis/synthesize-estate";
 import { synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const facts = estateFacts(loadEstate());
 const committed = facts.policy.exceptions;
@@ -53,7 +54,7 @@ describe("which exceptions expire soon", () => {
 describe("synthesis within 30 days of an expiry", () => {
   const synth = synthCommittedEstate();
   const configurations = synth.json as ReadonlyMap<string, Configuration>;
-  const lastDay = committed.map((e) => e.expires).sort()[0]!;
+  const lastDay = defined(committed.map((e) => e.expires).sort()[0]);
 
   it("returns a warning per exception that expires within 30 days, and none before", () => {
     const soon = enforcePolicy({ configurations, facts }, plus(lastDay, -10));
@@ -85,7 +86,7 @@ describe("synthesis within 30 days of an expiry", () => {
         else process.env.CDKTF_OUTDIR = before;
       }
     };
-    const early = synthesizeOn(committed.map((e) => e.granted).sort().at(-1)!);
+    const early = synthesizeOn(defined(committed.map((e) => e.granted).sort().at(-1)));
     const late = synthesizeOn(plus(lastDay, -3));
     expect(early.warnings.filter((w) => w.includes("expires on"))).toEqual([]);
     expect(late.warnings.filter((w) => w.includes("expires on")).length).toBeGreaterThan(0);
@@ -102,13 +103,13 @@ describe("npm run exceptions", () => {
     const out = jest.spyOn(process.stdout, "write").mockImplementation(((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write);
     const err = jest.spyOn(process.stderr, "write").mockImplementation(((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write);
     try {
-      return { status: exceptions(argv, new Date(`${committed[0]!.granted}T12:00:00Z`)), stdout, stderr };
+      return { status: exceptions(argv, new Date(`${defined(committed[0]).granted}T12:00:00Z`)), stdout, stderr };
     } finally {
       out.mockRestore();
       err.mockRestore();
     }
   };
-  const lastDay = committed.map((e) => e.expires).sort()[0]!;
+  const lastDay = defined(committed.map((e) => e.expires).sort()[0]);
 
   it("lists every exception of the inventory with its owner and term", () => {
     const listed = run([]);

@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ConstructPropsError } from "../constructs/construct-props-error";
 import { FastlyService, type FastlyBackend, type FastlyPlainHttpBackend, type FastlyServiceProps, type FastlyTlsBackend } from "../constructs/fastly-service";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 
@@ -43,7 +44,7 @@ function minimal(): FastlyServiceProps & { backends: FastlyTlsBackend[] } {
 /** A fuller service: conditions of every type, a health check, routing, caching, gzip, a redirect. */
 function full(): FastlyServiceProps {
   const base = minimal();
-  const app = base.backends[0]!;
+  const app = defined(base.backends[0]);
   return {
     ...base,
     domains: [{ name: "www.example.org" }, { name: "example.org" }],
@@ -75,7 +76,7 @@ function serviceBlock(build: (scope: Construct) => void): Block {
   const json = JSON.parse(Testing.synthScope(build)) as { resource: { fastly_service_vcl: Record<string, Block> } };
   const services = Object.values(json.resource.fastly_service_vcl);
   expect(services).toHaveLength(1);
-  return services[0]!;
+  return defined(services[0]);
 }
 
 const synthService = (props: FastlyServiceProps): Block => serviceBlock((scope) => new FastlyService(scope, "service", props));
@@ -95,7 +96,9 @@ const message = (prop: string, problem: string): string => `FastlyService "${SER
 
 function withBackend(change: Partial<Record<keyof FastlyTlsBackend | keyof FastlyPlainHttpBackend, unknown>>): FastlyServiceProps {
   const base = minimal();
-  return { ...base, backends: [{ ...base.backends[0]!, ...change } as FastlyBackend] };
+  // The change may hold what a backend's type forbids: the test is of the construct's own checks.
+  const backend: unknown = { ...defined(base.backends[0]), ...change };
+  return { ...base, backends: [backend as FastlyBackend] };
 }
 
 describe("FastlyService", () => {
@@ -184,8 +187,8 @@ describe("FastlyService", () => {
       const base = minimal();
       new FastlyService(scope, "service", {
         ...base,
-        backends: [{ ...base.backends[0]!, address: text("app_address"), sslCaCert: text("ca_cert") }],
-        s3Loggers: [{ ...base.s3Loggers![0]!, credentials: { accessKey: text("s3_access_key", true), secretKey: text("s3_secret_key", true) } }],
+        backends: [{ ...defined(base.backends[0]), address: text("app_address"), sslCaCert: text("ca_cert") }],
+        s3Loggers: [{ ...defined(defined(base.s3Loggers)[0]), credentials: { accessKey: text("s3_access_key", true), secretKey: text("s3_secret_key", true) } }],
       });
     });
     expect(service.backend).toEqual([expect.objectContaining({ address: "${var.app_address}", ssl_ca_cert: "${var.ca_cert}" })]);
@@ -194,18 +197,18 @@ describe("FastlyService", () => {
 
   describe("fails on a reference to a condition that does not exist", () => {
     const cases: [string, (p: FastlyServiceProps) => FastlyServiceProps, string][] = [
-      ["backend requestCondition", (p) => ({ ...p, backends: [{ ...p.backends[0]!, requestCondition: "Nope" }] }), 'backend "app" requestCondition'],
+      ["backend requestCondition", (p) => ({ ...p, backends: [{ ...defined(p.backends[0]), requestCondition: "Nope" }] }), 'backend "app" requestCondition'],
       ["header requestCondition", (p) => ({ ...p, headers: [{ name: "h", type: "request", action: "delete", destination: "http.Cookie", requestCondition: "Nope" }] }), 'header "h" requestCondition'],
       ["header responseCondition", (p) => ({ ...p, headers: [{ name: "h", type: "response", action: "delete", destination: "http.Server", responseCondition: "Nope" }] }), 'header "h" responseCondition'],
       ["header cacheCondition", (p) => ({ ...p, headers: [{ name: "h", type: "cache", action: "delete", destination: "http.Set-Cookie", cacheCondition: "Nope" }] }), 'header "h" cacheCondition'],
-      ["HSTS responseCondition", (p) => ({ ...p, hsts: [{ ...p.hsts[0]!, responseCondition: "Nope" }] }), 'hsts "HSTS" responseCondition'],
+      ["HSTS responseCondition", (p) => ({ ...p, hsts: [{ ...defined(p.hsts[0]), responseCondition: "Nope" }] }), 'hsts "HSTS" responseCondition'],
       ["gzip cacheCondition", (p) => ({ ...p, gzip: [{ name: "g", contentTypes: ["text/html"], extensions: [], cacheCondition: "Nope" }] }), 'gzip "g" cacheCondition'],
       ["cacheSetting cacheCondition", (p) => ({ ...p, cacheSettings: [{ name: "c", action: "pass", cacheCondition: "Nope" }] }), 'cacheSetting "c" cacheCondition'],
       ["requestSetting requestCondition", (p) => ({ ...p, requestSettings: [{ name: "r", requestCondition: "Nope" }] }), 'requestSetting "r" requestCondition'],
       ["responseObject requestCondition", (p) => ({ ...p, responseObjects: [{ name: "o", status: 403, response: "Forbidden", requestCondition: "Nope" }] }), 'responseObject "o" requestCondition'],
       ["responseObject cacheCondition", (p) => ({ ...p, responseObjects: [{ name: "o", status: 403, response: "Forbidden", cacheCondition: "Nope" }] }), 'responseObject "o" cacheCondition'],
-      ["S3 logger responseCondition", (p) => ({ ...p, s3Loggers: [{ ...p.s3Loggers![0]!, responseCondition: "Nope" }] }), 's3Logger "s3" responseCondition'],
-      ["syslog logger responseCondition", (p) => ({ ...p, syslogLoggers: [{ ...p.syslogLoggers![0]!, responseCondition: "Nope" }] }), 'syslogLogger "syslog" responseCondition'],
+      ["S3 logger responseCondition", (p) => ({ ...p, s3Loggers: [{ ...defined(defined(p.s3Loggers)[0]), responseCondition: "Nope" }] }), 's3Logger "s3" responseCondition'],
+      ["syslog logger responseCondition", (p) => ({ ...p, syslogLoggers: [{ ...defined(defined(p.syslogLoggers)[0]), responseCondition: "Nope" }] }), 'syslogLogger "syslog" responseCondition'],
     ];
     it.each(cases)("fails on a missing condition in %s", (_, change, prop) => {
       expect(rejection(change(minimal()))).toBe(message(prop, 'condition "Nope" does not exist'));
@@ -235,7 +238,7 @@ describe("FastlyService", () => {
 
   describe("fails on duplicate names", () => {
     const cases: [string, (p: FastlyServiceProps) => FastlyServiceProps, string][] = [
-      ["backends", (p) => ({ ...p, backends: [p.backends[0]!, p.backends[0]!] }), 'two backends are named "app"'],
+      ["backends", (p) => ({ ...p, backends: [defined(p.backends[0]), defined(p.backends[0])] }), 'two backends are named "app"'],
       ["healthchecks", (p) => {
         const check = { name: "hc", host: "www.example.org", path: "/", method: "GET" as const, checkIntervalMs: 15000, expectedResponse: 200, threshold: 1, window: 2, initial: 1, timeoutMs: 500 };
         return { ...p, healthchecks: [check, check] };
@@ -247,8 +250,8 @@ describe("FastlyService", () => {
       ["requestSettings", (p) => ({ ...p, requestSettings: [{ name: "Force TLS", action: "pass" }] }), 'two request settings are named "Force TLS"'],
       ["responseObjects", (p) => ({ ...p, responseObjects: [{ name: "o", status: 200, response: "OK" }, { name: "o", status: 404, response: "Not Found" }] }), 'two response objects are named "o"'],
       ["snippets", (p) => ({ ...p, snippets: [{ name: "s", type: "recv", content: "" }, { name: "s", type: "deliver", content: "" }] }), 'two snippets are named "s"'],
-      ["s3Loggers", (p) => ({ ...p, s3Loggers: [p.s3Loggers![0]!, p.s3Loggers![0]!] }), 'two S3 loggers are named "s3"'],
-      ["syslogLoggers", (p) => ({ ...p, syslogLoggers: [p.syslogLoggers![0]!, p.syslogLoggers![0]!] }), 'two syslog loggers are named "syslog"'],
+      ["s3Loggers", (p) => ({ ...p, s3Loggers: [defined(defined(p.s3Loggers)[0]), defined(defined(p.s3Loggers)[0])] }), 'two S3 loggers are named "s3"'],
+      ["syslogLoggers", (p) => ({ ...p, syslogLoggers: [defined(defined(p.syslogLoggers)[0]), defined(defined(p.syslogLoggers)[0])] }), 'two syslog loggers are named "syslog"'],
     ];
     it.each(cases)("fails on two %s with one name", (prop, change, problem) => {
       expect(rejection(change(minimal()))).toBe(message(prop, problem));
@@ -262,7 +265,7 @@ describe("FastlyService", () => {
 
   it("reaches an origin that has no TLS over plain HTTP, with no certificate settings, when it says why", () => {
     const base = minimal();
-    const { useSsl: _useSsl, sslCheckCert: _check, sslCertHostname: _cert, sslSniHostname: _sni, ...common } = base.backends[0]!;
+    const { useSsl: _useSsl, sslCheckCert: _check, sslCertHostname: _cert, sslSniHostname: _sni, ...common } = defined(base.backends[0]);
     const service = serviceBlock((scope) => {
       new FastlyService(scope, "service", { ...base, backends: [{ ...common, address: "www.example.org.s3-website-us-east-1.amazonaws.com", port: 80, useSsl: false, plainHttpBecause: "an S3 website endpoint serves HTTP only" }] });
     });
@@ -280,28 +283,28 @@ describe("FastlyService", () => {
     const service = serviceBlock((scope) => {
       const ca = new TerraformVariable(scope, "ca", { type: "string" }).stringValue;
       const base = minimal();
-      new FastlyService(scope, "service", { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, tlsHostname: "logs.example.io", tlsCaCert: ca }] });
+      new FastlyService(scope, "service", { ...base, syslogLoggers: [{ ...defined(defined(base.syslogLoggers)[0]), tlsHostname: "logs.example.io", tlsCaCert: ca }] });
     });
     expect(service.logging_syslog).toEqual([expect.objectContaining({ use_tls: true, tls_hostname: "logs.example.io", tls_ca_cert: "${var.ca}" })]);
   });
 
   it("fails on a syslog logger without TLS", () => {
     const base = minimal();
-    const plain = { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, useTls: false }] } as unknown as FastlyServiceProps;
+    const plain = { ...base, syslogLoggers: [{ ...defined(defined(base.syslogLoggers)[0]), useTls: false }] } as unknown as FastlyServiceProps;
     expect(rejection(plain)).toBe(message('syslogLogger "syslog" useTls', "is false: every syslog stream must be sent over TLS"));
-    const { useTls: _omitted, ...unsaid } = base.syslogLoggers![0]!;
+    const { useTls: _omitted, ...unsaid } = defined(defined(base.syslogLoggers)[0]);
     expect(rejection({ ...base, syslogLoggers: [unsaid] } as unknown as FastlyServiceProps)).toBe(message('syslogLogger "syslog" useTls', "is undefined: every syslog stream must be sent over TLS"));
   });
 
   it("fails on a syslog logger over TLS without the name its certificate carries", () => {
     const base = minimal();
-    const props: FastlyServiceProps = { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, tlsHostname: "" }] };
+    const props: FastlyServiceProps = { ...base, syslogLoggers: [{ ...defined(defined(base.syslogLoggers)[0]), tlsHostname: "" }] };
     expect(rejection(props)).toBe(message('syslogLogger "syslog" tlsHostname', "is empty: checking the syslog server's certificate needs the name it carries"));
   });
 
   it("fails on a syslog port outside 1-65535", () => {
     const base = minimal();
-    const props: FastlyServiceProps = { ...base, syslogLoggers: [{ ...base.syslogLoggers![0]!, port: 0 }] };
+    const props: FastlyServiceProps = { ...base, syslogLoggers: [{ ...defined(defined(base.syslogLoggers)[0]), port: 0 }] };
     expect(rejection(props)).toBe(message('syslogLogger "syslog" port', "0 is outside 1-65535"));
   });
 
@@ -320,7 +323,7 @@ describe("FastlyService", () => {
 
   it("fails on literal S3 keys", () => {
     const base = minimal();
-    const props: FastlyServiceProps = { ...base, s3Loggers: [{ ...base.s3Loggers![0]!, credentials: { accessKey: "AKIAEXAMPLE", secretKey: "literal" } }] };
+    const props: FastlyServiceProps = { ...base, s3Loggers: [{ ...defined(defined(base.s3Loggers)[0]), credentials: { accessKey: "AKIAEXAMPLE", secretKey: "literal" } }] };
     expect(rejection(props)).toBe(message('s3Logger "s3" credentials', "the access and secret keys must be references to sensitive variables, never literals"));
   });
 

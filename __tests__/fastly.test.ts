@@ -1,5 +1,6 @@
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
@@ -27,7 +28,7 @@ describe("Fastly", () => {
   it("reaches every backend over TLS with certificate checking, but an S3 website, which has no TLS", () => {
     for (const spec of estate.fastlyServices) {
       for (const backend of blocks(serviceNamed(spec.name), "backend")) {
-        const origin = spec.backends.find((b) => b.name === backend.name)!.origin;
+        const origin = defined(spec.backends.find((b) => b.name === backend.name)).origin;
         if (origin.kind === "s3-website") {
           expect(backend).toMatchObject({ use_ssl: false, ssl_check_cert: false, port: 80 });
           expect(resolveReference(synth, "fastly", backend.address as string)).toMatchObject({ stack: "static-sites", type: "aws_s3_bucket_website_configuration", attribute: "website_endpoint" });
@@ -62,11 +63,11 @@ describe("Fastly", () => {
     const chosen = (backend: string) => blocks(www, "header").filter((h) => h.destination === "backend" && h.source === backend).map((h) => conditions[h.request_condition as string]?.statement);
     expect(chosen("F_loadbalancer")).toEqual(['req.url ~ "^/ftp/"']);
     expect(chosen("F_app")).toEqual(['req.url !~ "^/ftp/"']);
-    const [app, lb] = ["app", "loadbalancer"].map((name) => blocks(www, "backend").find((b) => b.name === name)!);
+    const [app, lb] = ["app", "loadbalancer"].map((name) => defined(blocks(www, "backend").find((b) => b.name === name)));
     expect(lb).toMatchObject({ address: "lb.nyc1.psf.io", port: 20004, ssl_cert_hostname: "lb.psf.io", ssl_ca_cert: estate.psfCa.pem, shield: "lga-ny-us", healthcheck: "HAProxy Status" });
-    const target = resolveReference(synth, "fastly", app!.address);
+    const target = resolveReference(synth, "fastly", defined(app).address);
     expect(target).toMatchObject({ stack: "heroku", type: "heroku_domain", attribute: "cname" });
-    expect(target!.resource.hostname).toBe("www.python.org");
+    expect(defined(target).resource.hostname).toBe("www.python.org");
     expect(blocks(www, "healthcheck")).toEqual([expect.objectContaining({ name: "HAProxy Status", host: "python.org", method: "HEAD", path: "/_haproxy_status", check_interval: 15000 })]);
   });
 
@@ -93,7 +94,7 @@ describe("Fastly", () => {
       })]);
       expect(blocks(service, "logging_s3")).toEqual([expect.objectContaining({ bucket_name: "psf-fastly-logs-eu-west-1", period: 3600, s3_iam_role: "${var.fastly_s3_logging_role_arn}" })]);
       // cdn-logs files the stream by the logger's name (psf-salt pillar/base/fastly-logging.sls): nothing else is kept.
-      expect(["pythonorg", "docs"]).toContain(blocks(service, "logging_syslog")[0]!.name);
+      expect(["pythonorg", "docs"]).toContain(defined(blocks(service, "logging_syslog")[0]).name);
     }
     expect(fastly.variable?.fastly_origin_token).toMatchObject({ sensitive: true });
   });
@@ -102,16 +103,16 @@ describe("Fastly", () => {
     const subscriptions = Object.entries(resourcesOf(fastly, "fastly_tls_subscription"));
     expect(subscriptions.map(([, s]) => s.domains).sort()).toEqual(estate.fastlyServices.map((f) => [...f.domains].sort()).sort());
     for (const [name, subscription] of subscriptions) {
-      const spec = estate.fastlyServices.find((f) => [...f.domains].sort().join() === (subscription.domains as string[]).join())!;
+      const spec = defined(estate.fastlyServices.find((f) => [...f.domains].sort().join() === (subscription.domains as string[]).join()));
       expect(subscription.certificate_authority).toBe(spec.certificateAuthority);
       const records = Object.values(resourcesOf(fastly, "aws_route53_record")).filter((r) => JSON.stringify(r.records).includes(`fastly_tls_subscription.${name}.managed_dns_challenges`));
       expect(records).toHaveLength(1);
       // Keyed by the subscription's domains, which are known when planning; the challenges are known only after apply.
-      expect(records[0]!.for_each).toBe(`\${toset(${JSON.stringify(subscription.domains).replace(/,/g, ", ")})}`);
-      expect(records[0]!.name).toBe("_acme-challenge.${each.value}");
-      const zone = resolveReference(synth, "fastly", records[0]!.zone_id);
+      expect(defined(records[0]).for_each).toBe(`\${toset(${JSON.stringify(subscription.domains).replace(/,/g, ", ")})}`);
+      expect(defined(records[0]).name).toBe("_acme-challenge.${each.value}");
+      const zone = resolveReference(synth, "fastly", defined(records[0]).zone_id);
       expect(zone).toMatchObject({ stack: "dns", type: "aws_route53_zone", attribute: "zone_id" });
-      expect(spec.domains.every((d) => d === zone!.resource.name || d.endsWith(`.${String(zone!.resource.name)}`))).toBe(true);
+      expect(spec.domains.every((d) => d === defined(zone).resource.name || d.endsWith(`.${String(defined(zone).resource.name)}`))).toBe(true);
       const validations = Object.values(resourcesOf(fastly, "fastly_tls_subscription_validation")).filter((v) => v.subscription_id === `\${fastly_tls_subscription.${name}.id}`);
       expect(validations).toHaveLength(1);
     }
@@ -161,19 +162,19 @@ describe("the www.python.org service, feature by feature as the PSF defines it",
   it("rate-limits in log-only mode, logging offenders to Datadog alone", () => {
     expect(blocks(www, "rate_limiter")).toEqual([expect.objectContaining({ action: "log_only", client_key: "client.ip", rps_limit: 10, window_size: 10, penalty_box_duration: 2, logger_type: "datadog" })]);
     const [datadog] = blocks(www, "logging_datadog");
-    expect(condition(String(datadog!.response_condition))).toMatchObject({ statement: "false" });
+    expect(condition(String(defined(datadog).response_condition))).toMatchObject({ statement: "false" });
   });
 
   it("compresses the PSF's 16 content types, never HTML", () => {
     const [gzip] = blocks(www, "gzip");
-    expect(gzip!.content_types).toHaveLength(16);
-    expect(gzip!.content_types).not.toContain("text/html");
+    expect(defined(gzip).content_types).toHaveLength(16);
+    expect(defined(gzip).content_types).not.toContain("text/html");
   });
 
   it("writes S3 logs under /www-python-org/ by day, in the PSF's format and the standard storage class", () => {
     const [s3] = blocks(www, "logging_s3");
     expect(s3).toMatchObject({ path: "/www-python-org/%Y/%m/%d/", timestamp_format: "%Y-%m-%dT%H:%M:%S.000", format_version: 2, redundancy: "standard" });
-    expect(String(s3!.format)).toMatch(/^%h "%%\{now\}V" %l /);
+    expect(String(defined(s3).format)).toMatch(/^%h "%%\{now\}V" %l /);
   });
 
   it("runs the Fastly Token and both HSTS rules at priority 10, on production and staging", () => {
@@ -185,7 +186,7 @@ describe("the www.python.org service, feature by feature as the PSF defines it",
 
   it("checks the load balancers' certificate against the PSF CA's published certificate, not a variable", () => {
     const lb = blocks(www, "backend").find((b) => b.name === "loadbalancer");
-    expect(lb!.ssl_ca_cert).toBe(estate.psfCa.pem);
+    expect(defined(lb).ssl_ca_cert).toBe(estate.psfCa.pem);
     expect(estate.psfCa.pem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----$/);
     expect(fastly.variable?.psf_ca_certificate).toBeUndefined();
   });

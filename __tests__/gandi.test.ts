@@ -1,5 +1,6 @@
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
@@ -9,7 +10,7 @@ const gandi = stackJson(synth, "gandi");
 function fromDns(value: unknown) {
   const resolved = resolveReference(synth, "gandi", value);
   expect(resolved?.stack).toBe("dns");
-  return resolved!;
+  return defined(resolved);
 }
 
 describe("Gandi", () => {
@@ -37,7 +38,7 @@ describe("Gandi", () => {
       expect([publicKey.type, publicKey.attribute, algorithm.attribute]).toEqual(["aws_route53_key_signing_key", "public_key", "signing_algorithm_type"]);
       expect(algorithm.name).toBe(publicKey.name);
       // The key-signing key belongs to the zone of the same domain.
-      const zone = resolveReference(synth, "dns", publicKey.resource.hosted_zone_id)!;
+      const zone = defined(resolveReference(synth, "dns", publicKey.resource.hosted_zone_id));
       expect(zone.resource.name).toBe(key.domain);
       expect(dns.resource?.aws_route53_key_signing_key?.[publicKey.name]).toBeDefined();
       // A rollover publishes the new key before the old one goes; a removal is refused.

@@ -1,5 +1,6 @@
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
@@ -17,7 +18,7 @@ describe("Heroku", () => {
     const apps = resourcesOf(heroku, "heroku_app");
     expect(Object.values(apps).map((a) => a.name).sort()).toEqual(estate.heroku.apps.map((a) => a.name).sort());
     for (const spec of estate.heroku.apps) {
-      const app = apps[appAddress(spec.name)]!;
+      const app = defined(apps[appAddress(spec.name)]);
       expect(app).toMatchObject({ region: spec.region, stack: spec.buildStack, organization: { name: estate.heroku.team }, lifecycle: { prevent_destroy: true } });
       expect(app.acm).toBe((spec.customDomains ?? []).length > 0);
       expect(app.buildpacks).toEqual(spec.buildpacks);
@@ -48,14 +49,14 @@ describe("Heroku", () => {
 
   it("feeds secret config vars only from sensitive variables, and no non-secret var looks secret", () => {
     for (const spec of estate.heroku.apps) {
-      const app = resourcesOf(heroku, "heroku_app")[appAddress(spec.name)]!;
+      const app = defined(resourcesOf(heroku, "heroku_app")[appAddress(spec.name)]);
       const secrets = (app.sensitive_config_vars ?? {}) as Record<string, string>;
       expect(Object.keys(secrets).sort()).toEqual([...(spec.sensitiveConfigVars ?? [])].sort());
       for (const value of Object.values(secrets)) {
         const variable = /^\$\{var\.([a-z0-9_]+)\.[A-Z0-9_]+\}$/.exec(value)?.[1];
         expect(variable).toBeDefined();
         // An object type naming every secret: Terraform refuses a value that lacks one.
-        expect(heroku.variable?.[variable!]).toMatchObject({ sensitive: true, type: `object({ ${(spec.sensitiveConfigVars ?? []).map((n) => `${n} = string`).join(", ")} })` });
+        expect(heroku.variable?.[defined(variable)]).toMatchObject({ sensitive: true, type: `object({ ${(spec.sensitiveConfigVars ?? []).map((n) => `${n} = string`).join(", ")} })` });
       }
       expect(Object.keys((app.config_vars ?? {}) as object).filter((name) => /TOKEN|KEY|SECRET|PASSWORD/i.test(name))).toEqual([]);
     }
@@ -70,7 +71,7 @@ describe("Heroku", () => {
         .filter((c) => c.pipeline === `\${heroku_pipeline.${address}.id}`)
         .map((c) => [c.stage, c.app_id]).sort();
       const expected = estate.heroku.apps.filter((a) => a.pipeline?.pipeline === pipeline.name)
-        .map((a) => [a.pipeline!.stage, `\${heroku_app.${appAddress(a.name)}.id}`]).sort();
+        .map((a) => [defined(a.pipeline).stage, `\${heroku_app.${appAddress(a.name)}.id}`]).sort();
       expect(couplings).toEqual(expected);
     }
   });
@@ -82,11 +83,11 @@ describe("Heroku", () => {
       for (const name of service.names) {
         const records = Object.values(resourcesOf(dns, "aws_route53_record")).filter((r) => r.name === name);
         expect(records).toHaveLength(1);
-        expect(records[0]!.type).toBe("CNAME");
-        const target = resolveReference(synth, "dns", (records[0]!.records as string[])[0]);
+        expect(defined(records[0]).type).toBe("CNAME");
+        const target = resolveReference(synth, "dns", (defined(records[0]).records as string[])[0]);
         expect(target).toMatchObject({ stack: "heroku", type: "heroku_domain", attribute: "cname" });
-        expect(target!.resource.hostname).toBe(name);
-        expect(target!.resource.app_id).toBe(`\${heroku_app.${appAddress(service.origin.app)}.id}`);
+        expect(defined(target).resource.hostname).toBe(name);
+        expect(defined(target).resource.app_id).toBe(`\${heroku_app.${appAddress(service.origin.app)}.id}`);
         checked++;
       }
     }

@@ -5,6 +5,7 @@ import { Testing } from "cdktf";
 import { definePsfEstate } from "../stacks/psf-estate";
 import { AdoptionError } from "../adoption/import-known-resources";
 import { resourcesOf, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const stacks = synth.json as ReadonlyMap<string, SynthesizedStack>;
@@ -80,8 +81,8 @@ describe("adopting the live estate", () => {
 
   function synthWith(importIds: Record<string, Record<string, string>>, adopting = false) {
     const app = Testing.app();
-    const defined = definePsfEstate(app, loadEstate(), { backend: { kind: "local" }, importIds, adopting });
-    return JSON.parse(Testing.synth(defined.datacenters.find((s) => s.stackName === "digitalocean-nyc1")!)) as { import?: unknown[] };
+    const estateStacks = definePsfEstate(app, loadEstate(), { backend: { kind: "local" }, importIds, adopting });
+    return JSON.parse(Testing.synth(defined(estateStacks.datacenters.find((s) => s.stackName === "digitalocean-nyc1")))) as { import?: unknown[] };
   }
 
   it("gives a resource with a known id an import block", () => {
@@ -92,8 +93,8 @@ describe("adopting the live estate", () => {
   it("adopts the database cluster into the database stack", () => {
     const cluster = addressOf("digitalocean-nyc1-database", "digitalocean_database_cluster", () => true);
     const app = Testing.app();
-    const defined = definePsfEstate(app, loadEstate(), { backend: { kind: "local" }, importIds: { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } } });
-    expect((JSON.parse(Testing.synth(defined.database)) as { import?: unknown[] }).import).toEqual([{ id: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", to: cluster }]);
+    const estateStacks = definePsfEstate(app, loadEstate(), { backend: { kind: "local" }, importIds: { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } } });
+    expect((JSON.parse(Testing.synth(estateStacks.database)) as { import?: unknown[] }).import).toEqual([{ id: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", to: cluster }]);
   });
 
   it("fails on a known id for an address that does not exist", () => {

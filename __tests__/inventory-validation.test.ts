@@ -6,6 +6,7 @@ import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
 import { tcp } from "../inventory/ports";
 import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory";
 import { synthEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 function withHost(name: string, change: Partial<Host>): EstateInventory {
   return { ...PSF_INVENTORY, hosts: PSF_INVENTORY.hosts.map((h) => (h.name === name ? { ...h, ...change } : h)) };
@@ -38,13 +39,13 @@ describe("inventory validation", () => {
   });
 
   it("fails on a duplicate host name", () => {
-    const bugs = PSF_INVENTORY.hosts.find((h) => h.name === "bugs")!;
+    const bugs = defined(PSF_INVENTORY.hosts.find((h) => h.name === "bugs"));
     expect(problemsOf({ ...PSF_INVENTORY, hosts: [...PSF_INVENTORY.hosts, bugs] })).toContain(
       'host "bugs.nyc1" field "name": duplicate host "bugs.nyc1"');
   });
 
   it("fails on a duplicate DNS record", () => {
-    const python = PSF_INVENTORY.zones.find((z) => z.name === "python.org")!;
+    const python = defined(PSF_INVENTORY.zones.find((z) => z.name === "python.org"));
     const zones = PSF_INVENTORY.zones.map((z) => (z === python
       ? { ...z, records: [...(z.records ?? []), { name: "bugs.python.org", type: "A" as const, values: ["192.0.2.1"] }] }
       : z));
@@ -191,7 +192,7 @@ describe("Heroku inventory validation", () => {
 
   it("fails on a repeated app name", () => {
     // A second app of that name without what only one app may have (its names, a pipeline's production stage).
-    const { customDomains: _domains, pipeline: _pipeline, ...bedevere } = PSF_INVENTORY.heroku.apps.find((a) => a.name === "bedevere")!;
+    const { customDomains: _domains, pipeline: _pipeline, ...bedevere } = defined(PSF_INVENTORY.heroku.apps.find((a) => a.name === "bedevere"));
     const apps = [...PSF_INVENTORY.heroku.apps, bedevere];
     expect(problemsOf({ ...PSF_INVENTORY, heroku: { ...PSF_INVENTORY.heroku, apps } })).toEqual(['heroku app "bedevere" field "name": duplicate Heroku app "bedevere"']);
   });
@@ -216,7 +217,7 @@ describe("Heroku inventory validation", () => {
 });
 
 describe("Fastly inventory validation", () => {
-  const www = PSF_INVENTORY.fastlyServices.find((f) => f.name === "www.python.org")!;
+  const www = defined(PSF_INVENTORY.fastlyServices.find((f) => f.name === "www.python.org"));
   const withWww = (change: Partial<FastlyServiceSpec>): EstateInventory => ({
     ...PSF_INVENTORY,
     fastlyServices: PSF_INVENTORY.fastlyServices.map((f) => (f === www ? { ...f, ...change } : f)),
@@ -247,7 +248,7 @@ describe("Fastly inventory validation", () => {
   });
 
   it("fails on a name this configuration would serve that another configuration manages", () => {
-    const externalServices = [{ ...PSF_INVENTORY.externalServices[0]!, names: ["pypi.org", "packages.python.org"] }];
+    const externalServices = [{ ...defined(PSF_INVENTORY.externalServices[0]), names: ["pypi.org", "packages.python.org"] }];
     expect(problemsOf({ ...PSF_INVENTORY, externalServices })).toEqual([
       'external service "PyPI" field "names": "packages.python.org" is managed by pypi/infra (Terraform Cloud organization psf, workspace pypi-infra); this configuration must not serve it or write its records (service "packages-python-org-redirect" serves it)',
     ]);

@@ -3,6 +3,7 @@ import { pagingServiceName } from "../inventory";
 import { PINGDOM_INTEGRATIONS_VARIABLE, pingdomIntegrationAttribute } from "../stacks/pingdom-stack";
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
@@ -17,8 +18,8 @@ const pagerduty = stackJson(synth, "pagerduty");
 function escalationOf(serviceName: string): string[] {
   const service = Object.values(resourcesOf(pagerduty, "pagerduty_service")).find((s) => s.name === serviceName);
   if (service === undefined) throw new Error(`no PagerDuty service ${serviceName}`);
-  const policy = resolveReference(synth, "pagerduty", service.escalation_policy)!.resource;
-  return (policy.rule as { target: { id: string }[] }[]).map((rule) => String(resolveReference(synth, "pagerduty", rule.target[0]!.id)!.resource.name));
+  const policy = defined(resolveReference(synth, "pagerduty", service.escalation_policy)).resource;
+  return (policy.rule as { target: { id: string }[] }[]).map((rule) => String(defined(resolveReference(synth, "pagerduty", defined(rule.target[0]).id)).resource.name));
 }
 const STAFF_THEN_VOLUNTEERS = estate.onCall.rotations.map((r) => r.name);
 
@@ -31,9 +32,9 @@ function pagedBy(monitor: Record<string, unknown>): string[] {
     if (route === undefined) throw new Error(`${handle} has no route in the datadog stack`);
     const integration = resolveReference(synth, "datadog", route.service_key);
     expect(integration).toMatchObject({ stack: "pagerduty", type: "pagerduty_service_integration", attribute: "integration_key" });
-    const vendor = /^\$\{data\.pagerduty_vendor\.([a-z-]+)\.id\}$/.exec(String(integration!.resource.vendor))![1]!;
+    const vendor = defined(defined(/^\$\{data\.pagerduty_vendor\.([a-z-]+)\.id\}$/.exec(String(defined(integration).resource.vendor)))[1]);
     expect(pagerduty.data?.pagerduty_vendor?.[vendor]?.name).toBe("Datadog");
-    return String(resolveReference(synth, "pagerduty", integration!.resource.service)!.resource.name);
+    return String(defined(resolveReference(synth, "pagerduty", defined(integration).resource.service)).resource.name);
   });
 }
 
@@ -72,7 +73,7 @@ describe("Pingdom", () => {
   it("alerts the PagerDuty integration of the name's owner, whose service pages staff, then volunteers", () => {
     for (const service of checkedServices) {
       for (const name of service.names) {
-        const check = checks.find((c) => c.host === name)!;
+        const check = defined(checks.find((c) => c.host === name));
         expect(check.integrationids).toEqual([`\${var.${PINGDOM_INTEGRATIONS_VARIABLE}.${pingdomIntegrationAttribute(service.owner)}}`]);
         expect(escalationOf(pagingServiceName(service.owner))).toEqual(STAFF_THEN_VOLUNTEERS);
       }
@@ -93,16 +94,16 @@ describe("Datadog", () => {
     for (const host of holders) {
       const disk = monitorsWithTag(`host:${host.fqdn}`).filter((m) => String(m.query).startsWith(`max(last_10m):max:system.disk.in_use{host:${host.fqdn}} by {device}`));
       expect(disk).toHaveLength(1);
-      expect(pagedBy(disk[0]!)).toEqual([pagingServiceName(host.owner)]);
+      expect(pagedBy(defined(disk[0]))).toEqual([pagingServiceName(host.owner)]);
       expect(escalationOf(pagingServiceName(host.owner))).toEqual(STAFF_THEN_VOLUNTEERS);
     }
   });
 
   it("watches every volume by its mount point", () => {
     for (const host of estate.hosts.filter((h) => h.volume !== undefined)) {
-      const volume = Object.values(resourcesOf(datadog, "datadog_monitor")).filter((m) => String(m.query).includes(`{host:${host.fqdn},device:${host.volume!.mountPoint}}`));
+      const volume = Object.values(resourcesOf(datadog, "datadog_monitor")).filter((m) => String(m.query).includes(`{host:${host.fqdn},device:${defined(host.volume).mountPoint}}`));
       expect(volume).toHaveLength(1);
-      expect(pagedBy(volume[0]!)).toEqual([pagingServiceName(host.owner)]);
+      expect(pagedBy(defined(volume[0]))).toEqual([pagingServiceName(host.owner)]);
     }
   });
 
@@ -111,8 +112,8 @@ describe("Datadog", () => {
       const [monitor, ...more] = monitorsWithTag(`${estate.metricMonitoring.roleTag}:${role.name}`);
       expect(more).toEqual([]);
       expect(monitor).toMatchObject({ type: "service check", notify_no_data: true, no_data_timeframe: estate.metricMonitoring.silentAfterMinutes });
-      expect(String(monitor!.query)).toContain(`.over("${estate.metricMonitoring.roleTag}:${role.name}")`);
-      expect(pagedBy(monitor!).sort()).toEqual([...new Set(estate.hostsWithRole(role.name).map((h) => pagingServiceName(h.owner)))].sort());
+      expect(String(defined(monitor).query)).toContain(`.over("${estate.metricMonitoring.roleTag}:${role.name}")`);
+      expect(pagedBy(defined(monitor)).sort()).toEqual([...new Set(estate.hostsWithRole(role.name).map((h) => pagingServiceName(h.owner)))].sort());
     }
   });
 
@@ -120,14 +121,14 @@ describe("Datadog", () => {
     const cluster = estate.databaseCluster;
     const [monitor, ...more] = monitorsWithTag(`${estate.metricMonitoring.databaseTag}:${cluster.name}`);
     expect(more).toEqual([]);
-    expect(String(monitor!.query)).toMatch(/^"postgres\.can_connect"/);
-    expect(pagedBy(monitor!)).toEqual([pagingServiceName(cluster.owner)]);
+    expect(String(defined(monitor).query)).toMatch(/^"postgres\.can_connect"/);
+    expect(pagedBy(defined(monitor))).toEqual([pagingServiceName(cluster.owner)]);
   });
 
   it("creates each route before the monitors that mention it", () => {
     for (const monitor of Object.values(resourcesOf(datadog, "datadog_monitor"))) {
-      const routes = (monitor.depends_on as string[]).map((d) => /^datadog_integration_pagerduty_service_object\.(.+)$/.exec(d)![1]!);
-      const names = routes.map((r) => `@pagerduty-${String(resourcesOf(datadog, "datadog_integration_pagerduty_service_object")[r]!.service_name)}`);
+      const routes = (monitor.depends_on as string[]).map((d) => defined(defined(/^datadog_integration_pagerduty_service_object\.(.+)$/.exec(d))[1]));
+      const names = routes.map((r) => `@pagerduty-${String(defined(resourcesOf(datadog, "datadog_integration_pagerduty_service_object")[r]).service_name)}`);
       expect(names.sort()).toEqual([...new Set(String(monitor.message).match(/@pagerduty-[A-Za-z0-9_-]+/g))].sort());
     }
   });
@@ -135,9 +136,9 @@ describe("Datadog", () => {
   it("draws a dashboard of the estate: monitors first, a graph per role and per watched disk", () => {
     const [dashboard, ...more] = Object.values(resourcesOf(datadog, "datadog_dashboard_json"));
     expect(more).toEqual([]);
-    const definition = JSON.parse(String(dashboard!.dashboard)) as { widgets: { definition: { type: string; title: string; widgets?: { definition: { title: string } }[] } }[] };
-    expect(definition.widgets[0]!.definition.type).toBe("manage_status");
-    const titles = (section: string) => definition.widgets.find((w) => w.definition.title === section)!.definition.widgets!.map((w) => w.definition.title);
+    const definition = JSON.parse(String(defined(dashboard).dashboard)) as { widgets: { definition: { type: string; title: string; widgets?: { definition: { title: string } }[] } }[] };
+    expect(defined(definition.widgets[0]).definition.type).toBe("manage_status");
+    const titles = (section: string) => defined(defined(definition.widgets.find((w) => w.definition.title === section)).definition.widgets).map((w) => w.definition.title);
     expect(titles("Hosts by role: load").sort()).toEqual(estate.roles.filter((r) => estate.hostsWithRole(r.name).length > 0).map((r) => r.name).sort());
     expect(titles("Data: disk in use")).toEqual(expect.arrayContaining(estate.hosts.filter((h) => h.holdsData).map((h) => h.fqdn)));
   });
@@ -149,8 +150,8 @@ describe("Fastly's Datadog logging", () => {
     expect(fastly.variable?.fastly_datadog_api_key).toMatchObject({ sensitive: true, type: "string" });
     const services = Object.values(resourcesOf(fastly, "fastly_service_vcl"));
     for (const spec of estate.fastlyServices.filter((s) => s.datadogLogging !== undefined)) {
-      const service = services.find((s) => s.name === spec.name)!;
-      expect(service.logging_datadog).toEqual([expect.objectContaining({ name: spec.datadogLogging!.name, token: "${var.fastly_datadog_api_key}", region: FASTLY_DATADOG_REGION[estate.metricMonitoring.site] })]);
+      const service = defined(services.find((s) => s.name === spec.name));
+      expect(service.logging_datadog).toEqual([expect.objectContaining({ name: defined(spec.datadogLogging).name, token: "${var.fastly_datadog_api_key}", region: FASTLY_DATADOG_REGION[estate.metricMonitoring.site] })]);
     }
   });
 });

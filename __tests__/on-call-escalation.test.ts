@@ -3,6 +3,7 @@ import { PagerdutyProvider } from "../.gen/providers/pagerduty/provider";
 import { Team } from "../.gen/providers/pagerduty/team";
 import { OnCallEscalation, type OnCallEscalationProps } from "../constructs/on-call-escalation";
 import { OnCallSchedule } from "../constructs/on-call-schedule";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ function synthPolicy(f: Fixture, props: Omit<OnCallEscalationProps, "name" | "de
   const escalation = new OnCallEscalation(f.stack, "escalation", { name: "On call", description: "Staff, then volunteers", ...props });
   const json = JSON.parse(Testing.synth(f.stack)) as { resource: { pagerduty_escalation_policy: Record<string, Block> } };
   expect(Object.keys(json.resource.pagerduty_escalation_policy)).toEqual([escalation.policy.friendlyUniqueId]);
-  return json.resource.pagerduty_escalation_policy[escalation.policy.friendlyUniqueId]!;
+  return defined(json.resource.pagerduty_escalation_policy[escalation.policy.friendlyUniqueId]);
 }
 
 const scheduleId = (schedule: OnCallSchedule): string => `\${pagerduty_schedule.${schedule.schedule.friendlyUniqueId}.id}`;
@@ -55,7 +56,7 @@ describe("OnCallEscalation", () => {
   it("keeps the levels' order, not the schedules' names' or creation order", () => {
     const f = fixture();
     const policy = synthPolicy(f, { levels: [{ schedule: f.volunteers, escalateAfterMinutes: 5 }, { schedule: f.staff, escalateAfterMinutes: 10 }] });
-    expect((policy.rule as Block[]).map((rule) => (rule.target as Block[])[0]!.id)).toEqual([scheduleId(f.volunteers), scheduleId(f.staff)]);
+    expect((policy.rule as Block[]).map((rule) => defined((rule.target as Block[])[0]).id)).toEqual([scheduleId(f.volunteers), scheduleId(f.staff)]);
   });
 
   it("does not repeat by default, and belongs to no team unless given one", () => {

@@ -3,6 +3,7 @@ import { PagerdutyProvider } from "../.gen/providers/pagerduty/provider";
 import { Team } from "../.gen/providers/pagerduty/team";
 import { ConstructPropsError } from "../constructs/construct-props-error";
 import { OnCallSchedule, type OnCallScheduleProps } from "../constructs/on-call-schedule";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; data: Record<string, Record<string, Block>> };
@@ -35,7 +36,7 @@ describe("OnCallSchedule", () => {
       team = new Team(stack, "team", { name: "PSF infrastructure" });
       schedule = new OnCallSchedule(stack, "staff", props(stack, "staff_emails", { team }));
     });
-    expect(json.resource.pagerduty_schedule![schedule.schedule.friendlyUniqueId]).toMatchObject({
+    expect(defined(json.resource.pagerduty_schedule)[schedule.schedule.friendlyUniqueId]).toMatchObject({
       name: "PSF staff",
       description: "Staff, a week each",
       time_zone: "Etc/UTC",
@@ -47,19 +48,19 @@ describe("OnCallSchedule", () => {
   it("turns hours into seconds for any turn length", () => {
     let schedule!: OnCallSchedule;
     const json = synth((stack) => { schedule = new OnCallSchedule(stack, "volunteers", props(stack, "volunteer_emails", { turnLengthHours: 12 })); });
-    const layer = (json.resource.pagerduty_schedule![schedule.schedule.friendlyUniqueId]!.layer as Block[])[0]!;
+    const layer = defined((defined(defined(json.resource.pagerduty_schedule)[schedule.schedule.friendlyUniqueId]).layer as Block[])[0]);
     expect(layer.rotation_turn_length_seconds).toBe(12 * 3600);
   });
 
   it("looks up each email of the variable by position, and lists the users in the variable's order", () => {
     let schedule!: OnCallSchedule;
     const json = synth((stack) => { schedule = new OnCallSchedule(stack, "staff", props(stack, "staff_emails")); });
-    const users = Object.entries(json.data.pagerduty_user!);
+    const users = Object.entries(defined(json.data.pagerduty_user));
     expect(users).toHaveLength(1);
-    const [lookup, user] = users[0]!;
+    const [lookup, user] = defined(users[0]);
     // By position: a sensitive value cannot be a for_each (its keys, the emails, would be printed in every plan).
     expect(user).toEqual({ count: "${nonsensitive(length(var.staff_emails))}", email: "${element(var.staff_emails, count.index)}" });
-    const layer = (json.resource.pagerduty_schedule![schedule.schedule.friendlyUniqueId]!.layer as Block[])[0]!;
+    const layer = defined((defined(defined(json.resource.pagerduty_schedule)[schedule.schedule.friendlyUniqueId]).layer as Block[])[0]);
     // The lookups in index order, which is the variable's.
     expect(layer.users).toBe(`\${data.pagerduty_user.${lookup}[*].id}`);
   });
@@ -69,14 +70,14 @@ describe("OnCallSchedule", () => {
       new OnCallSchedule(stack, "staff", props(stack, "staff_emails"));
       new OnCallSchedule(stack, "volunteers", props(stack, "volunteer_emails", { name: "Volunteers" }));
     });
-    const lookups = Object.entries(json.data.pagerduty_user!);
+    const lookups = Object.entries(defined(json.data.pagerduty_user));
     expect(lookups.map(([, u]) => u.email).sort()).toEqual(["${element(var.staff_emails, count.index)}", "${element(var.volunteer_emails, count.index)}"]);
-    const schedules = Object.values(json.resource.pagerduty_schedule!);
+    const schedules = Object.values(defined(json.resource.pagerduty_schedule));
     for (const schedule of schedules) {
       expect(schedule).not.toHaveProperty("teams");
-      const users = (schedule.layer as Block[])[0]!.users as string;
+      const users = defined((schedule.layer as Block[])[0]).users as string;
       const variable = schedule.name === "Volunteers" ? "volunteer_emails" : "staff_emails";
-      const [lookup] = lookups.find(([, u]) => u.email === `\${element(var.${variable}, count.index)}`)!;
+      const [lookup] = defined(lookups.find(([, u]) => u.email === `\${element(var.${variable}, count.index)}`));
       expect(users).toBe(`\${data.pagerduty_user.${lookup}[*].id}`);
     }
   });

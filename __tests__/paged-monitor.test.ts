@@ -4,6 +4,7 @@ import { DatadogPagerdutyRoute } from "../constructs/datadog-pagerduty-route";
 import { PagedMonitor, type PagedMonitorProps } from "../constructs/paged-monitor";
 import { PagingService } from "../constructs/paging-service";
 import { onCallFixture } from "./support/on-call-fixture";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ function synthMonitor(stack: TerraformStack, props: PagedMonitorProps): Block {
   const monitor = new PagedMonitor(stack, "disk", props);
   const json = JSON.parse(Testing.synth(stack)) as { resource: { datadog_monitor: Record<string, Block> } };
   expect(Object.keys(json.resource.datadog_monitor)).toEqual([monitor.monitor.friendlyUniqueId]);
-  return json.resource.datadog_monitor[monitor.monitor.friendlyUniqueId]!;
+  return defined(json.resource.datadog_monitor[monitor.monitor.friendlyUniqueId]);
 }
 
 const dependency = (route: DatadogPagerdutyRoute): string => `datadog_integration_pagerduty_service_object.${route.serviceObject.friendlyUniqueId}`;

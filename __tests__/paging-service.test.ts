@@ -5,6 +5,7 @@ import type { ServiceIntegration } from "../.gen/providers/pagerduty/service-int
 import { OnCallEscalation } from "../constructs/on-call-escalation";
 import { OnCallSchedule } from "../constructs/on-call-schedule";
 import { PagingService, type PagingIntegration, type PagingServiceProps } from "../constructs/paging-service";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; output?: Record<string, Block> };
@@ -38,7 +39,7 @@ describe("PagingService", () => {
     const f = fixture();
     const service = new PagingService(f.stack, "service-infra", props(f));
     const json = synth(f);
-    expect(json.resource.pagerduty_service![service.service.friendlyUniqueId]).toEqual({
+    expect(defined(json.resource.pagerduty_service)[service.service.friendlyUniqueId]).toEqual({
       name: "Infrastructure",
       description: "Alerts for infra",
       escalation_policy: `\${pagerduty_escalation_policy.${f.escalation.policy.friendlyUniqueId}.id}`,
@@ -52,7 +53,7 @@ describe("PagingService", () => {
   it("adds an integration per monitoring system, each with its vendor's id and name, on the service", () => {
     const f = fixture();
     const service = new PagingService(f.stack, "service-infra", props(f, { integrations: [f.datadog, f.pingdom] }));
-    const integrations = synth(f).resource.pagerduty_service_integration!;
+    const integrations = defined(synth(f).resource.pagerduty_service_integration);
     expect(Object.keys(integrations)).toHaveLength(2);
     for (const { key, vendor } of [f.datadog, f.pingdom]) {
       expect(integrations[integrationOf(service, key).friendlyUniqueId]).toEqual({
@@ -68,9 +69,9 @@ describe("PagingService", () => {
     const service = new PagingService(f.stack, "service-infra", props(f, { integrations: [f.datadog, f.pingdom] }));
     new TerraformOutput(f.stack, "datadog_key", { value: service.integrationKey("datadog"), sensitive: true });
     new TerraformOutput(f.stack, "pingdom_key", { value: service.integrationKey("pingdom"), sensitive: true });
-    const output = synth(f).output!;
-    expect(output.datadog_key!.value).toBe(`\${pagerduty_service_integration.${integrationOf(service, "datadog").friendlyUniqueId}.integration_key}`);
-    expect(output.pingdom_key!.value).toBe(`\${pagerduty_service_integration.${integrationOf(service, "pingdom").friendlyUniqueId}.integration_key}`);
+    const output = defined(synth(f).output);
+    expect(defined(output.datadog_key).value).toBe(`\${pagerduty_service_integration.${integrationOf(service, "datadog").friendlyUniqueId}.integration_key}`);
+    expect(defined(output.pingdom_key).value).toBe(`\${pagerduty_service_integration.${integrationOf(service, "pingdom").friendlyUniqueId}.integration_key}`);
   });
 
   it("fails on an integration key given twice", () => {

@@ -14,13 +14,14 @@ import { DNS_RULES, isPublicAddress } from "../policy/rules/dns";
 import { NETWORK_RULES } from "../policy/rules/network";
 import { SECRET_RULES } from "../policy/rules/secrets";
 import { synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const estate = loadEstate();
 const facts = estateFacts(estate);
 const committed: PolicyContext = { configurations: synth.json as ReadonlyMap<string, Configuration>, facts };
 /** The day the inventory's latest exception was granted: every exception counts then. */
-const TODAY = facts.policy.exceptions.map((e) => e.granted).sort().at(-1)!;
+const TODAY = defined(facts.policy.exceptions.map((e) => e.granted).sort().at(-1));
 
 /** Synthesis's own verdict: every exception the facts record is granted. */
 const verdictOf = (context: PolicyContext, today = TODAY): PolicyVerdict => judgePolicy({ ...context, grantedExceptions: context.facts.policy.exceptions, today });
@@ -39,14 +40,14 @@ const withExceptions = (exceptions: readonly PolicyExceptionFacts[], base: Estat
 
 /** The first resource of `type` in `stack` whose body passes `where`. */
 function resource(stacks: Map<string, Body>, stack: string, type: string, where: (body: Body) => boolean = () => true): Body {
-  const byName = ((stacks.get(stack)!.resource as Record<string, Record<string, Body>>)[type]) ?? {};
+  const byName = ((defined(stacks.get(stack)).resource as Record<string, Record<string, Body>>)[type]) ?? {};
   const found = Object.values(byName).find(where);
   if (found === undefined) throw new Error(`no ${type} in ${stack} matches`);
   return found;
 }
 
 const firewallOf = (role: string) => (body: Body): boolean => String((body["//"] as { metadata: { path: string } }).metadata.path).includes(`/firewall-${role}/`);
-const byId = (rules: readonly PolicyRule[], id: string): PolicyRule => rules.find((r) => r.id === id)!;
+const byId = (rules: readonly PolicyRule[], id: string): PolicyRule => defined(rules.find((r) => r.id === id));
 const messages = (rule: PolicyRule, context: PolicyContext): string[] => rule.check(context).map((f) => f.message);
 
 describe("the committed estate", () => {
@@ -113,7 +114,7 @@ describe("network rules report", () => {
       const context = changed((s) => (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("pypy-web")).inbound_rule as Body[]).push(
         { protocol: "tcp", port_range: "1-1000", source_addresses: ["0.0.0.0/1"] }, { protocol: "tcp", port_range: "5000", source_addresses: ["128.0.0.0/1"] }, { protocol: "tcp", port_range: "400-6000", source_addresses: ["128.0.0.0/1"] }));
       // The role declares tcp 22 (every host), 80 and 443 (its own): the rest of 1-6000 is open to half of IPv4 or more.
-      const declared = facts.policy.roles.find((r) => r.name === "pypy-web")!.worldPorts.filter((p) => p.protocol === "tcp").map((p) => `${p.from}-${p.to}`);
+      const declared = defined(facts.policy.roles.find((r) => r.name === "pypy-web")).worldPorts.filter((p) => p.protocol === "tcp").map((p) => `${p.from}-${p.to}`);
       expect(declared).toEqual(["22-22", "80-80", "443-443"]);
       expect(messages(rule, context)).toEqual([
         expect.stringMatching(/tcp 1-21 to the world \(50% of IPv4\)/),
@@ -138,12 +139,12 @@ describe("network rules report", () => {
     it("a plain reference is not counted here (the review counts its planned value), but a variable's default is", () => {
       const referenced = changed((s) => {
         (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${var.db_sources}"] });
-        (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).db_sources = { type: "list(string)" };
+        (defined(s.get("digitalocean-nyc1")).variable as Record<string, Body>).db_sources = { type: "list(string)" };
       });
       expect(messages(rule, referenced)).toEqual([]);
       const defaulted = changed((s) => {
         (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${var.db_sources}"] });
-        (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).db_sources = { type: "list(string)", default: ["0.0.0.0/1", "128.0.0.0/1"] };
+        (defined(s.get("digitalocean-nyc1")).variable as Record<string, Body>).db_sources = { type: "list(string)", default: ["0.0.0.0/1", "128.0.0.0/1"] };
       });
       expect(messages(rule, defaulted)).toEqual([expect.stringMatching(/tcp 5432 to the world \(all of IPv4\)/)]);
     });
@@ -156,7 +157,7 @@ describe("network rules report", () => {
   it("network.fastly-ports-from-fastly: a Fastly port open to all, and Fastly's ranges allowed to be a /0", () => {
     const context = changed((s) => {
       for (const rule of resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("cdn-logs")).inbound_rule as Body[]) if (rule.port_range === "514") rule.source_addresses = ["0.0.0.0/0"];
-      const variable = (s.get("digitalocean-nyc1")!.variable as Record<string, Body>).fastly_source_ranges!;
+      const variable = defined((defined(s.get("digitalocean-nyc1")).variable as Record<string, Body>).fastly_source_ranges);
       variable.validation = [{ condition: "${length(var.fastly_source_ranges) > 0}", error_message: "x" }];
     });
     const found = messages(byId(NETWORK_RULES, "network.fastly-ports-from-fastly"), context);
@@ -226,7 +227,7 @@ describe("data rules report", () => {
   });
 
   it("data.bucket-versioning: the website bucket without versioning", () => {
-    const context = changed((s) => { delete (s.get("static-sites")!.resource as Body).aws_s3_bucket_versioning; });
+    const context = changed((s) => { delete (defined(s.get("static-sites")).resource as Body).aws_s3_bucket_versioning; });
     expect(messages(byId(DATA_RULES, "data.bucket-versioning"), context)).toEqual([expect.stringMatching(/www\.jython\.org has no versioning/)]);
   });
 
@@ -326,7 +327,7 @@ describe("a finding names the inventory item and field that made it", () => {
     ["a credential in a plain config var: the app's config var", SECRET_RULES, "secrets.no-credentials-in-plain-values",
       () => changed((s) => { const app = resource(s, "heroku", "heroku_app", (b) => b.name === "bedevere"); app.config_vars = { DATABASE_URL: "postgres://bot:hunter22@db.example.org/bot" }; }), 'heroku app "bedevere" field "configVars.DATABASE_URL"'],
     ["a bucket without versioning: no inventory field, the construct's own choice", DATA_RULES, "data.bucket-versioning",
-      () => changed((s) => { delete (s.get("static-sites")!.resource as Body).aws_s3_bucket_versioning; }), expect.stringMatching(/^construct static-sites\/\S+ \(its own choice: no inventory field decides it\)$/)],
+      () => changed((s) => { delete (defined(s.get("static-sites")).resource as Body).aws_s3_bucket_versioning; }), expect.stringMatching(/^construct static-sites\/\S+ \(its own choice: no inventory field decides it\)$/)],
   ] as const)("%s", (_case, rules, id, context, cause) => {
     expect(causes(byId(rules, id), context())).toEqual([cause]);
   });
@@ -352,7 +353,7 @@ describe("exceptions", () => {
     expect(problemsOf(docs({ rule: "network.no-such-rule" }))).toEqual([expect.stringMatching(/^role "docs" field "policyExceptions\[0\]\.rule": /)]);
     expect(problemsOf(docs({ granted: "2026-12-24", expires: "2027-01-01" }), "2026-12-23")).toEqual([expect.stringMatching(/^role "docs" field "policyExceptions\[0\]\.granted": /)]);
     const [common, ...rest] = facts.policy.exceptions;
-    expect(problemsOf(withExceptions([{ ...common!, reason: "short" }, ...rest]))).toEqual([expect.stringMatching(/^every host field "commonPortsPolicyExceptions\[0\]\.reason": .*give a reason$/)]);
+    expect(problemsOf(withExceptions([{ ...defined(common), reason: "short" }, ...rest]))).toEqual([expect.stringMatching(/^every host field "commonPortsPolicyExceptions\[0\]\.reason": .*give a reason$/)]);
   });
 
   it("fail when granted after today, which an expiry more than 180 days ahead of today means", () => {
@@ -416,12 +417,12 @@ describe("judgePolicy, the review's entry point: the caller's rules, the head's 
     expect(judged.excused.length).toBe(verdictOf(committed).excused.length);
     // A head that moves the common ports' expiry a day on asks anew: ssh open to the world is a violation again.
     const [common, ...rest] = base.policy.exceptions;
-    const extended = judgePolicy({ configurations: committed.configurations, facts: withExceptions([{ ...common!, expires: "2027-06-01" }, ...rest]), grantedExceptions: base.policy.exceptions, today: TODAY });
-    expect(extended.requested.map((r) => r.exception.rule)).toEqual([common!.rule]);
-    expect(new Set(extended.violations.map((v) => v.rule))).toEqual(new Set([common!.rule]));
+    const extended = judgePolicy({ configurations: committed.configurations, facts: withExceptions([{ ...defined(common), expires: "2027-06-01" }, ...rest]), grantedExceptions: base.policy.exceptions, today: TODAY });
+    expect(extended.requested.map((r) => r.exception.rule)).toEqual([defined(common).rule]);
+    expect(new Set(extended.violations.map((v) => v.rule))).toEqual(new Set([defined(common).rule]));
     // A head that drops an exception the base grants is judged without it.
     const dropped = judgePolicy({ configurations: committed.configurations, facts: withExceptions(rest), grantedExceptions: base.policy.exceptions, today: TODAY });
-    expect(dropped.violations.map((v) => v.rule)).toContain(common!.rule);
+    expect(dropped.violations.map((v) => v.rule)).toContain(defined(common).rule);
     expect(dropped.requested).toEqual([]);
   });
 

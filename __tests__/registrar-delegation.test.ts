@@ -4,6 +4,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { GandiProvider } from "../.gen/providers/gandi/provider";
 import { DnsZone } from "../constructs/dns-zone";
 import { RegistrarDelegation } from "../constructs/registrar-delegation";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>> };
@@ -26,16 +27,16 @@ function synthDelegations(zoneNames: readonly string[]): { json: Json; delegatio
 function nameOf(json: Json, type: string, attribute: string, value: string): string {
   const found = Object.entries(json.resource[type] ?? {}).filter(([, block]) => block[attribute] === value);
   expect(found).toHaveLength(1);
-  return found[0]![0];
+  return defined(found[0])[0];
 }
 
 describe("RegistrarDelegation", () => {
   const { json, delegations } = synthDelegations(["python.org", "pypi.org"]);
 
   it.each(["python.org", "pypi.org"])("delegates %s to its own zone's name servers, sorted, never destroyed", (zoneName) => {
-    const delegation = delegations.get(zoneName)!;
+    const delegation = defined(delegations.get(zoneName));
     const zone = nameOf(json, "aws_route53_zone", "name", zoneName);
-    expect(json.resource.gandi_nameservers![delegation.nameservers.friendlyUniqueId]).toEqual({
+    expect(defined(json.resource.gandi_nameservers)[delegation.nameservers.friendlyUniqueId]).toEqual({
       domain: zoneName,
       nameservers: `\${sort(aws_route53_zone.${zone}.name_servers)}`,
       lifecycle: { prevent_destroy: true },
@@ -43,10 +44,10 @@ describe("RegistrarDelegation", () => {
   });
 
   it.each(["python.org", "pypi.org"])("publishes %s's key-signing key as a ksk, by reference, replaced before it is destroyed", (zoneName) => {
-    const delegation = delegations.get(zoneName)!;
+    const delegation = defined(delegations.get(zoneName));
     const zone = nameOf(json, "aws_route53_zone", "name", zoneName);
     const ksk = nameOf(json, "aws_route53_key_signing_key", "hosted_zone_id", `\${aws_route53_zone.${zone}.zone_id}`);
-    expect(json.resource.gandi_dnssec_key![delegation.dnssecKey.friendlyUniqueId]).toEqual({
+    expect(defined(json.resource.gandi_dnssec_key)[delegation.dnssecKey.friendlyUniqueId]).toEqual({
       domain: zoneName,
       type: "ksk",
       algorithm: `\${aws_route53_key_signing_key.${ksk}.signing_algorithm_type}`,
@@ -56,7 +57,7 @@ describe("RegistrarDelegation", () => {
   });
 
   it("writes one name server list and one key per zone", () => {
-    expect(Object.keys(json.resource.gandi_nameservers!)).toHaveLength(2);
-    expect(Object.keys(json.resource.gandi_dnssec_key!)).toHaveLength(2);
+    expect(Object.keys(defined(json.resource.gandi_nameservers))).toHaveLength(2);
+    expect(Object.keys(defined(json.resource.gandi_dnssec_key))).toHaveLength(2);
   });
 });

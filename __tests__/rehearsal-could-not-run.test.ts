@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../scripts/rehearse";
 import { runningGroups } from "../twin/rehearsal/processes";
+import { defined } from "./support/defined";
 
 const ROOT = join(__dirname, "..");
 /** A synthesis and a small rehearsal, beside a full test run on two cores. */
@@ -32,7 +33,7 @@ function cli(args: readonly string[], env: NodeJS.ProcessEnv, onStderr?: (said: 
     child.stdout.on("data", (chunk: Buffer) => (stdout += String(chunk)));
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += String(chunk);
-      onStderr?.(stderr, child.pid!);
+      onStderr?.(stderr, defined(child.pid));
     });
     child.once("close", (status) => resolve({ status, stdout, stderr }));
   });

@@ -13,6 +13,7 @@ import { rehearsalVariableValues } from "../twin/rehearsal/variables";
 import { rehearse, type RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearsalOptions } from "./support/rehearsal";
 import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const ADOPTION_STACKS = ["digitalocean-ams1", "heroku", "static-sites"];
 
@@ -55,7 +56,7 @@ function instances(resource: Record<string, unknown>): number {
   if (resource.for_each === undefined) return 1;
   const match = /^\$\{toset\((\[.*\])\)\}$/.exec(String(resource.for_each));
   if (match === null) throw new Error(`for_each is not a literal set: ${String(resource.for_each)}`);
-  return (JSON.parse(match[1]!) as unknown[]).length;
+  return (JSON.parse(defined(match[1])) as unknown[]).length;
 }
 
 function resourcesOfStack(stack: string): { type: string; resource: Record<string, unknown> }[] {

@@ -1,4 +1,5 @@
 import { synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 
@@ -14,7 +15,7 @@ const CREDENTIAL_ATTRIBUTES = /"(token|api_key|access_key|secret_key|password|sp
 
 describe("no secret in any synthesized stack", () => {
   it.each([...synth.text.keys()])("%s carries no credential", (name) => {
-    const text = synth.text.get(name)!;
+    const text = defined(synth.text.get(name));
     for (const [what, shape] of SECRET_SHAPES) expect({ what, found: shape.test(text) }).toEqual({ what, found: false });
     expect(text).not.toMatch(CREDENTIAL_ATTRIBUTES);
   });

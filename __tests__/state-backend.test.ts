@@ -2,6 +2,7 @@ import type { RehearsalResult } from "../twin/rehearsal/rehearse";
 import { NO_BACKEND_GUARD, stateBackendFromEnvironment } from "../stacks/state-backend";
 import { rehearseFixture } from "./support/rehearsal";
 import { synthEstateWith, type TerraformJson } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 function backendBlocks(env: NodeJS.ProcessEnv): Map<string, unknown> {
   const synth = synthEstateWith(stateBackendFromEnvironment(env));
@@ -110,18 +111,18 @@ describe("Terraform, given a configuration synthesized with no backend chosen", 
   };
   let result: RehearsalResult;
   beforeAll(async () => {
-    const unchosen = synthEstateWith(stateBackendFromEnvironment({})).json.get("digitalocean-ams1")!;
-    const chosen = synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" })).json.get("digitalocean-ams1")!;
+    const unchosen = defined(synthEstateWith(stateBackendFromEnvironment({})).json.get("digitalocean-ams1"));
+    const chosen = defined(synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" })).json.get("digitalocean-ams1"));
     result = await rehearseFixture({ unchosen: { config: asFixture(unchosen) }, chosen: { config: asFixture(chosen) } }, { planOnly: true, concurrency: 2 });
   }, 120_000);
 
   it("validates it, then refuses to plan it, naming PSF_ESTATE_BACKEND", () => {
     const failure = result.failures.find((f) => f.stack === "unchosen");
     expect(failure).toBeDefined();
-    expect(failure!.step).toBe("plan");
-    expect(failure!.message).toMatch(/Invalid value for variable/);
-    expect(failure!.message).toMatch(/var\.psf_estate_backend is "unset"/);
-    expect(failure!.message.replace(/\s+/g, " ")).toContain("No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset)");
+    expect(defined(failure).step).toBe("plan");
+    expect(defined(failure).message).toMatch(/Invalid value for variable/);
+    expect(defined(failure).message).toMatch(/var\.psf_estate_backend is "unset"/);
+    expect(defined(failure).message.replace(/\s+/g, " ")).toContain("No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset)");
   });
 
   it("plans the same stack synthesized with PSF_ESTATE_BACKEND=local", () => {

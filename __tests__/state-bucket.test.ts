@@ -5,14 +5,15 @@
  */
 import { InventoryError, loadEstate, PSF_INVENTORY, type EstateInventory } from "../inventory";
 import { resourcesOf, stackJson, synthCommittedEstate, synthEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
-const store = synth.estate.stateStore!;
+const store = defined(synth.estate.stateStore);
 const stack = stackJson(synth, "state");
 const only = (type: string): [string, Record<string, unknown>] => {
   const entries = Object.entries(resourcesOf(stack, type));
   expect(entries).toHaveLength(1);
-  return entries[0]!;
+  return defined(entries[0]);
 };
 const [bucketAddress, bucket] = only("aws_s3_bucket");
 const [keyAddress, key] = only("aws_kms_key");

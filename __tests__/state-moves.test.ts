@@ -14,6 +14,7 @@ import { EstateStack } from "../stacks/estate-stack";
 import type { RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearseFixture } from "./support/rehearsal";
 import { stackJson, synthCommittedEstate, type TerraformJson } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 type Json = Record<string, unknown>;
 const synth = synthCommittedEstate();
@@ -49,7 +50,7 @@ function nyc1BeforeTheMove(): Json {
   const outputs = nyc1.output ?? {};
   const direct = JSON.parse(JSON.stringify(database.resource).replace(
     /\$\{data\.terraform_remote_state\.cross-stack-reference-input-digitalocean-nyc1\.outputs\.([A-Za-z0-9_-]+)\}/g,
-    (_match, output: string) => String(outputs[output]!.value),
+    (_match, output: string) => String(defined(outputs[output]).value),
   )) as Record<string, Json>;
   const hosts = movedHosts.map((h) => resourcesUnder(stackJson(synth, `digitalocean-${h.datacenter}`), `digitalocean-${h.datacenter}/${h.name}/`));
   const { removed: _removed, output: _outputs, ...rest } = nyc1;

@@ -1,11 +1,12 @@
 import { resourcesOf, stackJson, synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const synth = synthCommittedEstate();
 const { estate } = synth;
 const stack = stackJson(synth, "static-sites");
 
 describe.each(estate.staticSites.map((site) => [site.bucket, site] as const))("the %s S3 website", (bucketName, site) => {
-  const [bucketAddress, bucket] = Object.entries(resourcesOf(stack, "aws_s3_bucket")).find(([, b]) => b.bucket === bucketName)!;
+  const [bucketAddress, bucket] = defined(Object.entries(resourcesOf(stack, "aws_s3_bucket")).find(([, b]) => b.bucket === bucketName));
   const ref = `\${aws_s3_bucket.${bucketAddress}.id}`;
   const ofBucket = (type: string): Record<string, unknown>[] => Object.values(resourcesOf(stack, type)).filter((r) => r.bucket === ref);
 
@@ -26,7 +27,7 @@ describe.each(estate.staticSites.map((site) => [site.bucket, site] as const))("t
     ]);
     const [bucketPolicy] = ofBucket("aws_s3_bucket_policy");
     expect(bucketPolicy).toBeDefined();
-    const document = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$/.exec(String(bucketPolicy!.policy))?.[1];
+    const document = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$/.exec(String(defined(bucketPolicy).policy))?.[1];
     const policy = stack.data?.aws_iam_policy_document?.[document ?? ""] as { statement: Record<string, unknown>[] } | undefined;
     expect(policy?.statement).toEqual([{
       sid: "PublicReadOfTheWebsite",
@@ -34,7 +35,7 @@ describe.each(estate.staticSites.map((site) => [site.bucket, site] as const))("t
       resources: [`\${aws_s3_bucket.${bucketAddress}.arn}/*`],
       principals: [{ type: "*", identifiers: ["*"] }],
     }]);
-    expect(bucketPolicy!.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\./)]);
+    expect(defined(bucketPolicy).depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\./)]);
   });
 });
 

@@ -14,10 +14,11 @@ import { planResourceChange } from "../twin/resource-plan";
 import { fillUnknowns, importedId, seededHash } from "../twin/simulated-values";
 import { compareVersions, locateTerraform, MINIMUM_TERRAFORM } from "../twin/rehearsal/terraform-cli";
 import { checkValueRules } from "../twin/value-rules";
+import { defined } from "./support/defined";
 
 const digitalocean = loadProviderSchema(pinnedProvider("digitalocean"));
 const fastly = loadProviderSchema(pinnedProvider("fastly"));
-const dropletBlock = digitalocean.resource_schemas!.digitalocean_droplet!.block;
+const dropletBlock = defined(defined(digitalocean.resource_schemas).digitalocean_droplet).block;
 
 /** A droplet's configuration, every attribute of the schema present (null where unset), as Terraform sends it. */
 function droplet(config: Record<string, Value>): Record<string, Value> {
@@ -116,7 +117,7 @@ describe("applying", () => {
   });
 
   it("answers a TLS subscription with one challenge per domain, named as Fastly names them", () => {
-    const block = fastly.resource_schemas!.fastly_tls_subscription!.block;
+    const block = defined(defined(fastly.resource_schemas).fastly_tls_subscription).block;
     const subscription = { ...Object.fromEntries(Object.keys(block.attributes ?? {}).map((n) => [n, UNKNOWN])), domains: ["python.org", "www.python.org"], certificate_authority: "lets-encrypt" };
     const applied = fillUnknowns("fastly_tls_subscription", block, subscription, seededHash("fastly_tls_subscription", subscription, blockValueType(block))) as Record<string, Value>;
     expect((applied.managed_dns_challenges as Record<string, Value>[]).map((c) => c.record_name)).toEqual(["_acme-challenge.python.org", "_acme-challenge.www.python.org"]);
@@ -134,7 +135,7 @@ describe("the providers' validators", () => {
   it("refuse a value outside an enum, naming the attribute", () => {
     const violations = checkValueRules({ stage: "canary", app_id: null, pipeline: null, id: null }, rules);
     expect(violations.map((v) => v.path)).toEqual([[{ attribute_name: "stage" }]]);
-    expect(violations[0]!.detail).toMatch(/"canary"/);
+    expect(defined(violations[0]).detail).toMatch(/"canary"/);
   });
 
   it("skip values unknown until apply", () => {

@@ -1,6 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { PingdomProvider } from "../.gen/providers/pingdom/provider";
 import { UptimeCheck, type UptimeCheckProps } from "../constructs/uptime-check";
+import { defined } from "./support/defined";
 
 type Block = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ function synthCheck(props: UptimeCheckProps): Block {
   const check = new UptimeCheck(stack, "www", props);
   const json = JSON.parse(Testing.synth(stack)) as { resource: { pingdom_check: Record<string, Block> } };
   expect(Object.keys(json.resource.pingdom_check)).toEqual([check.check.friendlyUniqueId]);
-  return json.resource.pingdom_check[check.check.friendlyUniqueId]!;
+  return defined(json.resource.pingdom_check[check.check.friendlyUniqueId]);
 }
 
 const www: UptimeCheckProps = { hostName: "www.python.org", intervalMinutes: 5, alertAfterFailures: 2, certificateWarningDays: 14, alertIntegrationIds: [42, 7] };

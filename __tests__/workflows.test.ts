@@ -22,6 +22,7 @@ import {
   versionCommentProblems,
   type Step,
 } from "./support/workflow-files";
+import { defined } from "./support/defined";
 
 const REVIEW_FILE = ".github/workflows/infrastructure-review.yml";
 const VERDICT_FILE = ".github/workflows/infrastructure-review-verdict.yml";
@@ -129,9 +130,9 @@ describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, 
     if (found < 0) throw new Error(`${VERDICT_FILE}: no ${what}`);
     return found;
   };
-  const find = steps[index((s) => s.raw["id"] === "pr", "step with id pr")]!;
+  const find = defined(steps[index((s) => s.raw["id"] === "pr", "step with id pr")]);
   const findScript = String(find.with["script"] ?? "");
-  const reviewStep = steps[index((s) => /\bnpm run --silent review\b/.test(s.run ?? ""), "review step")]!;
+  const reviewStep = defined(steps[index((s) => /\bnpm run --silent review\b/.test(s.run ?? ""), "review step")]);
   const checkouts = stepsUsing(verdict, "actions/checkout");
 
   it("runs on the completed review workflow only, for pull requests, with the token it needs and no more", () => {
@@ -190,7 +191,7 @@ describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, 
     expectAllTrue(reviewStep.label, { id: reviewStep.raw["id"] === "review", captures: run.includes("status=$?") && run.includes('"$GITHUB_OUTPUT"'), summary: run.includes('>> "$GITHUB_STEP_SUMMARY"') });
     const upload = only(stepsUsing(verdict, "actions/upload-artifact"), "upload step");
     expect({ name: upload.with["name"], path: upload.with["path"] }).toEqual({ name: "review-report", path: "review-report/" });
-    const post = steps[index((s) => String(s.with["script"] ?? "").includes("createCommitStatus") && s.index > reviewStep.index, "status step")]!;
+    const post = defined(steps[index((s) => String(s.with["script"] ?? "").includes("createCommitStatus") && s.index > reviewStep.index, "status step")]);
     const script = String(post.with["script"] ?? "");
     expectAllTrue(post.label, {
       statusFromExit: script.includes('code === "0" ? ["success"') && script.includes('code === "1" ? ["failure"') && script.includes('["error"'),
@@ -201,7 +202,7 @@ describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, 
       bounded: script.includes("const LIMIT = 65536;") && /body\.slice\(0, LIMIT - note\.length\)/.test(script),
     });
     expect(post.env).toEqual({ REVIEW_STATUS: "${{ steps.review.outputs.status }}", PR_NUMBER: "${{ steps.pr.outputs.number }}", HEAD_SHA: "${{ steps.pr.outputs.head-sha }}" });
-    const gate = steps[steps.length - 1]!;
+    const gate = defined(steps[steps.length - 1]);
     expectAllTrue(gate.label, { always: gate.raw["if"] === "always()", failsOnNonZero: /\[ "\$REVIEW_STATUS" != "0" \][\s\S]*exit 1/.test(gate.run ?? "") });
   });
 });
@@ -262,13 +263,13 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
           },
           update: async (p: { owner: string; repo: string; issue_number: number; title?: string; body?: string; state?: string }) => {
             expectRepo(p);
-            const issue = issues.find((i) => i.number === p.issue_number)!;
+            const issue = defined(issues.find((i) => i.number === p.issue_number));
             Object.assign(issue, { ...(p.title !== undefined ? { title: p.title } : {}), ...(p.body !== undefined ? { body: p.body } : {}), ...(p.state !== undefined ? { state: p.state } : {}) });
             return { data: issue };
           },
           createComment: async (p: { owner: string; repo: string; issue_number: number; body: string }) => {
             expectRepo(p);
-            issues.find((i) => i.number === p.issue_number)!.comments.push(p.body);
+            defined(issues.find((i) => i.number === p.issue_number)).comments.push(p.body);
             return { data: {} };
           },
         },
@@ -292,8 +293,8 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
   it("updates its open issue instead of opening another, and says when one has expired", async () => {
     const issues = await runScript([ours(1)], [{ daysLeft: -1 }, { daysLeft: 5 }]);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.title).toMatch(/^Policy exceptions have expired: synthesis fails until they are renewed \(2 within 30 days\)$/);
-    expect(issues[0]!.body).toContain("As of 2027-05-20");
+    expect(defined(issues[0]).title).toMatch(/^Policy exceptions have expired: synthesis fails until they are renewed \(2 within 30 days\)$/);
+    expect(defined(issues[0]).body).toContain("As of 2027-05-20");
   });
 
   it("closes its issue, saying why, once none expires within 30 days, and opens nothing when there is none", async () => {

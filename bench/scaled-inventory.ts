@@ -22,6 +22,11 @@ function copyOf(host: Host, n: number): Host {
 
 /** The inventory with `extraHosts` hosts more. */
 export function scaledInventory(inventory: EstateInventory, extraHosts: number): EstateInventory {
-  const extra = Array.from({ length: extraHosts }, (_, i) => copyOf(inventory.hosts[i % inventory.hosts.length]!, Math.floor(i / inventory.hosts.length) + 1));
+  const { hosts } = inventory;
+  const extra = Array.from({ length: extraHosts }, (_, i) => {
+    const host = hosts[i % hosts.length];
+    if (host === undefined) throw new Error("the inventory to scale has no host to copy");
+    return copyOf(host, Math.floor(i / hosts.length) + 1);
+  });
   return { ...inventory, hosts: [...inventory.hosts, ...extra] };
 }

@@ -24,7 +24,7 @@ export interface ReviewedReport {
   readonly base?: string;
 }
 
-const REVIEW_STATUS = { 1: "a dangerous change left unallowed", 2: "the review could not run" } as Readonly<Record<number, string>>;
+const REVIEW_STATUS: Readonly<Record<number, string>> = { 1: "a dangerous change left unallowed", 2: "the review could not run" };
 
 /** Reads the review's report: a clean review's reviewed hashes, or why not (1: not clean; 2: not a usable report). */
 export function readReviewReport(file: string): ReviewedReport {

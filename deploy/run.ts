@@ -103,8 +103,15 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
       `refused, nothing planned: ${why}. Review this commit again and deploy with that review's report (README, "Deploying what was reviewed")`);
   }
   const order = deployOrder(selection.length > 0 ? selection : known, output.dependencies);
+  // Every stack of the order is one of the synthesis's (the names asked for are checked above, and a stack reads only stacks of its synthesis).
+  const configurationOf = (stack: string) => {
+    const configuration = output.configurations.get(stack);
+    const hash = hashes.hashes.stacks[stack];
+    if (configuration === undefined || hash === undefined) throw new DeployStop(EXIT.couldNotRun, `stack ${stack} is to be deployed, but the synthesis has no configuration of it`);
+    return { configuration, hash };
+  };
   say(selection.length > 0
-    ? `${order.join(", ")}: the same configuration as reviewed (${order.map((stack) => `${stack} ${hashes.hashes.stacks[stack]!.slice(0, 19)}…`).join(", ")})`
+    ? `${order.join(", ")}: the same configuration as reviewed (${order.map((stack) => `${stack} ${configurationOf(stack).hash.slice(0, 19)}…`).join(", ")})`
     : `the whole estate is the configuration reviewed (${hashes.hashes.configuration})`);
   for (const stack of order) {
     const unselected = (output.dependencies.get(stack) ?? []).filter((read) => !order.includes(read));
@@ -112,7 +119,7 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
   }
 
   // What Terraform runs on: the checked configurations, written afresh, nothing else.
-  writeSynthesisOutput(scratch, { configurations: new Map(order.map((stack) => [stack, output.configurations.get(stack)!])), dependencies: output.dependencies });
+  writeSynthesisOutput(scratch, { configurations: new Map(order.map((stack) => [stack, configurationOf(stack).configuration])), dependencies: output.dependencies });
   const written = new Map(order.map((stack) => [stack, readFileSync(join(scratch, "stacks", stack, "cdk.tf.json"), "utf8")]));
   mkdirSync(join(scratch, "plans"), { mode: 0o700 });
 
@@ -176,6 +183,6 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
 }
 
 function withoutAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- ESC (\u001b) is what starts the ANSI colour codes removed here
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }

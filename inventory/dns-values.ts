@@ -27,7 +27,9 @@ export const SPF_LOOKUP_LIMIT = 10;
  */
 export function spfLookups(policy: string): number {
   return policy.split(/\s+/).slice(1).filter((term) => {
-    const name = term.replace(/^[+?~-]/, "").split(/[:/=]/)[0]!.toLowerCase();
+    // split gives one part at least: the whole term when it holds no separator.
+    const [mechanism = ""] = term.replace(/^[+?~-]/, "").split(/[:/=]/);
+    const name = mechanism.toLowerCase();
     return ["include", "a", "mx", "ptr", "exists"].includes(name) || /^redirect=/i.test(term);
   }).length;
 }

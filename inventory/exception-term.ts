@@ -25,7 +25,11 @@ export function dayNumber(value: string): number | undefined {
 
 /** What is wrong with `value` as a day, or undefined. */
 export function dayProblem(value: string): string | undefined {
-  return dayNumber(value) === undefined ? `"${value}" is not a date (YYYY-MM-DD)` : undefined;
+  return dayNumber(value) === undefined ? notADay(value) : undefined;
+}
+
+function notADay(value: string): string {
+  return `"${value}" is not a date (YYYY-MM-DD)`;
 }
 
 /** What is wrong with an exception's term, by field: dates that are not dates, an expiry before the grant or too late. */
@@ -33,8 +37,8 @@ export function exceptionTermProblems(term: { readonly granted: string; readonly
   const granted = dayNumber(term.granted);
   const expires = dayNumber(term.expires);
   const problems: { field: "granted" | "expires"; problem: string }[] = [];
-  if (granted === undefined) problems.push({ field: "granted", problem: dayProblem(term.granted)! });
-  if (expires === undefined) problems.push({ field: "expires", problem: dayProblem(term.expires)! });
+  if (granted === undefined) problems.push({ field: "granted", problem: notADay(term.granted) });
+  if (expires === undefined) problems.push({ field: "expires", problem: notADay(term.expires) });
   if (granted === undefined || expires === undefined) return problems;
   if (expires < granted) problems.push({ field: "expires", problem: `"${term.expires}" is before the exception was granted (${term.granted})` });
   else if (expires - granted > EXCEPTION_TERM_MAX_DAYS) {

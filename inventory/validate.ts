@@ -1,4 +1,4 @@
-import { parseCidr, rangesOverlap } from "../values/address-ranges";
+import { knownCidr, rangesOverlap } from "../values/address-ranges";
 import { isInZone, zoneContaining } from "../values/dns-names";
 import type { PlannedRecord } from "./dns-records";
 import { InventoryError, ProblemList } from "./inventory-error";
@@ -54,9 +54,10 @@ export function validateInventory(input: unknown): ValidatedInventory {
   checkDuplicates("datacenter", dcKeys);
   // DigitalOcean refuses a VPC whose range overlaps another of the account's.
   inv.datacenters.forEach((dc, index) => {
-    const range = parseCidr(dc.privateRange)!;
+    // The shape has checked each private range.
+    const range = knownCidr(dc.privateRange);
     for (const other of inv.datacenters.slice(0, index)) {
-      if (rangesOverlap(range, parseCidr(other.privateRange)!)) {
+      if (rangesOverlap(range, knownCidr(other.privateRange))) {
         problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" overlaps the private network of datacenter "${other.key}" (${other.privateRange})`);
       }
     }
@@ -207,7 +208,7 @@ function validateHeroku(inv: EstateInventory, problems: ProblemList, zoneNames: 
     const reached = reachedAs !== undefined ? `service "${reachedAs}" points its names at it` : reachedBy !== undefined ? `fastly service "${reachedBy}" reaches it` : undefined;
     const web = app.formation.find((process) => process.type === "web");
     if (reached !== undefined && web === undefined) problems.add(item, "formation", `has no web process, but ${reached}: nothing would answer`);
-    else if (reached !== undefined && web!.quantity === 0) problems.add(item, "formation.web.quantity", `0 web dynos, but ${reached}: Heroku would answer every request with an error page`);
+    else if (reached !== undefined && web?.quantity === 0) problems.add(item, "formation.web.quantity", `0 web dynos, but ${reached}: Heroku would answer every request with an error page`);
     if (app.pipeline?.stage === "production") {
       const other = production.get(app.pipeline.pipeline);
       if (other !== undefined) problems.add(item, "pipeline.stage", `the pipeline "${app.pipeline.pipeline}" has a production app already, "${other}"`);
@@ -286,8 +287,8 @@ function validateExternalServices(inv: EstateInventory, records: readonly Planne
     const item = `external service "${external.name}"`;
     for (const name of external.names) {
       const servedBy = inv.services.find((s) => s.names.includes(name));
-      const written = records.filter((r) => r.name === name && !(r.name === r.zone && (r.type === "CAA" || r.type === "TXT")));
-      const by = servedBy !== undefined ? `service "${servedBy.key}" serves it` : written.length > 0 ? `${written[0]!.madeBy} writes its ${written[0]!.type} record` : undefined;
+      const written = records.find((r) => r.name === name && !(r.name === r.zone && (r.type === "CAA" || r.type === "TXT")));
+      const by = servedBy !== undefined ? `service "${servedBy.key}" serves it` : written !== undefined ? `${written.madeBy} writes its ${written.type} record` : undefined;
       if (by !== undefined) problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it or write its records (${by})`);
     }
   }

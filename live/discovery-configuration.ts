@@ -51,8 +51,8 @@ const DATA_ARGUMENT = /^\$\{data\.([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
 
 /** A configuration's value as a literal: itself, or the argument a data source's attribute reads back; undefined when only Terraform can tell. */
 export function literalOf(value: unknown, stack: DiscoveredStack): string | number | boolean | undefined {
-  const data = typeof value === "string" ? DATA_ARGUMENT.exec(value) : null;
-  const literal = data === null ? value : stack.data?.[data[1]!]?.[data[2]!]?.[data[3]!];
+  const [, dataSource, name, attribute] = (typeof value === "string" ? DATA_ARGUMENT.exec(value) : null) ?? [];
+  const literal = dataSource === undefined || name === undefined || attribute === undefined ? value : stack.data?.[dataSource]?.[name]?.[attribute];
   return (typeof literal === "string" && !literal.includes("${")) || typeof literal === "number" || typeof literal === "boolean" ? literal : undefined;
 }
 
@@ -63,8 +63,8 @@ function lookupArgument(template: string, config: Readonly<Record<string, unknow
   const [, attribute, other] = parts as unknown as [string, string, string | undefined];
   let value = config[attribute];
   if (other !== undefined) {
-    const reference = typeof value === "string" ? REFERENCE.exec(value) : null;
-    value = reference === null ? undefined : stack.resource?.[reference[1]!]?.[reference[2]!]?.[other];
+    const [, type, name] = (typeof value === "string" ? REFERENCE.exec(value) : null) ?? [];
+    value = type === undefined || name === undefined ? undefined : stack.resource?.[type]?.[name]?.[other];
   }
   return literalOf(value, stack);
 }
@@ -150,7 +150,8 @@ export function discoveryConfiguration(
 
   // Each provider a read needs, pinned to the version the committed schemas describe, configured as the first stack
   // that configures it (a region, an API address: no credentials are in a configuration).
-  const needed = new Set(Object.keys(data).map((dataSource) => dataSource.split("_")[0]!));
+  // A data source's provider is its first word (split gives one part at least).
+  const needed = new Set(Object.keys(data).map((dataSource) => dataSource.split("_", 1)[0] ?? dataSource));
   const pinned = providers.filter((p) => needed.has(p.name));
   const providerBlocks: Record<string, unknown> = {};
   for (const provider of pinned) {

@@ -49,7 +49,7 @@ function diagnosticsOf(stdout: string): JsonDiagnostic[] {
 /** Applies the configuration in `dir` (reads only) and returns what every data source read. */
 export async function runDiscovery(configuration: DiscoveryConfiguration, terraform: TerraformEnvironment, dir: string, progress: (line: string) => void): Promise<DiscoveryReads> {
   const json = structuredClone(configuration.json) as { data: Record<string, Record<string, unknown>> };
-  const lookupAddresses = new Set(configuration.lookups.map((l) => `data.${l.dataSource}.${l.name}`));
+  const lookupAddresses = new Map(configuration.lookups.map((l) => [`data.${l.dataSource}.${l.name}`, l]));
   const notFound = new Map<string, string>();
   const run = async (args: readonly string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> => {
     const outcome = await runGroup(terraform.binary, args, { cwd: dir, env: terraform.env });
@@ -70,17 +70,22 @@ export async function runDiscovery(configuration: DiscoveryConfiguration, terraf
       return { reads, notFound };
     }
     const errors = diagnosticsOf(applied.stdout).filter((d) => d.severity === "error");
-    const failedLookups = errors.filter((d) => d.address !== undefined && lookupAddresses.has(d.address));
-    const other = errors.filter((d) => !failedLookups.includes(d));
+    const failedLookups = errors.flatMap((d) => {
+      const lookup = d.address === undefined ? undefined : lookupAddresses.get(d.address);
+      return lookup === undefined || d.address === undefined ? [] : [{ diagnostic: d, address: d.address, lookup }];
+    });
+    const other = errors.filter((d) => !failedLookups.some((failed) => failed.diagnostic === d));
     if (failedLookups.length === 0 || other.length > 0) {
       const said = (other.length > 0 ? other : errors).map((d) => `${d.address !== undefined ? `${d.address}: ` : ""}${d.summary ?? ""}${d.detail ? ` (${d.detail})` : ""}`);
       throw new LiveCommandError(`discovery failed: ${said.length > 0 ? said.join("; ") : `${applied.stderr}`.trim() || "terraform apply failed"}`);
     }
-    for (const d of failedLookups) {
-      notFound.set(d.address!, `${d.summary ?? ""}${d.detail ? ` (${d.detail})` : ""}`.trim());
-      const [, dataSource, name] = d.address!.split(".") as [string, string, string];
-      delete json.data[dataSource]![name];
-      if (Object.keys(json.data[dataSource]!).length === 0) delete json.data[dataSource];
+    for (const { diagnostic: d, address, lookup } of failedLookups) {
+      notFound.set(address, `${d.summary ?? ""}${d.detail ? ` (${d.detail})` : ""}`.trim());
+      // The read is dropped from its data source's reads, and a data source left without reads from the configuration.
+      const left = Object.entries(json.data[lookup.dataSource] ?? {}).filter(([name]) => name !== lookup.name);
+      json.data = Object.fromEntries(
+        Object.entries(json.data).flatMap(([dataSource, reads]) => (dataSource !== lookup.dataSource ? [[dataSource, reads]] : left.length > 0 ? [[dataSource, Object.fromEntries(left)]] : [])),
+      );
     }
     writeFileSync(join(dir, "discovery.tf.json"), `${JSON.stringify(json, null, 2)}\n`);
   }
@@ -100,7 +105,7 @@ export function renderImportId(template: string, values: Readonly<Record<string,
   };
   let missing = false;
   const id = template
-    .replace(/\[([^\]]*)\]/g, (_m, inner: string) => ([...inner.matchAll(/\{([a-z0-9_]+)\}/g)].every((m) => text(m[1]!) !== undefined) ? inner : ""))
+    .replace(/\[([^\]]*)\]/g, (_m, inner: string) => ([...inner.matchAll(/\{([a-z0-9_]+)\}/g)].every(([, attribute = ""]) => text(attribute) !== undefined) ? inner : ""))
     .replace(/\{([a-z0-9_]+)\}/g, (_m, attribute: string) => {
       const value = text(attribute);
       if (value === undefined) missing = true;

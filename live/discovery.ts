@@ -75,7 +75,11 @@ export function discoverIds(
 ): Discovered {
   const found: Record<string, Record<string, string>> = {};
   const origins = new Map<string, Map<string, IdOrigin>>();
-  const origin = (stack: string): Map<string, IdOrigin> => origins.get(stack) ?? origins.set(stack, new Map()).get(stack)!;
+  const origin = (stack: string): Map<string, IdOrigin> => {
+    const byAddress = origins.get(stack) ?? new Map<string, IdOrigin>();
+    origins.set(stack, byAddress);
+    return byAddress;
+  };
   const idOf = (stack: string, address: string): string | undefined => known[stack]?.[address] ?? found[stack]?.[address];
 
   // Rounds: a resource identified by a reference (an integration by its service) waits for what it refers to.
@@ -95,7 +99,8 @@ export function discoverIds(
             const value = config[attribute];
             const reference = typeof value === "string" ? REFERENCE_TO_ID.exec(value) : null;
             const data = typeof value === "string" ? DATA_ARGUMENT.exec(value) : null;
-            const argument = data === null ? undefined : (json as { data?: Record<string, Record<string, Record<string, unknown>>> }).data?.[data[1]!]?.[data[2]!]?.[data[3]!];
+            const [, dataSource, name, argumentName] = data ?? [];
+            const argument = dataSource === undefined || name === undefined || argumentName === undefined ? undefined : (json as { data?: Record<string, Record<string, Record<string, unknown>>> }).data?.[dataSource]?.[name]?.[argumentName];
             if (data !== null && typeof argument === "string" && !argument.includes("${")) {
               wanted.push([attribute, comparable(attribute, argument)]);
             } else if (reference !== null) {
@@ -119,9 +124,10 @@ export function discoverIds(
           const listed = listing.list(type);
           if (listed === undefined) continue;
           const candidates = listed.filter((object) => wanted.every(([attribute, value]) => comparable(attribute, object.values[attribute]) === value));
-          if (candidates.length === 1) {
-            (found[stack] ??= {})[address] = candidates[0]!.importId;
-            origin(stack).set(address, { kind: "discovered", importId: candidates[0]!.importId });
+          const [only] = candidates;
+          if (candidates.length === 1 && only !== undefined) {
+            (found[stack] ??= {})[address] = only.importId;
+            origin(stack).set(address, { kind: "discovered", importId: only.importId });
           } else if (candidates.length > 1) {
             origin(stack).set(address, { kind: "ambiguous", candidates: candidates.map((c) => c.importId).sort(compareStrings) });
           } else {
@@ -183,5 +189,8 @@ export function snapshotListing(objects: readonly { readonly type: string; reado
 
 /** The types whose ids an adopter gives by hand: importable, but with no way to be discovered. */
 export function typesNeedingIdsByHand(types: readonly string[], facts: Readonly<Record<string, ResourceTypeFacts>> = RESOURCE_TYPE_FACTS): string[] {
-  return [...new Set(types)].filter((type) => facts[type] !== undefined && (facts[type]!.importId.startsWith("<live") || /<live/.test(facts[type]!.importId)) && facts[type]!.discovery === undefined).sort(compareStrings);
+  return [...new Set(types)].filter((type) => {
+    const typeFacts = facts[type];
+    return typeFacts !== undefined && (typeFacts.importId.startsWith("<live") || /<live/.test(typeFacts.importId)) && typeFacts.discovery === undefined;
+  }).sort(compareStrings);
 }

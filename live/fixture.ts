@@ -86,8 +86,9 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
       case "change":
       case "remove": {
         const found = [...objects].filter(([, o]) => matches(o, edit.object));
-        if (found.length !== 1) throw new Error(`fixture edit "${edit.what}": ${found.length} objects of ${edit.object.type} match ${stableStringify(edit.object.where)}`);
-        const [key, object] = found[0]!;
+        const [only] = found;
+        if (found.length !== 1 || only === undefined) throw new Error(`fixture edit "${edit.what}": ${found.length} objects of ${edit.object.type} match ${stableStringify(edit.object.where)}`);
+        const [key, object] = only;
         if (edit.kind === "remove") objects.delete(key);
         else objects.set(key, { ...object, values: edit.change(structuredClone(object.values)) });
         break;
@@ -120,7 +121,7 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
   };
   // An object removed by an edit is not live: no id for it.
   for (const [stack, ids] of Object.entries(idsByHand)) {
-    for (const [address, id] of Object.entries(ids)) if (!snapshot.objects.some((o) => o.importId === id && address.startsWith(`${o.type}.`))) delete idsByHand[stack]![address];
+    idsByHand[stack] = Object.fromEntries(Object.entries(ids).filter(([address, id]) => snapshot.objects.some((o) => o.importId === id && address.startsWith(`${o.type}.`))));
   }
   return { snapshot, idsByHand };
 }

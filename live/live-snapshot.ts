@@ -114,9 +114,9 @@ function lockedVersions(dir: string): Record<string, string> {
     return {};
   }
   const byAddress = new Map(pinnedProviders().map((p) => [p.address.toLowerCase(), p.name]));
-  return Object.fromEntries([...text.matchAll(/provider "([^"]+)" \{\s*version\s*=\s*"([^"]+)"/g)].flatMap((m) => {
-    const name = byAddress.get(m[1]!.toLowerCase());
-    return name === undefined ? [] : [[name, m[2]!]];
+  return Object.fromEntries([...text.matchAll(/provider "([^"]+)" \{\s*version\s*=\s*"([^"]+)"/g)].flatMap(([, address = "", version = ""]) => {
+    const name = byAddress.get(address.toLowerCase());
+    return name === undefined ? [] : [[name, version]];
   }));
 }
 
@@ -185,7 +185,8 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
     const schemas = typeSchemas(options.root);
     try {
       await pool(stacks, 2, async (stack) => {
-        const json = configurations.get(stack)!;
+        const json = configurations.get(stack);
+        if (json === undefined) throw new LiveCommandError(`no such stack: ${stack}; the estate has ${[...configurations.keys()].sort(compareStrings).join(", ")}`);
         const mine = targets.filter((t) => t.stack === stack);
         if (mine.length > 0) {
           const dir = join(scratch, "import", stack);
@@ -248,7 +249,7 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
  * expression once variables, `each` and `count` are taken out.
  */
 function readsOnlyVariables(body: unknown): boolean {
-  return [...JSON.stringify(body).matchAll(/\$\{([^}]*)\}/g)].every((m) => !/[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_]/.test(m[1]!.replace(/\b(var|each|count)\.[A-Za-z0-9_-]+/g, "")));
+  return [...JSON.stringify(body).matchAll(/\$\{([^}]*)\}/g)].every(([, expression = ""]) => !/[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_]/.test(expression.replace(/\b(var|each|count)\.[A-Za-z0-9_-]+/g, "")));
 }
 
 /**
@@ -275,7 +276,7 @@ async function readDataSources(
         skipped.push(`${stack} data.${type}.${name}: its arguments read other objects of the stack`);
         continue;
       }
-      const needed = [...new Set([...JSON.stringify(arguments_).matchAll(/var\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]!))];
+      const needed = [...new Set([...JSON.stringify(arguments_).matchAll(/var\.([A-Za-z0-9_-]+)/g)].map(([, variable = ""]) => variable))];
       const missing = terraform.providers === "clouds" ? needed.filter((v) => json.variable?.[v]?.default === undefined && terraform.env[`TF_VAR_${v}`] === undefined) : [];
       if (missing.length > 0) {
         skipped.push(`${stack} data.${type}.${name}: set ${missing.map((v) => `TF_VAR_${v}`).join(", ")} to read it`);

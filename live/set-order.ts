@@ -13,10 +13,12 @@ export interface Ordered {
   readonly withheld?: Record<string, unknown>;
 }
 
-/** The permutation that sorts `elements` by their JSON. */
-function sortedOrder(elements: readonly unknown[]): number[] {
-  const keys = elements.map((e) => stableStringify(e));
-  return elements.map((_, i) => i).sort((a, b) => compareStrings(keys[a]!, keys[b]!) || a - b);
+/** `items` sorted by the JSON of what `element` takes of each, those alike in their order. */
+function inSortedOrder<T>(items: readonly T[], element: (item: T) => unknown): T[] {
+  return items
+    .map((item, index) => ({ item, index, key: stableStringify(element(item)) }))
+    .sort((a, b) => compareStrings(a.key, b.key) || a.index - b.index)
+    .map(({ item }) => item);
 }
 
 /** A value of `type` (and its marks) with every set inside it in the snapshot's order. */
@@ -28,8 +30,8 @@ function orderValue(type: SchemaType, value: unknown, marks: unknown): { value: 
       if (!Array.isArray(value)) return { value, marks };
       const inner = value.map((v, i) => orderValue(type[1], v, Array.isArray(marks) ? marks[i] : undefined));
       if (type[0] === "list") return { value: inner.map((x) => x.value), marks: Array.isArray(marks) ? inner.map((x) => x.marks) : marks };
-      const order = sortedOrder(inner.map((x) => x.value));
-      return { value: order.map((i) => inner[i]!.value), marks: Array.isArray(marks) ? order.map((i) => inner[i]!.marks ?? false) : marks };
+      const sorted = inSortedOrder(inner, (x) => x.value);
+      return { value: sorted.map((x) => x.value), marks: Array.isArray(marks) ? sorted.map((x) => x.marks ?? false) : marks };
     }
     case "map": {
       if (!isRecord(value)) return { value, marks };
@@ -39,7 +41,10 @@ function orderValue(type: SchemaType, value: unknown, marks: unknown): { value: 
     case "object": {
       if (!isRecord(value)) return { value, marks };
       const fields = type[1] as Readonly<Record<string, SchemaType>>;
-      const inner = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fields[k] === undefined ? { value: v, marks: isRecord(marks) ? marks[k] : undefined } : orderValue(fields[k]!, v, isRecord(marks) ? marks[k] : undefined)]));
+      const inner = Object.fromEntries(Object.entries(value).map(([k, v]) => {
+        const field = fields[k];
+        return [k, field === undefined ? { value: v, marks: isRecord(marks) ? marks[k] : undefined } : orderValue(field, v, isRecord(marks) ? marks[k] : undefined)];
+      }));
       return { value: Object.fromEntries(Object.entries(inner).map(([k, x]) => [k, x.value])), marks: isRecord(marks) ? Object.fromEntries(Object.entries(inner).filter(([, x]) => x.marks !== undefined).map(([k, x]) => [k, x.marks])) : marks };
     }
     case "tuple":
@@ -62,8 +67,8 @@ export function inSetOrder(block: SchemaBlock, values: Readonly<Record<string, u
       ordered = orderValue(attributeValueType(attribute), value, marks);
     } else if (nested !== undefined && Array.isArray(value)) {
       const inner = value.map((element, i) => (isRecord(element) ? inSetOrder(nested.block, element, Array.isArray(marks) && isRecord(marks[i]) ? marks[i] : undefined) : { values: element as Record<string, unknown> }));
-      const order = nested.nesting_mode === "set" ? sortedOrder(inner.map((x) => x.values)) : inner.map((_, i) => i);
-      ordered = { value: order.map((i) => inner[i]!.values), marks: Array.isArray(marks) ? order.map((i) => inner[i]!.withheld ?? {}) : marks };
+      const sorted = nested.nesting_mode === "set" ? inSortedOrder(inner, (x) => x.values) : inner;
+      ordered = { value: sorted.map((x) => x.values), marks: Array.isArray(marks) ? sorted.map((x) => x.withheld ?? {}) : marks };
     } else if (nested !== undefined && isRecord(value) && nested.nesting_mode !== "map") {
       const inner = inSetOrder(nested.block, value, isRecord(marks) ? marks : undefined);
       ordered = { value: inner.values, marks: marks === undefined ? undefined : inner.withheld ?? {} };

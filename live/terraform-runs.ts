@@ -79,14 +79,14 @@ export async function planWithClouds(options: {
   const plans: StackPlan[] = [];
   const failed = new Set<string>();
   const env = { ...options.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
-  for (const stack of order) {
-    const blockedBy = manifest[stack]!.dependencies.filter((d) => failed.has(d));
+  for (const [stack, entry] of order) {
+    const blockedBy = entry.dependencies.filter((d) => failed.has(d));
     if (blockedBy.length > 0) {
       failed.add(stack);
       plans.push({ stack, summary: "not planned", failure: `it reads ${blockedBy.join(", ")}, which could not be planned` });
       continue;
     }
-    const cwd = join(options.outdir, manifest[stack]!.workingDirectory);
+    const cwd = join(options.outdir, entry.workingDirectory);
     const run = async (args: readonly string[], okCodes: readonly number[]): Promise<string | undefined> => {
       const outcome = await runGroup(terraform.binary, args, { cwd, env });
       if (outcome.signal !== undefined) throw new LiveCommandError(`Terraform was killed (${outcome.signal}) during ${args[0]} of ${stack}`);
@@ -121,13 +121,15 @@ export function withStacksRead(names: readonly string[], dependencies: ReadonlyM
   return [...out].sort();
 }
 
-function dependencyOrder(names: readonly string[], manifest: Readonly<Record<string, { dependencies: readonly string[] }>>): string[] {
-  const out: string[] = [];
+/** The named stacks and those they read, each after the stacks it reads, with its manifest entry. */
+function dependencyOrder<S extends { readonly dependencies: readonly string[] }>(names: readonly string[], manifest: Readonly<Record<string, S>>): [string, S][] {
+  const out: [string, S][] = [];
   const visit = (name: string): void => {
-    if (out.includes(name)) return;
-    if (manifest[name] === undefined) throw new LiveCommandError(`no such stack: ${name}; the estate has ${Object.keys(manifest).sort().join(", ")}`);
-    for (const dependency of manifest[name]!.dependencies) visit(dependency);
-    out.push(name);
+    if (out.some(([done]) => done === name)) return;
+    const stack = manifest[name];
+    if (stack === undefined) throw new LiveCommandError(`no such stack: ${name}; the estate has ${Object.keys(manifest).sort().join(", ")}`);
+    for (const dependency of stack.dependencies) visit(dependency);
+    out.push([name, stack]);
   };
   for (const name of [...names].sort()) visit(name);
   return out;

@@ -38,7 +38,7 @@ export function canonicalRecordName(name: string): string {
 
 /** A TXT value as Terraform's records hold it: its character strings without their quotes, joined as the provider joins them. */
 export function unquoteTxt(value: string): string {
-  const strings = [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\"/g, "\""));
+  const strings = [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(([, quoted = ""]) => quoted.replace(/\\"/g, "\""));
   return strings.length === 0 ? value : strings.join("\"\"");
 }
 

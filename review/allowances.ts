@@ -48,9 +48,10 @@ export function validateAllowances(input: unknown, today: string, file: string =
     }
     if (typeof reason !== "string" || reason.trim().length < 10) problems.push(`${where}: "reason" must say why (at least a sentence)`);
     // The same days as a policy exception's term (inventory/exception-term.ts): a real calendar day, YYYY-MM-DD.
-    if (typeof expires !== "string" || dayProblem(expires) !== undefined) {
+    const expiresDay = typeof expires === "string" ? dayNumber(expires) : undefined;
+    if (expiresDay === undefined) {
       problems.push(`${where}: "expires" must be a date, YYYY-MM-DD${typeof expires === "string" ? ` (${dayProblem(expires)})` : ""}`);
-    } else if (dayNumber(expires)! < (dayNumber(today) ?? Infinity)) {
+    } else if (expiresDay < (dayNumber(today) ?? Infinity)) {
       problems.push(`${where}: expired on ${expires}: remove it (the change it allowed has landed) or renew it with a reason`);
     }
     if (problems.length === before) valid.push({ stack: stack as string, subjects: subjects as string[], reason: (reason as string).trim(), expires: expires as string });

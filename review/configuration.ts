@@ -20,10 +20,10 @@ export function section(configuration: Configuration | undefined, key: string): 
 
 /** The configuration of a resource by its address (`type.name`, an instance key ignored), or undefined. */
 export function resourceBody(configuration: Configuration | undefined, address: string): Readonly<Record<string, unknown>> | undefined {
-  const match = /^([A-Za-z0-9_]+)\.([^.[]+)/.exec(address);
-  if (match === null) return undefined;
-  const byType = section(configuration, "resource")[match[1]!];
-  const body = typeof byType === "object" && byType !== null ? (byType as Record<string, unknown>)[match[2]!] : undefined;
+  const [, type, name] = /^([A-Za-z0-9_]+)\.([^.[]+)/.exec(address) ?? [];
+  if (type === undefined || name === undefined) return undefined;
+  const byType = section(configuration, "resource")[type];
+  const body = typeof byType === "object" && byType !== null ? (byType as Record<string, unknown>)[name] : undefined;
   return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : undefined;
 }
 

@@ -115,15 +115,15 @@ async function synthesizeEach(tree: string, nodeModules: string): Promise<HeadSy
       removeScratch(parent);
     }
   };
-  const settled = await Promise.allSettled(HEAD_SYNTHESES.map(run));
+  // Every synthesis settles before any failure is judged (as with Promise.allSettled), each result with its name.
+  const settled = await Promise.all(HEAD_SYNTHESES.map((name) => run(name).then((value) => ({ name, value }), (reason: unknown) => ({ name, reason }))));
   const outputs: Partial<Record<HeadSynthesisName, HeadSynthesis>> = {};
   const failures: Partial<Record<HeadSynthesisName, ReviewError>> = {};
-  HEAD_SYNTHESES.forEach((name, i) => {
-    const result = settled[i]!;
-    if (result.status === "fulfilled") outputs[name] = result.value;
-    else if (result.reason instanceof ReviewError) failures[name] = result.reason;
+  for (const result of settled) {
+    if ("value" in result) outputs[result.name] = result.value;
+    else if (result.reason instanceof ReviewError) failures[result.name] = result.reason;
     else throw result.reason;
-  });
+  }
   if (failures.reviewed !== undefined) throw failures.reviewed;
   return { outputs, failures };
 }

@@ -161,14 +161,18 @@ export function attributeDiffs(change: PlannedChange): AttributeDiff[] {
 /** Alike changes (same stack, type, action and attribute changes, names aside) as one group each. */
 function groupChanges(changes: readonly DisplayChange[]): { groups: ChangeGroup[]; singles: DisplayChange[] } {
   const identity = new Set(["name", "zone_id", "hosted_zone_id", "type", "app_id", "cluster_id", "droplet_id"]);
-  const own = (c: DisplayChange): AttributeDiff[] => c.attributes.filter((a) => !identity.has(a.path.split(/[.[ ]/)[0]!));
+  // The attribute a path starts in (split gives one part at least: the whole path when it holds no separator).
+  const topAttribute = (path: string): string => path.split(/[.[ ]/, 1)[0] ?? path;
+  const own = (c: DisplayChange): AttributeDiff[] => c.attributes.filter((a) => !identity.has(topAttribute(a.path)));
   const signature = (c: DisplayChange): string => `${c.type}\0${c.action}\0${stableStringify(own(c))}\0${stableStringify(c.replacePaths)}`;
   const buckets = new Map<string, DisplayChange[]>();
   for (const change of changes) buckets.set(signature(change), [...(buckets.get(signature(change)) ?? []), change]);
   const groups: ChangeGroup[] = [];
   const singles: DisplayChange[] = [];
   for (const bucket of buckets.values()) {
-    const first = bucket[0]!;
+    const [first] = bucket;
+    // A bucket is made with its first change.
+    if (first === undefined) continue;
     if (bucket.length < GROUP_FROM || (first.action === "create" && own(first).length === 0)) {
       singles.push(...bucket);
       continue;

@@ -98,6 +98,11 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   mkdirSync(headTree, { recursive: true });
   // Revisions are resolved in the head's repository: the one --head-src names, else the one the review runs in.
   const repository = options.baseSrc === undefined || options.head !== undefined ? await repositoryRoot(options.headSrc !== undefined ? resolve(options.cwd, options.headSrc) : options.cwd) : undefined;
+  // Found above whenever a revision is named (a base without --base-src, or --head).
+  const revisionsRepository = (): string => {
+    if (repository === undefined) throw new ReviewError("a revision is named, but no repository was found to resolve it in");
+    return repository;
+  };
   let baseLabel: string;
   if (options.baseSrc !== undefined) {
     const dir = resolve(options.cwd, options.baseSrc);
@@ -105,14 +110,16 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
     await copyWorkingTree(dir, baseTree);
     baseLabel = options.baseSrc;
   } else {
-    const resolved = await resolveBase(repository!, options.base);
-    await exportCommit(repository!, resolved.commit, baseTree);
+    const git = revisionsRepository();
+    const resolved = await resolveBase(git, options.base);
+    await exportCommit(git, resolved.commit, baseTree);
     baseLabel = resolved.label;
   }
   let headLabel: string;
   if (options.head !== undefined) {
-    const resolved = await resolveBase(repository!, options.head);
-    await exportCommit(repository!, resolved.commit, headTree);
+    const git = revisionsRepository();
+    const resolved = await resolveBase(git, options.head);
+    await exportCommit(git, resolved.commit, headTree);
     headLabel = resolved.label;
   } else {
     const dir = options.headSrc !== undefined ? resolve(options.cwd, options.headSrc) : await repositoryRoot(options.cwd);
@@ -183,7 +190,10 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   if (tampered.length > 0) {
     findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's ${tamperedTooling.length > 0 ? "code or tooling (nothing was planned with them)" : "cache (the entry is dropped; this review used the base state it had read before)"}` });
   }
-  const head = syntheses.outputs.reviewed!.output;
+  // A failed reviewed synthesis has thrown (review/head-synthesis.ts); a read one is always there.
+  const reviewedSynthesis = syntheses.outputs.reviewed;
+  if (reviewedSynthesis === undefined) throw new ReviewError("the head's reviewed synthesis gave no output");
+  const head = reviewedSynthesis.output;
 
   // 4. What the head's configuration may run, and Terraform's plan of it.
   const reviewed = configurationHashes(head.configurations, HEAD_BACKENDS.reviewed);

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Configuration, Configurations } from "./configuration";
 import { isRecord } from "./json";
 import { ESTATE_FACTS_FILE } from "../inventory/estate-facts";
+import { compareStrings } from "../values/string-order";
 
 /** How large an output may be: far above the estate's (about 1 MB in all), far below what would hurt the machine. */
 export const SYNTHESIS_OUTPUT_LIMITS = { fileBytes: 16 * 1024 * 1024, totalBytes: 64 * 1024 * 1024, stacks: 200 } as const;
@@ -81,10 +82,10 @@ export function readSynthesisOutput(folder: string): SynthesisOutput {
     throw new SynthesisOutputError(folder, [...problems, ...parsed.error.issues.map((issue) => `manifest.json ${issue.path.join(".") || "(top level)"}: ${issue.message}`)]);
   }
   const manifest = parsed.data.stacks;
-  const names = Object.keys(manifest).sort();
+  const stacks = Object.entries(manifest).sort(([a], [b]) => compareStrings(a, b));
+  const names = stacks.map(([name]) => name);
   if (names.length > SYNTHESIS_OUTPUT_LIMITS.stacks) problems.push(`the manifest names ${names.length} stacks, more than ${SYNTHESIS_OUTPUT_LIMITS.stacks}`);
-  for (const name of names) {
-    const stack = manifest[name]!;
+  for (const [name, stack] of stacks) {
     if (!STACK_NAME.test(name)) problems.push(`stack "${name.slice(0, 80)}": not a stack name (${STACK_NAME.source})`);
     if (stack.name !== name) problems.push(`stack "${name}": its manifest entry names "${stack.name}"`);
     if (stack.synthesizedStackPath !== `stacks/${name}/cdk.tf.json`) problems.push(`stack "${name}": synthesizedStackPath is "${stack.synthesizedStackPath}", not stacks/${name}/cdk.tf.json`);
@@ -115,7 +116,7 @@ export function readSynthesisOutput(folder: string): SynthesisOutput {
   if (problems.length > 0) throw new SynthesisOutputError(folder, problems);
   return {
     configurations,
-    dependencies: new Map(names.map((name) => [name, [...manifest[name]!.dependencies].sort()])),
+    dependencies: new Map(stacks.map(([name, stack]) => [name, [...stack.dependencies].sort()])),
     ...(facts !== undefined ? { facts } : {}),
   };
 }

@@ -106,11 +106,19 @@ function elementName(value: unknown): string | undefined {
 function listDiffs(path: string, before: { value: unknown[]; sensitive: Marks }, after: { value: unknown[]; sensitive: Marks }, unknown: Marks): AttributeDiff[] {
   const a = before.value;
   const b = after.value;
-  const named = [...a, ...b].length > 0 && [...a, ...b].every((v) => elementName(v) !== undefined);
-  if (named) {
-    const index = (list: unknown[]): Map<string, number> => new Map(list.map((v, i) => [elementName(v)!, i]));
-    const ia = index(a);
-    const ib = index(b);
+  // Each element's index by its name, or undefined when an element has none.
+  const index = (list: unknown[]): Map<string, number> | undefined => {
+    const byName = new Map<string, number>();
+    for (const [i, v] of list.entries()) {
+      const name = elementName(v);
+      if (name === undefined) return undefined;
+      byName.set(name, i);
+    }
+    return byName;
+  };
+  const ia = index(a);
+  const ib = index(b);
+  if (a.length + b.length > 0 && ia !== undefined && ib !== undefined) {
     return [...new Set([...ia.keys(), ...ib.keys()])].sort().flatMap((key) => {
       const i = ia.get(key);
       const j = ib.get(key);
@@ -128,13 +136,15 @@ function listDiffs(path: string, before: { value: unknown[]; sensitive: Marks },
   const diffs: AttributeDiff[] = [];
   a.forEach((v, i) => {
     const key = stableStringify(v);
-    if ((cb.get(key) ?? 0) > 0) cb.set(key, cb.get(key)! - 1);
+    const unmatched = cb.get(key) ?? 0;
+    if (unmatched > 0) cb.set(key, unmatched - 1);
     else diffs.push({ path: `${path}[-]`, change: "removed", before: text(v, markAt(before.sensitive, i)) });
   });
   b.forEach((v, i) => {
     const key = stableStringify(v);
+    const unmatched = ca.get(key) ?? 0;
     if (markAt(unknown, i) === true) diffs.push({ path: `${path}[+]`, change: "added", after: UNKNOWN_TEXT });
-    else if ((ca.get(key) ?? 0) > 0) ca.set(key, ca.get(key)! - 1);
+    else if (unmatched > 0) ca.set(key, unmatched - 1);
     else diffs.push({ path: `${path}[+]`, change: "added", after: text(v, markAt(after.sensitive, i)) });
   });
   if (diffs.length === 0 && stableStringify(a) !== stableStringify(b)) diffs.push({ path, change: "changed", before: text(a, before.sensitive), after: text(b, after.sensitive) });

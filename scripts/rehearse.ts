@@ -90,9 +90,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   process.stdout.write(renderRehearsal(result));
-  const tooling = result.failures.filter((f) => f.tooling !== undefined);
-  if (tooling.length > 0) {
-    process.stderr.write(`rehearse: could not run: ${tooling[0]!.tooling} (stack ${tooling[0]!.stack}, ${tooling[0]!.step})\n`);
+  const tooling = result.failures.find((f) => f.tooling !== undefined);
+  if (tooling !== undefined) {
+    process.stderr.write(`rehearse: could not run: ${tooling.tooling} (stack ${tooling.stack}, ${tooling.step})\n`);
     return COULD_NOT_RUN;
   }
   return result.failures.length === 0 ? 0 : 1;

@@ -38,7 +38,11 @@ export class DatadogStack extends EstateStack {
     for (const planned of estate.monitoring.monitors) {
       monitors.set(planned.key, new PagedMonitor(this, planned.key, {
         ...monitorDefinition(planned, settings),
-        routes: planned.owners.map((owner) => routes.get(owner)!),
+        routes: planned.owners.map((owner) => {
+          const route = routes.get(owner);
+          if (route === undefined) throw new Error(`DatadogStack: monitor "${planned.key}" pages owner "${owner}", who is not among the monitored owners`);
+          return route;
+        }),
       }));
     }
     this.monitors = monitors;

@@ -72,9 +72,13 @@ export class DigitalOceanDatacenterStack extends EstateStack {
 
   /** The Terraform address of every resource of one of the datacenter's hosts (its droplet, volume, attachment). */
   hostAddresses(hostKey: string): string[] {
+    return resourceAddresses(this.host(hostKey));
+  }
+
+  private host(hostKey: string): DropletHost {
     const host = this.hosts.get(hostKey);
     if (host === undefined) throw new Error(`${this.stackName}: no host "${hostKey}"`);
-    return resourceAddresses(host);
+    return host;
   }
 
   /**
@@ -104,7 +108,7 @@ export class DigitalOceanDatacenterStack extends EstateStack {
       const estatePorts = estate.estatePorts(role);
       new RoleFirewall(this, `firewall-${roleName}`, {
         name: `psf-${dc.key}-${roleName}`,
-        droplets: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.hosts.get(h.key)!),
+        droplets: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.host(h.key)),
         worldPorts: estate.worldPorts(role),
         internalPorts: estate.internalPorts(role, dc.key),
         network: this.network,

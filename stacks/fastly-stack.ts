@@ -74,11 +74,17 @@ export class FastlyStack extends EstateStack {
         const role = estate.role(origin.role);
         const hosts = estate.hostsWithRole(origin.role).filter((h) => h.datacenter === origin.datacenter);
         // The per-datacenter service name exists when the role has several hosts there; one host is its own name.
-        address = hosts.length > 1 ? `${role.shortName ?? role.name}.${origin.datacenter}.${estate.hostZone}` : hosts[0]!.fqdn;
+        const [onlyHost] = hosts;
+        if (hosts.length > 1) address = `${role.shortName ?? role.name}.${origin.datacenter}.${estate.hostZone}`;
+        else if (onlyHost !== undefined) address = onlyHost.fqdn;
+        else throw new Error(`FastlyStack: backend "${spec.name}" reaches role "${origin.role}" in datacenter "${origin.datacenter}", which has no host there`);
       }
       // The inventory has made sure a TLS origin names its certificate.
+      if (sslCertHostname === undefined || sslSniHostname === undefined) {
+        throw new Error(`FastlyStack: backend "${spec.name}" is reached over TLS but names no certificate (sslCertHostname and sslSniHostname)`);
+      }
       return {
-        ...rest, address, useSsl: true, sslCheckCert: true, sslCertHostname: sslCertHostname!, sslSniHostname: sslSniHostname!,
+        ...rest, address, useSsl: true, sslCheckCert: true, sslCertHostname, sslSniHostname,
         ...(signedByPsfCa === true ? { sslCaCert: psfCa } : {}),
       };
     };

@@ -67,10 +67,12 @@ export class HerokuStack extends EstateStack {
       new HerokuPipeline(this, `pipeline-${pipeline}`, {
         name: pipeline,
         team,
-        stages: heroku.apps.filter((a) => a.pipeline?.pipeline === pipeline).map((a) => ({
-          stage: a.pipeline!.stage,
-          app: apps.get(a.name)!,
-        })),
+        stages: heroku.apps.flatMap((a) => {
+          if (a.pipeline?.pipeline !== pipeline) return [];
+          const app = apps.get(a.name);
+          if (app === undefined) throw new Error(`HerokuStack: pipeline "${pipeline}" has the app "${a.name}", which this stack has not made`);
+          return [{ stage: a.pipeline.stage, app }];
+        }),
       });
     }
   }

@@ -46,8 +46,10 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   const droplets = new Map<string, DropletHost>();
   for (const stack of datacenters) for (const [key, host] of stack.hosts) droplets.set(key, host);
   // A host moved from another datacenter of the same region keeps its droplet: the old stack hands its state over.
-  for (const host of estate.hosts.filter((h) => h.previously?.datacenter !== undefined && h.previously.datacenter !== h.datacenter)) {
-    const from = datacenters.find((stack) => stack.datacenter === host.previously!.datacenter);
+  for (const host of estate.hosts) {
+    const previousDatacenter = host.previously?.datacenter;
+    if (previousDatacenter === undefined || previousDatacenter === host.datacenter) continue;
+    const from = datacenters.find((stack) => stack.datacenter === previousDatacenter);
     const to = datacenters.find((stack) => stack.datacenter === host.datacenter);
     if (from === undefined || to === undefined) throw new Error(`definePsfEstate: no datacenter stack for the move of host "${host.key}"`);
     from.handOver(to.hostAddresses(host.key), to.stackName);

@@ -20,6 +20,7 @@ export function settleSynthesisProcess(env: NodeJS.ProcessEnv): void {
   // quarter of synthesis's CPU, for a message the estate's own checks make before. Its callers read the function from
   // the module's exports at each call, so replacing the export reaches them all; the switch brings the traces back.
   if (env[TOKEN_STACK_TRACES_VARIABLE] !== "1") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- replacing an export needs the module's own (mutable) exports object, loaded only when the switch is off; an import's namespace is read-only
     (require("cdktf/lib/tokens/private/stack-trace") as StackTraceModule).captureStackTrace = () => [];
   }
   // zod compiles a fast path for each object schema the first time it parses, which pays off over many parses; the

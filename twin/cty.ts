@@ -5,6 +5,7 @@
  */
 import { decode, encode, ExtData, ExtensionCodec } from "@msgpack/msgpack";
 import type { SchemaType as CtyType } from "../provider-schemas/schema-file";
+import { compareStrings } from "../values/string-order";
 
 export type { CtyType };
 
@@ -130,7 +131,7 @@ export function canonical(value: Value, type: CtyType): string {
     case "map":
       return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, type[1])}`).join(",")}}`;
     case "object":
-      return `{${Object.keys(type[1]).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, type[1][k]!)}`).join(",")}}`;
+      return `{${Object.entries(type[1]).sort(([a], [b]) => compareStrings(a, b)).map(([k, fieldType]) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, fieldType)}`).join(",")}}`;
     case "tuple":
       return `[${(value as readonly Value[]).map((v, i) => canonical(v, type[1][i] ?? "dynamic")).join(",")}]`;
   }

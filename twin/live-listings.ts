@@ -48,12 +48,13 @@ export function answerListing(dataSource: string, block: SchemaBlock, listing: L
   const fields = objectFields(type);
   const state: Record<string, Value> = {};
   if (listing.elements === undefined && listing.ids === undefined) {
-    if (picked.length !== 1) {
+    const [only] = picked;
+    if (picked.length !== 1 || only === undefined) {
       let next = 0;
       const words = (listing.notFound ?? `no ${listing.resource} matches`).replace(/%s/g, () => String(config[given[next++]?.[0] ?? ""] ?? ""));
       return { kind: "not-found", summary: words, detail: `${picked.length === 0 ? "The live snapshot holds no" : `The live snapshot holds ${picked.length} objects of`} ${listing.resource} that ${dataSource} ${given.map(([a]) => `${a} = ${JSON.stringify(config[a])}`).join(", ")} picks (provider twin).` };
     }
-    Object.assign(state, shown(picked[0]!.values, type, listing));
+    Object.assign(state, shown(only.values, type, listing));
   } else {
     if (listing.elements !== undefined) {
       const elementsType = fields[listing.elements];
@@ -109,7 +110,10 @@ function converted(value: unknown, type: SchemaType): Value {
       // A block the state keeps as a list of one (an alias) shows as one object.
       if (Array.isArray(value)) return value.length === 1 ? converted(value[0], type) : null;
       // A plain value where an object of one attribute is shown (a record set's values as { value }).
-      if (!isRecord(value)) return Object.keys(fields).length === 1 ? { [Object.keys(fields)[0]!]: converted(value, Object.values(fields)[0]!) } : null;
+      if (!isRecord(value)) {
+        const [only, ...more] = Object.entries(fields);
+        return only !== undefined && more.length === 0 ? { [only[0]]: converted(value, only[1]) } : null;
+      }
       return Object.fromEntries(Object.entries(fields).map(([name, fieldType]) => [name, converted(value[name], fieldType)]));
     }
     case "tuple":

@@ -4,7 +4,7 @@
  * change forces a new object (the ForceNew table and its conditional rules, provider-schemas/facts/).
  */
 import type { ConditionalReplacement, ResourceTypeFacts } from "../provider-schemas/facts";
-import { attributeValueType, type SchemaAttribute, type SchemaBlock } from "../provider-schemas/schema-file";
+import { attributeValueType, type SchemaBlock, type SchemaNestedType } from "../provider-schemas/schema-file";
 import { isObjectValue, isUnknown, sameValue, UNKNOWN, type CtyType, type Value } from "./cty";
 
 /** One step of an attribute path as the protocol writes it. */
@@ -50,7 +50,7 @@ function planBlock(block: SchemaBlock, proposed: Value, config: Value, fresh: bo
     if (attribute.computed === true && (configured[name] ?? null) === null) {
       if (value === null || fresh) out[name] = UNKNOWN;
     } else if (attribute.nested_type !== undefined) {
-      out[name] = planNestedAttributes(attribute, value, configured[name] ?? null, fresh);
+      out[name] = planNestedAttributes(attribute.nested_type, value, configured[name] ?? null, fresh);
     }
   }
   for (const [name, blockType] of Object.entries(block.block_types ?? {})) {
@@ -62,8 +62,7 @@ function planBlock(block: SchemaBlock, proposed: Value, config: Value, fresh: bo
   return out;
 }
 
-function planNestedAttributes(attribute: SchemaAttribute, value: Value, config: Value, fresh: boolean): Value {
-  const nested = attribute.nested_type!;
+function planNestedAttributes(nested: SchemaNestedType, value: Value, config: Value, fresh: boolean): Value {
   return mapElements(nested.nesting_mode, value, (element, key) =>
     planBlock({ attributes: nested.attributes }, element, configElement(nested.nesting_mode, config, element, key), fresh));
 }
@@ -109,7 +108,8 @@ function replacementPaths(block: SchemaBlock, facts: ResourceTypeFacts, prior: V
   for (const path of facts.forcesReplacement) {
     const segments = path.split(".");
     if (!resolvesIn(block, segments)) continue;
-    if (segments.length === 1 && leftOpenByTheTwin(segments[0]!, planned, config)) continue;
+    const [attribute, ...below] = segments;
+    if (attribute !== undefined && below.length === 0 && leftOpenByTheTwin(attribute, planned, config)) continue;
     const steps = changedPath(block, segments, prior, planned);
     if (steps !== undefined) paths.push(steps);
   }
@@ -158,13 +158,15 @@ function changedPath(
   const before = prior[head] ?? null;
   const after = planned[head] ?? null;
   if (rest.length === 0) {
-    const attribute = block.attributes![head]!;
+    const attribute = block.attributes?.[head];
+    if (attribute === undefined) throw new Error(`the replacement path's "${head}" is no attribute of its block (resolvesIn checks a path before it is followed)`);
     if (isUnknown(after)) return rule === undefined ? [{ attribute_name: head }] : undefined;
     if (sameValue(before, after, attributeValueType(attribute))) return undefined;
     if (rule !== undefined && !(matches(rule.from, before) && matches(rule.to, after))) return undefined;
     return [{ attribute_name: head }];
   }
-  const nested = block.block_types![head]!;
+  const nested = block.block_types?.[head];
+  if (nested === undefined) throw new Error(`the replacement path's "${head}" is no nested block of its block (resolvesIn checks a path before it is followed)`);
   if (nested.nesting_mode === "list" || nested.nesting_mode === "single" || nested.nesting_mode === "group") {
     const priorElements = nested.nesting_mode === "list" ? (before as readonly Value[] | null) ?? [] : [before];
     const plannedElements = nested.nesting_mode === "list" ? (after as readonly Value[] | null) ?? [] : [after];

@@ -212,7 +212,8 @@ export function readDataSource(typeName: string, block: SchemaBlock, config: Val
   const known = DATA_SOURCES[typeName]?.(config as Readonly<Record<string, Value>>) ?? {};
   const withKnown: Record<string, Value> = { ...(config as Record<string, Value>) };
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
-    if (known[name] !== undefined) withKnown[name] = known[name]!;
+    const knownValue = known[name];
+    if (knownValue !== undefined) withKnown[name] = knownValue;
     else if (attribute.computed === true && (withKnown[name] ?? null) === null) withKnown[name] = generic(typeName, name, attributeValueType(attribute), (s) => hash(`${name}\0${s}`));
   }
   return withKnown;
@@ -234,7 +235,10 @@ function hashText(text: string): number {
 /** The policy JSON aws_iam_policy_document renders from its statements, in the provider's key order. */
 function policyDocument(config: Readonly<Record<string, Value>>): Record<string, unknown> {
   const strings = (v: Value): string[] => ((v as readonly Value[] | null) ?? []).map(String).sort();
-  const one = (list: string[]): string | string[] => (list.length === 1 ? list[0]! : list);
+  const one = (list: string[]): string | string[] => {
+    const [only, ...more] = list;
+    return only !== undefined && more.length === 0 ? only : list;
+  };
   const statements = ((config.statement as readonly Value[] | null) ?? []).map((s) => {
     const st = s as Record<string, Value>;
     const principals = (key: string): Record<string, string | string[]> | undefined => {

@@ -132,13 +132,15 @@ function crossViolation(rule: CrossAttributeRule, object: Readonly<Record<string
   const set = rule.attributes.filter(isSet);
   const names = rule.attributes.map((n) => `"${n}"`).join(", ");
   switch (rule.kind) {
-    case "conflicts-with":
-      return set.length > 1 ? { summary: "Conflicting configuration arguments", detail: `"${set[0]}": conflicts with ${set.slice(1).join(", ")}`, attribute: set[0]! } : undefined;
+    case "conflicts-with": {
+      const [firstSet, ...otherSet] = set;
+      return firstSet !== undefined && otherSet.length > 0 ? { summary: "Conflicting configuration arguments", detail: `"${firstSet}": conflicts with ${otherSet.join(", ")}`, attribute: firstSet } : undefined;
+    }
     case "exactly-one-of":
       if (set.length === 1) return undefined;
-      return { summary: set.length === 0 ? "Missing required argument" : "Invalid combination of arguments", detail: `"${rule.attributes[0]}": only one of ${names} can be specified, and one must be`, attribute: set[1] ?? rule.attributes[0]! };
+      return { summary: set.length === 0 ? "Missing required argument" : "Invalid combination of arguments", detail: `"${rule.attributes[0]}": only one of ${names} can be specified, and one must be`, attribute: set[1] ?? rule.attributes[0] };
     case "at-least-one-of":
-      return set.length === 0 ? { summary: "Missing required argument", detail: `"${rule.attributes[0]}": one of ${names} must be specified`, attribute: rule.attributes[0]! } : undefined;
+      return set.length === 0 ? { summary: "Missing required argument", detail: `"${rule.attributes[0]}": one of ${names} must be specified`, attribute: rule.attributes[0] } : undefined;
     case "required-with": {
       const [first, ...others] = rule.attributes;
       if (first === undefined || !isSet(first)) return undefined;

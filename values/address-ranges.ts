@@ -34,12 +34,22 @@ export function parseAddress(text: string): Address | undefined {
 
 /** `address/prefix` of either family, the prefix a decimal within the family's bits, or undefined. */
 export function parseCidr(text: string): AddressRange | undefined {
-  const match = /^([^/]+)\/(0|[1-9][0-9]{0,2})$/.exec(text);
-  if (match === null) return undefined;
-  const address = parseAddress(match[1]!);
-  const prefixLength = Number(match[2]);
+  const [, addressText, prefixText] = /^([^/]+)\/(0|[1-9][0-9]{0,2})$/.exec(text) ?? [];
+  if (addressText === undefined || prefixText === undefined) return undefined;
+  const address = parseAddress(addressText);
+  const prefixLength = Number(prefixText);
   if (address === undefined || prefixLength > ADDRESS_BITS[address.family]) return undefined;
   return { family: address.family, address: address.value, prefixLength };
+}
+
+/**
+ * `parseCidr` for text known to be a range: a constant of the code, or an inventory field its shape has checked. Text
+ * that does not parse there is a bug of the code, which this throws, saying so.
+ */
+export function knownCidr(text: string): AddressRange {
+  const range = parseCidr(text);
+  if (range === undefined) throw new Error(`"${text}" is not a CIDR range, but the code holds it as one`);
+  return range;
 }
 
 /** A CIDR range, or a single address as the range of itself alone (firewalls take both). */

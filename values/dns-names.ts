@@ -13,7 +13,8 @@ const RECORD_LABEL = /^_?[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$/;
 /** A hand-written record's name: lower case labels under a top-level domain, `_` allowed at a label's start. */
 export function isRecordName(name: string): boolean {
   const labels = name.split(".");
-  return name.length <= 253 && labels.length >= 2 && /^[a-z]{2,63}$/.test(labels[labels.length - 1]!) && labels.every((label) => RECORD_LABEL.test(label));
+  const topLevel = labels.at(-1);
+  return name.length <= 253 && labels.length >= 2 && topLevel !== undefined && /^[a-z]{2,63}$/.test(topLevel) && labels.every((label) => RECORD_LABEL.test(label));
 }
 
 /**

@@ -3,6 +3,7 @@
  * workflows are, read-only credentials in the one step that reads the clouds, issues written by a job with no secret.
  */
 import { expressionsInRun, expressionsInScripts, loadWorkflow, mapping, mixedPins, unpinnedUses, versionCommentProblems } from "../support/workflow-files";
+import { defined } from "../support/defined";
 
 const FILE = ".github/workflows/drift.yml";
 const drift = loadWorkflow(FILE);
@@ -36,7 +37,7 @@ describe(`${FILE}`, () => {
   it("gives the credentials to the drift step alone, and the issues job none", () => {
     const withSecrets = drift.steps.filter((s) => JSON.stringify(s.raw).includes("secrets."));
     expect(withSecrets.map((s) => s.raw["name"])).toEqual(["Drift (exit 0 no drift, 1 drift, 2 could not run)"]);
-    expect(withSecrets[0]!.run).toMatch(/npm run --silent drift -- --format json --output drift\.json/);
+    expect(defined(withSecrets[0]).run).toMatch(/npm run --silent drift -- --format json --output drift\.json/);
     expect(JSON.stringify(jobs["issues"])).not.toMatch(/secrets\.|actions\/checkout/);
   });
 });

@@ -21,6 +21,7 @@ import { cachedBundle } from "../../bundling/cached-bundle.cjs";
 import { rehearse } from "../../twin/rehearsal/rehearse";
 import { FIXTURE_EDITS, FIXTURE_TAKEN } from "../fixtures/live-estate/edits";
 import { repoRoot } from "../support/rehearsal";
+import { defined } from "../support/defined";
 
 const FIXTURE = join(repoRoot, "__tests__", "fixtures", "live-estate", "snapshot.json");
 const IDS = join(repoRoot, "__tests__", "fixtures", "live-estate", "import-ids.json");
@@ -45,7 +46,7 @@ describe("the live estate against the committed fixture", () => {
       root: repoRoot, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), env: process.env, progress: () => undefined, concurrency: 3, saveStateTo: states,
     }));
     const texts = fixtureFileTexts(fixtureFromRehearsal(rehearsal, FIXTURE_EDITS, FIXTURE_TAKEN, repoRoot), FIXTURE);
-    stale = [[FIXTURE, texts.snapshot], [IDS, texts.idsByHand]].filter(([file, text]) => readFileSync(file!, "utf8") !== text).map(([file]) => file!.slice(repoRoot.length + 1));
+    stale = [[FIXTURE, texts.snapshot], [IDS, texts.idsByHand]].filter(([file, text]) => readFileSync(defined(file), "utf8") !== text).map(([file]) => defined(file).slice(repoRoot.length + 1));
     // Every test below would fail on differences nobody made: they all fail with this line instead.
     if (stale.length > 0) throw new Error(`${STALE} (${stale.join(", ")} differ)`);
     // A copy of the ids given by hand, for --write-ids to record what discovery found beside them.
@@ -79,9 +80,9 @@ describe("the live estate against the committed fixture", () => {
     });
 
     it("names the inventory field a value comes from, and never compares a secret the snapshot withholds", () => {
-      const wiki = adoption.stacks.flatMap((s) => s.resources).find((r) => r.name === "wiki.nyc1.psf.io")!;
+      const wiki = defined(adoption.stacks.flatMap((s) => s.resources).find((r) => r.name === "wiki.nyc1.psf.io"));
       expect(wiki.attributes).toEqual([{ path: "size", change: "changed", before: "\"s-4vcpu-8gb\"", after: "\"s-2vcpu-4gb\"", inventory: "host \"wiki.nyc1\" size (inventory/hosts.ts)" }]);
-      const docs = adoption.stacks.find((s) => s.stack === "fastly")!.resources.find((r) => r.name === "docs.python.org")!;
+      const docs = defined(defined(adoption.stacks.find((s) => s.stack === "fastly")).resources.find((r) => r.name === "docs.python.org"));
       expect(docs.outcome).toBe("adopted");
       expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
     });

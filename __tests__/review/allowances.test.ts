@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALLOWANCES_FILE, allowanceFor, todayUtc, validateAllowances } from "../../review/allowances";
+import { defined } from "../support/defined";
 
 const good = { stack: "dns", subjects: ["aws_route53_zone.example_org"], reason: "example.org was transferred (issue #123)", expires: "2099-12-31" };
 
@@ -17,9 +18,9 @@ describe("review/allowances.json on this branch", () => {
 describe("an allowance", () => {
   it("covers its subjects in its stack, and an instance of a covered resource", () => {
     const [allowance] = validateAllowances([good], "2026-11-25");
-    expect(allowanceFor([allowance!], "dns", "aws_route53_zone.example_org")).toBe(allowance);
-    expect(allowanceFor([allowance!], "dns", "aws_route53_zone.example_org[0]")).toBe(allowance);
-    expect(allowanceFor([allowance!], "fastly", "aws_route53_zone.example_org")).toBeUndefined();
+    expect(allowanceFor([defined(allowance)], "dns", "aws_route53_zone.example_org")).toBe(allowance);
+    expect(allowanceFor([defined(allowance)], "dns", "aws_route53_zone.example_org[0]")).toBe(allowance);
+    expect(allowanceFor([defined(allowance)], "fastly", "aws_route53_zone.example_org")).toBeUndefined();
   });
 
   it.each([

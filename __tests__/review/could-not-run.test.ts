@@ -50,6 +50,7 @@ async function withEnv<T>(name: string, value: string, work: () => Promise<T>): 
   try {
     return await work();
   } finally {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- process.env is node's object, and deleting is how a variable is unset (assigning undefined would set "undefined")
     if (before === undefined) delete process.env[name];
     else process.env[name] = before;
   }

@@ -8,6 +8,7 @@ import { loadProviderSchema, pinnedProvider } from "../../provider-schemas/schem
 import { canonicalAddress, ownership } from "../../review/verdict/ownership";
 import { isEstateReference } from "../../review/verdict/takeover";
 import { namedHosts, spfAllRank, spfTerms } from "../../review/verdict/destinations";
+import { defined } from "../support/defined";
 
 const FACTS = {
   zones: ["python.org"],
@@ -85,11 +86,11 @@ describe("destinations read from text", () => {
   });
 
   it("reads an SPF policy's terms and how much its all lets through", () => {
-    expect(spfAllRank(spfTerms("v=spf1 mx -all")!)).toBe(0);
-    expect(spfAllRank(spfTerms("v=spf1 mx ~all")!)).toBe(1);
-    expect(spfAllRank(spfTerms("v=spf1 mx")!)).toBe(2);
-    expect(spfAllRank(spfTerms("v=spf1 mx all")!)).toBe(3);
+    expect(spfAllRank(defined(spfTerms("v=spf1 mx -all")))).toBe(0);
+    expect(spfAllRank(defined(spfTerms("v=spf1 mx ~all")))).toBe(1);
+    expect(spfAllRank(defined(spfTerms("v=spf1 mx")))).toBe(2);
+    expect(spfAllRank(defined(spfTerms("v=spf1 mx all")))).toBe(3);
     expect(spfTerms("not spf")).toBeUndefined();
-    expect(spfTerms("v=spf1 include:_spf.example.net ip4:192.0.2.0/24")!.map((t) => [t.qualifier, t.mechanism, t.argument])).toEqual([["+", "include", "_spf.example.net"], ["+", "ip4", "192.0.2.0/24"]]);
+    expect(defined(spfTerms("v=spf1 include:_spf.example.net ip4:192.0.2.0/24")).map((t) => [t.qualifier, t.mechanism, t.argument])).toEqual([["+", "include", "_spf.example.net"], ["+", "ip4", "192.0.2.0/24"]]);
   });
 });

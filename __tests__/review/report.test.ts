@@ -11,6 +11,7 @@ import { buildReport, exitStatus, type ReportInputs } from "../../review/report"
 import { COMMENT_MARKER, MARKDOWN_LIMIT, renderReport } from "../../review/render";
 import type { PlannedChange } from "../../review/terraform-plan";
 import type { Danger } from "../../review/verdict";
+import { defined } from "../support/defined";
 
 function change(overrides: Partial<PlannedChange>): PlannedChange {
   return {
@@ -41,18 +42,18 @@ const recordUpdates = Array.from({ length: 42 }, (_, i) => change({
 describe("the report", () => {
   it("groups alike changes into one entry that names what they apply to, with what each gains", () => {
     const report = buildReport(inputs(recordUpdates));
-    const stack = report.stacks[0]!;
+    const stack = defined(report.stacks[0]);
     expect(stack.groups).toHaveLength(1);
-    expect(stack.groups[0]!.names).toHaveLength(42);
-    expect(stack.groups[0]!.names).toContain("name0.zone0.org AAAA");
-    expect(stack.groups[0]!.attributes).toEqual([{ path: "records[+]", change: "added", after: '"2001:db8::2"' }]);
+    expect(defined(stack.groups[0]).names).toHaveLength(42);
+    expect(defined(stack.groups[0]).names).toContain("name0.zone0.org AAAA");
+    expect(defined(stack.groups[0]).attributes).toEqual([{ path: "records[+]", change: "added", after: '"2001:db8::2"' }]);
     expect(stack.changes).toEqual([]);
     expect(renderReport(report, "text")).toMatch(/42 aws_route53_record updated in place, each as below: name0\.zone0\.org AAAA, [^\n]*\n\s+\+ records\[\+\]: "2001:db8::2"/);
   });
 
   it("groups from three alike changes, not two", () => {
-    expect(buildReport(inputs(recordUpdates.slice(0, 3))).stacks[0]!.groups).toHaveLength(1);
-    expect(buildReport(inputs(recordUpdates.slice(0, 2))).stacks[0]!.groups).toHaveLength(0);
+    expect(defined(buildReport(inputs(recordUpdates.slice(0, 3))).stacks[0]).groups).toHaveLength(1);
+    expect(defined(buildReport(inputs(recordUpdates.slice(0, 2))).stacks[0]).groups).toHaveLength(0);
   });
 
   it("masks what the provider marks sensitive and what is named like a secret, nothing else", () => {
@@ -64,7 +65,7 @@ describe("the report", () => {
     })], { summaries: new Map([["heroku", "Plan: 0 to add, 1 to change, 0 to destroy."]]) }));
     const text = renderReport(report, "json");
     expect(text).not.toMatch(/"old"|"new"|t1|t2/);
-    expect(report.stacks[0]!.changes[0]!.attributes.find((a) => a.path === "name")).toEqual({ path: "name", change: "changed", before: '"a"', after: '"b"' });
+    expect(defined(defined(report.stacks[0]).changes[0]).attributes.find((a) => a.path === "name")).toEqual({ path: "name", change: "changed", before: '"a"', after: '"b"' });
   });
 
   it("names the reviewed configuration's hash in every format", () => {

@@ -12,6 +12,7 @@ import type { ReviewReport } from "../../review/report";
 import type { Danger } from "../../review/verdict";
 import { fixtureRepository, type FixtureRevision } from "../support/review-fixture";
 import { holdLockForFile } from "../support/exclusive";
+import { defined } from "../support/defined";
 
 // Not beside another review test file: the attack test tampers with every review's scratch folders and cache.
 holdLockForFile("review-tests");
@@ -55,9 +56,9 @@ const BASE: FixtureRevision = {
 };
 
 /** The same base with only its main stack, for the reviews that need no more (each stack planned costs seconds). */
-const SMALL_BASE: FixtureRevision = { allowances: [ALLOWANCE], stacks: { main: BASE.stacks.main! } };
+const SMALL_BASE: FixtureRevision = { allowances: [ALLOWANCE], stacks: { main: defined(BASE.stacks.main) } };
 
-const mainHead = BASE.stacks.main!;
+const mainHead = defined(BASE.stacks.main);
 const baseResources = mainHead.resource as Record<string, Record<string, unknown>>;
 const HEAD: FixtureRevision = {
   stacks: {
@@ -84,7 +85,7 @@ const HEAD: FixtureRevision = {
       ...BASE.stacks.ipv6,
       resource: { digitalocean_droplet: { data: { name: "data", region: "nyc3", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64", ipv6: false, lifecycle: { prevent_destroy: true } } } },
     },
-    relocated: BASE.stacks.relocated!,
+    relocated: defined(BASE.stacks.relocated),
   },
   // The stack's state moves; a deploy would synthesize more than this review plans.
   backendPaths: { relocated: "../../../elsewhere.tfstate" },
@@ -164,7 +165,7 @@ describe("a change that destroys or exposes", () => {
   it("suggests the allowances that would cover what is not allowed", () => {
     const markdown = renderReport(dangerous.report, "markdown");
     expect(markdown).toMatch(/lands allowances like these in `review\/allowances\.json` on the base branch first/);
-    const suggested = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(markdown)![1]!) as { stack: string; subjects: string[] }[];
+    const suggested = JSON.parse(defined(defined(/```json\n([\s\S]*?)\n```/.exec(markdown))[1])) as { stack: string; subjects: string[] }[];
     expect(suggested.find((a) => a.stack === "main")?.subjects).toContain("digitalocean_firewall.web");
   });
 

@@ -7,6 +7,7 @@ import type { Configuration } from "../../review/configuration";
 import { configurationHashes, differingStacks, normalizeConfiguration } from "../../review/reviewed-configuration";
 import { conventionalBackend, conventionalRemoteState, type StateBackend } from "../../stacks/state-backend";
 import { synthEstateWith } from "../support/synth-estate";
+import { defined } from "../support/defined";
 
 const CLOUD: StateBackend = { kind: "cloud", organization: "psf", workspacePrefix: "psf-estate-", hostname: "app.terraform.io" };
 const S3: StateBackend = { kind: "s3", bucket: "psf-terraform-state", region: "us-east-1", keyPrefix: "psf-estate/", dynamodbTable: "locks", kmsKeyId: "alias/state" };
@@ -35,9 +36,9 @@ describe("the reviewed configuration's hash", () => {
   it("changes for the one stack whose configuration changes, and names it", () => {
     const before = configurations({ kind: "local" });
     const after = new Map(before);
-    const dns = structuredClone(before.get("dns")!) as { resource: { aws_route53_record: Record<string, { ttl: number }> } };
-    const first = Object.keys(dns.resource.aws_route53_record)[0]!;
-    dns.resource.aws_route53_record[first]!.ttl += 1;
+    const dns = structuredClone(defined(before.get("dns"))) as { resource: { aws_route53_record: Record<string, { ttl: number }> } };
+    const first = defined(Object.keys(dns.resource.aws_route53_record)[0]);
+    defined(dns.resource.aws_route53_record[first]).ttl += 1;
     after.set("dns", dns);
     const a = configurationHashes(before, { kind: "local" }).hashes;
     const b = configurationHashes(after, { kind: "local" }).hashes;
@@ -54,8 +55,8 @@ describe("the reviewed configuration's hash", () => {
   it("counts a `//` key inside an argument's value, which Terraform takes as a key, not as a comment", () => {
     const before = configurations({ kind: "local" });
     const after = new Map(before);
-    const heroku = structuredClone(before.get("heroku")!) as { resource: { heroku_app: Record<string, { config_vars?: Record<string, string> }> } };
-    const app = Object.values(heroku.resource.heroku_app)[0]!;
+    const heroku = structuredClone(defined(before.get("heroku"))) as { resource: { heroku_app: Record<string, { config_vars?: Record<string, string> }> } };
+    const app = defined(Object.values(heroku.resource.heroku_app)[0]);
     app.config_vars = { ...app.config_vars, "//": "value" };
     after.set("heroku", heroku);
     expect(differingStacks(configurationHashes(before, { kind: "local" }).hashes, configurationHashes(after, { kind: "local" }).hashes)).toEqual(["heroku"]);
@@ -75,13 +76,13 @@ describe("the reviewed configuration's hash", () => {
     };
     const { departures, normalized } = normalizeConfiguration("dns", configuration, { kind: "local" }, stacks);
     expect(departures.map((d) => d.subject)).toEqual(["backend", "data.terraform_remote_state.outside", "data.terraform_remote_state.cross-stack-reference-input-dns"]);
-    expect(departures[1]!.detail).toMatch(/state\.example\.net.*not a read of another stack of the estate/);
+    expect(defined(departures[1]).detail).toMatch(/state\.example\.net.*not a read of another stack of the estate/);
     expect(normalized).toMatchObject({ data: { terraform_remote_state: { "cross-stack-reference-input-digitalocean-nyc1": { "psf-estate-state": "digitalocean-nyc1" } } } });
   });
 
   it("names an S3 backend or read that reaches another store than the chosen one, or AWS instead of it", () => {
     const stacks = new Set(["dns", "heroku"]);
-    const elsewhere: StateBackend = { ...S3_COMPATIBLE, endpoint: "https://s3.example.net" } as StateBackend;
+    const elsewhere: StateBackend = { ...S3_COMPATIBLE, endpoint: "https://s3.example.net" };
     const configuration = {
       terraform: conventionalBackend("dns", elsewhere),
       data: { terraform_remote_state: { "cross-stack-reference-input-heroku": conventionalRemoteState("heroku", S3) } },

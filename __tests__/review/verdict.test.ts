@@ -10,6 +10,7 @@ import { judge, verdictStatus, type Danger, type DangerClass, type VerdictInputs
 import { ownership } from "../../review/verdict/ownership";
 import { PROTECTED_RESOURCE_TYPES } from "../../policy/protected-resources";
 import { pinnedProviders } from "../../provider-schemas/schema-file";
+import { defined } from "../support/defined";
 
 type Action = "delete" | "replace" | "create-before-destroy" | "update";
 const ACTIONS: readonly Action[] = ["delete", "replace", "create-before-destroy", "update"];
@@ -78,8 +79,8 @@ describe("destruction: every protected type", () => {
   it.each(cases)("%s, %s", (type, action) => {
     const dangers = verdictOf([change(type, action, { name: "n" }, { name: "n2" })]).filter((d) => d.class === "destruction");
     if (action === "update") expect(dangers).toEqual([]);
-    else expect(dangers).toEqual([expect.objectContaining({ kind: action === "delete" ? "destroys-protected" : "replaces-protected", subject: `${type}.x`, detail: expect.stringContaining(PROTECTED_RESOURCE_TYPES[type]!) })]);
-    if (action === "create-before-destroy") expect(dangers[0]!.detail).toMatch(/creating the new one before destroying the old/);
+    else expect(dangers).toEqual([expect.objectContaining({ kind: action === "delete" ? "destroys-protected" : "replaces-protected", subject: `${type}.x`, detail: expect.stringContaining(defined(PROTECTED_RESOURCE_TYPES[type])) })]);
+    if (action === "create-before-destroy") expect(defined(dangers[0]).detail).toMatch(/creating the new one before destroying the old/);
   });
 
   it.each(ACTIONS)("a resource whose base code sets prevent_destroy, %s", (action) => {
@@ -236,11 +237,11 @@ describe("allowances", () => {
   const entry = { stack: "dns", subjects: ["aws_route53_zone.web"], reason: "the zone moves to another account (issue #9)", expires: "2027-01-31" };
   it("cover their subject and its instances, not another subject that begins the same", () => {
     const [allowance] = validateAllowances([entry], "2026-12-04");
-    expect(allowanceFor([allowance!], "dns", "aws_route53_zone.web")).toBe(allowance);
-    expect(allowanceFor([allowance!], "dns", 'aws_route53_zone.web["a"]')).toBe(allowance);
-    expect(allowanceFor([allowance!], "dns", "aws_route53_zone.web2")).toBeUndefined();
-    expect(allowanceFor([allowance!], "dns", "aws_route53_zone.we")).toBeUndefined();
-    expect(allowanceFor([allowance!], "gandi", "aws_route53_zone.web")).toBeUndefined();
+    expect(allowanceFor([defined(allowance)], "dns", "aws_route53_zone.web")).toBe(allowance);
+    expect(allowanceFor([defined(allowance)], "dns", 'aws_route53_zone.web["a"]')).toBe(allowance);
+    expect(allowanceFor([defined(allowance)], "dns", "aws_route53_zone.web2")).toBeUndefined();
+    expect(allowanceFor([defined(allowance)], "dns", "aws_route53_zone.we")).toBeUndefined();
+    expect(allowanceFor([defined(allowance)], "gandi", "aws_route53_zone.web")).toBeUndefined();
   });
 
   it("count on their expiry day itself, and not the day after", () => {

@@ -18,6 +18,7 @@ import { rehearsalVariableValues, type VariableDeclaration } from "../../twin/re
 import { locateTerraform } from "../../twin/rehearsal/terraform-cli";
 import { startCephStore, type CephStore } from "../support/ceph-store";
 import { repoRoot } from "../support/rehearsal";
+import { defined } from "../support/defined";
 
 jest.setTimeout(600_000);
 
@@ -143,7 +144,7 @@ describe("the estate's S3 backend on the store", () => {
     const keys = new Set(Object.values((await pull(pagerduty)).outputs ?? {}).map((o) => o.value));
     const routes = ((await pull(datadog)).resources ?? []).filter((r) => r.type === "datadog_integration_pagerduty_service_object");
     expect(routes.length).toBeGreaterThan(0);
-    for (const route of routes) expect(keys.has(route.instances[0]!.attributes["service_key"])).toBe(true);
+    for (const route of routes) expect(keys.has(defined(route.instances[0]).attributes["service_key"])).toBe(true);
     // Both converge: a plan of each shows nothing to do, reading through the store again.
     expect((await tf(pagerduty, "plan", "-input=false", "-detailed-exitcode")).exitCode).toBe(0);
     expect((await tf(datadog, "plan", "-input=false", "-detailed-exitcode")).exitCode).toBe(0);
@@ -158,8 +159,8 @@ describe("the estate's S3 backend on the store", () => {
     for (const stack of ["pagerduty", "datadog"]) {
       const objects = named(`${PREFIX}${stack}.tfstate`);
       expect(objects.length).toBe(1);
-      expect(objects[0]!.includes("terraform_version")).toBe(false);
-      expect(objects[0]!.includes("integration_key")).toBe(false);
+      expect(defined(objects[0]).includes("terraform_version")).toBe(false);
+      expect(defined(objects[0]).includes("integration_key")).toBe(false);
     }
   });
 
@@ -171,8 +172,8 @@ describe("the estate's S3 backend on the store", () => {
     const [a, b] = await Promise.all([tf(first, "apply", "-input=false", "-auto-approve"), tf(second, "apply", "-input=false", "-auto-approve")]);
     const outcomes = [a, b];
     expect(outcomes.map((o) => o.exitCode).sort()).toEqual([0, 1]);
-    const loser = outcomes.find((o) => o.exitCode !== 0)!;
-    const winner = outcomes.find((o) => o.exitCode === 0)!;
+    const loser = defined(outcomes.find((o) => o.exitCode !== 0));
+    const winner = defined(outcomes.find((o) => o.exitCode === 0));
     expect(loser.stderr).toMatch(/Error acquiring the state lock/);
     expect(loser.stderr).toMatch(/PreconditionFailed|412/);
     expect(loser.stderr).toMatch(/Lock Info:[\s\S]*ID:[\s\S]*Operation:\s+OperationTypeApply[\s\S]*Who:\s+\S+@\S+/);
@@ -217,7 +218,7 @@ describe("the runbook, on a versioned bucket", () => {
 
   it("restores a previous state version: list the versions, fetch the one before, push it with -force", async () => {
     const before = await pull(dir);
-    const removed = (before.resources ?? []).find((r) => r.type === "digitalocean_firewall")!;
+    const removed = defined((before.resources ?? []).find((r) => r.type === "digitalocean_firewall"));
     // A bad write: a resource dropped from state by mistake (the cloud still has it).
     await ok(dir, "state", "rm", `${removed.type}.${removed.name}`);
     const after = await pull(dir);
@@ -227,12 +228,12 @@ describe("the runbook, on a versioned bucket", () => {
     expect(listed.status).toBe(200);
     const versions = [...listed.body.matchAll(/<Version>[\s\S]*?<Key>([^<]+)<\/Key>[\s\S]*?<VersionId>([^<]+)<\/VersionId>[\s\S]*?<IsLatest>(true|false)<\/IsLatest>[\s\S]*?<LastModified>([^<]+)<\/LastModified>[\s\S]*?<\/Version>/g)]
       .filter((m) => m[1] === `${PREFIX}digitalocean-sfo1.tfstate`)
-      .map((m) => ({ id: m[2]!, latest: m[3] === "true", modified: m[4]! }))
+      .map((m) => ({ id: defined(m[2]), latest: m[3] === "true", modified: defined(m[4]) }))
       .sort((x, y) => (x.modified < y.modified ? 1 : -1));
     expect(versions.length).toBeGreaterThanOrEqual(2);
-    expect(versions[0]!.latest).toBe(true);
+    expect(defined(versions[0]).latest).toBe(true);
     const previous = await s3Request(where(VERSIONED), store.credentials, {
-      method: "GET", key: `${PREFIX}digitalocean-sfo1.tfstate`, query: { versionId: versions[1]!.id },
+      method: "GET", key: `${PREFIX}digitalocean-sfo1.tfstate`, query: { versionId: defined(versions[1]).id },
     });
     expect(previous.status).toBe(200);
     writeFileSync(join(dir, "previous.tfstate"), previous.body);

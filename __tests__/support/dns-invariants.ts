@@ -5,6 +5,7 @@
 import { zoneContaining, type Estate } from "../../inventory";
 import { resolveReference } from "./references";
 import { resourcesOf, stackJson, type SynthesizedEstate, type TerraformJson } from "./synth-estate";
+import { defined } from "./defined";
 
 /** Describes, as `title`, the checks of the dns stack that `synthOf` synthesizes (called once, before the checks). */
 export function describeRoute53(title: string, synthOf: () => SynthesizedEstate): void {
@@ -35,7 +36,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
     function recordSet(name: string, type: string): Record<string, unknown> {
       const found = records.filter((r) => r.name === name && r.type === type);
       expect(found).toHaveLength(1);
-      return found[0]!;
+      return defined(found[0]);
     }
 
     /** The droplet names a record's values point at, through the cross-stack references. */
@@ -43,7 +44,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
       return (record.records as string[]).map((value) => {
         const target = resolveReference(synth, "dns", value);
         expect(target).toMatchObject({ type: "digitalocean_droplet", attribute });
-        return target!.resource.name as string;
+        return defined(target).resource.name as string;
       }).sort();
     }
 
@@ -60,7 +61,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
     it("signs every zone with DNSSEC using an ECC_NIST_P256 KMS key that Route 53's DNSSEC service may use", () => {
       const keys = Object.entries(resourcesOf(dns, "aws_kms_key"));
       expect(keys).toHaveLength(1);
-      const [keyName, key] = keys[0]!;
+      const [keyName, key] = defined(keys[0]);
       expect(key).toMatchObject({ customer_master_key_spec: "ECC_NIST_P256", key_usage: "SIGN_VERIFY" });
       const policy = Object.values(dns.data?.aws_iam_policy_document ?? {})[0] as { statement: { principals?: { identifiers: string[] }[]; actions: string[] }[] };
       const dnssecStatement = policy.statement.find((s) => s.principals?.[0]?.identifiers.includes("dnssec-route53.amazonaws.com") && s.actions.includes("kms:Sign"));
@@ -73,8 +74,8 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
         const zoneRef = `\${aws_route53_zone.${zoneAddress(zoneName)}.zone_id}`;
         const ksk = ksks.filter(([, k]) => k.hosted_zone_id === zoneRef);
         expect(ksk).toHaveLength(1);
-        expect(ksk[0]![1]).toMatchObject({ key_management_service_arn: `\${aws_kms_key.${keyName}.arn}`, status: "ACTIVE" });
-        const enabled = signing.filter((s) => s.hosted_zone_id === `\${aws_route53_key_signing_key.${ksk[0]![0]}.hosted_zone_id}`);
+        expect(defined(ksk[0])[1]).toMatchObject({ key_management_service_arn: `\${aws_kms_key.${keyName}.arn}`, status: "ACTIVE" });
+        const enabled = signing.filter((s) => s.hosted_zone_id === `\${aws_route53_key_signing_key.${defined(ksk[0])[0]}.hosted_zone_id}`);
         expect(enabled).toEqual([expect.objectContaining({ signing_status: "SIGNING" })]);
       }
     });
@@ -92,7 +93,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
         for (const mx of (zone.records ?? []).filter((r) => r.type === "MX")) {
           expect(recordSet(mx.name, "MX").records).toEqual(mx.values);
           for (const value of mx.values) {
-            const target = value.split(" ")[1]!;
+            const target = defined(value.split(" ")[1]);
             const origin = estate.services.find((s) => s.names.includes(target))?.origin;
             if (origin?.kind !== "droplet") continue;
             expect(dropletNamesBehind(recordSet(target, "A"), "ipv4_address")).toEqual(estate.hostsWithRole(origin.role).map((h) => h.dropletName).sort());
@@ -124,7 +125,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
           const own = estate.hosts.find((h) => h.fqdn === name);
           const expected = own !== undefined ? [own.dropletName] : local.length > 1 ? local.map((h) => h.dropletName).sort() : [];
           const found = records.filter((r) => r.name === name && r.type === "AAAA");
-          expect(found.length === 0 ? [] : dropletNamesBehind(found[0]!, "ipv6_address")).toEqual(expected);
+          expect(found.length === 0 ? [] : dropletNamesBehind(defined(found[0]), "ipv6_address")).toEqual(expected);
           if (own === undefined && local.length > 1) perDatacenter++;
         }
       }
@@ -171,7 +172,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
               const [value] = recordSet(name, "CNAME").records as string[];
               const endpoint = resolveReference(synth, "dns", value);
               expect(endpoint).toMatchObject({ stack: "static-sites", type: "aws_s3_bucket_website_configuration", attribute: "website_endpoint" });
-              const bucket = resolveReference(synth, "static-sites", endpoint!.resource.bucket);
+              const bucket = resolveReference(synth, "static-sites", defined(endpoint).resource.bucket);
               expect(bucket?.resource.bucket).toBe(origin.site);
               break;
             }
@@ -193,7 +194,7 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
       const ksks = Object.entries(resourcesOf(dns, "aws_route53_key_signing_key"));
       for (const zoneName of ZONES) {
         expect(dns.output?.[`name_servers_${addressName(zoneName)}`]?.value).toBe(`\${sort(aws_route53_zone.${zoneAddress(zoneName)}.name_servers)}`);
-        const [kskAddress] = ksks.find(([, k]) => k.hosted_zone_id === `\${aws_route53_zone.${zoneAddress(zoneName)}.zone_id}`)!;
+        const [kskAddress] = defined(ksks.find(([, k]) => k.hosted_zone_id === `\${aws_route53_zone.${zoneAddress(zoneName)}.zone_id}`));
         expect(dns.output?.[`ds_record_${addressName(zoneName)}`]).toMatchObject({
           value: `\${aws_route53_key_signing_key.${kskAddress}.ds_record}`,
           description: expect.stringContaining(`DS record of ${zoneName}'s key-signing key`),

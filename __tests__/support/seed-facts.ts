@@ -5,6 +5,7 @@
  * that adding, renaming or retiring a host contradicts no fact unless it moves a service the seed places.
  */
 import type { Estate } from "../../inventory";
+import { defined } from "./defined";
 
 /** A fact: its name, and a check that fails naming it. */
 export type SeedFact = readonly [string, () => void];
@@ -45,7 +46,7 @@ export function seedFacts(estate: Estate): readonly SeedFact[] {
     // Where the seed's services run ("Details of Various Services"), whatever their hosts are called.
     ["the buildbot master runs on DigitalOcean, run for python-dev", () => {
       onDigitalOcean("buildbot.python.org")();
-      expect(estate.owner(serviceNaming("buildbot.python.org")!.owner).contact).toBe("python-dev@python.org");
+      expect(estate.owner(defined(serviceNaming("buildbot.python.org")).owner).contact).toBe("python-dev@python.org");
     }],
     ["bugs.python.org is hosted on DigitalOcean, powered by Roundup, which also serves bugs.jython.org and issues.roundup-tracker.org", () => {
       onDigitalOcean("bugs.python.org", "bugs.jython.org", "issues.roundup-tracker.org")();

@@ -29,6 +29,12 @@ export const HerokuAddonSpec = z.strictObject({
 });
 export type HerokuAddonSpec = Shape<typeof HerokuAddonSpec>;
 
+/** The add-on service of a plan, `<service>:<tier>` or the service alone: `heroku-postgresql` of `heroku-postgresql:essential-0`. */
+function addonService(plan: string): string {
+  const colon = plan.indexOf(":");
+  return colon === -1 ? plan : plan.slice(0, colon);
+}
+
 /** A stage of a Heroku pipeline. */
 export const HerokuStage = z.enum(["review", "development", "staging", "production"]);
 export type HerokuStage = Shape<typeof HerokuStage>;
@@ -90,7 +96,7 @@ export const HerokuAppSpec = sourcedObject({
   });
   // Each is a construct of its own, named after it: a repeat would be two resources with one name.
   noRepeats(app.formation, (p) => p.type, ctx, ["formation"], "process type");
-  noRepeats(app.addons ?? [], (a) => a.plan.split(":")[0]!, ctx, ["addons"], "add-on service");
+  noRepeats(app.addons ?? [], (a) => addonService(a.plan), ctx, ["addons"], "add-on service");
   noRepeats(app.customDomains ?? [], (d) => d, ctx, ["customDomains"], "custom domain");
   noRepeats(app.sensitiveConfigVars ?? [], (v) => v, ctx, ["sensitiveConfigVars"], "secret config var");
 }).register(ITEM_KINDS, { noun: "heroku app", name: (i) => asString(i?.name) });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { DIGITALOCEAN_DROPLET_SIZES, DIGITALOCEAN_REGIONS } from "../../provider-schemas/facts/digitalocean";
-import { firstAddress, formatAddress, hasHostBits, parseCidr, rangeContains } from "../../values/address-ranges";
+import { firstAddress, formatAddress, hasHostBits, knownCidr, parseCidr, rangeContains } from "../../values/address-ranges";
 import { DOMAIN_NAME } from "../../values/dns-names";
 import {
   datacenterKey, domainName, ipv4, matching, nonEmptyList, offeredProblem, ownerKey, roleName, slug, text, wholeNumber, type Shape,
@@ -25,7 +25,7 @@ function privateRangeProblem(value: string): string | undefined {
   if (hasHostBits(range)) {
     return `"${value}" has host bits set: the range is ${formatAddress({ family: "ipv4", value: firstAddress(range) })}/${range.prefixLength}`;
   }
-  const block = RFC1918.map((text) => parseCidr(text)!).find((b) => rangeContains(b, { family: "ipv4", value: range.address }));
+  const block = RFC1918.map(knownCidr).find((b) => rangeContains(b, { family: "ipv4", value: range.address }));
   if (block === undefined || range.prefixLength < block.prefixLength) {
     return `"${value}" is not a private range (RFC 1918: ${RFC1918.join(", ")})`;
   }

@@ -53,7 +53,8 @@ export function sourcedObject<S extends z.ZodRawShape>(shape: S) {
   const fields = Object.keys(shape);
   return z.strictObject({ ...Sourced.shape, ...shape }).superRefine((item, ctx) => {
     for (const field of Object.keys((item as { fieldSources?: object }).fieldSources ?? {})) {
-      if (!fields.includes(field.split(".")[0]!)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
+      const [topField = field] = field.split(".");
+      if (!fields.includes(topField)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
     }
   });
 }

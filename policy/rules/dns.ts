@@ -2,7 +2,7 @@
  * DNS rules over the Route 53 zones and records: who may issue certificates (CAA), what the zones say
  * about mail (SPF, MX), and values that cannot be right in a public zone.
  */
-import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../values/address-ranges";
+import { knownCidr, parseAddress, rangeContains, type AddressRange } from "../../values/address-ranges";
 import { zoneContaining } from "../../values/dns-names";
 import { MX_PRIORITY_MAX } from "../../inventory/dns-values";
 import { inventoryCause } from "../cause";
@@ -131,7 +131,7 @@ const NOT_PUBLIC: readonly AddressRange[] = [
   "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
   "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
   "::/128", "::1/128", "fc00::/7", "fe80::/10", "2001:db8::/32", "ff00::/8",
-].map((text) => parseCidr(text)!);
+].map(knownCidr);
 
 export function isPublicAddress(text: string): boolean {
   const address = parseAddress(text);

@@ -73,8 +73,11 @@ function wideOpenings(rules: readonly InboundRule[], configuration: Readonly<Rec
     const admitting = rules.filter((r) => r.protocol === protocol).map((r) => ({ ports: portsOf(r), sources: withVariableDefaults(sourcesOf(r), configuration) }));
     // Between two consecutive bounds, every rule admits all ports or none.
     const bounds = [...new Set(admitting.flatMap((r) => [r.ports.from, r.ports.to + 1]))].sort((a, b) => a - b);
-    bounds.slice(0, -1).forEach((from, index) => {
-      const to = bounds[index + 1]! - 1;
+    bounds.forEach((from, index) => {
+      const next = bounds[index + 1];
+      // The last bound only ends the last interval.
+      if (next === undefined) return;
+      const to = next - 1;
       const sources = [...new Set(admitting.filter((r) => r.ports.from <= from && to <= r.ports.to).flatMap((r) => r.sources))].sort();
       const exposure = exposureOf(sources);
       if (sources.length === 0 || !isWideOpen(exposure)) return;
@@ -133,13 +136,12 @@ export const FASTLY_PORTS_FROM_FASTLY: PolicyRule = {
     const problems: PolicyFinding[] = [];
     for (const rule of admitting) {
       const sources = sourcesOf(rule);
-      const ranges = sources.filter((s) => /^\$\{var\.([A-Za-z0-9_]+)\}$/.test(s));
-      if (ranges.length !== sources.length || ranges.length === 0) {
+      const variables = sources.flatMap((s) => /^\$\{var\.([A-Za-z0-9_]+)\}$/.exec(s)?.[1] ?? []);
+      if (variables.length !== sources.length || variables.length === 0) {
         problems.push(finding("network.fastly-ports-from-fastly", entry, role, "fastlyPorts", `admits ${describe(rule)} from ${sources.join(", ")}, not only from the variable of Fastly's ranges`));
         continue;
       }
-      for (const reference of ranges) {
-        const name = /^\$\{var\.([A-Za-z0-9_]+)\}$/.exec(reference)![1]!;
+      for (const name of variables) {
         const declaration = variablesOf(context.configurations.get(entry.stack) ?? {})[name];
         const conditions = ((declaration?.validation as { condition?: string }[] | undefined) ?? []).map((v) => v.condition ?? "").join(" ");
         if (!/endswith\([^)]*"\/0"\)/.test(conditions)) {

@@ -47,7 +47,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
           kind: "at-least-one-of",
           block: "",
           attributes: ["version"],
-          source: `${DO_REPO} digitalocean/database/resource_database_cluster.go CustomizeDiff transitionVersionToRequired: "version" is Optional in the schema but a plan without it fails ("The argument \"version\" is required"); plan time, not validate; GetOk also treats an empty string as missing`,
+          source: `${DO_REPO} digitalocean/database/resource_database_cluster.go CustomizeDiff transitionVersionToRequired: "version" is Optional in the schema but a plan without it fails ("The argument "version" is required"); plan time, not validate; GetOk also treats an empty string as missing`,
         },
       ],
       source: `${DO_REPO} digitalocean/database/resource_database_cluster.go (passthrough importer) and docs/resources/database_cluster.md. region, size, node_count, version and storage_size_mib are updated in place (migrate/resize); a redis<->valkey engine switch is diff-suppressed. Not expressible as rules here: node_count NoZeroValues (an integer that must not be 0), and the CustomizeDiff checks that sql_mode needs engine mysql and eviction_policy needs engine redis or valkey.`,

@@ -44,8 +44,8 @@ export interface CrossAttributeRule {
   readonly kind: "conflicts-with" | "exactly-one-of" | "at-least-one-of" | "required-with";
   /** The block the attributes sit in, as a dotted path; "" for the resource's top level. */
   readonly block: string;
-  /** The attributes' names within that block. For "required-with": the first needs all the others. */
-  readonly attributes: readonly string[];
+  /** The attributes' names within that block, one at least. For "required-with": the first needs all the others. */
+  readonly attributes: readonly [string, ...string[]];
   readonly source: string;
 }
 

@@ -71,7 +71,8 @@ function configurationExecution(stack: string, configuration: Configuration, bas
   const declared = new Set([...Object.keys(required), BUILT_IN_PROVIDER]);
   const types = new Set([...resources(configuration).map((r) => r.type), ...Object.keys(section(configuration, "data"))]);
   for (const type of [...types].sort()) {
-    const provider = type.split("_")[0]!;
+    // The type's first word (split gives one part at least: the whole type when it holds no `_`).
+    const [provider = type] = type.split("_");
     if (!declared.has(provider)) found("provider-unpinned", `provider.${provider}`, `provider ${provider}`, `${type} needs the provider ${provider}, which the stack does not pin: Terraform would install hashicorp/${provider}, a plugin nobody reviewed`);
   }
   return findings;

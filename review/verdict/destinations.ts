@@ -28,8 +28,8 @@ export function recordTarget(type: string, value: string): string | undefined {
 /** The issuers a CAA record set allows (`0 issue "letsencrypt.org"`, `issuewild` too); `;` alone allows none. */
 export function caaIssuers(values: readonly string[]): string[] {
   return values.flatMap((value) => {
-    const match = /^\s*\d+\s+(issue|issuewild)\s+"?([^";\s]*)/i.exec(value);
-    return match === null || match[2] === "" ? [] : [canonicalName(match[2]!)];
+    const [, , issuer] = /^\s*\d+\s+(issue|issuewild)\s+"?([^";\s]*)/i.exec(value) ?? [];
+    return issuer === undefined || issuer === "" ? [] : [canonicalName(issuer)];
   });
 }
 
@@ -83,8 +83,9 @@ export function namedHosts(text: string): string[] {
     const host = urlHost(match[0]);
     if (host !== undefined) hosts.add(host);
   }
-  for (const match of text.matchAll(/"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)"/gi)) {
-    const candidate = match[1]!;
+  for (const [, candidate] of text.matchAll(/"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)"/gi)) {
+    // The group always takes part in a match.
+    if (candidate === undefined) continue;
     // A dotted quoted string whose last label is alphabetic: a host name, not a version or a number.
     if (/\.[a-z]{2,63}$/i.test(candidate) && !/^\d+(\.\d+)+$/.test(candidate)) hosts.add(canonicalName(candidate));
   }

@@ -68,9 +68,11 @@ function wideOpenPorts(rules: readonly Record<string, unknown>[]): { ports: Port
     const mine = read.filter((r) => r.ports.protocol === protocol);
     // Elementary intervals between the rules' boundaries: within one, the same rules admit every port.
     const cuts = [...new Set(mine.flatMap((r) => [r.ports.from, r.ports.to + 1]))].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const from = cuts[i]!;
-      const to = cuts[i + 1]! - 1;
+    for (const [i, from] of cuts.entries()) {
+      const next = cuts[i + 1];
+      // The last cut only ends the last interval.
+      if (next === undefined) break;
+      const to = next - 1;
       const exposure = exposureOf(mine.filter((r) => r.ports.from <= from && r.ports.to >= to).flatMap((r) => r.sources));
       if (!isWideOpen(exposure)) continue;
       const why = describeExposure(exposure);

@@ -28,7 +28,7 @@ function baseLifecycles(base: Configurations): Map<string, Set<string>> {
 
 export const judgeHiding: Judge = ({ base, head, changes }) => {
   const known = baseLifecycles(base);
-  const movedFrom = new Map(changes.filter((c) => c.previousAddress !== undefined).map((c) => [`${c.stack}\0${c.address}`, c.previousAddress!]));
+  const movedFrom = new Map(changes.flatMap((c) => (c.previousAddress === undefined ? [] : [[`${c.stack}\0${c.address}`, c.previousAddress]])));
   const findings: Finding[] = [];
   for (const [stack, configuration] of head) {
     const before = new Map(resources(base.get(stack)).map((r) => [r.address, r.body]));

@@ -64,8 +64,8 @@ export function urlHost(text: string): string | undefined {
 
 /** `owner/repo` of a GitHub-like URL, lower case, or undefined. */
 function repositoryPath(url: string): { host: string; owner: string } | undefined {
-  const match = /^(?:https?:\/\/|git@|ssh:\/\/git@)([^/:]+)[/:]([^/]+)\//i.exec(`${url.trim()}/`);
-  return match === null ? undefined : { host: match[1]!.toLowerCase(), owner: match[2]!.toLowerCase() };
+  const [, host, owner] = /^(?:https?:\/\/|git@|ssh:\/\/git@)([^/:]+)[/:]([^/]+)\//i.exec(`${url.trim()}/`) ?? [];
+  return host === undefined || owner === undefined ? undefined : { host: host.toLowerCase(), owner: owner.toLowerCase() };
 }
 
 /**

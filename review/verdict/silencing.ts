@@ -33,7 +33,8 @@ export const judgeSilencing: Judge = ({ changes }) => changes.flatMap((change): 
     return why === undefined ? [] : [found("alarm-removed", why)];
   }
   if (change.action === "forget") return [];
-  if (change.action === "create" && SILENCED_BY_CREATE[change.type] !== undefined) return [found("alarm-muted", SILENCED_BY_CREATE[change.type]!)];
+  const muting = change.action === "create" ? SILENCED_BY_CREATE[change.type] : undefined;
+  if (muting !== undefined) return [found("alarm-muted", muting)];
   const before = isRecord(change.before) ? change.before : {};
   const after = isRecord(change.after) ? change.after : {};
   switch (change.type) {

@@ -58,9 +58,9 @@ function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: 
 export function isEstateReference(expression: string): boolean {
   if (namedHosts(expression).length > 0) return false;
   const reads = [...expression.matchAll(/(?<![\w.])(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)\.([a-z_][a-z0-9_]*)/g)];
-  return reads.length > 0 && reads.every(([, data, type, , attribute]) => (data !== undefined
+  return reads.length > 0 && reads.every(([, data, type = "", , attribute = ""]) => (data !== undefined
     ? type === "terraform_remote_state" && attribute === "outputs"
-    : (RESOURCE_TYPE_FACTS[type!]?.reachableAt ?? []).includes(attribute!)));
+    : (RESOURCE_TYPE_FACTS[type]?.reachableAt ?? []).includes(attribute)));
 }
 
 function unknownAt(change: PlannedChange, key: string): boolean {

@@ -101,6 +101,13 @@ interface ManifestStack {
   readonly synthesizedStackPath: string;
 }
 
+/** A stack of the synthesis's manifest.json: the names asked for are checked against it, the others are its own. */
+function manifestStack(manifest: Readonly<Record<string, ManifestStack>>, name: string): ManifestStack {
+  const stack = manifest[name];
+  if (stack === undefined) throw new Error(`stack "${name}" is not in the synthesis's manifest.json`);
+  return stack;
+}
+
 /** Thrown when the stacks asked for are not all the estate's: a usage problem, so the rehearsal could not run. */
 export class UnknownStacksError extends Error {
   constructor(readonly unknown: readonly string[], known: readonly string[]) {
@@ -161,7 +168,7 @@ async function rehearseIn(
   const unknown = options.stacks.filter((name) => manifest[name] === undefined);
   if (unknown.length > 0) throw new UnknownStacksError(unknown, Object.keys(manifest));
   const selected = withDependencies(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
-  const readByOthers = new Set(selected.flatMap((name) => manifest[name]!.dependencies));
+  const readByOthers = new Set(selected.flatMap((name) => manifestStack(manifest, name).dependencies));
   let started: { twin: ChildProcess; port: number };
   try {
     started = await startTwin(options);
@@ -194,15 +201,22 @@ async function rehearseIn(
     for (const file of readdirSync(options.stateFrom).filter((f) => /^terraform\..+\.tfstate$/.test(f))) cpSync(join(options.stateFrom, file), join(scratch, file));
   }
   const failed = new Set<string>();
-  const dir = (name: string): string => join(outdir, manifest[name]!.workingDirectory);
+  const dir = (name: string): string => join(outdir, manifestStack(manifest, name).workingDirectory);
+  /** A stack's record, made when its rehearsal starts. */
+  const recordOf = (name: string) => {
+    const record = records.get(name);
+    if (record === undefined) throw new Error(`stack "${name}" has no rehearsal record: its rehearsal has not started`);
+    return record;
+  };
 
   const step = async (name: string, which: RehearsalStep, args: string[]): Promise<CommandResult | undefined> => {
-    const record = records.get(name)!;
+    const record = recordOf(name);
     const t0 = Date.now();
     const result = await runTerraform(terraform.binary, args, dir(name), env);
-    record.seconds[which] = (Date.now() - t0) / 1000;
+    const seconds = (Date.now() - t0) / 1000;
+    record.seconds[which] = seconds;
     const ok = result.signal === undefined && (result.exitCode === 0 || (which === "converge" && result.exitCode === 2));
-    options.progress(`${name}: ${which} ${ok ? "done" : "FAILED"} (${record.seconds[which]!.toFixed(1)} s)`);
+    options.progress(`${name}: ${which} ${ok ? "done" : "FAILED"} (${seconds.toFixed(1)} s)`);
     if (!ok) {
       const tooling = toolingCause(result, twinExit);
       failures.push({ stack: name, step: which, message: tooling === undefined ? terraformMessage(result) : `${tooling} during ${which} of ${name}`, ...(tooling !== undefined ? { tooling } : {}) });
@@ -215,7 +229,7 @@ async function rehearseIn(
   const converge = async (name: string): Promise<void> => {
     const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
     if (again === undefined) return;
-    const record = records.get(name)!;
+    const record = recordOf(name);
     record.converged = again.exitCode === 0;
     if (again.exitCode === 2) {
       failures.push({ stack: name, step: "converge", message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}` });
@@ -226,13 +240,13 @@ async function rehearseIn(
   /** Rehearses one stack up to its apply; resolves with its converge, to run once the stacks that read it may start. */
   const rehearseStack = async (name: string): Promise<FollowUp | undefined> => {
     records.set(name, { applied: false, seconds: {} });
-    const blockedBy = manifest[name]!.dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
+    const blockedBy = manifestStack(manifest, name).dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
     if (blockedBy.length > 0) {
       failures.push({ stack: name, step: "plan", blocked: true, message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
       failed.add(name);
       return undefined;
     }
-    const configuration = JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> };
+    const configuration = JSON.parse(readFileSync(join(outdir, manifestStack(manifest, name).synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> };
     const provisioners = provisionersOf(configuration);
     if (provisioners.length > 0) {
       failures.push({ stack: name, step: "validate", message: `${provisioners.join(", ")} declare${provisioners.length === 1 ? "s" : ""} a provisioner: a rehearsal never runs one (they run commands on the machine that applies)` });
@@ -248,7 +262,7 @@ async function rehearseIn(
     if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return undefined;
     const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", ...(options.planArguments ?? []), "-out=rehearsal.tfplan"]);
     if (plan === undefined) return undefined;
-    const record = records.get(name)!;
+    const record = recordOf(name);
     record.plan = plan.stdout;
     record.summary = planSummary(plan.stdout);
     if (options.planJson === true) {
@@ -266,7 +280,7 @@ async function rehearseIn(
   };
 
   const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
-  const size = new Map(selected.map((name) => [name, resourceCount(JSON.parse(readFileSync(join(outdir, manifest[name]!.synthesizedStackPath), "utf8")))]));
+  const size = new Map(selected.map((name) => [name, resourceCount(JSON.parse(readFileSync(join(outdir, manifestStack(manifest, name).synthesizedStackPath), "utf8")))]));
   await inDependencyOrder(selected, manifest, concurrency, criticalPaths(selected, manifest, size), rehearseStack);
   if (options.saveStateTo !== undefined) {
     mkdirSync(options.saveStateTo, { recursive: true });
@@ -344,7 +358,7 @@ const STACK_OVERHEAD_RESOURCES = 20;
  */
 function criticalPaths(names: readonly string[], manifest: Readonly<Record<string, ManifestStack>>, size: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
   const paths = new Map<string, number>();
-  const readers = (name: string): string[] => names.filter((other) => manifest[other]!.dependencies.includes(name));
+  const readers = (name: string): string[] => names.filter((other) => manifestStack(manifest, other).dependencies.includes(name));
   const path = (name: string): number => {
     const known = paths.get(name);
     if (known !== undefined) return known;
@@ -387,7 +401,7 @@ async function inDependencyOrder(
     };
     const launch = (): void => {
       while (failure === undefined && running < limit) {
-        const next = order.find((name) => !started.has(name) && manifest[name]!.dependencies.filter((d) => names.includes(d)).every((d) => done.has(d)));
+        const next = order.find((name) => !started.has(name) && manifestStack(manifest, name).dependencies.filter((d) => names.includes(d)).every((d) => done.has(d)));
         if (next !== undefined) {
           started.add(next);
           finish(work(next), (followUp) => {

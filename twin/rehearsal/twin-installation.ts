@@ -18,7 +18,8 @@ export interface TwinInstallation {
 /** Terraform's name for this machine's platform, as provider packages are laid out. */
 export function terraformPlatform(): string {
   const os = process.platform === "win32" ? "windows" : process.platform;
-  const arch = ({ x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" } as Record<string, string>)[process.arch] ?? process.arch;
+  const terraformArch: Readonly<Record<string, string>> = { x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" };
+  const arch = terraformArch[process.arch] ?? process.arch;
   return `${os}_${arch}`;
 }
 

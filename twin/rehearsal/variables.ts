@@ -47,7 +47,7 @@ function placeholderOf(declaration: VariableDeclaration, name: string): unknown 
   }
   // object({ A = string, b = number }): every attribute, so Terraform's type check passes.
   if (type.startsWith("object(")) {
-    return Object.fromEntries([...type.matchAll(/(\w+)\s*=\s*(string|number)/g)].map((m) => [m[1], m[2] === "number" ? 0 : `rehearsal-placeholder-${m[1]!.toLowerCase()}`]));
+    return Object.fromEntries([...type.matchAll(/(\w+)\s*=\s*(string|number)/g)].map(([, name = "", type]) => [name, type === "number" ? 0 : `rehearsal-placeholder-${name.toLowerCase()}`]));
   }
   if (type === "number") return 0;
   if (type === "bool") return false;
