@@ -4,7 +4,7 @@
  */
 import { DigitaloceanProvider } from "@cdktf/provider-digitalocean/lib/provider";
 import { Vpc } from "@cdktf/provider-digitalocean/lib/vpc";
-import { App, Aspects, Lazy, TerraformOutput, TerraformStack, Testing, type IAspect } from "cdktf";
+import { App, Aspects, Fn, Lazy, TerraformLocal, TerraformOutput, TerraformStack, Testing, Token, type IAspect } from "cdktf";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { IConstruct } from "constructs";
@@ -81,5 +81,36 @@ describe("single resolution", () => {
     for (const { name, stack, text } of stacks) expect({ name, same: asCdktfWrites(stack, text) }).toEqual({ name, same: true });
     const written = JSON.parse(stacks.find((s) => s.name === "reader")!.text) as { terraform: { required_version: string } };
     expect(written.terraform.required_version).toBe(">= 1.10.5");
+  });
+
+  it("resolves tokens wherever cdktf finds them: in keys, lists, numbers, maps, beside undefined values", () => {
+    const app = Testing.app();
+    const stack = localStack(app, "tokens");
+    const vpc = new Vpc(stack, "vpc", { name: "tokens", region: "nyc1" });
+    const later = Lazy.stringValue({ produce: () => "produced" });
+    new TerraformLocal(stack, "everything", {
+      text: `id ${vpc.id} and ${later}`,
+      number: Token.asNumber(Lazy.numberValue({ produce: () => 42 })),
+      numberInText: `${Token.asNumber(Lazy.numberValue({ produce: () => 7 }))} seven`,
+      list: Token.asList(Fn.tolist(["a", vpc.name])),
+      numbers: Token.asNumberList(Lazy.anyValue({ produce: () => [1, 2] })),
+      map: Token.asStringMap(Lazy.anyValue({ produce: () => ({ k: vpc.urn }) })),
+      // A key that is a token makes cdktf resolve its object whole: alone in an object of its own.
+      keyed: { [`key-${later}`]: "a key made of a token" },
+      nested: [{ kept: "1e5", dropped: undefined, deeper: { value: later } }, undefined, "literal"],
+      plain: { dropped: undefined, date: "2027-06-30", exponent: "2e+299" },
+    });
+    const [written] = synthesized(app);
+    expect(asCdktfWrites(written!.stack, written!.text)).toBe(true);
+    const local = (JSON.parse(written!.text) as { locals: { everything: Record<string, unknown> } }).locals.everything;
+    expect(local).toMatchObject({ text: `id \${digitalocean_vpc.vpc.id} and produced`, number: 42, numberInText: "7 seven", keyed: { "key-produced": "a key made of a token" } });
+    expect(local["nested"]).toEqual([{ kept: "1e5", deeper: { value: "produced" } }, "literal"]);
+  });
+
+  it("names the path of a value cdktf cannot resolve, as cdktf does", () => {
+    const app = Testing.app();
+    const stack = localStack(app, "refused");
+    new TerraformLocal(stack, "refused", { deep: { inside: [() => "a function"] } });
+    expect(() => app.synth()).toThrow(/\/locals\/refused\/deep\/inside\/0/);
   });
 });

@@ -16,45 +16,83 @@
  * The output is byte-identical to cdktf's own toTerraform (the snapshots, and __tests__/single-resolution.test.ts, which
  * writes the whole estate both ways).
  */
-import { Aspects, DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization } from "cdktf";
+import { Aspects, DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from "cdktf";
+import { resolve as cdktfResolve } from "cdktf/lib/tokens/private/resolve";
 import { deepMerge } from "cdktf/lib/util";
 import { Construct, type IConstruct } from "constructs";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
-/** cdktf's resolution of `value` in `stack` (its `_tokens.resolve`, through the public API). */
-function resolve(stack: TerraformStack, value: unknown, preparing = false): unknown {
-  return Tokenization.resolve(value, { scope: stack, preparing, resolver: RESOLVER });
+/**
+ * cdktf's resolution of `value` in `stack`, as its toTerraform makes it (`_tokens.resolve`). Called through the module
+ * that its public Tokenization.resolve calls, which also takes the path of what is resolved, for cdktf's messages.
+ */
+function resolve(stack: TerraformStack, value: unknown, preparing = false, path: readonly string[] = []): unknown {
+  return cdktfResolve(value, { scope: stack, preparing, resolver: RESOLVER, prefix: [...path] });
 }
 
 /** cdktf's limit on how deep resolution goes (resolve.js: a cycle is reported past it). */
 const RESOLUTION_DEPTH_LIMIT = 200;
-/** The start of a token that stands for a map (encoding.js): an object with such a key is resolved whole. */
-const MAP_TOKEN_MARKER = "&{TfToken[";
+/** What every encoded token cdktf puts in a string holds: string (`${TfToken[`), list (`#{`) and map (`&{`) tokens. */
+const TOKEN_MARKER = "TfToken[";
+/** What a number token written in a string needs to match cdktf's pattern for one (NUMBER_TOKEN_REGEX, encoding.js). */
+const NUMBER_TOKEN_SHAPE = /[-|\d.+]e[-|\d.eE+]/;
+/** Encoded number tokens are doubles of magnitude 2^960 (lists) and 2^992 (numbers): encoding.js's marker bits. */
+const TOKEN_DOUBLE_MAGNITUDE = 1e280;
+
+/** A string cdktf's resolution returns as it is: no token, nothing that could be an encoded number, no map token's value. */
+function isPlainString(text: string): boolean {
+  return !text.includes(TOKEN_MARKER) && !NUMBER_TOKEN_SHAPE.test(text) && text !== Token.STRING_MAP_TOKEN_VALUE && text !== Token.ANY_MAP_TOKEN_VALUE;
+}
+
+/** A number cdktf's resolution returns as it is: no encoded token, not the map token's value. */
+function isPlainNumber(value: number): boolean {
+  return Math.abs(value) < TOKEN_DOUBLE_MAGNITUDE && value !== Token.NUMBER_MAP_TOKEN_VALUE;
+}
 
 /**
- * `fragment` without the entries cdktf's resolution drops: an undefined value of a plain object. The providers'
- * bindings write every attribute a resource type has, unset ones undefined (half of the estate's entries), and cdktf
- * resolves each one's key and value before dropping it. What resolution treats otherwise (a token, a map token's
- * object, a construct, a date) is left as it is, for cdktf to resolve or refuse; arrays keep their elements.
+ * `value` resolved as cdktf resolves it (tokens/private/resolve.js), cdktf resolving every part that holds a token. The
+ * plain parts, which cdktf only copies (each key and each string tested against its token patterns, a resolution
+ * context made per entry, an undefined value dropped), are copied here: the providers' bindings write every argument a
+ * resource type has, unset ones undefined, and most of the rest are literals. A part handed to cdktf gets the context
+ * cdktf's own walk gives it there (nothing set above it but by a token, and these parts hold none) and its path, for
+ * cdktf's messages.
  */
-function withoutUndefined(fragment: unknown, depth = 0): unknown {
-  if (typeof fragment !== "object" || fragment === null || depth > RESOLUTION_DEPTH_LIMIT) return fragment;
-  if (Array.isArray(fragment)) return fragment.some((x) => typeof x === "object" && x !== null) ? fragment.map((x: unknown) => withoutUndefined(x, depth + 1)) : fragment;
-  if (fragment instanceof Date || Tokenization.isResolvable(fragment) || Construct.isConstruct(fragment)) return fragment;
-  const keys = Object.keys(fragment);
-  if (keys.some((key) => key.includes(MAP_TOKEN_MARKER))) return fragment;
+function resolveValue(stack: TerraformStack, value: unknown, preparing: boolean, path: string[]): unknown {
+  const byCdktf = (): unknown => resolve(stack, value, preparing, path);
+  if (value === undefined || value === null || typeof value === "boolean") return value;
+  if (typeof value === "string") return isPlainString(value) ? value : byCdktf();
+  if (typeof value === "number") return isPlainNumber(value) ? value : byCdktf();
+  if (typeof value !== "object" || path.length >= RESOLUTION_DEPTH_LIMIT) return byCdktf();
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) {
+    // A list token among the elements makes cdktf resolve the array as a whole.
+    if (value.some((x) => (typeof x === "string" && !isPlainString(x)) || (typeof x === "number" && !isPlainNumber(x)))) return byCdktf();
+    const out: unknown[] = [];
+    value.forEach((element: unknown, index) => {
+      path.push(String(index));
+      const resolved = resolveValue(stack, element, preparing, path);
+      path.pop();
+      if (resolved !== undefined) out.push(resolved);
+    });
+    return out;
+  }
+  if (Tokenization.isResolvable(value) || Construct.isConstruct(value)) return byCdktf();
+  const keys = Object.keys(value);
+  if (!keys.every(isPlainString)) return byCdktf();
   const out: Record<string, unknown> = {};
   for (const key of keys) {
-    const value = (fragment as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = withoutUndefined(value, depth + 1);
+    path.push(key);
+    const resolved = resolveValue(stack, (value as Record<string, unknown>)[key], preparing, path);
+    path.pop();
+    if (resolved !== undefined) out[key] = resolved;
   }
   return out;
 }
 
-/** An element's fragment of the stack's configuration, resolved by cdktf. */
+/** An element's fragment of the stack's configuration, resolved as cdktf resolves it. */
 function resolveElement(stack: TerraformStack, element: TerraformElement, preparing = false): unknown {
-  return resolve(stack, withoutUndefined(element.toTerraform()), preparing);
+  return resolveValue(stack, element.toTerraform(), preparing, []);
 }
 
 /** The fields of cdktf 0.21's TerraformStack that its toTerraform reads and that it keeps private. */
@@ -106,7 +144,7 @@ export function stackConfiguration(stack: TerraformStack, prepared: ResolvedFrag
     ...(Object.keys(rawOverrides).length > 0 ? { overrides: { stack: Object.keys(rawOverrides) } } : {}),
   };
   const elements = stackElements(stack);
-  for (const element of elements) deepMerge(metadata, resolve(stack, element.toMetadata()));
+  for (const element of elements) deepMerge(metadata, resolveValue(stack, element.toMetadata(), false, []));
   const outputs: Record<string, unknown> = {};
   for (const element of elements.filter((e) => TerraformOutput.isTerraformOutput(e))) {
     deepMerge(outputs, element.node.path.split("/").reduceRight<Record<string, unknown>>(
