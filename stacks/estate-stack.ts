@@ -1,6 +1,7 @@
-import { Aspects, TerraformElement, TerraformStack } from "cdktf";
+import { Aspects, TerraformElement, TerraformStack, type TerraformRemoteState } from "cdktf";
 import type { Construct, Node } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
+import { CrossStackReads } from "./cross-stack-reads";
 import { ImportKnownResources } from "./import-known-resources";
 import { resourceAddresses } from "./resource-address";
 import { prepareStackOnce, stackConfiguration, type ResolvedFragments } from "./single-resolution";
@@ -31,6 +32,7 @@ export class EstateStack extends TerraformStack {
   readonly #handedOver = new Set<string>();
   /** Each element resolved by prepareStack, for the toTerraform that follows it (stacks/single-resolution.ts). */
   #prepared: ResolvedFragments | undefined;
+  readonly #crossStackReads = new CrossStackReads(this);
 
   constructor(scope: Construct, stackName: string, props: EstateStackProps) {
     super(scope, stackName);
@@ -63,6 +65,14 @@ export class EstateStack extends TerraformStack {
     // Once: a later call (a test's Testing.synth) resolves afresh, as cdktf would.
     this.#prepared = undefined;
     return stackConfiguration(this, prepared);
+  }
+
+  /**
+   * cdktf's remote state through which this stack reads `fromStack`, its outputs read through a local value holding
+   * them: Terraform decodes the remote state once, not once per expression (stacks/cross-stack-reads.ts).
+   */
+  override registerIncomingCrossStackReference(fromStack: TerraformStack): TerraformRemoteState {
+    return this.#crossStackReads.throughLocal(super.registerIncomingCrossStackReference(fromStack));
   }
 
   /**
