@@ -1,8 +1,8 @@
-// First: its settings must be made before the modules below load (stacks/synthesis-settings.ts).
-import "./stacks/synthesis-settings";
+// First: its settings must be made before the modules below load (synthesis/synthesis-settings.ts).
+import "./synthesis/synthesis-settings";
 import { loadEstate } from "./inventory";
-import { reportSynthFailure } from "./stacks/synth-failure";
-import { synthesizeEstate } from "./stacks/synthesize-estate";
+import { reportSynthFailure } from "./synthesis/synth-failure";
+import { synthesizeEstate } from "./synthesis/synthesize-estate";
 
 try {
   for (const warning of synthesizeEstate(loadEstate(), process.env, new Date().toISOString().slice(0, 10))) {

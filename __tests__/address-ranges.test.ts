@@ -1,8 +1,8 @@
 /*
- * Address arithmetic (inventory/address-ranges.ts): parsing addresses and CIDR ranges of both families, and the
+ * Address arithmetic (values/address-ranges.ts): parsing addresses and CIDR ranges of both families, and the
  * union of a list of ranges counted per family.
  */
-import { addressCount, formatAddress, hasHostBits, parseAddress, parseAddressRange, parseCidr, rangeContains, rangesOverlap, type AddressRange } from "../inventory/address-ranges";
+import { addressCount, formatAddress, hasHostBits, parseAddress, parseAddressRange, parseCidr, rangeContains, rangesOverlap, type AddressRange } from "../values/address-ranges";
 
 const range = (text: string): AddressRange => {
   const parsed = parseAddressRange(text);

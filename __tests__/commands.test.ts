@@ -15,6 +15,7 @@ import { main as importPlan } from "../scripts/import-plan";
 import { main as overview } from "../scripts/overview";
 import { main as rehearse } from "../scripts/rehearse";
 import { main as review } from "../scripts/review";
+import { main as stateProbe } from "../scripts/state-probe";
 
 const ROOT = join(__dirname, "..");
 /** Starting a command beside a full test run on two cores takes seconds. */
@@ -86,6 +87,7 @@ const IN_PROCESS: ReadonlyArray<readonly [string, string, Main, readonly string[
   ["import-plan", "import-plan.ts", importPlan, [], ["--out-dir", missing], /^import-plan: option '--out-dir <dir>' argument '.*missing' is invalid\. no such folder \(see --help\)$/],
   ["overview", "overview.ts", overview, [], ["docs/estate.md"], /^overview: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
   ["exceptions", "exceptions.ts", (argv) => exceptions(argv), [], ["--today", "2027-02-30"], /^exceptions: option '--today <day>' argument '2027-02-30' is invalid\. "2027-02-30" is not a date \(YYYY-MM-DD\) \(see --help\)$/],
+  ["state:probe", "state-probe.ts", (argv) => stateProbe(argv, {}), [], ["the-bucket"], /^state:probe: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
   ["deploy", "deploy.ts", (argv) => deploy(argv, { PSF_ESTATE_BACKEND: "local" }), ["--reviewed", aFile], ["--reviewed", aFile, "--auto-approve"], /^deploy: --auto-approve goes with --apply only$/],
 ];
 

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { isCredentialVariable } from "../provider-schemas/credentials";
 import { pinnedProviders } from "../provider-schemas/schema-file";
 import { synthEnvironment } from "../review/synthesize";
-import { synthesisEnvironment } from "../scripts/deploy";
-import { installTwin } from "../twin/installation";
+import { synthesisEnvironment } from "../deploy/run";
+import { installTwin } from "../twin/rehearsal/twin-installation";
 
 /** The variables each provider's documentation names for its credentials. */
 const DOCUMENTED_CREDENTIALS: Readonly<Record<string, readonly string[]>> = {

@@ -272,7 +272,7 @@ describe(`${DEPLOY_FILE}: the job that decides`, () => {
 });
 
 describe(".github/CODEOWNERS: the deploy path", () => {
-  it.each(["/scripts/deploy.ts", "/.github/workflows/deploy.yml"])("gives %s to @python/psf-infra", (pattern) => {
+  it.each(["/deploy/", "/scripts/deploy.ts", "/.github/workflows/deploy.yml"])("gives %s to @python/psf-infra", (pattern) => {
     const rules = readFileSync(path.join(ROOT, ".github/CODEOWNERS"), "utf8").split("\n").map((line) => line.trim().split(/\s+/)).filter(([first]) => first === pattern);
     expect(rules).toEqual([[pattern, "@python/psf-infra"]]);
   });

@@ -1,5 +1,5 @@
 /**
- * npm run deploy (scripts/deploy.ts): it plans and applies only the configuration a clean review judged. Offline,
+ * npm run deploy (scripts/deploy.ts, the work in deploy/): it plans and applies only the configuration a clean review judged. Offline,
  * each refusal (a stack that differs, a review that was not clean, a state departing from the convention) stops it
  * before Terraform with exit 1, and each bad argument with exit 2, each in one line. Through the real Terraform
  * against the provider twin (local state in a scratch folder), two small stacks are planned and applied, and the
@@ -11,12 +11,16 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { configurationHashes, type ConfigurationHashes } from "../review/reviewed-configuration";
 import { readSynthesisOutput, type SynthesisOutput } from "../review/synthesis-output";
-import { deployOrder, main, readReviewReport, refusalReason, synthesisEnvironment, DeployStop } from "../scripts/deploy";
-import { cachedBundle } from "../scripts/cached-bundle.cjs";
+import { deployOrder, refusalReason } from "../deploy/comparison";
+import { readReviewReport } from "../deploy/reviewed-report";
+import { synthesisEnvironment } from "../deploy/run";
+import { DeployStop } from "../deploy/stop";
+import { main } from "../scripts/deploy";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 import { conventionalBackend } from "../stacks/state-backend";
-import { installTwin } from "../twin/installation";
-import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal-variables";
-import { startTwin } from "../twin/rehearsal";
+import { installTwin } from "../twin/rehearsal/twin-installation";
+import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal/variables";
+import { startTwin } from "../twin/rehearsal/rehearse";
 
 const ROOT = join(__dirname, "..");
 /** For what starts the command or synthesizes: seconds each alone, many more beside a full test run on two cores. */

@@ -5,7 +5,7 @@
 import { App, Testing, TerraformStack } from "cdktf";
 import { DropletHost, type DropletHostProps } from "../constructs/droplet-host";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
-import type { EstateInventory, Host } from "../inventory/types";
+import type { EstateInventory, Host } from "../inventory";
 import { resourcesOf, stackJson, synthEstate, type TerraformJson } from "./support/synth-estate";
 
 const withHosts = (hosts: readonly Host[]): EstateInventory => ({ ...PSF_INVENTORY, hosts });

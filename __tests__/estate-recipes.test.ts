@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate } from "../inventory";
-import type { EstateInventory, Host } from "../inventory/types";
+import type { EstateInventory, Host } from "../inventory";
 import { CORPUS, expectRejected, policyProblemsOfSynthesis, POLICY_TODAY } from "./support/inventory-corpus";
 import { describeRoute53 } from "./support/dns-invariants";
 import { inventoryAfter, RECIPES } from "./support/recipes";

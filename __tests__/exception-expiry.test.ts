@@ -10,7 +10,7 @@ import { loadEstate } from "../inventory";
 import { estateFacts, type PolicyExceptionFacts } from "../inventory/estate-facts";
 import { enforcePolicy, EXPIRY_NOTICE_DAYS, expiringExceptions, expiryWarnings, type Configuration } from "../policy";
 import { main as exceptions } from "../scripts/exceptions";
-import { synthesizeEstate } from "../stacks/synthesize-estate";
+import { synthesizeEstate } from "../synthesis/synthesize-estate";
 import { synthCommittedEstate } from "./support/synth-estate";
 
 const facts = estateFacts(loadEstate());

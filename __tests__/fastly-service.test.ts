@@ -60,8 +60,8 @@ function full(): FastlyServiceProps {
       { name: "www host", type: "RESPONSE", statement: 'req.http.host == "www.example.org"' },
     ],
     headers: [
-      { name: "Origin Token", type: "request", action: "set", destination: "http.Fastly-Token", source: '"not-a-secret"' },
-      { name: "Downloads", type: "request", action: "set", destination: "backend", source: "F_lb", requestCondition: "Download" },
+      { name: "Origin Token", type: "request", action: "set", destination: "http.Fastly-Token", sourceExpression: '"not-a-secret"' },
+      { name: "Downloads", type: "request", action: "set", destination: "backend", sourceExpression: "F_lb", requestCondition: "Download" },
     ],
     gzip: [{ name: "text", contentTypes: ["text/html", "text/css"], extensions: ["css", "js"] }],
     cacheSettings: [{ name: "Pass No-Store", action: "pass", cacheCondition: "No-Store", ttl: 0, staleTtl: 0 }],
@@ -229,8 +229,8 @@ describe("FastlyService", () => {
   });
 
   it("fails on a header that routes to a backend that does not exist", () => {
-    const props: FastlyServiceProps = { ...minimal(), headers: [{ name: "route", type: "request", action: "set", destination: "backend", source: "F_lb" }] };
-    expect(rejection(props)).toBe(message('header "route" source', '"F_lb" is not a backend of the service (F_app)'));
+    const props: FastlyServiceProps = { ...minimal(), headers: [{ name: "route", type: "request", action: "set", destination: "backend", sourceExpression: "F_lb" }] };
+    expect(rejection(props)).toBe(message('header "route" sourceExpression', '"F_lb" is not a backend of the service (F_app)'));
   });
 
   describe("fails on duplicate names", () => {

@@ -3,7 +3,7 @@ import { HerokuApp, type HerokuAppProps } from "../constructs/heroku-app";
 import { blocksOf, newStack, onlyBlock, outputs, synthJson, type Block, type SynthJson } from "./support/construct-synth";
 
 /** An app with nothing optional. */
-const bare: HerokuAppProps = { name: "psf-stand-in", team: "psf-stand-in-team", region: "eu", stack: "heroku-22", formation: [] };
+const bare: HerokuAppProps = { name: "psf-stand-in", team: "psf-stand-in-team", region: "eu", buildStack: "heroku-22", formation: [] };
 
 function synthApp(props: HerokuAppProps, stack: TerraformStack = newStack()): { json: SynthJson; appId: string } {
   new HerokuApp(stack, "app", props);
@@ -31,7 +31,7 @@ describe("HerokuApp", () => {
 
   it("builds with the buildpacks given, in order, and none when given none", () => {
     expect(onlyBlock(synthApp({ ...bare, buildpacks: ["heroku/nodejs", "heroku/python"] }).json, "heroku_app").block.buildpacks).toEqual(["heroku/nodejs", "heroku/python"]);
-    expect(onlyBlock(synthApp({ ...bare, stack: "container", buildpacks: [] }).json, "heroku_app").block).not.toHaveProperty("buildpacks");
+    expect(onlyBlock(synthApp({ ...bare, buildStack: "container", buildpacks: [] }).json, "heroku_app").block).not.toHaveProperty("buildpacks");
   });
 
   it("sets the config vars given, and the secret ones as the references given", () => {

@@ -18,7 +18,7 @@ describe("Heroku", () => {
     expect(Object.values(apps).map((a) => a.name).sort()).toEqual(estate.heroku.apps.map((a) => a.name).sort());
     for (const spec of estate.heroku.apps) {
       const app = apps[appAddress(spec.name)]!;
-      expect(app).toMatchObject({ region: spec.region, stack: spec.stack, organization: { name: estate.heroku.team }, lifecycle: { prevent_destroy: true } });
+      expect(app).toMatchObject({ region: spec.region, stack: spec.buildStack, organization: { name: estate.heroku.team }, lifecycle: { prevent_destroy: true } });
       expect(app.acm).toBe((spec.customDomains ?? []).length > 0);
       expect(app.buildpacks).toEqual(spec.buildpacks);
     }
@@ -50,12 +50,12 @@ describe("Heroku", () => {
     for (const spec of estate.heroku.apps) {
       const app = resourcesOf(heroku, "heroku_app")[appAddress(spec.name)]!;
       const secrets = (app.sensitive_config_vars ?? {}) as Record<string, string>;
-      expect(Object.keys(secrets).sort()).toEqual([...(spec.secretConfigVars ?? [])].sort());
+      expect(Object.keys(secrets).sort()).toEqual([...(spec.sensitiveConfigVars ?? [])].sort());
       for (const value of Object.values(secrets)) {
         const variable = /^\$\{var\.([a-z0-9_]+)\.[A-Z0-9_]+\}$/.exec(value)?.[1];
         expect(variable).toBeDefined();
         // An object type naming every secret: Terraform refuses a value that lacks one.
-        expect(heroku.variable?.[variable!]).toMatchObject({ sensitive: true, type: `object({ ${(spec.secretConfigVars ?? []).map((n) => `${n} = string`).join(", ")} })` });
+        expect(heroku.variable?.[variable!]).toMatchObject({ sensitive: true, type: `object({ ${(spec.sensitiveConfigVars ?? []).map((n) => `${n} = string`).join(", ")} })` });
       }
       expect(Object.keys((app.config_vars ?? {}) as object).filter((name) => /TOKEN|KEY|SECRET|PASSWORD/i.test(name))).toEqual([]);
     }

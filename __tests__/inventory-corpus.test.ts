@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEstate, PSF_INVENTORY } from "../inventory";
-import type { EstateInventory } from "../inventory/types";
+import type { EstateInventory } from "../inventory";
 import { CORPUS, expectRefusedByPolicy, expectRejected, POLICY_REFUSALS } from "./support/inventory-corpus";
 
 describe("the corpus of bad inventories", () => {
@@ -34,9 +34,9 @@ describe("the synth command on a bad inventory or a bad source", () => {
   // A copy of what `npm run synth` compiles; node_modules is the project's, package by package, so that the
   // copy's build cache stays in the copy.
   const copy = mkdtempSync(join(tmpdir(), "psf-estate-corpus-"));
-  for (const path of ["main.ts", "inventory", "constructs", "stacks", "policy", "adoption", "provider-schemas", ".gen", "command-line"]) cpSync(join(root, path), join(copy, path), { recursive: true });
+  for (const path of ["main.ts", "inventory", "values", "constructs", "stacks", "synthesis", "policy", "adoption", "provider-schemas", ".gen", "command-line", "bundling"]) cpSync(join(root, path), join(copy, path), { recursive: true });
   mkdirSync(join(copy, "scripts"));
-  for (const file of ["synth-app.mjs", "cached-bundle.cjs"]) cpSync(join(root, "scripts", file), join(copy, "scripts", file));
+  cpSync(join(root, "scripts", "synth-app.mjs"), join(copy, "scripts", "synth-app.mjs"));
   mkdirSync(join(copy, "node_modules"));
   for (const entry of readdirSync(join(root, "node_modules")).filter((e) => e !== ".cache")) symlinkSync(join(root, "node_modules", entry), join(copy, "node_modules", entry));
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InventoryError, loadEstate, PSF_INVENTORY } from "../inventory";
 import { tcp } from "../inventory/ports";
-import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory/types";
+import type { EstateInventory, FastlyServiceSpec, HerokuAppSpec, Host, PublicService } from "../inventory";
 import { synthEstate } from "./support/synth-estate";
 
 function withHost(name: string, change: Partial<Host>): EstateInventory {
@@ -116,6 +116,29 @@ describe("inventory validation", () => {
       expect.arrayContaining(['name "wiki.jython.org" field "type": a CNAME cannot share its name with other records (A, AAAA, CNAME)']));
   });
 
+  it("looks up every field that names an owner, wherever the item is, with one problem naming the field", () => {
+    // Found in the data, not in the shape: a field called `owner` that the shape forgot to declare a reference is caught.
+    const ownerFields: { readonly parent: readonly (string | number)[]; readonly key: string }[] = [];
+    const collect = (value: unknown, path: readonly (string | number)[]): void => {
+      if (Array.isArray(value)) value.forEach((element, index) => collect(element, [...path, index]));
+      else if (typeof value === "object" && value !== null) {
+        for (const [key, field] of Object.entries(value)) {
+          if ((key === "owner" || key === "infrastructureOwner") && typeof field === "string") ownerFields.push({ parent: path, key });
+          else collect(field, [...path, key]);
+        }
+      }
+    };
+    collect(PSF_INVENTORY, []);
+    expect(ownerFields.length).toBeGreaterThan(50);
+    for (const { parent, key } of ownerFields) {
+      const inventory = JSON.parse(JSON.stringify(PSF_INVENTORY)) as Record<string, unknown>;
+      const item = parent.reduce<Record<string | number, unknown>>((at, step) => at[step] as Record<string | number, unknown>, inventory);
+      item[key] = "nobody-at-all";
+      const problems = problemsOf(inventory as unknown as EstateInventory);
+      expect({ parent, problems }).toEqual({ parent, problems: [expect.stringMatching(new RegExp(`field "(\\S+\\.)?${key}": unknown owner "nobody-at-all" \\(known: "infrastructure-staff", `))] });
+    }
+  });
+
   it("reports every problem of a step at once: the shape's, or else those between items", () => {
     const shape = { ...withHost("bugs", { size: "" }), services: withService("hg", { owner: "" }).services };
     expect(problemsOf(shape)).toHaveLength(2);
@@ -138,7 +161,7 @@ describe("a synth of a bad inventory", () => {
       `import { App } from ${JSON.stringify(require.resolve("cdktf"))};`,
       `import { loadEstate, PSF_INVENTORY } from ${JSON.stringify(join(root, "inventory"))};`,
       `import { definePsfEstate } from ${JSON.stringify(join(root, "stacks/psf-estate"))};`,
-      `import { reportSynthFailure } from ${JSON.stringify(join(root, "stacks/synth-failure"))};`,
+      `import { reportSynthFailure } from ${JSON.stringify(join(root, "synthesis/synth-failure"))};`,
       `mkdirSync(process.env.CDKTF_OUTDIR!, { recursive: true });`,
       `writeFileSync(process.env.CDKTF_OUTDIR + "/manifest.json", "{}");`,
       `try {`,
@@ -175,7 +198,7 @@ describe("Heroku inventory validation", () => {
 
   it("fails on a secret-looking config var in the non-secret map", () => {
     expect(problemsOf(withApp("bedevere", { configVars: { GITHUB_TOKEN: "ghp_x" } }))).toEqual([
-      'heroku app "bedevere" field "configVars.GITHUB_TOKEN": "GITHUB_TOKEN" looks secret: name it in secretConfigVars so its value comes from a sensitive variable',
+      'heroku app "bedevere" field "configVars.GITHUB_TOKEN": "GITHUB_TOKEN" looks secret: name it in sensitiveConfigVars so its value comes from a sensitive variable',
     ]);
   });
 

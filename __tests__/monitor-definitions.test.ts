@@ -1,6 +1,6 @@
 import { dashboardSections, ESTATE_MONITOR_TAG, monitorDefinition } from "../constructs/monitor-definitions";
 import type { PlannedMonitor } from "../inventory/monitoring-plan";
-import type { MetricMonitoring } from "../inventory/types";
+import type { MetricMonitoring } from "../inventory";
 
 /** Settings unlike the committed ones, so that every value the definitions use is seen to come from here. */
 const settings: MetricMonitoring = {

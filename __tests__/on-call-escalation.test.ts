@@ -68,6 +68,6 @@ describe("OnCallEscalation", () => {
 
   it("fails on no levels", () => {
     const f = fixture();
-    expect(() => new OnCallEscalation(f.stack, "escalation", { name: "On call", description: "", levels: [] })).toThrow(/OnCallEscalation "On call" levels: is empty/);
+    expect(() => new OnCallEscalation(f.stack, "escalation", { name: "On call", description: "", levels: [] })).toThrow(/OnCallEscalation "On call" prop "levels": is empty/);
   });
 });

@@ -88,11 +88,11 @@ describe("PagedMonitor", () => {
 
   it("fails on no routes", () => {
     const { stack } = fixture();
-    expect(() => new PagedMonitor(stack, "disk", diskAlert([]))).toThrow(/PagedMonitor "\[psf-estate\] db\.example\.org: disk space" routes: is empty/);
+    expect(() => new PagedMonitor(stack, "disk", diskAlert([]))).toThrow(/PagedMonitor "\[psf-estate\] db\.example\.org: disk space" prop "routes": is empty/);
   });
 
   it("fails on a warning equal to the critical threshold", () => {
     const { stack, infra } = fixture();
-    expect(() => new PagedMonitor(stack, "disk", { ...diskAlert([infra]), warning: 0.9 })).toThrow(/PagedMonitor "\[psf-estate\] db\.example\.org: disk space" warning: equals critical/);
+    expect(() => new PagedMonitor(stack, "disk", { ...diskAlert([infra]), warning: 0.9 })).toThrow(/PagedMonitor "\[psf-estate\] db\.example\.org: disk space" prop "warning": equals critical/);
   });
 });

@@ -76,12 +76,12 @@ describe("PagingService", () => {
   it("fails on an integration key given twice", () => {
     const f = fixture();
     expect(() => new PagingService(f.stack, "service-infra", props(f, { integrations: [f.datadog, { ...f.pingdom, key: "datadog" }] })))
-      .toThrow(/PagingService "Infrastructure" integrations: "datadog" is given twice/);
+      .toThrow(/PagingService "Infrastructure" prop "integrations": "datadog" is given twice/);
   });
 
   it("fails on the routing key of an integration it does not have", () => {
     const f = fixture();
     const service = new PagingService(f.stack, "service-infra", props(f, { integrations: [f.datadog] }));
-    expect(() => service.integrationKey("pingdom")).toThrow(/PagingService "Infrastructure" integrations: there is no "pingdom" integration/);
+    expect(() => service.integrationKey("pingdom")).toThrow(/PagingService "Infrastructure" prop "integrations": there is no "pingdom" integration/);
   });
 });

@@ -254,6 +254,14 @@ describe("DNS rules report", () => {
     expect(messages(byId(DNS_RULES, "dns.no-spf-plus-all"), context)).toEqual([expect.stringMatching(/allows every sender/)]);
   });
 
+  it("dns.no-spf-plus-all: a bare `all` is `+all` (the default qualifier is +); -all, ~all and ?all pass", () => {
+    const judged = (value: string) => messages(byId(DNS_RULES, "dns.no-spf-plus-all"), changed((s) => { record(s, "TXT", "jython.org").records = [value]; }));
+    for (const value of ["v=spf1 all", "v=spf1 mx all", "v=spf1 mx +ALL", "V=SPF1 include:_spf.example.org all"]) {
+      expect({ value, messages: judged(value) }).toEqual({ value, messages: [expect.stringMatching(/allows every sender/)] });
+    }
+    for (const value of ["v=spf1 -all", "v=spf1 mx ~all", "v=spf1 ?all", "v=spf1 include:all.example.org -all"]) expect({ value, messages: judged(value) }).toEqual({ value, messages: [] });
+  });
+
   it("dns.no-private-addresses: a private address in a public zone", () => {
     const context = changed((s) => { Object.assign(record(s, "CAA", "jython.org"), { type: "A", records: ["10.132.0.5"] }); });
     expect(messages(byId(DNS_RULES, "dns.no-private-addresses"), context)).toEqual([expect.stringMatching(/jython\.org A 10\.132\.0\.5 is not a public address/)]);

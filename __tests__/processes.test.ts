@@ -1,5 +1,5 @@
 /*
- * What a rehearsal or a review does when it crashes (twin/processes.ts, onInterrupt): an exception nothing caught or a
+ * What a rehearsal or a review does when it crashes (twin/rehearsal/processes.ts, onInterrupt): an exception nothing caught or a
  * rejection nothing handled ends every process group it started and removes every scratch folder it made, like an
  * interruption, says why in a line naming the cause, and exits with the command's "could not run".
  */
@@ -16,7 +16,7 @@ function crashing(crash: string): Promise<{ status: number | null; stderr: strin
   const script = join(dir, "command.ts");
   writeFileSync(script, [
     `import { writeFileSync } from "node:fs";`,
-    `import { makeScratch, onInterrupt, spawnGroup } from ${JSON.stringify(join(ROOT, "twin", "processes"))};`,
+    `import { makeScratch, onInterrupt, spawnGroup } from ${JSON.stringify(join(ROOT, "twin", "rehearsal", "processes"))};`,
     `onInterrupt("crashing", 2);`,
     `const scratch = makeScratch("crash-scratch-");`,
     `const child = spawnGroup("sleep", ["300"], { stdio: "ignore" });`,

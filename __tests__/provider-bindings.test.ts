@@ -24,7 +24,7 @@ const PROVIDERS: ExpectedProvider[] = [
     source: "heroku/heroku",
     constraint: "~> 5.3",
     resources: ["heroku_addon", "heroku_addon_attachment", "heroku_app", "heroku_domain", "heroku_formation", "heroku_pipeline", "heroku_pipeline_coupling"],
-    dataSources: ["heroku_team"],
+    dataSources: ["heroku_pipeline", "heroku_team"],
   },
   {
     name: "fastly",
@@ -32,7 +32,7 @@ const PROVIDERS: ExpectedProvider[] = [
     source: "fastly/fastly",
     constraint: "~> 9.5",
     resources: ["fastly_service_vcl", "fastly_tls_subscription", "fastly_tls_subscription_validation"],
-    dataSources: ["fastly_ip_ranges"],
+    dataSources: ["fastly_ip_ranges", "fastly_services", "fastly_tls_subscription", "fastly_tls_subscription_ids"],
   },
   {
     name: "datadog",
@@ -40,7 +40,7 @@ const PROVIDERS: ExpectedProvider[] = [
     source: "datadog/datadog",
     constraint: "~> 3.91",
     resources: ["datadog_dashboard_json", "datadog_integration_pagerduty_service_object", "datadog_monitor"],
-    dataSources: [],
+    dataSources: ["datadog_monitors"],
   },
   {
     name: "gandi",
@@ -56,7 +56,7 @@ const PROVIDERS: ExpectedProvider[] = [
     source: "pagerduty/pagerduty",
     constraint: "~> 3.32",
     resources: ["pagerduty_escalation_policy", "pagerduty_schedule", "pagerduty_service", "pagerduty_service_integration", "pagerduty_team"],
-    dataSources: ["pagerduty_user", "pagerduty_vendor"],
+    dataSources: ["pagerduty_escalation_policy", "pagerduty_schedule", "pagerduty_service", "pagerduty_service_integration", "pagerduty_team", "pagerduty_user", "pagerduty_vendor"],
   },
   {
     name: "pingdom",

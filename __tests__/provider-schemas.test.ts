@@ -96,7 +96,7 @@ const PROVIDERS: readonly Expected[] = [
       "aws_s3_bucket_versioning",
       "aws_s3_bucket_website_configuration",
     ],
-    dataSources: ["aws_caller_identity", "aws_iam_policy_document"],
+    dataSources: ["aws_caller_identity", "aws_iam_policy_document", "aws_route53_records", "aws_route53_zone", "aws_route53_zones"],
     versions: { aws_route53_record: 2 },
     sensitive: [],
     deprecated: [...S3_BUCKET_DEPRECATED, "aws_iam_policy_document.override_json", "aws_iam_policy_document.source_json"],
@@ -114,9 +114,11 @@ const PROVIDERS: readonly Expected[] = [
       "digitalocean_volume_attachment",
       "digitalocean_vpc",
     ],
-    dataSources: [],
+    dataSources: ["digitalocean_database_cluster", "digitalocean_droplets", "digitalocean_volume", "digitalocean_vpc"],
     versions: { digitalocean_droplet: 1 },
     sensitive: [
+      // The data source's (discovery's lookup), then the resource's: the same five.
+      ...["password", "private_uri", "ui_password", "ui_uri", "uri"].map((a) => `digitalocean_database_cluster.${a}`),
       "digitalocean_database_cluster.password",
       "digitalocean_database_cluster.private_uri",
       "digitalocean_database_cluster.ui_password",

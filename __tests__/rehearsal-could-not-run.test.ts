@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../scripts/rehearse";
-import { runningGroups } from "../twin/processes";
+import { runningGroups } from "../twin/rehearsal/processes";
 
 const ROOT = join(__dirname, "..");
 /** A synthesis and a small rehearsal, beside a full test run on two cores. */

@@ -1,4 +1,4 @@
-import { rehearsalVariableValues } from "../twin/rehearsal-variables";
+import { rehearsalVariableValues } from "../twin/rehearsal/variables";
 import { synthCommittedEstate } from "./support/synth-estate";
 
 describe("the rehearsal's placeholder variables", () => {

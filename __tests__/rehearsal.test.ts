@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planImports } from "../adoption/import-plan";
 import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
-import { rehearsalVariableValues } from "../twin/rehearsal-variables";
-import { rehearse, type RehearsalResult } from "../twin/rehearsal";
+import { rehearsalVariableValues } from "../twin/rehearsal/variables";
+import { rehearse, type RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearsalOptions } from "./support/rehearsal";
 import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
 

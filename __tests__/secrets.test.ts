@@ -1,4 +1,4 @@
-import { spelledOut } from "../policy/remote-state-locals";
+import { spelledOut } from "../values/remote-state-locals";
 import { synthCommittedEstate } from "./support/synth-estate";
 
 const synth = synthCommittedEstate();
@@ -11,7 +11,7 @@ const SECRET_SHAPES: readonly [string, RegExp][] = [
   ["Heroku API key", /\bHRKU-[0-9A-Za-z_-]{20,}/],
 ];
 // A credential is a variable's value, or another stack's output read from its state (a PagerDuty routing key), read
-// through a local of the remote state's outputs (spelled out: policy/remote-state-locals.ts).
+// through a local of the remote state's outputs (spelled out: values/remote-state-locals.ts).
 const CREDENTIAL_ATTRIBUTES = /"(token|api_key|access_key|secret_key|password|spaces_secret_key|service_key|integration_key)"\s*:\s*"(?!\$\{(var\.|data\.terraform_remote_state\.))/;
 
 describe("no secret in any synthesized stack", () => {

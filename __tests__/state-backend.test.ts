@@ -1,4 +1,4 @@
-import type { RehearsalResult } from "../twin/rehearsal";
+import type { RehearsalResult } from "../twin/rehearsal/rehearse";
 import { NO_BACKEND_GUARD, stateBackendFromEnvironment } from "../stacks/state-backend";
 import { rehearseFixture } from "./support/rehearsal";
 import { synthEstateWith, type TerraformJson } from "./support/synth-estate";

@@ -10,9 +10,9 @@ import { Testing } from "cdktf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spelledOut } from "../policy/remote-state-locals";
+import { spelledOut } from "../values/remote-state-locals";
 import { EstateStack } from "../stacks/estate-stack";
-import type { RehearsalResult } from "../twin/rehearsal";
+import type { RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearseFixture } from "./support/rehearsal";
 import { stackJson, synthCommittedEstate, type TerraformJson } from "./support/synth-estate";
 

@@ -1,11 +1,11 @@
 /*
- * The rehearsal's state server (twin/state-server.ts): each stack's state is the file terraform.<stack>.tfstate of
+ * The rehearsal's state server (twin/rehearsal/state-server.ts): each stack's state is the file terraform.<stack>.tfstate of
  * the folder, read and written whole through Terraform's http backend, on loopback, at a path nobody else knows.
  */
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { httpBackendOverride, serveStates, type StateServer } from "../twin/state-server";
+import { httpBackendOverride, serveStates, type StateServer } from "../twin/rehearsal/state-server";
 
 let folder: string;
 let server: StateServer;

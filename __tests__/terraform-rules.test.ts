@@ -6,7 +6,7 @@
  * for_each over the challenges Fastly computes at apply (fastly, at plan).
  */
 import { REQUIRED_TERRAFORM_VERSION } from "../stacks/estate-stack";
-import { compareVersions, MINIMUM_TERRAFORM } from "../twin/terraform-cli";
+import { compareVersions, MINIMUM_TERRAFORM } from "../twin/rehearsal/terraform-cli";
 import { synthCommittedEstate, type SynthesizedEstate } from "./support/synth-estate";
 
 let synth: SynthesizedEstate;

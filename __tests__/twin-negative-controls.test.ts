@@ -3,7 +3,7 @@
  * provider twin. Each test names the stack and the address in Terraform's verdict, so a twin that served
  * a loose schema, skipped the providers' validators or planned unknowns as known would let one through.
  */
-import type { RehearsalFailure, RehearsalResult } from "../twin/rehearsal";
+import type { RehearsalFailure, RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearseFixture, type FixtureStack } from "./support/rehearsal";
 
 const heroku = { required_providers: { heroku: { source: "heroku/heroku", version: "~> 5.3" } } };

@@ -12,7 +12,7 @@ import { blockValueType, loadProviderSchema, pinnedProvider, pinnedProviders, ty
 import { containsUnknown, decodeValue, encodeValue, isUnknown, UNKNOWN, Unknown, type Value } from "../twin/cty";
 import { planResourceChange } from "../twin/resource-plan";
 import { fillUnknowns, importedId, seededHash } from "../twin/simulated-values";
-import { compareVersions, locateTerraform, MINIMUM_TERRAFORM } from "../twin/terraform-cli";
+import { compareVersions, locateTerraform, MINIMUM_TERRAFORM } from "../twin/rehearsal/terraform-cli";
 import { checkValueRules } from "../twin/value-rules";
 
 const digitalocean = loadProviderSchema(pinnedProvider("digitalocean"));

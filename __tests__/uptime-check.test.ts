@@ -51,11 +51,11 @@ describe("UptimeCheck", () => {
   });
 
   it("fails on a plain HTTP check that would verify a certificate", () => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, protocol: "http", verifyCertificate: true })).toThrow(/UptimeCheck "www\.python\.org" verifyCertificate: is true, but a plain HTTP check has no certificate/);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, protocol: "http", verifyCertificate: true })).toThrow(/UptimeCheck "www\.python\.org" prop "verifyCertificate": is true, but a plain HTTP check has no certificate/);
   });
 
   it("fails on a path without its slash", () => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, path: "status" })).toThrow(/UptimeCheck "www\.python\.org" path: "status" does not start with "\/"/);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, path: "status" })).toThrow(/UptimeCheck "www\.python\.org" prop "path": "status" does not start with "\/"/);
   });
 
   it("writes no tags when given none", () => {
@@ -63,10 +63,10 @@ describe("UptimeCheck", () => {
   });
 
   it("fails on no integrations to alert", () => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, alertIntegrationIds: [] })).toThrow(/UptimeCheck "www\.python\.org" alertIntegrationIds: is empty/);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, alertIntegrationIds: [] })).toThrow(/UptimeCheck "www\.python\.org" prop "alertIntegrationIds": is empty/);
   });
 
   it.each(["Infra", "a,b", "has space", ""])("fails on the tag %j", (tag) => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, tags: ["psf", tag] })).toThrow(`UptimeCheck "www.python.org" tags: "${tag}" is not lowercase letters`);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, tags: ["psf", tag] })).toThrow(`UptimeCheck "www.python.org" prop "tags": "${tag}" is not lowercase letters`);
   });
 });

@@ -1,4 +1,5 @@
-import { spelledOut } from "../policy/remote-state-locals";
+import { spelledOut } from "../values/remote-state-locals";
+import { compareStrings } from "../values/string-order";
 import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
 import type { KnownImportIds } from "./known-import-ids";
 
@@ -6,7 +7,7 @@ import type { KnownImportIds } from "./known-import-ids";
 export interface SynthesizedStack {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly output?: Readonly<Record<string, { readonly value?: unknown }>>;
-  /** With `data`: the locals through which it reads other stacks' outputs (policy/remote-state-locals.ts). */
+  /** With `data`: the locals through which it reads other stacks' outputs (values/remote-state-locals.ts). */
   readonly locals?: unknown;
   readonly data?: unknown;
 }
@@ -84,9 +85,9 @@ export function planImports(
     return value.includes("${") ? `<${what}>` : value;
   };
 
-  for (const [stack, json] of [...stacks].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const [type, resources] of Object.entries(json.resource ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      for (const [name, config] of Object.entries(resources).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [stack, json] of [...stacks].sort(([a], [b]) => compareStrings(a, b))) {
+    for (const [type, resources] of Object.entries(json.resource ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+      for (const [name, config] of Object.entries(resources).sort(([a], [b]) => compareStrings(a, b))) {
         const address = `${type}.${name}`;
         const template = facts[type]?.importId ?? "";
         const knownId = known[stack]?.[address];

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { CommandFailed, measure, median, paired } from "./measure.mjs";
 
 const require = createRequire(import.meta.url);
-const { cachedBundle } = require("../scripts/cached-bundle.cjs");
+const { cachedBundle } = require("../bundling/cached-bundle.cjs");
 
 /** The grown estate: today's inventory with this many more hosts (bench/scaled-inventory.ts). */
 export const EXTRA_HOSTS = 180;

@@ -4,8 +4,8 @@
  * are timed alike, synthesis apart. Prints the rehearsal's one-line summary; exits 0 when every stack converged.
  * Run by scripts/bench.mjs, compiled like the twin.
  */
-import { onInterrupt } from "../twin/processes";
-import { rehearse } from "../twin/rehearsal";
+import { onInterrupt } from "../twin/rehearsal/processes";
+import { rehearse } from "../twin/rehearsal/rehearse";
 
 async function main(): Promise<number> {
   const [synthesized, twinBundle, root] = process.argv.slice(2);

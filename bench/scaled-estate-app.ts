@@ -3,10 +3,10 @@
  * hosts. Run by scripts/bench.mjs into CDKTF_OUTDIR, never by the estate's own commands.
  */
 // First, as in main.ts: its settings must be made before the modules below load.
-import "../stacks/synthesis-settings";
+import "../synthesis/synthesis-settings";
 import { loadEstate, PSF_INVENTORY } from "../inventory";
-import { reportSynthFailure } from "../stacks/synth-failure";
-import { synthesizeEstate } from "../stacks/synthesize-estate";
+import { reportSynthFailure } from "../synthesis/synth-failure";
+import { synthesizeEstate } from "../synthesis/synthesize-estate";
 import { scaledInventory } from "./scaled-inventory";
 
 try {

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { IntegrationPagerdutyServiceObject } from "../.gen/providers/datadog/integration-pagerduty-service-object";
 import type { PagingService } from "./paging-service";
+import { ConstructPropsError } from "./construct-props-error";
 
 export interface DatadogPagerdutyRouteProps {
   /** The name Datadog knows the route by; monitors notify `@pagerduty-<name>`. Letters, digits, `-` and `_`. */
@@ -22,7 +23,7 @@ export class DatadogPagerdutyRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: DatadogPagerdutyRouteProps) {
     super(scope, id);
-    if (!/^[A-Za-z0-9_-]+$/.test(props.name)) throw new Error(`DatadogPagerdutyRoute "${props.name}" name: a handle takes letters, digits, "-" and "_" only`);
+    if (!/^[A-Za-z0-9_-]+$/.test(props.name)) throw new ConstructPropsError("DatadogPagerdutyRoute", props.name, "name", 'a handle takes letters, digits, "-" and "_" only');
     this.serviceObject = new IntegrationPagerdutyServiceObject(this, "service-object", {
       serviceName: props.name,
       serviceKey: props.service.integrationKey(props.integration ?? "datadog"),

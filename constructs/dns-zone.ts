@@ -5,7 +5,7 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Construct } from "constructs";
 import { recordId } from "../inventory/dns-records";
-import type { RecordType } from "../inventory/types";
+import type { RecordType } from "../inventory";
 import type { ISigningKey } from "./dnssec-signing-key";
 
 export interface DnsZoneProps {

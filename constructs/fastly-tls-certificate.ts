@@ -4,8 +4,8 @@ import { Construct } from "constructs";
 import { TlsSubscription } from "../.gen/providers/fastly/tls-subscription";
 import { TlsSubscriptionValidation } from "../.gen/providers/fastly/tls-subscription-validation";
 import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
-import type { FastlyCertificateAuthority } from "../inventory/types";
-import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/schema";
+import type { FastlyCertificateAuthority } from "../inventory";
+import { isValidTtl, TTL_MAX, TTL_MIN } from "../inventory/dns-values";
 import { ConstructPropsError } from "./construct-props-error";
 import type { IDnsZone } from "./dns-zone";
 

@@ -5,7 +5,7 @@ import { AddonAttachment } from "../.gen/providers/heroku/addon-attachment";
 import { App } from "../.gen/providers/heroku/app";
 import { Domain } from "../.gen/providers/heroku/domain";
 import { Formation } from "../.gen/providers/heroku/formation";
-import type { HerokuProcess } from "../inventory/types";
+import type { HerokuProcess } from "../inventory";
 
 /** An add-on of the app. */
 export interface HerokuAddonProps {
@@ -24,7 +24,8 @@ export interface HerokuAppProps {
   /** The Heroku team that owns it. */
   readonly team: string;
   readonly region: "us" | "eu";
-  readonly stack: "heroku-22" | "heroku-24" | "container";
+  /** Heroku's build stack (`heroku_app.stack`; not a Terraform stack). */
+  readonly buildStack: "heroku-22" | "heroku-24" | "container";
   /** Classic buildpacks, in order. @default none, which a container app requires */
   readonly buildpacks?: readonly string[];
   /** Custom domains; Automated Certificate Management is on when there is any. @default none */
@@ -67,7 +68,7 @@ export class HerokuApp extends Construct implements IHerokuApp {
     const app = new App(this, "app", {
       name: props.name,
       region: props.region,
-      stack: props.stack,
+      stack: props.buildStack,
       organization: { name: props.team },
       acm: customDomains.length > 0,
       ...(props.buildpacks !== undefined && props.buildpacks.length > 0 ? { buildpacks: [...props.buildpacks] } : {}),

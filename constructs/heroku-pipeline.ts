@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { Pipeline } from "../.gen/providers/heroku/pipeline";
 import { PipelineCoupling } from "../.gen/providers/heroku/pipeline-coupling";
 import type { DataHerokuTeam } from "../.gen/providers/heroku/data-heroku-team";
-import type { HerokuStage } from "../inventory/types";
+import type { HerokuStage } from "../inventory";
 import type { IHerokuApp } from "./heroku-app";
 
 export interface HerokuPipelineProps {

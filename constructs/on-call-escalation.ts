@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { EscalationPolicy } from "../.gen/providers/pagerduty/escalation-policy";
 import type { Team } from "../.gen/providers/pagerduty/team";
 import type { OnCallSchedule } from "./on-call-schedule";
+import { ConstructPropsError } from "./construct-props-error";
 
 /** A level of the escalation: the schedule paged, and how long it has to acknowledge. */
 export interface EscalationLevel {
@@ -28,7 +29,7 @@ export class OnCallEscalation extends Construct {
 
   constructor(scope: Construct, id: string, props: OnCallEscalationProps) {
     super(scope, id);
-    if (props.levels.length === 0) throw new Error(`OnCallEscalation "${props.name}" levels: is empty: somebody must be paged`);
+    if (props.levels.length === 0) throw new ConstructPropsError("OnCallEscalation", props.name, "levels", "is empty: somebody must be paged");
     this.policy = new EscalationPolicy(this, "policy", {
       name: props.name,
       description: props.description,

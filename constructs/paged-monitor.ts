@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { Monitor } from "../.gen/providers/datadog/monitor";
 import type { DatadogPagerdutyRoute } from "./datadog-pagerduty-route";
 import { terraformLiteral } from "./terraform-literal";
+import { ConstructPropsError } from "./construct-props-error";
 
 /** Datadog monitor types the estate uses. */
 export type PagedMonitorType = "query alert" | "service check";
@@ -32,8 +33,8 @@ export class PagedMonitor extends Construct {
 
   constructor(scope: Construct, id: string, props: PagedMonitorProps) {
     super(scope, id);
-    if (props.routes.length === 0) throw new Error(`PagedMonitor "${props.name}" routes: is empty: a monitor that pages nobody is noise`);
-    if (props.warning !== undefined && props.warning === props.critical) throw new Error(`PagedMonitor "${props.name}" warning: equals critical`);
+    if (props.routes.length === 0) throw new ConstructPropsError("PagedMonitor", props.name, "routes", "is empty: a monitor that pages nobody is noise");
+    if (props.warning !== undefined && props.warning === props.critical) throw new ConstructPropsError("PagedMonitor", props.name, "warning", "equals critical");
     const handles = [...new Set(props.routes.map((r) => r.handle))].join(" ");
     this.monitor = new Monitor(this, "monitor", {
       name: terraformLiteral(props.name),

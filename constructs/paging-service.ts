@@ -3,6 +3,7 @@ import type { DataPagerdutyVendor } from "../.gen/providers/pagerduty/data-pager
 import { Service } from "../.gen/providers/pagerduty/service";
 import { ServiceIntegration } from "../.gen/providers/pagerduty/service-integration";
 import type { OnCallEscalation } from "./on-call-escalation";
+import { ConstructPropsError } from "./construct-props-error";
 
 /** A monitoring system that opens incidents on the service through a vendor integration. */
 export interface PagingIntegration {
@@ -44,7 +45,7 @@ export class PagingService extends Construct {
       alertCreation: "create_alerts_and_incidents",
     });
     for (const integration of props.integrations ?? []) {
-      if (this.#integrations.has(integration.key)) throw new Error(`PagingService "${props.name}" integrations: "${integration.key}" is given twice`);
+      if (this.#integrations.has(integration.key)) throw new ConstructPropsError("PagingService", props.name, "integrations", `"${integration.key}" is given twice`);
       this.#integrations.set(integration.key, new ServiceIntegration(this, integration.key, {
         name: integration.vendor.name,
         service: this.service.id,
@@ -56,7 +57,7 @@ export class PagingService extends Construct {
   /** The routing key a monitoring system sends with its alerts (sensitive: it lets anyone open incidents). */
   integrationKey(key: string): string {
     const integration = this.#integrations.get(key);
-    if (integration === undefined) throw new Error(`PagingService "${this.#name}" integrations: there is no "${key}" integration`);
+    if (integration === undefined) throw new ConstructPropsError("PagingService", this.#name, "integrations", `there is no "${key}" integration`);
     return integration.integrationKey;
   }
 }

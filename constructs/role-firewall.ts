@@ -1,6 +1,7 @@
 import { Firewall, type FirewallInboundRule } from "@cdktf/provider-digitalocean/lib/firewall";
 import { Construct } from "constructs";
-import { portRangeLabel, type PortRange } from "../inventory/ports";
+import type { PortRange } from "../inventory";
+import { portRangeLabel } from "../inventory/ports";
 import { ConstructPropsError } from "./construct-props-error";
 import type { IDroplet } from "./droplet-host";
 import type { IPrivateNetwork } from "./private-network";

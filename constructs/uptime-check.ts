@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Check } from "../.gen/providers/pingdom/check";
+import { ConstructPropsError } from "./construct-props-error";
 
 export interface UptimeCheckProps {
   /** The public name checked. */
@@ -31,7 +32,7 @@ export class UptimeCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: UptimeCheckProps) {
     super(scope, id);
-    const fail = (prop: string, problem: string): never => { throw new Error(`UptimeCheck "${props.hostName}" ${prop}: ${problem}`); };
+    const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("UptimeCheck", props.hostName, prop, problem); };
     if (props.alertIntegrationIds.length === 0) fail("alertIntegrationIds", "is empty: a check that alerts nobody is noise");
     const badTag = (props.tags ?? []).find((tag) => !/^[a-z0-9_-]+$/.test(tag));
     if (badTag !== undefined) fail("tags", `"${badTag}" is not lowercase letters, digits, "-" and "_"`);

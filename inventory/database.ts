@@ -1,5 +1,5 @@
 import { assumed, psfSalt } from "./source";
-import type { DatabaseCluster } from "./types";
+import type { DatabaseCluster } from "./shape";
 
 /** The Salt pillar of the PSF's PostgreSQL clusters: each cluster's host, port and TLS mode. */
 const CLUSTERS = psfSalt("pillar/prod/postgres/clusters.sls");

@@ -1,5 +1,5 @@
 import { assumed, psfSalt, SERVER_LIST, seed } from "./source";
-import type { Datacenter } from "./types";
+import type { Datacenter } from "./shape";
 
 const DATA_CENTERS = seed("Infrastructure Providers > Data Centers");
 const UNPUBLISHED_RANGE = { privateRange: assumed("psf-salt publishes only nyc1's internal range; this one is a DigitalOcean regional range that does not overlap it, to check at adoption") };

@@ -1,4 +1,4 @@
-import type { RecordType } from "./types";
+import type { RecordType } from "./shape";
 
 /** What a planned record's values are, resolved to Terraform references by the DNS stack. */
 export type RecordTarget =
@@ -31,14 +31,4 @@ export interface PlannedRecord {
 /** A construct id / Terraform name for a record set: stable as long as its name and type are. */
 export function recordId(record: Pick<PlannedRecord, "name" | "type">): string {
   return `${record.name.replace(/\./g, "_")}_${record.type}`;
-}
-
-/** True when `name` is `zone` itself or a name below it. */
-export function isInZone(name: string, zone: string): boolean {
-  return name === zone || name.endsWith(`.${zone}`);
-}
-
-/** The most specific of `zones` that `name` lies in, or undefined when it lies in none. */
-export function zoneContaining(name: string, zones: readonly string[]): string | undefined {
-  return [...zones].sort((a, b) => b.length - a.length).find((zone) => isInZone(name, zone));
 }

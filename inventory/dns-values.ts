@@ -1,9 +1,18 @@
 /**
- * What Route 53, the AWS provider and the receivers of the estate's mail make of a record's values: each function
- * says what is wrong with one value, or returns undefined. The schema (schema.ts) applies them to every value the
- * inventory writes into a record: the zones' SPF and TXT values, hand-written records, Fastly's apex addresses.
+ * What Route 53, the AWS provider and the receivers of the estate's mail make of a record's values and TTLs: each
+ * function says what is wrong with one value, or returns undefined. The inventory's shape (shape/) applies them to every
+ * value the inventory writes into a record: the zones' SPF and TXT values, hand-written records, Fastly's apex addresses.
  */
 import { isIPv6 } from "node:net";
+
+/** The TTLs Route 53 records of this estate may have, in seconds: a minute to a day. */
+export const TTL_MIN = 60;
+export const TTL_MAX = 86400;
+
+/** A TTL Route 53 records of this estate may have: whole seconds within TTL_MIN-TTL_MAX. */
+export function isValidTtl(ttl: number): boolean {
+  return Number.isInteger(ttl) && ttl >= TTL_MIN && ttl <= TTL_MAX;
+}
 
 /** An SPF policy: the value of a TXT record that starts so (RFC 7208 section 4.5). */
 export const SPF_POLICY = /^v=spf1( |$)/;

@@ -4,9 +4,9 @@
  * the configurations (`cdktf.out/estate-facts.json`); a reader checks them with `parseEstateFacts`.
  */
 import { z } from "zod";
-import type { Estate } from "./estate";
-import type { PortRange } from "./ports";
-import type { PolicyException, PolicyExceptionSubject } from "./types";
+import type { Estate, PolicyExceptionSubject } from "./estate";
+import type { PolicyException, PortRange } from "./shape";
+import { byString, compareStrings } from "../values/string-order";
 
 /** The file, beside cdktf's manifest, that holds them. */
 export const ESTATE_FACTS_FILE = "estate-facts.json";
@@ -88,7 +88,7 @@ const factsSchema = z.object({
 
 /** The facts of `estate`, each list sorted and without repeats, so that the same estate writes the same bytes. */
 export function estateFacts(estate: Estate): EstateFacts {
-  const sorted = (values: readonly string[]): string[] => [...new Set(values)].sort();
+  const sorted = (values: readonly string[]): string[] => [...new Set(values)].sort(compareStrings);
   return {
     version: 1,
     owned: {
@@ -110,12 +110,11 @@ export function estateFacts(estate: Estate): EstateFacts {
 
 function policyFacts(estate: Estate): PolicyFacts {
   const portFacts = (list: readonly PortRange[]): PortFacts[] => list.map(({ protocol, from, to }) => ({ protocol, from, to }));
-  const byName = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   return {
     roles: estate.roles.map((role) => ({ name: role.name, worldPorts: portFacts(estate.worldPorts(role)), fastlyPorts: portFacts(role.fastlyPorts) }))
-      .sort(byName((r) => r.name)),
-    hosts: estate.hosts.map((host) => ({ fqdn: host.fqdn, dropletName: host.dropletName, holdsData: host.holdsData })).sort(byName((h) => h.fqdn)),
-    zones: estate.zones.map((zone) => ({ name: zone.name })).sort(byName((z) => z.name)),
+      .sort(byString((r) => r.name)),
+    hosts: estate.hosts.map((host) => ({ fqdn: host.fqdn, dropletName: host.dropletName, holdsData: host.holdsData })).sort(byString((h) => h.fqdn)),
+    zones: estate.zones.map((zone) => ({ name: zone.name })).sort(byString((z) => z.name)),
     // Field by field, in one order, so that the review can tell the head's exceptions from the base's by their JSON.
     exceptions: estate.policyExceptions().map(({ subject, exception }) => ({
       subject, rule: exception.rule, reason: exception.reason, owner: exception.owner, granted: exception.granted, expires: exception.expires,

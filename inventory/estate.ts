@@ -1,56 +1,41 @@
 import type { PlannedRecord } from "./dns-records";
+import { estateHost, type EstateHost } from "./estate-host";
 import { itemDifferences, itemSources, type ItemSource } from "./fact-sources";
 import { planMonitoring, type MonitoringPlan } from "./monitoring-plan";
-import type {
-  CaaPolicy, CertificateAuthority, DatabaseCluster, ExternalService, ExternalZone, FastlyServiceSpec, HerokuEstate, Datacenter, EstateInventory, ExternalHost, FastlyEdge, Host,
-  HostRecords, MetricMonitoring, OnCall, Owner, PortRange, PolicyException, PolicyExceptionSubject, PublicService, Registrar, Role, ServiceDiscovery, StateStore, StaticSite, UptimeChecking, Zone,
-} from "./types";
+import type { Datacenter, EstateInventory, Owner, PolicyException, PortRange, Role } from "./shape";
 import { validateInventory } from "./validate";
 
-/** A droplet of the estate, with the names derived from its inventory row. */
-export interface EstateHost extends Host {
-  /** Inventory key and construct id: `<name>.<datacenter>`, unique across the estate. */
-  readonly key: string;
-  /** `<name>.<datacenter>.<host zone>`. */
-  readonly fqdn: string;
-  /** The droplet's name at DigitalOcean. */
-  readonly dropletName: string;
-}
+/**
+ * The item a policy exception is written beside, which is what it excuses: a role, a host (by its FQDN), a zone, or
+ * the ports every host opens (which excuses the rule for every role). Not written in the inventory: the estate
+ * derives it from where the exception sits.
+ */
+export type PolicyExceptionSubject =
+  | { readonly kind: "common-ports" }
+  | { readonly kind: "role"; readonly name: string }
+  | { readonly kind: "host"; readonly name: string }
+  | { readonly kind: "zone"; readonly name: string };
+
+/** The inventory's fields but the hosts, which the estate holds with their derived names (`EstateHost`). */
+type InventoryFields = Omit<EstateInventory, "hosts">;
 
 /**
- * The validated estate: the inventory after every check has passed, with the lookups the constructs
- * need. Construct it with `Estate.load`; it never holds an invalid inventory.
+ * Instances carry the inventory's fields, copied when one is made: each is a field of the estate (`estate.zones`),
+ * typed and documented where the shape defines it, so that a field added to the shape needs no line in the estate.
  */
-export class Estate {
-  readonly datacenters: readonly Datacenter[];
+const InventoryFields = class {
+  constructor(inventory: InventoryFields) {
+    Object.assign(this, inventory);
+  }
+} as new (inventory: InventoryFields) => InventoryFields;
+
+/**
+ * The validated estate: the inventory after every check has passed (each of its fields is the estate's), with the
+ * lookups the constructs need. Construct it with `Estate.load`; it never holds an invalid inventory.
+ */
+export class Estate extends InventoryFields {
+  /** Every droplet, with its key, FQDN and droplet name. */
   readonly hosts: readonly EstateHost[];
-  readonly roles: readonly Role[];
-  readonly zones: readonly Zone[];
-  /** Zones whose records are kept elsewhere, in which some of the estate's names lie. */
-  readonly externalZones: readonly ExternalZone[];
-  readonly services: readonly PublicService[];
-  readonly staticSites: readonly StaticSite[];
-  /** The S3 backend's state bucket, if the estate declares one. */
-  readonly stateStore: StateStore | undefined;
-  readonly externalHosts: readonly ExternalHost[];
-  readonly databaseCluster: DatabaseCluster;
-  readonly heroku: HerokuEstate;
-  readonly fastlyServices: readonly FastlyServiceSpec[];
-  /** Services other configurations manage: recorded, never created here. */
-  readonly externalServices: readonly ExternalService[];
-  readonly caa: CaaPolicy;
-  readonly fastlyEdge: FastlyEdge;
-  readonly hostZone: string;
-  readonly infrastructureOwner: string;
-  /** The role whose hosts run HAProxy: load-balanced names point at them. */
-  readonly loadBalancerRole: string;
-  readonly onCall: OnCall;
-  readonly uptimeChecking: UptimeChecking;
-  readonly metricMonitoring: MetricMonitoring;
-  readonly registrar: Registrar;
-  readonly hostRecords: HostRecords;
-  /** The PSF's own CA, whose certificate Fastly checks origins and log servers against. */
-  readonly psfCa: CertificateAuthority;
   /** What is monitored and who is paged, derived from the rest. */
   readonly monitoring: MonitoringPlan;
   /** Every record set the estate publishes, in a stable order (zone, name, type). */
@@ -67,30 +52,8 @@ export class Estate {
   }
 
   private constructor(inventory: EstateInventory, records: readonly PlannedRecord[]) {
+    super(inventory);
     this.inventory = inventory;
-    this.datacenters = inventory.datacenters;
-    this.roles = inventory.roles;
-    this.zones = inventory.zones;
-    this.externalZones = inventory.externalZones;
-    this.services = inventory.services;
-    this.staticSites = inventory.staticSites;
-    this.stateStore = inventory.stateStore;
-    this.externalHosts = inventory.externalHosts;
-    this.databaseCluster = inventory.databaseCluster;
-    this.heroku = inventory.heroku;
-    this.fastlyServices = inventory.fastlyServices;
-    this.externalServices = inventory.externalServices;
-    this.caa = inventory.caa;
-    this.fastlyEdge = inventory.fastlyEdge;
-    this.hostZone = inventory.hostZone;
-    this.infrastructureOwner = inventory.infrastructureOwner;
-    this.loadBalancerRole = inventory.loadBalancerRole;
-    this.onCall = inventory.onCall;
-    this.uptimeChecking = inventory.uptimeChecking;
-    this.metricMonitoring = inventory.metricMonitoring;
-    this.registrar = inventory.registrar;
-    this.hostRecords = inventory.hostRecords;
-    this.psfCa = inventory.psfCa;
     this.hosts = inventory.hosts.map((host) => estateHost(host, inventory.hostZone));
     this.records = records;
     this.monitoring = planMonitoring(inventory, this.hosts);
@@ -104,13 +67,8 @@ export class Estate {
     return found(this.roles.find((r) => r.name === name), "role", name);
   }
 
-  /** Every owner, in the inventory's order. */
-  get owners(): readonly Owner[] {
-    return this.inventory.owners;
-  }
-
   owner(key: string): Owner {
-    return found(this.inventory.owners.find((o) => o.key === key), "owner", key);
+    return found(this.owners.find((o) => o.key === key), "owner", key);
   }
 
   host(key: string): EstateHost {
@@ -127,13 +85,13 @@ export class Estate {
 
   /** Ports a host of `role` opens to the world: the common ones, then the role's. */
   worldPorts(role: Role): readonly PortRange[] {
-    return [...this.inventory.commonWorldPorts, ...role.worldPorts];
+    return [...this.commonWorldPorts, ...role.worldPorts];
   }
 
   /** Every policy exception the inventory records, with the item it is written beside, in the inventory's order. */
   policyExceptions(): readonly { readonly subject: PolicyExceptionSubject; readonly exception: PolicyException }[] {
     return [
-      ...(this.inventory.commonPortsPolicyExceptions ?? []).map((exception) => ({ subject: { kind: "common-ports" as const }, exception })),
+      ...(this.commonPortsPolicyExceptions ?? []).map((exception) => ({ subject: { kind: "common-ports" as const }, exception })),
       ...this.roles.flatMap((r) => (r.policyExceptions ?? []).map((exception) => ({ subject: { kind: "role" as const, name: r.name }, exception }))),
       ...this.hosts.flatMap((h) => (h.policyExceptions ?? []).map((exception) => ({ subject: { kind: "host" as const, name: h.fqdn }, exception }))),
       ...this.zones.flatMap((z) => (z.policyExceptions ?? []).map((exception) => ({ subject: { kind: "zone" as const, name: z.name }, exception }))),
@@ -156,14 +114,9 @@ export class Estate {
    */
   internalPorts(role: Role, datacenter: string): readonly PortRange[] {
     const estate = this.estatePorts(role);
-    const discovery = this.inventory.serviceDiscovery;
+    const discovery = this.serviceDiscovery;
     return [...(discovery.datacenters.includes(datacenter) ? discovery.ports : []), ...role.internalPorts]
       .filter((port) => !estate.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to));
-  }
-
-  /** Consul: the datacenters where it runs and the ports its hosts open. */
-  get serviceDiscovery(): ServiceDiscovery {
-    return this.inventory.serviceDiscovery;
   }
 
   /** Where every value comes from: each item's source and its fields' own (inventory/fact-sources.ts). */
@@ -180,12 +133,6 @@ export class Estate {
   recordsIn(zone: string): readonly PlannedRecord[] {
     return this.records.filter((r) => r.zone === zone);
   }
-}
-
-/** Derives a host's key and names from its inventory row. */
-export function estateHost(host: Host, hostZone: string): EstateHost {
-  const fqdn = `${host.name}.${host.datacenter}.${hostZone}`;
-  return { ...host, key: `${host.name}.${host.datacenter}`, fqdn, dropletName: host.dropletName ?? fqdn };
 }
 
 function found<T>(value: T | undefined, what: string, key: string): T {

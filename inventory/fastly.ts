@@ -1,6 +1,5 @@
-import type { FastlyGzip, FastlyHealthcheck } from "../constructs/fastly-service/types";
 import { assumed, psfSalt, publicFile, PYTHONDOTORG_CDN, seed } from "./source";
-import type { ExternalService, FastlyServiceSpec, SourceDifference } from "./types";
+import type { ExternalService, FastlyGzip, FastlyHealthcheck, FastlyServiceSpec, SourceDifference } from "./shape";
 
 /*
  * The Fastly services the PSF runs for python.org. www.python.org and its staging twin test.python.org follow
@@ -114,11 +113,11 @@ function pythonDotOrgService(cdn: PythonDotOrgCdn, extra: { readonly comment: st
     headers: [
       // Downloads: no cookies, no query string, from the load balancers; everything else from the app.
       { name: "Remove cookies", type: "request", action: "delete", destination: "http.Cookie", requestCondition: "Is Download", priority: 10 },
-      { name: "Chop off query string", type: "request", action: "set", destination: "url", source: 'regsub(req.url, "\\?.*$", "")', requestCondition: "Is Download", priority: 10 },
-      { name: "Is Download Director", type: "request", action: "set", destination: "backend", source: "F_loadbalancer", requestCondition: "Is Download", priority: 10 },
-      { name: "Is Not Download Backend", type: "request", action: "set", destination: "backend", source: "F_app", requestCondition: "Is Not Download", priority: 10 },
-      { name: "Strip Query Strings", type: "request", action: "set", destination: "url", source: "req.url.path", requestCondition: "Homepage", priority: 10 },
-      { name: "www redirect", type: "response", action: "set", destination: "http.Location", source: `"https://${cdn.subdomain}" + req.url`, responseCondition: "apex redirect", priority: 10 },
+      { name: "Chop off query string", type: "request", action: "set", destination: "url", sourceExpression: 'regsub(req.url, "\\?.*$", "")', requestCondition: "Is Download", priority: 10 },
+      { name: "Is Download Director", type: "request", action: "set", destination: "backend", sourceExpression: "F_loadbalancer", requestCondition: "Is Download", priority: 10 },
+      { name: "Is Not Download Backend", type: "request", action: "set", destination: "backend", sourceExpression: "F_app", requestCondition: "Is Not Download", priority: 10 },
+      { name: "Strip Query Strings", type: "request", action: "set", destination: "url", sourceExpression: "req.url.path", requestCondition: "Homepage", priority: 10 },
+      { name: "www redirect", type: "response", action: "set", destination: "http.Location", sourceExpression: `"https://${cdn.subdomain}" + req.url`, responseCondition: "apex redirect", priority: 10 },
     ],
     responseObjects: [
       { name: "www redirect", status: 301, response: "Moved Permanently", requestCondition: "apex" },

@@ -1,11 +1,11 @@
 import { assumed, psfSalt, publicFile, seed } from "./source";
-import type { HerokuEstate, Source } from "./types";
+import type { HerokuEstate, Source } from "./shape";
 
 /** How an app runs at Heroku, which nobody published. */
 const UNPUBLISHED_APP = {
   addons: assumed("add-on plans are not published"),
   buildpacks: assumed("the buildpacks follow the app's language"),
-  stack: assumed("Heroku's current stack"),
+  buildStack: assumed("Heroku's current stack"),
   region: assumed("Heroku's default region"),
 };
 
@@ -36,7 +36,7 @@ const PYTHONDOTORG_SOURCES = {
   ...UNPUBLISHED_APP,
   ...formationFrom(PYTHONDOTORG("Procfile"), "dyno counts are not published; one worker-beat, since a celery beat that runs twice runs its tasks twice"),
   configVars: PYTHONDOTORG("pydotorg/settings/cabotage.py"),
-  secretConfigVars: PYTHONDOTORG("pydotorg/settings/cabotage.py"),
+  sensitiveConfigVars: PYTHONDOTORG("pydotorg/settings/cabotage.py"),
   pipeline: assumed("a pipeline from staging to production is this project's reading of the staging twin"),
 };
 
@@ -53,7 +53,7 @@ const coreWorkflowBot = (repository: string, readsSecrets: string) => ({
   fieldSources: {
     ...UNPUBLISHED_APP,
     ...formationFrom(publicFile(repository, "Procfile")),
-    secretConfigVars: publicFile(repository, readsSecrets),
+    sensitiveConfigVars: publicFile(repository, readsSecrets),
     name: assumed("the seed says Heroku runs CPython's core-workflow bots; which ones, and their names, are the bots' repositories'"),
   },
 });
@@ -61,7 +61,7 @@ const coreWorkflowBot = (repository: string, readsSecrets: string) => ({
 /**
  * The PSF's Heroku apps (the infrastructure overview): www.python.org and its staging twin, the PyCon
  * website, and the CPython core-workflow bots. Config vars here are not secret; secret ones are named in
- * `secretConfigVars` and their values reach Heroku from sensitive Terraform variables.
+ * `sensitiveConfigVars` and their values reach Heroku from sensitive Terraform variables.
  */
 export const HEROKU: HerokuEstate = {
   team: "psf",
@@ -70,7 +70,7 @@ export const HEROKU: HerokuEstate = {
   apps: [
     {
       name: "pythondotorg", description: "www.python.org, the Django app", owner: "pythondotorg",
-      codeRepository: "https://github.com/python/pythondotorg", region: "us", stack: "heroku-24",
+      codeRepository: "https://github.com/python/pythondotorg", region: "us", buildStack: "heroku-24",
       buildpacks: ["heroku/nodejs", "heroku/python"],
       customDomains: ["www.python.org"],
       // The Procfile's processes: release (Heroku's release phase, no dyno), web, worker and worker-beat.
@@ -81,7 +81,7 @@ export const HEROKU: HerokuEstate = {
       ],
       addons: [{ plan: "heroku-postgresql:standard-2" }, { plan: "heroku-redis:premium-0" }],
       configVars: { DJANGO_SETTINGS_MODULE: "pydotorg.settings.cabotage", WEB_CONCURRENCY: "4", ALLOWED_HOSTS: "www.python.org" },
-      secretConfigVars: PYTHONDOTORG_SETTINGS,
+      sensitiveConfigVars: PYTHONDOTORG_SETTINGS,
       pipeline: { pipeline: "pythondotorg", stage: "production" },
       source: seed("Details of Various Services > www.python.org"),
       fieldSources: PYTHONDOTORG_SOURCES,
@@ -89,7 +89,7 @@ export const HEROKU: HerokuEstate = {
     },
     {
       name: "pythondotorg-staging", description: "staging.python.org, the staging twin of www.python.org", owner: "pythondotorg",
-      codeRepository: "https://github.com/python/pythondotorg", region: "us", stack: "heroku-24",
+      codeRepository: "https://github.com/python/pythondotorg", region: "us", buildStack: "heroku-24",
       buildpacks: ["heroku/nodejs", "heroku/python"],
       customDomains: ["staging.python.org"],
       formation: [
@@ -99,7 +99,7 @@ export const HEROKU: HerokuEstate = {
       ],
       addons: [{ plan: "heroku-postgresql:standard-0" }, { plan: "heroku-redis:premium-0" }],
       configVars: { DJANGO_SETTINGS_MODULE: "pydotorg.settings.cabotage", WEB_CONCURRENCY: "2", ALLOWED_HOSTS: "staging.python.org" },
-      secretConfigVars: PYTHONDOTORG_SETTINGS,
+      sensitiveConfigVars: PYTHONDOTORG_SETTINGS,
       pipeline: { pipeline: "pythondotorg", stage: "staging" },
       source: seed("Details of Various Services > www.python.org"),
       fieldSources: PYTHONDOTORG_SOURCES,
@@ -107,19 +107,19 @@ export const HEROKU: HerokuEstate = {
     },
     {
       name: "pycon-us", description: "The PyCon US website", owner: "pycon",
-      codeRepository: "https://github.com/PyCon/pycon-site", region: "us", stack: "heroku-24",
+      codeRepository: "https://github.com/PyCon/pycon-site", region: "us", buildStack: "heroku-24",
       buildpacks: ["heroku/python"],
       customDomains: ["us.pycon.org"],
       formation: [{ type: "web", size: "standard-2x", quantity: 2 }],
       addons: [{ plan: "heroku-postgresql:standard-0" }],
       configVars: { DJANGO_SETTINGS_MODULE: "pycon.settings.heroku" },
-      secretConfigVars: ["SECRET_KEY"],
+      sensitiveConfigVars: ["SECRET_KEY"],
       source: seed("Details of Various Services > PyCon"),
       fieldSources: {
         ...UNPUBLISHED_APP,
         formation: assumed("the PyCon site's processes, dyno sizes and counts are not published"),
         configVars: assumed("what the app's settings module needs; not published"),
-        secretConfigVars: assumed("what the app's settings module needs; not published"),
+        sensitiveConfigVars: assumed("what the app's settings module needs; not published"),
         name: assumed("the app's name at Heroku is not published"),
         // psf-salt's overview links the PyCon site at https://us.pycon.org.
         customDomains: psfSalt("docs/overview.rst"),
@@ -127,16 +127,16 @@ export const HEROKU: HerokuEstate = {
     },
     {
       name: "bedevere", description: "CPython core-workflow bot: pull request checks", owner: "python-dev",
-      codeRepository: "https://github.com/python/bedevere", region: "us", stack: "heroku-24",
+      codeRepository: "https://github.com/python/bedevere", region: "us", buildStack: "heroku-24",
       buildpacks: ["heroku/python"],
       formation: [{ type: "web", size: "basic", quantity: 1 }],
       // What bedevere/__main__.py reads: the webhook secret, the GitHub App's id and key, Sentry.
-      secretConfigVars: ["GH_SECRET", "GH_APP_ID", "GH_PRIVATE_KEY", "SENTRY_DSN"],
+      sensitiveConfigVars: ["GH_SECRET", "GH_APP_ID", "GH_PRIVATE_KEY", "SENTRY_DSN"],
       ...coreWorkflowBot("python/bedevere", "bedevere/__main__.py"),
     },
     {
       name: "miss-islington", description: "CPython core-workflow bot: backports and automerge", owner: "python-dev",
-      codeRepository: "https://github.com/python/miss-islington", region: "us", stack: "heroku-24",
+      codeRepository: "https://github.com/python/miss-islington", region: "us", buildStack: "heroku-24",
       buildpacks: ["heroku/python"],
       formation: [{ type: "web", size: "basic", quantity: 1 }, { type: "worker", size: "basic", quantity: 1 }],
       // The worker's broker and result store: miss_islington/tasks.py reads HEROKU_REDIS_MAROON_URL, the name of the
@@ -145,17 +145,17 @@ export const HEROKU: HerokuEstate = {
       addons: [{ plan: "heroku-redis:mini", attachedAs: "HEROKU_REDIS_MAROON" }],
       // What miss_islington/__main__.py and tasks.py read: the webhook secret, the GitHub App's id and key, Sentry, and
       // GH_AUTH, the token the worker clones and pushes the CPython fork with (tasks.py setup_cpython_repo).
-      secretConfigVars: ["GH_SECRET", "GH_APP_ID", "GH_PRIVATE_KEY", "SENTRY_DSN", "GH_AUTH"],
+      sensitiveConfigVars: ["GH_SECRET", "GH_APP_ID", "GH_PRIVATE_KEY", "SENTRY_DSN", "GH_AUTH"],
       ...coreWorkflowBot("python/miss-islington", "miss_islington/"),
     },
     {
       name: "blurb-it", description: "CPython core-workflow bot: NEWS entries from the web", owner: "python-dev",
-      codeRepository: "https://github.com/python/blurb_it", region: "us", stack: "heroku-24",
+      codeRepository: "https://github.com/python/blurb_it", region: "us", buildStack: "heroku-24",
       buildpacks: ["heroku/python"],
       formation: [{ type: "web", size: "basic", quantity: 1 }],
       // What blurb_it/__main__.py reads: its own URL, the GitHub App's id and key, the OAuth app's client id and
       // secret, Sentry. Its session key is made at start (Fernet.generate_key), so there is no SECRET_KEY.
-      secretConfigVars: ["APP_URL", "GH_APP_ID", "GH_PRIVATE_KEY", "GH_CLIENT_ID", "GH_CLIENT_SECRET", "SENTRY_DSN"],
+      sensitiveConfigVars: ["APP_URL", "GH_APP_ID", "GH_PRIVATE_KEY", "GH_CLIENT_ID", "GH_CLIENT_SECRET", "SENTRY_DSN"],
       ...coreWorkflowBot("python/blurb_it", "blurb_it/__main__.py"),
     },
   ],

@@ -1,5 +1,5 @@
 import { assumed, psfSalt, SERVER_LIST, seed } from "./source";
-import type { ExternalHost, Host, SourceDifference } from "./types";
+import type { ExternalHost, Host, SourceDifference } from "./shape";
 
 /** A host whose owner is the one the seed names for its service, rather than the server list's contact. */
 const ownedAsSeedSays = (service: string) => ({ owner: seed(`Details of Various Services > ${service}`) });

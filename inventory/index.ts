@@ -1,7 +1,8 @@
 /**
  * The PSF estate's inventory: every datacenter, host, role, service, zone and owner, as plain data.
  * To add a host, add a row to `hosts.ts`; a public name, a service to `services.ts`; a hand-written
- * record, to its zone in `zones.ts`; a Heroku app, to `heroku.ts`. `loadEstate()` validates it all once.
+ * record, to its zone in `zones.ts`; a Heroku app, to `heroku.ts`. `loadEstate()` validates it all once. What each
+ * item may hold, and what each field means, is its shape (`shape/`), from which every type here follows.
  */
 import { DATABASE_CLUSTER } from "./database";
 import { DATACENTERS } from "./datacenters";
@@ -18,16 +19,18 @@ import { psfSalt, seed } from "./source";
 import { COMMON_PORTS_POLICY_EXCEPTIONS, COMMON_WORLD_PORTS, ROLES, SERVICE_DISCOVERY } from "./roles";
 import { SERVICES, STATIC_SITES } from "./services";
 import { STATE_STORE } from "./state-store";
-import type { EstateInventory } from "./types";
+import type { EstateInventory } from "./shape";
 import { CAA_POLICY, EXTERNAL_ZONES, FASTLY_EDGE, HOST_RECORDS, HOST_ZONE, ZONES } from "./zones";
 
-export { Estate, type EstateHost } from "./estate";
+export { Estate, type PolicyExceptionSubject } from "./estate";
+export type { EstateHost } from "./estate-host";
 export { InventoryError } from "./inventory-error";
+export * from "../values/dns-names";
 export * from "./dns-records";
 export type * from "./monitoring-plan";
 export { pagingServiceName } from "./monitoring-plan";
 export * from "./ports";
-export type * from "./types";
+export type * from "./shape";
 
 /** The estate as the PSF runs it. */
 export const PSF_INVENTORY: EstateInventory = {
@@ -39,11 +42,15 @@ export const PSF_INVENTORY: EstateInventory = {
   roles: ROLES,
   hosts: HOSTS,
   externalHosts: EXTERNAL_HOSTS,
+  loadBalancerRole: "loadbalancer",
+  infrastructureOwner: "infrastructure-staff",
   hostZone: HOST_ZONE,
   zones: ZONES,
   externalZones: EXTERNAL_ZONES,
   caa: CAA_POLICY,
   fastlyEdge: FASTLY_EDGE,
+  hostRecords: HOST_RECORDS,
+  registrar: REGISTRAR,
   services: SERVICES,
   staticSites: STATIC_SITES,
   stateStore: STATE_STORE,
@@ -51,14 +58,10 @@ export const PSF_INVENTORY: EstateInventory = {
   heroku: HEROKU,
   fastlyServices: FASTLY_SERVICES,
   externalServices: EXTERNAL_SERVICES,
+  psfCa: PSF_CA,
   onCall: ON_CALL,
   uptimeChecking: UPTIME_CHECKING,
   metricMonitoring: METRIC_MONITORING,
-  registrar: REGISTRAR,
-  loadBalancerRole: "loadbalancer",
-  infrastructureOwner: "infrastructure-staff",
-  hostRecords: HOST_RECORDS,
-  psfCa: PSF_CA,
   factSources: {
     hostZone: psfSalt("pillar/base/tls.sls"),
     commonWorldPorts: psfSalt("salt/firewall/config/iptables.jinja"),

@@ -3,8 +3,8 @@
  * uptime check for every public name (over HTTPS unless its service says why not, and none where nothing answers the web), a reporting monitor per role, a disk monitor per data-holding host and
  * per volume, one for the managed database cluster; and a PagerDuty service for every owner one of them pages.
  */
-import type { EstateHost } from "./estate";
-import type { EstateInventory } from "./types";
+import type { EstateHost } from "./estate-host";
+import type { EstateInventory } from "./shape";
 
 /** Pingdom checks one public name over HTTPS, or HTTP where the name serves no HTTPS. */
 export interface PlannedUptimeCheck {

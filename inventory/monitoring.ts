@@ -1,5 +1,5 @@
 import { psfSalt } from "./source";
-import type { MetricMonitoring, UptimeChecking } from "./types";
+import type { MetricMonitoring, UptimeChecking } from "./shape";
 
 /**
  * How Pingdom checks the public names (seed: "Pingdom provides monitoring and alerts us when services are

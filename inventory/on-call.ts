@@ -1,4 +1,4 @@
-import type { OnCall } from "./types";
+import type { OnCall } from "./shape";
 
 /**
  * PagerDuty's rotation as the seed states it: "on-call rotation for PSF infrastructure staff on the front line,

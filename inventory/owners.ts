@@ -1,5 +1,5 @@
 import { assumed, SERVER_LIST, seed } from "./source";
-import type { Owner } from "./types";
+import type { Owner } from "./shape";
 
 /** Who answers for what: the overview's contacts and the server list's contact column (docs/salt-server-list.rst). */
 export const OWNERS: readonly Owner[] = [

@@ -1,5 +1,8 @@
-import { type PlannedRecord, type RecordTarget, zoneContaining } from "./dns-records";
-import type { EstateInventory, RecordType, Role } from "./types";
+import { zoneContaining } from "../values/dns-names";
+import type { PlannedRecord, RecordTarget } from "./dns-records";
+import { compareStrings } from "../values/string-order";
+import type { EstateInventory, RecordType, Role } from "./shape";
+import { hostKey } from "./shape/servers";
 
 /**
  * The name of `role`'s hosts in `datacenter`, `<shortName>.<dc>.<host zone>`; undefined when a host of the
@@ -39,7 +42,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   const hostKeysWithRole = (role: string, datacenter?: string): string[] =>
     inventory.hosts
       .filter((h) => h.role === role && (datacenter === undefined || h.datacenter === datacenter))
-      .map((h) => `${h.name}.${h.datacenter}`);
+      .map(hostKey);
 
   for (const zone of inventory.zones) {
     const caa = [
@@ -52,7 +55,7 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   }
 
   for (const host of inventory.hosts) {
-    const key = `${host.name}.${host.datacenter}`;
+    const key = hostKey(host);
     addAddresses(`${key}.${inventory.hostZone}`, [key], `host "${key}"`, inventory.hostRecords.ttlSeconds);
   }
 
@@ -122,9 +125,5 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
     }
   }
 
-  return records.sort((a, b) => compare(a.zone, b.zone) || compare(a.name, b.name) || compare(a.type, b.type));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return records.sort((a, b) => compareStrings(a.zone, b.zone) || compareStrings(a.name, b.name) || compareStrings(a.type, b.type));
 }

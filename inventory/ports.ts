@@ -1,14 +1,5 @@
-/** A transport protocol a firewall rule can name. */
-export type Protocol = "tcp" | "udp";
-
-/** An inclusive range of ports on one protocol; a single port has `from === to`. */
-export interface PortRange {
-  readonly protocol: Protocol;
-  readonly from: number;
-  readonly to: number;
-  /** What listens there, for readers of the inventory and of the firewall. */
-  readonly service: string;
-}
+/** How the inventory writes a port range (`tcp(443, "https")`), and how a firewall spells one. */
+import type { PortRange, Protocol } from "./shape";
 
 /** A TCP port or inclusive range, e.g. `tcp(443, "https")` or `tcp(9000, 9002, "web")`. */
 export function tcp(from: number, toOrService: number | string, service?: string): PortRange {

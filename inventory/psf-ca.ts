@@ -1,5 +1,5 @@
 import { publicFile, psfSalt } from "./source";
-import type { CertificateAuthority } from "./types";
+import type { CertificateAuthority } from "./shape";
 
 /**
  * The PSF's own certificate authority, PSF_CA: it signs the load balancers' `lb.psf.io` certificate, which Fastly

@@ -1,4 +1,4 @@
-import type { Registrar } from "./types";
+import type { Registrar } from "./shape";
 
 /** Where the PSF's domains are registered; each zone's name servers and DS record are published there. */
 export const REGISTRAR: Registrar = {

@@ -1,7 +1,6 @@
 import { tcp, udp } from "./ports";
-import type { PortRange } from "./ports";
 import { assumed, firewallPillar, psfSalt } from "./source";
-import type { PolicyException, Role, ServiceDiscovery, Source } from "./types";
+import type { PolicyException, PortRange, Role, ServiceDiscovery, Source } from "./shape";
 
 /** Every host opens ssh to the world. */
 export const COMMON_WORLD_PORTS: readonly PortRange[] = [tcp(22, "ssh")];

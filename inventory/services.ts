@@ -1,5 +1,5 @@
 import { assumed, psfSalt, publicFile, PYTHONDOTORG_CDN, seed } from "./source";
-import type { PublicService, StaticSite } from "./types";
+import type { PublicService, StaticSite } from "./shape";
 
 const about = (service: string) => seed(`Details of Various Services > ${service}`);
 /** HAProxy's configuration: which names the load balancers route to which role, and which they redirect. */

@@ -1,5 +1,5 @@
 import { assumed } from "./source";
-import type { StateStore } from "./types";
+import type { StateStore } from "./shape";
 
 /**
  * The bucket for the estate's Terraform state under PSF_ESTATE_BACKEND=s3. The PSF keeps its state in Terraform Cloud

@@ -1,12 +1,13 @@
-import { isInZone, zoneContaining } from "./dns-records";
-import { InventoryError, ProblemList } from "./inventory-error";
+import { parseCidr, rangesOverlap } from "../values/address-ranges";
+import { isInZone, zoneContaining } from "../values/dns-names";
 import type { PlannedRecord } from "./dns-records";
+import { InventoryError, ProblemList } from "./inventory-error";
 import { planRecords, roleNameIn } from "./plan-records";
-import { parseCidr, rangesOverlap } from "./address-ranges";
-import { parseInventory } from "./schema";
-import type { EstateInventory } from "./types";
-
-export { HEROKU_APP_NAME, isValidTtl, TTL_MAX, TTL_MIN } from "./schema";
+import { EstateInventory } from "./shape";
+import { locate } from "./shape/item-kinds";
+import { parseInventory } from "./shape/problems";
+import { referencesIn, type ReferenceKind } from "./shape/references";
+import { hostKey } from "./shape/servers";
 
 /** The inventory after validation, and the record sets it implies (checked too). */
 export interface ValidatedInventory {
@@ -15,11 +16,11 @@ export interface ValidatedInventory {
 }
 
 /**
- * Checks the inventory once, in two steps. First its shape, with the schema (schema.ts): types, missing and
+ * Checks the inventory once, in two steps. First its shape, with the schema (shape/): types, missing and
  * unknown fields, and every rule about one item alone. Then, on the parsed data and only when the shape is
- * right, what lies between items: references, uniqueness, and the records they plan. Throws one
- * `InventoryError` listing each problem of the step that found any as `<item> field "<field>": <what is
- * wrong>`, quoting the bad value.
+ * right, what lies between items: references (every field the shape declares one), uniqueness, and the records
+ * they plan. Throws one `InventoryError` listing each problem of the step that found any as
+ * `<item> field "<field>": <what is wrong>`, quoting the bad value.
  */
 export function validateInventory(input: unknown): ValidatedInventory {
   const problems = new ProblemList();
@@ -40,13 +41,15 @@ export function validateInventory(input: unknown): ValidatedInventory {
       seen.add(key);
     }
   };
-  const checkOwner = (item: string, owner: string): void => {
-    if (!ownerKeys.includes(owner)) problems.add(item, "owner", `unknown owner "${owner}" (known: ${quoteList(ownerKeys)})`);
-  };
-  const checkDatacenter = (item: string, dc: string): void => {
-    if (!dcKeys.includes(dc)) problems.add(item, "datacenter", `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
-  };
   const hostsWithRole = (role: string): number => inv.hosts.filter((h) => h.role === role).length;
+
+  // Every owner, datacenter and role a field names (shape/references.ts) is one of the inventory's.
+  const known: Readonly<Record<ReferenceKind, readonly string[]>> = { owner: ownerKeys, datacenter: dcKeys, role: roleNames };
+  for (const { to, key, path } of referencesIn(EstateInventory, inv)) {
+    if (known[to].includes(key)) continue;
+    const { item, field } = locate(EstateInventory, inv, path);
+    problems.add(item, field, `unknown ${to} "${key}" (known: ${quoteList(known[to])})`);
+  }
 
   checkDuplicates("datacenter", dcKeys);
   // DigitalOcean refuses a VPC whose range overlaps another of the account's.
@@ -60,11 +63,6 @@ export function validateInventory(input: unknown): ValidatedInventory {
   });
 
   checkDuplicates("owner", ownerKeys);
-  if (!ownerKeys.includes(inv.infrastructureOwner)) problems.add("estate", "infrastructureOwner", `unknown owner "${inv.infrastructureOwner}"`);
-
-  inv.serviceDiscovery.datacenters.forEach((dc, index) => {
-    if (!dcKeys.includes(dc)) problems.add("service discovery", `datacenters[${index}]`, `unknown datacenter "${dc}" (known: ${quoteList(dcKeys)})`);
-  });
 
   checkDuplicates("role", roleNames);
   // Every host opens the common ports: a role listing one again would be a second firewall rule for one opening.
@@ -79,49 +77,30 @@ export function validateInventory(input: unknown): ValidatedInventory {
   }
   if (hostsWithRole(inv.loadBalancerRole) === 0) problems.add("estate", "loadBalancerRole", `role "${inv.loadBalancerRole}" has no host`);
 
-  const hostKeys = inv.hosts.map((h) => `${h.name}.${h.datacenter}`);
+  const hostKeys = inv.hosts.map(hostKey);
   checkDuplicates("host", hostKeys);
   const previousKeys = new Map<string, string>();
   for (const host of inv.hosts) {
-    const item = `host "${host.name}.${host.datacenter}"`;
-    checkDatacenter(item, host.datacenter);
-    if (!roleNames.includes(host.role)) problems.add(item, "role", `unknown role "${host.role}" (known: ${quoteList(roleNames)})`);
-    checkOwner(item, host.owner);
+    const item = `host "${hostKey(host)}"`;
     const before = host.previously?.datacenter;
     if (before !== undefined && before !== host.datacenter) {
-      // The shape has made sure the name did not change too.
+      // The shape has made sure the name did not change too; an unknown datacenter is a reference's problem.
       const was = inv.datacenters.find((dc) => dc.key === before);
       const is = inv.datacenters.find((dc) => dc.key === host.datacenter);
-      if (was === undefined) problems.add(item, "previously.datacenter", `unknown datacenter "${before}" (known: ${quoteList(dcKeys)})`);
-      else if (is !== undefined && (was.provider !== is.provider || was.region !== is.region)) {
+      if (was !== undefined && is !== undefined && (was.provider !== is.provider || was.region !== is.region)) {
         problems.add(item, "previously.datacenter", `the host was in ${before} (${was.provider} ${was.region}): a droplet cannot change region, so a move from there would create a new droplet. Create the new host first and retire the old one in a later change`);
-      } else if (hostKeys.includes(`${host.name}.${before}`)) {
-        problems.add(item, "previously.datacenter", `"${host.name}.${before}" is a host of the inventory: both cannot keep that droplet`);
+      } else if (was !== undefined && hostKeys.includes(hostKey({ name: host.name, datacenter: before }))) {
+        problems.add(item, "previously.datacenter", `"${hostKey({ name: host.name, datacenter: before })}" is a host of the inventory: both cannot keep that droplet`);
       }
     }
     const previous = host.previously?.name;
     if (previous !== undefined && previous !== host.name) {
-      const key = `${previous}.${host.datacenter}`;
+      const key = hostKey({ name: previous, datacenter: host.datacenter });
       if (hostKeys.includes(key)) problems.add(item, "previously.name", `"${previous}" is the name of a host of the inventory in ${host.datacenter}: both cannot keep that droplet`);
       const other = previousKeys.get(key);
       if (other !== undefined) problems.add(item, "previously.name", `"${previous}" is also the previous name of host "${other}"`);
-      previousKeys.set(key, `${host.name}.${host.datacenter}`);
+      previousKeys.set(key, hostKey(host));
     }
-  }
-
-  for (const host of inv.externalHosts) checkOwner(`external host "${host.name}"`, host.owner);
-
-  // An exception's owner answers for it: renews it with a reason, or ends it.
-  const exceptionsBeside: { item: string; field: string; exceptions: readonly { readonly owner: string }[] }[] = [
-    { item: "every host", field: "commonPortsPolicyExceptions", exceptions: inv.commonPortsPolicyExceptions ?? [] },
-    ...inv.roles.map((r) => ({ item: `role "${r.name}"`, field: "policyExceptions", exceptions: r.policyExceptions ?? [] })),
-    ...inv.hosts.map((h) => ({ item: `host "${h.name}.${h.datacenter}"`, field: "policyExceptions", exceptions: h.policyExceptions ?? [] })),
-    ...inv.zones.map((z) => ({ item: `zone "${z.name}"`, field: "policyExceptions", exceptions: z.policyExceptions ?? [] })),
-  ];
-  for (const { item, field, exceptions } of exceptionsBeside) {
-    exceptions.forEach((exception, index) => {
-      if (!ownerKeys.includes(exception.owner)) problems.add(item, `${field}[${index}].owner`, `unknown owner "${exception.owner}" (known: ${quoteList(ownerKeys)})`);
-    });
   }
 
   const zoneNames = inv.zones.map((z) => z.name);
@@ -144,9 +123,7 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   const siteNames = inv.staticSites.map((s) => s.bucket);
   checkDuplicates("static site", siteNames);
-  for (const site of inv.staticSites) checkOwner(`static site "${site.bucket}"`, site.owner);
   if (inv.stateStore !== undefined) {
-    checkOwner("state store", inv.stateStore.owner);
     // A website bucket is public by design; the state bucket holds every secret of the estate.
     if (siteNames.includes(inv.stateStore.bucket)) problems.add("state store", "bucket", `"${inv.stateStore.bucket}" is a static site's bucket, which anyone may read`);
   }
@@ -155,7 +132,6 @@ export function validateInventory(input: unknown): ValidatedInventory {
   const knownZones = [...zoneNames, ...inv.externalZones.map((z) => z.name)];
   for (const service of inv.services) {
     const item = `service "${service.key}"`;
-    checkOwner(item, service.owner);
     for (const name of service.names.filter((n) => !knownZones.some((zone) => isInZone(n, zone)))) {
       problems.add(item, "names", `"${name}" lies in no managed zone (${quoteList(zoneNames)}) nor in a zone recorded as kept elsewhere`);
     }
@@ -180,13 +156,11 @@ export function validateInventory(input: unknown): ValidatedInventory {
     }
   }
 
-  validateHeroku(inv, problems, checkOwner, zoneNames);
-  validateFastly(inv, problems, checkOwner, zoneNames);
+  validateHeroku(inv, problems, zoneNames);
+  validateFastly(inv, problems, zoneNames);
 
   const db = inv.databaseCluster;
   const dbItem = `database cluster "${db.name}"`;
-  checkDatacenter(dbItem, db.datacenter);
-  checkOwner(dbItem, db.owner);
   checkDuplicates("database", db.databases.map((d) => d.name));
   if (dcKeys.includes(db.datacenter) && !inv.hosts.some((h) => h.role === db.administeredByRole && h.datacenter === db.datacenter)) {
     problems.add(dbItem, "administeredByRole", `role "${db.administeredByRole}" has no host in ${db.datacenter}`);
@@ -205,17 +179,12 @@ export function validateInventory(input: unknown): ValidatedInventory {
   const records = planRecords(inv);
   validateRecords(records, problems);
   validateMxTargets(inv, records, problems);
-  validateExternalServices(inv, records, problems, checkOwner);
+  validateExternalServices(inv, records, problems);
   problems.throwIfAny();
   return { inventory: inv, records };
 }
 
-function validateHeroku(
-  inv: EstateInventory,
-  problems: ProblemList,
-  checkOwner: (item: string, owner: string) => void,
-  zoneNames: readonly string[],
-): void {
+function validateHeroku(inv: EstateInventory, problems: ProblemList, zoneNames: readonly string[]): void {
   const seen = new Set<string>();
   const domainApp = new Map<string, string>();
   const production = new Map<string, string>();
@@ -223,7 +192,6 @@ function validateHeroku(
     const item = `heroku app "${app.name}"`;
     if (seen.has(app.name)) problems.add(item, "name", `duplicate Heroku app "${app.name}"`);
     seen.add(app.name);
-    checkOwner(item, app.owner);
     for (const domain of app.customDomains ?? []) {
       const other = domainApp.get(domain);
       if (other !== undefined) problems.add(item, "customDomains", `"${domain}" is already served by the Heroku app "${other}"`);
@@ -248,19 +216,13 @@ function validateHeroku(
   }
 }
 
-function validateFastly(
-  inv: EstateInventory,
-  problems: ProblemList,
-  checkOwner: (item: string, owner: string) => void,
-  zoneNames: readonly string[],
-): void {
+function validateFastly(inv: EstateInventory, problems: ProblemList, zoneNames: readonly string[]): void {
   const names = inv.fastlyServices.map((f) => f.name);
   const seen = new Set<string>();
   for (const spec of inv.fastlyServices) {
     const item = `fastly service "${spec.name}"`;
     if (seen.has(spec.name)) problems.add(item, "name", `duplicate Fastly service "${spec.name}"`);
     seen.add(spec.name);
-    checkOwner(item, spec.owner);
     for (const domain of spec.domains) {
       const service = inv.services.find((s) => s.names.includes(domain));
       if (service === undefined || service.origin.kind !== "fastly" || service.origin.service !== spec.name) {
@@ -294,11 +256,11 @@ function validateFastly(
       }
     }
     if (spec.syslogLogging !== undefined) {
-      const hostKey = spec.syslogLogging.host;
-      const host = inv.hosts.find((h) => `${h.name}.${h.datacenter}` === hostKey);
+      const syslogHost = spec.syslogLogging.host;
+      const host = inv.hosts.find((h) => hostKey(h) === syslogHost);
       const role = inv.roles.find((r) => r.name === host?.role);
-      if (host === undefined) problems.add(item, "syslogLogging.host", `unknown host "${hostKey}"`);
-      else if ((role?.fastlyPorts ?? []).length === 0) problems.add(item, "syslogLogging.host", `role "${host.role}" of "${hostKey}" opens no port to Fastly`);
+      if (host === undefined) problems.add(item, "syslogLogging.host", `unknown host "${syslogHost}"`);
+      else if ((role?.fastlyPorts ?? []).length === 0) problems.add(item, "syslogLogging.host", `role "${host.role}" of "${syslogHost}" opens no port to Fastly`);
     }
   }
   for (const service of inv.services) {
@@ -319,10 +281,9 @@ function validateFastly(
  * Names another configuration manages: none is a name of the estate's services, and no record is planned at one (the
  * zone's own CAA and SPF at an apex aside), so that Terraform never writes nor removes their records.
  */
-function validateExternalServices(inv: EstateInventory, records: readonly PlannedRecord[], problems: ProblemList, checkOwner: (item: string, owner: string) => void): void {
+function validateExternalServices(inv: EstateInventory, records: readonly PlannedRecord[], problems: ProblemList): void {
   for (const external of inv.externalServices) {
     const item = `external service "${external.name}"`;
-    checkOwner(item, external.owner);
     for (const name of external.names) {
       const servedBy = inv.services.find((s) => s.names.includes(name));
       const written = records.filter((r) => r.name === name && !(r.name === r.zone && (r.type === "CAA" || r.type === "TXT")));

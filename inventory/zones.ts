@@ -1,5 +1,5 @@
 import { assumed, psfSalt, publicFile, PYPI_DNS, seed } from "./source";
-import type { CaaPolicy, ExternalZone, FastlyEdge, HostRecords, Zone } from "./types";
+import type { CaaPolicy, ExternalZone, FastlyEdge, HostRecords, Zone } from "./shape";
 
 /** The seed names each domain; what the zones publish beyond the estate's own names is not published anywhere. */
 const ROUTE_53 = seed("Infrastructure Providers > Amazon Route 53");

@@ -7,9 +7,10 @@
  */
 import type { Estate } from "../inventory";
 import { estateFacts } from "../inventory/estate-facts";
+import { RESOURCE_TYPE_FACTS } from "../provider-schemas/facts";
 import type { Schema } from "../provider-schemas/schema-file";
 import type { Configurations } from "../review/configuration";
-import { compareStrings } from "../review/json";
+import { compareStrings } from "../values/string-order";
 import { plannedChanges, planObjects, type PlannedChange } from "../review/terraform-plan";
 import { UNKNOWN_TEXT, type AttributeDiff } from "../review/value-diff";
 import type { Danger } from "../review/verdict";
@@ -133,7 +134,7 @@ export function adoptionReport(inputs: AdoptionInputs): AdoptionReport {
         case "import":
           return { ...base, outcome: attributes.length === 0 ? "adopted" : "adopted-with-changes", attributes };
         case "create":
-          return { ...base, ...createdBecause(origin), attributes: [] };
+          return { ...base, ...createdBecause(origin, RESOURCE_TYPE_FACTS[change.type]?.findByHand), attributes: [] };
         case "replace":
           return { ...base, outcome: "replaced", attributes };
         case "delete":
@@ -155,12 +156,12 @@ export function adoptionReport(inputs: AdoptionInputs): AdoptionReport {
   return { live: inputs.live, terraformVersion: inputs.terraformVersion, stacks, dangers, idsByHand: inputs.idsByHand };
 }
 
-function createdBecause(origin: IdOrigin | undefined): Pick<AdoptedResource, "outcome" | "why"> {
+function createdBecause(origin: IdOrigin | undefined, findByHand: string | undefined): Pick<AdoptedResource, "outcome" | "why"> {
   switch (origin?.kind) {
     case "not-importable":
       return { outcome: "created-not-importable" };
     case "by-hand":
-      return { outcome: "id-by-hand", why: `its type cannot be discovered: record ${origin.placeholder} in adoption/import-ids.json` };
+      return { outcome: "id-by-hand", why: `discovery cannot find its type: record ${origin.placeholder} in adoption/import-ids.json${findByHand !== undefined ? ` (${findByHand})` : ""}` };
     case "ambiguous":
       return { outcome: "id-by-hand", why: `several live objects match: ${origin.candidates.join(", ")}; record the right one in adoption/import-ids.json` };
     case "not-found":

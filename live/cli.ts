@@ -1,14 +1,14 @@
 /*
  * What the live commands share on the command line: their common options (stacks, --live, --format, --output), one
  * line and exit 2 for a bad flag or value, "could not run" (2) with the reason, and Ctrl-C ending their processes and
- * removing their scratch folders (twin/processes.ts).
+ * removing their scratch folders (twin/rehearsal/processes.ts).
  */
 import { Command, CommanderError, Option } from "commander";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { FORMATS, type Format } from "../review/render";
-import { onInterrupt, ScratchFolderError } from "../twin/processes";
-import { TerraformMissingError } from "../twin/terraform-cli";
+import { onInterrupt, ScratchFolderError } from "../twin/rehearsal/processes";
+import { TerraformMissingError } from "../twin/rehearsal/terraform-cli";
 import type { LiveCommandOptions } from "./commands";
 import { SnapshotError } from "./snapshot";
 import { LiveCommandError } from "./terraform-runs";
@@ -53,10 +53,15 @@ export async function liveCommandMain(command: LiveCommand, argv: readonly strin
     else process.stdout.write(text);
     return status;
   } catch (error) {
-    const known = error instanceof LiveCommandError || error instanceof SnapshotError || error instanceof TerraformMissingError || error instanceof ScratchFolderError;
-    process.stderr.write(`${command.name}: could not run: ${known ? error.message : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
-    return COULD_NOT_RUN;
+    return couldNotRun(command.name, error);
   }
+}
+
+/** Says why a command could not run, in one line (a known failure) or with its stack (a bug); the status to exit with. */
+export function couldNotRun(name: string, error: unknown): number {
+  const known = error instanceof LiveCommandError || error instanceof SnapshotError || error instanceof TerraformMissingError || error instanceof ScratchFolderError;
+  process.stderr.write(`${name}: could not run: ${known ? error.message : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
+  return COULD_NOT_RUN;
 }
 
 /** The entry point of a script: Ctrl-C handled, the exit status set. */

@@ -8,14 +8,15 @@ import { join } from "node:path";
 import { KNOWN_IMPORT_IDS_FILE, loadKnownImportIds, type KnownImportIds } from "../adoption/known-import-ids";
 import { loadEstate } from "../inventory";
 import { stableStringify } from "../review/json";
-import { cachedBundle } from "../scripts/cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 import { adoptionReport, type AdoptionReport } from "./adoption";
-import { discoverIds, snapshotListing, typesNeedingIdsByHand, type LiveListing } from "./discovery";
+import { discoverIds, snapshotListing, typesNeedingIdsByHand } from "./discovery";
+import { discover } from "./discovery-run";
 import { driftReport, type DriftReport } from "./drift";
 import { readSnapshot, type Snapshot } from "./snapshot";
 import { typeSchemas } from "./state-objects";
-import { inScratch, LiveCommandError, planWithClouds, planWithTwin, synthesize, type PlanRun } from "./terraform-runs";
-import { rehearse } from "../twin/rehearsal";
+import { inScratch, LiveCommandError, planWithClouds, planWithTwin, synthesize, withStacksRead, type PlanRun } from "./terraform-runs";
+import { rehearse } from "../twin/rehearsal/rehearse";
 import { inventoryEntries, snapshotZones, unmanagedRecords, type UnmanagedReport } from "./unmanaged";
 import { readZoneExport } from "./zone-export";
 
@@ -37,9 +38,6 @@ function liveLabel(file: string | undefined, snapshot: Snapshot | undefined): st
   return file === undefined || snapshot === undefined ? "the clouds (with the environment's credentials)" : `the live snapshot ${file} (taken ${snapshot.taken})`;
 }
 
-/** Against the clouds no listing is made here: ids come from the ids file, and whether a derived one exists is not known. */
-const NO_LISTING: LiveListing = { list: () => undefined, has: () => undefined };
-
 function cloudEnvironment(env: NodeJS.ProcessEnv): string {
   const backend = env["PSF_ESTATE_BACKEND"];
   if (backend === undefined || backend === "") throw new LiveCommandError("against the clouds the stacks' state is read from their backend: set PSF_ESTATE_BACKEND (cloud, s3 or local), or give --live FILE to use a snapshot");
@@ -49,7 +47,7 @@ function cloudEnvironment(env: NodeJS.ProcessEnv): string {
 export interface AdoptOptions extends LiveCommandOptions {
   /** The ids recorded by hand. @default adoption/import-ids.json */
   readonly importIds?: string;
-  /** Record the ids discovery found in adoption/import-ids.json. @default false */
+  /** Record the ids discovery found in the ids file (`importIds`), beside those recorded there. @default false */
   readonly writeIds?: boolean;
 }
 
@@ -62,27 +60,31 @@ export async function runAdopt(options: AdoptOptions): Promise<AdoptionReport> {
   } catch (error) {
     throw new LiveCommandError(`the import ids ${idsFile} cannot be read: ${(error as Error).message}`);
   }
+  // Against the clouds the stacks' state is needed for their plans: said before discovery reads anything.
+  const backend = options.live === undefined ? cloudEnvironment(options.env) : undefined;
   return inScratch("psf-estate-adopt-", async (scratch) => {
     options.progress("adopt: synthesizing the estate");
     const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
-    const listing = snapshot === undefined ? NO_LISTING : snapshotListing(snapshot.objects);
-    const found = discoverIds(synthesized.configurations, known, listing);
+    // Through the providers' data sources: the real ones, or the twin answering from the snapshot.
+    const { found } = await discover({
+      root: options.root, env: options.env, scratch, ...(options.live !== undefined ? { live: options.live } : {}),
+      configurations: synthesized.configurations, stacks: withStacksRead(options.stacks, synthesized.dependencies), known, progress: options.progress,
+    });
     const ids = join(scratch, "import-ids.json");
     writeFileSync(ids, JSON.stringify(found.ids));
     if (options.writeIds === true) {
       const merged: Record<string, Record<string, string>> = {};
       for (const stack of new Set([...Object.keys(known), ...Object.keys(found.discovered)])) merged[stack] = { ...found.discovered[stack], ...known[stack] };
-      writeFileSync(join(options.root, KNOWN_IMPORT_IDS_FILE), `${stableStringify(merged, 2)}\n`);
-      options.progress(`adopt: recorded the ids discovery found in ${KNOWN_IMPORT_IDS_FILE}`);
+      writeFileSync(idsFile, `${stableStringify(merged, 2)}\n`);
+      options.progress(`adopt: recorded the ids discovery found in ${idsFile}`);
     }
     let run: PlanRun;
     if (options.live !== undefined) {
       options.progress("adopt: planning every stack through the provider twin, answering from the snapshot");
       run = await planWithTwin({ root: options.root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), stacks: options.stacks, env: options.env, importIdsFile: ids, liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
     } else {
-      const backend = cloudEnvironment(options.env);
       const out = join(scratch, "clouds");
-      synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: backend, PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: ids });
+      synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: backend ?? cloudEnvironment(options.env), PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: ids });
       run = await planWithClouds({ outdir: out, stacks: options.stacks, planArguments: [], env: options.env, progress: options.progress });
     }
     const types = [...synthesized.configurations.values()].flatMap((c) => Object.keys((c as { resource?: Record<string, unknown> }).resource ?? {}));
@@ -109,20 +111,22 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
   const snapshot = options.live === undefined ? undefined : snapshotOf(options.live);
   return inScratch("psf-estate-drift-", async (scratch) => {
     options.progress("drift: synthesizing the estate");
-    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
+    const out = join(scratch, "out");
+    const synthesized = synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
     let run: PlanRun;
     if (options.live !== undefined) {
       const twinBundle = cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true });
+      // What a rehearsal would synthesize (local state, no adoption): both rehearsals below start from it.
       let stateDir = options.stateDir;
       if (stateDir === undefined) {
         // No state given: the state the code leaves when applied, which is what a snapshot derived from a rehearsal describes.
         options.progress("drift: applying the code through the provider twin, for the state to compare");
         stateDir = join(scratch, "state");
-        const applied = await rehearse({ root: options.root, twinBundle, stacks: options.stacks, planOnly: false, adopt: false, env: options.env, converge: false, validate: false, saveStateTo: stateDir, progress: (line) => options.progress(`  ${line}`) });
+        const applied = await rehearse({ root: options.root, twinBundle, synthesized: out, stacks: options.stacks, planOnly: false, adopt: false, env: options.env, converge: false, validate: false, saveStateTo: stateDir, progress: (line) => options.progress(`  ${line}`) });
         if (applied.failures.length > 0) throw new LiveCommandError(`the code does not rehearse, so there is no state to compare: ${applied.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")}`);
       }
       options.progress("drift: refresh-only plans through the provider twin, answering from the snapshot");
-      run = await planWithTwin({ root: options.root, twinBundle, stacks: options.stacks, env: options.env, stateFrom: stateDir, planArguments: ["-refresh-only"], liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
+      run = await planWithTwin({ root: options.root, twinBundle, synthesized: out, stacks: options.stacks, env: options.env, stateFrom: stateDir, planArguments: ["-refresh-only"], liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
     } else {
       const backend = cloudEnvironment(options.env);
       const out = join(scratch, "clouds");

@@ -3,12 +3,14 @@
  * name, a subscription's domains) among the objects its cloud lists, where the provider facts say how
  * (provider-schemas/facts: `discovery`); then every id that follows from those (a zone's records, a cluster's
  * databases: adoption/import-plan.ts), kept only where the cloud has the object. A type without `discovery` needs
- * its id given by hand (adoption/import-ids.json). The listing is a snapshot's (offline) or the clouds' own.
+ * its id given by hand (adoption/import-ids.json). The listing is what the providers' data sources read
+ * (live/discovery-run.ts: the real providers, or the twin answering from a snapshot), or a snapshot's own objects.
  */
 import type { KnownImportIds } from "../adoption/known-import-ids";
 import { planImports, type SynthesizedStack } from "../adoption/import-plan";
 import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
-import { compareStrings, isRecord, stableStringify } from "../review/json";
+import { compareStrings } from "../values/string-order";
+import { isRecord, stableStringify } from "../review/json";
 
 /** One object as a listing shows it: its import id and its attributes (as the provider's state writes them). */
 export interface ListedObject {
@@ -81,12 +83,14 @@ export function discoverIds(
     for (const [stack, json] of stacks) {
       for (const [type, byName] of Object.entries(json.resource ?? {})) {
         const discovery = facts[type]?.discovery;
-        if (discovery === undefined) continue;
+        // A type listed but not found by name (a zone's record sets): its ids follow from others', below.
+        if (discovery?.by === undefined) continue;
         for (const [name, config] of Object.entries(byName)) {
           const address = `${type}.${name}`;
           if (idOf(stack, address) !== undefined || origin(stack).has(address) || config["for_each"] !== undefined) continue;
           const wanted: [string, string][] = [];
           let waiting = false;
+          let missingReferent: string | undefined;
           for (const attribute of discovery.by) {
             const value = config[attribute];
             const reference = typeof value === "string" ? REFERENCE_TO_ID.exec(value) : null;
@@ -95,14 +99,21 @@ export function discoverIds(
             if (data !== null && typeof argument === "string" && !argument.includes("${")) {
               wanted.push([attribute, comparable(attribute, argument)]);
             } else if (reference !== null) {
-              const id = idOf(stack, `${reference[1]}.${reference[2]}`);
-              if (id === undefined) waiting = true;
+              const referent = `${reference[1]}.${reference[2]}`;
+              const id = idOf(stack, referent);
+              if (origin(stack).get(referent)?.kind === "not-found") missingReferent = `its ${attribute}, ${referent}, is not found live`;
+              else if (id === undefined) waiting = true;
               else wanted.push([attribute, comparable(attribute, id)]);
             } else if (typeof value === "string" && value.includes("${")) {
               waiting = true;
             } else {
               wanted.push([attribute, comparable(attribute, value)]);
             }
+          }
+          if (missingReferent !== undefined) {
+            // What belongs to an object that is not live (an integration of a deleted service) is not live either.
+            origin(stack).set(address, { kind: "not-found", looked: missingReferent });
+            continue;
           }
           if (waiting) continue;
           const listed = listing.list(type);

@@ -8,7 +8,7 @@ import type { Estate } from "../inventory";
 import { estateFacts } from "../inventory/estate-facts";
 import type { Schema } from "../provider-schemas/schema-file";
 import type { Configurations } from "../review/configuration";
-import { compareStrings } from "../review/json";
+import { compareStrings } from "../values/string-order";
 import { driftedChanges, planObjects, type PlannedChange } from "../review/terraform-plan";
 import type { AttributeDiff } from "../review/value-diff";
 import type { Danger } from "../review/verdict";

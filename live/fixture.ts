@@ -4,11 +4,14 @@
  * clouds'), then a list of edits that make it look like a live estate someone has touched by hand. The same
  * configuration always gives the same snapshot: the twin's values are drawn from the configuration.
  */
-import { compareStrings, stableStringify } from "../review/json";
+import { compareStrings } from "../values/string-order";
+import { stableStringify } from "../review/json";
+import type { RehearsalOptions, RehearsalResult } from "../twin/rehearsal/rehearse";
 import { typesNeedingIdsByHand } from "./discovery";
 import { importIdOfState } from "./import-id";
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
-import { importIdsByStateId, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
+import { inSetOrder } from "./set-order";
+import { formatSnapshot, parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
+import { importIdsByStateId, objectsOfStateFile, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
 
 /** Finds one object of the snapshot, by type and a predicate on its values. */
 export interface ObjectMatch {
@@ -98,6 +101,13 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
       }
     }
   }
+  // What an edit changed or added is in the snapshot's set order too, as a snapshot of the clouds writes it.
+  for (const [key, object] of objects) {
+    const schema = schemas.resources.get(object.type);
+    if (schema === undefined) continue;
+    const ordered = inSetOrder(schema.block, object.values, object.withheld);
+    objects.set(key, { ...object, values: ordered.values, ...(ordered.withheld !== undefined ? { withheld: ordered.withheld } : {}) });
+  }
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -128,4 +138,25 @@ function zoneOwnRecords(zone: Readonly<Record<string, unknown>>): Record<string,
     set("NS", 172800, servers.map((s) => `${s}.`)),
     set("SOA", 900, [`${servers[0] ?? "ns"}. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400`]),
   ];
+}
+
+/**
+ * The rehearsal a fixture is derived from: every stack planned and applied through the provider twin, each state kept.
+ * Validation and the second plan are left out: they prove nothing about the state a fixture reads, and the rehearsal
+ * tests run them. `npm run live-fixture` and the test that checks the committed fixture both rehearse with these.
+ */
+export function fixtureRehearsalOptions(base: Pick<RehearsalOptions, "root" | "twinBundle" | "env" | "progress"> & Partial<RehearsalOptions>): RehearsalOptions {
+  return { stacks: [], planOnly: false, adopt: false, ...base, converge: false, validate: false, returnStates: true };
+}
+
+/** The fixture of a rehearsal made with `fixtureRehearsalOptions`; throws, naming the failed steps, when it failed. */
+export function fixtureFromRehearsal(result: RehearsalResult, edits: readonly FixtureEdit[], taken: string, root?: string): Fixture {
+  if (result.failures.length > 0) throw new Error(`the rehearsal failed (${result.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")})`);
+  const states = new Map(result.stacks.map((s) => [s.stack, s.state]));
+  return deriveFixture({ states, terraformVersion: result.terraformVersion, edits, taken, ...(root !== undefined ? { root } : {}) }, objectsOfStateFile);
+}
+
+/** The fixture's two files as `npm run live-fixture` writes them, byte for byte: the snapshot, and the ids given by hand. */
+export function fixtureFileTexts(fixture: Fixture, snapshotFile: string): { readonly snapshot: string; readonly idsByHand: string } {
+  return { snapshot: formatSnapshot(parseSnapshot(fixture.snapshot, snapshotFile)), idsByHand: `${stableStringify(fixture.idsByHand, 2)}\n` };
 }

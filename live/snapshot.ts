@@ -15,13 +15,15 @@
  *     "dataSources": [ { "type": "aws_caller_identity", "arguments": {}, "values": { … } } ]
  *   }
  *
- * `values` are the attributes `terraform show -json` writes for the object in state, with null attributes left out.
+ * `values` are the attributes `terraform show -json` writes for the object in state, with null attributes left out and
+ * the elements of every set sorted by their JSON (live/set-order.ts: a set has no order, and Terraform's is its own).
  * `withheld` has the shape of `values` with `true` where a secret was left out (live/withheld.ts): a snapshot never
  * holds a secret.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { compareStrings, stableStringify } from "../review/json";
+import { compareStrings } from "../values/string-order";
+import { stableStringify } from "../review/json";
 
 export const SNAPSHOT_FORMAT = "psf-estate-live-snapshot";
 export const SNAPSHOT_VERSION = 1;

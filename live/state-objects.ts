@@ -1,13 +1,15 @@
 /*
  * From what Terraform's state holds to a live snapshot's objects: the state as `terraform show -json` writes it (what
  * `npm run live-snapshot` reads after importing into scratch state), or a state file (version 4, as a rehearsal leaves
- * it, for the test fixture). Each managed object gets its import id (live/import-id.ts) and loses its secrets
- * (live/withheld.ts) and its null attributes; each data source that asks a cloud keeps its arguments and values.
+ * it, for the test fixture). Each managed object gets its import id (live/import-id.ts), loses its secrets
+ * (live/withheld.ts) and its null attributes, and has its sets in the snapshot's order (live/set-order.ts); each data
+ * source that asks a cloud keeps its arguments and values.
  */
 import { isRecord } from "../review/json";
 import { loadProviderSchema, pinnedProviders, type Schema, type SchemaBlock } from "../provider-schemas/schema-file";
 import { importIdOfState } from "./import-id";
 import { withoutNulls, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
+import { inSetOrder } from "./set-order";
 import { withholdSecrets } from "./withheld";
 
 /** An object of a state, managed or data. */
@@ -20,7 +22,7 @@ export interface StateObject {
 }
 
 /** Data sources the provider answers without asking the cloud: nothing live to record. */
-const LOCAL_DATA_SOURCES = new Set(["aws_iam_policy_document", "terraform_remote_state"]);
+export const LOCAL_DATA_SOURCES: ReadonlySet<string> = new Set(["aws_iam_policy_document", "terraform_remote_state"]);
 
 /** The objects of `terraform show -json`'s state (its root module and child modules). */
 export function objectsOfShownState(shown: unknown): StateObject[] {
@@ -77,7 +79,8 @@ export function snapshotObject(object: StateObject, schemas: ReadonlyMap<string,
   const importId = importIdOfState(object.type, object.values, importIdOf);
   if (schema === undefined || importId === undefined) return undefined;
   const { values, withheld } = withholdSecrets(object.type, schema.block, object.values);
-  return { type: object.type, importId, values: withoutNulls(values) as Record<string, unknown>, ...(withheld !== undefined ? { withheld } : {}) };
+  const ordered = inSetOrder(schema.block, withoutNulls(values) as Record<string, unknown>, withheld);
+  return { type: object.type, importId, values: ordered.values, ...(ordered.withheld !== undefined ? { withheld: ordered.withheld } : {}) };
 }
 
 /** A data source as the snapshot keeps it: the arguments it was read with (what the configuration can set) and what it read. */
@@ -88,5 +91,5 @@ export function snapshotDataSource(object: StateObject, schemas: ReadonlyMap<str
     .filter(([name, a]) => (a.required === true || (a.optional === true && a.computed !== true)) && object.values[name] !== null && object.values[name] !== undefined)
     .map(([name]) => [name, object.values[name]]));
   const { values } = withholdSecrets(object.type, schema.block, object.values);
-  return { type: object.type, arguments: argumentsOf(schema.block), values: withoutNulls(values) as Record<string, unknown> };
+  return { type: object.type, arguments: argumentsOf(schema.block), values: inSetOrder(schema.block, withoutNulls(values) as Record<string, unknown>).values };
 }

@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSynthesisOutput, type SynthesisOutput } from "../review/synthesis-output";
 import type { TerraformPlanJson } from "../review/terraform-plan";
-import { makeScratch, removeScratch, runGroup } from "../twin/processes";
-import { rehearse, type RehearsalOptions } from "../twin/rehearsal";
-import { locateTerraform } from "../twin/terraform-cli";
+import { makeScratch, removeScratch, runGroup } from "../twin/rehearsal/processes";
+import { rehearse, type RehearsalOptions } from "../twin/rehearsal/rehearse";
+import { locateTerraform } from "../twin/rehearsal/terraform-cli";
 
 /** A live command that cannot run: the message says why (exit status 2). */
 export class LiveCommandError extends Error {
@@ -109,6 +109,18 @@ export async function planWithClouds(options: {
   return { terraformVersion: terraform.version, plans };
 }
 
+/** The named stacks and every stack they read, directly or not; none named: none (every stack). Unknown names stay, for the planner to refuse. */
+export function withStacksRead(names: readonly string[], dependencies: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = new Set<string>();
+  const visit = (name: string): void => {
+    if (out.has(name)) return;
+    out.add(name);
+    for (const dependency of dependencies.get(name) ?? []) visit(dependency);
+  };
+  for (const name of names) visit(name);
+  return [...out].sort();
+}
+
 function dependencyOrder(names: readonly string[], manifest: Readonly<Record<string, { dependencies: readonly string[] }>>): string[] {
   const out: string[] = [];
   const visit = (name: string): void => {
@@ -121,7 +133,7 @@ function dependencyOrder(names: readonly string[], manifest: Readonly<Record<str
   return out;
 }
 
-/** A scratch folder for one command, removed when `work` ends (and on an interruption: twin/processes.ts). */
+/** A scratch folder for one command, removed when `work` ends (and on an interruption: twin/rehearsal/processes.ts). */
 export async function inScratch<T>(prefix: string, work: (folder: string) => Promise<T>): Promise<T> {
   const folder = makeScratch(prefix);
   try {

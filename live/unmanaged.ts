@@ -6,9 +6,11 @@
  * and its date.
  */
 import type { Estate } from "../inventory";
+import { isInZone } from "../values/dns-names";
 import { ACME_CHALLENGE_PREFIX } from "../provider-schemas/facts/fastly-challenges";
 import type { Configurations } from "../review/configuration";
-import { compareStrings, isRecord } from "../review/json";
+import { compareStrings } from "../values/string-order";
+import { isRecord } from "../review/json";
 import { canonicalRecordName, type ZoneExport, type ZoneRecord } from "./zone-export";
 
 export interface UnmanagedRecord extends ZoneRecord {
@@ -60,7 +62,7 @@ export function managerOf(estate: Estate, record: ZoneRecord): string | undefine
   if ((record.type === "A" || record.type === "AAAA") && host !== undefined && estate.datacenters.some((d) => d.key === datacenter) && zone.join(".") === estate.hostZone) {
     return `${estate.hostRecords.retiringWriter.name}, for a host the inventory does not list (inventory/zones.ts HOST_RECORDS)`;
   }
-  const external = estate.externalZones.find((z) => record.name === z.name || record.name.endsWith(`.${z.name}`));
+  const external = estate.externalZones.find((z) => isInZone(record.name, z.name));
   if (external !== undefined) return `${external.managedBy} (external zone, inventory/zones.ts)`;
   return undefined;
 }

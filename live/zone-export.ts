@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { compareStrings } from "../review/json";
+import { compareStrings } from "../values/string-order";
 import { LiveCommandError } from "./terraform-runs";
 
 /** One record set of a zone. */

@@ -5,6 +5,7 @@
  * file current. Nothing here reads the clock or the machine: the same inventory gives the same bytes.
  */
 import { pagingServiceName, zoneContaining, type Estate, type FastlyBackendOrigin, type Origin, type PolicyException, type PortRange, type PublicService, type Role, type Source } from "../inventory";
+import { compareStrings } from "../values/string-order";
 import { code, label, mermaid, table } from "./markdown";
 
 /** The stacks and the stacks each reads, from the synthesized app's manifest. */
@@ -326,5 +327,5 @@ function sourcesSection(estate: Estate): string {
     const key = sourceText(source);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return table(["source", "values cited"], [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([source, count]) => [source, String(count)]));
+  return table(["source", "values cited"], [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([source, count]) => [source, String(count)]));
 }

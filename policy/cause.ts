@@ -1,9 +1,9 @@
 /*
  * How a policy finding names what made it: the inventory item and field, in the words of the inventory's own messages
- * (inventory/item-labels.ts), or the construct whose own choice it is. The rules read data only (the facts name roles,
+ * (inventory/shape/item-kinds.ts), or the construct whose own choice it is. The rules read data only (the facts name roles,
  * hosts by FQDN and zones), so the labels are made here from what the facts say.
  */
-import type { PolicyExceptionSubject } from "../inventory/types";
+import type { PolicyExceptionSubject } from "../inventory";
 import type { PolicyCause } from "./types";
 
 export const inventoryCause = (item: string, field: string): PolicyCause => ({ kind: "inventory", item, field });

@@ -4,6 +4,7 @@
  * standard error: what it writes never depends on the day), and a daily workflow opens an issue for them
  * (.github/workflows/policy-exception-expiry.yml, through `npm run exceptions`).
  */
+import { compareStrings } from "../values/string-order";
 import type { PolicyExceptionFacts } from "../inventory/estate-facts";
 import { dayNumber, exceptionTermProblems } from "../inventory/exception-term";
 import { exceptionSubjectLabel } from "./cause";
@@ -31,7 +32,7 @@ export function expiringExceptions(exceptions: readonly PolicyExceptionFacts[], 
       const daysLeft = until - day;
       return daysLeft <= withinDays ? [{ exception, daysLeft }] : [];
     })
-    .sort((a, b) => a.daysLeft - b.daysLeft || a.exception.rule.localeCompare(b.exception.rule));
+    .sort((a, b) => a.daysLeft - b.daysLeft || compareStrings(a.exception.rule, b.exception.rule) || compareStrings(exceptionSubjectLabel(a.exception.subject), exceptionSubjectLabel(b.exception.subject)));
 }
 
 /** One line about an exception that expires soon (or has expired), naming it, its owner and what to do. */

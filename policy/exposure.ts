@@ -4,7 +4,7 @@
  * of IPv4 as surely as `0.0.0.0/0` is. The policy's network rules judge a configuration's sources with it; the review
  * judges the planned values of sources with it (a planned value is a literal by then).
  */
-import { addressCount, parseAddressRange, rangeContains, type AddressFamily, type AddressRange } from "../inventory/address-ranges";
+import { addressCount, parseAddressRange, rangeContains, type AddressFamily, type AddressRange } from "../values/address-ranges";
 
 /**
  * More addresses than this, of one family, is wide open: a /8's worth of IPv4 (2^24) or of IPv6 (2^120). Exactly a

@@ -4,7 +4,7 @@
  */
 import type { EstateFacts, PolicyExceptionFacts } from "../inventory/estate-facts";
 import { dayNumber, EXCEPTION_TERM_MAX_DAYS, exceptionTermProblems } from "../inventory/exception-term";
-import type { PolicyExceptionSubject } from "../inventory/types";
+import type { PolicyExceptionSubject } from "../inventory";
 import { causeLabel, exceptionPlace, exceptionSubjectLabel } from "./cause";
 import { expiryWarnings } from "./exception-expiry";
 import { DATA_RULES } from "./rules/data";

@@ -7,12 +7,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** The folders and files synthesis is built from. */
-const SYNTH_SOURCES = ["main.ts", "inventory", "constructs", "stacks", "adoption"];
+const SYNTH_SOURCES = ["main.ts", "inventory", "values", "constructs", "stacks", "synthesis", "policy", "adoption", "provider-schemas"];
 
 /** Files allowed to read the environment, each for the reason given. */
 const ALLOWED: Readonly<Record<string, string>> = {
   "main.ts": "hands process.env to the backend and adoption choices",
-  "stacks/synth-failure.ts": "removes CDKTF_OUTDIR, the output folder cdktf names",
+  "synthesis/synth-failure.ts": "removes CDKTF_OUTDIR, the output folder cdktf names",
 };
 
 const READS = /\bprocess\.env\b|\bprocess\[["']env["']\]|\brequire\(["'](node:)?process["']\)/;

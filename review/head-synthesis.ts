@@ -15,7 +15,7 @@
  */
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { makeScratch, removeScratch } from "../twin/processes";
+import { makeScratch, removeScratch } from "../twin/rehearsal/processes";
 import type { StateBackend } from "../stacks/state-backend";
 import { readSynthesisOutput, type SynthesisOutput } from "./synthesis-output";
 import { generateBindings as generateHeadBindings, ReviewError, synthesizeCheckout } from "./synthesize";

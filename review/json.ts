@@ -1,4 +1,5 @@
 /** JSON helpers with a stable key order, so every output of the review is byte-for-byte reproducible. */
+import { compareStrings } from "../values/string-order";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -17,11 +18,6 @@ export function sortKeysDeep(value: unknown): unknown {
 
 export function stableStringify(value: unknown, indent?: number): string {
   return JSON.stringify(sortKeysDeep(value), null, indent) ?? "null";
-}
-
-/** Code-unit order, independent of the machine's locale (localeCompare is not). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Removes cdktf's `//` metadata keys at every depth: they change with construct paths, not with the estate. */

@@ -20,10 +20,10 @@ import { estateFacts, parseEstateFacts, type EstateFacts } from "../inventory/es
 import { loadEstate } from "../inventory";
 import { causeLabel, judgePolicy } from "../policy";
 import { pinnedProviders } from "../provider-schemas/schema-file";
-import { cachedBundle } from "../scripts/cached-bundle.cjs";
-import { makeScratch, removeScratch, ScratchFolderError } from "../twin/processes";
-import { rehearse, type RehearsalOptions } from "../twin/rehearsal";
-import { locateTerraform, TerraformMissingError } from "../twin/terraform-cli";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
+import { makeScratch, removeScratch, ScratchFolderError } from "../twin/rehearsal/processes";
+import { rehearse, type RehearsalOptions } from "../twin/rehearsal/rehearse";
+import { locateTerraform, TerraformMissingError } from "../twin/rehearsal/terraform-cli";
 import { AllowanceError, loadAllowances, type Allowance } from "./allowances";
 import { baseCacheFolder, baseCacheKey, filesHash, readBaseCache, removeBaseCache, withBaseCacheLock, writeBaseCache } from "./base-cache";
 import { environmentReads } from "./environment-reads";
@@ -332,7 +332,8 @@ function toolingFiles(root: string): string[] {
   const schemas = join(root, "provider-schemas");
   return [
     ...readdirSync(schemas).filter((f) => f.endsWith(".json")).map((f) => join(schemas, f)),
-    ...["launch.sh", "plugin-protocol.proto", "go-plugin.proto", "rehearsal.ts", "rehearsal-variables.ts", "installation.ts"].map((f) => join(root, "twin", f)),
+    ...["launch.sh", "plugin-protocol.proto", "go-plugin.proto"].map((f) => join(root, "twin", f)),
+    ...["rehearse.ts", "variables.ts", "twin-installation.ts", "state-server.ts"].map((f) => join(root, "twin", "rehearsal", f)),
   ];
 }
 

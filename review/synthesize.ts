@@ -9,7 +9,7 @@ import { access, copyFile, lstat, mkdir, readdir, readFile, readlink, symlink, u
 import * as path from "node:path";
 import { dirname, join } from "node:path";
 import { isCredentialVariable } from "../provider-schemas/credentials";
-import { runGroup } from "../twin/processes";
+import { runGroup } from "../twin/rehearsal/processes";
 import { isRecord } from "./json";
 
 export class ReviewError extends Error {

@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { type ImportPlanEntry, planImports, type SynthesizedStack } from "../adoption/import-plan";
 import { ImportIdsError, loadKnownImportIds } from "../adoption/known-import-ids";
 import { COULD_NOT_RUN, commandLine, existingFolder, oneLine, parseCommandLine } from "../command-line/program.cjs";
+import { compareStrings } from "../values/string-order";
 
 const root = join(__dirname, "..");
 
@@ -56,7 +57,7 @@ function markdown(entries: readonly ImportPlanEntry[]): string {
   const lines = [
     "# Import plan",
     "",
-    [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status}: ${n}`).join(", "),
+    [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([status, n]) => `${status}: ${n}`).join(", "),
     "",
     "| stack | address | status | import id |",
     "|---|---|---|---|",

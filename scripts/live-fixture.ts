@@ -3,20 +3,18 @@
  *
  * Writes the live snapshot fixture (__tests__/fixtures/live-estate/snapshot.json): the whole estate rehearsed through
  * the provider twin, its states read as a live snapshot, with the deliberate differences of edits.ts beside it
- * (live/fixture.ts). Run it after a change to what the estate synthesizes; a test fails while the committed fixture
- * is not what this writes. Exit 0 written; 2 could not run (the rehearsal failed, no Terraform, an interruption).
+ * (live/fixture.ts). Run it after a change to what the estate synthesizes, or to the provider facts that decide which
+ * ids are given by hand; __tests__/live/live-estate.test.ts fails first, saying to run it, while the committed files
+ * are not what this writes. Exit 0 written; 2 could not run (the rehearsal failed, no Terraform, an interruption).
  */
 import { Command, CommanderError } from "commander";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURE_EDITS, FIXTURE_TAKEN } from "../__tests__/fixtures/live-estate/edits";
-import { deriveFixture } from "../live/fixture";
-import { writeSnapshot } from "../live/snapshot";
-import { stableStringify } from "../review/json";
-import { objectsOfStateFile } from "../live/state-objects";
-import { onInterrupt } from "../twin/processes";
-import { rehearse } from "../twin/rehearsal";
-import { cachedBundle } from "./cached-bundle.cjs";
+import { fixtureFileTexts, fixtureFromRehearsal, fixtureRehearsalOptions } from "../live/fixture";
+import { onInterrupt } from "../twin/rehearsal/processes";
+import { rehearse } from "../twin/rehearsal/rehearse";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 
 const root = join(__dirname, "..");
 export const FIXTURE_FILE = join(root, "__tests__", "fixtures", "live-estate", "snapshot.json");
@@ -36,18 +34,12 @@ async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const { output, idsOutput } = program.opts<{ output: string; idsOutput: string }>();
-  const result = await rehearse({
-    root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), stacks: [], planOnly: false, adopt: false,
-    env: process.env, converge: false, validate: false, returnStates: true, progress: (line) => process.stderr.write(`  ${line}\n`),
-  });
-  if (result.failures.length > 0) {
-    process.stderr.write(`live-fixture: could not run: the rehearsal failed (${result.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")})\n`);
-    return 2;
-  }
-  const states = new Map(result.stacks.map((s) => [s.stack, s.state]));
-  const fixture = deriveFixture({ states, terraformVersion: result.terraformVersion, edits: FIXTURE_EDITS, taken: FIXTURE_TAKEN, root }, objectsOfStateFile);
-  writeSnapshot(output, fixture.snapshot);
-  writeFileSync(idsOutput, `${stableStringify(fixture.idsByHand, 2)}\n`);
+  const result = await rehearse(fixtureRehearsalOptions({
+    root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), env: process.env, progress: (line) => process.stderr.write(`  ${line}\n`),
+  }));
+  const texts = fixtureFileTexts(fixtureFromRehearsal(result, FIXTURE_EDITS, FIXTURE_TAKEN, root), output);
+  writeFileSync(output, texts.snapshot);
+  writeFileSync(idsOutput, texts.idsByHand);
   process.stderr.write(`live-fixture: wrote ${output} and ${idsOutput}\n`);
   return 0;
 }

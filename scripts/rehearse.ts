@@ -10,11 +10,11 @@
  */
 import { join } from "node:path";
 import { IMPORT_IDS_VARIABLE } from "../adoption/known-import-ids";
-import { diskFullCause, onInterrupt, ScratchFolderError } from "../twin/processes";
+import { diskFullCause, onInterrupt, ScratchFolderError } from "../twin/rehearsal/processes";
 import { COULD_NOT_RUN, commandLine, oneLine, parseCommandLine, wholeNumber } from "../command-line/program.cjs";
-import { rehearse, UnknownStacksError, type RehearsalResult } from "../twin/rehearsal";
-import { TerraformMissingError } from "../twin/terraform-cli";
-import { cachedBundle } from "./cached-bundle.cjs";
+import { rehearse, UnknownStacksError, type RehearsalResult } from "../twin/rehearsal/rehearse";
+import { TerraformMissingError } from "../twin/rehearsal/terraform-cli";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 
 const root = join(__dirname, "..");
 

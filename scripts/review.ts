@@ -19,7 +19,7 @@ import { exitStatus } from "../review/report";
 import { COULD_NOT_RUN, FORMATS, isFormat, renderFailure, renderReport, type Format } from "../review/render";
 import { runReview } from "../review/run-review";
 import { ReviewError } from "../review/synthesize";
-import { diskFullCause, onInterrupt } from "../twin/processes";
+import { diskFullCause, onInterrupt } from "../twin/rehearsal/processes";
 
 interface CliOptions {
   readonly base?: string;

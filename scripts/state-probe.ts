@@ -10,30 +10,45 @@
  *
  * Exit status: 0 the bucket is fit; 1 it is not (it says why); 2 the check could not run.
  */
-import { Command } from "commander";
+import { COULD_NOT_RUN, commandLine, parseCommandLine } from "../command-line/program.cjs";
 import { probeStateBucket, ProbeError } from "../state-store/probe";
 import { BACKEND_VARIABLES, BackendChoiceError, stateBackendFromEnvironment } from "../stacks/state-backend";
 
-const EXIT = { fit: 0, unfit: 1, couldNotRun: 2 } as const;
+const EXIT = { fit: 0, unfit: 1, couldNotRun: COULD_NOT_RUN } as const;
 
-function stop(message: string): never {
-  process.stderr.write(`state:probe: ${message}\n`);
-  process.exit(EXIT.couldNotRun);
+/** Why the check could not run, said in one line. */
+class CouldNotRun extends Error {}
+
+/** The command: `argv` without node and the script, `env` the backend choice and credentials. Returns the exit status. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const program = commandLine("state:probe", {
+    description: "Check the S3 bucket the PSF_ESTATE_* variables name for what the estate's state needs: conditional writes honoured (the lock) and versioning on.",
+    exitStatuses: ["0  the bucket is fit", "1  it is not: it says why", "2  could not run: bad arguments, no S3 backend chosen, no credentials, the bucket unreachable"],
+  });
+  const parsed = parseCommandLine(program, argv);
+  if (parsed !== undefined) return parsed;
+  try {
+    return await probe(env);
+  } catch (error) {
+    if (!(error instanceof CouldNotRun)) throw error;
+    process.stderr.write(`state:probe: could not run: ${error.message}\n`);
+    return EXIT.couldNotRun;
+  }
 }
 
-async function main(env: NodeJS.ProcessEnv): Promise<number> {
+async function probe(env: NodeJS.ProcessEnv): Promise<number> {
   let backend;
   try {
     backend = stateBackendFromEnvironment(env);
   } catch (error) {
-    if (error instanceof BackendChoiceError) stop(error.message);
+    if (error instanceof BackendChoiceError) throw new CouldNotRun(error.message);
     throw error;
   }
-  if (backend.kind !== "s3") stop(`${BACKEND_VARIABLES.kind}=s3 is what this checks; it is "${env[BACKEND_VARIABLES.kind] ?? ""}"`);
+  if (backend.kind !== "s3") throw new CouldNotRun(`${BACKEND_VARIABLES.kind}=s3 is what this checks; it is "${env[BACKEND_VARIABLES.kind] ?? ""}"`);
   const accessKeyId = env["AWS_ACCESS_KEY_ID"] ?? "";
   const secretAccessKey = env["AWS_SECRET_ACCESS_KEY"] ?? "";
   if (accessKeyId === "" || secretAccessKey === "") {
-    stop("needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with a profile: eval \"$(aws configure export-credentials --format env)\" first)");
+    throw new CouldNotRun("needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with a profile: eval \"$(aws configure export-credentials --format env)\" first)");
   }
   const sessionToken = env["AWS_SESSION_TOKEN"];
   const where = { bucket: backend.bucket, region: backend.region, ...(backend.endpoint !== undefined ? { endpoint: backend.endpoint } : {}) };
@@ -45,7 +60,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
       ...(backend.kmsKeyId !== undefined ? { kmsKeyId: backend.kmsKeyId } : {}),
     });
   } catch (error) {
-    if (error instanceof ProbeError) stop(`could not check the bucket: ${error.message}`);
+    if (error instanceof ProbeError) throw new CouldNotRun(`could not check the bucket: ${error.message}`);
     throw error;
   }
   for (const line of result.lines) process.stdout.write(`  ${line}\n`);
@@ -57,11 +72,12 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
   return fit ? EXIT.fit : EXIT.unfit;
 }
 
-new Command("state:probe")
-  .description("Check the S3 bucket PSF_ESTATE_* names: conditional writes (the lock) and versioning. Exit 0 fit, 1 not fit, 2 could not run.")
-  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT.couldNotRun))
-  .action(async () => {
-    process.exitCode = await main(process.env);
-  })
-  .parseAsync(process.argv)
-  .catch((error: unknown) => stop((error as Error).message));
+if (require.main === module) {
+  main(process.argv.slice(2), process.env).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      process.stderr.write(`state:probe: could not run: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.couldNotRun;
+    },
+  );
+}

@@ -1,19 +1,19 @@
 // The cdktf app command (cdktf.json "app"), and `npm run synth` on its own.
 //
 // It compiles main.ts and the modules it imports with esbuild into one CommonJS file (packages stay
-// external, cached by content: scripts/cached-bundle.cjs) and runs it in this process. Plain node, without
+// external, cached by content: bundling/cached-bundle.cjs) and runs it in this process. Plain node, without
 // a TypeScript loader or source maps, synthesizes the estate several times faster than ts-node or tsx:
 // cdktf captures a stack trace for every token, and source-mapping each one dominated the run.
 // Type-checking is `npm run typecheck`'s job, not synth's.
 //
 // Run by `cdktf synth`, it finds CDKTF_OUTDIR set by the CLI. Run directly (`npm run synth`), it does the
 // little the CLI does around the app, without the CLI's start-up of several seconds: the same environment
-// for the app, a fresh cdktf.out (a failed synth leaves none: stacks/synth-failure.ts), and the list of
+// for the app, a fresh cdktf.out (a failed synth leaves none: synthesis/synth-failure.ts), and the list of
 // stacks written. The output is byte-identical either way (__tests__/synth-command.test.ts).
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { cachedBundle } from "./cached-bundle.cjs";
+import { cachedBundle } from "../bundling/cached-bundle.cjs";
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, "..");
@@ -58,7 +58,7 @@ try {
 } catch (error) {
   // A source that does not compile: esbuild has printed each error once, with its file, line and column (its
   // logLevel is "warning"); the exception only repeats them under a stack trace. As a failed synth does, leave no
-  // output behind (stacks/synth-failure.ts).
+  // output behind (synthesis/synth-failure.ts).
   rmSync(process.env.CDKTF_OUTDIR, { recursive: true, force: true });
   if (!Array.isArray(error?.errors)) throw error;
   process.exit(1);

@@ -1,8 +1,8 @@
 import { ref, TerraformLocal, Token, type TerraformRemoteState, type TerraformStack } from "cdktf";
-import { remoteStateOutputsLocal } from "../policy/remote-state-locals";
+import { remoteStateOutputsLocal } from "../values/remote-state-locals";
 
 /**
- * How `stack` reads another stack's outputs (policy/remote-state-locals.ts has the form and why): cdktf's remote state,
+ * How `stack` reads another stack's outputs (values/remote-state-locals.ts has the form and why): cdktf's remote state,
  * `remoteState`, given a local value holding its outputs, and returned as the remote state whose outputs are read
  * through that local. cdktf's App.crossStackReference reads an output of what the reading stack's
  * registerIncomingCrossStackReference returns (`getString(outputId)`); the remote state itself is unchanged, and

@@ -34,7 +34,7 @@ export class HerokuStack extends EstateStack {
 
     const apps = new Map<string, HerokuApp>();
     for (const spec of heroku.apps) {
-      const secretNames = spec.secretConfigVars ?? [];
+      const secretNames = spec.sensitiveConfigVars ?? [];
       let sensitiveConfigVars: Record<string, string> | undefined;
       if (secretNames.length > 0) {
         const variableName = herokuSecretVariableName(spec.name);
@@ -51,7 +51,7 @@ export class HerokuStack extends EstateStack {
         name: spec.name,
         team: heroku.team,
         region: spec.region,
-        stack: spec.stack,
+        buildStack: spec.buildStack,
         formation: spec.formation,
         ...(spec.buildpacks !== undefined ? { buildpacks: spec.buildpacks } : {}),
         ...(spec.customDomains !== undefined ? { customDomains: spec.customDomains } : {}),

@@ -1,6 +1,7 @@
 import type { App } from "cdktf";
 import type { DropletHost } from "../constructs/droplet-host";
 import type { Estate } from "../inventory";
+import { compareStrings } from "../values/string-order";
 import { DatabaseStack } from "./database-stack";
 import { DatadogStack } from "./datadog-stack";
 import { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
@@ -53,7 +54,7 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   }
   // Salt admits every host of the estate: a datacenter's firewalls read the others' droplets.
   for (const stack of datacenters) {
-    stack.protectRoles([...droplets].filter(([key]) => !stack.hosts.has(key)).sort(([a], [b]) => a.localeCompare(b)).map(([, host]) => host));
+    stack.protectRoles([...droplets].filter(([key]) => !stack.hosts.has(key)).sort(([a], [b]) => compareStrings(a, b)).map(([, host]) => host));
   }
   const databaseDatacenter = datacenters.find((stack) => stack.datacenter === estate.databaseCluster.datacenter);
   if (databaseDatacenter === undefined) throw new Error(`definePsfEstate: no datacenter stack for the database cluster's datacenter "${estate.databaseCluster.datacenter}"`);

@@ -6,7 +6,7 @@
  * twin (gRPC, the protocol, the schemas) once per rehearsal instead of once per command is what keeps a
  * rehearsal fast.
  *
- *   node <twin bundle> <project root> [<live answers file>]   (started by twin/rehearsal.ts; prints "ready <launcher port>")
+ *   node <twin bundle> <project root> [<live answers file>]   (started by twin/rehearsal/rehearse.ts; prints "ready <launcher port>")
  *
  * With a live answers file (a snapshot of the live estate, written by live/), imports and reads are answered from it.
  */

@@ -16,6 +16,7 @@ import {
 import { decodeValue, encodeValue, isObjectValue, type CtyType, type Value } from "./cty";
 import { planResourceChange, type PathStep } from "./resource-plan";
 import { LiveAnswers, liveValue } from "./live-answers";
+import { answerListing } from "./live-listings";
 import { fillUnknowns, importedId, readDataSource, seededHash } from "./simulated-values";
 import { checkValueRules, type RuleViolation } from "./value-rules";
 
@@ -148,7 +149,7 @@ export class ProviderTwin {
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
     if (this.live !== undefined) {
       const found = this.live.imported(typeName, request.id as string);
-      const state = found === undefined ? emptyObject(schema.block, { id: request.id as string }) : liveValue(schema.block, found.values, found.withheld, null);
+      const state = found === undefined ? emptyObject(schema.block, { id: request.id as string }) : liveValue(schema.block, found.values, found.withheld, null, `${typeName}\0${found.importId}`);
       return { imported_resources: [{ type_name: typeName, state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) }, private: Buffer.alloc(0) }] };
     }
     const state = emptyObject(schema.block, { id: importedId(typeName, request.id as string) });
@@ -168,8 +169,19 @@ export class ProviderTwin {
     const type = this.type(`data.${typeName}`, schema.block);
     const config = decodeValue((request.config as DynamicValue | undefined)?.msgpack, type);
     const read = isObjectValue(config) ? this.live?.dataSource(typeName, config) : undefined;
-    const state = read !== undefined ? liveValue(schema.block, read, undefined, null) : readDataSource(typeName, schema.block, config, seededHash(typeName, config, type));
-    return { state: { msgpack: encodeValue(state, type) } };
+    if (read !== undefined) return { state: { msgpack: encodeValue(liveValue(schema.block, read, undefined, null), type) } };
+    // A listing of live objects (what discovery reads) lists the snapshot's; without a snapshot it is made up as any other read.
+    const listing = DATA_SOURCE_FACTS[typeName]?.lists;
+    if (this.live !== undefined && listing !== undefined && isObjectValue(config)) {
+      const answer = answerListing(typeName, schema.block, listing, config, this.live);
+      switch (answer.kind) {
+        case "read":
+          return { state: { msgpack: encodeValue(answer.state, type) } };
+        case "not-found":
+          return { diagnostics: [{ severity: "ERROR", summary: answer.summary, detail: answer.detail }] };
+      }
+    }
+    return { state: { msgpack: encodeValue(readDataSource(typeName, schema.block, config, seededHash(typeName, config, type)), type) } };
   }
 
   private resourceSchema(typeName: string): Schema | undefined {

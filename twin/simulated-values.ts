@@ -97,6 +97,14 @@ const SIMULATED: Readonly<Record<string, Readonly<Record<string, Simulator>>>> =
     digest_value: (_, h) => h("digest").toUpperCase(),
     ds_record: (_, h) => `${parseInt(h("tag").slice(0, 4), 16)} 13 2 ${h("digest").toUpperCase()}`,
   },
+  // Ids their providers parse as integers, and which their listings show as numbers (datadog_monitors' monitors.id):
+  // datadog 3.91.0 resource_datadog_monitor.go strconv.ParseInt(d.Id()); pingdom 1.5.0 resource_pingdom_check.go strconv.Atoi.
+  datadog_monitor: {
+    id: (_, h) => digits(h("id"), 9),
+  },
+  pingdom_check: {
+    id: (_, h) => digits(h("id"), 8),
+  },
   pagerduty_service_integration: {
     // A routing key: 32 hexadecimal digits.
     integration_key: (_, h) => h("key").slice(0, 32),

@@ -4,7 +4,7 @@
  * evaluates them. Unknown values are skipped, as the SDKs skip them.
  */
 import { isIP } from "node:net";
-import { hasHostBits, parseCidr } from "../inventory/address-ranges";
+import { hasHostBits, parseCidr } from "../values/address-ranges";
 import type { AttributeValueRule, CrossAttributeRule, ValueRule } from "../provider-schemas/facts";
 import { isObjectValue, isUnknown, type Value } from "./cty";
 import type { PathStep } from "./resource-plan";

@@ -3,90 +3,139 @@
  * (__tests__/fixtures/live-estate: the estate as applied, plus the deliberate differences of edits.ts), through the real
  * Terraform and the provider twin answering from the snapshot. Each reports exactly those differences, none made up
  * by the twin's own values; and a zone export in each supported format.
+ *
+ * First, whether the committed fixture is what `npm run live-fixture` writes from the code: a stale one would make the
+ * twin answer with values the code no longer gives, and every report below would list differences nobody made. The
+ * estate is rehearsed once for that check, and drift compares with the states that rehearsal applied.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { adoptionStatus, type AdoptionReport } from "../../live/adoption";
 import { runAdopt, runDrift, runUnmanaged } from "../../live/commands";
 import { driftStatus, type DriftReport } from "../../live/drift";
+import { fixtureFileTexts, fixtureFromRehearsal, fixtureRehearsalOptions } from "../../live/fixture";
 import { parseSnapshot, readSnapshot, SnapshotError } from "../../live/snapshot";
 import { readZoneExport } from "../../live/zone-export";
+import { cachedBundle } from "../../bundling/cached-bundle.cjs";
+import { rehearse } from "../../twin/rehearsal/rehearse";
+import { FIXTURE_EDITS, FIXTURE_TAKEN } from "../fixtures/live-estate/edits";
 import { repoRoot } from "../support/rehearsal";
 
 const FIXTURE = join(repoRoot, "__tests__", "fixtures", "live-estate", "snapshot.json");
 const IDS = join(repoRoot, "__tests__", "fixtures", "live-estate", "import-ids.json");
 const quiet = { root: repoRoot, env: process.env, stacks: [] as string[], progress: () => undefined };
+/**
+ * The stacks that hold the deliberate differences (edits.ts) and the zones' extra records; adoption and drift run on
+ * these and the stacks they read (all but digitalocean-nyc1-database and gandi, which hold none).
+ */
+const DIFFERENCE_STACKS = ["datadog", "digitalocean-nyc1", "dns", "fastly", "pingdom"];
+const STALE = "the committed live fixture is not what the code gives: run npm run live-fixture and commit __tests__/fixtures/live-estate/";
 
+/** The fixture's files that differ from what `npm run live-fixture` would write now. */
+let stale: string[];
 let adoption: AdoptionReport;
 let drift: DriftReport;
+const states = mkdtempSync(join(tmpdir(), "live-estate-states-"));
+const idsWritten = join(states, "import-ids.json");
 
-beforeAll(async () => {
-  adoption = await runAdopt({ ...quiet, live: FIXTURE, importIds: IDS });
-  drift = await runDrift({ ...quiet, live: FIXTURE });
-}, 300_000);
+describe("the live estate against the committed fixture", () => {
+  beforeAll(async () => {
+    const rehearsal = await rehearse(fixtureRehearsalOptions({
+      root: repoRoot, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), env: process.env, progress: () => undefined, concurrency: 3, saveStateTo: states,
+    }));
+    const texts = fixtureFileTexts(fixtureFromRehearsal(rehearsal, FIXTURE_EDITS, FIXTURE_TAKEN, repoRoot), FIXTURE);
+    stale = [[FIXTURE, texts.snapshot], [IDS, texts.idsByHand]].filter(([file, text]) => readFileSync(file!, "utf8") !== text).map(([file]) => file!.slice(repoRoot.length + 1));
+    // Every test below would fail on differences nobody made: they all fail with this line instead.
+    if (stale.length > 0) throw new Error(`${STALE} (${stale.join(", ")} differ)`);
+    // A copy of the ids given by hand, for --write-ids to record what discovery found beside them.
+    copyFileSync(IDS, idsWritten);
+    adoption = await runAdopt({ ...quiet, stacks: DIFFERENCE_STACKS, live: FIXTURE, importIds: idsWritten, writeIds: true });
+    // The states of the rehearsal above: the code as applied, which the fixture was derived from.
+    drift = await runDrift({ ...quiet, stacks: DIFFERENCE_STACKS, live: FIXTURE, stateDir: states });
+  }, 300_000);
 
-const changed = (report: AdoptionReport): string[] => report.stacks.flatMap((s) => s.resources.filter((r) => r.outcome !== "adopted" && r.outcome !== "created-not-importable").map((r) => `${s.stack} ${r.outcome} ${r.name}: ${r.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+  afterAll(() => rmSync(states, { recursive: true, force: true }));
 
-describe("npm run adopt -- --live <fixture>", () => {
-  it("reports exactly the deliberate differences, live → code, and nothing the twin made up", () => {
-    expect(changed(adoption)).toEqual([
-      "datadog to-be-created [psf-estate] bugs: every host reporting: ",
-      "digitalocean-nyc1 adopted-with-changes psf-nyc1-bugs: removed inbound_rule[-]",
-      "digitalocean-nyc1 adopted-with-changes wiki.nyc1.psf.io: changed size",
-      "dns adopted-with-changes wiki.python.org A: changed ttl",
-      "fastly adopted-with-changes www.python.org: changed header[\"HSTS w/o subdomains\"].source",
-      "pingdom adopted-with-changes www.python.org: removed paused",
-    ]);
-    expect(adoption.dangers).toEqual([]);
-    expect(adoptionStatus(adoption)).toBe(0);
+  it("is current: the committed fixture is what npm run live-fixture writes from the code and edits.ts", () => {
+    // toEqual on the files would print 300 kB; the message says what to do.
+    expect({ stale, fix: "run npm run live-fixture and commit __tests__/fixtures/live-estate/" }).toEqual({ stale: [], fix: expect.any(String) });
   });
 
-  it("names the inventory field a value comes from, and never compares a secret the snapshot withholds", () => {
-    const wiki = adoption.stacks.flatMap((s) => s.resources).find((r) => r.name === "wiki.nyc1.psf.io")!;
-    expect(wiki.attributes).toEqual([{ path: "size", change: "changed", before: "\"s-4vcpu-8gb\"", after: "\"s-2vcpu-4gb\"", inventory: "host \"wiki.nyc1\" size (inventory/hosts.ts)" }]);
-    const docs = adoption.stacks.find((s) => s.stack === "fastly")!.resources.find((r) => r.name === "docs.python.org")!;
-    expect(docs.outcome).toBe("adopted");
-    expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
+  const changed = (report: AdoptionReport): string[] => report.stacks.flatMap((s) => s.resources.filter((r) => r.outcome !== "adopted" && r.outcome !== "created-not-importable").map((r) => `${s.stack} ${r.outcome} ${r.name}: ${r.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+
+  describe("npm run adopt -- --live <fixture>", () => {
+    it("reports exactly the deliberate differences, live → code, and nothing the twin made up", () => {
+      expect(changed(adoption)).toEqual([
+        "datadog to-be-created [psf-estate] bugs: every host reporting: ",
+        "digitalocean-nyc1 adopted-with-changes psf-nyc1-bugs: removed inbound_rule[-]",
+        "digitalocean-nyc1 adopted-with-changes wiki.nyc1.psf.io: changed size",
+        "dns adopted-with-changes wiki.python.org A: changed ttl",
+        "fastly adopted-with-changes www.python.org: changed header[\"HSTS w/o subdomains\"].source",
+        "pingdom adopted-with-changes www.python.org: removed paused",
+      ]);
+      expect(adoption.dangers).toEqual([]);
+      expect(adoptionStatus(adoption)).toBe(0);
+    });
+
+    it("names the inventory field a value comes from, and never compares a secret the snapshot withholds", () => {
+      const wiki = adoption.stacks.flatMap((s) => s.resources).find((r) => r.name === "wiki.nyc1.psf.io")!;
+      expect(wiki.attributes).toEqual([{ path: "size", change: "changed", before: "\"s-4vcpu-8gb\"", after: "\"s-2vcpu-4gb\"", inventory: "host \"wiki.nyc1\" size (inventory/hosts.ts)" }]);
+      const docs = adoption.stacks.find((s) => s.stack === "fastly")!.resources.find((r) => r.name === "docs.python.org")!;
+      expect(docs.outcome).toBe("adopted");
+      expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
+    });
+
+    it("records what discovery found in the ids file with --write-ids, beside the ids given by hand", () => {
+      const given = JSON.parse(readFileSync(IDS, "utf8")) as Record<string, Record<string, string>>;
+      const written = JSON.parse(readFileSync(idsWritten, "utf8")) as Record<string, Record<string, string>>;
+      for (const [stack, ids] of Object.entries(given)) expect(written[stack]).toMatchObject(ids);
+      // Found by name: every droplet of nyc1, every zone, every Fastly service of the stacks adopted.
+      expect(Object.keys(written["digitalocean-nyc1"] ?? {}).filter((a) => a.startsWith("digitalocean_droplet."))).toHaveLength(17);
+      expect(Object.keys(written["dns"] ?? {}).filter((a) => a.startsWith("aws_route53_zone."))).toHaveLength(10);
+      expect(Object.keys(written["fastly"] ?? {}).filter((a) => a.startsWith("fastly_service_vcl."))).toHaveLength(4);
+      // Not what follows from them (a record's id): that is derived again each time.
+      expect(Object.keys(written["dns"] ?? {}).some((a) => a.startsWith("aws_route53_record."))).toBe(false);
+    });
+
+    it("says which types need their ids by hand: those no data source of their provider finds", () => {
+      expect(adoption.idsByHand).toEqual(["aws_kms_key", "aws_route53_delegation_set", "datadog_dashboard_json", "digitalocean_firewall", "gandi_dnssec_key", "heroku_addon", "heroku_addon_attachment", "heroku_pipeline_coupling", "pingdom_check"]);
+    });
   });
 
-  it("says which types need their ids by hand", () => {
-    expect(adoption.idsByHand).toEqual(["aws_kms_key", "aws_route53_delegation_set", "datadog_dashboard_json", "heroku_addon", "heroku_addon_attachment", "heroku_pipeline_coupling"]);
+  describe("npm run drift -- --live <fixture>", () => {
+    it("names each deliberate difference the state knows, state → live, and exits 1", () => {
+      const found = drift.stacks.flatMap((s) => s.changes.map((c) => `${s.stack} ${c.action} ${c.name}: ${c.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+      expect(found).toEqual([
+        "datadog delete [psf-estate] bugs: every host reporting: ",
+        "digitalocean-nyc1 update psf-nyc1-bugs: added inbound_rule[+]",
+        "digitalocean-nyc1 update wiki.nyc1.psf.io: changed size",
+        "dns update wiki.python.org A: changed ttl",
+        "fastly update www.python.org: changed header[\"HSTS w/o subdomains\"].source",
+        "pingdom update www.python.org: added paused",
+      ]);
+      expect(drift.dangers.map((d) => `${d.class} ${d.kind} ${d.name}`).sort()).toEqual([
+        "exposure opens-wide psf-nyc1-bugs",
+        "silencing alarm-removed [psf-estate] bugs: every host reporting",
+        "silencing check-paused www.python.org",
+      ]);
+      expect(driftStatus(drift)).toBe(1);
+    });
   });
-});
 
-describe("npm run drift -- --live <fixture>", () => {
-  it("names each deliberate difference the state knows, state → live, and exits 1", () => {
-    const found = drift.stacks.flatMap((s) => s.changes.map((c) => `${s.stack} ${c.action} ${c.name}: ${c.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
-    expect(found).toEqual([
-      "datadog delete [psf-estate] bugs: every host reporting: ",
-      "digitalocean-nyc1 update psf-nyc1-bugs: added inbound_rule[+]",
-      "digitalocean-nyc1 update wiki.nyc1.psf.io: changed size",
-      "dns update wiki.python.org A: changed ttl",
-      "fastly update www.python.org: changed header[\"HSTS w/o subdomains\"].source",
-      "pingdom update www.python.org: added paused",
-    ]);
-    expect(drift.dangers.map((d) => `${d.class} ${d.kind} ${d.name}`).sort()).toEqual([
-      "exposure opens-wide psf-nyc1-bugs",
-      "silencing alarm-removed [psf-estate] bugs: every host reporting",
-      "silencing check-paused www.python.org",
-    ]);
-    expect(driftStatus(drift)).toBe(1);
+  describe("the unmanaged listing", () => {
+    it("holds exactly the records no stack declares, with who manages them where the inventory knows", async () => {
+      const report = await runUnmanaged({ ...quiet, live: FIXTURE, importIds: IDS, zoneExports: [] });
+      expect(report.zones.flatMap((z) => z.records.map((r) => `${z.zone} ${r.name} ${r.type} ${r.managedBy === undefined ? "nobody known" : r.managedBy.split(" ")[0]}`))).toEqual([
+        "psf.io moin.nyc1.psf.io A Salt's",
+        "psf.io ns-1.ams1.psf.io A Salt's",
+        "python.org _github-challenge-python.python.org TXT nobody known",
+        "python.org pypi.python.org CNAME pypi/infra",
+        "python.org testpypi.python.org CNAME pypi/infra",
+      ]);
+      expect(report.objects).toEqual([]);
+    }, 60_000);
   });
-});
-
-describe("the unmanaged listing", () => {
-  it("holds exactly the records no stack declares, with who manages them where the inventory knows", async () => {
-    const report = await runUnmanaged({ ...quiet, live: FIXTURE, importIds: IDS, zoneExports: [] });
-    expect(report.zones.flatMap((z) => z.records.map((r) => `${z.zone} ${r.name} ${r.type} ${r.managedBy === undefined ? "nobody known" : r.managedBy.split(" ")[0]}`))).toEqual([
-      "psf.io moin.nyc1.psf.io A Salt's",
-      "psf.io ns-1.ams1.psf.io A Salt's",
-      "python.org _github-challenge-python.python.org TXT nobody known",
-      "python.org pypi.python.org CNAME pypi/infra",
-      "python.org testpypi.python.org CNAME pypi/infra",
-    ]);
-    expect(report.objects).toEqual([]);
-  }, 60_000);
 });
 
 describe("a zone export", () => {

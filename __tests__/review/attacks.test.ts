@@ -14,6 +14,7 @@ import { todayUtc } from "../../review/allowances";
 import type { ReviewReport } from "../../review/report";
 import type { Danger } from "../../review/verdict";
 import { estateClone } from "../support/estate-clone";
+import { holdLock } from "../support/exclusive";
 
 const repoRoot = join(__dirname, "..", "..");
 
@@ -209,8 +210,15 @@ if (__fs.existsSync(__cache)) for (const entry of __fs.readdirSync(__cache)) {
 }
 `,
     });
-    review = await reviewOf(clone);
-  }, 300_000);
+    // It tampers with every review's scratch folders in the shared TMPDIR and with the base-state cache: no other
+    // test file's review runs meanwhile (the other review files hold the same lock while they run).
+    const release = await holdLock("review-tests");
+    try {
+      review = await reviewOf(clone);
+    } finally {
+      release();
+    }
+  }, 900_000);
 
   it("fails the review", () => {
     expect(review.status).toBe(1);

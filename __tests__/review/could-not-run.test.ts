@@ -11,8 +11,12 @@ import { join } from "node:path";
 import { baseCacheFolder } from "../../review/base-cache";
 import type { ReviewReport } from "../../review/report";
 import { main } from "../../scripts/review";
-import { runningGroups } from "../../twin/processes";
+import { runningGroups } from "../../twin/rehearsal/processes";
 import { fixtureRepository, type FixtureRevision } from "../support/review-fixture";
+import { holdLockForFile } from "../support/exclusive";
+
+// Not beside another review test file: the attack test tampers with every review's scratch folders and cache.
+holdLockForFile("review-tests");
 
 const repoRoot = join(__dirname, "..", "..");
 const heroku = { required_providers: { heroku: { source: "heroku/heroku", version: "~> 5.3" } } };

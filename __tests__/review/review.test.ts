@@ -11,6 +11,10 @@ import { renderReport } from "../../review/render";
 import type { ReviewReport } from "../../review/report";
 import type { Danger } from "../../review/verdict";
 import { fixtureRepository, type FixtureRevision } from "../support/review-fixture";
+import { holdLockForFile } from "../support/exclusive";
+
+// Not beside another review test file: the attack test tampers with every review's scratch folders and cache.
+holdLockForFile("review-tests");
 
 const providers = {
   required_providers: {

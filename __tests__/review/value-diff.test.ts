@@ -2,7 +2,6 @@
  * An attribute's change, element by element and never cut: what was added and removed in a list or a set, blocks by
  * their name, a policy document key by key, a long text line by line; masking only what is sensitive.
  */
-import { plannedChanges } from "../../review/terraform-plan";
 import { renderValue, UNKNOWN_TEXT, valueDiffs } from "../../review/value-diff";
 import { SENSITIVE_TEXT } from "../../review/values";
 
@@ -54,20 +53,5 @@ describe("an attribute's change", () => {
     ]);
     expect(valueDiffs("records", side(["a"]), side(null), true)).toEqual([{ path: "records", change: "changed", before: '["a"]', after: UNKNOWN_TEXT }]);
     expect(renderValue({ token: "t", name: "n" })).toBe(`{"name":"n","token":"${SENSITIVE_TEXT}"}`);
-  });
-});
-
-describe("Terraform's plan", () => {
-  const plan = (actions: string[]): unknown => ({ resource_changes: [{ address: "aws_route53_zone.z", mode: "managed", type: "aws_route53_zone", name: "z", change: { actions, before: {}, after: {} } }] });
-  it.each([
-    [["delete", "create"], "replace", false],
-    [["create", "delete"], "replace", true],
-    [["delete"], "delete", false],
-    [["update"], "update", false],
-    [["create"], "create", false],
-  ])("reads %j as %s", (actions, action, createBeforeDestroy) => {
-    const [change] = plannedChanges("dns", plan(actions) as Parameters<typeof plannedChanges>[1]);
-    expect(change?.action).toBe(action);
-    expect(change?.createBeforeDestroy === true).toBe(createBeforeDestroy);
   });
 });

@@ -8,14 +8,14 @@
 import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cachedBundle } from "../../scripts/cached-bundle.cjs";
+import { cachedBundle } from "../../bundling/cached-bundle.cjs";
 import { probeStateBucket } from "../../state-store/probe";
 import { s3ErrorCode, s3Request, type S3Bucket } from "../../state-store/s3-request";
-import { installTwin } from "../../twin/installation";
-import { killGroup, makeScratch, removeScratch, runGroup, type CommandOutcome } from "../../twin/processes";
-import { startTwin } from "../../twin/rehearsal";
-import { rehearsalVariableValues, type VariableDeclaration } from "../../twin/rehearsal-variables";
-import { locateTerraform } from "../../twin/terraform-cli";
+import { installTwin } from "../../twin/rehearsal/twin-installation";
+import { killGroup, makeScratch, removeScratch, runGroup, type CommandOutcome } from "../../twin/rehearsal/processes";
+import { startTwin } from "../../twin/rehearsal/rehearse";
+import { rehearsalVariableValues, type VariableDeclaration } from "../../twin/rehearsal/variables";
+import { locateTerraform } from "../../twin/rehearsal/terraform-cli";
 import { startCephStore, type CephStore } from "../support/ceph-store";
 import { repoRoot } from "../support/rehearsal";
 

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { s3ErrorCode, s3Request, type S3Credentials } from "../../state-store/s3-request";
-import { killGroup, makeScratch, removeScratch, runGroup, spawnGroup } from "../../twin/processes";
+import { killGroup, makeScratch, removeScratch, runGroup, spawnGroup } from "../../twin/rehearsal/processes";
 
 /** The Debian packages that bring the store, and the commands the harness runs from them. */
 export const CEPH_PACKAGES = ["radosgw", "ceph-mon", "ceph-osd"] as const;

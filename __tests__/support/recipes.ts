@@ -4,7 +4,7 @@
  * Each recipe's `readme` is the bold heading of its entry in the README, so that the two stay together.
  */
 import { PSF_INVENTORY } from "../../inventory";
-import type { EstateInventory, Host, PublicService, Role, Zone } from "../../inventory/types";
+import type { EstateInventory, Host, PublicService, Role, Zone } from "../../inventory";
 import { assumed, psfSalt } from "../../inventory/source";
 
 export interface Recipe {

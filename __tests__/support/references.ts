@@ -1,4 +1,4 @@
-import { spelledOut } from "../../policy/remote-state-locals";
+import { spelledOut } from "../../values/remote-state-locals";
 import type { SynthesizedEstate } from "./synth-estate";
 
 const REMOTE = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([a-z0-9-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/;
@@ -15,7 +15,7 @@ export interface ResolvedReference {
 
 /**
  * Follows a value written in `stack` through cdktf's cross-stack outputs (read through the stack's locals of
- * remote-state outputs: policy/remote-state-locals.ts) to the resource attribute it reads, or returns undefined for a
+ * remote-state outputs: values/remote-state-locals.ts) to the resource attribute it reads, or returns undefined for a
  * literal.
  */
 export function resolveReference(synth: SynthesizedEstate, stack: string, value: unknown): ResolvedReference | undefined {

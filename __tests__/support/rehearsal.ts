@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cachedBundle } from "../../scripts/cached-bundle.cjs";
-import { rehearse, type RehearsalOptions, type RehearsalResult } from "../../twin/rehearsal";
+import { cachedBundle } from "../../bundling/cached-bundle.cjs";
+import { rehearse, type RehearsalOptions, type RehearsalResult } from "../../twin/rehearsal/rehearse";
 
 export const repoRoot = join(__dirname, "..", "..");
 

@@ -191,9 +191,9 @@ export function seedFacts(estate: Estate): readonly SeedFact[] {
     }],
     ["the bots' secrets are what their code reads (bedevere bedevere/__main__.py; miss-islington miss_islington/__main__.py and tasks.py; blurb_it blurb_it/__main__.py)", () => {
       expect({
-        bedevere: [...(herokuApp("bedevere")?.secretConfigVars ?? [])].sort(),
-        "miss-islington": [...(herokuApp("miss-islington")?.secretConfigVars ?? [])].sort(),
-        "blurb-it": [...(herokuApp("blurb-it")?.secretConfigVars ?? [])].sort(),
+        bedevere: [...(herokuApp("bedevere")?.sensitiveConfigVars ?? [])].sort(),
+        "miss-islington": [...(herokuApp("miss-islington")?.sensitiveConfigVars ?? [])].sort(),
+        "blurb-it": [...(herokuApp("blurb-it")?.sensitiveConfigVars ?? [])].sort(),
       }).toEqual({
         bedevere: ["GH_APP_ID", "GH_PRIVATE_KEY", "GH_SECRET", "SENTRY_DSN"],
         "miss-islington": ["GH_APP_ID", "GH_AUTH", "GH_PRIVATE_KEY", "GH_SECRET", "SENTRY_DSN"],

@@ -2,7 +2,8 @@ import { Testing } from "cdktf";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadEstate, type Estate } from "../../inventory";
-import type { EstateInventory } from "../../inventory/types";
+import { compareStrings } from "../../values/string-order";
+import type { EstateInventory } from "../../inventory";
 import { definePsfEstate } from "../../stacks/psf-estate";
 import type { StateBackend } from "../../stacks/state-backend";
 
@@ -70,7 +71,7 @@ export function synthEstate(inventory?: EstateInventory, backend: StateBackend =
   };
   const text = new Map<string, string>();
   const json = new Map<string, TerraformJson>();
-  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, entry] of Object.entries(manifest.stacks).sort(([a], [b]) => compareStrings(a, b))) {
     const body = readFileSync(join(app.outdir, entry.synthesizedStackPath), "utf8");
     text.set(name, body);
     json.set(name, JSON.parse(body) as TerraformJson);

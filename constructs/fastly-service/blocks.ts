@@ -115,14 +115,14 @@ function toHeader(h: FastlyHeader): ServiceVclHeader {
   };
   switch (h.action) {
     case "set":
-      return { ...common, source: h.source, ignoreIfSet: h.ignoreIfSet };
+      return { ...common, source: h.sourceExpression, ignoreIfSet: h.ignoreIfSet };
     case "append":
-      return { ...common, source: h.source };
+      return { ...common, source: h.sourceExpression };
     case "delete":
       return common;
     case "regex":
     case "regex_repeat":
-      return { ...common, source: h.source, regex: h.regex, substitution: h.substitution };
+      return { ...common, source: h.sourceExpression, regex: h.regex, substitution: h.substitution };
   }
 }
 

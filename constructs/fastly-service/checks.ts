@@ -17,7 +17,7 @@ const isLiteral = (value: string | number): boolean => !Token.isUnresolved(value
  * One check, one place: what the inventory checks of a value it writes and the stack passes through as it
  * is (domains present, unrepeated and well formed; backends, HSTS, forced TLS and a logger present; backend
  * ports, timeouts and certificate names; health checks' values; condition statements; a redirect's target;
- * HSTS max-age; S3 log period and gzip level) is checked there alone (inventory/schema.ts). Checked here:
+ * HSTS max-age; S3 log period and gzip level) is checked there alone (inventory/shape/). Checked here:
  * the references and names between the service's own blocks, generated ones included, which the inventory
  * does not make, and what the stack computes rather than passes (TLS flags, the syslog endpoint, credentials).
  */
@@ -101,8 +101,8 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
     condition(label, "requestCondition", header.requestCondition, "REQUEST");
     condition(label, "responseCondition", header.responseCondition, "RESPONSE");
     condition(label, "cacheCondition", header.cacheCondition, "CACHE");
-    if (header.destination === "backend" && header.action === "set" && !backendVclNames.includes(header.source)) {
-      fail(`${label} source`, `"${header.source}" is not a backend of the service (${backendVclNames.join(", ")})`);
+    if (header.destination === "backend" && header.action === "set" && !backendVclNames.includes(header.sourceExpression)) {
+      fail(`${label} sourceExpression`, `"${header.sourceExpression}" is not a backend of the service (${backendVclNames.join(", ")})`);
     }
   }
   for (const gzip of service.gzip ?? []) {

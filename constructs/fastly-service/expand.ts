@@ -41,7 +41,7 @@ function expandHostRedirect(redirect: FastlyHostRedirect): { conditions: FastlyC
       type: "response",
       action: "set",
       destination: "http.Location",
-      source: `"${redirect.toOrigin}" + req.url`,
+      sourceExpression: `"${redirect.toOrigin}" + req.url`,
       responseCondition: `${redirect.name} location`,
     },
   };
@@ -54,7 +54,7 @@ function expandHsts(hsts: FastlyHsts): FastlyHeader {
     type: "response",
     action: "set",
     destination: "http.Strict-Transport-Security",
-    source: `"${value}"`,
+    sourceExpression: `"${value}"`,
     ignoreIfSet: false,
     ...(hsts.responseCondition === undefined ? {} : { responseCondition: hsts.responseCondition }),
     ...(hsts.priority === undefined ? {} : { priority: hsts.priority }),
@@ -82,7 +82,7 @@ export function originTokenHeader(rule: FastlyOriginToken, token: string): Fastl
     type: "request",
     action: "set",
     destination: `http.${rule.header}`,
-    source: `"${token}"`,
+    sourceExpression: `"${token}"`,
     ...(rule.priority === undefined ? {} : { priority: rule.priority }),
   };
 }

@@ -1,15 +1,16 @@
 /*
  * The FastlyService construct, in four pieces:
- * - types.ts: the service's vocabulary and the props. The inventory writes `FastlyServiceRules` as they
- *   are, and the stack passes them through.
+ * - types.ts: the props, in the service's vocabulary, which the inventory defines (inventory/shape/fastly.ts):
+ *   the inventory writes `FastlyServiceRules` as they are, and the stack passes them through.
  * - expand.ts: host redirects, HSTS and forced TLS (and the stack's origin token header) as the plain
  *   conditions, headers, response objects and request settings they stand for.
  * - checks.ts: the props, and what they expand to, checked where the inventory cannot (references and
  *   names between blocks, what the stack computes); the first problem throws.
  * - blocks.ts: the plain blocks as the provider's nested blocks, sorted, their text as Terraform literals.
- * A new block type is a type and a props field (in `FastlyServiceRules` when the inventory writes it) in
- * types.ts, its rules of single values in inventory/schema.ts and of references in checks.ts, its mapping
- * in blocks.ts, and its data in the inventory.
+ * A new block type the inventory writes is a schema and a field of `FastlyServiceRules` in
+ * inventory/shape/fastly.ts, with the rules of its values (one the inventory does not write: a type and a props
+ * field in types.ts); its references are checked in checks.ts, its mapping is in blocks.ts, and its data in the
+ * inventory.
  */
 import { Construct } from "constructs";
 import { ServiceVcl } from "../../.gen/providers/fastly/service-vcl";

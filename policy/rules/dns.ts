@@ -2,7 +2,8 @@
  * DNS rules over the Route 53 zones and records: who may issue certificates (CAA), what the zones say
  * about mail (SPF, MX), and values that cannot be right in a public zone.
  */
-import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../inventory/address-ranges";
+import { parseAddress, parseCidr, rangeContains, type AddressRange } from "../../values/address-ranges";
+import { zoneContaining } from "../../values/dns-names";
 import { MX_PRIORITY_MAX } from "../../inventory/dns-values";
 import { inventoryCause } from "../cause";
 import { resourcesOfType, type ResourceEntry } from "../configuration";
@@ -76,10 +77,6 @@ function caaIssuers(context: PolicyContext): Map<string, string[]> {
   return issuers;
 }
 
-function zoneOf(name: string, all: readonly Zone[]): Zone | undefined {
-  return [...all].filter((z) => name === z.name || name.endsWith(`.${z.name}`)).sort((a, b) => b.name.length - a.name.length)[0];
-}
-
 export const CAA_ON_EVERY_ZONE: PolicyRule = {
   id: "dns.caa-on-every-zone",
   rationale: "every zone says which certificate authorities may issue for it (CAA), with at least one issuer",
@@ -108,7 +105,7 @@ export const CAA_ALLOWS_USED_CAS: PolicyRule = {
       if (acmApps.has(String(domain.body.app_id))) uses.push({ name: String(domain.body.hostname), ca: "heroku-acm", entry: domain });
     }
     return uses.flatMap(({ name, ca, entry }) => {
-      const zone = zoneOf(name, all);
+      const zone = all.find((z) => z.name === zoneContaining(name, all.map((a) => a.name)));
       const issuer = CAA_ISSUER_OF[ca];
       if (zone === undefined) return [];
       if (issuer !== undefined && (issuers.get(zone.name) ?? []).includes(issuer)) return [];

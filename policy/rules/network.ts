@@ -8,7 +8,7 @@ import type { PortFacts, PolicyFacts } from "../../inventory/estate-facts";
 import { constructCause, hostItem, inventoryCause } from "../cause";
 import { constructKey, resourcesOfType, variablesOf, withVariableDefaults, type ResourceEntry } from "../configuration";
 import { describeExposure, exposureOf, isWideOpen, type Exposure } from "../exposure";
-import { spelledOut } from "../remote-state-locals";
+import { spelledOut } from "../../values/remote-state-locals";
 import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
 
 type RoleFacts = PolicyFacts["roles"][number];

@@ -133,6 +133,13 @@ export const AWS_FACTS: ProviderFacts = {
     aws_route53_record: {
       forcesReplacement: ["name", "zone_id"],
       importId: "{zone_id}_{name}_{type}",
+      // Listed, not found by name: a record's id follows from its zone's; the listing says whether it exists, and what
+      // a zone holds that no stack declares.
+      discovery: {
+        list: "Route 53 ListResourceRecordSets (docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html), per zone",
+        dataSource: { kind: "within", parent: "aws_route53_zone", dataSource: "aws_route53_records", argument: "zone_id" },
+        importId: "{zone_id}_{name}_{type}[_{set_identifier}]",
+      },
       valueRules: [
         rule("alias.name", { kind: "length", min: 1, max: 1024 }, `${AWS_REPO} internal/service/route53/record.go @00655c16 alias.name: validation.StringLenBetween(1, 1024)`),
         rule("alias.zone_id", { kind: "length", min: 1, max: 32 }, `${AWS_REPO} internal/service/route53/record.go @00655c16 alias.zone_id: validation.StringLenBetween(1, 32)`),
@@ -173,7 +180,12 @@ export const AWS_FACTS: ProviderFacts = {
       reachableAt: ["name_servers"],
       forcesReplacement: ["delegation_set_id", "name"],
       importId: "<live hosted zone id>",
-      discovery: { by: ["name"], list: "Route 53 ListHostedZones (docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZones.html): Name, with the root's dot" },
+      discovery: {
+        by: ["name"],
+        list: "Route 53 ListHostedZones (docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZones.html): Name, with the root's dot",
+        dataSource: { kind: "ids", dataSource: "aws_route53_zones", read: "aws_route53_zone", argument: "zone_id" },
+        importId: "{zone_id}",
+      },
       valueRules: [
         rule("comment", { kind: "length", max: 256 }, `${AWS_REPO} internal/service/route53/zone.go comment: validation.StringLenBetween(0, 256) (@036631a1 and the later SDKv2/names.Attr* copy agree)`),
         rule("delegation_set_id", { kind: "length", max: 32 }, `${AWS_REPO} internal/service/route53/zone.go delegation_set_id: validation.StringLenBetween(0, 32)`),
@@ -347,6 +359,18 @@ export const AWS_FACTS: ProviderFacts = {
     },
   },
   dataSources: {
+    aws_route53_records: {
+      lists: { resource: "aws_route53_record", elements: "resource_record_sets", matches: { zone_id: "zone_id" }, renamed: { resource_records: "records" }, fullyQualified: ["name"] },
+      source: `${AWS_REPO} internal/service/route53/records_data_source.go @075f4558 (plugin framework, @FrameworkDataSource("aws_route53_records")): zone_id Required, name_regex Optional (a regexp on the API's names), resource_record_sets the ListResourceRecordSets output flattened, names as the API writes them (fully qualified, with the root's dot; "*" as \\052). Schema: the 6.25.0 schema as @cdktf/provider-aws 21.22.1 binds it, equal to lonegunmanb/terraform-aws-schema (generated/data/awsRoute53Records.go @0e440ae0).`,
+    },
+    aws_route53_zone: {
+      lists: { resource: "aws_route53_zone", matches: { zone_id: "zone_id", name: "name" }, notFound: "no matching Route 53 Hosted Zone found" },
+      source: `${AWS_REPO} internal/service/route53 hosted zone data source (a zone by zone_id, or by name and private_zone, vpc_id and tags); its error when none matches, "no matching Route 53 Hosted Zone found", as Terraform users quote it. Schema: the 6.25.0 schema as @cdktf/provider-aws 21.22.1 binds it, equal to lonegunmanb/terraform-aws-schema at tag v6.25.0 (generated/data/awsRoute53Zone.go @da55f51e).`,
+    },
+    aws_route53_zones: {
+      lists: { resource: "aws_route53_zone", ids: "ids" },
+      source: `${AWS_REPO} aws_route53_zones data source: every hosted zone's id (ListHostedZones); no arguments. Schema: the 6.25.0 schema as @cdktf/provider-aws 21.22.1 binds it, equal to lonegunmanb/terraform-aws-schema (generated/data/awsRoute53Zones.go @239dcbb1).`,
+    },
     aws_caller_identity: {
       source: `${AWS_REPO} internal/service/sts/caller_identity_data_source.go @07e0d0b9 (plugin-framework data source): id is Optional+Computed with no validator, the rest computed, so no rules.`,
     },

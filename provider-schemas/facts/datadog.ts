@@ -41,7 +41,7 @@ export const DATADOG_FACTS: ProviderFacts = {
     datadog_monitor: {
       forcesReplacement: ["type"],
       importId: "<live monitor id>",
-      discovery: { by: ["name"], list: "Datadog API GET /api/v1/monitor: name" },
+      discovery: { by: ["name"], list: "Datadog API GET /api/v1/monitor: name", dataSource: { kind: "list", dataSource: "datadog_monitors" } },
       valueRules: [
         enumRule("type", "MonitorType", [
           "composite",
@@ -131,7 +131,12 @@ export const DATADOG_FACTS: ProviderFacts = {
       source: `${DD_REPO} ${MONITOR} (passthrough importer; Read parses the id as a 64-bit integer) and docs/resources/monitor.md. Only type is ForceNew, and a change between "query alert" and "metric alert" is diff-suppressed, so it neither updates nor replaces. The monitor_thresholds values use validators.ValidateFloatString, an unanchored \\d*(\\.\\d*)? that matches every string, so no rule. The CustomizeDiff asks the Datadog API to validate the monitor at plan time unless validate = false or query/type are unknown, and adds the provider's default_tags to tags. restricted_roles is Optional only (not Computed) unless TERRAFORM_MONITOR_EXPLICIT_RESTRICTED_ROLES=true.`,
     },
   },
-  dataSources: {},
+  dataSources: {
+    datadog_monitors: {
+      lists: { resource: "datadog_monitor", elements: "monitors" },
+      source: `${DD_REPO} datadog/data_source_datadog_monitors.go: name_filter, tags_filter and monitor_tags_filter optional; monitors (id, a number; name; type) from ListMonitors with no page, which the API answers with every monitor.`,
+    },
+  },
   providerValueRules: [
     rule("validate", { kind: "one-of", values: ["true", "false"], ignoreCase: true }, "datadog/provider.go", "validation.StringInSlice([true, false], ignoreCase)"),
     rule("http_client_retry_enabled", { kind: "one-of", values: ["true", "false"], ignoreCase: true }, "datadog/provider.go", "validation.StringInSlice([true, false], ignoreCase)"),

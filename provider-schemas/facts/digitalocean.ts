@@ -26,7 +26,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
       reachableAt: ["host", "private_host"],
       forcesReplacement: ["engine", "name", "private_network_uuid", "project_id"],
       importId: "<live database cluster id>",
-      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/databases: name" },
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/databases: name", dataSource: { kind: "lookup", dataSource: "digitalocean_database_cluster", arguments: { name: "{name}" } } },
       valueRules: [
         notEmpty("name", "digitalocean/database/resource_database_cluster.go"),
         notEmpty("engine", "digitalocean/database/resource_database_cluster.go"),
@@ -110,7 +110,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
         "vpc_uuid",
       ],
       importId: "<live droplet id>",
-      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/droplets (docs.digitalocean.com/reference/api): name" },
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/droplets (docs.digitalocean.com/reference/api): name", dataSource: { kind: "list", dataSource: "digitalocean_droplets" } },
       conditionalReplacements: [
         {
           path: "ipv6",
@@ -157,7 +157,8 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
     digitalocean_firewall: {
       forcesReplacement: [],
       importId: "<live firewall id>",
-      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/firewalls: name" },
+      // No data source of this provider lists firewalls (digitalocean_firewall reads one by its firewall_id): by hand.
+      findByHand: "DigitalOcean API v2 GET /v2/firewalls (or the control panel's Networking, Firewalls): the firewall of this name",
       valueRules: [
         notEmpty("name", "digitalocean/firewall/firewalls.go"),
         {
@@ -222,7 +223,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
         "snapshot_id",
       ],
       importId: "<live volume id>",
-      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/volumes: name" },
+      discovery: { by: ["name", "region"], list: "DigitalOcean API v2 GET /v2/volumes: name", dataSource: { kind: "lookup", dataSource: "digitalocean_volume", arguments: { name: "{name}", region: "{region}" } } },
       valueRules: [
         notEmpty("name", "digitalocean/volume/resource_volume.go"),
         {
@@ -264,7 +265,7 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
     digitalocean_vpc: {
       forcesReplacement: ["ip_range", "region"],
       importId: "<live vpc id>",
-      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/vpcs: name" },
+      discovery: { by: ["name"], list: "DigitalOcean API v2 GET /v2/vpcs: name", dataSource: { kind: "lookup", dataSource: "digitalocean_vpc", arguments: { name: "{name}" } } },
       valueRules: [
         notEmpty("name", "digitalocean/vpc/resource_vpc.go"),
         notEmpty("region", "digitalocean/vpc/resource_vpc.go"),
@@ -282,14 +283,32 @@ export const DIGITALOCEAN_FACTS: ProviderFacts = {
       source: `${DO_REPO} digitalocean/vpc/resource_vpc.go (passthrough importer on the VPC UUID) and docs/resources/vpc.md; name and description update in place.`,
     },
   },
-  dataSources: {},
+  dataSources: {
+    digitalocean_database_cluster: {
+      lists: { resource: "digitalocean_database_cluster", matches: { name: "name" }, notFound: "Unable to find any database clusters" },
+      source: `${DO_REPO} digitalocean/database/datasource_database_cluster.go: name Required; Read lists every cluster and keeps the one of that name (none: "Unable to find any database clusters" when the account has none, else no id is set); password, ui_password, uri, ui_uri and private_uri are Sensitive. Schema: the binding @cdktf/provider-digitalocean 13.14.1 (data-digitalocean-database-cluster), flags from the Go file.`,
+    },
+    digitalocean_droplets: {
+      lists: { resource: "digitalocean_droplet", elements: "droplets" },
+      source: `${DO_REPO} digitalocean/droplet/datasource_droplets.go and droplets.go: every droplet of the account (filter and sort blocks optional, digitalocean/datalist), each with its numeric id and name. Schema: the binding (data-digitalocean-droplets).`,
+    },
+    digitalocean_volume: {
+      lists: { resource: "digitalocean_volume", matches: { name: "name", region: "region" }, notFound: "no volumes found with name %s" },
+      source: `${DO_REPO} digitalocean/volume/datasource_volume.go: name Required, region Optional (both NoZeroValues); findVolumeByName fails with "no volumes found with name %s" or "too many volumes found with name %s". Schema: the binding (data-digitalocean-volume).`,
+    },
+    digitalocean_vpc: {
+      lists: { resource: "digitalocean_vpc", matches: { id: "id", name: "name", region: "region" }, notFound: "no VPCs found with name %s" },
+      crossRules: [{ kind: "exactly-one-of", block: "", attributes: ["id", "name", "region"], source: `${DO_REPO} digitalocean/vpc/datasource_vpc.go: ExactlyOneOf id, name, region` }],
+      source: `${DO_REPO} digitalocean/vpc/datasource_vpc.go: exactly one of id, name (the VPC of that name: "no VPCs found with name %s" or "too many VPCs found") and region (that region's default VPC). Schema: the binding (data-digitalocean-vpc).`,
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------
 // What DigitalOcean offers. The provider checks a droplet's region and size, and a database cluster's size and
 // version, only as not empty (NoZeroValues above): what exists is the API's to say, and a wrong slug fails at apply
 // time, after every resource before it was made. These lists are what DigitalOcean's public API specification states,
-// read at one commit; the inventory refuses a value outside them (inventory/schema.ts). A slug DigitalOcean adds is
+// read at one commit; the inventory refuses a value outside them (inventory/shape/). A slug DigitalOcean adds is
 // added here, with where it was read.
 
 const DO_API = "digitalocean/openapi commit 7c1300c479fe (2026-08-07)";

@@ -40,7 +40,7 @@ export const FASTLY_FACTS: ProviderFacts = {
     fastly_service_vcl: {
       forcesReplacement: [],
       importId: "<live service id>",
-      discovery: { by: ["name"], list: "Fastly API GET /service (developer.fastly.com/reference/api/services/service): name" },
+      discovery: { by: ["name"], list: "Fastly API GET /service (developer.fastly.com/reference/api/services/service): name", dataSource: { kind: "list", dataSource: "fastly_services" } },
       valueRules: [
       lr("condition.type", { kind: "one-of", values: ["REQUEST", "RESPONSE", "CACHE", "PREFETCH"] }, "block_fastly_service_condition.go", "validateConditionType (fastly/validators.go)"),
       lr("backend.max_lifetime", { kind: "number-range", min: 0, integer: true }, "block_fastly_service_backend.go", "validation.IntAtLeast(0)"),
@@ -234,7 +234,11 @@ export const FASTLY_FACTS: ProviderFacts = {
       reachableAt: ["managed_dns_challenges"],
       forcesReplacement: ["certificate_authority"],
       importId: "<live tls subscription id>",
-      discovery: { by: ["domains"], list: "Fastly API GET /tls/subscriptions?include=tls_domains: the domains it covers" },
+      discovery: {
+        by: ["domains"],
+        list: "Fastly API GET /tls/subscriptions?include=tls_domains: the domains it covers",
+        dataSource: { kind: "ids", dataSource: "fastly_tls_subscription_ids", read: "fastly_tls_subscription", argument: "id" },
+      },
       valueRules: [
         {
           path: "certificate_authority",
@@ -261,6 +265,23 @@ export const FASTLY_FACTS: ProviderFacts = {
     },
   },
   dataSources: {
+    fastly_services: {
+      lists: { resource: "fastly_service_vcl", elements: "details", ids: "ids", renamed: { version: "active_version" } },
+      source: `${FASTLY_REPO} fastly/data_source_services.go: no arguments; details (a computed set of every service the token can read: id, name, type, comment, customer_id, created_at, updated_at, version, the active one) and ids.`,
+    },
+    fastly_tls_subscription: {
+      lists: { resource: "fastly_tls_subscription", matches: { id: "id", domains: "domains", configuration_id: "configuration_id", certificate_authority: "certificate_authority" }, notFound: "your query returned no results. Please change your search criteria and try again" },
+      crossRules: [
+        { kind: "conflicts-with", block: "", attributes: ["id", "configuration_id"], source: `${FASTLY_REPO} fastly/data_source_fastly_tls_subscription.go id: ConflictsWith configuration_id, domains, certificate_authority` },
+        { kind: "conflicts-with", block: "", attributes: ["id", "domains"], source: `${FASTLY_REPO} fastly/data_source_fastly_tls_subscription.go id: ConflictsWith configuration_id, domains, certificate_authority` },
+        { kind: "conflicts-with", block: "", attributes: ["id", "certificate_authority"], source: `${FASTLY_REPO} fastly/data_source_fastly_tls_subscription.go id: ConflictsWith configuration_id, domains, certificate_authority` },
+      ],
+      source: `${FASTLY_REPO} fastly/data_source_fastly_tls_subscription.go: one subscription by id, or the one the filters (configuration_id, domains as a subset, certificate_authority) leave, failing when none or several do.`,
+    },
+    fastly_tls_subscription_ids: {
+      lists: { resource: "fastly_tls_subscription", ids: "ids" },
+      source: `${FASTLY_REPO} fastly/data_source_fastly_tls_subscription_ids.go: no arguments; ids of every TLS subscription (listTLSSubscriptions, pages of 10).`,
+    },
     fastly_ip_ranges: {
       source: `${FASTLY_REPO} fastly/data_source_ip_ranges.go: no arguments (cidr_blocks and ipv6_cidr_blocks are computed), so no validators.`,
     },

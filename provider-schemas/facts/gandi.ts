@@ -9,7 +9,8 @@ export const GANDI_FACTS: ProviderFacts = {
     gandi_dnssec_key: {
       forcesReplacement: ["algorithm", "domain", "public_key", "type"],
       importId: "{domain}/<live key id>",
-      discovery: { by: ["domain"], list: "Gandi API v5 GET /domain/domains/{domain}/dnskeys: the domain (one key each)" },
+      // gandi 2.3.0 has no data source for DNSSEC keys (gandi_domain reads neither their ids nor the keys): by hand.
+      findByHand: "Gandi API v5 GET /domain/domains/{domain}/dnskeys: the key's id",
       source: `${GANDI_REPO} gandi/resource_dnsseckey.go: no Update, every argument is ForceNew. Create publishes the key at the registrar and polls the domain's key list for the same public_key to learn the numeric key id, which becomes the resource id. The importer is passthrough and Read splits an id holding "/" into <domain>/<key id> (a bare key id would be looked up under an empty domain). algorithm is the DNSSEC algorithm number (13 for ECDSAP256SHA256, what Route 53 key-signing keys use) and type the key type; the provider checks neither.`,
     },
     gandi_nameservers: {

@@ -78,7 +78,7 @@ export const HEROKU_FACTS: ProviderFacts = {
     heroku_pipeline: {
       forcesReplacement: ["owner.id", "owner.type"],
       importId: "<live pipeline id>",
-      discovery: { by: ["name"], list: "Heroku Platform API GET /pipelines: name" },
+      discovery: { by: ["name"], list: "Heroku Platform API GET /pipelines: name", dataSource: { kind: "lookup", dataSource: "heroku_pipeline", arguments: { name: "{name}" } } },
       valueRules: [
         {
           path: "name",
@@ -110,6 +110,10 @@ export const HEROKU_FACTS: ProviderFacts = {
     },
   },
   dataSources: {
+    heroku_pipeline: {
+      lists: { resource: "heroku_pipeline", matches: { name: "name" }, notFound: "the Platform API's 404 for GET /pipelines/{name}: no pipeline of that name" },
+      source: `${HEROKU_REPO} heroku/data_source_heroku_pipeline.go: name Required (PipelineInfo takes a name or an id); owner_id and owner_type computed; the API's error when there is none.`,
+    },
     heroku_team: {
       source: `${HEROKU_REPO} heroku/data_source_heroku_team.go: name is Required with no validator; every other attribute is computed.`,
     },

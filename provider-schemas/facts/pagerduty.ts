@@ -89,7 +89,7 @@ const MATCH_MODES = ["always", "match", "no-match"];
 
 /**
  * How long an escalation rule waits before the next is paged: read by the inventory too, which refuses an on-call
- * rotation's delay outside it (inventory/schema.ts), so that the rule and its citation live here once.
+ * rotation's delay outside it (inventory/shape/monitoring.ts), so that the rule and its citation live here once.
  */
 export const ESCALATION_DELAY_MINUTES: AttributeValueRule = rule(
   "rule.escalation_delay_in_minutes", { kind: "number-range", min: 1, integer: true }, POLICY, "validation.IntAtLeast(1)",
@@ -101,7 +101,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_escalation_policy: {
       forcesReplacement: [],
       importId: "<live escalation policy id>",
-      discovery: { by: ["name"], list: "PagerDuty REST API GET /escalation_policies: name" },
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /escalation_policies: name", dataSource: { kind: "lookup", dataSource: "pagerduty_escalation_policy", arguments: { name: "{name}" } } },
       valueRules: [
         rule("name", ALLOWED_NAME_NO_SPECIALS, POLICY, "validateIsAllowedString(NoNonPrintableCharsOrSpecialChars)"),
         rule("num_loops", { kind: "number-range", min: 0, max: 9, integer: true }, POLICY, "validation.IntBetween(0, 9)"),
@@ -114,7 +114,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_schedule: {
       forcesReplacement: [],
       importId: "<live schedule id>",
-      discovery: { by: ["name"], list: "PagerDuty REST API GET /schedules: name" },
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /schedules: name", dataSource: { kind: "lookup", dataSource: "pagerduty_schedule", arguments: { name: "{name}" } } },
       valueRules: [
         rule("time_zone", TIME_ZONE, SCHEDULE, "util.ValidateTZValueDiagFunc (util.ValidTZ)"),
         rule("layer.start", RFC3339, SCHEDULE, "inline ValidateFunc: time.Parse(time.RFC3339)"),
@@ -136,7 +136,7 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_service: {
       forcesReplacement: [],
       importId: "<live service id>",
-      discovery: { by: ["name"], list: "PagerDuty REST API GET /services: name" },
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /services: name", dataSource: { kind: "lookup", dataSource: "pagerduty_service", arguments: { name: "{name}" } } },
       valueRules: [
         rule("name", ALLOWED_NAME, SERVICE, "validateIsAllowedString(NoNonPrintableChars)"),
         oneOf("alert_creation", ["create_alerts_and_incidents", "create_incidents"], SERVICE),
@@ -165,7 +165,14 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_service_integration: {
       forcesReplacement: ["email_filter", "service", "type", "vendor"],
       importId: "{service}.<live integration id>",
-      discovery: { by: ["service", "name"], list: "PagerDuty REST API GET /services/{id}?include[]=integrations: its service and name" },
+      discovery: {
+        by: ["service", "name"],
+        list: "PagerDuty REST API GET /services/{id}?include[]=integrations: its service and name",
+        // The data source finds an integration by its service's name and its summary, which PagerDuty's API writes as the
+        // integration's name ("in many cases identical to name"): one whose summary differs is not found, and given by hand.
+        dataSource: { kind: "lookup", dataSource: "pagerduty_service_integration", arguments: { service_name: "{service.name}", integration_summary: "{name}" } },
+        importId: "{service}.{id}",
+      },
       valueRules: [
         oneOf(
           "type",
@@ -210,11 +217,31 @@ export const PAGERDUTY_FACTS: ProviderFacts = {
     pagerduty_team: {
       forcesReplacement: [],
       importId: "<live team id>",
-      discovery: { by: ["name"], list: "PagerDuty REST API GET /teams: name" },
+      discovery: { by: ["name"], list: "PagerDuty REST API GET /teams: name", dataSource: { kind: "lookup", dataSource: "pagerduty_team", arguments: { name: "{name}" } } },
       source: `${PD_REPO} pagerdutyplugin/resource_pagerduty_team.go (plugin framework: ImportStatePassthroughID on id; no RequiresReplace plan modifier and no validators; description defaults to "Managed by Terraform").`,
     },
   },
   dataSources: {
+    pagerduty_escalation_policy: {
+      lists: { resource: "pagerduty_escalation_policy", matches: { name: "name" }, notFound: "Unable to locate any escalation policy with the name: %s" },
+      source: `${PD_REPO} pagerdutyplugin/data_source_pagerduty_escalation_policy.go (plugin framework; the SDK's is dropped from the mux): name Required; id, description and teams computed.`,
+    },
+    pagerduty_schedule: {
+      lists: { resource: "pagerduty_schedule", matches: { name: "name" }, notFound: "Unable to locate any schedule with the name: %s" },
+      source: `${PD_REPO} pagerdutyplugin/data_source_pagerduty_schedule.go (plugin framework): name Required, id computed.`,
+    },
+    pagerduty_service: {
+      lists: { resource: "pagerduty_service", matches: { name: "name" }, notFound: "Unable to locate any service with the name: %s" },
+      source: `${PD_REPO} pagerdutyplugin/data_source_pagerduty_service.go (plugin framework; the SDK's is dropped from the mux): name Required; id, timeouts, alert_creation, description, escalation_policy, type and teams computed.`,
+    },
+    pagerduty_service_integration: {
+      lists: { resource: "pagerduty_service_integration", matches: { service_name: { via: "service", of: "pagerduty_service", attribute: "name" }, integration_summary: "name" }, notFound: "Unable to locate any integration of type %s on service %s" },
+      source: `${PD_REPO} pagerdutyplugin/data_source_pagerduty_integration.go (plugin framework; the SDK's is dropped from the mux): service_name and integration_summary Required; the service of that exact name, then its integration whose summary equals integration_summary ignoring case; id is the integration's id, integration_key (Sensitive) its routing key.`,
+    },
+    pagerduty_team: {
+      lists: { resource: "pagerduty_team", matches: { name: "name" }, notFound: "Unable to locate any team with name: %s" },
+      source: `${PD_REPO} pagerduty/data_source_pagerduty_team.go (SDK v2, served by the mux): name Required, parent and default_role Optional, description computed, the implicit id.`,
+    },
     pagerduty_user: {
       source: `${PD_REPO} pagerdutyplugin/data_source_pagerduty_user.go (plugin framework): email is Required with no validator; Read lists users with that query and keeps the one whose email equals it exactly.`,
     },

@@ -9,7 +9,8 @@ export const PINGDOM_FACTS: ProviderFacts = {
     pingdom_check: {
       forcesReplacement: ["type"],
       importId: "<live check id>",
-      discovery: { by: ["name"], list: "Pingdom API 3.1 GET /checks: name" },
+      // pingdom 1.5.0 has no data source for checks (only contacts, teams and integrations): by hand.
+      findByHand: "Pingdom API 3.1 GET /checks (or My Pingdom's check list): the check of this name",
       valueRules: [
         {
           path: "type",

@@ -59,12 +59,42 @@ export interface ConditionalReplacement {
   readonly source: string;
 }
 
+/**
+ * How the pinned provider's data sources find a type's live objects. live/discovery-configuration.ts writes them into a
+ * scratch Terraform configuration, which runs against the real providers with credentials and against the provider
+ * twin answering from a snapshot (twin/live-listings.ts): the same configuration either way.
+ */
+export type DiscoveryDataSource =
+  /** One read of `dataSource` lists every object of the account (its `lists.elements`). */
+  | { readonly kind: "list"; readonly dataSource: string }
+  /** One read of `dataSource` lists every object's id (its `lists.ids`); `read` reads each, its `argument` set to the id. */
+  | { readonly kind: "ids"; readonly dataSource: string; readonly read: string; readonly argument: string }
+  /** One read of `dataSource` for each live object of `parent` (a zone's record sets), its `argument` set to the parent's id. */
+  | { readonly kind: "within"; readonly parent: string; readonly dataSource: string; readonly argument: string }
+  /**
+   * One read of `dataSource` for each resource the estate declares, with these arguments from its configuration:
+   * `{attribute}` its literal value, `{attribute.other}` the literal `other` of the resource `attribute` refers to.
+   * A read that finds nothing fails, as the provider's does: that resource is not found live.
+   */
+  | { readonly kind: "lookup"; readonly dataSource: string; readonly arguments: Readonly<Record<string, string>> };
+
 /** How a type's live objects are listed and told apart. */
 export interface Discovery {
-  /** The attributes whose values (as the configuration and the provider's state write them) pick the object out. */
-  readonly by: readonly string[];
+  /**
+   * The attributes whose values (as the configuration and the provider's state write them) pick the object out.
+   * @default none: the type is listed (for whether an id that follows from others exists, and for what no stack
+   * declares) but its ids follow from others' (a zone's record sets)
+   */
+  readonly by?: readonly string[];
   /** The API call that lists the type's objects, with where it is documented. */
   readonly list: string;
+  /** The data source(s) of the pinned provider that read the listing. */
+  readonly dataSource: DiscoveryDataSource;
+  /**
+   * The import id of a listed object, from its attributes (named as in the resource's state): `{attribute}`, and
+   * `[…]` for a part left out when an attribute in it is empty. @default "{id}"
+   */
+  readonly importId?: string;
 }
 
 export interface ResourceTypeFacts {
@@ -81,6 +111,8 @@ export interface ResourceTypeFacts {
    * hand in adoption/import-ids.json
    */
   readonly discovery?: Discovery;
+  /** For a type whose ids must be given by hand (no data source lists it): where an adopter looks an id up. @default none */
+  readonly findByHand?: string;
   /** The provider's validators on literal values. @default none */
   readonly valueRules?: readonly AttributeValueRule[];
   /** The provider's rules between attributes. @default none */
@@ -95,10 +127,37 @@ export interface ResourceTypeFacts {
   readonly source: string;
 }
 
+/** A data source's argument that picks live objects: the resource attribute it compares with, or one of the object another attribute names. */
+export type ListingMatch = string | { readonly via: string; readonly of: string; readonly attribute: string };
+
+/**
+ * What a data source that discovery reads shows: live objects of a resource type. The provider twin answers it from a
+ * snapshot's objects of that type (twin/live-listings.ts), and discovery reads its answer back into the resource's
+ * terms (live/discovery-run.ts), both by these facts.
+ */
+export interface Listing {
+  /** The resource type whose objects it shows. */
+  readonly resource: string;
+  /** The attribute that holds the objects (a list or set of objects). @default the data source reads one object */
+  readonly elements?: string;
+  /** The attribute that holds the objects' ids (their state's `id`). @default none */
+  readonly ids?: string;
+  /** The data source's arguments that pick objects, each compared with what the object holds. @default none: all of them */
+  readonly matches?: Readonly<Record<string, ListingMatch>>;
+  /** Attributes the data source names otherwise than the resource's state: the data source's name → the state's. @default none */
+  readonly renamed?: Readonly<Record<string, string>>;
+  /** Attributes that hold a DNS name as the cloud's API writes it, with the root's dot (Route 53's record sets). @default none */
+  readonly fullyQualified?: readonly string[];
+  /** What the provider says when a read that must find one object finds none or several. @default the twin's own words */
+  readonly notFound?: string;
+}
+
 /** Value rules of a data source. */
 export interface DataSourceFacts {
   readonly valueRules?: readonly AttributeValueRule[];
   readonly crossRules?: readonly CrossAttributeRule[];
+  /** What discovery reads from it. @default discovery does not read it */
+  readonly lists?: Listing;
   readonly source: string;
 }
 

@@ -6,7 +6,7 @@
  */
 import { looksSecretValue } from "../../inventory/looks-secret";
 import { describeExposure, exposureOf, isWideOpen } from "../../policy/exposure";
-import { spelledOut } from "../../policy/remote-state-locals";
+import { spelledOut } from "../../values/remote-state-locals";
 import { resources, section } from "../configuration";
 import { isRecord, stripMetadata } from "../json";
 import type { PlannedChange } from "../terraform-plan";

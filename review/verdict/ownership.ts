@@ -6,7 +6,8 @@
  * a name between two of these is the estate's business; pointing it anywhere else hands it to someone else.
  */
 import { isIPv4, isIPv6 } from "node:net";
-import { formatAddress, parseAddress } from "../../inventory/address-ranges";
+import { formatAddress, parseAddress } from "../../values/address-ranges";
+import { isInZone } from "../../values/dns-names";
 import type { OwnedDestinations } from "../../inventory/estate-facts";
 import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import { resourceBody, type Configurations } from "../configuration";
@@ -104,7 +105,7 @@ export function ownership(facts: OwnedDestinations, objects: readonly KnownObjec
   }));
   const ownsName = (name: string): boolean => {
     const canonical = canonicalName(name);
-    return names.has(canonical) || zones.some((zone) => canonical === zone || canonical.endsWith(`.${zone}`));
+    return names.has(canonical) || zones.some((zone) => isInZone(canonical, zone));
   };
   const ownsAddress = (address: string): boolean => addresses.has(canonicalAddress(address));
   const ownsRepository = (url: string): boolean => {

@@ -5,7 +5,7 @@
  * people outside; a buildpack or code from outside; a key or bucket policy granting an outside account, or the public
  * write. Only what the change adds is judged: a destination the base already had is not the change's doing.
  */
-import { spelledOut } from "../../policy/remote-state-locals";
+import { spelledOut } from "../../values/remote-state-locals";
 import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import { resourceBody } from "../configuration";
 import { isRecord, stableStringify } from "../json";
@@ -43,7 +43,7 @@ const blocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(val
 
 /**
  * Whether an unknown value of `attribute` comes from the estate: every expression it is written with is
- * `isEstateReference`, read with the stack's locals of remote-state outputs spelled out (policy/remote-state-locals.ts).
+ * `isEstateReference`, read with the stack's locals of remote-state outputs spelled out (values/remote-state-locals.ts).
  */
 function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: (body: Record<string, unknown>) => unknown): boolean {
   const configuration = inputs.head.get(change.stack);
@@ -58,7 +58,7 @@ function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: 
  * Whether an expression's value can only be a place the cloud gave an object of the estate: it reads at least one
  * thing, everything it reads is such a place (`reachableAt` in provider-schemas/facts) or a remote-state output of the
  * estate (judged in its own stack), and it names no host of its own; a local value is not followed (spell out the
- * configuration's locals of remote-state outputs first: policy/remote-state-locals.ts). `${droplet.lb.ipv4_address}`,
+ * configuration's locals of remote-state outputs first: values/remote-state-locals.ts). `${droplet.lb.ipv4_address}`,
  * `${sort(data.terraform_remote_state.dns.outputs.x)}`, `${[for c in fastly_tls_subscription.s.managed_dns_challenges : ...][0]}`.
  */
 export function isEstateReference(expression: string): boolean {

@@ -6,8 +6,8 @@ import type { Estate } from "../inventory";
 import { ESTATE_FACTS_FILE, estateFacts } from "../inventory/estate-facts";
 import { enforcePolicy } from "../policy";
 import { loadConfigurations } from "../policy/configuration";
-import { definePsfEstate } from "./psf-estate";
-import { stateBackendFromEnvironment } from "./state-backend";
+import { definePsfEstate } from "../stacks/psf-estate";
+import { stateBackendFromEnvironment } from "../stacks/state-backend";
 
 /**
  * Synthesizes `estate` into cdktf's output folder (CDKTF_OUTDIR) with the environment's PSF_ESTATE_* choices, writes

@@ -9,9 +9,9 @@ import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { installTwin } from "./installation";
+import { installTwin } from "./twin-installation";
 import { killGroup, keepScratch, makeScratch, removeScratch, runGroup, spawnGroup } from "./processes";
-import { rehearsalVariableValues, type VariableDeclaration } from "./rehearsal-variables";
+import { rehearsalVariableValues, type VariableDeclaration } from "./variables";
 import { httpBackendOverride, serveStates, stateFileName, type StateServer } from "./state-server";
 import { locateTerraform, runTerraform, type CommandResult } from "./terraform-cli";
 
@@ -242,7 +242,7 @@ async function rehearseIn(
     const declarations = configuration.variable ?? {};
     writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
     // The state in terraform.<stack>.tfstate of the scratch folder, as the local backend would keep it, but written
-    // once per apply rather than after every resource (twin/state-server.ts).
+    // once per apply rather than after every resource (twin/rehearsal/state-server.ts).
     writeFileSync(join(dir(name), "rehearsal_override.tf.json"), httpBackendOverride(states, name));
     if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return undefined;
     if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return undefined;

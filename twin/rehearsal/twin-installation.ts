@@ -7,8 +7,8 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isCredentialVariable } from "../provider-schemas/credentials";
-import { pinnedProviders } from "../provider-schemas/schema-file";
+import { isCredentialVariable } from "../../provider-schemas/credentials";
+import { pinnedProviders } from "../../provider-schemas/schema-file";
 
 export interface TwinInstallation {
   /** The environment Terraform runs with: the CLI configuration, no plugin TLS, no credentials. */

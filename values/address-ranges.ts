@@ -1,8 +1,8 @@
 /**
  * Address arithmetic for IPv4 and IPv6: addresses and CIDR ranges parsed into numbers, and how much of an address
  * family a list of ranges covers. One module for every reader of addresses: the inventory's private networks, the
- * policy's public-address and exposure rules, and the review, which counts a firewall's planned sources. It lives in
- * inventory/ because inventory/ imports nothing of the project, so policy/ and review/ can both use it without a cycle.
+ * policy's public-address and exposure rules, the review, which counts a firewall's planned sources, and the twin's
+ * CIDR validator. It lives in values/, which imports nothing of the project, so every folder can use it without a cycle.
  *
  * Values are bigints: an IPv6 address is 128 bits, past a JavaScript number's exact range.
  */

@@ -3,8 +3,8 @@ import { ImportIdsError } from "../adoption/known-import-ids";
 import { PolicyError } from "../policy";
 import { ConstructPropsError } from "../constructs/construct-props-error";
 import { InventoryError } from "../inventory";
-import { AdoptionError } from "./import-known-resources";
-import { BackendChoiceError } from "./state-backend";
+import { AdoptionError } from "../stacks/import-known-resources";
+import { BackendChoiceError } from "../stacks/state-backend";
 
 /**
  * Ends a failed synth: bad input gets its message alone (it names the item and the field; a stack trace
