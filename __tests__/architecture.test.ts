@@ -24,10 +24,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   "synthesis": ["stacks", "constructs", "policy", "inventory", "values", "adoption"],
   "main.ts": ["synthesis", "inventory"],
   "overview": ["stacks", "policy", "inventory", "values"],
-  "twin": ["values", "provider-schemas"],
+  // The twin reads the plugin protocol's message types, generated into .gen/twin-protocol/ (npm run protocol-types).
+  "twin": [".gen", "values", "provider-schemas"],
   // The review reads the state backend's convention (stacks/state-backend.ts) and the estate's facts' schema.
   "review": ["twin", "policy", "inventory", "values", "provider-schemas", "stacks", "bundling"],
-  "live": ["review", "twin", "adoption", "inventory", "values", "provider-schemas", "bundling"],
+  "live": ["review", "twin", "adoption", "inventory", "values", "provider-schemas", "bundling", "command-line"],
   "deploy": ["review", "twin", "stacks", "provider-schemas"],
   "bench": ["synthesis", "twin", "inventory", "values", "bundling"],
   // live-fixture writes the live tests' fixture, from the edits the fixture is made of.

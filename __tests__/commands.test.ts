@@ -9,13 +9,18 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { main as adopt } from "../scripts/adopt";
 import { main as deploy } from "../scripts/deploy";
+import { main as drift } from "../scripts/drift";
 import { main as exceptions } from "../scripts/exceptions";
 import { main as importPlan } from "../scripts/import-plan";
+import { main as liveFixture } from "../scripts/live-fixture";
+import { main as liveSnapshot } from "../scripts/live-snapshot";
 import { main as overview } from "../scripts/overview";
 import { main as rehearse } from "../scripts/rehearse";
 import { main as review } from "../scripts/review";
 import { main as stateProbe } from "../scripts/state-probe";
+import { main as unmanaged } from "../scripts/unmanaged";
 
 const ROOT = join(__dirname, "..");
 /** Starting a command beside a full test run on two cores takes seconds. */
@@ -89,6 +94,11 @@ const IN_PROCESS: ReadonlyArray<readonly [string, string, Main, readonly string[
   ["exceptions", "exceptions.ts", (argv) => exceptions(argv), [], ["--today", "2027-02-30"], /^exceptions: option '--today <day>' argument '2027-02-30' is invalid\. "2027-02-30" is not a date \(YYYY-MM-DD\) \(see --help\)$/],
   ["state:probe", "state-probe.ts", (argv) => stateProbe(argv, {}), [], ["the-bucket"], /^state:probe: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
   ["deploy", "deploy.ts", (argv) => deploy(argv, { PSF_ESTATE_BACKEND: "local" }), ["--reviewed", aFile], ["--reviewed", aFile, "--auto-approve"], /^deploy: --auto-approve goes with --apply only$/],
+  ["adopt", "adopt.ts", (argv) => adopt(argv, {}), [], ["--format", "xml"], /^adopt: option '--format <format>' argument 'xml' is invalid\. Allowed choices are .* \(see --help\)$/],
+  ["drift", "drift.ts", (argv) => drift(argv, {}), [], ["--format", "html"], /^drift: option '--format <format>' argument 'html' is invalid\. Allowed choices are .* \(see --help\)$/],
+  ["unmanaged", "unmanaged.ts", (argv) => unmanaged(argv, {}), [], ["--format", "csv"], /^unmanaged: option '--format <format>' argument 'csv' is invalid\. Allowed choices are .* \(see --help\)$/],
+  ["live-snapshot", "live-snapshot.ts", (argv) => liveSnapshot(argv, {}), ["--output", join(scratch, "snapshot.json")], ["--output", join(scratch, "snapshot.json"), "--taken", "2027-02-30"], /^live-snapshot: option '--taken <day>' argument '2027-02-30' is invalid\. not a day \(YYYY-MM-DD\) \(see --help\)$/],
+  ["live-fixture", "live-fixture.ts", liveFixture, [], ["snapshot.json"], /^live-fixture: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
 ];
 
 describe.each(IN_PROCESS)("npm run %s", (command, file, main, required, badValue, why) => {

@@ -3,7 +3,7 @@ import { loadKnownImportIds } from "../adoption/known-import-ids";
 import { loadEstate } from "../inventory";
 import { Testing } from "cdktf";
 import { definePsfEstate } from "../stacks/psf-estate";
-import { AdoptionError } from "../stacks/import-known-resources";
+import { AdoptionError } from "../adoption/import-known-resources";
 import { resourcesOf, synthCommittedEstate } from "./support/synth-estate";
 
 const synth = synthCommittedEstate();

@@ -155,6 +155,18 @@ describe.each(PROVIDERS)("$name provider bindings", (provider) => {
   });
 });
 
+describe("cdktf.json", () => {
+  it("lists the generated providers and nothing else: npm run bindings writes the list from providers.json", () => {
+    const cdktfJson = JSON.parse(readFileSync(join(repoRoot, "cdktf.json"), "utf8")) as { terraformProviders?: unknown[] };
+    expect([...(cdktfJson.terraformProviders ?? [])].sort()).toEqual(PROVIDERS.map((p) => `${p.source}@${p.constraint}`).sort());
+  });
+
+  it("is left as it is when the bindings go to another folder (--out)", () => {
+    // beforeAll generated into a scratch folder; the repository's cdktf.json must still be the committed one.
+    expect(execFileSync("git", ["status", "--porcelain", "--", "cdktf.json"], { cwd: repoRoot, encoding: "utf8" })).toBe("");
+  });
+});
+
 describe("generated classes", () => {
   it.each([
     ["heroku", "provider", "HerokuProvider", "TerraformProvider", "heroku"],

@@ -3,9 +3,10 @@
  * line and exit 2 for a bad flag or value, "could not run" (2) with the reason, and Ctrl-C ending their processes and
  * removing their scratch folders (twin/rehearsal/processes.ts).
  */
-import { Command, CommanderError, Option } from "commander";
+import { Option, type Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { commandLine, COULD_NOT_RUN, parseCommandLine } from "../command-line/program.cjs";
 import { FORMATS, type Format } from "../review/render";
 import { onInterrupt, ScratchFolderError } from "../twin/rehearsal/processes";
 import { TerraformMissingError } from "../twin/rehearsal/terraform-cli";
@@ -13,33 +14,26 @@ import type { LiveCommandOptions } from "./commands";
 import { SnapshotError } from "./snapshot";
 import { LiveCommandError } from "./terraform-runs";
 
-export const COULD_NOT_RUN = 2;
+export { COULD_NOT_RUN };
 
 export interface LiveCommand {
   readonly name: string;
   readonly description: string;
-  readonly exitHelp: string;
+  /** Lines of `<status>  <what it means>`, ending `--help`. */
+  readonly exitStatuses: readonly string[];
   readonly extraOptions: (command: Command) => Command;
   readonly run: (options: Readonly<Record<string, unknown>>, common: LiveCommandOptions) => Promise<{ status: number; render: (format: Format) => string }>;
 }
 
 /** Parses the arguments, runs the command, prints or writes its report; resolves with the exit status. */
 export async function liveCommandMain(command: LiveCommand, argv: readonly string[], env: NodeJS.ProcessEnv, root: string): Promise<number> {
-  const program = command.extraOptions(new Command(command.name)
-    .description(command.description)
+  const program = command.extraOptions(commandLine(command.name, { description: command.description, exitStatuses: command.exitStatuses })
     .argument("[stacks...]", "stacks (with the stacks they read); all when none")
     .option("--live <file>", "a live snapshot (npm run live-snapshot) to compare with, offline, instead of the clouds")
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
-    .option("--output <file>", "write the report to a file instead of standard output")
-    .addHelpText("after", command.exitHelp)
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text.split("\n").filter((l) => l.trim() !== "")[0] !== undefined ? `${text.split("\n").filter((l) => l.trim() !== "")[0]}\n` : text) }));
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : COULD_NOT_RUN;
-    throw error;
-  }
+    .option("--output <file>", "write the report to a file instead of standard output"));
+  const usage = parseCommandLine(program, argv);
+  if (usage !== undefined) return usage;
   const options = program.opts<Record<string, unknown>>();
   const common: LiveCommandOptions = {
     root, env, stacks: program.args,

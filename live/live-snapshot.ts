@@ -243,12 +243,12 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
 }
 
 /**
- * Whether a data block's arguments read nothing but variables and `each` (and functions of them): such a block can be
+ * Whether a data block's arguments read nothing but variables, `each` and `count` (and functions of them): such a block can be
  * read without the rest of its stack. Anything else they name (`data.x.y`, `aws_s3_bucket.z`) is left in the
- * expression once variables and `each` are taken out.
+ * expression once variables, `each` and `count` are taken out.
  */
 function readsOnlyVariables(body: unknown): boolean {
-  return [...JSON.stringify(body).matchAll(/\$\{([^}]*)\}/g)].every((m) => !/[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_]/.test(m[1]!.replace(/\b(var|each)\.[A-Za-z0-9_-]+/g, "")));
+  return [...JSON.stringify(body).matchAll(/\$\{([^}]*)\}/g)].every((m) => !/[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_]/.test(m[1]!.replace(/\b(var|each|count)\.[A-Za-z0-9_-]+/g, "")));
 }
 
 /**

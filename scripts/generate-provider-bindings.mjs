@@ -6,7 +6,8 @@
 // Usage: npm run bindings [-- --out <dir>] (node scripts/generate-provider-bindings.mjs; --help)
 //   --out  directory that plays the role of cdktf.json "codeMakerOutput"
 //          (default: <repo>/.gen); bindings land in <dir>/providers/<name>.
-import { existsSync, readFileSync, statSync } from "node:fs";
+// Without --out it also writes cdktf.json's "terraformProviders" from providers.json (cdktfJsonText).
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -26,6 +27,15 @@ export const PROVIDERS = JSON.parse(readFileSync(join(repoRoot, "provider-schema
     fqpn: p.address,
     schemaFile: `provider-schemas/${p.schemaFile}`,
   }));
+
+/**
+ * cdktf.json with its `terraformProviders` the generated providers of providers.json, in its order, as `cdktf get`
+ * reads them: the list follows providers.json, so a provider is added there and nowhere else.
+ */
+export function cdktfJsonText(currentText) {
+  const current = JSON.parse(currentText);
+  return `${JSON.stringify({ ...current, terraformProviders: PROVIDERS.map((p) => p.constraint) }, null, 2)}\n`;
+}
 
 async function loadGenerator() {
   // @cdktf/commons runs `terraform version` when it is loaded and, on any
@@ -112,6 +122,16 @@ async function main(argv) {
   await generate(outDir);
   const names = PROVIDERS.map((p) => p.name).join(", ");
   process.stdout.write(`generated ${names} bindings in ${outDir} (${Date.now() - started} ms)\n`);
+  // Only the repository's own bindings: --out elsewhere (a test, a comparison) leaves the repository as it is.
+  if (program.opts().out === undefined) {
+    const file = join(repoRoot, "cdktf.json");
+    const before = readFileSync(file, "utf8");
+    const after = cdktfJsonText(before);
+    if (after !== before) {
+      writeFileSync(file, after);
+      process.stdout.write(`cdktf.json: terraformProviders now lists ${names}\n`);
+    }
+  }
   return 0;
 }
 

@@ -7,7 +7,7 @@
  * ids are given by hand; __tests__/live/live-estate.test.ts fails first, saying to run it, while the committed files
  * are not what this writes. Exit 0 written; 2 could not run (the rehearsal failed, no Terraform, an interruption).
  */
-import { Command, CommanderError } from "commander";
+import { commandLine, COULD_NOT_RUN, parseCommandLine } from "../command-line/program.cjs";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURE_EDITS, FIXTURE_TAKEN } from "../__tests__/fixtures/live-estate/edits";
@@ -21,18 +21,15 @@ export const FIXTURE_FILE = join(root, "__tests__", "fixtures", "live-estate", "
 /** The ids of the fixture's objects that an adopter gives by hand, beside it. */
 export const FIXTURE_IDS_FILE = join(root, "__tests__", "fixtures", "live-estate", "import-ids.json");
 
-async function main(argv: readonly string[]): Promise<number> {
-  const program = new Command("live-fixture")
-    .description("Write the live snapshot fixture: the estate rehearsed, read as a snapshot, with the edits of __tests__/fixtures/live-estate/edits.ts. Exit 0 written, 2 could not run.")
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = commandLine("live-fixture", {
+    description: "Write the live snapshot fixture: the estate rehearsed, read as a snapshot, with the edits of __tests__/fixtures/live-estate/edits.ts.",
+    exitStatuses: ["0  written", "2  could not run (bad arguments, the rehearsal failed, no Terraform, an interruption)"],
+  })
     .option("--output <file>", "where to write it", FIXTURE_FILE)
-    .option("--ids-output <file>", "where to write the ids an adopter gives by hand", FIXTURE_IDS_FILE)
-    .exitOverride();
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
+    .option("--ids-output <file>", "where to write the ids an adopter gives by hand", FIXTURE_IDS_FILE);
+  const usage = parseCommandLine(program, argv);
+  if (usage !== undefined) return usage;
   const { output, idsOutput } = program.opts<{ output: string; idsOutput: string }>();
   const result = await rehearse(fixtureRehearsalOptions({
     root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), env: process.env, progress: (line) => process.stderr.write(`  ${line}\n`),
@@ -45,9 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  onInterrupt("live-fixture", 2);
+  onInterrupt("live-fixture", COULD_NOT_RUN);
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
     process.stderr.write(`live-fixture: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
+    process.exitCode = COULD_NOT_RUN;
   });
 }

@@ -7,35 +7,34 @@
  * rehearsal of the command, offline. Exit 0 written (objects not live are listed on standard error); 2 could not run
  * (bad arguments, no Terraform, discovery or an import failed, an interruption), and nothing is written.
  */
-import { Command, CommanderError } from "commander";
+import { InvalidArgumentError } from "commander";
+import { commandLine, parseCommandLine } from "../command-line/program.cjs";
 import { join, resolve } from "node:path";
 import { COULD_NOT_RUN, couldNotRun } from "../live/cli";
 import { takeLiveSnapshot } from "../live/live-snapshot";
 import { writeSnapshot } from "../live/snapshot";
 import { onInterrupt } from "../twin/rehearsal/processes";
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, root: string): Promise<number> {
-  const program = new Command("live-snapshot")
-    .description("Write a snapshot of the live estate, read through the real providers (or, with --live, through the provider twin from a snapshot).")
+/** A day as YYYY-MM-DD that the calendar has. */
+function isDay(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError("not a day (YYYY-MM-DD)");
+  return value;
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, root: string = join(__dirname, "..")): Promise<number> {
+  const program = commandLine("live-snapshot", {
+    description: "Write a snapshot of the live estate, read through the real providers (or, with --live, through the provider twin from a snapshot).",
+    exitStatuses: ["0  written", "2  could not run (bad arguments, no Terraform, discovery or an import failed, an interruption): nothing written"],
+  })
     .argument("[stacks...]", "stacks whose objects to read; all when none")
     .requiredOption("--output <file>", "where to write the snapshot (keep it where the stacks' states are kept, not in the repository)")
     .option("--import-ids <file>", "the ids recorded by hand (default: adoption/import-ids.json)")
     .option("--live <file>", "read a snapshot back through the provider twin instead of the clouds (offline)")
-    .option("--taken <day>", "the day the snapshot says it was taken (YYYY-MM-DD; default: today, UTC)")
-    .addHelpText("after", "\nExit status:\n  0  written\n  2  could not run (bad arguments, no Terraform, discovery or an import failed, an interruption): nothing written\n")
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(`${text.split("\n").find((l) => l.trim() !== "") ?? text}\n`) });
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : COULD_NOT_RUN;
-    throw error;
-  }
+    .option("--taken <day>", "the day the snapshot says it was taken (YYYY-MM-DD; default: today, UTC)", isDay);
+  const usage = parseCommandLine(program, argv);
+  if (usage !== undefined) return usage;
   const options = program.opts<{ output: string; importIds?: string; live?: string; taken?: string }>();
-  if (options.taken !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.taken)) {
-    process.stderr.write(`live-snapshot: --taken ${options.taken}: not a day (YYYY-MM-DD)\n`);
-    return COULD_NOT_RUN;
-  }
   try {
     const result = await takeLiveSnapshot({
       root, env, stacks: program.args, progress: (line) => process.stderr.write(`${line}\n`),

@@ -6,7 +6,7 @@ import { ManagedPostgresCluster } from "../constructs/managed-postgres-cluster";
 import type { Estate } from "../inventory";
 import type { DigitalOceanDatacenterStack } from "./digitalocean-datacenter-stack";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
-import { resourceAddresses } from "./resource-address";
+import { resourceAddresses } from "../adoption/resource-address";
 
 export interface DatabaseStackProps extends EstateStackProps {
   readonly estate: Estate;

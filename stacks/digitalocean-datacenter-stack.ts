@@ -6,7 +6,7 @@ import { PrivateNetwork } from "../constructs/private-network";
 import { RoleFirewall } from "../constructs/role-firewall";
 import type { Estate } from "../inventory";
 import { EstateStack, type EstateStackProps } from "./estate-stack";
-import { resourceAddresses } from "./resource-address";
+import { resourceAddresses } from "../adoption/resource-address";
 
 export interface DigitalOceanDatacenterStackProps extends EstateStackProps {
   readonly estate: Estate;

@@ -1,9 +1,9 @@
 import { Aspects, TerraformElement, TerraformStack, type TerraformRemoteState } from "cdktf";
 import type { Construct, Node } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
+import { ImportKnownResources } from "../adoption/import-known-resources";
+import { resourceAddresses } from "../adoption/resource-address";
 import { CrossStackReads } from "./cross-stack-reads";
-import { ImportKnownResources } from "./import-known-resources";
-import { resourceAddresses } from "./resource-address";
 import { prepareStackOnce, stackConfiguration, type ResolvedFragments } from "./single-resolution";
 import { applyStateBackend, type StateBackend } from "./state-backend";
 

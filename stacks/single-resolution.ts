@@ -7,7 +7,7 @@
  * written, and the third pass is made only where it can change something.
  *
  * What may change an element between the two: an aspect (cdktf invokes them after every stack is prepared: adoption's
- * import blocks, stacks/import-known-resources.ts). A stack with an aspect anywhere in it is written as cdktf writes it,
+ * import blocks, adoption/import-known-resources.ts). A stack with an aspect anywhere in it is written as cdktf writes it,
  * every element resolved afresh. Elements made while preparing (the cross-stack outputs and remote-state reads, their
  * locals) were not resolved then and are resolved when written. The only difference a preparing resolve makes is
  * cdktf's: a reference to another stack's resource registers the cross-stack read (tfExpression.js, Reference.resolve);

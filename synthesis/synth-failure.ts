@@ -3,7 +3,7 @@ import { ImportIdsError } from "../adoption/known-import-ids";
 import { PolicyError } from "../policy";
 import { ConstructPropsError } from "../constructs/construct-props-error";
 import { InventoryError } from "../inventory";
-import { AdoptionError } from "../stacks/import-known-resources";
+import { AdoptionError } from "../adoption/import-known-resources";
 import { BackendChoiceError } from "../stacks/state-backend";
 
 /**

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { loadProviderSchema, pinnedProvider } from "../provider-schemas/schema-file";
 import { LiveAnswers } from "./live-answers";
 import { ProviderTwin } from "./provider-service";
+import type { Diagnostic, GoPluginProtocol, GRPCControllerHandlers, PluginProtocol, ProviderHandlers } from "./protocol";
 
 function fail(message: string): never {
   process.stderr.write(`provider twin: ${message}\n`);
@@ -34,28 +35,35 @@ function protocolDefinitions(root: string): protoLoader.PackageDefinition {
   });
 }
 
-interface LoadedProtocol {
-  readonly tfplugin6: { readonly Provider: { readonly service: grpc.ServiceDefinition } };
-  readonly plugin: { readonly GRPCController: { readonly service: grpc.ServiceDefinition } };
+/** Both .proto files, loaded: the types proto-loader-gen-types writes for them (twin/protocol.ts). */
+type LoadedProtocol = PluginProtocol & GoPluginProtocol;
+
+/**
+ * A call answered by `handler`. A bug in the twin reaches Terraform as an error diagnostic it prints with the
+ * resource's address, for every call whose answer carries diagnostics.
+ */
+function unary<Request, Response extends object>(handler: (request: Request) => Response): grpc.handleUnaryCall<Request, Response> {
+  return (call, callback) => {
+    let response: Response | { diagnostics: Diagnostic[] };
+    try {
+      response = handler(call.request);
+    } catch (error) {
+      response = { diagnostics: [{ severity: "ERROR", summary: "Provider twin failure", detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }] };
+    }
+    // Every answer these calls give has diagnostics, and every field of an answer is optional: diagnostics alone is one.
+    callback(null, response as Response);
+  };
 }
 
-type Handler = (request: Record<string, unknown>) => Record<string, unknown>;
-
-function unary(handler: Handler): grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>> {
-  return (call, callback) => {
-    try {
-      callback(null, handler(call.request));
-    } catch (error) {
-      // A bug in the twin reaches Terraform as an error diagnostic it prints with the resource's address.
-      callback(null, { diagnostics: [{ severity: "ERROR", summary: "Provider twin failure", detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }] });
-    }
-  };
+/** A call whose answer carries no diagnostics (stopping, shutting down): it cannot fail. */
+function answered<Request, Response>(handler: () => Response): grpc.handleUnaryCall<Request, Response> {
+  return (_call, callback) => callback(null, handler());
 }
 
 /** A gRPC server for one plugin instance; `onShutdown` runs when Terraform stops it. Resolves with it and its port. */
 function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown: () => void): Promise<{ server: grpc.Server; port: number }> {
   const server = new grpc.Server();
-  server.addService(protocol.tfplugin6.Provider.service, {
+  const provider: ProviderHandlers = {
     GetMetadata: unary(() => twin.getMetadata()),
     GetProviderSchema: unary(() => twin.getProviderSchema()),
     ValidateProviderConfig: unary((r) => twin.validateProviderConfig(r)),
@@ -69,11 +77,12 @@ function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown:
     ImportResourceState: unary((r) => twin.importResourceState(r)),
     ReadDataSource: unary((r) => twin.readDataSource(r)),
     GetFunctions: unary(() => ({ functions: {} })),
-    StopProvider: unary(() => ({})),
+    StopProvider: answered(() => ({})),
     GetResourceIdentitySchemas: unary(() => ({ identity_schemas: {} })),
-  });
-  server.addService(protocol.plugin.GRPCController.service, {
-    Shutdown: unary(() => {
+  };
+  server.addService(protocol.tfplugin6.Provider.service, provider);
+  const controller: GRPCControllerHandlers = {
+    Shutdown: answered(() => {
       // Once the answer is on its way: Terraform waits up to two seconds for the plugin process to end.
       setImmediate(() => {
         server.tryShutdown(() => undefined);
@@ -81,7 +90,8 @@ function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown:
       });
       return {};
     }),
-  });
+  };
+  server.addService(protocol.plugin.GRPCController.service, controller);
   return new Promise((resolve, reject) => {
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error === null ? resolve({ server, port }) : reject(error)));
   });
@@ -96,6 +106,7 @@ function main(): void {
   } catch (error) {
     fail(`cannot read the live answers ${liveFile}: ${(error as Error).message}`);
   }
+  // grpc-js loads any package as an untyped GrpcObject; what these .proto files load as is what proto-loader-gen-types wrote.
   const protocol = grpc.loadPackageDefinition(protocolDefinitions(root)) as unknown as LoadedProtocol;
   const twins = new Map<string, ProviderTwin>();
   const twinFor = (name: string): ProviderTwin => {

@@ -82,9 +82,9 @@ describe("npm run live-snapshot's command line", () => {
     expect(await main([], process.env, repoRoot)).toBe(2);
     expect(await main(["--output", "x.json", "--taken", "2026-6-1"], process.env, repoRoot)).toBe(2);
     expect(errors.map((e) => e.trim())).toEqual([
-      "error: unknown option '--bogus'",
-      "error: required option '--output <file>' not specified",
-      "live-snapshot: --taken 2026-6-1: not a day (YYYY-MM-DD)",
+      "live-snapshot: unknown option '--bogus' (see --help)",
+      "live-snapshot: required option '--output <file>' not specified (see --help)",
+      "live-snapshot: option '--taken <day>' argument '2026-6-1' is invalid. not a day (YYYY-MM-DD) (see --help)",
     ]);
     errors.length = 0;
     expect(await main(["--output", join(dir, "never.json"), "--live", join(dir, "no-such-snapshot.json")], process.env, repoRoot)).toBe(2);
