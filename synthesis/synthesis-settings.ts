@@ -4,10 +4,12 @@
  * or only a debugger reads, is skipped. None changes what is synthesized: the snapshots and `npm run synth` = `cdktf
  * synth` (byte for byte) hold.
  *
- * They are made when this module loads, and an entry point imports it before anything else: zod decides whether to
- * compile an object schema's parser when the schema is built, which is when the inventory's modules load, so a setting
- * made once the estate's modules have loaded comes too late for every schema (as it did, unnoticed, until the
- * inventory's parse was timed with and without it).
+ * zod's and V8's are made when this module loads, and an entry point imports it before anything else: zod decides
+ * whether to compile an object schema's parser when the schema is built, which is when the inventory's modules load, so
+ * a setting made once the estate's modules have loaded comes too late for every schema (as it did, unnoticed, until the
+ * inventory's parse was timed with and without it). cdktf's, which the environment can switch off, is made by the entry
+ * point (settleSynthesisProcess): only main.ts and synth-failure read the environment in synthesis (review/
+ * environment-reads.ts), and a token's trace is captured when the token is made, after the modules load.
  */
 import { setFlagsFromString } from "node:v8";
 import { config as zodConfig } from "zod";
@@ -20,7 +22,17 @@ interface StackTraceModule {
   captureStackTrace: (below?: unknown) => string[];
 }
 
-function settleSynthesisProcess(env: NodeJS.ProcessEnv): void {
+// zod compiles a fast path for each object schema the first time it parses, which pays off over many parses; the
+// inventory is parsed once per synthesis, and the compiling cost more than it saved (the parse takes half the CPU
+// without it). Same checks, same results.
+zodConfig({ jitless: true });
+// V8's optimizing compiler (TurboFan) compiles hot functions on a background thread, for a payoff that comes after
+// the second or so this process lives: synthesis spent about a tenth of its CPU on it, to finish no sooner. The
+// interpreter and the baseline compiler run everything as before; only when functions are optimized changes.
+setFlagsFromString("--no-opt");
+
+/** The settings the environment decides, made by the entry point before it synthesizes. */
+export function settleSynthesisProcess(env: NodeJS.ProcessEnv): void {
   // cdktf records a full stack trace (Error.captureStackTrace with an unlimited Error.stackTraceLimit, then formatted
   // and split) for every token it creates, only to name where a token was made if it later fails to resolve: a
   // quarter of synthesis's CPU, for a message the estate's own checks make before. Its callers read the function from
@@ -28,14 +40,4 @@ function settleSynthesisProcess(env: NodeJS.ProcessEnv): void {
   if (env[TOKEN_STACK_TRACES_VARIABLE] !== "1") {
     (require("cdktf/lib/tokens/private/stack-trace") as StackTraceModule).captureStackTrace = () => [];
   }
-  // zod compiles a fast path for each object schema the first time it parses, which pays off over many parses; the
-  // inventory is parsed once per synthesis, and the compiling cost more than it saved (the parse takes half the CPU
-  // without it). Same checks, same results.
-  zodConfig({ jitless: true });
-  // V8's optimizing compiler (TurboFan) compiles hot functions on a background thread, for a payoff that comes after
-  // the second or so this process lives: synthesis spent about a tenth of its CPU on it, to finish no sooner. The
-  // interpreter and the baseline compiler run everything as before; only when functions are optimized changes.
-  setFlagsFromString("--no-opt");
 }
-
-settleSynthesisProcess(process.env);

@@ -107,16 +107,18 @@ patch("digitalocean-ams1", (c) => {
   c.resource.terraform_data = { run: { provisioner: [{ "local-exec": { command: "touch ${marker}" } }] } };
 });
 patch("digitalocean-nyc3", (c) => { c.data = { ...(c.data ?? {}), external: { probe: { program: ["sh", "-c", "touch ${marker}; echo {}"] } } }; });
-// Behind locals: the local through which dns reads digitalocean-nyc1 made to carry an outside address too, read by an
-// A record that read an estate droplet's; and a /0 in a local of the change's own, read by a firewall rule.
+// Behind locals (values/remote-state-locals.ts): the local through which dns reads digitalocean-nyc1 made to carry an
+// outside address too, read by an A record that read an estate droplet's (through the local, or the remote state where
+// main's stacks read it directly); and a /0 in a local of the change's own, read by a firewall rule.
 patch("dns", (c) => {
   const read = "cross-stack-reference-input-digitalocean-nyc1";
-  c.locals[read] = '\${merge(data.terraform_remote_state.' + read + '.outputs, { mirror = "93.184.216.35" })}';
-  const a = Object.values(c.resource.aws_route53_record).find((r: any) => r.type === "A" && r.name !== "python.org" && String(r.records?.[0]).startsWith("\${local." + read + ".")) as any;
+  c.locals = { ...(c.locals ?? {}), [read]: '\${merge(data.terraform_remote_state.' + read + '.outputs, { mirror = "93.184.216.35" })}' };
+  const readsNyc1 = (value: string): boolean => value.startsWith("\${local." + read + ".") || value.startsWith("\${data.terraform_remote_state." + read + ".outputs.");
+  const a = Object.values(c.resource.aws_route53_record).find((r: any) => r.type === "A" && r.name !== "python.org" && readsNyc1(String(r.records?.[0]))) as any;
   a.records = ["\${local." + read + ".mirror}"];
 });
 patch("digitalocean-nyc1", (c) => {
-  c.locals.trusted = "0.0.0.0/0";
+  c.locals = { ...(c.locals ?? {}), trusted: "0.0.0.0/0" };
   (Object.values(c.resource.digitalocean_firewall)[0] as any).inbound_rule.push({ protocol: "tcp", port_range: "6379", source_addresses: ["\${local.trusted}"] });
 });
 `,
