@@ -1,7 +1,8 @@
+// First: its load-time settings must be made before the modules below load (synthesis/synthesis-settings.ts).
+import { settleSynthesisProcess } from "./synthesis/synthesis-settings";
 import { loadEstate } from "./inventory";
 import { reportSynthFailure } from "./synthesis/synth-failure";
 import { synthesizeEstate } from "./synthesis/synthesize-estate";
-import { settleSynthesisProcess } from "./synthesis/synthesis-settings";
 
 try {
   settleSynthesisProcess(process.env);

@@ -1,4 +1,5 @@
 import { portRangeLabel, type PortRange } from "../inventory";
+import { spelledOut } from "../values/remote-state-locals";
 import { resolveReference } from "./support/references";
 import { resourcesOf, stackJson, synthCommittedEstate, type TerraformJson } from "./support/synth-estate";
 import { defined } from "./support/defined";
@@ -37,10 +38,13 @@ const clusterDc = estate.datacenter(cluster.datacenter);
 const DC_STACK = `digitalocean-${clusterDc.key}`;
 const DATABASE_STACK = `${DC_STACK}-database`;
 
-/** What a reference to one of the cluster's datacenter stack's outputs (a cdktf cross-stack reference) stands for there. */
+/**
+ * What a reference written in the database's stack to one of the cluster's datacenter stack's outputs (a cdktf
+ * cross-stack reference, read through a local of the remote state's outputs) stands for there.
+ */
 function fromClusterDc(reference: unknown): unknown {
   const pattern = new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${DC_STACK}\\.outputs\\.([A-Za-z0-9_-]+)\\}$`);
-  const output = pattern.exec(String(reference))?.[1];
+  const output = pattern.exec(spelledOut(String(reference), stackJson(synth, DATABASE_STACK)))?.[1];
   if (output === undefined) throw new Error(`${String(reference)} is not a reference to an output of ${DC_STACK}`);
   return stackJson(synth, DC_STACK).output?.[output]?.value;
 }

@@ -10,6 +10,7 @@ import { Testing } from "cdktf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spelledOut } from "../values/remote-state-locals";
 import { EstateStack } from "../stacks/estate-stack";
 import type { RehearsalResult } from "../twin/rehearsal/rehearse";
 import { rehearseFixture } from "./support/rehearsal";
@@ -48,7 +49,7 @@ function merge(...parts: Record<string, Json>[]): Record<string, Json> {
  */
 function nyc1BeforeTheMove(): Json {
   const outputs = nyc1.output ?? {};
-  const direct = JSON.parse(JSON.stringify(database.resource).replace(
+  const direct = JSON.parse(spelledOut(JSON.stringify(database.resource), database).replace(
     /\$\{data\.terraform_remote_state\.cross-stack-reference-input-digitalocean-nyc1\.outputs\.([A-Za-z0-9_-]+)\}/g,
     (_match, output: string) => String(defined(outputs[output]).value),
   )) as Record<string, Json>;

@@ -1,3 +1,4 @@
+import { spelledOut } from "../values/remote-state-locals";
 import { compareStrings } from "../values/string-order";
 import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas/facts";
 import type { KnownImportIds } from "./known-import-ids";
@@ -6,6 +7,9 @@ import type { KnownImportIds } from "./known-import-ids";
 export interface SynthesizedStack {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly output?: Readonly<Record<string, { readonly value?: unknown }>>;
+  /** With `data`: the locals through which it reads other stacks' outputs (values/remote-state-locals.ts). */
+  readonly locals?: unknown;
+  readonly data?: unknown;
 }
 
 /** How far a resource is from being adoptable. */
@@ -64,7 +68,7 @@ export function planImports(
   const valueOf = (stack: string, value: unknown, what: string, depth: number): string => {
     if (typeof value === "number" || typeof value === "boolean") return String(value);
     if (typeof value !== "string") return `<${what}>`;
-    const remote = REMOTE.exec(value);
+    const remote = REMOTE.exec(spelledOut(value, stacks.get(stack)));
     if (remote !== null) {
       const [, producer, output] = remote as unknown as [string, string, string];
       return valueOf(producer, stacks.get(producer)?.output?.[output]?.value, what, depth + 1);

@@ -3,7 +3,6 @@
 // from (and of this script), so an unchanged tree skips esbuild and any edit, checkout or added import
 // rebuilds it. Plain node then runs the file, without a TypeScript loader or source maps.
 "use strict";
-const { buildSync } = require("esbuild");
 const { createHash } = require("node:crypto");
 const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
@@ -47,6 +46,8 @@ function cachedBundle(entry, name, { bundlePackages = false } = {}) {
   const cachedKey = previous.length > 0 ? keyOf(previous, options) : undefined;
   if (cachedKey !== undefined && existsSync(join(cacheDir, `${name}-${cachedKey}.cjs`))) return join(cacheDir, `${name}-${cachedKey}.cjs`);
 
+  // esbuild's API is loaded only to build: loading it costs more than finding the cached bundle.
+  const { buildSync } = require("esbuild");
   const result = buildSync({
     entryPoints: [join(root, entry)],
     bundle: true,

@@ -1,8 +1,10 @@
-import { Aspects, TerraformElement, TerraformStack } from "cdktf";
+import { Aspects, TerraformElement, TerraformStack, type TerraformRemoteState } from "cdktf";
 import type { Construct, Node } from "constructs";
 import type { KnownImportIds } from "../adoption/known-import-ids";
 import { ImportKnownResources } from "../adoption/import-known-resources";
 import { resourceAddresses } from "../adoption/resource-address";
+import { CrossStackReads } from "./cross-stack-reads";
+import { prepareStackOnce, stackConfiguration, type ResolvedFragments } from "./single-resolution";
 import { applyStateBackend, type StateBackend } from "./state-backend";
 
 /**
@@ -28,6 +30,9 @@ export interface EstateStackProps {
 export class EstateStack extends TerraformStack {
   readonly stackName: string;
   readonly #handedOver = new Set<string>();
+  /** Each element resolved by prepareStack, for the toTerraform that follows it (stacks/single-resolution.ts). */
+  #prepared: ResolvedFragments | undefined;
+  readonly #crossStackReads = new CrossStackReads(this);
 
   constructor(scope: Construct, stackName: string, props: EstateStackProps) {
     super(scope, stackName);
@@ -47,6 +52,27 @@ export class EstateStack extends TerraformStack {
   protected override allocateLogicalId(element: TerraformElement | Node): string {
     const id = super.allocateLogicalId(element);
     return /^[0-9]/.test(id) ? `_${id}` : id;
+  }
+
+  /** cdktf's preparation, its resolution of every element kept for writing the stack (stacks/single-resolution.ts). */
+  override prepareStack(): void {
+    this.#prepared = prepareStackOnce(this);
+  }
+
+  /** cdktf's configuration of the stack, byte for byte, without resolving again what preparing resolved. */
+  override toTerraform(): Record<string, unknown> {
+    const prepared = this.#prepared;
+    // Once: a later call (a test's Testing.synth) resolves afresh, as cdktf would.
+    this.#prepared = undefined;
+    return stackConfiguration(this, prepared);
+  }
+
+  /**
+   * cdktf's remote state through which this stack reads `fromStack`, its outputs read through a local value holding
+   * them: Terraform decodes the remote state once, not once per expression (stacks/cross-stack-reads.ts).
+   */
+  override registerIncomingCrossStackReference(fromStack: TerraformStack): TerraformRemoteState {
+    return this.#crossStackReads.throughLocal(super.registerIncomingCrossStackReference(fromStack));
   }
 
   /**

@@ -107,6 +107,20 @@ patch("digitalocean-ams1", (c) => {
   c.resource.terraform_data = { run: { provisioner: [{ "local-exec": { command: "touch ${marker}" } }] } };
 });
 patch("digitalocean-nyc3", (c) => { c.data = { ...(c.data ?? {}), external: { probe: { program: ["sh", "-c", "touch ${marker}; echo {}"] } } }; });
+// Behind locals (values/remote-state-locals.ts): the local through which dns reads digitalocean-nyc1 made to carry an
+// outside address too, read by an A record that read an estate droplet's (through the local, or the remote state where
+// main's stacks read it directly); and a /0 in a local of the change's own, read by a firewall rule.
+patch("dns", (c) => {
+  const read = "cross-stack-reference-input-digitalocean-nyc1";
+  c.locals = { ...(c.locals ?? {}), [read]: '\${merge(data.terraform_remote_state.' + read + '.outputs, { mirror = "93.184.216.35" })}' };
+  const readsNyc1 = (value: string): boolean => value.startsWith("\${local." + read + ".") || value.startsWith("\${data.terraform_remote_state." + read + ".outputs.");
+  const a = Object.values(c.resource.aws_route53_record).find((r: any) => r.type === "A" && r.name !== "python.org" && readsNyc1(String(r.records?.[0]))) as any;
+  a.records = ["\${local." + read + ".mirror}"];
+});
+patch("digitalocean-nyc1", (c) => {
+  c.locals = { ...(c.locals ?? {}), trusted: "0.0.0.0/0" };
+  (Object.values(c.resource.digitalocean_firewall)[0] as any).inbound_rule.push({ protocol: "tcp", port_range: "6379", source_addresses: ["\${local.trusted}"] });
+});
 `,
     });
     review = await reviewOf(clone);
@@ -128,12 +142,14 @@ patch("digitalocean-nyc3", (c) => { c.data = { ...(c.data ?? {}), external: { pr
     ["an outside buildpack for www.python.org", "buildpack-outside", /github\.com\/evil\/buildpack/],
     ["kms:* for an outside account on the DNSSEC key", "outside-principal", /111122223333/],
     ["s3:PutObject for anyone on the website bucket", "public-write", /s3:PutObject/],
+    ["an A record at an outside address behind the local of a remote state", "points-outside", /now points at 93\.184\.216\.35/],
   ])("names a takeover: %s", (_what, kind, match) => {
     expect(named(review.report, "takeover", kind, match)).not.toEqual([]);
   });
 
   it.each([
     ["a port opened by two /1s", "opens-wide", /tcp 5432/],
+    ["a port opened to a /0 behind a local", "opens-wide", /tcp 6379/],
     ["an output that unmasks the origin token", "output-unmasked", /origin_token/],
     ["a 40-character hex token in a plain config var", "secret-in-configuration", /config_vars\.DEPLOY_HOOK/],
   ])("names an exposure: %s", (_what, kind, match) => {
@@ -172,6 +188,8 @@ patch("digitalocean-nyc3", (c) => { c.data = { ...(c.data ?? {}), external: { pr
 
   it("judges with the base's policy: the deleted rule still applies, the change's own exception is only requested", () => {
     expect(named(review.report, "policy", "dns.no-spf-plus-all")).not.toEqual([]);
+    // A source behind a local that is not a remote state's outputs counts as the whole internet.
+    expect(named(review.report, "policy", "network.world-ports-declared", /6379.*local\.trusted/)).not.toEqual([]);
     expect(review.report.notes).toContainEqual(expect.objectContaining({ kind: "exception-requested", subject: "dns.no-spf-plus-all" }));
   });
 

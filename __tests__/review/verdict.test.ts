@@ -184,6 +184,40 @@ describe("code execution and hiding, from the configurations", () => {
     expect(verdictOf([planned([])], { head: headWith(["${cidrsubnet(var.x, 0, 0)}"]) }).map((d) => d.kind)).toEqual(["sources-unknown"]);
   });
 
+  describe("a value read through a local (values/remote-state-locals.ts)", () => {
+    const READ = "cross-stack-reference-input-digitalocean-nyc1";
+    const reads = { terraform_remote_state: { [READ]: { backend: "local", config: { path: "../../terraform.digitalocean-nyc1.tfstate" } } } };
+    const outputs = { [READ]: `\${data.terraform_remote_state.${READ}.outputs}` };
+    const shadowed = { [READ]: `\${merge(data.terraform_remote_state.${READ}.outputs, { lb = cidrsubnet(var.x, 0, 0) })}` };
+    const head = (locals: Record<string, unknown>, resource: Record<string, unknown>): Configurations => new Map([["dns", { terraform: pinnedRequirements, data: reads, locals, resource }]]);
+
+    const firewall = (after: unknown[], afterUnknown: unknown): PlannedChange => ({ ...change("digitalocean_firewall", "update", { name: "w", inbound_rule: [] }, { name: "w", inbound_rule: [{ protocol: "tcp", port_range: "22", source_addresses: after }] }), address: "digitalocean_firewall.w", afterUnknown: { inbound_rule: [{ source_addresses: afterUnknown }] } });
+    const firewallWith = (sources: string[]): Record<string, unknown> => ({ digitalocean_firewall: { w: { name: "w", inbound_rule: [{ protocol: "tcp", port_range: "22", source_addresses: sources }] } } });
+    const recordChange = (records: unknown[] | null, afterUnknown: unknown): PlannedChange => ({ ...change("aws_route53_record", "update", null, { name: "www.python.org", type: "A", records }), action: "create" as const, afterUnknown: { records: afterUnknown } });
+    const recordWith = (records: string[]): Record<string, unknown> => ({ aws_route53_record: { x: { name: "www.python.org", type: "A", records } } });
+
+    it("follows a firewall source or a record to the remote state when the local is exactly a declared remote state's outputs", () => {
+      expect(verdictOf([firewall([], true)], { head: head(outputs, firewallWith([`\${local.${READ}.lb}`])) })).toEqual([]);
+      expect(verdictOf([recordChange(null, true)], { head: head(outputs, recordWith([`\${local.${READ}.lb}`])) })).toEqual([]);
+    });
+
+    it.each([
+      ["the remote state's local merged with another value", shadowed, `\${local.${READ}.lb}`],
+      ["a local of its own", { ...outputs, lb: "${cidrsubnet(var.x, 0, 0)}" }, "${local.lb}"],
+      ["the remote state's local, for a remote state the stack does not declare", { other: "${data.terraform_remote_state.other.outputs}" }, "${local.other.lb}"],
+    ])("fails a firewall source and a record unknown until apply behind %s", (_what, locals, expression) => {
+      expect(verdictOf([firewall([], true)], { head: head(locals, firewallWith([expression])) }).map((d) => d.kind)).toEqual(["sources-unknown"]);
+      expect(verdictOf([recordChange(null, true)], { head: head(locals, recordWith([expression])) }).map((d) => d.kind)).toEqual(["destination-unknown"]);
+    });
+
+    it("fails an outside address and a /0 known at plan behind a local, as written anywhere", () => {
+      const wide = verdictOf([firewall(["0.0.0.0/0"], false)], { head: head({ ...outputs, open: ["0.0.0.0/0"] }, firewallWith(["${local.open}"])) });
+      expect(wide.map((d) => d.kind)).toEqual(["opens-wide"]);
+      const outside = verdictOf([recordChange(["93.184.216.34"], false)], { head: head({ ...outputs, [READ]: { lb: "93.184.216.34" } }, recordWith([`\${local.${READ}.lb}`])) });
+      expect(outside).toEqual([expect.objectContaining({ kind: "points-outside", detail: expect.stringMatching(/93\.184\.216\.34/) })]);
+    });
+  });
+
   it("names a secret-looking literal, hex tokens included, without showing it", () => {
     const token = "3f9a1c07be52d48e6a0f93c1d7b2e85a4c6f0d19";
     const head: Configurations = new Map([["heroku", { terraform: { required_providers: { heroku: { source: "heroku/heroku", version: "~> 5.3" } } }, resource: { heroku_app: { a: { config_vars: { HOOK: token } } } } }]]);

@@ -1,3 +1,4 @@
+import { spelledOut } from "../../values/remote-state-locals";
 import type { SynthesizedEstate } from "./synth-estate";
 
 const REMOTE = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([a-z0-9-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/;
@@ -13,12 +14,13 @@ export interface ResolvedReference {
 }
 
 /**
- * Follows a value written in `stack` through cdktf's cross-stack outputs to the resource attribute it
- * reads, or returns undefined for a literal.
+ * Follows a value written in `stack` through cdktf's cross-stack outputs (read through the stack's locals of
+ * remote-state outputs: values/remote-state-locals.ts) to the resource attribute it reads, or returns undefined for a
+ * literal.
  */
 export function resolveReference(synth: SynthesizedEstate, stack: string, value: unknown): ResolvedReference | undefined {
   if (typeof value !== "string") return undefined;
-  const remote = REMOTE.exec(value);
+  const remote = REMOTE.exec(spelledOut(value, synth.json.get(stack)));
   if (remote !== null) {
     const [, producer, output] = remote as unknown as [string, string, string];
     const produced = synth.json.get(producer)?.output?.[output]?.value;

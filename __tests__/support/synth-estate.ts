@@ -11,6 +11,7 @@ import type { StateBackend } from "../../stacks/state-backend";
 export type TerraformJson = {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly locals?: Record<string, unknown>;
   readonly variable?: Record<string, Record<string, unknown>>;
   readonly output?: Record<string, Record<string, unknown>>;
   readonly provider?: Record<string, unknown[]>;

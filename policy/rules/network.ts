@@ -8,6 +8,7 @@ import type { PortFacts, PolicyFacts } from "../../inventory/estate-facts";
 import { constructCause, hostItem, inventoryCause } from "../cause";
 import { constructKey, resourcesOfType, variablesOf, withVariableDefaults, type ResourceEntry } from "../configuration";
 import { describeExposure, exposureOf, isWideOpen, type Exposure } from "../exposure";
+import { spelledOut } from "../../values/remote-state-locals";
 import type { PolicyContext, PolicyFinding, PolicyRule } from "../types";
 
 type RoleFacts = PolicyFacts["roles"][number];
@@ -70,7 +71,7 @@ interface WideOpening {
 function wideOpenings(rules: readonly InboundRule[], configuration: Readonly<Record<string, unknown>>): WideOpening[] {
   const openings: WideOpening[] = [];
   for (const protocol of ["tcp", "udp"] as const) {
-    const admitting = rules.filter((r) => r.protocol === protocol).map((r) => ({ ports: portsOf(r), sources: withVariableDefaults(sourcesOf(r), configuration) }));
+    const admitting = rules.filter((r) => r.protocol === protocol).map((r) => ({ ports: portsOf(r), sources: withVariableDefaults(sourcesOf(r).map((s) => spelledOut(s, configuration)), configuration) }));
     // Between two consecutive bounds, every rule admits all ports or none.
     const bounds = [...new Set(admitting.flatMap((r) => [r.ports.from, r.ports.to + 1]))].sort((a, b) => a - b);
     bounds.forEach((from, index) => {
@@ -236,7 +237,8 @@ export const DATABASE_NOT_WIDE_OPEN: PolicyRule = {
     for (const firewall of resourcesOfType(context, "digitalocean_database_firewall")) {
       const key = `${firewall.stack}\n${String(firewall.body.cluster_id)}`;
       const addresses = ((firewall.body.rule as DatabaseFirewallRule[] | undefined) ?? []).filter((r) => r.type === "ip_addr").map((r) => String(r.value));
-      const sources = withVariableDefaults(addresses, context.configurations.get(firewall.stack) ?? {});
+      const configuration = context.configurations.get(firewall.stack) ?? {};
+      const sources = withVariableDefaults(addresses.map((a) => spelledOut(a, configuration)), configuration);
       const known = byCluster.get(key);
       if (known === undefined) byCluster.set(key, { entry: firewall, sources });
       else known.sources.push(...sources);

@@ -6,6 +6,7 @@
  */
 import { looksSecretValue } from "../../inventory/looks-secret";
 import { describeExposure, exposureOf, isWideOpen } from "../../policy/exposure";
+import { spelledOut } from "../../values/remote-state-locals";
 import { resources, section } from "../configuration";
 import { isRecord, stripMetadata } from "../json";
 import type { PlannedChange } from "../terraform-plan";
@@ -106,8 +107,9 @@ function firewallExposure(change: PlannedChange, inputs: JudgeInputs): Finding[]
     .map(({ ports, why }) => finding(change, "opens-wide", `firewall ${recognizableName(change)} now admits ${describePorts(ports)} from more than a /8 of the internet (${why})`));
   const unknown = isRecord(change.afterUnknown) ? change.afterUnknown["inbound_rule"] : undefined;
   if (JSON.stringify(unknown ?? false).includes("true")) {
-    const body = resources(inputs.head.get(change.stack)).find((r) => r.address === change.address.replace(/\[[^\]]*\]$/, ""))?.body;
-    const sources = blocks(body?.["inbound_rule"]).flatMap((r) => strings(r["source_addresses"])).filter((s) => s.includes("${"));
+    const configuration = inputs.head.get(change.stack);
+    const body = resources(configuration).find((r) => r.address === change.address.replace(/\[[^\]]*\]$/, ""))?.body;
+    const sources = blocks(body?.["inbound_rule"]).flatMap((r) => strings(r["source_addresses"])).filter((s) => s.includes("${")).map((s) => spelledOut(s, configuration));
     const opaque = sources.filter((s) => !isEstateReference(s));
     if (opaque.length > 0) findings.push(finding(change, "sources-unknown", `firewall ${recognizableName(change)} admits sources unknown until apply (${opaque.join(", ")}): how much of the internet they cover cannot be seen`));
   }

@@ -5,6 +5,7 @@
  * people outside; a buildpack or code from outside; a key or bucket policy granting an outside account, or the public
  * write. Only what the change adds is judged: a destination the base already had is not the change's doing.
  */
+import { spelledOut } from "../../values/remote-state-locals";
 import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import { resourceBody } from "../configuration";
 import { isRecord, stableStringify } from "../json";
@@ -40,19 +41,24 @@ const values = (side: unknown): Record<string, unknown> => (isRecord(side) ? sid
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 const blocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
-/** Whether an unknown value of `attribute` comes from the estate: every expression it is written with is `isEstateReference`. */
+/**
+ * Whether an unknown value of `attribute` comes from the estate: every expression it is written with is
+ * `isEstateReference`, read with the stack's locals of remote-state outputs spelled out (values/remote-state-locals.ts).
+ */
 function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: (body: Record<string, unknown>) => unknown): boolean {
-  const body = resourceBody(inputs.head.get(change.stack), change.address);
+  const configuration = inputs.head.get(change.stack);
+  const body = resourceBody(configuration, change.address);
   if (body === undefined) return false;
   const written = attribute(body as Record<string, unknown>);
-  const texts = (Array.isArray(written) ? written : [written]).map((v) => (typeof v === "string" ? v : JSON.stringify(v ?? null)));
+  const texts = (Array.isArray(written) ? written : [written]).map((v) => spelledOut(typeof v === "string" ? v : JSON.stringify(v ?? null), configuration));
   return texts.length > 0 && texts.every((t) => t.includes("${") && isEstateReference(t));
 }
 
 /**
  * Whether an expression's value can only be a place the cloud gave an object of the estate: it reads at least one
  * thing, everything it reads is such a place (`reachableAt` in provider-schemas/facts) or a remote-state output of the
- * estate (judged in its own stack), and it names no host of its own. `${droplet.lb.ipv4_address}`,
+ * estate (judged in its own stack), and it names no host of its own; a local value is not followed (spell out the
+ * configuration's locals of remote-state outputs first: values/remote-state-locals.ts). `${droplet.lb.ipv4_address}`,
  * `${sort(data.terraform_remote_state.dns.outputs.x)}`, `${[for c in fastly_tls_subscription.s.managed_dns_challenges : ...][0]}`.
  */
 export function isEstateReference(expression: string): boolean {
