@@ -150,13 +150,13 @@ describe("network rules report", () => {
     });
 
     describe("a source read through a local (values/remote-state-locals.ts)", () => {
-      const nyc1 = synth.json.get("digitalocean-nyc1")!;
+      const nyc1 = defined(synth.json.get("digitalocean-nyc1"));
       // A committed firewall source read from another stack through the local of its remote state.
-      const source = Object.values(nyc1.resource?.["digitalocean_firewall"] ?? {})
+      const source = defined(Object.values(nyc1.resource?.["digitalocean_firewall"] ?? {})
         .flatMap((firewall) => (firewall["inbound_rule"] as { source_addresses?: string[] }[]).flatMap((r) => r.source_addresses ?? []))
-        .find((s) => s.startsWith("${local."))!;
-      const [, read, output] = /^\$\{local\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\}$/.exec(source)!;
-      const withLocal = (name: string, value: unknown): PolicyContext => changed((s) => { (s.get("digitalocean-nyc1")!.locals as Body)[name] = value; });
+        .find((s) => s.startsWith("${local.")), "a firewall source read through a local");
+      const [, read = "", output = ""] = defined(/^\$\{local\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\}$/.exec(source));
+      const withLocal = (name: string, value: unknown): PolicyContext => changed((s) => { (defined(s.get("digitalocean-nyc1")).locals as Body)[name] = value; });
       const wholeInternet = (text: string): RegExp => new RegExp(`to the world .*"${text.replace(/[$.{}[\]()*+?^|\\]/g, "\\$&")}" is an expression the policy cannot evaluate, so it counts as the whole internet`);
 
       it("is a plain reference, not counted here, when the local is exactly a declared remote state's outputs", () => {
@@ -165,16 +165,16 @@ describe("network rules report", () => {
       });
 
       it.each([
-        ["a literal /0", { [output!]: "0.0.0.0/0" }],
+        ["a literal /0", { [output]: "0.0.0.0/0" }],
         ["the outputs merged with a /0", `\${merge(data.terraform_remote_state.${read}.outputs, { ${output} = "0.0.0.0/0" })}`],
         ["another remote state's outputs", "${data.terraform_remote_state.elsewhere.outputs}"],
       ])("fails when the remote state's local is redefined as %s: the source counts as the whole internet", (_what, value) => {
-        expect(messages(rule, withLocal(read!, value))).toContainEqual(expect.stringMatching(wholeInternet(source)));
+        expect(messages(rule, withLocal(read, value))).toContainEqual(expect.stringMatching(wholeInternet(source)));
       });
 
       it("fails a /0 behind a local of a pull request's own", () => {
         const context = changed((s) => {
-          (s.get("digitalocean-nyc1")!.locals as Body)["trusted"] = "0.0.0.0/0";
+          (defined(s.get("digitalocean-nyc1")).locals as Body)["trusted"] = "0.0.0.0/0";
           (resource(s, "digitalocean-nyc1", "digitalocean_firewall", firewallOf("bugs")).inbound_rule as Body[]).push({ protocol: "tcp", port_range: "5432", source_addresses: ["${local.trusted}"] });
         });
         expect(messages(rule, context)).toEqual([expect.stringMatching(wholeInternet("${local.trusted}"))]);
@@ -243,9 +243,9 @@ describe("network rules report", () => {
 
   it("network.database-not-wide-open: fails an address behind a local unless the local is exactly a remote state's outputs", () => {
     const rule = byId(NETWORK_RULES, "network.database-not-wide-open");
-    const read = Object.keys(synth.json.get("digitalocean-nyc1-database")!.locals ?? {})[0]!;
+    const read = defined(Object.keys(defined(synth.json.get("digitalocean-nyc1-database")).locals ?? {})[0]);
     const admitting = (value: string, locals: Body = {}): PolicyContext => changed((s) => {
-      Object.assign(s.get("digitalocean-nyc1-database")!.locals as Body, locals);
+      Object.assign(defined(s.get("digitalocean-nyc1-database")).locals as Body, locals);
       (resource(s, "digitalocean-nyc1-database", "digitalocean_database_firewall").rule as Body[]).push({ type: "ip_addr", value });
     });
     // The remote state's own local: a planned value, judged by the review.

@@ -6,6 +6,7 @@
  */
 import { remoteStateLocals, remoteStateOutputsLocal, spelledOut, type ReadingConfiguration } from "../values/remote-state-locals";
 import { synthCommittedEstate } from "./support/synth-estate";
+import { defined } from "./support/defined";
 
 const READ = "cross-stack-reference-input-digitalocean-nyc1";
 const DECLARED = { terraform_remote_state: { [READ]: { backend: "local", config: { path: "x" } } } };
@@ -64,7 +65,7 @@ describe("the synthesized estate", () => {
       const declared = Object.keys(json.data?.terraform_remote_state ?? {}).sort();
       expect({ name, locals: [...remoteStateLocals(json)].sort() }).toEqual({ name, locals: declared });
       expect({ name, locals: Object.keys(json.locals ?? {}).sort() }).toEqual({ name, locals: declared });
-      const text = synth.text.get(name)!;
+      const text = defined(synth.text.get(name));
       expect({ name, named: (text.match(/data\.terraform_remote_state\./g) ?? []).length }).toEqual({ name, named: declared.length });
     }
   });

@@ -11,6 +11,7 @@ import type { IConstruct } from "constructs";
 import { loadEstate } from "../inventory";
 import { EstateStack } from "../stacks/estate-stack";
 import { definePsfEstate } from "../stacks/psf-estate";
+import { defined } from "./support/defined";
 
 /** `app` synthesized: each stack's name, the stack, and the text written for it. */
 function synthesized(app: App): { name: string; stack: TerraformStack; text: string }[] {
@@ -19,7 +20,7 @@ function synthesized(app: App): { name: string; stack: TerraformStack; text: str
   const out = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((stack) => ({
     name: stack.node.id,
     stack,
-    text: readFileSync(join(app.outdir, manifest.stacks[stack.node.id]!.synthesizedStackPath), "utf8"),
+    text: readFileSync(join(app.outdir, defined(manifest.stacks[stack.node.id]).synthesizedStackPath), "utf8"),
   }));
   rmSync(app.outdir, { recursive: true, force: true });
   return out;
@@ -66,8 +67,8 @@ describe("single resolution", () => {
       },
     };
     Aspects.of(stack).add(rename);
-    const [written] = synthesized(app);
-    expect(JSON.parse(written!.text).resource.digitalocean_vpc.vpc.name).toBe("after");
+    const written = defined(synthesized(app)[0]);
+    expect(JSON.parse(written.text).resource.digitalocean_vpc.vpc.name).toBe("after");
   });
 
   it("resolves a token in the stack's own overrides, and cross-stack references in both stacks", () => {
@@ -79,7 +80,7 @@ describe("single resolution", () => {
     reader.addOverride("terraform.required_version", Lazy.stringValue({ produce: () => ">= 1.10.5" }));
     const stacks = synthesized(app);
     for (const { name, stack, text } of stacks) expect({ name, same: asCdktfWrites(stack, text) }).toEqual({ name, same: true });
-    const written = JSON.parse(stacks.find((s) => s.name === "reader")!.text) as { terraform: { required_version: string } };
+    const written = JSON.parse(defined(stacks.find((s) => s.name === "reader")).text) as { terraform: { required_version: string } };
     expect(written.terraform.required_version).toBe(">= 1.10.5");
   });
 
@@ -100,9 +101,9 @@ describe("single resolution", () => {
       nested: [{ kept: "1e5", dropped: undefined, deeper: { value: later } }, undefined, "literal"],
       plain: { dropped: undefined, date: "2027-06-30", exponent: "2e+299" },
     });
-    const [written] = synthesized(app);
-    expect(asCdktfWrites(written!.stack, written!.text)).toBe(true);
-    const local = (JSON.parse(written!.text) as { locals: { everything: Record<string, unknown> } }).locals.everything;
+    const written = defined(synthesized(app)[0]);
+    expect(asCdktfWrites(written.stack, written.text)).toBe(true);
+    const local = (JSON.parse(written.text) as { locals: { everything: Record<string, unknown> } }).locals.everything;
     expect(local).toMatchObject({ text: `id \${digitalocean_vpc.vpc.id} and produced`, number: 42, numberInText: "7 seven", keyed: { "key-produced": "a key made of a token" } });
     expect(local["nested"]).toEqual([{ kept: "1e5", deeper: { value: "produced" } }, "literal"]);
   });
