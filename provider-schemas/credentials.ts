@@ -13,8 +13,11 @@ const SAYS_SECRET = /TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APP_KEY|ACCESS_KEY|PRI
 
 let prefixes: readonly string[] | undefined;
 
-/** Whether a variable of this name can carry a credential, and so must not reach what runs without them. */
-export function isCredentialVariable(name: string): boolean {
-  prefixes ??= [...pinnedProviders().flatMap((p) => p.environment), ...TOOLING];
+/**
+ * Whether a variable of this name can carry a credential, and so must not reach what runs without them. `root` is the
+ * project's root where this code runs bundled (the benchmark's rehearsal), whose own folder says nothing of it.
+ */
+export function isCredentialVariable(name: string, root?: string): boolean {
+  prefixes ??= [...pinnedProviders(root).flatMap((p) => p.environment), ...TOOLING];
   return SAYS_SECRET.test(name) || prefixes.some((prefix) => name.startsWith(prefix));
 }

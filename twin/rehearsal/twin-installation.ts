@@ -57,7 +57,7 @@ export function installTwin(scratch: string, root: string, baseEnv: NodeJS.Proce
   for (const [key, value] of Object.entries(baseEnv)) {
     // Terraform's own settings come from the rehearsal alone, but for its log switches, which help debug the twin.
     // Credentials never reach a rehearsal's Terraform or twin (provider-schemas/credentials.ts).
-    if (!isCredentialVariable(key) && (!key.startsWith("TF_") || key.startsWith("TF_LOG"))) env[key] = value;
+    if (!isCredentialVariable(key, root) && (!key.startsWith("TF_") || key.startsWith("TF_LOG"))) env[key] = value;
   }
   Object.assign(env, {
     TF_CLI_CONFIG_FILE: cliConfig,
