@@ -10,7 +10,10 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
     // dns-zonefile (the BIND zone file parser of live/zone-export.ts) is an ES module only; jest's runtime loads CommonJS.
-    "/node_modules/dns-zonefile/.+\\.js$": ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    "/node_modules/dns-zonefile/.+\\.js$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } },
+    ],
   },
   transformIgnorePatterns: ["/node_modules/(?!dns-zonefile/)"],
   moduleFileExtensions: ["ts", "js", "json"],

@@ -72,7 +72,12 @@ function asProcess(file: string, argv: readonly string[]): Promise<Run> {
 /** What a usage problem must look like: exit 2, one line naming the command, nothing on standard output. */
 function expectOneLine(run: Run, command: string, why: RegExp): void {
   const lines = run.stderr.split("\n").filter((line) => line !== "");
-  expect({ status: run.status, stdout: run.stdout, lines: lines.length, trace: /\n\s+at /.test(run.stderr) }).toEqual({ status: 2, stdout: "", lines: 1, trace: false });
+  expect({ status: run.status, stdout: run.stdout, lines: lines.length, trace: /\n\s+at /.test(run.stderr) }).toEqual({
+    status: 2,
+    stdout: "",
+    lines: 1,
+    trace: false,
+  });
   expect(lines[0]).toMatch(new RegExp(`^${command}: `));
   expect(lines[0]).toMatch(why);
 }
@@ -87,59 +92,184 @@ type Main = (argv: readonly string[]) => number | Promise<number>;
 
 /** The TypeScript commands: each one's main, the options it requires, and a bad value for it. */
 const IN_PROCESS: ReadonlyArray<readonly [string, string, Main, readonly string[], readonly string[], RegExp]> = [
-  ["rehearse", "rehearse.ts", rehearse, [], ["--concurrency", "0"], /^rehearse: option '--concurrency <n>' argument '0' is invalid\. give a whole number of at least 1 \(see --help\)$/],
+  [
+    "rehearse",
+    "rehearse.ts",
+    rehearse,
+    [],
+    ["--concurrency", "0"],
+    /^rehearse: option '--concurrency <n>' argument '0' is invalid\. give a whole number of at least 1 \(see --help\)$/,
+  ],
   ["review", "review.ts", review, [], ["--format", "xml"], /argument 'xml' is invalid\. Allowed choices are markdown, text, json\. \(see --help\)$/],
-  ["import-plan", "import-plan.ts", importPlan, [], ["--out-dir", missing], /^import-plan: option '--out-dir <dir>' argument '.*missing' is invalid\. no such folder \(see --help\)$/],
+  [
+    "import-plan",
+    "import-plan.ts",
+    importPlan,
+    [],
+    ["--out-dir", missing],
+    /^import-plan: option '--out-dir <dir>' argument '.*missing' is invalid\. no such folder \(see --help\)$/,
+  ],
   ["overview", "overview.ts", overview, [], ["docs/estate.md"], /^overview: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
-  ["exceptions", "exceptions.ts", (argv) => exceptions(argv), [], ["--today", "2027-02-30"], /^exceptions: option '--today <day>' argument '2027-02-30' is invalid\. "2027-02-30" is not a date \(YYYY-MM-DD\) \(see --help\)$/],
-  ["state:probe", "state-probe.ts", (argv) => stateProbe(argv, {}), [], ["the-bucket"], /^state:probe: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
-  ["deploy", "deploy.ts", (argv) => deploy(argv, { PSF_ESTATE_BACKEND: "local" }), ["--reviewed", aFile], ["--reviewed", aFile, "--auto-approve"], /^deploy: --auto-approve goes with --apply only$/],
-  ["adopt", "adopt.ts", (argv) => adopt(argv, {}), [], ["--format", "xml"], /^adopt: option '--format <format>' argument 'xml' is invalid\. Allowed choices are .* \(see --help\)$/],
-  ["drift", "drift.ts", (argv) => drift(argv, {}), [], ["--format", "html"], /^drift: option '--format <format>' argument 'html' is invalid\. Allowed choices are .* \(see --help\)$/],
-  ["unmanaged", "unmanaged.ts", (argv) => unmanaged(argv, {}), [], ["--format", "csv"], /^unmanaged: option '--format <format>' argument 'csv' is invalid\. Allowed choices are .* \(see --help\)$/],
-  ["live-snapshot", "live-snapshot.ts", (argv) => liveSnapshot(argv, {}), ["--output", join(scratch, "snapshot.json")], ["--output", join(scratch, "snapshot.json"), "--taken", "2027-02-30"], /^live-snapshot: option '--taken <day>' argument '2027-02-30' is invalid\. not a day \(YYYY-MM-DD\) \(see --help\)$/],
-  ["live-fixture", "live-fixture.ts", liveFixture, [], ["snapshot.json"], /^live-fixture: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/],
+  [
+    "exceptions",
+    "exceptions.ts",
+    (argv) => exceptions(argv),
+    [],
+    ["--today", "2027-02-30"],
+    /^exceptions: option '--today <day>' argument '2027-02-30' is invalid\. "2027-02-30" is not a date \(YYYY-MM-DD\) \(see --help\)$/,
+  ],
+  [
+    "state:probe",
+    "state-probe.ts",
+    (argv) => stateProbe(argv, {}),
+    [],
+    ["the-bucket"],
+    /^state:probe: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/,
+  ],
+  [
+    "deploy",
+    "deploy.ts",
+    (argv) => deploy(argv, { PSF_ESTATE_BACKEND: "local" }),
+    ["--reviewed", aFile],
+    ["--reviewed", aFile, "--auto-approve"],
+    /^deploy: --auto-approve goes with --apply only$/,
+  ],
+  [
+    "adopt",
+    "adopt.ts",
+    (argv) => adopt(argv, {}),
+    [],
+    ["--format", "xml"],
+    /^adopt: option '--format <format>' argument 'xml' is invalid\. Allowed choices are .* \(see --help\)$/,
+  ],
+  [
+    "drift",
+    "drift.ts",
+    (argv) => drift(argv, {}),
+    [],
+    ["--format", "html"],
+    /^drift: option '--format <format>' argument 'html' is invalid\. Allowed choices are .* \(see --help\)$/,
+  ],
+  [
+    "unmanaged",
+    "unmanaged.ts",
+    (argv) => unmanaged(argv, {}),
+    [],
+    ["--format", "csv"],
+    /^unmanaged: option '--format <format>' argument 'csv' is invalid\. Allowed choices are .* \(see --help\)$/,
+  ],
+  [
+    "live-snapshot",
+    "live-snapshot.ts",
+    (argv) => liveSnapshot(argv, {}),
+    ["--output", join(scratch, "snapshot.json")],
+    ["--output", join(scratch, "snapshot.json"), "--taken", "2027-02-30"],
+    /^live-snapshot: option '--taken <day>' argument '2027-02-30' is invalid\. not a day \(YYYY-MM-DD\) \(see --help\)$/,
+  ],
+  [
+    "live-fixture",
+    "live-fixture.ts",
+    liveFixture,
+    [],
+    ["snapshot.json"],
+    /^live-fixture: too many arguments\. Expected 0 arguments but got 1\. \(see --help\)$/,
+  ],
 ];
 
 describe.each(IN_PROCESS)("npm run %s", (command, file, main, required, badValue, why) => {
   const unknown = [...required, "--no-such-flag"];
   it("has --help, with its exit statuses", async () => expectHelp(await inProcess(main, ["--help"]), command));
-  it("answers an unknown flag in one line, exit 2", async () => expectOneLine(await inProcess(main, unknown), command, /unknown option '--no-such-flag' \(see --help\)$/));
+  it("answers an unknown flag in one line, exit 2", async () =>
+    expectOneLine(await inProcess(main, unknown), command, /unknown option '--no-such-flag' \(see --help\)$/));
   it(`answers a bad value (${badValue.join(" ")}) in one line, exit 2`, async () => expectOneLine(await inProcess(main, badValue), command, why));
-  it("as npm starts it: an unknown flag, one line, exit 2", async () => expectOneLine(await asProcess(file, unknown), command, /unknown option '--no-such-flag' \(see --help\)$/), SLOW);
+  it(
+    "as npm starts it: an unknown flag, one line, exit 2",
+    async () => expectOneLine(await asProcess(file, unknown), command, /unknown option '--no-such-flag' \(see --help\)$/),
+    SLOW,
+  );
 });
 
 /** The plain-node commands (no TypeScript loader: they start in a fraction of a second). */
 const PROCESSES: ReadonlyArray<readonly [string, string, readonly string[], RegExp]> = [
-  ["synth", "synth-app.mjs", ["--output", aFile], /^synth: option '--output <dir>' argument '.*a-file' is invalid\. it is a file, not a folder \(see --help\)$/],
-  ["bench", "bench.mjs", ["--only", "synth,tset"], /^bench: option '--only <parts>' argument 'synth,tset' is invalid\. "tset" is not one of synth, rehearsal, scaled, review, test \(see --help\)$/],
-  ["bindings", "generate-provider-bindings.mjs", ["--out", aFile], /^bindings: option '--out <dir>' argument '.*a-file' is invalid\. it is a file, not a folder \(see --help\)$/],
+  [
+    "synth",
+    "synth-app.mjs",
+    ["--output", aFile],
+    /^synth: option '--output <dir>' argument '.*a-file' is invalid\. it is a file, not a folder \(see --help\)$/,
+  ],
+  [
+    "bench",
+    "bench.mjs",
+    ["--only", "synth,tset"],
+    /^bench: option '--only <parts>' argument 'synth,tset' is invalid\. "tset" is not one of synth, rehearsal, scaled, review, test \(see --help\)$/,
+  ],
+  [
+    "bindings",
+    "generate-provider-bindings.mjs",
+    ["--out", aFile],
+    /^bindings: option '--out <dir>' argument '.*a-file' is invalid\. it is a file, not a folder \(see --help\)$/,
+  ],
 ];
 
 describe.each(PROCESSES)("npm run %s", (command, file, badValue, why) => {
   it("has --help, with its exit statuses", async () => expectHelp(await asProcess(file, ["--help"]), command), SLOW);
-  it("answers an unknown flag in one line, exit 2", async () => expectOneLine(await asProcess(file, ["--no-such-flag"]), command, /unknown option '--no-such-flag' \(see --help\)$/), SLOW);
-  it(`answers a bad value (${badValue.join(" ")}) in one line, exit 2`, async () => expectOneLine(await asProcess(file, badValue), command, why), SLOW);
+  it(
+    "answers an unknown flag in one line, exit 2",
+    async () => expectOneLine(await asProcess(file, ["--no-such-flag"]), command, /unknown option '--no-such-flag' \(see --help\)$/),
+    SLOW,
+  );
+  it(
+    `answers a bad value (${badValue.join(" ")}) in one line, exit 2`,
+    async () => expectOneLine(await asProcess(file, badValue), command, why),
+    SLOW,
+  );
 });
 
 describe("values only the work itself can check", () => {
-  it("npm run synth refuses, before removing anything, an --output folder holding what no synthesis writes", async () => {
-    expectOneLine(await asProcess("synth-app.mjs", ["--output", ROOT]), "synth", /argument '.*' is invalid\. it holds .*, which no synthesis writes: give a new folder \(see --help\)$/);
-  }, SLOW);
+  it(
+    "npm run synth refuses, before removing anything, an --output folder holding what no synthesis writes",
+    async () => {
+      expectOneLine(
+        await asProcess("synth-app.mjs", ["--output", ROOT]),
+        "synth",
+        /argument '.*' is invalid\. it holds .*, which no synthesis writes: give a new folder \(see --help\)$/,
+      );
+    },
+    SLOW,
+  );
 
-  it("npm run bench refuses --runs 0 and --runs abc", async () => {
-    for (const runs of ["0", "abc"]) expectOneLine(await asProcess("bench.mjs", ["--runs", runs]), "bench", new RegExp(`argument '${runs}' is invalid\\. give a whole number of at least 1`));
-  }, SLOW);
+  it(
+    "npm run bench refuses --runs 0 and --runs abc",
+    async () => {
+      for (const runs of ["0", "abc"])
+        expectOneLine(
+          await asProcess("bench.mjs", ["--runs", runs]),
+          "bench",
+          new RegExp(`argument '${runs}' is invalid\\. give a whole number of at least 1`),
+        );
+    },
+    SLOW,
+  );
 
-  it("npm run rehearse refuses --concurrency abc, and a stack the estate does not have with exit 2 after synthesis", async () => {
-    expectOneLine(await inProcess(rehearse, ["--concurrency", "abc"]), "rehearse", /argument 'abc' is invalid/);
-    const unknown = await inProcess(rehearse, ["no-such-stack", "--plan-only"]);
-    expect(unknown.status).toBe(2);
-    expect(unknown.stderr.trim().split("\n").at(-1)).toMatch(/^rehearse: could not run: no such stack: no-such-stack \(the estate has datadog, .*static-sites\)$/);
-  }, SLOW);
+  it(
+    "npm run rehearse refuses --concurrency abc, and a stack the estate does not have with exit 2 after synthesis",
+    async () => {
+      expectOneLine(await inProcess(rehearse, ["--concurrency", "abc"]), "rehearse", /argument 'abc' is invalid/);
+      const unknown = await inProcess(rehearse, ["no-such-stack", "--plan-only"]);
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr.trim().split("\n").at(-1)).toMatch(
+        /^rehearse: could not run: no such stack: no-such-stack \(the estate has datadog, .*static-sites\)$/,
+      );
+    },
+    SLOW,
+  );
 
   it("npm run import-plan refuses a folder that is not a synthesis", async () => {
-    expectOneLine(await inProcess(importPlan, ["--out-dir", scratch]), "import-plan", /^import-plan: could not run: --out-dir .* is not a synthesized cdktf\.out \(its manifest\.json: ENOENT\)/);
+    expectOneLine(
+      await inProcess(importPlan, ["--out-dir", scratch]),
+      "import-plan",
+      /^import-plan: could not run: --out-dir .* is not a synthesized cdktf\.out \(its manifest\.json: ENOENT\)/,
+    );
   });
 
   it("npm run review says which --base-src is missing", async () => {

@@ -30,7 +30,10 @@ describe("credential variables", () => {
     const providers = pinnedProviders();
     expect(providers.map((p) => p.name).sort()).toEqual(Object.keys(DOCUMENTED_CREDENTIALS).sort());
     for (const provider of providers) {
-      expect({ provider: provider.name, declaresPrefixes: provider.environment.length > 0 }).toEqual({ provider: provider.name, declaresPrefixes: true });
+      expect({ provider: provider.name, declaresPrefixes: provider.environment.length > 0 }).toEqual({
+        provider: provider.name,
+        declaresPrefixes: true,
+      });
       for (const prefix of provider.environment) expect(prefix).toMatch(/^[A-Z][A-Z0-9]*_$/);
       for (const name of DOCUMENTED_CREDENTIALS[provider.name] ?? []) {
         expect({ name, credential: isCredentialVariable(name) }).toEqual({ name, credential: true });
@@ -42,7 +45,11 @@ describe("credential variables", () => {
     for (const name of Object.keys(ORDINARY)) expect({ name, credential: isCredentialVariable(name) }).toEqual({ name, credential: false });
   });
 
-  const every = Object.fromEntries(Object.values(DOCUMENTED_CREDENTIALS).flat().map((name) => [name, "secret-value"]));
+  const every = Object.fromEntries(
+    Object.values(DOCUMENTED_CREDENTIALS)
+      .flat()
+      .map((name) => [name, "secret-value"]),
+  );
   const onlyOrdinary = (env: NodeJS.ProcessEnv) => Object.keys(env).filter((name) => Object.values(DOCUMENTED_CREDENTIALS).flat().includes(name));
 
   it("none reaches a review's synthesis", () => {

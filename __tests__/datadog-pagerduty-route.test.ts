@@ -48,12 +48,15 @@ describe("DatadogPagerdutyRoute", () => {
 
   it.each(["psf infra", "psf.infra", "@pagerduty-psf", ""])("fails on the name %j, which a handle cannot carry", (name) => {
     const { stack, service } = fixture();
-    expect(() => new DatadogPagerdutyRoute(stack, "route", { name, service }))
-      .toThrow(`DatadogPagerdutyRoute "${name}" prop "name": a handle takes letters, digits`);
+    expect(() => new DatadogPagerdutyRoute(stack, "route", { name, service })).toThrow(
+      `DatadogPagerdutyRoute "${name}" prop "name": a handle takes letters, digits`,
+    );
   });
 
   it("fails on a service without the integration it sends with", () => {
     const { stack, service } = fixture(["pingdom"]);
-    expect(() => new DatadogPagerdutyRoute(stack, "route", { name: "psf-infra", service })).toThrow(/PagingService "Infrastructure" prop "integrations": there is no "datadog" integration/);
+    expect(() => new DatadogPagerdutyRoute(stack, "route", { name: "psf-infra", service })).toThrow(
+      /PagingService "Infrastructure" prop "integrations": there is no "datadog" integration/,
+    );
   });
 });

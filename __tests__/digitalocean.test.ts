@@ -17,8 +17,9 @@ function dropletByName(stack: TerraformJson, name: string): [string, Record<stri
 
 /** The inbound rules of the firewall that applies to droplet `address`. */
 function inboundRulesFor(stack: TerraformJson, dropletAddress: string): Rule[] {
-  const firewalls = Object.values(resourcesOf(stack, "digitalocean_firewall"))
-    .filter((fw) => (fw.droplet_ids as string[]).includes(`\${digitalocean_droplet.${dropletAddress}.id}`));
+  const firewalls = Object.values(resourcesOf(stack, "digitalocean_firewall")).filter((fw) =>
+    (fw.droplet_ids as string[]).includes(`\${digitalocean_droplet.${dropletAddress}.id}`),
+  );
   expect(firewalls).toHaveLength(1);
   return defined(firewalls[0]).inbound_rule as Rule[];
 }
@@ -106,10 +107,15 @@ describe("DigitalOcean datacenters", () => {
       const internal = labels([...discovery, ...role.internalPorts]).filter((p) => !estatePorts.includes(p));
       expect({ host: host.key, world: openPorts(rules, WORLD) }).toEqual({ host: host.key, world });
       expect({ host: host.key, internal: openPorts(rules, [dc.privateRange]) }).toEqual({ host: host.key, internal });
-      expect({ host: host.key, fastly: openPorts(rules, "${var.fastly_source_ranges}") }).toEqual({ host: host.key, fastly: labels(role.fastlyPorts) });
+      expect({ host: host.key, fastly: openPorts(rules, "${var.fastly_source_ranges}") }).toEqual({
+        host: host.key,
+        fastly: labels(role.fastlyPorts),
+      });
       // Every other host of the estate, by the public address of its own droplet in its own datacenter's state.
       const elsewhere = estate.hosts.filter((h) => h.datacenter !== dc.key);
-      const estateRules = rules.filter((r) => Array.isArray(r.source_addresses) && r.source_addresses[0] === dc.privateRange && r.source_addresses.length > 1);
+      const estateRules = rules.filter(
+        (r) => Array.isArray(r.source_addresses) && r.source_addresses[0] === dc.privateRange && r.source_addresses.length > 1,
+      );
       expect(estateRules.map((r) => `${r.protocol}/${r.port_range}`).sort()).toEqual(estatePorts);
       // ... and the addresses outside every datacenter the role names, as written.
       const outside = (role.estatePortsAlsoFrom ?? []).map((source) => source.address);
@@ -117,10 +123,14 @@ describe("DigitalOcean datacenters", () => {
         const sources = (rule.source_addresses as string[]).slice(1);
         expect(sources.filter((value) => !value.startsWith("${"))).toEqual(outside);
         const admitted = sources.filter((value) => value.startsWith("${")).map((value) => resolveReference(synth, `digitalocean-${dc.key}`, value));
-        expect(admitted.map((a) => [a?.type, a?.attribute, a?.resource.name]).sort()).toEqual(elsewhere.map((h) => ["digitalocean_droplet", "ipv4_address", h.dropletName]).sort());
+        expect(admitted.map((a) => [a?.type, a?.attribute, a?.resource.name]).sort()).toEqual(
+          elsewhere.map((h) => ["digitalocean_droplet", "ipv4_address", h.dropletName]).sort(),
+        );
       }
       // Nothing else: no port rule beyond those above.
-      expect(rules.filter((r) => r.port_range !== undefined)).toHaveLength(world.length + internal.length + estatePorts.length + role.fastlyPorts.length);
+      expect(rules.filter((r) => r.port_range !== undefined)).toHaveLength(
+        world.length + internal.length + estatePorts.length + role.fastlyPorts.length,
+      );
     }
   });
 
@@ -131,7 +141,8 @@ describe("DigitalOcean datacenters", () => {
   it("opens Consul's ports only where Consul runs, to that datacenter's private network, and nowhere to other datacenters", () => {
     for (const dc of estate.datacenters) {
       const stack = stackJson(synth, `digitalocean-${dc.key}`);
-      const consul = Object.values(resourcesOf(stack, "digitalocean_firewall")).flatMap((f) => (f.inbound_rule as { port_range?: string; source_addresses?: string[] }[]))
+      const consul = Object.values(resourcesOf(stack, "digitalocean_firewall"))
+        .flatMap((f) => f.inbound_rule as { port_range?: string; source_addresses?: string[] }[])
         .filter((r) => r.port_range === "8300-8302");
       if (estate.serviceDiscovery.datacenters.includes(dc.key)) {
         expect(consul.length).toBeGreaterThan(0);
@@ -146,7 +157,8 @@ describe("DigitalOcean datacenters", () => {
     for (const dc of estate.datacenters) {
       const needsFastly = estate.hostsIn(dc.key).some((h) => estate.role(h.role).fastlyPorts.length > 0);
       const variable = stackJson(synth, `digitalocean-${dc.key}`).variable?.fastly_source_ranges;
-      if (needsFastly) expect({ dc: dc.key, variable }).toEqual({ dc: dc.key, variable: expect.objectContaining({ type: "list(string)", nullable: false }) });
+      if (needsFastly)
+        expect({ dc: dc.key, variable }).toEqual({ dc: dc.key, variable: expect.objectContaining({ type: "list(string)", nullable: false }) });
       else expect({ dc: dc.key, variable }).toEqual({ dc: dc.key, variable: undefined });
     }
   });
@@ -159,13 +171,21 @@ describe("DigitalOcean datacenters", () => {
       const volumes = Object.entries(resourcesOf(stack, "digitalocean_volume"));
       const attachments = Object.values(resourcesOf(stack, "digitalocean_volume_attachment"));
       const hosts = withVolume.filter((h) => h.datacenter === dc.key);
-      expect({ dc: dc.key, volumes: volumes.length, attachments: attachments.length }).toEqual({ dc: dc.key, volumes: hosts.length, attachments: hosts.length });
+      expect({ dc: dc.key, volumes: volumes.length, attachments: attachments.length }).toEqual({
+        dc: dc.key,
+        volumes: hosts.length,
+        attachments: hosts.length,
+      });
       for (const host of hosts) {
         const [volumeName, volume] = defined(volumes.find(([, v]) => v.name === defined(host.volume).name));
         expect(volume).toMatchObject({ region: dc.region, size: defined(host.volume).sizeGiB, lifecycle: { prevent_destroy: true } });
         const [dropletAddress] = dropletByName(stack, host.dropletName);
         expect(attachments).toContainEqual(
-          expect.objectContaining({ droplet_id: `\${digitalocean_droplet.${dropletAddress}.id}`, volume_id: `\${digitalocean_volume.${volumeName}.id}` }));
+          expect.objectContaining({
+            droplet_id: `\${digitalocean_droplet.${dropletAddress}.id}`,
+            volume_id: `\${digitalocean_volume.${volumeName}.id}`,
+          }),
+        );
       }
     }
   });
@@ -177,13 +197,21 @@ describe("DigitalOcean datacenters", () => {
     expect(clusters).toHaveLength(1);
     const [clusterName, resource] = defined(clusters[0]);
     expect(resource).toMatchObject({
-      name: cluster.name, engine: cluster.engine, version: cluster.version, size: cluster.size, node_count: cluster.nodeCount,
-      region: clusterDc.region, lifecycle: { prevent_destroy: true },
+      name: cluster.name,
+      engine: cluster.engine,
+      version: cluster.version,
+      size: cluster.size,
+      node_count: cluster.nodeCount,
+      region: clusterDc.region,
+      lifecycle: { prevent_destroy: true },
     });
     const [vpcName] = Object.keys(resourcesOf(dcStack, "digitalocean_vpc"));
     expect(fromClusterDc(resource.private_network_uuid)).toBe(`\${digitalocean_vpc.${vpcName}.id}`);
     const expected = cluster.databases.map((db) => db.name).sort();
-    const names = (type: string): unknown[] => Object.values(resourcesOf(database, type)).map((r) => r.name).sort();
+    const names = (type: string): unknown[] =>
+      Object.values(resourcesOf(database, type))
+        .map((r) => r.name)
+        .sort();
     expect(names("digitalocean_database_db")).toEqual(expected);
     expect(names("digitalocean_database_user")).toEqual(expected);
     const firewall = Object.values(resourcesOf(database, "digitalocean_database_firewall"));
@@ -192,39 +220,56 @@ describe("DigitalOcean datacenters", () => {
     // The droplet ids come from the datacenter's state, through cdktf cross-stack references.
     const admitted = (defined(firewall[0]).rule as { type: string; value: string }[]).map((r) => fromClusterDc(r.value)).sort();
     const clientRoles = new Set([cluster.administeredByRole, ...cluster.databases.map((db) => db.usedByRole)]);
-    const clients = estate.hostsIn(clusterDc.key).filter((h) => clientRoles.has(h.role))
-      .map((h) => `\${digitalocean_droplet.${dropletByName(dcStack, h.dropletName)[0]}.id}`).sort();
+    const clients = estate
+      .hostsIn(clusterDc.key)
+      .filter((h) => clientRoles.has(h.role))
+      .map((h) => `\${digitalocean_droplet.${dropletByName(dcStack, h.dropletName)[0]}.id}`)
+      .sort();
     expect(clients.length).toBeGreaterThan(0);
     expect(admitted).toEqual(clients);
     expect(Object.keys(database.output ?? {}).sort()).toEqual(["postgres_port", "postgres_private_host"]);
   });
 
   it("keeps every database resource, its credentials with it, out of the stacks others read", () => {
-    const databaseTypes = ["digitalocean_database_cluster", "digitalocean_database_db", "digitalocean_database_user", "digitalocean_database_firewall"];
+    const databaseTypes = [
+      "digitalocean_database_cluster",
+      "digitalocean_database_db",
+      "digitalocean_database_user",
+      "digitalocean_database_firewall",
+    ];
     for (const [name, stack] of synth.json) {
       if (name === DATABASE_STACK) continue;
       for (const type of databaseTypes) expect({ name, type, resources: resourcesOf(stack, type) }).toEqual({ name, type, resources: {} });
     }
     // Nobody reads the database stack's state.
     for (const [name, stack] of synth.json) {
-      expect({ name, reads: Object.keys(stack.data?.terraform_remote_state ?? {}).filter((r) => r.endsWith(`-${DATABASE_STACK}`)) }).toEqual({ name, reads: [] });
+      expect({ name, reads: Object.keys(stack.data?.terraform_remote_state ?? {}).filter((r) => r.endsWith(`-${DATABASE_STACK}`)) }).toEqual({
+        name,
+        reads: [],
+      });
     }
   });
 
   it("has the cluster's datacenter forget, not destroy, every resource it handed over to the database stack, at the same addresses", () => {
     const database = stackJson(synth, DATABASE_STACK);
-    const moved = Object.entries(database.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+    const moved = Object.entries(database.resource ?? {})
+      .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+      .sort();
     // The cluster and its firewall, and a database and a user per database.
     expect(moved).toHaveLength(2 + 2 * cluster.databases.length);
     // The addresses these resources had in digitalocean-nyc1 before the move (its snapshot before), which state mv and import keep.
-    expect(moved).toEqual(expect.arrayContaining([
-      "digitalocean_database_cluster.postgres_cluster_ACE3EF20",
-      "digitalocean_database_db.postgres_db-roundup-cpython_24AF16D0",
-      "digitalocean_database_firewall.postgres_firewall_CD79D0B6",
-      "digitalocean_database_user.postgres_user-roundup-cpython_2D0EC51A",
-    ]));
+    expect(moved).toEqual(
+      expect.arrayContaining([
+        "digitalocean_database_cluster.postgres_cluster_ACE3EF20",
+        "digitalocean_database_db.postgres_db-roundup-cpython_24AF16D0",
+        "digitalocean_database_firewall.postgres_firewall_CD79D0B6",
+        "digitalocean_database_user.postgres_user-roundup-cpython_2D0EC51A",
+      ]),
+    );
     // The datacenter's stack also hands over the hosts that moved to another datacenter (state-moves.test.ts).
-    const removed = ((stackJson(synth, DC_STACK) as { removed?: { from: string; lifecycle: unknown }[] }).removed ?? []).filter((r) => !r.from.startsWith("digitalocean_droplet."));
+    const removed = ((stackJson(synth, DC_STACK) as { removed?: { from: string; lifecycle: unknown }[] }).removed ?? []).filter(
+      (r) => !r.from.startsWith("digitalocean_droplet."),
+    );
     expect(removed.map((r) => r.from)).toEqual(moved);
     for (const block of removed) expect(block.lifecycle).toEqual({ destroy: false });
     for (const other of estate.datacenters.filter((dc) => dc.key !== clusterDc.key)) {
@@ -234,7 +279,9 @@ describe("DigitalOcean datacenters", () => {
 
   it("creates one firewall per role present in each datacenter", () => {
     for (const dc of estate.datacenters) {
-      const firewalls = Object.values(resourcesOf(stackJson(synth, `digitalocean-${dc.key}`), "digitalocean_firewall")).map((f) => f.name).sort();
+      const firewalls = Object.values(resourcesOf(stackJson(synth, `digitalocean-${dc.key}`), "digitalocean_firewall"))
+        .map((f) => f.name)
+        .sort();
       const roles = [...new Set(estate.hostsIn(dc.key).map((h) => h.role))].sort().map((r) => `psf-${dc.key}-${r}`);
       expect(firewalls).toEqual(roles);
     }

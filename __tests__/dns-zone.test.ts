@@ -58,7 +58,12 @@ describe("DnsZone", () => {
   });
 
   it("writes those three resources and no record of its own", () => {
-    expect(Object.keys(json.resource ?? {}).sort()).toEqual(["aws_route53_delegation_set", "aws_route53_hosted_zone_dnssec", "aws_route53_key_signing_key", "aws_route53_zone"]);
+    expect(Object.keys(json.resource ?? {}).sort()).toEqual([
+      "aws_route53_delegation_set",
+      "aws_route53_hosted_zone_dnssec",
+      "aws_route53_key_signing_key",
+      "aws_route53_zone",
+    ]);
   });
 
   it("gives records its zone id, the registrar its name servers, DS record and key-signing key", () => {
@@ -87,8 +92,20 @@ describe("DnsZone.addRecord", () => {
     const json = synthJson(stack);
     const zoneId = `\${aws_route53_zone.${onlyBlock(json, "aws_route53_zone").name}.zone_id}`;
     expect(blocksOf(json, "aws_route53_record")).toEqual({
-      [wwwRecord.friendlyUniqueId]: { zone_id: zoneId, name: "www.pycon-test.example.org", type: "CNAME", ttl: 3600, records: ["pycon-test.example.net"] },
-      [spfRecord.friendlyUniqueId]: { zone_id: zoneId, name: "pycon-test.example.org", type: "TXT", ttl: 120, records: ["v=spf1 -all", "google-site-verification=stand-in"] },
+      [wwwRecord.friendlyUniqueId]: {
+        zone_id: zoneId,
+        name: "www.pycon-test.example.org",
+        type: "CNAME",
+        ttl: 3600,
+        records: ["pycon-test.example.net"],
+      },
+      [spfRecord.friendlyUniqueId]: {
+        zone_id: zoneId,
+        name: "pycon-test.example.org",
+        type: "TXT",
+        ttl: 120,
+        records: ["v=spf1 -all", "google-site-verification=stand-in"],
+      },
     });
   });
 
@@ -115,7 +132,10 @@ describe("DnsZone.addRecord", () => {
     const bugs = zone.addRecord({ name: "bugs.python.org", type: "A", ttl: 300, values: ["192.0.2.1"] });
     const wwwRecord = zone.addRecord({ name: "www.python.org", type: "CNAME", ttl: 300, values: ["dualstack.python.map.fastly.net"] });
     const json = synthJson(stack);
-    expect([bugs.friendlyUniqueId, wwwRecord.friendlyUniqueId]).toEqual(["pythonorg_bugs_python_org_A_63B7263F", "pythonorg_www_python_org_CNAME_27F6032F"]);
+    expect([bugs.friendlyUniqueId, wwwRecord.friendlyUniqueId]).toEqual([
+      "pythonorg_bugs_python_org_A_63B7263F",
+      "pythonorg_www_python_org_CNAME_27F6032F",
+    ]);
     expect(onlyBlock(json, "aws_route53_zone").name).toBe("pythonorg_zone_783C804E");
     expect(onlyBlock(json, "aws_route53_key_signing_key").name).toBe("pythonorg_key-signing-key_60EE6E15");
     expect(onlyBlock(json, "aws_route53_hosted_zone_dnssec").name).toBe("pythonorg_dnssec_64BCCCF1");

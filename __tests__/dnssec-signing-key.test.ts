@@ -29,7 +29,12 @@ describe("DnssecSigningKey", () => {
     const route53Dnssec = [{ type: "Service", identifiers: ["dnssec-route53.amazonaws.com"] }];
     expect(onlyBlock(json, "aws_iam_policy_document", "data").block).toEqual({
       statement: [
-        { sid: "AccountAdministersKey", actions: ["kms:*"], resources: ["*"], principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }] },
+        {
+          sid: "AccountAdministersKey",
+          actions: ["kms:*"],
+          resources: ["*"],
+          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${accountId}:root`] }],
+        },
         {
           sid: "Route53DnssecSigns",
           actions: ["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"],
@@ -72,6 +77,8 @@ describe("DnssecSigningKey", () => {
     ["nothing", ""],
     ["251 characters", "x".repeat(251)],
   ])("fails on an alias with %s", (_what, alias) => {
-    expect(rejection(() => new DnssecSigningKey(newStack(), "signing-key", { alias }))).toBe(`DnssecSigningKey "signing-key" prop "alias": "${alias}" is not a valid KMS alias name`);
+    expect(rejection(() => new DnssecSigningKey(newStack(), "signing-key", { alias }))).toBe(
+      `DnssecSigningKey "signing-key" prop "alias": "${alias}" is not a valid KMS alias name`,
+    );
   });
 });

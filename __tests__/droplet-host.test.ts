@@ -31,7 +31,9 @@ function synthHost(build: (stack: TerraformStack) => DropletHost): SynthJson {
 }
 
 const addresses = (json: SynthJson): string[] =>
-  Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+  Object.entries(json.resource ?? {})
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .sort();
 
 describe("DropletHost", () => {
   it("is a droplet in the network with IPv6, monitoring and sorted key:value tags; no backups, destroyable, by default", () => {
@@ -53,7 +55,10 @@ describe("DropletHost", () => {
   });
 
   it("is backed up and never destroyed by Terraform when it holds data", () => {
-    const droplet = onlyBlock(synthHost((stack) => new DropletHost(stack, "docs", { ...docs, holdsData: true })), "digitalocean_droplet").block;
+    const droplet = onlyBlock(
+      synthHost((stack) => new DropletHost(stack, "docs", { ...docs, holdsData: true })),
+      "digitalocean_droplet",
+    ).block;
     expect(droplet).toMatchObject({ backups: true, lifecycle: { ignore_changes: ["image", "ssh_keys"], prevent_destroy: true } });
   });
 
@@ -78,7 +83,9 @@ describe("DropletHost", () => {
   });
 
   it("creates and attaches its volume in its region, formatted ext4, never destroyed, even on a host that holds no data", () => {
-    const json = synthHost((stack) => new DropletHost(stack, "backup", { ...docs, dropletName: "backup.sfo1.psf.io", region: "sfo2", volume: backupVolume }));
+    const json = synthHost(
+      (stack) => new DropletHost(stack, "backup", { ...docs, dropletName: "backup.sfo1.psf.io", region: "sfo2", volume: backupVolume }),
+    );
     const droplet = onlyBlock(json, "digitalocean_droplet").name;
     const volume = onlyBlock(json, "digitalocean_volume");
     expect(volume.block).toEqual({
@@ -109,11 +116,16 @@ describe("DropletHost", () => {
       // naming (makeUniqueId, a readable path and a hash) of the construct path under the previous id.
       const json = synthHost((stack) => new DropletHost(stack, "backup-1", { ...backup, previousId: "backup" }));
       expect(json.moved).toHaveLength(3);
-      expect(json.moved).toEqual(expect.arrayContaining([
-        { from: "digitalocean_droplet.backup_droplet_7372FC5F", to: "digitalocean_droplet.backup-1_droplet_9236AA8E" },
-        { from: "digitalocean_volume.backup_volume_6233DCA5", to: "digitalocean_volume.backup-1_volume_EAA8AABB" },
-        { from: "digitalocean_volume_attachment.backup_volume-attachment_36EAD397", to: "digitalocean_volume_attachment.backup-1_volume-attachment_14AD3164" },
-      ]));
+      expect(json.moved).toEqual(
+        expect.arrayContaining([
+          { from: "digitalocean_droplet.backup_droplet_7372FC5F", to: "digitalocean_droplet.backup-1_droplet_9236AA8E" },
+          { from: "digitalocean_volume.backup_volume_6233DCA5", to: "digitalocean_volume.backup-1_volume_EAA8AABB" },
+          {
+            from: "digitalocean_volume_attachment.backup_volume-attachment_36EAD397",
+            to: "digitalocean_volume_attachment.backup-1_volume-attachment_14AD3164",
+          },
+        ]),
+      );
       expect((json.moved ?? []).map((m) => m.to).sort()).toEqual(addresses(json));
     });
 

@@ -47,7 +47,8 @@ describe("a second host in a role", () => {
     const droplets = Object.values(resourcesOf(dc, "digitalocean_droplet")).map((d) => d.name);
     expect(droplets).toEqual(expect.arrayContaining([`docs.${docs.datacenter}.psf.io`, `${name}.${docs.datacenter}.psf.io`]));
     const records = Object.values(resourcesOf(stackJson(synth, "dns"), "aws_route53_record"));
-    const valuesOf = (recordName: string, type: string): unknown => records.filter((r) => r.name === recordName && r.type === type).map((r) => r.records);
+    const valuesOf = (recordName: string, type: string): unknown =>
+      records.filter((r) => r.name === recordName && r.type === type).map((r) => r.records);
     // docs.<dc>.psf.io stays the first host's own name; docs.psf.io is every host of the role.
     expect(valuesOf(`docs.${docs.datacenter}.psf.io`, "A")).toHaveLength(1);
     expect((valuesOf(`docs.${docs.datacenter}.psf.io`, "A") as string[][])[0]).toHaveLength(1);
@@ -67,16 +68,28 @@ describe("a second host in a role", () => {
       throw new Error("accepted");
     } catch (error) {
       expect(error).toBeInstanceOf(InventoryError);
-      expect((error as InventoryError).problems).toEqual(PSF_INVENTORY.fastlyServices.filter((f) => f.backends.some((b) => b.name === "loadbalancer")).map((f) =>
-        `fastly service "${f.name}" field "backends.loadbalancer.origin": "loadbalancer.nyc1.psf.io", the name of role "loadbalancer" in nyc1, is a host's own name, so Fastly would reach that host alone: give the role a shortName`));
+      expect((error as InventoryError).problems).toEqual(
+        PSF_INVENTORY.fastlyServices
+          .filter((f) => f.backends.some((b) => b.name === "loadbalancer"))
+          .map(
+            (f) =>
+              `fastly service "${f.name}" field "backends.loadbalancer.origin": "loadbalancer.nyc1.psf.io", the name of role "loadbalancer" in nyc1, is a host's own name, so Fastly would reach that host alone: give the role a shortName`,
+          ),
+      );
     }
   });
 });
 
 describe("TXT values at a zone apex beside SPF", () => {
-  const zones = PSF_INVENTORY.zones.map((z) => (z.name === "pypy.org"
-    ? { ...z, txt: ["google-site-verification=0123456789abcdef"], records: [{ name: "_dmarc.pypy.org", type: "TXT" as const, values: ["v=DMARC1; p=reject; rua=mailto:postmaster@python.org"] }] }
-    : z));
+  const zones = PSF_INVENTORY.zones.map((z) =>
+    z.name === "pypy.org"
+      ? {
+          ...z,
+          txt: ["google-site-verification=0123456789abcdef"],
+          records: [{ name: "_dmarc.pypy.org", type: "TXT" as const, values: ["v=DMARC1; p=reject; rua=mailto:postmaster@python.org"] }],
+        }
+      : z,
+  );
 
   it("are one TXT record set with the SPF policy first, and a _dmarc policy is an ordinary record", () => {
     const estate = loadEstate({ ...PSF_INVENTORY, zones });
@@ -89,8 +102,12 @@ describe("TXT values at a zone apex beside SPF", () => {
 
   it("reach Route 53 as such", () => {
     const records = Object.values(resourcesOf(stackJson(synthEstate({ ...PSF_INVENTORY, zones }), "dns"), "aws_route53_record"));
-    expect(records.filter((r) => r.name === "pypy.org" && r.type === "TXT").map((r) => r.records)).toEqual([["v=spf1 -all", "google-site-verification=0123456789abcdef"]]);
-    expect(records.filter((r) => r.name === "_dmarc.pypy.org").map((r) => [r.type, r.records])).toEqual([["TXT", ["v=DMARC1; p=reject; rua=mailto:postmaster@python.org"]]]);
+    expect(records.filter((r) => r.name === "pypy.org" && r.type === "TXT").map((r) => r.records)).toEqual([
+      ["v=spf1 -all", "google-site-verification=0123456789abcdef"],
+    ]);
+    expect(records.filter((r) => r.name === "_dmarc.pypy.org").map((r) => [r.type, r.records])).toEqual([
+      ["TXT", ["v=DMARC1; p=reject; rua=mailto:postmaster@python.org"]],
+    ]);
   }, 60_000);
 });
 
@@ -100,14 +117,23 @@ describe("a renamed host", () => {
     const app = Testing.app() as App;
     const stack = new TerraformStack(app, "digitalocean-sfo1");
     new DropletHost(stack, id, {
-      dropletName: `${id}.sfo1.psf.io`, region: "sfo2", size: "s-2vcpu-4gb", image: "ubuntu-24-04-x64", network: { vpcId: "vpc", ipRange: "10.0.0.0/16" }, sshKeyFingerprints: [],
-      tags: { role: "backup-server", dc: "sfo1", owner: "infrastructure-staff" }, holdsData: true,
-      volume: { name: "backup-sfo1-psf-io", sizeGiB: 1000 }, ...props,
+      dropletName: `${id}.sfo1.psf.io`,
+      region: "sfo2",
+      size: "s-2vcpu-4gb",
+      image: "ubuntu-24-04-x64",
+      network: { vpcId: "vpc", ipRange: "10.0.0.0/16" },
+      sshKeyFingerprints: [],
+      tags: { role: "backup-server", dc: "sfo1", owner: "infrastructure-staff" },
+      holdsData: true,
+      volume: { name: "backup-sfo1-psf-io", sizeGiB: 1000 },
+      ...props,
     });
     return JSON.parse(Testing.synth(stack)) as TerraformJson;
   }
   const addresses = (json: TerraformJson): string[] =>
-    Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
+    Object.entries(json.resource ?? {})
+      .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+      .sort();
 
   it("is accepted with its previous name, and the estate keeps it", () => {
     const hosts = PSF_INVENTORY.hosts.map((h) => (h.name === "docs" ? { ...h, name: "docs-1", previously: { name: "docs" } } : h));
@@ -126,7 +152,16 @@ describe("a renamed host", () => {
     // bugs.nyc1's droplet, as the digitalocean-nyc1 snapshot names it.
     const app = Testing.app() as App;
     const stack = new TerraformStack(app, "digitalocean-nyc1");
-    new DropletHost(stack, "bugs-1", { dropletName: "bugs-1.nyc1.psf.io", region: "nyc3", size: "s-4vcpu-8gb", image: "ubuntu-22-04-x64", network: { vpcId: "vpc", ipRange: "10.0.0.0/16" }, sshKeyFingerprints: [], tags: {}, previousId: "bugs" });
+    new DropletHost(stack, "bugs-1", {
+      dropletName: "bugs-1.nyc1.psf.io",
+      region: "nyc3",
+      size: "s-4vcpu-8gb",
+      image: "ubuntu-22-04-x64",
+      network: { vpcId: "vpc", ipRange: "10.0.0.0/16" },
+      sshKeyFingerprints: [],
+      tags: {},
+      previousId: "bugs",
+    });
     const json = JSON.parse(Testing.synth(stack)) as { moved?: { from: string }[] };
     expect(json.moved?.map((m) => m.from)).toEqual(["digitalocean_droplet.bugs_droplet_86B1A2B2"]);
   });

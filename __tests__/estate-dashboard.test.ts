@@ -21,7 +21,13 @@ const props: EstateDashboardProps = {
   description: "Everything the estate monitors",
   monitorQuery: 'tag:"managed-by:psf-estate"',
   sections: [
-    { title: "Hosts by role: load", graphs: [{ title: "web", query: "avg:system.load.1{role:web} by {host}" }, { title: "db", query: "avg:system.load.1{role:db} by {host}" }] },
+    {
+      title: "Hosts by role: load",
+      graphs: [
+        { title: "web", query: "avg:system.load.1{role:web} by {host}" },
+        { title: "db", query: "avg:system.load.1{role:db} by {host}" },
+      ],
+    },
     { title: "Data: disk in use", graphs: [] },
     { title: "Database", graphs: [{ title: "cluster: connections", query: "sum:postgresql.connections{database_cluster:cluster} by {db}" }] },
   ],
@@ -33,10 +39,16 @@ describe("EstateDashboard", () => {
     expect(definition).toMatchObject({ title: "PSF estate", description: "Everything the estate monitors", layout_type: "ordered" });
     expect(definition.widgets).toHaveLength(3);
     expect(defined(definition.widgets[0]).definition).toEqual({
-      type: "manage_status", title: "Monitors", display_format: "countsAndList", query: 'tag:"managed-by:psf-estate"', sort: "status,asc",
+      type: "manage_status",
+      title: "Monitors",
+      display_format: "countsAndList",
+      query: 'tag:"managed-by:psf-estate"',
+      sort: "status,asc",
     });
-    expect(definition.widgets.slice(1).map((w) => [w.definition.type, w.definition.title, w.definition.layout_type]))
-      .toEqual([["group", "Hosts by role: load", "ordered"], ["group", "Database", "ordered"]]);
+    expect(definition.widgets.slice(1).map((w) => [w.definition.type, w.definition.title, w.definition.layout_type])).toEqual([
+      ["group", "Hosts by role: load", "ordered"],
+      ["group", "Database", "ordered"],
+    ]);
     expect(defined(definition.widgets[1]).definition.widgets).toEqual([
       { definition: { type: "timeseries", title: "web", requests: [{ q: "avg:system.load.1{role:web} by {host}", display_type: "line" }] } },
       { definition: { type: "timeseries", title: "db", requests: [{ q: "avg:system.load.1{role:db} by {host}", display_type: "line" }] } },
@@ -55,6 +67,8 @@ describe("EstateDashboard", () => {
     expect(text).toContain('"title":"%%{x}"');
     expect(text).not.toMatch(/(?<!\$)\$\{|(?<!%)%\{/);
     const definition = JSON.parse(text) as Definition;
-    expect(defined(defined(defined(definition.widgets[1]).definition.widgets)[0]).definition.requests).toEqual([{ q: "avg:a{b:c}", display_type: "line" }]);
+    expect(defined(defined(defined(definition.widgets[1]).definition.widgets)[0]).definition.requests).toEqual([
+      { q: "avg:a{b:c}", display_type: "line" },
+    ]);
   });
 });

@@ -19,14 +19,24 @@ import { defined } from "./support/defined";
 /** What each recipe's change must show in the synthesized estate, beyond passing everything else. */
 const SHOWS: Readonly<Record<string, (synth: SynthesizedEstate) => void>> = {
   "A host": (synth) => {
-    expect(Object.values(resourcesOf(stackJson(synth, "digitalocean-ams1"), "digitalocean_droplet")).map((d) => d.name)).toContain("mail-2.ams1.psf.io");
+    expect(Object.values(resourcesOf(stackJson(synth, "digitalocean-ams1"), "digitalocean_droplet")).map((d) => d.name)).toContain(
+      "mail-2.ams1.psf.io",
+    );
   },
   "A role with public ports": (synth) => {
-    const firewall = Object.values(resourcesOf(stackJson(synth, "digitalocean-nyc1"), "digitalocean_firewall")).find((f) => f.name === "psf-nyc1-jabber");
-    expect((firewall?.inbound_rule as { port_range?: string }[] | undefined)?.map((r) => r.port_range)).toEqual(expect.arrayContaining(["5222", "5269"]));
+    const firewall = Object.values(resourcesOf(stackJson(synth, "digitalocean-nyc1"), "digitalocean_firewall")).find(
+      (f) => f.name === "psf-nyc1-jabber",
+    );
+    expect((firewall?.inbound_rule as { port_range?: string }[] | undefined)?.map((r) => r.port_range)).toEqual(
+      expect.arrayContaining(["5222", "5269"]),
+    );
   },
   "A public name": (synth) => {
-    expect(Object.values(resourcesOf(stackJson(synth, "dns"), "aws_route53_record")).filter((r) => r.name === "blurb-it.python.org").map((r) => r.type)).toEqual(["CNAME"]);
+    expect(
+      Object.values(resourcesOf(stackJson(synth, "dns"), "aws_route53_record"))
+        .filter((r) => r.name === "blurb-it.python.org")
+        .map((r) => r.type),
+    ).toEqual(["CNAME"]);
     expect(Object.values(resourcesOf(stackJson(synth, "heroku"), "heroku_domain")).map((d) => d.hostname)).toContain("blurb-it.python.org");
   },
   "A zone": (synth) => {
@@ -34,7 +44,9 @@ const SHOWS: Readonly<Record<string, (synth: SynthesizedEstate) => void>> = {
     expect(Object.values(resourcesOf(stackJson(synth, "gandi"), "gandi_nameservers")).map((n) => n.domain)).toContain("pyladies-example.org");
   },
   "Retiring a host": (synth) => {
-    expect(Object.values(resourcesOf(stackJson(synth, "digitalocean-nyc1"), "digitalocean_droplet")).map((d) => d.name)).not.toContain("gnumailman.nyc1.psf.io");
+    expect(Object.values(resourcesOf(stackJson(synth, "digitalocean-nyc1"), "digitalocean_droplet")).map((d) => d.name)).not.toContain(
+      "gnumailman.nyc1.psf.io",
+    );
   },
   "A host's new name": (synth) => {
     const moved = (stackJson(synth, "digitalocean-nyc1") as { moved?: { from: string; to: string }[] }).moved ?? [];
@@ -58,7 +70,7 @@ it("has a test for every recipe of the README, and a recipe for every test", () 
   expect(Object.keys(SHOWS).sort()).toEqual(RECIPES.map((r) => r.readme).sort());
 });
 
-describe.each(RECIPES)("the README's recipe \"$readme\": $change", (recipe) => {
+describe.each(RECIPES)('the README\'s recipe "$readme": $change', (recipe) => {
   const inventory = inventoryAfter(recipe);
   let synth: SynthesizedEstate | undefined;
   /** The change synthesized, once for every check of the recipe. */

@@ -21,7 +21,12 @@ const committed = facts.policy.exceptions;
 const plus = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const exception = (expires: string, granted = plus(expires, -150)): PolicyExceptionFacts => ({
-  subject: { kind: "role", name: "mail" }, rule: "network.no-plaintext-mail", reason: "users still connect to IMAP 143", owner: "postmaster", granted, expires,
+  subject: { kind: "role", name: "mail" },
+  rule: "network.no-plaintext-mail",
+  reason: "users still connect to IMAP 143",
+  owner: "postmaster",
+  granted,
+  expires,
 });
 
 describe("which exceptions expire soon", () => {
@@ -58,7 +63,9 @@ describe("synthesis within 30 days of an expiry", () => {
 
   it("returns a warning per exception that expires within 30 days, and none before", () => {
     const soon = enforcePolicy({ configurations, facts }, plus(lastDay, -10));
-    expect(soon.filter((w) => /^the exception to .* expires on /.test(w))).toHaveLength(committed.filter((e) => e.expires <= plus(lastDay, 20)).length);
+    expect(soon.filter((w) => /^the exception to .* expires on /.test(w))).toHaveLength(
+      committed.filter((e) => e.expires <= plus(lastDay, 20)).length,
+    );
     expect(enforcePolicy({ configurations, facts }, plus(lastDay, -31)).filter((w) => w.includes("expires on"))).toEqual([]);
   });
 
@@ -86,7 +93,14 @@ describe("synthesis within 30 days of an expiry", () => {
         else process.env.CDKTF_OUTDIR = before;
       }
     };
-    const early = synthesizeOn(defined(committed.map((e) => e.granted).sort().at(-1)));
+    const early = synthesizeOn(
+      defined(
+        committed
+          .map((e) => e.granted)
+          .sort()
+          .at(-1),
+      ),
+    );
     const late = synthesizeOn(plus(lastDay, -3));
     expect(early.warnings.filter((w) => w.includes("expires on"))).toEqual([]);
     expect(late.warnings.filter((w) => w.includes("expires on")).length).toBeGreaterThan(0);
@@ -100,8 +114,12 @@ describe("npm run exceptions", () => {
   const run = (argv: readonly string[]): { status: number; stdout: string; stderr: string } => {
     let stdout = "";
     let stderr = "";
-    const out = jest.spyOn(process.stdout, "write").mockImplementation(((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write);
-    const err = jest.spyOn(process.stderr, "write").mockImplementation(((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write);
+    const out = jest
+      .spyOn(process.stdout, "write")
+      .mockImplementation(((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write);
+    const err = jest
+      .spyOn(process.stderr, "write")
+      .mockImplementation(((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write);
     try {
       return { status: exceptions(argv, new Date(`${defined(committed[0]).granted}T12:00:00Z`)), stdout, stderr };
     } finally {
@@ -120,9 +138,18 @@ describe("npm run exceptions", () => {
 
   it("gives the daily workflow the exceptions that expire within 30 days, as JSON and as the issue's Markdown", () => {
     const today = plus(lastDay, -10);
-    const json = JSON.parse(run(["--expiring-within", "30", "--today", today, "--format", "json"]).stdout) as { today: string; withinDays: number; exceptions: { rule: string; owner: string; expires: string; daysLeft: number; item: string }[] };
+    const json = JSON.parse(run(["--expiring-within", "30", "--today", today, "--format", "json"]).stdout) as {
+      today: string;
+      withinDays: number;
+      exceptions: { rule: string; owner: string; expires: string; daysLeft: number; item: string }[];
+    };
     expect({ today: json.today, withinDays: json.withinDays }).toEqual({ today, withinDays: 30 });
-    expect(json.exceptions.map((e) => e.daysLeft)).toEqual(committed.filter((e) => e.expires <= plus(today, 30)).map((e) => Number(Date.parse(e.expires) - Date.parse(today)) / 86_400_000).sort((x, y) => x - y));
+    expect(json.exceptions.map((e) => e.daysLeft)).toEqual(
+      committed
+        .filter((e) => e.expires <= plus(today, 30))
+        .map((e) => Number(Date.parse(e.expires) - Date.parse(today)) / 86_400_000)
+        .sort((x, y) => x - y),
+    );
     const markdown = run(["--expiring-within", "30", "--today", today, "--format", "markdown"]).stdout;
     expect(markdown).toMatch(/^\| item \| rule \| owner \| granted \| expires \| days left \|$/m);
     for (const e of json.exceptions) expect(markdown).toContain(`| ${e.item.replace(/\|/g, "\\|")} | ${e.rule} | ${e.owner} |`);

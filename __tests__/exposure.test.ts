@@ -11,7 +11,10 @@ describe("readSource", () => {
     ["198.51.100.7", "range"],
     // The estate's own references: their values exist when Terraform plans.
     ["${var.fastly_source_ranges}", "planned"],
-    ["${data.terraform_remote_state.cross-stack-reference-input-digitalocean-sfo1.outputs.cross-stack-output-digitalocean_dropletbackup_droplet_7372FC5Fipv4_address}", "planned"],
+    [
+      "${data.terraform_remote_state.cross-stack-reference-input-digitalocean-sfo1.outputs.cross-stack-output-digitalocean_dropletbackup_droplet_7372FC5Fipv4_address}",
+      "planned",
+    ],
     ["${digitalocean_droplet.web.ipv4_address}", "planned"],
     ["${digitalocean_droplet.web[0].ipv4_address}", "planned"],
     ['${data.terraform_remote_state.x.outputs["ranges"]}', "planned"],
@@ -67,7 +70,9 @@ describe("wide open", () => {
   it("says what makes sources wide open", () => {
     expect(describeExposure(exposureOf(["0.0.0.0/1", "128.0.0.0/1", "::/0"]))).toBe("all of IPv4; all of IPv6");
     expect(describeExposure(exposureOf(["0.0.0.0/1"]))).toBe("50% of IPv4");
-    expect(describeExposure(exposureOf(['${"0.0.0.0/0"}']))).toBe('"${"0.0.0.0/0"}" is an expression the policy cannot evaluate, so it counts as the whole internet');
+    expect(describeExposure(exposureOf(['${"0.0.0.0/0"}']))).toBe(
+      '"${"0.0.0.0/0"}" is an expression the policy cannot evaluate, so it counts as the whole internet',
+    );
     expect(exposureOf(["${var.x}", "10.0.0.0/8"]).planned).toEqual(["${var.x}"]);
     expect(describeExposure(exposureOf(["::ffff:0.0.0.0/97"]))).toBe("50% of IPv4");
     expect(exposureOf(["::ffff:192.0.2.1"]).addresses).toEqual({ ipv4: 1n, ipv6: 1n });

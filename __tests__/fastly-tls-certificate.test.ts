@@ -20,7 +20,10 @@ describe("FastlyTlsCertificate", () => {
   const records = onlyBlock(json, "aws_route53_record").name;
 
   it("subscribes the domains, sorted, with the certificate authority given, depending on nothing by default", () => {
-    expect(onlyBlock(json, "fastly_tls_subscription").block).toEqual({ domains: ["example.org", "www.example.org"], certificate_authority: "certainly" });
+    expect(onlyBlock(json, "fastly_tls_subscription").block).toEqual({
+      domains: ["example.org", "www.example.org"],
+      certificate_authority: "certainly",
+    });
   });
 
   it("writes each domain's challenge in the zone, as the subscription asks for it, for 60 seconds, over any record left there", () => {
@@ -61,12 +64,14 @@ describe("FastlyTlsCertificate", () => {
   });
 
   it.each([59, 86401, 0])("fails on a challenge TTL of %d seconds", (challengeTtl) => {
-    expect(rejection(() => new FastlyTlsCertificate(newStack(), "www-tls", { ...www, challengeTtl })))
-      .toBe(`FastlyTlsCertificate "www-tls" prop "challengeTtl": ${challengeTtl} is outside 60-86400`);
+    expect(rejection(() => new FastlyTlsCertificate(newStack(), "www-tls", { ...www, challengeTtl }))).toBe(
+      `FastlyTlsCertificate "www-tls" prop "challengeTtl": ${challengeTtl} is outside 60-86400`,
+    );
   });
 
   it("fails on a challenge TTL that is not whole seconds", () => {
-    expect(rejection(() => new FastlyTlsCertificate(newStack(), "www-tls", { ...www, challengeTtl: 90.5 })))
-      .toMatch(/^FastlyTlsCertificate "www-tls" prop "challengeTtl": 90\.5 /);
+    expect(rejection(() => new FastlyTlsCertificate(newStack(), "www-tls", { ...www, challengeTtl: 90.5 }))).toMatch(
+      /^FastlyTlsCertificate "www-tls" prop "challengeTtl": 90\.5 /,
+    );
   });
 });

@@ -35,7 +35,11 @@ describe("Gandi", () => {
       expect(key.type).toBe("ksk");
       const publicKey = fromDns(key.public_key);
       const algorithm = fromDns(key.algorithm);
-      expect([publicKey.type, publicKey.attribute, algorithm.attribute]).toEqual(["aws_route53_key_signing_key", "public_key", "signing_algorithm_type"]);
+      expect([publicKey.type, publicKey.attribute, algorithm.attribute]).toEqual([
+        "aws_route53_key_signing_key",
+        "public_key",
+        "signing_algorithm_type",
+      ]);
       expect(algorithm.name).toBe(publicKey.name);
       // The key-signing key belongs to the zone of the same domain.
       const zone = defined(resolveReference(synth, "dns", publicKey.resource.hosted_zone_id));

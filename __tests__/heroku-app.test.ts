@@ -30,14 +30,20 @@ describe("HerokuApp", () => {
   });
 
   it("builds with the buildpacks given, in order, and none when given none", () => {
-    expect(onlyBlock(synthApp({ ...bare, buildpacks: ["heroku/nodejs", "heroku/python"] }).json, "heroku_app").block.buildpacks).toEqual(["heroku/nodejs", "heroku/python"]);
+    expect(onlyBlock(synthApp({ ...bare, buildpacks: ["heroku/nodejs", "heroku/python"] }).json, "heroku_app").block.buildpacks).toEqual([
+      "heroku/nodejs",
+      "heroku/python",
+    ]);
     expect(onlyBlock(synthApp({ ...bare, buildStack: "container", buildpacks: [] }).json, "heroku_app").block).not.toHaveProperty("buildpacks");
   });
 
   it("sets the config vars given, and the secret ones as the references given", () => {
     const stack = newStack();
     const secretKey = new TerraformVariable(stack, "secret_key", { type: "string", sensitive: true }).stringValue;
-    const { json } = synthApp({ ...bare, configVars: { DJANGO_SETTINGS_MODULE: "pydotorg.settings.heroku" }, sensitiveConfigVars: { SECRET_KEY: secretKey } }, stack);
+    const { json } = synthApp(
+      { ...bare, configVars: { DJANGO_SETTINGS_MODULE: "pydotorg.settings.heroku" }, sensitiveConfigVars: { SECRET_KEY: secretKey } },
+      stack,
+    );
     expect(onlyBlock(json, "heroku_app").block).toMatchObject({
       config_vars: { DJANGO_SETTINGS_MODULE: "pydotorg.settings.heroku" },
       sensitive_config_vars: { SECRET_KEY: "${var.secret_key}" },
@@ -45,7 +51,13 @@ describe("HerokuApp", () => {
   });
 
   it("runs each process type at the size and quantity given", () => {
-    const { json, appId } = synthApp({ ...bare, formation: [{ type: "web", size: "standard-2x", quantity: 3 }, { type: "worker", size: "basic", quantity: 1 }] });
+    const { json, appId } = synthApp({
+      ...bare,
+      formation: [
+        { type: "web", size: "standard-2x", quantity: 3 },
+        { type: "worker", size: "basic", quantity: 1 },
+      ],
+    });
     expect(sortedBy(json, "heroku_formation", "type")).toEqual([
       { app_id: appId, type: "web", size: "standard-2x", quantity: 3 },
       { app_id: appId, type: "worker", size: "basic", quantity: 1 },
@@ -55,7 +67,11 @@ describe("HerokuApp", () => {
   it("adds each add-on, protecting those that hold data, attached under the name given", () => {
     const { json, appId } = synthApp({
       ...bare,
-      addons: [{ plan: "heroku-postgresql:essential-0" }, { plan: "heroku-redis:mini", attachedAs: "HEROKU_REDIS_MAROON" }, { plan: "papertrail:choklad" }],
+      addons: [
+        { plan: "heroku-postgresql:essential-0" },
+        { plan: "heroku-redis:mini", attachedAs: "HEROKU_REDIS_MAROON" },
+        { plan: "papertrail:choklad" },
+      ],
     });
     const addons = blocksOf(json, "heroku_addon");
     expect(sortedBy(json, "heroku_addon", "plan")).toEqual([
@@ -64,7 +80,11 @@ describe("HerokuApp", () => {
       { app_id: appId, plan: "papertrail:choklad" },
     ]);
     const redis = Object.keys(addons).find((name) => addons[name]?.plan === "heroku-redis:mini");
-    expect(onlyBlock(json, "heroku_addon_attachment").block).toEqual({ app_id: appId, addon_id: `\${heroku_addon.${redis}.id}`, name: "HEROKU_REDIS_MAROON" });
+    expect(onlyBlock(json, "heroku_addon_attachment").block).toEqual({
+      app_id: appId,
+      addon_id: `\${heroku_addon.${redis}.id}`,
+      name: "HEROKU_REDIS_MAROON",
+    });
   });
 
   it("keeps an add-on's address when its plan changes, so Heroku upgrades it in place", () => {
@@ -87,7 +107,10 @@ describe("HerokuApp", () => {
     const appId = `\${heroku_app.${name}.id}`;
     expect(onlyBlock(json, "heroku_app").block.acm).toBe(true);
     const domains = blocksOf(json, "heroku_domain");
-    expect(sortedBy(json, "heroku_domain", "hostname")).toEqual([{ app_id: appId, hostname: "example.org" }, { app_id: appId, hostname: "www.example.org" }]);
+    expect(sortedBy(json, "heroku_domain", "hostname")).toEqual([
+      { app_id: appId, hostname: "example.org" },
+      { app_id: appId, hostname: "www.example.org" },
+    ]);
     const domainNamed = (hostname: string): string | undefined => Object.keys(domains).find((domain) => domains[domain]?.hostname === hostname);
     expect([...app.domainTargets.keys()]).toEqual(["www.example.org", "example.org"]);
     expect(outputs(json)).toEqual({

@@ -16,11 +16,17 @@ function synthPipeline(stages: HerokuPipelineProps["stages"]): { json: SynthJson
 }
 
 describe("HerokuPipeline", () => {
-  const { json, pipelineName } = synthPipeline([{ stage: "production", app: production }, { stage: "staging", app: staging }]);
+  const { json, pipelineName } = synthPipeline([
+    { stage: "production", app: production },
+    { stage: "staging", app: staging },
+  ]);
   const pipelineId = `\${heroku_pipeline.${pipelineName}.id}`;
 
   it("is a pipeline of the name given, owned by the team", () => {
-    expect(onlyBlock(json, "heroku_pipeline").block).toEqual({ name: "pydotorg", owner: { id: `\${data.heroku_team.${onlyBlock(json, "heroku_team", "data").name}.id}`, type: "team" } });
+    expect(onlyBlock(json, "heroku_pipeline").block).toEqual({
+      name: "pydotorg",
+      owner: { id: `\${data.heroku_team.${onlyBlock(json, "heroku_team", "data").name}.id}`, type: "team" },
+    });
   });
 
   it("couples each app to its stage", () => {
@@ -36,7 +42,10 @@ describe("HerokuPipeline", () => {
   });
 
   it("names each coupling by its app, whatever the order of the stages", () => {
-    const reversed = synthPipeline([{ stage: "staging", app: staging }, { stage: "production", app: production }]).json;
+    const reversed = synthPipeline([
+      { stage: "staging", app: staging },
+      { stage: "production", app: production },
+    ]).json;
     expect(blocksOf(reversed, "heroku_pipeline_coupling")).toEqual(blocksOf(json, "heroku_pipeline_coupling"));
   });
 

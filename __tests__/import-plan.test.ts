@@ -33,7 +33,10 @@ describe("import plan", () => {
 
   it("lists every resource of every stack", () => {
     const entries = planImports(stacks, {});
-    const resources = [...synth.json.values()].reduce((n, s) => n + Object.values(s.resource ?? {}).reduce((m, r) => m + Object.keys(r).length, 0), 0);
+    const resources = [...synth.json.values()].reduce(
+      (n, s) => n + Object.values(s.resource ?? {}).reduce((m, r) => m + Object.keys(r).length, 0),
+      0,
+    );
     expect(entries).toHaveLength(resources);
   });
 
@@ -52,19 +55,27 @@ describe("import plan", () => {
 
   it("fills in known ids, and ids that follow from them", () => {
     const entries = planImports(stacks, {
-      dns: { [zone]: "Z0123456789PSF" }, "digitalocean-nyc1": { [droplet]: "3164444" }, "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" },
+      dns: { [zone]: "Z0123456789PSF" },
+      "digitalocean-nyc1": { [droplet]: "3164444" },
+      "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" },
     });
     expect(entry(entries, "dns", zone)).toMatchObject({ status: "known", importId: "Z0123456789PSF" });
     expect(entry(entries, "dns", record)).toMatchObject({ status: "derived", importId: "Z0123456789PSF_bugs.python.org_A" });
     expect(entry(entries, "digitalocean-nyc1", droplet)).toMatchObject({ status: "known", importId: "3164444" });
-    expect(entry(entries, "digitalocean-nyc1-database", db)).toMatchObject({ status: "derived", importId: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30,roundup-cpython" });
+    expect(entry(entries, "digitalocean-nyc1-database", db)).toMatchObject({
+      status: "derived",
+      importId: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30,roundup-cpython",
+    });
   });
 
   it("lists the database stack's resources under that stack, and none of them under digitalocean-nyc1 any more", () => {
     const entries = planImports(stacks, { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } });
     const database = entries.filter((e) => e.stack === "digitalocean-nyc1-database");
     expect(database.map((e) => e.type).sort()).toEqual([
-      "digitalocean_database_cluster", ...Array<string>(8).fill("digitalocean_database_db"), "digitalocean_database_firewall", ...Array<string>(8).fill("digitalocean_database_user"),
+      "digitalocean_database_cluster",
+      ...Array<string>(8).fill("digitalocean_database_db"),
+      "digitalocean_database_firewall",
+      ...Array<string>(8).fill("digitalocean_database_user"),
     ]);
     expect(database.filter((e) => e.status !== "known" && e.status !== "derived")).toEqual([]);
     expect(entries.filter((e) => e.stack === "digitalocean-nyc1" && e.type.startsWith("digitalocean_database_"))).toEqual([]);
@@ -93,23 +104,32 @@ describe("adopting the live estate", () => {
   it("adopts the database cluster into the database stack", () => {
     const cluster = addressOf("digitalocean-nyc1-database", "digitalocean_database_cluster", () => true);
     const app = Testing.app();
-    const estateStacks = definePsfEstate(app, loadEstate(), { backend: { kind: "local" }, importIds: { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } } });
-    expect((JSON.parse(Testing.synth(estateStacks.database)) as { import?: unknown[] }).import).toEqual([{ id: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", to: cluster }]);
+    const estateStacks = definePsfEstate(app, loadEstate(), {
+      backend: { kind: "local" },
+      importIds: { "digitalocean-nyc1-database": { [cluster]: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" } },
+    });
+    expect((JSON.parse(Testing.synth(estateStacks.database)) as { import?: unknown[] }).import).toEqual([
+      { id: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30", to: cluster },
+    ]);
   });
 
   it("fails on a known id for an address that does not exist", () => {
     expect(() => synthWith({ "digitalocean-nyc1": { "digitalocean_droplet.gone_droplet_00000000": "1" } })).toThrow(
-      /digitalocean_droplet.gone_droplet_00000000 \(no such resource: a stale id in adoption\/import-ids.json\)/);
+      /digitalocean_droplet.gone_droplet_00000000 \(no such resource: a stale id in adoption\/import-ids.json\)/,
+    );
   });
 
   it("fails in adoption mode while an importable resource has no id, so nothing live is duplicated", () => {
     expect(() => synthWith({}, true)).toThrow(AdoptionError);
-    expect(() => synthWith({}, true)).toThrow(new RegExp(`Adoption of stack "digitalocean-nyc1" would create \\d+ resource\\(s\\)[^]*${droplet.replace(/\./g, "\\.")}`));
+    expect(() => synthWith({}, true)).toThrow(
+      new RegExp(`Adoption of stack "digitalocean-nyc1" would create \\d+ resource\\(s\\)[^]*${droplet.replace(/\./g, "\\.")}`),
+    );
   });
 
   it("fails on a malformed known-ids file, naming the entry", () => {
     expect(() => loadKnownImportIds({ dns: { "aws_route53_zone.x": "<live hosted zone id>" } })).toThrow(
-      'adoption/import-ids.json: stack "dns" address "aws_route53_zone.x": import id "<live hosted zone id>" is not a live id');
+      'adoption/import-ids.json: stack "dns" address "aws_route53_zone.x": import id "<live hosted zone id>" is not a live id',
+    );
     expect(loadKnownImportIds()).toEqual({});
   });
 });

@@ -41,23 +41,24 @@ describe("inventory validation", () => {
   it("fails on a duplicate host name", () => {
     const bugs = defined(PSF_INVENTORY.hosts.find((h) => h.name === "bugs"));
     expect(problemsOf({ ...PSF_INVENTORY, hosts: [...PSF_INVENTORY.hosts, bugs] })).toContain(
-      'host "bugs.nyc1" field "name": duplicate host "bugs.nyc1"');
+      'host "bugs.nyc1" field "name": duplicate host "bugs.nyc1"',
+    );
   });
 
   it("fails on a duplicate DNS record", () => {
     const python = defined(PSF_INVENTORY.zones.find((z) => z.name === "python.org"));
-    const zones = PSF_INVENTORY.zones.map((z) => (z === python
-      ? { ...z, records: [...(z.records ?? []), { name: "bugs.python.org", type: "A" as const, values: ["192.0.2.1"] }] }
-      : z));
+    const zones = PSF_INVENTORY.zones.map((z) =>
+      z === python ? { ...z, records: [...(z.records ?? []), { name: "bugs.python.org", type: "A" as const, values: ["192.0.2.1"] }] } : z,
+    );
     expect(problemsOf({ ...PSF_INVENTORY, zones })).toEqual([
       'record A "bugs.python.org" (from zone "python.org" record A "bugs.python.org") field "name": duplicate record: A "bugs.python.org" is also made by service "bugs"',
     ]);
   });
 
   it("fails on a record outside its zone", () => {
-    const zones = PSF_INVENTORY.zones.map((z) => (z.name === "pypy.org"
-      ? { ...z, records: [{ name: "www.pypy.com", type: "TXT" as const, values: ["hello"] }] }
-      : z));
+    const zones = PSF_INVENTORY.zones.map((z) =>
+      z.name === "pypy.org" ? { ...z, records: [{ name: "www.pypy.com", type: "TXT" as const, values: ["hello"] }] } : z,
+    );
     expect(problemsOf({ ...PSF_INVENTORY, zones })).toEqual([
       'record TXT "www.pypy.com" (from zone "pypy.org" record TXT "www.pypy.com") field "name": "www.pypy.com" is outside its zone "pypy.org"',
     ]);
@@ -114,7 +115,8 @@ describe("inventory validation", () => {
 
   it("fails on a CNAME beside other records", () => {
     expect(problemsOf(withService("www-jython-org", { names: ["wiki.jython.org"] }))).toEqual(
-      expect.arrayContaining(['name "wiki.jython.org" field "type": a CNAME cannot share its name with other records (A, AAAA, CNAME)']));
+      expect.arrayContaining(['name "wiki.jython.org" field "type": a CNAME cannot share its name with other records (A, AAAA, CNAME)']),
+    );
   });
 
   it("looks up every field that names an owner, wherever the item is, with one problem naming the field", () => {
@@ -136,7 +138,10 @@ describe("inventory validation", () => {
       const item = parent.reduce<Record<string | number, unknown>>((at, step) => at[step] as Record<string | number, unknown>, inventory);
       item[key] = "nobody-at-all";
       const problems = problemsOf(inventory as unknown as EstateInventory);
-      expect({ parent, problems }).toEqual({ parent, problems: [expect.stringMatching(new RegExp(`field "(\\S+\\.)?${key}": unknown owner "nobody-at-all" \\(known: "infrastructure-staff", `))] });
+      expect({ parent, problems }).toEqual({
+        parent,
+        problems: [expect.stringMatching(new RegExp(`field "(\\S+\\.)?${key}": unknown owner "nobody-at-all" \\(known: "infrastructure-staff", `))],
+      });
     }
   });
 
@@ -157,22 +162,31 @@ describe("a synth of a bad inventory", () => {
     const outdir = join(dir, "cdktf.out");
     const script = join(dir, "bad-main.ts");
     const root = join(__dirname, "..");
-    writeFileSync(script, [
-      `import { mkdirSync, writeFileSync } from "node:fs";`,
-      `import { App } from ${JSON.stringify(require.resolve("cdktf"))};`,
-      `import { loadEstate, PSF_INVENTORY } from ${JSON.stringify(join(root, "inventory"))};`,
-      `import { definePsfEstate } from ${JSON.stringify(join(root, "stacks/psf-estate"))};`,
-      `import { reportSynthFailure } from ${JSON.stringify(join(root, "synthesis/synth-failure"))};`,
-      `mkdirSync(process.env.CDKTF_OUTDIR!, { recursive: true });`,
-      `writeFileSync(process.env.CDKTF_OUTDIR + "/manifest.json", "{}");`,
-      `try {`,
-      `  const hosts = PSF_INVENTORY.hosts.map((h) => (h.name === "wiki" ? { ...h, datacenter: "fra1" } : h));`,
-      `  definePsfEstate(new App(), loadEstate({ ...PSF_INVENTORY, hosts }), { backend: { kind: "local" } });`,
-      `} catch (error) { reportSynthFailure(error); }`,
-    ].join("\n"));
-    const result = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
+    writeFileSync(
+      script,
+      [
+        `import { mkdirSync, writeFileSync } from "node:fs";`,
+        `import { App } from ${JSON.stringify(require.resolve("cdktf"))};`,
+        `import { loadEstate, PSF_INVENTORY } from ${JSON.stringify(join(root, "inventory"))};`,
+        `import { definePsfEstate } from ${JSON.stringify(join(root, "stacks/psf-estate"))};`,
+        `import { reportSynthFailure } from ${JSON.stringify(join(root, "synthesis/synth-failure"))};`,
+        `mkdirSync(process.env.CDKTF_OUTDIR!, { recursive: true });`,
+        `writeFileSync(process.env.CDKTF_OUTDIR + "/manifest.json", "{}");`,
+        `try {`,
+        `  const hosts = PSF_INVENTORY.hosts.map((h) => (h.name === "wiki" ? { ...h, datacenter: "fra1" } : h));`,
+        `  definePsfEstate(new App(), loadEstate({ ...PSF_INVENTORY, hosts }), { backend: { kind: "local" } });`,
+        `} catch (error) { reportSynthFailure(error); }`,
+      ].join("\n"),
+    );
+    const result = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      encoding: "utf8",
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('The estate inventory is invalid:\n  - host "wiki.fra1" field "datacenter": unknown datacenter "fra1" (known: "ams1", "nyc1", "sfo1", "nyc3")\n');
+    expect(result.stderr).toBe(
+      'The estate inventory is invalid:\n  - host "wiki.fra1" field "datacenter": unknown datacenter "fra1" (known: "ams1", "nyc1", "sfo1", "nyc3")\n',
+    );
     expect(() => writeFileSync(join(outdir, "x"), "")).toThrow();
   });
 });
@@ -194,7 +208,9 @@ describe("Heroku inventory validation", () => {
     // A second app of that name without what only one app may have (its names, a pipeline's production stage).
     const { customDomains: _domains, pipeline: _pipeline, ...bedevere } = defined(PSF_INVENTORY.heroku.apps.find((a) => a.name === "bedevere"));
     const apps = [...PSF_INVENTORY.heroku.apps, bedevere];
-    expect(problemsOf({ ...PSF_INVENTORY, heroku: { ...PSF_INVENTORY.heroku, apps } })).toEqual(['heroku app "bedevere" field "name": duplicate Heroku app "bedevere"']);
+    expect(problemsOf({ ...PSF_INVENTORY, heroku: { ...PSF_INVENTORY.heroku, apps } })).toEqual([
+      'heroku app "bedevere" field "name": duplicate Heroku app "bedevere"',
+    ]);
   });
 
   it("fails on a secret-looking config var in the non-secret map", () => {
@@ -226,12 +242,15 @@ describe("Fastly inventory validation", () => {
   it("fails on a reference to a missing condition, naming the service and the backend", () => {
     const backends = www.backends.map((b) => (b.name === "app" ? { ...b, requestCondition: "not downlaods" } : b));
     expect(() => synthEstate(withWww({ backends }))).toThrow(
-      'FastlyService "www.python.org" prop "backend "app" requestCondition": condition "not downlaods" does not exist');
+      'FastlyService "www.python.org" prop "backend "app" requestCondition": condition "not downlaods" does not exist',
+    );
   });
 
   it("fails on a reference to a missing health check", () => {
     const backends = www.backends.map((b) => (b.name === "loadbalancer" ? { ...b, healthcheck: "haproxy" } : b));
-    expect(() => synthEstate(withWww({ backends }))).toThrow(/FastlyService "www.python.org" prop "backend "loadbalancer" healthcheck": health check "haproxy" does not exist/);
+    expect(() => synthEstate(withWww({ backends }))).toThrow(
+      /FastlyService "www.python.org" prop "backend "loadbalancer" healthcheck": health check "haproxy" does not exist/,
+    );
   });
 
   it("fails on a backend port the role does not open to the world", () => {
@@ -255,7 +274,11 @@ describe("Fastly inventory validation", () => {
   });
 
   it("fails on a hand-written record at a name another configuration manages, naming what writes it", () => {
-    const zones = PSF_INVENTORY.zones.map((z) => (z.name === "python.org" ? { ...z, records: [...(z.records ?? []), { name: "pypi.python.org", type: "CNAME" as const, values: ["dualstack.python.map.fastly.net"] }] } : z));
+    const zones = PSF_INVENTORY.zones.map((z) =>
+      z.name === "python.org"
+        ? { ...z, records: [...(z.records ?? []), { name: "pypi.python.org", type: "CNAME" as const, values: ["dualstack.python.map.fastly.net"] }] }
+        : z,
+    );
     expect(problemsOf({ ...PSF_INVENTORY, zones })).toEqual([
       'external service "PyPI" field "names": "pypi.python.org" is managed by pypi/infra (Terraform Cloud organization psf, workspace pypi-infra); this configuration must not serve it or write its records (zone "python.org" record CNAME "pypi.python.org" writes its CNAME record)',
     ]);
@@ -266,11 +289,19 @@ describe("Fastly inventory validation", () => {
     for (const name of ["pypi.python.org", "warehouse.python.org", "testpypi.python.org", "warehouse-staging.python.org"]) {
       expect({ name, records: estate.records.filter((r) => r.name === name) }).toEqual({ name, records: [] });
     }
-    expect(estate.records.filter((r) => r.name === "pycon.org").map((r) => r.type).sort()).toEqual(["CAA", "TXT"]);
+    expect(
+      estate.records
+        .filter((r) => r.name === "pycon.org")
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["CAA", "TXT"]);
   });
 
   it("fails on an external zone that is also managed here", () => {
-    const externalZones = [...PSF_INVENTORY.externalZones, { name: "jython.org", purpose: "test", managedBy: "by hand", source: { kind: "assumed" as const, reason: "a test" } }];
+    const externalZones = [
+      ...PSF_INVENTORY.externalZones,
+      { name: "jython.org", purpose: "test", managedBy: "by hand", source: { kind: "assumed" as const, reason: "a test" } },
+    ];
     expect(problemsOf({ ...PSF_INVENTORY, externalZones })).toEqual([
       'external zone "jython.org" field "name": "jython.org" is a zone managed here too: its records would have two keepers',
     ]);

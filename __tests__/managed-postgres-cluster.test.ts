@@ -13,7 +13,10 @@ const cluster: ManagedPostgresClusterProps = {
   nodeCount: 2,
   network,
   tags: ["dc:nyc1", "owner:infrastructure-staff"],
-  databases: [{ name: "pypi", clients: [dropletA] }, { name: "roundup", clients: [dropletB] }],
+  databases: [
+    { name: "pypi", clients: [dropletA] },
+    { name: "roundup", clients: [dropletB] },
+  ],
 };
 
 function synthCluster(props: ManagedPostgresClusterProps, stack: TerraformStack = newStack()): SynthJson {
@@ -57,7 +60,10 @@ describe("ManagedPostgresCluster", () => {
   it("admits the databases' clients, and nothing else, through a firewall never destroyed", () => {
     expect(onlyBlock(json, "digitalocean_database_firewall").block).toEqual({
       cluster_id: clusterId,
-      rule: [{ type: "droplet", value: 31001 }, { type: "droplet", value: 31002 }],
+      rule: [
+        { type: "droplet", value: 31001 },
+        { type: "droplet", value: 31002 },
+      ],
       lifecycle: { prevent_destroy: true },
     });
   });
@@ -71,20 +77,45 @@ describe("ManagedPostgresCluster", () => {
   });
 
   it("admits its administrators first, then each client, each droplet once", () => {
-    const firewall = onlyBlock(synthCluster({
-      ...cluster,
-      databases: [{ name: "pypi", clients: [dropletA, dropletB] }, { name: "roundup", clients: [dropletB, dropletC] }],
-      administrators: [dropletC, dropletA],
-    }), "digitalocean_database_firewall").block;
-    expect(firewall.rule).toEqual([{ type: "droplet", value: 31003 }, { type: "droplet", value: 31001 }, { type: "droplet", value: 31002 }]);
+    const firewall = onlyBlock(
+      synthCluster({
+        ...cluster,
+        databases: [
+          { name: "pypi", clients: [dropletA, dropletB] },
+          { name: "roundup", clients: [dropletB, dropletC] },
+        ],
+        administrators: [dropletC, dropletA],
+      }),
+      "digitalocean_database_firewall",
+    ).block;
+    expect(firewall.rule).toEqual([
+      { type: "droplet", value: 31003 },
+      { type: "droplet", value: 31001 },
+      { type: "droplet", value: 31002 },
+    ]);
   });
 
   it("admits a droplet known by reference once, however many databases it uses", () => {
     // A real droplet's id is a number token, as DropletHost gives it: the same token wherever the droplet is passed.
     const stack = newStack();
-    const dropletId = Token.asNumber(new Droplet(stack, "stand-in-droplet", { name: "app.example.net", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" }).id);
+    const dropletId = Token.asNumber(
+      new Droplet(stack, "stand-in-droplet", { name: "app.example.net", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" }).id,
+    );
     const app: IDroplet = { ...dropletA, dropletId };
-    const firewall = onlyBlock(synthCluster({ ...cluster, databases: [{ name: "pypi", clients: [app] }, { name: "roundup", clients: [app] }], administrators: [app] }, stack), "digitalocean_database_firewall").block;
+    const firewall = onlyBlock(
+      synthCluster(
+        {
+          ...cluster,
+          databases: [
+            { name: "pypi", clients: [app] },
+            { name: "roundup", clients: [app] },
+          ],
+          administrators: [app],
+        },
+        stack,
+      ),
+      "digitalocean_database_firewall",
+    ).block;
     expect(firewall.rule).toEqual([{ type: "droplet", value: "${digitalocean_droplet.stand-in-droplet.id}" }]);
   });
 });

@@ -13,9 +13,22 @@ const settings: MetricMonitoring = {
   source: { kind: "assumed", reason: "test" },
 };
 
-const agent: PlannedMonitor = { kind: "agent-reporting", key: "agent-web", role: "web", hosts: ["web1.example.org", "web2.example.org"], owners: ["infra", "web"] };
+const agent: PlannedMonitor = {
+  kind: "agent-reporting",
+  key: "agent-web",
+  role: "web",
+  hosts: ["web1.example.org", "web2.example.org"],
+  owners: ["infra", "web"],
+};
 const disk: PlannedMonitor = { kind: "disk", key: "disk-db1", host: "db1", fqdn: "db1.example.org", owners: ["infra"] };
-const volume: PlannedMonitor = { kind: "volume", key: "volume-mail", volume: "mail", fqdn: "mail.example.org", mountPoint: "/srv/mail", owners: ["mail"] };
+const volume: PlannedMonitor = {
+  kind: "volume",
+  key: "volume-mail",
+  volume: "mail",
+  fqdn: "mail.example.org",
+  mountPoint: "/srv/mail",
+  owners: ["mail"],
+};
 const database: PlannedMonitor = { kind: "database", key: "database-main", cluster: "main", owners: ["infra"] };
 
 describe("monitorDefinition", () => {

@@ -19,7 +19,9 @@ function escalationOf(serviceName: string): string[] {
   const service = Object.values(resourcesOf(pagerduty, "pagerduty_service")).find((s) => s.name === serviceName);
   if (service === undefined) throw new Error(`no PagerDuty service ${serviceName}`);
   const policy = defined(resolveReference(synth, "pagerduty", service.escalation_policy)).resource;
-  return (policy.rule as { target: { id: string }[] }[]).map((rule) => String(defined(resolveReference(synth, "pagerduty", defined(rule.target[0]).id)).resource.name));
+  return (policy.rule as { target: { id: string }[] }[]).map((rule) =>
+    String(defined(resolveReference(synth, "pagerduty", defined(rule.target[0]).id)).resource.name),
+  );
 }
 const STAFF_THEN_VOLUNTEERS = estate.onCall.rotations.map((r) => r.name);
 
@@ -53,10 +55,17 @@ describe("Pingdom", () => {
     for (const service of checkedServices) {
       const check = service.check ?? { kind: "https", path: "/" };
       for (const name of service.names) {
-        const expected = check.kind === "https"
-          ? { encryption: true, verify_certificate: true, ssl_down_days_before: estate.uptimeChecking.certificateWarningDays }
-          : { encryption: check.kind === "https-self-signed", verify_certificate: false };
-        expect(checks.find((c) => c.host === name)).toMatchObject({ type: "http", url: check.kind === "none" ? "/" : check.path, name, resolution: estate.uptimeChecking.intervalMinutes, ...expected });
+        const expected =
+          check.kind === "https"
+            ? { encryption: true, verify_certificate: true, ssl_down_days_before: estate.uptimeChecking.certificateWarningDays }
+            : { encryption: check.kind === "https-self-signed", verify_certificate: false };
+        expect(checks.find((c) => c.host === name)).toMatchObject({
+          type: "http",
+          url: check.kind === "none" ? "/" : check.path,
+          name,
+          resolution: estate.uptimeChecking.intervalMinutes,
+          ...expected,
+        });
       }
     }
     // Most names serve HTTPS with a valid certificate: the exceptions are few and each says why.
@@ -92,7 +101,9 @@ describe("Datadog", () => {
     const holders = estate.hosts.filter((h) => h.holdsData);
     expect(holders.length).toBeGreaterThan(0);
     for (const host of holders) {
-      const disk = monitorsWithTag(`host:${host.fqdn}`).filter((m) => String(m.query).startsWith(`max(last_10m):max:system.disk.in_use{host:${host.fqdn}} by {device}`));
+      const disk = monitorsWithTag(`host:${host.fqdn}`).filter((m) =>
+        String(m.query).startsWith(`max(last_10m):max:system.disk.in_use{host:${host.fqdn}} by {device}`),
+      );
       expect(disk).toHaveLength(1);
       expect(pagedBy(defined(disk[0]))).toEqual([pagingServiceName(host.owner)]);
       expect(escalationOf(pagingServiceName(host.owner))).toEqual(STAFF_THEN_VOLUNTEERS);
@@ -101,7 +112,9 @@ describe("Datadog", () => {
 
   it("watches every volume by its mount point", () => {
     for (const host of estate.hosts.filter((h) => h.volume !== undefined)) {
-      const volume = Object.values(resourcesOf(datadog, "datadog_monitor")).filter((m) => String(m.query).includes(`{host:${host.fqdn},device:${defined(host.volume).mountPoint}}`));
+      const volume = Object.values(resourcesOf(datadog, "datadog_monitor")).filter((m) =>
+        String(m.query).includes(`{host:${host.fqdn},device:${defined(host.volume).mountPoint}}`),
+      );
       expect(volume).toHaveLength(1);
       expect(pagedBy(defined(volume[0]))).toEqual([pagingServiceName(host.owner)]);
     }
@@ -128,7 +141,9 @@ describe("Datadog", () => {
   it("creates each route before the monitors that mention it", () => {
     for (const monitor of Object.values(resourcesOf(datadog, "datadog_monitor"))) {
       const routes = (monitor.depends_on as string[]).map((d) => defined(defined(/^datadog_integration_pagerduty_service_object\.(.+)$/.exec(d))[1]));
-      const names = routes.map((r) => `@pagerduty-${String(defined(resourcesOf(datadog, "datadog_integration_pagerduty_service_object")[r]).service_name)}`);
+      const names = routes.map(
+        (r) => `@pagerduty-${String(defined(resourcesOf(datadog, "datadog_integration_pagerduty_service_object")[r]).service_name)}`,
+      );
       expect(names.sort()).toEqual([...new Set(String(monitor.message).match(/@pagerduty-[A-Za-z0-9_-]+/g))].sort());
     }
   });
@@ -136,10 +151,18 @@ describe("Datadog", () => {
   it("draws a dashboard of the estate: monitors first, a graph per role and per watched disk", () => {
     const [dashboard, ...more] = Object.values(resourcesOf(datadog, "datadog_dashboard_json"));
     expect(more).toEqual([]);
-    const definition = JSON.parse(String(defined(dashboard).dashboard)) as { widgets: { definition: { type: string; title: string; widgets?: { definition: { title: string } }[] } }[] };
+    const definition = JSON.parse(String(defined(dashboard).dashboard)) as {
+      widgets: { definition: { type: string; title: string; widgets?: { definition: { title: string } }[] } }[];
+    };
     expect(defined(definition.widgets[0]).definition.type).toBe("manage_status");
-    const titles = (section: string) => defined(defined(definition.widgets.find((w) => w.definition.title === section)).definition.widgets).map((w) => w.definition.title);
-    expect(titles("Hosts by role: load").sort()).toEqual(estate.roles.filter((r) => estate.hostsWithRole(r.name).length > 0).map((r) => r.name).sort());
+    const titles = (section: string) =>
+      defined(defined(definition.widgets.find((w) => w.definition.title === section)).definition.widgets).map((w) => w.definition.title);
+    expect(titles("Hosts by role: load").sort()).toEqual(
+      estate.roles
+        .filter((r) => estate.hostsWithRole(r.name).length > 0)
+        .map((r) => r.name)
+        .sort(),
+    );
     expect(titles("Data: disk in use")).toEqual(expect.arrayContaining(estate.hosts.filter((h) => h.holdsData).map((h) => h.fqdn)));
   });
 });
@@ -151,7 +174,13 @@ describe("Fastly's Datadog logging", () => {
     const services = Object.values(resourcesOf(fastly, "fastly_service_vcl"));
     for (const spec of estate.fastlyServices.filter((s) => s.datadogLogging !== undefined)) {
       const service = defined(services.find((s) => s.name === spec.name));
-      expect(service.logging_datadog).toEqual([expect.objectContaining({ name: defined(spec.datadogLogging).name, token: "${var.fastly_datadog_api_key}", region: FASTLY_DATADOG_REGION[estate.metricMonitoring.site] })]);
+      expect(service.logging_datadog).toEqual([
+        expect.objectContaining({
+          name: defined(spec.datadogLogging).name,
+          token: "${var.fastly_datadog_api_key}",
+          region: FASTLY_DATADOG_REGION[estate.metricMonitoring.site],
+        }),
+      ]);
     }
   });
 });

@@ -17,15 +17,21 @@ interface Fixture {
 function fixture(): Fixture {
   const stack = new TerraformStack(Testing.app(), "test");
   new PagerdutyProvider(stack, "pagerduty", {});
-  const schedule = (key: string, name: string): OnCallSchedule => new OnCallSchedule(stack, `schedule-${key}`, {
-    name,
-    description: name,
-    timeZone: "Etc/UTC",
-    turnLengthHours: 168,
-    startsAt: "2024-01-01T00:00:00Z",
-    people: new TerraformVariable(stack, `${key}_emails`, { type: "list(string)", sensitive: true }),
-  });
-  return { stack, team: new Team(stack, "team", { name: "PSF infrastructure" }), staff: schedule("staff", "Staff"), volunteers: schedule("volunteers", "Volunteers") };
+  const schedule = (key: string, name: string): OnCallSchedule =>
+    new OnCallSchedule(stack, `schedule-${key}`, {
+      name,
+      description: name,
+      timeZone: "Etc/UTC",
+      turnLengthHours: 168,
+      startsAt: "2024-01-01T00:00:00Z",
+      people: new TerraformVariable(stack, `${key}_emails`, { type: "list(string)", sensitive: true }),
+    });
+  return {
+    stack,
+    team: new Team(stack, "team", { name: "PSF infrastructure" }),
+    staff: schedule("staff", "Staff"),
+    volunteers: schedule("volunteers", "Volunteers"),
+  };
 }
 
 /** The escalation policy `props` makes in `f`'s stack. */
@@ -42,11 +48,19 @@ describe("OnCallEscalation", () => {
   it("pages the levels in the given order, each the schedule it names, repeating num_loops times, in the team", () => {
     const f = fixture();
     const policy = synthPolicy(f, {
-      levels: [{ schedule: f.staff, escalateAfterMinutes: 15 }, { schedule: f.volunteers, escalateAfterMinutes: 30 }],
+      levels: [
+        { schedule: f.staff, escalateAfterMinutes: 15 },
+        { schedule: f.volunteers, escalateAfterMinutes: 30 },
+      ],
       repeats: 2,
       team: f.team,
     });
-    expect(policy).toMatchObject({ name: "On call", description: "Staff, then volunteers", num_loops: 2, teams: [`\${pagerduty_team.${f.team.friendlyUniqueId}.id}`] });
+    expect(policy).toMatchObject({
+      name: "On call",
+      description: "Staff, then volunteers",
+      num_loops: 2,
+      teams: [`\${pagerduty_team.${f.team.friendlyUniqueId}.id}`],
+    });
     expect(policy.rule).toEqual([
       { escalation_delay_in_minutes: 15, target: [{ type: "schedule_reference", id: scheduleId(f.staff) }] },
       { escalation_delay_in_minutes: 30, target: [{ type: "schedule_reference", id: scheduleId(f.volunteers) }] },
@@ -55,7 +69,12 @@ describe("OnCallEscalation", () => {
 
   it("keeps the levels' order, not the schedules' names' or creation order", () => {
     const f = fixture();
-    const policy = synthPolicy(f, { levels: [{ schedule: f.volunteers, escalateAfterMinutes: 5 }, { schedule: f.staff, escalateAfterMinutes: 10 }] });
+    const policy = synthPolicy(f, {
+      levels: [
+        { schedule: f.volunteers, escalateAfterMinutes: 5 },
+        { schedule: f.staff, escalateAfterMinutes: 10 },
+      ],
+    });
     expect((policy.rule as Block[]).map((rule) => defined((rule.target as Block[])[0]).id)).toEqual([scheduleId(f.volunteers), scheduleId(f.staff)]);
   });
 
@@ -69,6 +88,8 @@ describe("OnCallEscalation", () => {
 
   it("fails on no levels", () => {
     const f = fixture();
-    expect(() => new OnCallEscalation(f.stack, "escalation", { name: "On call", description: "", levels: [] })).toThrow(/OnCallEscalation "On call" prop "levels": is empty/);
+    expect(() => new OnCallEscalation(f.stack, "escalation", { name: "On call", description: "", levels: [] })).toThrow(
+      /OnCallEscalation "On call" prop "levels": is empty/,
+    );
   });
 });

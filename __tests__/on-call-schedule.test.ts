@@ -41,20 +41,26 @@ describe("OnCallSchedule", () => {
       description: "Staff, a week each",
       time_zone: "Etc/UTC",
       teams: [`\${pagerduty_team.${team.friendlyUniqueId}.id}`],
-      layer: [{ name: "PSF staff", start: "2024-01-01T00:00:00Z", rotation_virtual_start: "2024-01-01T00:00:00Z", rotation_turn_length_seconds: 604800 }],
+      layer: [
+        { name: "PSF staff", start: "2024-01-01T00:00:00Z", rotation_virtual_start: "2024-01-01T00:00:00Z", rotation_turn_length_seconds: 604800 },
+      ],
     });
   });
 
   it("turns hours into seconds for any turn length", () => {
     let schedule!: OnCallSchedule;
-    const json = synth((stack) => { schedule = new OnCallSchedule(stack, "volunteers", props(stack, "volunteer_emails", { turnLengthHours: 12 })); });
+    const json = synth((stack) => {
+      schedule = new OnCallSchedule(stack, "volunteers", props(stack, "volunteer_emails", { turnLengthHours: 12 }));
+    });
     const layer = defined((defined(defined(json.resource.pagerduty_schedule)[schedule.schedule.friendlyUniqueId]).layer as Block[])[0]);
     expect(layer.rotation_turn_length_seconds).toBe(12 * 3600);
   });
 
   it("looks up each email of the variable by position, and lists the users in the variable's order", () => {
     let schedule!: OnCallSchedule;
-    const json = synth((stack) => { schedule = new OnCallSchedule(stack, "staff", props(stack, "staff_emails")); });
+    const json = synth((stack) => {
+      schedule = new OnCallSchedule(stack, "staff", props(stack, "staff_emails"));
+    });
     const users = Object.entries(defined(json.data.pagerduty_user));
     expect(users).toHaveLength(1);
     const [lookup, user] = defined(users[0]);
@@ -71,7 +77,10 @@ describe("OnCallSchedule", () => {
       new OnCallSchedule(stack, "volunteers", props(stack, "volunteer_emails", { name: "Volunteers" }));
     });
     const lookups = Object.entries(defined(json.data.pagerduty_user));
-    expect(lookups.map(([, u]) => u.email).sort()).toEqual(["${element(var.staff_emails, count.index)}", "${element(var.volunteer_emails, count.index)}"]);
+    expect(lookups.map(([, u]) => u.email).sort()).toEqual([
+      "${element(var.staff_emails, count.index)}",
+      "${element(var.volunteer_emails, count.index)}",
+    ]);
     const schedules = Object.values(defined(json.resource.pagerduty_schedule));
     for (const schedule of schedules) {
       expect(schedule).not.toHaveProperty("teams");
@@ -83,8 +92,20 @@ describe("OnCallSchedule", () => {
   });
 
   it("refuses a variable that is not sensitive: the emails would be printed in every plan", () => {
-    expect(() => synth((stack) => {
-      new OnCallSchedule(stack, "staff", { ...props(stack, "staff_emails"), people: new TerraformVariable(stack, "plain_emails", { type: "list(string)" }) });
-    })).toThrow(new ConstructPropsError("OnCallSchedule", "staff", "people", "must be a sensitive variable: the emails would otherwise be printed in every plan"));
+    expect(() =>
+      synth((stack) => {
+        new OnCallSchedule(stack, "staff", {
+          ...props(stack, "staff_emails"),
+          people: new TerraformVariable(stack, "plain_emails", { type: "list(string)" }),
+        });
+      }),
+    ).toThrow(
+      new ConstructPropsError(
+        "OnCallSchedule",
+        "staff",
+        "people",
+        "must be a sensitive variable: the emails would otherwise be printed in every plan",
+      ),
+    );
   });
 });

@@ -14,7 +14,12 @@ function fixture(): { stack: TerraformStack; infra: DatadogPagerdutyRoute; web: 
   const vendor = new DataPagerdutyVendor(stack, "vendor-datadog", { name: "Datadog" });
   const route = (owner: string): DatadogPagerdutyRoute => {
     const service = new PagingService(stack, `service-${owner}`, {
-      name: owner, description: "", escalation, acknowledgementTimeoutSeconds: 1800, autoResolveTimeoutSeconds: 14400, integrations: [{ key: "datadog", vendor }],
+      name: owner,
+      description: "",
+      escalation,
+      acknowledgementTimeoutSeconds: 1800,
+      autoResolveTimeoutSeconds: 14400,
+      integrations: [{ key: "datadog", vendor }],
     });
     return new DatadogPagerdutyRoute(stack, `route-${owner}`, { name: `psf-${owner}`, service });
   };
@@ -89,11 +94,15 @@ describe("PagedMonitor", () => {
 
   it("fails on no routes", () => {
     const { stack } = fixture();
-    expect(() => new PagedMonitor(stack, "disk", diskAlert([]))).toThrow(/PagedMonitor "\[psf-estate\] db\.example\.org: disk space" prop "routes": is empty/);
+    expect(() => new PagedMonitor(stack, "disk", diskAlert([]))).toThrow(
+      /PagedMonitor "\[psf-estate\] db\.example\.org: disk space" prop "routes": is empty/,
+    );
   });
 
   it("fails on a warning equal to the critical threshold", () => {
     const { stack, infra } = fixture();
-    expect(() => new PagedMonitor(stack, "disk", { ...diskAlert([infra]), warning: 0.9 })).toThrow(/PagedMonitor "\[psf-estate\] db\.example\.org: disk space" prop "warning": equals critical/);
+    expect(() => new PagedMonitor(stack, "disk", { ...diskAlert([infra]), warning: 0.9 })).toThrow(
+      /PagedMonitor "\[psf-estate\] db\.example\.org: disk space" prop "warning": equals critical/,
+    );
   });
 });

@@ -20,8 +20,9 @@ describe("PagerDuty", () => {
     const policies = Object.values(resourcesOf(pagerduty, "pagerduty_escalation_policy"));
     expect(policies).toHaveLength(1);
     const rules = defined(policies[0]).rule as { escalation_delay_in_minutes: number; target: { type: string; id: string }[] }[];
-    expect(rules.map((r) => [scheduleNamed(defined(r.target[0]).id), r.escalation_delay_in_minutes, defined(r.target[0]).type]))
-      .toEqual(estate.onCall.rotations.map((r) => [r.name, r.escalateAfterMinutes, "schedule_reference"]));
+    expect(rules.map((r) => [scheduleNamed(defined(r.target[0]).id), r.escalation_delay_in_minutes, defined(r.target[0]).type])).toEqual(
+      estate.onCall.rotations.map((r) => [r.name, r.escalateAfterMinutes, "schedule_reference"]),
+    );
     expect(defined(policies[0]).num_loops).toBe(estate.onCall.policyRepeats);
   });
 
@@ -34,9 +35,16 @@ describe("PagerDuty", () => {
       expect(pagerduty.variable?.[variable]).toMatchObject({ type: "list(string)", nullable: false, sensitive: true });
       const [, schedule] = defined(schedules.find(([, s]) => s.name === rotation.name));
       const layer = defined((schedule.layer as Record<string, unknown>[])[0]);
-      expect(layer).toMatchObject({ start: rotation.startsAt, rotation_virtual_start: rotation.startsAt, rotation_turn_length_seconds: rotation.turnLengthHours * 3600 });
+      expect(layer).toMatchObject({
+        start: rotation.startsAt,
+        rotation_virtual_start: rotation.startsAt,
+        rotation_turn_length_seconds: rotation.turnLengthHours * 3600,
+      });
       const lookup = /^\$\{data\.pagerduty_user\.([A-Za-z0-9_-]+)\[\*\]\.id\}$/.exec(String(layer.users));
-      expect(pagerduty.data?.pagerduty_user?.[defined(defined(lookup)[1])]).toMatchObject({ count: `\${nonsensitive(length(var.${variable}))}`, email: `\${element(var.${variable}, count.index)}` });
+      expect(pagerduty.data?.pagerduty_user?.[defined(defined(lookup)[1])]).toMatchObject({
+        count: `\${nonsensitive(length(var.${variable}))}`,
+        email: `\${element(var.${variable}, count.index)}`,
+      });
       expect(schedule.time_zone).toBe(estate.onCall.timeZone);
     }
   });
@@ -54,8 +62,12 @@ describe("PagerDuty", () => {
     const vendors = pagerduty.data?.pagerduty_vendor ?? {};
     for (const [address, service] of services) {
       expect(service.escalation_policy).toBe(`\${pagerduty_escalation_policy.${policy}.id}`);
-      const integrations = Object.values(resourcesOf(pagerduty, "pagerduty_service_integration")).filter((i) => i.service === `\${pagerduty_service.${address}.id}`);
-      const vendorNames = integrations.map((i) => defined(vendors[defined(defined(/^\$\{data\.pagerduty_vendor\.([a-z-]+)\.id\}$/.exec(String(i.vendor)))[1])]).name).sort();
+      const integrations = Object.values(resourcesOf(pagerduty, "pagerduty_service_integration")).filter(
+        (i) => i.service === `\${pagerduty_service.${address}.id}`,
+      );
+      const vendorNames = integrations
+        .map((i) => defined(vendors[defined(defined(/^\$\{data\.pagerduty_vendor\.([a-z-]+)\.id\}$/.exec(String(i.vendor)))[1])]).name)
+        .sort();
       expect(vendorNames).toEqual(["Datadog", "Pingdom"]);
     }
   });

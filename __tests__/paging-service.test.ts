@@ -21,14 +21,32 @@ function fixture(): Fixture {
   const stack = new TerraformStack(Testing.app(), "test");
   new PagerdutyProvider(stack, "pagerduty", {});
   const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)", sensitive: true });
-  const schedule = new OnCallSchedule(stack, "schedule", { name: "Staff", description: "", timeZone: "Etc/UTC", turnLengthHours: 168, startsAt: "2024-01-01T00:00:00Z", people });
-  const escalation = new OnCallEscalation(stack, "escalation", { name: "On call", description: "", levels: [{ schedule, escalateAfterMinutes: 15 }] });
+  const schedule = new OnCallSchedule(stack, "schedule", {
+    name: "Staff",
+    description: "",
+    timeZone: "Etc/UTC",
+    turnLengthHours: 168,
+    startsAt: "2024-01-01T00:00:00Z",
+    people,
+  });
+  const escalation = new OnCallEscalation(stack, "escalation", {
+    name: "On call",
+    description: "",
+    levels: [{ schedule, escalateAfterMinutes: 15 }],
+  });
   const vendor = (key: string, name: string): PagingIntegration => ({ key, vendor: new DataPagerdutyVendor(stack, `vendor-${key}`, { name }) });
   return { stack, escalation, datadog: vendor("datadog", "Datadog"), pingdom: vendor("pingdom", "Pingdom") };
 }
 
 function props(f: Fixture, change: Partial<PagingServiceProps> = {}): PagingServiceProps {
-  return { name: "Infrastructure", description: "Alerts for infra", escalation: f.escalation, acknowledgementTimeoutSeconds: 1800, autoResolveTimeoutSeconds: 14400, ...change };
+  return {
+    name: "Infrastructure",
+    description: "Alerts for infra",
+    escalation: f.escalation,
+    acknowledgementTimeoutSeconds: 1800,
+    autoResolveTimeoutSeconds: 14400,
+    ...change,
+  };
 }
 
 const synth = (f: Fixture): Json => JSON.parse(Testing.synth(f.stack)) as Json;
@@ -70,14 +88,19 @@ describe("PagingService", () => {
     new TerraformOutput(f.stack, "datadog_key", { value: service.integrationKey("datadog"), sensitive: true });
     new TerraformOutput(f.stack, "pingdom_key", { value: service.integrationKey("pingdom"), sensitive: true });
     const output = defined(synth(f).output);
-    expect(defined(output.datadog_key).value).toBe(`\${pagerduty_service_integration.${integrationOf(service, "datadog").friendlyUniqueId}.integration_key}`);
-    expect(defined(output.pingdom_key).value).toBe(`\${pagerduty_service_integration.${integrationOf(service, "pingdom").friendlyUniqueId}.integration_key}`);
+    expect(defined(output.datadog_key).value).toBe(
+      `\${pagerduty_service_integration.${integrationOf(service, "datadog").friendlyUniqueId}.integration_key}`,
+    );
+    expect(defined(output.pingdom_key).value).toBe(
+      `\${pagerduty_service_integration.${integrationOf(service, "pingdom").friendlyUniqueId}.integration_key}`,
+    );
   });
 
   it("fails on an integration key given twice", () => {
     const f = fixture();
-    expect(() => new PagingService(f.stack, "service-infra", props(f, { integrations: [f.datadog, { ...f.pingdom, key: "datadog" }] })))
-      .toThrow(/PagingService "Infrastructure" prop "integrations": "datadog" is given twice/);
+    expect(() => new PagingService(f.stack, "service-infra", props(f, { integrations: [f.datadog, { ...f.pingdom, key: "datadog" }] }))).toThrow(
+      /PagingService "Infrastructure" prop "integrations": "datadog" is given twice/,
+    );
   });
 
   it("fails on the routing key of an integration it does not have", () => {

@@ -6,19 +6,27 @@ import { preventsDestroy, PROTECTED_RESOURCE_TYPES, protectionOf } from "../poli
 import { synthCommittedEstate } from "./support/synth-estate";
 
 const estate = synthCommittedEstate();
-const resources = [...estate.json].flatMap(([stack, json]) => Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => ({ stack, type, name, body }))));
+const resources = [...estate.json].flatMap(([stack, json]) =>
+  Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.entries(byName).map(([name, body]) => ({ stack, type, name, body }))),
+);
 const dataHosts = new Set(estate.estate.hosts.filter((h) => h.holdsData).map((h) => h.dropletName));
 
 describe("the protected list and the constructs", () => {
   it("names the type of every resource the estate protects with prevent_destroy (but for data-holding droplets and add-ons, protected by what they hold)", () => {
-    const unlisted = resources.filter(({ type, body }) => preventsDestroy(body) && PROTECTED_RESOURCE_TYPES[type] === undefined)
-      .filter(({ type, body }) => !(type === "digitalocean_droplet" && dataHosts.has(String(body["name"]))) && protectionOf(type, { ...body, lifecycle: undefined }) === null)
+    const unlisted = resources
+      .filter(({ type, body }) => preventsDestroy(body) && PROTECTED_RESOURCE_TYPES[type] === undefined)
+      .filter(
+        ({ type, body }) =>
+          !(type === "digitalocean_droplet" && dataHosts.has(String(body["name"]))) && protectionOf(type, { ...body, lifecycle: undefined }) === null,
+      )
       .map(({ stack, type, name }) => `${stack} ${type}.${name}`);
     expect(unlisted).toEqual([]);
   });
 
   it("protects every resource of a listed type the estate has", () => {
-    const unprotected = resources.filter(({ type, body }) => PROTECTED_RESOURCE_TYPES[type] !== undefined && !preventsDestroy(body)).map(({ stack, type, name }) => `${stack} ${type}.${name}`);
+    const unprotected = resources
+      .filter(({ type, body }) => PROTECTED_RESOURCE_TYPES[type] !== undefined && !preventsDestroy(body))
+      .map(({ stack, type, name }) => `${stack} ${type}.${name}`);
     expect(unprotected).toEqual([]);
   });
 

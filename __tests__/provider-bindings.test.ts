@@ -23,7 +23,15 @@ const PROVIDERS: ExpectedProvider[] = [
     fqpn: "registry.terraform.io/heroku/heroku",
     source: "heroku/heroku",
     constraint: "~> 5.3",
-    resources: ["heroku_addon", "heroku_addon_attachment", "heroku_app", "heroku_domain", "heroku_formation", "heroku_pipeline", "heroku_pipeline_coupling"],
+    resources: [
+      "heroku_addon",
+      "heroku_addon_attachment",
+      "heroku_app",
+      "heroku_domain",
+      "heroku_formation",
+      "heroku_pipeline",
+      "heroku_pipeline_coupling",
+    ],
     dataSources: ["heroku_pipeline", "heroku_team"],
   },
   {
@@ -56,7 +64,15 @@ const PROVIDERS: ExpectedProvider[] = [
     source: "pagerduty/pagerduty",
     constraint: "~> 3.32",
     resources: ["pagerduty_escalation_policy", "pagerduty_schedule", "pagerduty_service", "pagerduty_service_integration", "pagerduty_team"],
-    dataSources: ["pagerduty_escalation_policy", "pagerduty_schedule", "pagerduty_service", "pagerduty_service_integration", "pagerduty_team", "pagerduty_user", "pagerduty_vendor"],
+    dataSources: [
+      "pagerduty_escalation_policy",
+      "pagerduty_schedule",
+      "pagerduty_service",
+      "pagerduty_service_integration",
+      "pagerduty_team",
+      "pagerduty_user",
+      "pagerduty_vendor",
+    ],
   },
   {
     name: "pingdom",
@@ -117,9 +133,7 @@ describe.each(PROVIDERS)("$name provider bindings", (provider) => {
     const freshDir = join(freshGen, "providers", provider.name);
     const committedFiles = listFiles(committedDir);
     expect(listFiles(freshDir)).toEqual(committedFiles);
-    const differing = committedFiles.filter(
-      (file) => !readFileSync(join(committedDir, file)).equals(readFileSync(join(freshDir, file))),
-    );
+    const differing = committedFiles.filter((file) => !readFileSync(join(committedDir, file)).equals(readFileSync(join(freshDir, file))));
     expect(differing).toEqual([]);
   });
 
@@ -186,7 +200,13 @@ describe("generated classes", () => {
     ["datadog", "provider", "DatadogProvider", "TerraformProvider", "datadog"],
     ["datadog", "monitor", "Monitor", "TerraformResource", "datadog_monitor"],
     ["datadog", "dashboard-json", "DashboardJson", "TerraformResource", "datadog_dashboard_json"],
-    ["datadog", "integration-pagerduty-service-object", "IntegrationPagerdutyServiceObject", "TerraformResource", "datadog_integration_pagerduty_service_object"],
+    [
+      "datadog",
+      "integration-pagerduty-service-object",
+      "IntegrationPagerdutyServiceObject",
+      "TerraformResource",
+      "datadog_integration_pagerduty_service_object",
+    ],
     ["gandi", "provider", "GandiProvider", "TerraformProvider", "gandi"],
     ["gandi", "nameservers", "Nameservers", "TerraformResource", "gandi_nameservers"],
     ["gandi", "dnssec-key", "DnssecKey", "TerraformResource", "gandi_dnssec_key"],

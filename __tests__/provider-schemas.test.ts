@@ -158,8 +158,7 @@ const FLAG_KEYS = ["computed", "deprecated", "optional", "required", "sensitive"
 
 const describeFlags = (f: Flags): string =>
   [f.required && "required", f.optional && "optional", f.computed && "computed"].filter(Boolean).join("+") || "no flags";
-const sameFlags = (a: Flags, b: Flags): boolean =>
-  a.required === b.required && a.optional === b.optional && a.computed === b.computed;
+const sameFlags = (a: Flags, b: Flags): boolean => a.required === b.required && a.optional === b.optional && a.computed === b.computed;
 const flagsOf = (a: JsonAttribute): Flags => ({ required: a.required === true, optional: a.optional === true, computed: a.computed === true });
 const typeText = (t: unknown): string => JSON.stringify(sortKeysDeep(t));
 
@@ -236,14 +235,20 @@ function compareBlockType(where: string, path: string, json: JsonBlockType, boun
     required = (json.min_items ?? 0) >= 1;
     const maxOne = json.max_items === 1;
     if (maxOne !== bound.maxOne) {
-      errors.push(`${where}: ${path} has max_items ${json.max_items ?? "unset"} in the schema, but the binding generates ${bound.maxOne ? "a single item (max_items 1)" : "a list (max_items not 1)"}`);
+      errors.push(
+        `${where}: ${path} has max_items ${json.max_items ?? "unset"} in the schema, but the binding generates ${bound.maxOne ? "a single item (max_items 1)" : "a list (max_items not 1)"}`,
+      );
     }
   }
   if (required !== bound.required) {
-    errors.push(`${where}: ${path} is ${required ? "required (min_items >= 1)" : "optional"} in the schema, ${bound.required ? "required" : "optional"} in the binding`);
+    errors.push(
+      `${where}: ${path} is ${required ? "required (min_items >= 1)" : "optional"} in the schema, ${bound.required ? "required" : "optional"} in the binding`,
+    );
   }
   if (bound.config !== (required ? "required" : "optional")) {
-    errors.push(`${where}: ${path} should be ${required ? "a required" : "an optional"} config property; the binding has it ${bound.config ?? "absent"}`);
+    errors.push(
+      `${where}: ${path} should be ${required ? "a required" : "an optional"} config property; the binding has it ${bound.config ?? "absent"}`,
+    );
   }
   compareBlock(where, path, json.block, bound.block, errors);
 }

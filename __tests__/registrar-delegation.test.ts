@@ -17,7 +17,12 @@ function synthDelegations(zoneNames: readonly string[]): { json: Json; delegatio
   const delegations = new Map<string, RegistrarDelegation>();
   const delegationSet = new Route53DelegationSet(stack, "delegation-set", {});
   for (const zoneName of zoneNames) {
-    const zone = new DnsZone(stack, `zone-${zoneName}`, { zoneName, comment: zoneName, delegationSet, signingKey: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/test" } });
+    const zone = new DnsZone(stack, `zone-${zoneName}`, {
+      zoneName,
+      comment: zoneName,
+      delegationSet,
+      signingKey: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/test" },
+    });
     delegations.set(zoneName, new RegistrarDelegation(stack, `delegation-${zoneName}`, { zone }));
   }
   return { json: JSON.parse(Testing.synth(stack)) as Json, delegations };

@@ -27,7 +27,11 @@ const lastLine = (text: string): string => text.trim().split("\n").at(-1) ?? "";
 /** `npm run rehearse -- ...args` in a process of its own, with `env` over this one's; `onStderr` sees what it says. */
 function cli(args: readonly string[], env: NodeJS.ProcessEnv, onStderr?: (said: string, pid: number) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(ROOT, "scripts", "rehearse.ts"), ...args], { cwd: ROOT, env: { ...process.env, TSX_DISABLE_CACHE: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(ROOT, "scripts", "rehearse.ts"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TSX_DISABLE_CACHE: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += String(chunk)));
@@ -43,7 +47,9 @@ function cli(args: readonly string[], env: NodeJS.ProcessEnv, onStderr?: (said: 
 async function inProcess(args: readonly string[], terraform: string | undefined, watch?: (said: string) => void): Promise<Run> {
   let stdout = "";
   let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation(((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write);
+  const out = jest
+    .spyOn(process.stdout, "write")
+    .mockImplementation(((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write);
   const err = jest.spyOn(process.stderr, "write").mockImplementation(((chunk: string | Uint8Array) => {
     stderr += String(chunk);
     watch?.(stderr);
@@ -71,72 +77,120 @@ function terraformThat(command: string, instead: string): string {
 
 /** Processes whose working folder is inside `folder`. */
 function processesIn(folder: string): string[] {
-  return readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-    try {
-      return readlinkSync(`/proc/${pid}/cwd`).startsWith(folder);
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`).startsWith(folder);
+      } catch {
+        return false;
+      }
+    });
 }
 
 describe("a rehearsal that cannot run", () => {
-  it("exits 2 with TMPDIR that is not a folder, naming it, in one last line", async () => {
-    const notAFolder = join(mkdtempSync(join(tmpdir(), "tmpdir-")), "file");
-    writeFileSync(notAFolder, "");
-    const run = await cli(["static-sites", "--plan-only"], { TMPDIR: notAFolder });
-    expect({ status: run.status, last: lastLine(run.stderr), stdout: run.stdout }).toEqual({
-      status: 2,
-      last: expect.stringMatching(/^rehearse: could not run: cannot make a scratch folder in \S+\/file \(it is not a folder, ENOTDIR\): set TMPDIR/),
-      stdout: "",
-    });
-  }, SLOW);
+  it(
+    "exits 2 with TMPDIR that is not a folder, naming it, in one last line",
+    async () => {
+      const notAFolder = join(mkdtempSync(join(tmpdir(), "tmpdir-")), "file");
+      writeFileSync(notAFolder, "");
+      const run = await cli(["static-sites", "--plan-only"], { TMPDIR: notAFolder });
+      expect({ status: run.status, last: lastLine(run.stderr), stdout: run.stdout }).toEqual({
+        status: 2,
+        last: expect.stringMatching(
+          /^rehearse: could not run: cannot make a scratch folder in \S+\/file \(it is not a folder, ENOTDIR\): set TMPDIR/,
+        ),
+        stdout: "",
+      });
+    },
+    SLOW,
+  );
 
-  it("exits 2 when Terraform is killed, naming the stack, the step and the signal", async () => {
-    const run = await inProcess(["static-sites", "--plan-only"], terraformThat("plan", "kill -9 $$"));
-    expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({ status: 2, last: "rehearse: could not run: Terraform was killed (SIGKILL) (stack static-sites, plan)" });
-  }, SLOW);
+  it(
+    "exits 2 when Terraform is killed, naming the stack, the step and the signal",
+    async () => {
+      const run = await inProcess(["static-sites", "--plan-only"], terraformThat("plan", "kill -9 $$"));
+      expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({
+        status: 2,
+        last: "rehearse: could not run: Terraform was killed (SIGKILL) (stack static-sites, plan)",
+      });
+    },
+    SLOW,
+  );
 
-  it("exits 2 when the disk is full (Terraform cannot write the state), naming the stack and the step", async () => {
-    const run = await inProcess(["static-sites"], terraformThat("apply", "echo 'Error: Failed to save state: write terraform.tfstate: no space left on device' >&2; exit 1"));
-    expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({ status: 2, last: "rehearse: could not run: the disk is full (no space left on device) (stack static-sites, apply)" });
-  }, SLOW);
+  it(
+    "exits 2 when the disk is full (Terraform cannot write the state), naming the stack and the step",
+    async () => {
+      const run = await inProcess(
+        ["static-sites"],
+        terraformThat("apply", "echo 'Error: Failed to save state: write terraform.tfstate: no space left on device' >&2; exit 1"),
+      );
+      expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({
+        status: 2,
+        last: "rehearse: could not run: the disk is full (no space left on device) (stack static-sites, apply)",
+      });
+    },
+    SLOW,
+  );
 
-  it("exits 2 when the provider twin dies, in one line and without Terraform's plugin noise", async () => {
-    let killed = false;
-    const run = await inProcess(["static-sites", "digitalocean-ams1", "--concurrency", "1"], undefined, (said) => {
-      if (killed || !/: init done/.test(said)) return;
-      const twin = runningGroups().find((child) => child.spawnargs.some((arg) => /twin-[0-9a-f]+\.cjs$/.test(arg)));
-      if (twin?.pid === undefined) return;
-      killed = true;
-      process.kill(twin.pid, "SIGKILL");
-    });
-    expect(killed).toBe(true);
-    expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({ status: 2, last: expect.stringMatching(/^rehearse: could not run: the provider twin stopped \(killed by SIGKILL\) \(stack (static-sites|digitalocean-ams1), \w+\)$/) });
-    expect(`${run.stdout}\n${run.stderr}`.split("\n").filter((line) => /plugin|not compiled/i.test(line))).toEqual([]);
-  }, SLOW);
+  it(
+    "exits 2 when the provider twin dies, in one line and without Terraform's plugin noise",
+    async () => {
+      let killed = false;
+      const run = await inProcess(["static-sites", "digitalocean-ams1", "--concurrency", "1"], undefined, (said) => {
+        if (killed || !/: init done/.test(said)) return;
+        const twin = runningGroups().find((child) => child.spawnargs.some((arg) => /twin-[0-9a-f]+\.cjs$/.test(arg)));
+        if (twin?.pid === undefined) return;
+        killed = true;
+        process.kill(twin.pid, "SIGKILL");
+      });
+      expect(killed).toBe(true);
+      expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({
+        status: 2,
+        last: expect.stringMatching(
+          /^rehearse: could not run: the provider twin stopped \(killed by SIGKILL\) \(stack (static-sites|digitalocean-ams1), \w+\)$/,
+        ),
+      });
+      expect(`${run.stdout}\n${run.stderr}`.split("\n").filter((line) => /plugin|not compiled/i.test(line))).toEqual([]);
+    },
+    SLOW,
+  );
 });
 
 describe("an interrupted rehearsal, and one that ends", () => {
-  it("on Ctrl-C ends every process it started, removes its scratch folder (and the plans in it) and exits 2", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "interrupted-"));
-    let sent = false;
-    const run = await cli(["static-sites", "digitalocean-ams1"], { TMPDIR: scratch }, (said, pid) => {
-      if (sent || !/: (plan|apply) done/.test(said)) return;
-      sent = true;
-      process.kill(pid, "SIGINT");
-    });
-    expect(sent).toBe(true);
-    expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({ status: 2, last: expect.stringMatching(/^rehearse: interrupted by SIGINT; its processes are ended and its scratch folders removed \(exit 2/) });
-    expect(readdirSync(scratch)).toEqual([]);
-    expect(processesIn(scratch)).toEqual([]);
-  }, SLOW);
+  it(
+    "on Ctrl-C ends every process it started, removes its scratch folder (and the plans in it) and exits 2",
+    async () => {
+      const scratch = mkdtempSync(join(tmpdir(), "interrupted-"));
+      let sent = false;
+      const run = await cli(["static-sites", "digitalocean-ams1"], { TMPDIR: scratch }, (said, pid) => {
+        if (sent || !/: (plan|apply) done/.test(said)) return;
+        sent = true;
+        process.kill(pid, "SIGINT");
+      });
+      expect(sent).toBe(true);
+      expect({ status: run.status, last: lastLine(run.stderr) }).toEqual({
+        status: 2,
+        last: expect.stringMatching(/^rehearse: interrupted by SIGINT; its processes are ended and its scratch folders removed \(exit 2/),
+      });
+      expect(readdirSync(scratch)).toEqual([]);
+      expect(processesIn(scratch)).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it("leaves nothing in TMPDIR when it ends: no scratch folder, no saved plan, no state", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "ended-"));
-    const run = await cli(["static-sites"], { TMPDIR: scratch });
-    expect({ status: run.status, last: lastLine(run.stdout) }).toEqual({ status: 0, last: expect.stringMatching(/^Rehearsal passed: 1 stack\(s\)/) });
-    expect(readdirSync(scratch)).toEqual([]);
-    expect(processesIn(scratch)).toEqual([]);
-  }, SLOW);
+  it(
+    "leaves nothing in TMPDIR when it ends: no scratch folder, no saved plan, no state",
+    async () => {
+      const scratch = mkdtempSync(join(tmpdir(), "ended-"));
+      const run = await cli(["static-sites"], { TMPDIR: scratch });
+      expect({ status: run.status, last: lastLine(run.stdout) }).toEqual({
+        status: 0,
+        last: expect.stringMatching(/^Rehearsal passed: 1 stack\(s\)/),
+      });
+      expect(readdirSync(scratch)).toEqual([]);
+      expect(processesIn(scratch)).toEqual([]);
+    },
+    SLOW,
+  );
 });

@@ -60,20 +60,30 @@ function instances(resource: Record<string, unknown>): number {
 }
 
 function resourcesOfStack(stack: string): { type: string; resource: Record<string, unknown> }[] {
-  return Object.entries(synth.json.get(stack)?.resource ?? {}).flatMap(([type, byName]) => Object.values(byName).map((resource) => ({ type, resource })));
+  return Object.entries(synth.json.get(stack)?.resource ?? {}).flatMap(([type, byName]) =>
+    Object.values(byName).map((resource) => ({ type, resource })),
+  );
 }
 
 describe("the rehearsal of the whole estate", () => {
   it("fails nowhere: every stack validates, plans, applies and converges", () => {
     expect(rehearsal.failures.map((f) => `stack ${f.stack}, step ${f.step}:\n${f.message}`)).toEqual([]);
     expect(rehearsal.stacks.map((s) => s.stack).sort()).toEqual([...synth.json.keys()].sort());
-    for (const stack of rehearsal.stacks) expect({ stack: stack.stack, applied: stack.applied, converged: stack.converged }).toEqual({ stack: stack.stack, applied: true, converged: true });
+    for (const stack of rehearsal.stacks)
+      expect({ stack: stack.stack, applied: stack.applied, converged: stack.converged }).toEqual({
+        stack: stack.stack,
+        applied: true,
+        converged: true,
+      });
   });
 
   it("plans to create every resource each stack declares, and nothing else", () => {
     for (const stack of rehearsal.stacks) {
       const planned = resourcesOfStack(stack.stack).reduce((n, { resource }) => n + instances(resource), 0);
-      expect({ stack: stack.stack, summary: stack.summary }).toEqual({ stack: stack.stack, summary: `Plan: ${planned} to add, 0 to change, 0 to destroy.` });
+      expect({ stack: stack.stack, summary: stack.summary }).toEqual({
+        stack: stack.stack,
+        summary: `Plan: ${planned} to add, 0 to change, 0 to destroy.`,
+      });
     }
   });
 });
@@ -95,7 +105,9 @@ describe(`the rehearsal of an adoption of ${ADOPTION_STACKS.join(", ")} (PSF_EST
     expect(adoption.stacks.map((s) => s.stack).sort()).toEqual(ADOPTION_STACKS);
     for (const stack of adoption.stacks) {
       const resources = resourcesOfStack(stack.stack);
-      const importable = resources.filter(({ type, resource }) => (RESOURCE_TYPE_FACTS[type]?.importId ?? "") !== "" && resource.for_each === undefined);
+      const importable = resources.filter(
+        ({ type, resource }) => (RESOURCE_TYPE_FACTS[type]?.importId ?? "") !== "" && resource.for_each === undefined,
+      );
       const created = resources.reduce((n, r) => n + instances(r.resource), 0) - importable.length;
       // The twin cannot read the live objects, so every imported one also plans an in-place update to the configuration.
       expect({ stack: stack.stack, summary: stack.summary }).toEqual({

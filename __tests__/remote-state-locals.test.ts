@@ -19,7 +19,9 @@ describe("spelledOut", () => {
   it("writes a local holding a declared remote state's outputs as that remote state's outputs", () => {
     const configuration = reading({ [READ]: remoteStateOutputsLocal(READ) });
     expect(spelledOut(`\${local.${READ}.${OUTPUT}}`, configuration)).toBe(`\${data.terraform_remote_state.${READ}.outputs.${OUTPUT}}`);
-    expect(spelledOut(`\${sort(local.${READ}.names)} and \${local.${READ}.b}`, configuration)).toBe(`\${sort(data.terraform_remote_state.${READ}.outputs.names)} and \${data.terraform_remote_state.${READ}.outputs.b}`);
+    expect(spelledOut(`\${sort(local.${READ}.names)} and \${local.${READ}.b}`, configuration)).toBe(
+      `\${sort(data.terraform_remote_state.${READ}.outputs.names)} and \${data.terraform_remote_state.${READ}.outputs.b}`,
+    );
     expect([...remoteStateLocals(configuration)]).toEqual([READ]);
   });
 
@@ -48,7 +50,10 @@ describe("spelledOut", () => {
   });
 
   it("spells out a name only where it is the whole name of a local", () => {
-    const configuration = reading({ [READ]: remoteStateOutputsLocal(READ), nyc1: remoteStateOutputsLocal("nyc1") }, { terraform_remote_state: { [READ]: {}, nyc1: {} } });
+    const configuration = reading(
+      { [READ]: remoteStateOutputsLocal(READ), nyc1: remoteStateOutputsLocal("nyc1") },
+      { terraform_remote_state: { [READ]: {}, nyc1: {} } },
+    );
     // Longer names, other objects' attributes, and a local read by index are not the local `nyc1`.
     for (const text of ["${local.nyc1x.a}", "${var.local.nyc1.a}", "${data.local.nyc1.a}", "${mylocal.nyc1.a}", '${local["nyc1"].a}']) {
       expect(spelledOut(text, configuration)).toBe(text);

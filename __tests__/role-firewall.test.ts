@@ -7,8 +7,14 @@ import { dropletA, dropletB, dropletC, network } from "./support/stand-ins";
 const web: RoleFirewallProps = {
   name: "psf-nyc1-web",
   droplets: [dropletA, dropletB],
-  worldPorts: [{ protocol: "tcp", from: 443, to: 443, service: "https" }, { protocol: "tcp", from: 80, to: 80, service: "http" }],
-  internalPorts: [{ protocol: "tcp", from: 8300, to: 8302, service: "consul" }, { protocol: "udp", from: 8301, to: 8302, service: "consul gossip" }],
+  worldPorts: [
+    { protocol: "tcp", from: 443, to: 443, service: "https" },
+    { protocol: "tcp", from: 80, to: 80, service: "http" },
+  ],
+  internalPorts: [
+    { protocol: "tcp", from: 8300, to: 8302, service: "consul" },
+    { protocol: "udp", from: 8301, to: 8302, service: "consul gossip" },
+  ],
   network,
 };
 
@@ -48,7 +54,10 @@ describe("RoleFirewall", () => {
       ...web,
       worldPorts: [],
       internalPorts: [],
-      estatePorts: [{ protocol: "tcp", from: 4505, to: 4506, service: "salt" }, { protocol: "udp", from: 8125, to: 8125, service: "statsd" }],
+      estatePorts: [
+        { protocol: "tcp", from: 4505, to: 4506, service: "salt" },
+        { protocol: "udp", from: 8125, to: 8125, service: "statsd" },
+      ],
       estateDroplets: [dropletC, dropletB],
       estateAddresses: ["198.51.100.40", "2001:db8:40::/64"],
     });
@@ -61,7 +70,12 @@ describe("RoleFirewall", () => {
   });
 
   it("opens estate ports to the private range alone when no droplet or address elsewhere is given", () => {
-    const firewall = synthFirewall({ ...web, worldPorts: [], internalPorts: [], estatePorts: [{ protocol: "tcp", from: 4505, to: 4506, service: "salt" }] });
+    const firewall = synthFirewall({
+      ...web,
+      worldPorts: [],
+      internalPorts: [],
+      estatePorts: [{ protocol: "tcp", from: 4505, to: 4506, service: "salt" }],
+    });
     expect(firewall.inbound_rule).toEqual([{ protocol: "tcp", port_range: "4505-4506", source_addresses: ["10.77.16.0/20"] }, icmpFromAnywhere]);
   });
 
@@ -73,7 +87,13 @@ describe("RoleFirewall", () => {
   it("opens Fastly ports to Fastly's ranges only, taken by reference", () => {
     const stack = newStack();
     const fastlySourceRanges = new TerraformVariable(stack, "fastly_source_ranges", { type: "list(string)" }).listValue;
-    new RoleFirewall(stack, "firewall-web", { ...web, worldPorts: [], internalPorts: [], fastlyPorts: [{ protocol: "tcp", from: 514, to: 514, service: "syslog" }], fastlySourceRanges });
+    new RoleFirewall(stack, "firewall-web", {
+      ...web,
+      worldPorts: [],
+      internalPorts: [],
+      fastlyPorts: [{ protocol: "tcp", from: 514, to: 514, service: "syslog" }],
+      fastlySourceRanges,
+    });
     expect(onlyBlock(synthJson(stack), "digitalocean_firewall").block.inbound_rule).toEqual([
       { protocol: "tcp", port_range: "514", source_addresses: "${var.fastly_source_ranges}" },
       icmpFromAnywhere,
@@ -114,12 +134,16 @@ describe("RoleFirewall", () => {
   });
 
   it("fails on no droplets to protect", () => {
-    expect(rejection(() => new RoleFirewall(newStack(), "firewall-web", { ...web, droplets: [] })))
-      .toBe('RoleFirewall "firewall-web" prop "droplets": is empty: a firewall must protect at least one droplet');
+    expect(rejection(() => new RoleFirewall(newStack(), "firewall-web", { ...web, droplets: [] }))).toBe(
+      'RoleFirewall "firewall-web" prop "droplets": is empty: a firewall must protect at least one droplet',
+    );
   });
 
   it("fails on Fastly ports without Fastly's ranges", () => {
-    expect(rejection(() => new RoleFirewall(newStack(), "firewall-web", { ...web, fastlyPorts: [{ protocol: "tcp", from: 514, to: 514, service: "syslog" }] })))
-      .toBe('RoleFirewall "firewall-web" prop "fastlySourceRanges": is required when fastlyPorts are given');
+    expect(
+      rejection(
+        () => new RoleFirewall(newStack(), "firewall-web", { ...web, fastlyPorts: [{ protocol: "tcp", from: 514, to: 514, service: "syslog" }] }),
+      ),
+    ).toBe('RoleFirewall "firewall-web" prop "fastlySourceRanges": is required when fastlyPorts are given');
   });
 });

@@ -14,7 +14,11 @@ describe("the benchmark's grown estate", () => {
     expect(grown.hosts.slice(0, PSF_INVENTORY.hosts.length)).toEqual(PSF_INVENTORY.hosts);
     for (const host of grown.hosts.slice(PSF_INVENTORY.hosts.length)) {
       const original = PSF_INVENTORY.hosts.find((h) => host.name.startsWith(`${h.name}-s`));
-      expect({ name: host.name, role: host.role, datacenter: host.datacenter }).toEqual({ name: host.name, role: original?.role, datacenter: original?.datacenter });
+      expect({ name: host.name, role: host.role, datacenter: host.datacenter }).toEqual({
+        name: host.name,
+        role: original?.role,
+        datacenter: original?.datacenter,
+      });
     }
     expect(loadEstate(grown).hosts).toHaveLength(grown.hosts.length);
   });

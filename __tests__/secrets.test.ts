@@ -13,7 +13,8 @@ const SECRET_SHAPES: readonly [string, RegExp][] = [
 ];
 // A credential is a variable's value, or another stack's output read from its state (a PagerDuty routing key), read
 // through a local of the remote state's outputs (spelled out: values/remote-state-locals.ts).
-const CREDENTIAL_ATTRIBUTES = /"(token|api_key|access_key|secret_key|password|spaces_secret_key|service_key|integration_key)"\s*:\s*"(?!\$\{(var\.|data\.terraform_remote_state\.))/;
+const CREDENTIAL_ATTRIBUTES =
+  /"(token|api_key|access_key|secret_key|password|spaces_secret_key|service_key|integration_key)"\s*:\s*"(?!\$\{(var\.|data\.terraform_remote_state\.))/;
 
 describe("no secret in any synthesized stack", () => {
   it.each([...synth.text.keys()])("%s carries no credential", (name) => {

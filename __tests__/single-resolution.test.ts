@@ -16,12 +16,16 @@ import { defined } from "./support/defined";
 /** `app` synthesized: each stack's name, the stack, and the text written for it. */
 function synthesized(app: App): { name: string; stack: TerraformStack; text: string }[] {
   app.synth();
-  const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
-  const out = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((stack) => ({
-    name: stack.node.id,
-    stack,
-    text: readFileSync(join(app.outdir, defined(manifest.stacks[stack.node.id]).synthesizedStackPath), "utf8"),
-  }));
+  const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  const out = app.node.children
+    .filter((c): c is TerraformStack => TerraformStack.isStack(c))
+    .map((stack) => ({
+      name: stack.node.id,
+      stack,
+      text: readFileSync(join(app.outdir, defined(manifest.stacks[stack.node.id]).synthesizedStackPath), "utf8"),
+    }));
   rmSync(app.outdir, { recursive: true, force: true });
   return out;
 }
@@ -37,7 +41,12 @@ const asCdktfWrites = (stack: TerraformStack, text: string): boolean =>
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+  );
 }
 
 /** A stack of the estate's kind, with local state and the DigitalOcean provider. */
@@ -104,7 +113,12 @@ describe("single resolution", () => {
     const written = defined(synthesized(app)[0]);
     expect(asCdktfWrites(written.stack, written.text)).toBe(true);
     const local = (JSON.parse(written.text) as { locals: { everything: Record<string, unknown> } }).locals.everything;
-    expect(local).toMatchObject({ text: `id \${digitalocean_vpc.vpc.id} and produced`, number: 42, numberInText: "7 seven", keyed: { "key-produced": "a key made of a token" } });
+    expect(local).toMatchObject({
+      text: `id \${digitalocean_vpc.vpc.id} and produced`,
+      number: 42,
+      numberInText: "7 seven",
+      keyed: { "key-produced": "a key made of a token" },
+    });
     expect(local["nested"]).toEqual([{ kept: "1e5", deeper: { value: "produced" } }, "literal"]);
   });
 

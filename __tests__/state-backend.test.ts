@@ -42,36 +42,86 @@ describe("state backends", () => {
     }
     const dnsRemote = synth.json.get("dns")?.data?.terraform_remote_state?.["cross-stack-reference-input-digitalocean-nyc1"];
     expect(dnsRemote).toMatchObject({ backend: "remote", config: { organization: "psf", workspaces: { name: "psf-estate-digitalocean-nyc1" } } });
-    const databaseRemote = synth.json.get("digitalocean-nyc1-database")?.data?.terraform_remote_state?.["cross-stack-reference-input-digitalocean-nyc1"];
-    expect(databaseRemote).toMatchObject({ backend: "remote", config: { organization: "psf", workspaces: { name: "psf-estate-digitalocean-nyc1" } } });
+    const databaseRemote =
+      synth.json.get("digitalocean-nyc1-database")?.data?.terraform_remote_state?.["cross-stack-reference-input-digitalocean-nyc1"];
+    expect(databaseRemote).toMatchObject({
+      backend: "remote",
+      config: { organization: "psf", workspaces: { name: "psf-estate-digitalocean-nyc1" } },
+    });
   });
 
   it("uses an encrypted, locked S3 bucket when PSF_ESTATE_BACKEND=s3", () => {
-    for (const [name, backend] of backendBlocks({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_DYNAMODB_TABLE: "psf-terraform-locks" })) {
+    for (const [name, backend] of backendBlocks({
+      PSF_ESTATE_BACKEND: "s3",
+      PSF_ESTATE_S3_BUCKET: "psf-terraform-state",
+      PSF_ESTATE_S3_DYNAMODB_TABLE: "psf-terraform-locks",
+    })) {
       expect(backend).toEqual({
-        s3: { bucket: "psf-terraform-state", key: `psf-estate/${name}.tfstate`, region: "us-east-1", encrypt: true, dynamodb_table: "psf-terraform-locks", use_lockfile: true },
+        s3: {
+          bucket: "psf-terraform-state",
+          key: `psf-estate/${name}.tfstate`,
+          region: "us-east-1",
+          encrypt: true,
+          dynamodb_table: "psf-terraform-locks",
+          use_lockfile: true,
+        },
       });
     }
   });
 
   it("encrypts the S3 state with the KMS key PSF_ESTATE_S3_KMS_KEY_ID names", () => {
     const key = "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000";
-    expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_KMS_KEY_ID: "" })).not.toHaveProperty("kmsKeyId");
-    for (const [name, backend] of backendBlocks({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_KMS_KEY_ID: key })) {
-      expect(backend).toEqual({ s3: { bucket: "psf-terraform-state", key: `psf-estate/${name}.tfstate`, region: "us-east-1", encrypt: true, kms_key_id: key, use_lockfile: true } });
+    expect(
+      stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_KMS_KEY_ID: "" }),
+    ).not.toHaveProperty("kmsKeyId");
+    for (const [name, backend] of backendBlocks({
+      PSF_ESTATE_BACKEND: "s3",
+      PSF_ESTATE_S3_BUCKET: "psf-terraform-state",
+      PSF_ESTATE_S3_KMS_KEY_ID: key,
+    })) {
+      expect(backend).toEqual({
+        s3: {
+          bucket: "psf-terraform-state",
+          key: `psf-estate/${name}.tfstate`,
+          region: "us-east-1",
+          encrypt: true,
+          kms_key_id: key,
+          use_lockfile: true,
+        },
+      });
     }
   });
 
   it("reaches an S3-compatible store at PSF_ESTATE_S3_ENDPOINT the same way from the backend and from every remote-state read, never through AWS's STS", () => {
     const endpoint = "http://127.0.0.1:7480";
-    const compatible = { endpoints: { s3: endpoint }, use_path_style: true, skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true };
-    const synth = synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "psf-terraform-state", PSF_ESTATE_S3_ENDPOINT: endpoint, PSF_ESTATE_S3_REGION: "default" }));
+    const compatible = {
+      endpoints: { s3: endpoint },
+      use_path_style: true,
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      skip_region_validation: true,
+    };
+    const synth = synthEstateWith(
+      stateBackendFromEnvironment({
+        PSF_ESTATE_BACKEND: "s3",
+        PSF_ESTATE_S3_BUCKET: "psf-terraform-state",
+        PSF_ESTATE_S3_ENDPOINT: endpoint,
+        PSF_ESTATE_S3_REGION: "default",
+      }),
+    );
     let reads = 0;
     for (const [name, json] of synth.json) {
-      expect(json.terraform?.backend).toEqual({ s3: { bucket: "psf-terraform-state", key: `psf-estate/${name}.tfstate`, region: "default", encrypt: true, use_lockfile: true, ...compatible } });
+      expect(json.terraform?.backend).toEqual({
+        s3: { bucket: "psf-terraform-state", key: `psf-estate/${name}.tfstate`, region: "default", encrypt: true, use_lockfile: true, ...compatible },
+      });
       for (const [id, read] of Object.entries(json.data?.terraform_remote_state ?? {})) {
         const readStack = id.replace("cross-stack-reference-input-", "");
-        expect(read).toEqual({ backend: "s3", config: { bucket: "psf-terraform-state", key: `psf-estate/${readStack}.tfstate`, region: "default", encrypt: true, ...compatible }, workspace: "${terraform.workspace}" });
+        expect(read).toEqual({
+          backend: "s3",
+          config: { bucket: "psf-terraform-state", key: `psf-estate/${readStack}.tfstate`, region: "default", encrypt: true, ...compatible },
+          workspace: "${terraform.workspace}",
+        });
         reads++;
       }
     }
@@ -80,26 +130,41 @@ describe("state backends", () => {
   });
 
   it("fails on an S3 endpoint that is not an http or https URL of a host, naming the variable", () => {
-    const choose = (endpoint: string) => () => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: endpoint });
+    const choose = (endpoint: string) => () =>
+      stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: endpoint });
     expect(choose("127.0.0.1:7480")).toThrow('PSF_ESTATE_S3_ENDPOINT="127.0.0.1:7480" is not a URL');
     expect(choose("ftp://s3.example.org")).toThrow('PSF_ESTATE_S3_ENDPOINT="ftp://s3.example.org" is not an http or https URL');
     expect(choose("not a url")).toThrow('PSF_ESTATE_S3_ENDPOINT="not a url" is not a URL');
     expect(choose("https://key:secret@s3.example.org")).toThrow("PSF_ESTATE_S3_ENDPOINT must not carry credentials");
     expect(choose("https://s3.example.org/?x=1")).toThrow("has a query or a fragment");
-    expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: "" })).not.toHaveProperty("endpoint");
+    expect(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: "" })).not.toHaveProperty(
+      "endpoint",
+    );
   });
 
   it("fails on a DynamoDB lock table beside an S3-compatible store, whose lock would then be at AWS", () => {
-    expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "b", PSF_ESTATE_S3_ENDPOINT: "https://s3.example.org", PSF_ESTATE_S3_DYNAMODB_TABLE: "locks" }))
-      .toThrow("PSF_ESTATE_S3_DYNAMODB_TABLE cannot go with PSF_ESTATE_S3_ENDPOINT: the lock table would be at AWS while the state is at https://s3.example.org");
+    expect(() =>
+      stateBackendFromEnvironment({
+        PSF_ESTATE_BACKEND: "s3",
+        PSF_ESTATE_S3_BUCKET: "b",
+        PSF_ESTATE_S3_ENDPOINT: "https://s3.example.org",
+        PSF_ESTATE_S3_DYNAMODB_TABLE: "locks",
+      }),
+    ).toThrow(
+      "PSF_ESTATE_S3_DYNAMODB_TABLE cannot go with PSF_ESTATE_S3_ENDPOINT: the lock table would be at AWS while the state is at https://s3.example.org",
+    );
   });
 
   it("fails on an S3 backend without a bucket, naming the variable", () => {
-    expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3" })).toThrow("PSF_ESTATE_BACKEND=s3 needs PSF_ESTATE_S3_BUCKET: the bucket that holds the state");
+    expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "s3" })).toThrow(
+      "PSF_ESTATE_BACKEND=s3 needs PSF_ESTATE_S3_BUCKET: the bucket that holds the state",
+    );
   });
 
   it("fails on an unknown backend", () => {
-    expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "consul" })).toThrow('PSF_ESTATE_BACKEND="consul" is not a backend: use local, cloud or s3');
+    expect(() => stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "consul" })).toThrow(
+      'PSF_ESTATE_BACKEND="consul" is not a backend: use local, cloud or s3',
+    );
   });
 });
 
@@ -113,7 +178,10 @@ describe("Terraform, given a configuration synthesized with no backend chosen", 
   beforeAll(async () => {
     const unchosen = defined(synthEstateWith(stateBackendFromEnvironment({})).json.get("digitalocean-ams1"));
     const chosen = defined(synthEstateWith(stateBackendFromEnvironment({ PSF_ESTATE_BACKEND: "local" })).json.get("digitalocean-ams1"));
-    result = await rehearseFixture({ unchosen: { config: asFixture(unchosen) }, chosen: { config: asFixture(chosen) } }, { planOnly: true, concurrency: 2 });
+    result = await rehearseFixture(
+      { unchosen: { config: asFixture(unchosen) }, chosen: { config: asFixture(chosen) } },
+      { planOnly: true, concurrency: 2 },
+    );
   }, 120_000);
 
   it("validates it, then refuses to plan it, naming PSF_ESTATE_BACKEND", () => {
@@ -122,7 +190,9 @@ describe("Terraform, given a configuration synthesized with no backend chosen", 
     expect(defined(failure).step).toBe("plan");
     expect(defined(failure).message).toMatch(/Invalid value for variable/);
     expect(defined(failure).message).toMatch(/var\.psf_estate_backend is "unset"/);
-    expect(defined(failure).message.replace(/\s+/g, " ")).toContain("No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset)");
+    expect(defined(failure).message.replace(/\s+/g, " ")).toContain(
+      "No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset)",
+    );
   });
 
   it("plans the same stack synthesized with PSF_ESTATE_BACKEND=local", () => {

@@ -37,7 +37,11 @@ describe("the state bucket", () => {
     });
     expect(only("aws_s3_bucket_ownership_controls")[1]).toMatchObject({ bucket: bucketId, rule: { object_ownership: "BucketOwnerEnforced" } });
     expect(only("aws_s3_bucket_public_access_block")[1]).toMatchObject({
-      bucket: bucketId, block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: true,
+      bucket: bucketId,
+      block_public_acls: true,
+      ignore_public_acls: true,
+      block_public_policy: true,
+      restrict_public_buckets: true,
     });
   });
 
@@ -47,9 +51,30 @@ describe("the state bucket", () => {
     const statements = (stack.data?.aws_iam_policy_document?.[document ?? ""] as { statement: Record<string, unknown>[] }).statement;
     const everyone = [{ type: "*", identifiers: ["*"] }];
     expect(statements).toEqual([
-      { sid: "RefuseRequestsWithoutTls", effect: "Deny", principals: everyone, actions: ["s3:*"], resources: [bucketArn, `${bucketArn}/*`], condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] },
-      { sid: "RefuseWritesNotUnderKms", effect: "Deny", principals: everyone, actions: ["s3:PutObject"], resources: [`${bucketArn}/*`], condition: [{ test: "StringNotEqualsIfExists", variable: "s3:x-amz-server-side-encryption", values: ["aws:kms"] }] },
-      { sid: "RefuseWritesUnderAnotherKey", effect: "Deny", principals: everyone, actions: ["s3:PutObject"], resources: [`${bucketArn}/*`], condition: [{ test: "StringNotEqualsIfExists", variable: "s3:x-amz-server-side-encryption-aws-kms-key-id", values: [keyArn] }] },
+      {
+        sid: "RefuseRequestsWithoutTls",
+        effect: "Deny",
+        principals: everyone,
+        actions: ["s3:*"],
+        resources: [bucketArn, `${bucketArn}/*`],
+        condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+      },
+      {
+        sid: "RefuseWritesNotUnderKms",
+        effect: "Deny",
+        principals: everyone,
+        actions: ["s3:PutObject"],
+        resources: [`${bucketArn}/*`],
+        condition: [{ test: "StringNotEqualsIfExists", variable: "s3:x-amz-server-side-encryption", values: ["aws:kms"] }],
+      },
+      {
+        sid: "RefuseWritesUnderAnotherKey",
+        effect: "Deny",
+        principals: everyone,
+        actions: ["s3:PutObject"],
+        resources: [`${bucketArn}/*`],
+        condition: [{ test: "StringNotEqualsIfExists", variable: "s3:x-amz-server-side-encryption-aws-kms-key-id", values: [keyArn] }],
+      },
     ]);
     // No statement allows anything: access is the account's IAM policies' to give.
     expect(statements.every((s) => s.effect === "Deny")).toBe(true);
@@ -66,7 +91,8 @@ describe("the state bucket", () => {
 
   it("reads no stack and no stack reads it", () => {
     expect(stack.data?.terraform_remote_state).toBeUndefined();
-    for (const json of synth.json.values()) expect(Object.keys(json.data?.terraform_remote_state ?? {})).not.toContain("cross-stack-reference-input-state");
+    for (const json of synth.json.values())
+      expect(Object.keys(json.data?.terraform_remote_state ?? {})).not.toContain("cross-stack-reference-input-state");
   });
 
   it("is not synthesized for an inventory without a state store", () => {
@@ -88,7 +114,9 @@ describe("the inventory's state store", () => {
   const withStore = (change: object): EstateInventory => ({ ...PSF_INVENTORY, stateStore: { ...store, ...change } });
 
   it("fails on a bucket that is a static site's, which anyone may read", () => {
-    expect(problems(withStore({ bucket: "www.jython.org" }))).toEqual(['state store field "bucket": "www.jython.org" is a static site\'s bucket, which anyone may read']);
+    expect(problems(withStore({ bucket: "www.jython.org" }))).toEqual([
+      'state store field "bucket": "www.jython.org" is a static site\'s bucket, which anyone may read',
+    ]);
   });
 
   it("fails on a key alias AWS reserves and an invalid bucket name, each named", () => {

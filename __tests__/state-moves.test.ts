@@ -31,7 +31,9 @@ const otherDatacenters = synth.estate.datacenters.filter((dc) => dc.key !== "nyc
 function resourcesUnder(stack: TerraformJson, prefix: string): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [type, byName] of Object.entries(stack.resource ?? {})) {
-    const kept = Object.entries(byName).filter(([, body]) => String(((body as Json)["//"] as { metadata: { path: string } }).metadata.path).startsWith(prefix));
+    const kept = Object.entries(byName).filter(([, body]) =>
+      String(((body as Json)["//"] as { metadata: { path: string } }).metadata.path).startsWith(prefix),
+    );
     if (kept.length > 0) out[type] = Object.fromEntries(kept) as Json;
   }
   return out;
@@ -49,10 +51,12 @@ function merge(...parts: Record<string, Json>[]): Record<string, Json> {
  */
 function nyc1BeforeTheMove(): Json {
   const outputs = nyc1.output ?? {};
-  const direct = JSON.parse(spelledOut(JSON.stringify(database.resource), database).replace(
-    /\$\{data\.terraform_remote_state\.cross-stack-reference-input-digitalocean-nyc1\.outputs\.([A-Za-z0-9_-]+)\}/g,
-    (_match, output: string) => String(defined(outputs[output]).value),
-  )) as Record<string, Json>;
+  const direct = JSON.parse(
+    spelledOut(JSON.stringify(database.resource), database).replace(
+      /\$\{data\.terraform_remote_state\.cross-stack-reference-input-digitalocean-nyc1\.outputs\.([A-Za-z0-9_-]+)\}/g,
+      (_match, output: string) => String(defined(outputs[output]).value),
+    ),
+  ) as Record<string, Json>;
   const hosts = movedHosts.map((h) => resourcesUnder(stackJson(synth, `digitalocean-${h.datacenter}`), `digitalocean-${h.datacenter}/${h.name}/`));
   const { removed: _removed, output: _outputs, ...rest } = nyc1;
   const { backend: _backend, ...terraform } = nyc1.terraform ?? {};
@@ -78,8 +82,14 @@ let before: RehearsalResult;
 let after: RehearsalResult;
 const states = mkdtempSync(join(tmpdir(), "psf-estate-database-move-"));
 beforeAll(async () => {
-  before = await rehearseFixture({ ...others, "digitalocean-nyc1": { config: nyc1BeforeTheMove(), dependencies: otherDatacenters } }, { saveStateTo: states, converge: false });
-  after = await rehearseFixture({ ...others, "digitalocean-nyc1": { config: nyc1Now(), dependencies: otherDatacenters } }, { stateFrom: states, planOnly: true, planJson: true });
+  before = await rehearseFixture(
+    { ...others, "digitalocean-nyc1": { config: nyc1BeforeTheMove(), dependencies: otherDatacenters } },
+    { saveStateTo: states, converge: false },
+  );
+  after = await rehearseFixture(
+    { ...others, "digitalocean-nyc1": { config: nyc1Now(), dependencies: otherDatacenters } },
+    { stateFrom: states, planOnly: true, planJson: true },
+  );
 }, 180_000);
 afterAll(() => rmSync(states, { recursive: true, force: true }));
 
@@ -96,12 +106,16 @@ describe("moving the database and the hosts of other datacenters out of digitalo
   it("forgets every moved resource there, at the addresses its new stack declares, and destroys nothing", () => {
     expect(after.failures).toEqual([]);
     const planned = nyc1Result(after);
-    const changes = ((planned?.planJson as { resource_changes?: ResourceChange[] }).resource_changes ?? [])
-      .filter((c) => c.change.actions.join() !== "no-op");
-    const addresses = (resources: Record<string, Json>) => Object.entries(resources).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+    const changes = ((planned?.planJson as { resource_changes?: ResourceChange[] }).resource_changes ?? []).filter(
+      (c) => c.change.actions.join() !== "no-op",
+    );
+    const addresses = (resources: Record<string, Json>) =>
+      Object.entries(resources).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
     const moved = [
       ...addresses(database.resource as Record<string, Json>),
-      ...movedHosts.flatMap((h) => addresses(resourcesUnder(stackJson(synth, `digitalocean-${h.datacenter}`), `digitalocean-${h.datacenter}/${h.name}/`))),
+      ...movedHosts.flatMap((h) =>
+        addresses(resourcesUnder(stackJson(synth, `digitalocean-${h.datacenter}`), `digitalocean-${h.datacenter}/${h.name}/`)),
+      ),
     ].sort();
     expect(changes.map((c) => [c.address, c.change.actions])).toEqual(moved.map((address) => [address, ["forget"]]));
     // Terraform before 1.12 leaves the forgotten out of its summary line.

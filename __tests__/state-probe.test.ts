@@ -9,10 +9,18 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { probeStateBucket, ProbeError } from "../state-store/probe";
 
-interface Seen { readonly method: string; readonly url: string; readonly headers: IncomingMessage["headers"] }
+interface Seen {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingMessage["headers"];
+}
 
 /** A stand-in S3 store: objects in memory, versioning as told, `If-None-Match: *` honoured or not. */
-function standIn(options: { readonly honours: boolean; readonly versioning: string; readonly status?: number }): Promise<{ server: Server; endpoint: string; objects: Map<string, string>; seen: Seen[] }> {
+function standIn(options: {
+  readonly honours: boolean;
+  readonly versioning: string;
+  readonly status?: number;
+}): Promise<{ server: Server; endpoint: string; objects: Map<string, string>; seen: Seen[] }> {
   const objects = new Map<string, string>();
   const seen: Seen[] = [];
   let version = 0;
@@ -25,7 +33,9 @@ function standIn(options: { readonly honours: boolean; readonly versioning: stri
       if (options.status !== undefined) {
         res.writeHead(options.status).end("<Error><Code>AccessDenied</Code></Error>");
       } else if (req.method === "GET" && url.searchParams.has("versioning")) {
-        res.writeHead(200).end(`<VersioningConfiguration>${options.versioning === "none" ? "" : `<Status>${options.versioning}</Status>`}</VersioningConfiguration>`);
+        res
+          .writeHead(200)
+          .end(`<VersioningConfiguration>${options.versioning === "none" ? "" : `<Status>${options.versioning}</Status>`}</VersioningConfiguration>`);
       } else if (req.method === "PUT") {
         if (options.honours && req.headers["if-none-match"] === "*" && objects.has(url.pathname)) {
           res.writeHead(412).end("<Error><Code>PreconditionFailed</Code></Error>");
@@ -41,7 +51,9 @@ function standIn(options: { readonly honours: boolean; readonly versioning: stri
       }
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, objects, seen })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, objects, seen })),
+  );
 }
 
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
@@ -51,13 +63,19 @@ afterAll(() => servers.forEach((server) => server.close()));
 async function probe(options: { honours: boolean; versioning: string; status?: number }, kmsKeyId?: string) {
   const store = await standIn(options);
   servers.push(store.server);
-  const run = probeStateBucket({ bucket: "state", region: "us-east-1", endpoint: store.endpoint }, credentials, { keyPrefix: "psf-estate/", ...(kmsKeyId !== undefined ? { kmsKeyId } : {}) });
+  const run = probeStateBucket({ bucket: "state", region: "us-east-1", endpoint: store.endpoint }, credentials, {
+    keyPrefix: "psf-estate/",
+    ...(kmsKeyId !== undefined ? { kmsKeyId } : {}),
+  });
   return { store, run };
 }
 
 describe("the state bucket's probe", () => {
   it("passes a store that refuses a conditional write of an existing object, lets one of eight racers win, and keeps versions; it leaves nothing behind", async () => {
-    const { store, run } = await probe({ honours: true, versioning: "Enabled" }, "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000");
+    const { store, run } = await probe(
+      { honours: true, versioning: "Enabled" },
+      "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000",
+    );
     const result = await run;
     expect(result).toMatchObject({ conditionalWrites: true, versioning: "Enabled", leftBehind: [] });
     expect(result.lines).toEqual([
@@ -73,7 +91,9 @@ describe("the state bucket's probe", () => {
       expect(put.url).toMatch(/^\/state\/psf-estate\/psf-estate-probe-[0-9a-f]{12}(-race)?\.tflock$/);
       expect(put.headers["if-none-match"]).toBe("*");
       expect(put.headers["x-amz-server-side-encryption"]).toBe("aws:kms");
-      expect(put.headers["x-amz-server-side-encryption-aws-kms-key-id"]).toBe("arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000");
+      expect(put.headers["x-amz-server-side-encryption-aws-kms-key-id"]).toBe(
+        "arn:aws:kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000",
+      );
       expect(put.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/);
     }
     // Each version it wrote is deleted by its id.
@@ -104,14 +124,24 @@ describe("the state bucket's probe", () => {
     const fit = await standIn({ honours: true, versioning: "Enabled" });
     const unfit = await standIn({ honours: false, versioning: "Enabled" });
     servers.push(fit.server, unfit.server);
-    const run = (env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> => new Promise((resolve) => {
-      const child = spawn(process.execPath, ["--require", "tsx/cjs", join(__dirname, "..", "scripts", "state-probe.ts")], { env: { PATH: process.env.PATH, TSX_DISABLE_CACHE: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      child.stdout.on("data", (c: Buffer) => (out += String(c)));
-      child.stderr.on("data", (c: Buffer) => (out += String(c)));
-      child.on("close", (code) => resolve({ code, out }));
+    const run = (env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, ["--require", "tsx/cjs", join(__dirname, "..", "scripts", "state-probe.ts")], {
+          env: { PATH: process.env.PATH, TSX_DISABLE_CACHE: "1", ...env },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let out = "";
+        child.stdout.on("data", (c: Buffer) => (out += String(c)));
+        child.stderr.on("data", (c: Buffer) => (out += String(c)));
+        child.on("close", (code) => resolve({ code, out }));
+      });
+    const s3 = (endpoint: string): NodeJS.ProcessEnv => ({
+      PSF_ESTATE_BACKEND: "s3",
+      PSF_ESTATE_S3_BUCKET: "state",
+      PSF_ESTATE_S3_ENDPOINT: endpoint,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     });
-    const s3 = (endpoint: string): NodeJS.ProcessEnv => ({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "state", PSF_ESTATE_S3_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey });
     const [good, bad, none, noKeys] = await Promise.all([
       run(s3(fit.endpoint)),
       run(s3(unfit.endpoint)),
@@ -119,7 +149,10 @@ describe("the state bucket's probe", () => {
       run({ PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: "state" }),
     ]);
     expect(good).toMatchObject({ code: 0, out: expect.stringContaining("fit for the estate's state: conditional writes honoured, versioning on") });
-    expect(bad).toMatchObject({ code: 1, out: expect.stringContaining("NOT fit for the estate's state: conditional writes are not honoured, so the lock does not lock") });
+    expect(bad).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("NOT fit for the estate's state: conditional writes are not honoured, so the lock does not lock"),
+    });
     expect(none).toMatchObject({ code: 2, out: expect.stringContaining('PSF_ESTATE_BACKEND=s3 is what this checks; it is "cloud"') });
     expect(noKeys).toMatchObject({ code: 2, out: expect.stringContaining("needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY") });
   }, 60_000);

@@ -29,16 +29,22 @@ describe.each(estate.staticSites.map((site) => [site.bucket, site] as const))("t
     expect(bucketPolicy).toBeDefined();
     const document = /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\}$/.exec(String(defined(bucketPolicy).policy))?.[1];
     const policy = stack.data?.aws_iam_policy_document?.[document ?? ""] as { statement: Record<string, unknown>[] } | undefined;
-    expect(policy?.statement).toEqual([{
-      sid: "PublicReadOfTheWebsite",
-      actions: ["s3:GetObject"],
-      resources: [`\${aws_s3_bucket.${bucketAddress}.arn}/*`],
-      principals: [{ type: "*", identifiers: ["*"] }],
-    }]);
+    expect(policy?.statement).toEqual([
+      {
+        sid: "PublicReadOfTheWebsite",
+        actions: ["s3:GetObject"],
+        resources: [`\${aws_s3_bucket.${bucketAddress}.arn}/*`],
+        principals: [{ type: "*", identifiers: ["*"] }],
+      },
+    ]);
     expect(defined(bucketPolicy).depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\./)]);
   });
 });
 
 it("creates a bucket for every static site of the inventory and no other", () => {
-  expect(Object.values(resourcesOf(stack, "aws_s3_bucket")).map((b) => b.bucket).sort()).toEqual(estate.staticSites.map((s) => s.bucket).sort());
+  expect(
+    Object.values(resourcesOf(stack, "aws_s3_bucket"))
+      .map((b) => b.bucket)
+      .sort(),
+  ).toEqual(estate.staticSites.map((s) => s.bucket).sort());
 });

@@ -24,7 +24,11 @@ describe("StaticWebsiteBucket", () => {
   });
 
   it("keeps every version of its objects", () => {
-    expect(onlyBlock(json, "aws_s3_bucket_versioning").block).toEqual({ bucket: bucketId, region: "us-west-2", versioning_configuration: { status: "Enabled" } });
+    expect(onlyBlock(json, "aws_s3_bucket_versioning").block).toEqual({
+      bucket: bucketId,
+      region: "us-west-2",
+      versioning_configuration: { status: "Enabled" },
+    });
   });
 
   it("serves the index and error documents given", () => {
@@ -37,7 +41,11 @@ describe("StaticWebsiteBucket", () => {
   });
 
   it("owns every object itself, with ACLs disabled and public ACLs blocked", () => {
-    expect(onlyBlock(json, "aws_s3_bucket_ownership_controls").block).toEqual({ bucket: bucketId, region: "us-west-2", rule: { object_ownership: "BucketOwnerEnforced" } });
+    expect(onlyBlock(json, "aws_s3_bucket_ownership_controls").block).toEqual({
+      bucket: bucketId,
+      region: "us-west-2",
+      rule: { object_ownership: "BucketOwnerEnforced" },
+    });
     expect(onlyBlock(json, "aws_s3_bucket_public_access_block").block).toEqual({
       bucket: bucketId,
       region: "us-west-2",
@@ -51,7 +59,14 @@ describe("StaticWebsiteBucket", () => {
   it("lets anyone get its objects and nothing else, once the access block allows a public policy", () => {
     const readPolicy = onlyBlock(json, "aws_iam_policy_document", "data");
     expect(readPolicy.block).toEqual({
-      statement: [{ sid: "PublicReadOfTheWebsite", actions: ["s3:GetObject"], resources: [`\${aws_s3_bucket.${bucket}.arn}/*`], principals: [{ type: "*", identifiers: ["*"] }] }],
+      statement: [
+        {
+          sid: "PublicReadOfTheWebsite",
+          actions: ["s3:GetObject"],
+          resources: [`\${aws_s3_bucket.${bucket}.arn}/*`],
+          principals: [{ type: "*", identifiers: ["*"] }],
+        },
+      ],
     });
     expect(onlyBlock(json, "aws_s3_bucket_policy").block).toEqual({
       bucket: bucketId,
@@ -63,7 +78,12 @@ describe("StaticWebsiteBucket", () => {
 
   it("writes those six resources and nothing else", () => {
     expect(Object.keys(json.resource ?? {}).sort()).toEqual([
-      "aws_s3_bucket", "aws_s3_bucket_ownership_controls", "aws_s3_bucket_policy", "aws_s3_bucket_public_access_block", "aws_s3_bucket_versioning", "aws_s3_bucket_website_configuration",
+      "aws_s3_bucket",
+      "aws_s3_bucket_ownership_controls",
+      "aws_s3_bucket_policy",
+      "aws_s3_bucket_public_access_block",
+      "aws_s3_bucket_versioning",
+      "aws_s3_bucket_website_configuration",
     ]);
   });
 

@@ -25,7 +25,10 @@ function strings(value: unknown, path: string): { path: string; text: string }[]
 describe("every stack", () => {
   it("states the Terraform it needs, which the rehearsal's minimum satisfies", () => {
     for (const [name, stack] of synth.json) {
-      expect({ stack: name, required_version: stack.terraform?.required_version }).toEqual({ stack: name, required_version: REQUIRED_TERRAFORM_VERSION });
+      expect({ stack: name, required_version: stack.terraform?.required_version }).toEqual({
+        stack: name,
+        required_version: REQUIRED_TERRAFORM_VERSION,
+      });
     }
     expect(compareVersions(MINIMUM_TERRAFORM, REQUIRED_TERRAFORM_VERSION.replace(/^>=\s*/, ""))).toBeGreaterThanOrEqual(0);
   });
@@ -36,7 +39,10 @@ describe("every stack", () => {
       for (const [variable, declaration] of Object.entries(stack.variable ?? {})) {
         for (const [i, validation] of ((declaration.validation as { condition: string }[] | undefined) ?? []).entries()) {
           const referenced = [...validation.condition.matchAll(/\bvar\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
-          if (referenced.length === 0 || referenced.some((r) => r !== variable)) offenders.push(`${name}: variable.${variable}.validation[${i}] refers to ${referenced.map((r) => `var.${r}`).join(", ") || "no variable"}`);
+          if (referenced.length === 0 || referenced.some((r) => r !== variable))
+            offenders.push(
+              `${name}: variable.${variable}.validation[${i}] refers to ${referenced.map((r) => `var.${r}`).join(", ") || "no variable"}`,
+            );
         }
       }
     }

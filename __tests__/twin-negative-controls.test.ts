@@ -27,12 +27,18 @@ const FIXTURES: Readonly<Record<string, FixtureStack>> = {
     },
   },
   "template-directive": {
-    config: { terraform: heroku, resource: { heroku_app: { web: { ...app, config_vars: { LOG_FORMAT: "%h \"%{Referer}i\"" } } } } },
+    config: { terraform: heroku, resource: { heroku_app: { web: { ...app, config_vars: { LOG_FORMAT: '%h "%{Referer}i"' } } } } },
   },
   "validation-of-another-variable": {
     config: {
       terraform: heroku,
-      variable: { address: { type: "string", default: "192.0.2.1", validation: [{ condition: "${can(cidrhost(\"${var.value}/32\", 0))}", error_message: "needs an IPv4 address" }] } },
+      variable: {
+        address: {
+          type: "string",
+          default: "192.0.2.1",
+          validation: [{ condition: '${can(cidrhost("${var.value}/32", 0))}', error_message: "needs an IPv4 address" }],
+        },
+      },
       resource: { heroku_app: { web: app } },
     },
   },
@@ -72,7 +78,10 @@ beforeAll(async () => {
 
 function failureOf(stack: string): RehearsalFailure {
   const failure = result.failures.find((f) => f.stack === stack);
-  if (failure === undefined) throw new Error(`Terraform accepted the negative control "${stack}"; its outcome: ${JSON.stringify(result.stacks.find((s) => s.stack === stack))}`);
+  if (failure === undefined)
+    throw new Error(
+      `Terraform accepted the negative control "${stack}"; its outcome: ${JSON.stringify(result.stacks.find((s) => s.stack === stack))}`,
+    );
   return failure;
 }
 

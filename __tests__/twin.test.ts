@@ -23,7 +23,9 @@ const dropletBlock = defined(defined(digitalocean.resource_schemas).digitalocean
 /** A droplet's configuration, every attribute of the schema present (null where unset), as Terraform sends it. */
 function droplet(config: Record<string, Value>): Record<string, Value> {
   const empty = Object.fromEntries(Object.keys(dropletBlock.attributes ?? {}).map((name) => [name, null]));
-  const blocks = Object.fromEntries(Object.entries(dropletBlock.block_types ?? {}).map(([name, b]) => [name, b.nesting_mode === "single" ? null : []]));
+  const blocks = Object.fromEntries(
+    Object.entries(dropletBlock.block_types ?? {}).map(([name, b]) => [name, b.nesting_mode === "single" ? null : []]),
+  );
   return { ...empty, ...blocks, ...config };
 }
 
@@ -72,7 +74,14 @@ describe("planning", () => {
 
   it("replaces on a ForceNew change and computes everything afresh", () => {
     const prior = { ...web, id: "123", ipv4_address: "203.0.113.7" };
-    const { planned, requiresReplace } = planResourceChange(dropletBlock, facts, prior, { ...prior, region: "ams3" }, { ...web, region: "ams3" }, false);
+    const { planned, requiresReplace } = planResourceChange(
+      dropletBlock,
+      facts,
+      prior,
+      { ...prior, region: "ams3" },
+      { ...web, region: "ams3" },
+      false,
+    );
     expect(requiresReplace).toEqual([[{ attribute_name: "region" }]]);
     expect(isUnknown((planned as Record<string, Value>).ipv4_address)).toBe(true);
   });
@@ -118,9 +127,21 @@ describe("applying", () => {
 
   it("answers a TLS subscription with one challenge per domain, named as Fastly names them", () => {
     const block = defined(defined(fastly.resource_schemas).fastly_tls_subscription).block;
-    const subscription = { ...Object.fromEntries(Object.keys(block.attributes ?? {}).map((n) => [n, UNKNOWN])), domains: ["python.org", "www.python.org"], certificate_authority: "lets-encrypt" };
-    const applied = fillUnknowns("fastly_tls_subscription", block, subscription, seededHash("fastly_tls_subscription", subscription, blockValueType(block))) as Record<string, Value>;
-    expect((applied.managed_dns_challenges as Record<string, Value>[]).map((c) => c.record_name)).toEqual(["_acme-challenge.python.org", "_acme-challenge.www.python.org"]);
+    const subscription = {
+      ...Object.fromEntries(Object.keys(block.attributes ?? {}).map((n) => [n, UNKNOWN])),
+      domains: ["python.org", "www.python.org"],
+      certificate_authority: "lets-encrypt",
+    };
+    const applied = fillUnknowns(
+      "fastly_tls_subscription",
+      block,
+      subscription,
+      seededHash("fastly_tls_subscription", subscription, blockValueType(block)),
+    ) as Record<string, Value>;
+    expect((applied.managed_dns_challenges as Record<string, Value>[]).map((c) => c.record_name)).toEqual([
+      "_acme-challenge.python.org",
+      "_acme-challenge.www.python.org",
+    ]);
   });
 
   it("stores a Heroku app imported by name under a UUID, as the provider's importer does", () => {
@@ -144,7 +165,12 @@ describe("the providers' validators", () => {
 
   it("check a rule between attributes in every element of a nested block", () => {
     const violations = checkValueRules(
-      { backend: [{ a: "x", b: null }, { a: "x", b: "y" }] },
+      {
+        backend: [
+          { a: "x", b: null },
+          { a: "x", b: "y" },
+        ],
+      },
       [],
       [{ kind: "conflicts-with", block: "backend", attributes: ["a", "b"], source: "test" }],
     );
@@ -164,7 +190,11 @@ describe("the providers' validators", () => {
   });
 
   it("are the pinned providers' facts, one entry for each provider providers.json pins", () => {
-    expect(Object.keys(PROVIDER_FACTS).sort()).toEqual(pinnedProviders().map((p) => p.name).sort());
+    expect(Object.keys(PROVIDER_FACTS).sort()).toEqual(
+      pinnedProviders()
+        .map((p) => p.name)
+        .sort(),
+    );
   });
 
   it("are cited, every one, and name attributes the committed schemas have", () => {
@@ -174,7 +204,8 @@ describe("the providers' validators", () => {
         const block = schema.resource_schemas?.[type]?.block;
         for (const rule of resource.valueRules ?? []) {
           expect(rule.source).not.toBe("");
-          if (block !== undefined) expect({ type, path: rule.path, resolves: resolves(block, rule.path.split(".")) }).toEqual({ type, path: rule.path, resolves: true });
+          if (block !== undefined)
+            expect({ type, path: rule.path, resolves: resolves(block, rule.path.split(".")) }).toEqual({ type, path: rule.path, resolves: true });
         }
       }
     }
@@ -194,13 +225,16 @@ function resolves(block: SchemaBlock, segments: readonly string[]): boolean {
 describe("the Terraform prerequisite", () => {
   it("fails with a message naming 1.10 and PSF_ESTATE_TERRAFORM when there is no Terraform", () => {
     expect(() => locateTerraform({ ...process.env, PSF_ESTATE_TERRAFORM: join(tmpdir(), "no-such-terraform") })).toThrow(
-      expect.objectContaining({ name: "TerraformMissingError", message: expect.stringMatching(/Terraform 1\.10\.0 or later.*PSF_ESTATE_TERRAFORM/s) }),
+      expect.objectContaining({
+        name: "TerraformMissingError",
+        message: expect.stringMatching(/Terraform 1\.10\.0 or later.*PSF_ESTATE_TERRAFORM/s),
+      }),
     );
   });
 
   it("fails for a Terraform older than 1.10, naming its version", () => {
     const old = join(mkdtempSync(join(tmpdir(), "old-terraform-")), "terraform");
-    writeFileSync(old, "#!/bin/sh\necho '{\"terraform_version\":\"1.5.7\"}'\n");
+    writeFileSync(old, '#!/bin/sh\necho \'{"terraform_version":"1.5.7"}\'\n');
     chmodSync(old, 0o755);
     expect(() => locateTerraform({ ...process.env, PSF_ESTATE_TERRAFORM: old })).toThrow(/1\.5\.7/);
   });

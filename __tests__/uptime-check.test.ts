@@ -19,7 +19,13 @@ function synthCheck(props: UptimeCheckProps): Block {
   return defined(json.resource.pingdom_check[check.check.friendlyUniqueId]);
 }
 
-const www: UptimeCheckProps = { hostName: "www.python.org", intervalMinutes: 5, alertAfterFailures: 2, certificateWarningDays: 14, alertIntegrationIds: [42, 7] };
+const www: UptimeCheckProps = {
+  hostName: "www.python.org",
+  intervalMinutes: 5,
+  alertAfterFailures: 2,
+  certificateWarningDays: 14,
+  alertIntegrationIds: [42, 7],
+};
 
 describe("UptimeCheck", () => {
   it("requests https://<name>/ verifying the certificate, alerting the integrations when down and back up", () => {
@@ -52,11 +58,15 @@ describe("UptimeCheck", () => {
   });
 
   it("fails on a plain HTTP check that would verify a certificate", () => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, protocol: "http", verifyCertificate: true })).toThrow(/UptimeCheck "www\.python\.org" prop "verifyCertificate": is true, but a plain HTTP check has no certificate/);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, protocol: "http", verifyCertificate: true })).toThrow(
+      /UptimeCheck "www\.python\.org" prop "verifyCertificate": is true, but a plain HTTP check has no certificate/,
+    );
   });
 
   it("fails on a path without its slash", () => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, path: "status" })).toThrow(/UptimeCheck "www\.python\.org" prop "path": "status" does not start with "\/"/);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, path: "status" })).toThrow(
+      /UptimeCheck "www\.python\.org" prop "path": "status" does not start with "\/"/,
+    );
   });
 
   it("writes no tags when given none", () => {
@@ -64,10 +74,14 @@ describe("UptimeCheck", () => {
   });
 
   it("fails on no integrations to alert", () => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, alertIntegrationIds: [] })).toThrow(/UptimeCheck "www\.python\.org" prop "alertIntegrationIds": is empty/);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, alertIntegrationIds: [] })).toThrow(
+      /UptimeCheck "www\.python\.org" prop "alertIntegrationIds": is empty/,
+    );
   });
 
   it.each(["Infra", "a,b", "has space", ""])("fails on the tag %j", (tag) => {
-    expect(() => new UptimeCheck(newStack(), "www", { ...www, tags: ["psf", tag] })).toThrow(`UptimeCheck "www.python.org" prop "tags": "${tag}" is not lowercase letters`);
+    expect(() => new UptimeCheck(newStack(), "www", { ...www, tags: ["psf", tag] })).toThrow(
+      `UptimeCheck "www.python.org" prop "tags": "${tag}" is not lowercase letters`,
+    );
   });
 });

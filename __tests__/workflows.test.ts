@@ -35,7 +35,10 @@ const review = loadWorkflow(REVIEW_FILE);
 const verdict = loadWorkflow(VERDICT_FILE);
 const expiry = loadWorkflow(EXPIRY_FILE);
 /** Every workflow of the project, those added later included: the rules below hold for each. */
-const workflowFiles = readdirSync(path.join(ROOT, ".github", "workflows")).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => `.github/workflows/${name}`);
+const workflowFiles = readdirSync(path.join(ROOT, ".github", "workflows"))
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+  .map((name) => `.github/workflows/${name}`);
 const workflows = workflowFiles.map(loadWorkflow);
 const allSteps = workflows.flatMap((workflow) => workflow.steps);
 const expectAllTrue = (label: string, checks: Record<string, boolean>): void =>
@@ -81,12 +84,19 @@ describe("CI workflows: scripts and credentials", () => {
   });
 
   it("declares its token's permissions, at the top or on every job: no workflow takes the repository's default", () => {
-    const undeclared = workflows.filter((workflow) => workflow.doc["permissions"] === undefined && Object.values(mapping(workflow.doc["jobs"], workflow.file)).some((job) => mapping(job, workflow.file)["permissions"] === undefined));
+    const undeclared = workflows.filter(
+      (workflow) =>
+        workflow.doc["permissions"] === undefined &&
+        Object.values(mapping(workflow.doc["jobs"], workflow.file)).some((job) => mapping(job, workflow.file)["permissions"] === undefined),
+    );
     expect(undeclared.map((workflow) => workflow.file)).toEqual([]);
   });
 
   it("reads no secret in the review's workflows", () => {
-    const secrets = [review, verdict].flatMap((workflow) => strings(workflow.doc, workflow.file)).filter(([, value]) => value.includes("secrets.")).map(([at]) => at);
+    const secrets = [review, verdict]
+      .flatMap((workflow) => strings(workflow.doc, workflow.file))
+      .filter(([, value]) => value.includes("secrets."))
+      .map(([at]) => at);
     expect(secrets).toEqual([]);
   });
 });
@@ -99,26 +109,47 @@ describe(`${REVIEW_FILE}: the pull request's code runs only where nothing is dec
     expect(review.doc["permissions"]).toEqual({ contents: "read" });
     expect(Object.keys(jobs).sort()).toEqual(["synthesize", "test"]);
     expect(review.steps.filter((step) => /\bnpm run (--silent |-s )?review\b/.test(step.run ?? "")).map((s) => s.label)).toEqual([]);
-    for (const job of Object.keys(jobs)) expect({ job, permissions: mapping(jobs[job], job)["permissions"] }).toEqual({ job, permissions: undefined });
+    for (const job of Object.keys(jobs))
+      expect({ job, permissions: mapping(jobs[job], job)["permissions"] }).toEqual({ job, permissions: undefined });
   });
 
   it("synthesizes the head with local state and as a deploy would, into head-synthesis/local and /cloud, and uploads them with the pull request's number and commit", () => {
-    const synth = only(review.steps.filter((step) => step.job === "synthesize" && /npm run --silent synth/.test(step.run ?? "")), "synthesis step");
+    const synth = only(
+      review.steps.filter((step) => step.job === "synthesize" && /npm run --silent synth/.test(step.run ?? "")),
+      "synthesis step",
+    );
     expectAllTrue(synth.label, {
       inHead: synth.workingDirectory === "head",
       installs: /^npm ci\b/m.test(synth.run ?? ""),
       local: (synth.run ?? "").includes("PSF_ESTATE_BACKEND=local npm run --silent synth -- --output ../head-synthesis/local"),
       cloud: (synth.run ?? "").includes("PSF_ESTATE_BACKEND=cloud npm run --silent synth -- --output ../head-synthesis/cloud"),
     });
-    const names = only(review.steps.filter((step) => step.run?.includes("head-synthesis/pr-number")), "step naming the pull request");
-    expect({ step: names.label, env: names.env }).toEqual({ step: names.label, env: { PR_NUMBER: "${{ github.event.pull_request.number }}", HEAD_SHA: "${{ github.event.pull_request.head.sha }}" } });
+    const names = only(
+      review.steps.filter((step) => step.run?.includes("head-synthesis/pr-number")),
+      "step naming the pull request",
+    );
+    expect({ step: names.label, env: names.env }).toEqual({
+      step: names.label,
+      env: { PR_NUMBER: "${{ github.event.pull_request.number }}", HEAD_SHA: "${{ github.event.pull_request.head.sha }}" },
+    });
     const upload = only(stepsUsing(review, "actions/upload-artifact"), "upload step");
-    expect({ job: upload.job, name: upload.with["name"], path: upload.with["path"] }).toEqual({ job: "synthesize", name: "head-synthesis", path: "head-synthesis/" });
+    expect({ job: upload.job, name: upload.with["name"], path: upload.with["path"] }).toEqual({
+      job: "synthesize",
+      name: "head-synthesis",
+      path: "head-synthesis/",
+    });
   });
 
   it("runs the pull request's own tests in head/", () => {
-    const tests = only(review.steps.filter((step) => /^npm test\b/m.test(step.run ?? "")), "npm test step");
-    expect({ job: tests.job, workingDirectory: tests.workingDirectory, ci: /^npm ci\b/m.test(tests.run ?? "") }).toEqual({ job: "test", workingDirectory: "head", ci: true });
+    const tests = only(
+      review.steps.filter((step) => /^npm test\b/m.test(step.run ?? "")),
+      "npm test step",
+    );
+    expect({ job: tests.job, workingDirectory: tests.workingDirectory, ci: /^npm ci\b/m.test(tests.run ?? "") }).toEqual({
+      job: "test",
+      workingDirectory: "head",
+      ci: true,
+    });
   });
 });
 
@@ -139,13 +170,19 @@ describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, 
     const on = mapping(verdict.doc["on"], VERDICT_FILE);
     expect(on).toEqual({ workflow_run: { workflows: [review.doc["name"]], types: ["completed"] } });
     expect(verdict.doc["permissions"]).toEqual({ actions: "read", contents: "read", "pull-requests": "write", statuses: "write" });
-    expect(String(mapping(mapping(verdict.doc["jobs"], VERDICT_FILE)[job], job)["if"])).toContain("github.event.workflow_run.event == 'pull_request'");
+    expect(String(mapping(mapping(verdict.doc["jobs"], VERDICT_FILE)[job], job)["if"])).toContain(
+      "github.event.workflow_run.event == 'pull_request'",
+    );
   });
 
   it("downloads the head's synthesis of the triggering run by its id", () => {
     const download = only(stepsUsing(verdict, "actions/download-artifact"), "download step");
-    expect({ name: download.with["name"], path: download.with["path"], runId: download.with["run-id"], token: download.with["github-token"] })
-      .toEqual({ name: "head-synthesis", path: "head-synthesis", runId: "${{ github.event.workflow_run.id }}", token: "${{ github.token }}" });
+    expect({
+      name: download.with["name"],
+      path: download.with["path"],
+      runId: download.with["run-id"],
+      token: download.with["github-token"],
+    }).toEqual({ name: "head-synthesis", path: "head-synthesis", runId: "${{ github.event.workflow_run.id }}", token: "${{ github.token }}" });
   });
 
   it("checks the artifact's pull request and commit against the API before anything uses them", () => {
@@ -171,39 +208,70 @@ describe(`${VERDICT_FILE}: the verdict runs the base's code on untrusted data`, 
   });
 
   it("installs and runs only the base's code: no command in head/, the review run from base/ over the artifact", () => {
-    expect(steps.filter((step) => step.run !== undefined && (step.workingDirectory?.startsWith("head") === true || /\bcd\s+\.?\.?\/?head\b/.test(step.run ?? ""))).map((s) => s.label)).toEqual([]);
+    expect(
+      steps
+        .filter(
+          (step) => step.run !== undefined && (step.workingDirectory?.startsWith("head") === true || /\bcd\s+\.?\.?\/?head\b/.test(step.run ?? "")),
+        )
+        .map((s) => s.label),
+    ).toEqual([]);
     const install = index((s) => s.workingDirectory === "base" && /^npm ci\b/.test(s.run ?? ""), "install of the base");
     expect(install).toBeLessThan(reviewStep.index);
-    const command = (reviewStep.run ?? "").split("\n").find((line) => /\bnpm run\b/.test(line))?.trim();
+    const command = (reviewStep.run ?? "")
+      .split("\n")
+      .find((line) => /\bnpm run\b/.test(line))
+      ?.trim();
     expect({ workingDirectory: reviewStep.workingDirectory, command }).toEqual({
       workingDirectory: "base",
-      command: 'npm run --silent review -- --base-src . --head-src ../head --head-synthesis ../head-synthesis --format markdown --output ../review-report/review.md --json ../review-report/review.json --full-report "$FULL_REPORT"',
+      command:
+        'npm run --silent review -- --base-src . --head-src ../head --head-synthesis ../head-synthesis --format markdown --output ../review-report/review.md --json ../review-report/review.json --full-report "$FULL_REPORT"',
     });
   });
 
   it("sets up Node 20 without a dependency cache, and Terraform 1.11 without the wrapper", () => {
-    for (const step of stepsUsing(verdict, "actions/setup-node")) expect({ node: step.with["node-version"], cache: step.with["cache"] }).toEqual({ node: 20, cache: undefined });
-    for (const step of stepsUsing(verdict, "hashicorp/setup-terraform")) expect({ version: step.with["terraform_version"], wrapper: step.with["terraform_wrapper"] }).toEqual({ version: "1.11.x", wrapper: false });
+    for (const step of stepsUsing(verdict, "actions/setup-node"))
+      expect({ node: step.with["node-version"], cache: step.with["cache"] }).toEqual({ node: 20, cache: undefined });
+    for (const step of stepsUsing(verdict, "hashicorp/setup-terraform"))
+      expect({ version: step.with["terraform_version"], wrapper: step.with["terraform_wrapper"] }).toEqual({ version: "1.11.x", wrapper: false });
   });
 
   it("keeps the exit status, uploads the whole report as review-report, sets the status a deploy relies on, and fails on any status but 0", () => {
     const run = reviewStep.run ?? "";
-    expectAllTrue(reviewStep.label, { id: reviewStep.raw["id"] === "review", captures: run.includes("status=$?") && run.includes('"$GITHUB_OUTPUT"'), summary: run.includes('>> "$GITHUB_STEP_SUMMARY"') });
+    expectAllTrue(reviewStep.label, {
+      id: reviewStep.raw["id"] === "review",
+      captures: run.includes("status=$?") && run.includes('"$GITHUB_OUTPUT"'),
+      summary: run.includes('>> "$GITHUB_STEP_SUMMARY"'),
+    });
     const upload = only(stepsUsing(verdict, "actions/upload-artifact"), "upload step");
     expect({ name: upload.with["name"], path: upload.with["path"] }).toEqual({ name: "review-report", path: "review-report/" });
-    const post = defined(steps[index((s) => String(s.with["script"] ?? "").includes("createCommitStatus") && s.index > reviewStep.index, "status step")]);
+    const post = defined(
+      steps[index((s) => String(s.with["script"] ?? "").includes("createCommitStatus") && s.index > reviewStep.index, "status step")],
+    );
     const script = String(post.with["script"] ?? "");
     expectAllTrue(post.label, {
       statusFromExit: script.includes('code === "0" ? ["success"') && script.includes('code === "1" ? ["failure"') && script.includes('["error"'),
-      context: script.includes("context: process.env.VERDICT_CONTEXT") && verdict.doc["env"] !== undefined && mapping(verdict.doc["env"], "env")["VERDICT_CONTEXT"] === "infrastructure review verdict",
+      context:
+        script.includes("context: process.env.VERDICT_CONTEXT") &&
+        verdict.doc["env"] !== undefined &&
+        mapping(verdict.doc["env"], "env")["VERDICT_CONTEXT"] === "infrastructure review verdict",
       onHead: script.includes("sha: process.env.HEAD_SHA"),
       targetIsThisRun: script.includes("target_url: self"),
-      botComment: /comments\.find\(\(c\) => c\.user\?\.login === BOT_LOGIN && c\.user\?\.type === "Bot" && \(c\.body \?\? ""\)\.includes\(MARKER\)\)/.test(script),
+      botComment:
+        /comments\.find\(\(c\) => c\.user\?\.login === BOT_LOGIN && c\.user\?\.type === "Bot" && \(c\.body \?\? ""\)\.includes\(MARKER\)\)/.test(
+          script,
+        ),
       bounded: script.includes("const LIMIT = 65536;") && /body\.slice\(0, LIMIT - note\.length\)/.test(script),
     });
-    expect(post.env).toEqual({ REVIEW_STATUS: "${{ steps.review.outputs.status }}", PR_NUMBER: "${{ steps.pr.outputs.number }}", HEAD_SHA: "${{ steps.pr.outputs.head-sha }}" });
+    expect(post.env).toEqual({
+      REVIEW_STATUS: "${{ steps.review.outputs.status }}",
+      PR_NUMBER: "${{ steps.pr.outputs.number }}",
+      HEAD_SHA: "${{ steps.pr.outputs.head-sha }}",
+    });
     const gate = defined(steps[steps.length - 1]);
-    expectAllTrue(gate.label, { always: gate.raw["if"] === "always()", failsOnNonZero: /\[ "\$REVIEW_STATUS" != "0" \][\s\S]*exit 1/.test(gate.run ?? "") });
+    expectAllTrue(gate.label, {
+      always: gate.raw["if"] === "always()",
+      failsOnNonZero: /\[ "\$REVIEW_STATUS" != "0" \][\s\S]*exit 1/.test(gate.run ?? ""),
+    });
   });
 });
 
@@ -217,13 +285,25 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
     expect(on["schedule"]).toEqual([{ cron: expect.stringMatching(/^\d{1,2} \d{1,2} \* \* \*$/) }]);
     expect(expiry.doc["permissions"]).toEqual({});
     expect(mapping(mapping(expiry.doc["jobs"], EXPIRY_FILE)[job], job)["permissions"]).toEqual({ contents: "read", issues: "write" });
-    expect(strings(expiry.doc, EXPIRY_FILE).filter(([, value]) => value.includes("secrets.")).map(([at]) => at)).toEqual([]);
+    expect(
+      strings(expiry.doc, EXPIRY_FILE)
+        .filter(([, value]) => value.includes("secrets."))
+        .map(([at]) => at),
+    ).toEqual([]);
   });
 
   it("installs without install scripts and lists the exceptions that expire within 30 days with npm run exceptions, as JSON and Markdown", () => {
     expect(expiry.steps.some((step) => /^npm ci\b.*--ignore-scripts/m.test(step.run ?? ""))).toBe(true);
-    const list = only(expiry.steps.filter((step) => /\bnpm run --silent exceptions\b/.test(step.run ?? "")), "listing step");
-    expect((list.run ?? "").trim().split("\n").map((line) => line.trim())).toEqual([
+    const list = only(
+      expiry.steps.filter((step) => /\bnpm run --silent exceptions\b/.test(step.run ?? "")),
+      "listing step",
+    );
+    expect(
+      (list.run ?? "")
+        .trim()
+        .split("\n")
+        .map((line) => line.trim()),
+    ).toEqual([
       "npm run --silent exceptions -- --expiring-within 30 --format json --output expiring.json",
       "npm run --silent exceptions -- --expiring-within 30 --format markdown --output expiring.md",
     ]);
@@ -243,12 +323,19 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
     };
     const fakeRequire = (name: string): unknown => {
       if (name !== "node:fs" && name !== "fs") throw new Error(`the script required ${name}`);
-      return { readFileSync: (file: string) => files[file] ?? (() => { throw new Error(`no file ${file}`); })() };
+      return {
+        readFileSync: (file: string) =>
+          files[file] ??
+          (() => {
+            throw new Error(`no file ${file}`);
+          })(),
+      };
     };
     const chain = { addHeading: () => chain, addRaw: () => chain, write: async () => chain };
     const expectRepo = (p: { owner: string; repo: string }): void => expect([p.owner, p.repo]).toEqual(["python", "psf-estate"]);
     const github = {
-      paginate: async (method: (params: Record<string, unknown>) => Promise<{ data: unknown }>, params: Record<string, unknown>) => (await method(params)).data,
+      paginate: async (method: (params: Record<string, unknown>) => Promise<{ data: unknown }>, params: Record<string, unknown>) =>
+        (await method(params)).data,
       rest: {
         issues: {
           listForRepo: async (p: { owner: string; repo: string; state: string; labels: string }) => {
@@ -264,7 +351,11 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
           update: async (p: { owner: string; repo: string; issue_number: number; title?: string; body?: string; state?: string }) => {
             expectRepo(p);
             const issue = defined(issues.find((i) => i.number === p.issue_number));
-            Object.assign(issue, { ...(p.title !== undefined ? { title: p.title } : {}), ...(p.body !== undefined ? { body: p.body } : {}), ...(p.state !== undefined ? { state: p.state } : {}) });
+            Object.assign(issue, {
+              ...(p.title !== undefined ? { title: p.title } : {}),
+              ...(p.body !== undefined ? { body: p.body } : {}),
+              ...(p.state !== undefined ? { state: p.state } : {}),
+            });
             return { data: issue };
           },
           createComment: async (p: { owner: string; repo: string; issue_number: number; body: string }) => {
@@ -275,13 +366,32 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
         },
       },
     };
-    const core = { summary: chain, info: () => undefined, setFailed: (message: string) => { throw new Error(message); } };
-    await new AsyncFunction("github", "context", "core", "require", script)(github, { repo: { owner: "python", repo: "psf-estate" } }, core, fakeRequire);
+    const core = {
+      summary: chain,
+      info: () => undefined,
+      setFailed: (message: string) => {
+        throw new Error(message);
+      },
+    };
+    await new AsyncFunction("github", "context", "core", "require", script)(
+      github,
+      { repo: { owner: "python", repo: "psf-estate" } },
+      core,
+      fakeRequire,
+    );
     return issues;
   }
 
   const LABEL = "policy-exception-expiry";
-  const ours = (n: number, state = "open"): Issue => ({ number: n, title: "old", body: `${MARKER}\nold`, state, labels: [LABEL], user: BOT, comments: [] });
+  const ours = (n: number, state = "open"): Issue => ({
+    number: n,
+    title: "old",
+    body: `${MARKER}\nold`,
+    state,
+    labels: [LABEL],
+    user: BOT,
+    comments: [],
+  });
 
   it("opens one labelled issue, marked as its own, when an exception comes within 30 days", async () => {
     const issues = await runScript([], [{ daysLeft: 12 }, { daysLeft: 20 }]);
@@ -299,7 +409,9 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
 
   it("closes its issue, saying why, once none expires within 30 days, and opens nothing when there is none", async () => {
     const closed = await runScript([ours(1)], []);
-    expect(closed.map((i) => ({ state: i.state, comments: i.comments }))).toEqual([{ state: "closed", comments: [expect.stringMatching(/no policy exception expires within 30 days: closing/)] }]);
+    expect(closed.map((i) => ({ state: i.state, comments: i.comments }))).toEqual([
+      { state: "closed", comments: [expect.stringMatching(/no policy exception expires within 30 days: closing/)] },
+    ]);
     expect(await runScript([], [])).toEqual([]);
   });
 
@@ -318,7 +430,20 @@ describe(`${EXPIRY_FILE}: a daily issue for the policy exceptions that expire wi
 
 describe(CODEOWNERS_FILE, () => {
   const OWNER = "@python/psf-infra";
-  const REQUIRED = ["/review/", "/scripts/", "/.github/", "/provider-schemas/", "/twin/", "/policy/", "/stacks/state-backend.ts", "/package.json", "/package-lock.json", "/.ci/", "/jest.config.js", "/tsconfig.json"];
+  const REQUIRED = [
+    "/review/",
+    "/scripts/",
+    "/.github/",
+    "/provider-schemas/",
+    "/twin/",
+    "/policy/",
+    "/stacks/state-backend.ts",
+    "/package.json",
+    "/package-lock.json",
+    "/.ci/",
+    "/jest.config.js",
+    "/tsconfig.json",
+  ];
   const rules = new Map<string, string[]>();
   for (const line of readFileSync(path.join(ROOT, CODEOWNERS_FILE), "utf8").split("\n")) {
     const trimmed = line.trim();

@@ -6,7 +6,9 @@ import { resourceAddress } from "./resource-address";
 /** Synthesis in adoption mode found resources that would be created beside their live twins. */
 export class AdoptionError extends Error {
   constructor(stack: string, missing: readonly string[]) {
-    super(`Adoption of stack "${stack}" would create ${missing.length} resource(s) that may already exist live; record their ids in adoption/import-ids.json (npm run import-plan lists what each needs):\n${missing.map((a) => `  - ${a}`).join("\n")}`);
+    super(
+      `Adoption of stack "${stack}" would create ${missing.length} resource(s) that may already exist live; record their ids in adoption/import-ids.json (npm run import-plan lists what each needs):\n${missing.map((a) => `  - ${a}`).join("\n")}`,
+    );
     this.name = "AdoptionError";
   }
 }
@@ -27,7 +29,10 @@ export interface ImportKnownResourcesProps {
  * otherwise be silently ignored.
  */
 export class ImportKnownResources implements IAspect {
-  constructor(private readonly stack: TerraformStack, private readonly props: ImportKnownResourcesProps) {}
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly props: ImportKnownResourcesProps,
+  ) {}
 
   visit(node: IConstruct): void {
     // All at once when the stack itself is visited: its resources all exist by then, and every
@@ -42,10 +47,19 @@ export class ImportKnownResources implements IAspect {
       seen.add(address);
       const id = this.props.importIds[address];
       if (id !== undefined) importWithoutVersionCheck(construct, id);
-      else if (this.props.requireAll === true && construct.forEach === undefined && (RESOURCE_TYPE_FACTS[construct.terraformResourceType]?.importId ?? "") !== "") missing.push(address);
+      else if (
+        this.props.requireAll === true &&
+        construct.forEach === undefined &&
+        (RESOURCE_TYPE_FACTS[construct.terraformResourceType]?.importId ?? "") !== ""
+      )
+        missing.push(address);
     }
     const stale = Object.keys(this.props.importIds).filter((address) => !seen.has(address));
-    if (stale.length > 0) throw new AdoptionError(stackName, stale.map((a) => `${a} (no such resource: a stale id in adoption/import-ids.json)`));
+    if (stale.length > 0)
+      throw new AdoptionError(
+        stackName,
+        stale.map((a) => `${a} (no such resource: a stale id in adoption/import-ids.json)`),
+      );
     if (missing.length > 0) throw new AdoptionError(stackName, missing.sort());
   }
 }

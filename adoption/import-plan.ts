@@ -62,7 +62,9 @@ export function planImports(
     const config = stacks.get(stack)?.resource?.[type]?.[name];
     // A referenced resource whose id only the live account knows is named, so the adopter knows which to look up.
     if (template === "" || config === undefined || depth > 8 || (depth > 0 && template.startsWith("<live"))) return `<live id of ${type}.${name}>`;
-    return template.replace(/\{([a-z0-9_]+)\}/g, (_match, attribute: string) => valueOf(stack, config[attribute], `${attribute} of ${type}.${name}`, depth + 1));
+    return template.replace(/\{([a-z0-9_]+)\}/g, (_match, attribute: string) =>
+      valueOf(stack, config[attribute], `${attribute} of ${type}.${name}`, depth + 1),
+    );
   };
 
   const valueOf = (stack: string, value: unknown, what: string, depth: number): string => {

@@ -22,13 +22,16 @@ const ADDRESS = /^[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
  * stack and address named.
  */
 export function loadKnownImportIds(parsed: unknown = recorded, file: string = KNOWN_IMPORT_IDS_FILE): KnownImportIds {
-  const fail = (where: string, problem: string): never => { throw new ImportIdsError(`${file}: ${where}: ${problem}`); };
+  const fail = (where: string, problem: string): never => {
+    throw new ImportIdsError(`${file}: ${where}: ${problem}`);
+  };
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) fail("top level", "must be an object of stacks");
   for (const [stack, ids] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof ids !== "object" || ids === null || Array.isArray(ids)) fail(`stack "${stack}"`, "must be an object of addresses");
     for (const [address, id] of Object.entries(ids as Record<string, unknown>)) {
       if (!ADDRESS.test(address)) fail(`stack "${stack}" address "${address}"`, "is not a Terraform resource address (<type>.<name>)");
-      if (typeof id !== "string" || id.trim() === "" || id.includes("<")) fail(`stack "${stack}" address "${address}"`, `import id ${JSON.stringify(id)} is not a live id`);
+      if (typeof id !== "string" || id.trim() === "" || id.includes("<"))
+        fail(`stack "${stack}" address "${address}"`, `import id ${JSON.stringify(id)} is not a live id`);
     }
   }
   return parsed as KnownImportIds;

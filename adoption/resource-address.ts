@@ -8,7 +8,8 @@ export function resourceAddress(resource: TerraformResource): string {
 
 /** The address of every resource in `scope` and below it, sorted. */
 export function resourceAddresses(scope: IConstruct): string[] {
-  return scope.node.findAll()
+  return scope.node
+    .findAll()
     .filter((c): c is TerraformResource => c instanceof TerraformResource)
     .map(resourceAddress)
     .sort();

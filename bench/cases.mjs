@@ -46,22 +46,43 @@ export function synthCase({ root, runs, progress }) {
   const ab = paired(a, b, { runs: Math.min(runs, 3), progress, cwd: root });
   const cache = join(root, "node_modules", ".cache", "psf-estate");
   progress("(a) after a change: its compiled bundle rebuilt before each run");
-  const cold = median(Array.from({ length: Math.min(runs, 3) }, () => {
-    // The app's own bundle only: the twin's and the review's base-state cache stay.
-    for (const entry of readdirSync(cache).filter((name) => name.startsWith("main-"))) rmSync(join(cache, entry), { force: true });
-    return a.run(root).cpuSeconds;
-  }));
+  const cold = median(
+    Array.from({ length: Math.min(runs, 3) }, () => {
+      // The app's own bundle only: the twin's and the review's base-state cache stay.
+      for (const entry of readdirSync(cache).filter((name) => name.startsWith("main-"))) rmSync(join(cache, entry), { force: true });
+      return a.run(root).cpuSeconds;
+    }),
+  );
   progress("npm run synth and npx cdktf synth");
   const npmSynth = median(Array.from({ length: Math.min(runs, 3) }, () => measure("npm run --silent synth", { cwd: root }).wallSeconds));
-  const cliSynth = median(Array.from({ length: Math.min(runs, 3) }, () => measure("npx cdktf synth", { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: "1" } }).wallSeconds));
+  const cliSynth = median(
+    Array.from(
+      { length: Math.min(runs, 3) },
+      () => measure("npx cdktf synth", { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: "1" } }).wallSeconds,
+    ),
+  );
   return [
-    { name: "(a) synthesis, the app alone", detail: `median CPU ${seconds(ac.a.cpuSeconds)}, wall ${seconds(ac.a.wallSeconds)} over ${runs} runs  [${app}]` },
+    {
+      name: "(a) synthesis, the app alone",
+      detail: `median CPU ${seconds(ac.a.cpuSeconds)}, wall ${seconds(ac.a.wallSeconds)} over ${runs} runs  [${app}]`,
+    },
     { name: "(c) the floor, node loading cdktf", detail: `median CPU ${seconds(ac.b.cpuSeconds)}, wall ${seconds(ac.b.wallSeconds)}` },
-    { name: "a/c CPU", detail: `${ac.ratio.cpu.toFixed(2)} (median of ${runs} paired runs; wall ${ac.ratio.wall.toFixed(2)})`, target: atMost(ac.ratio.cpu, 3) },
+    {
+      name: "a/c CPU",
+      detail: `${ac.ratio.cpu.toFixed(2)} (median of ${runs} paired runs; wall ${ac.ratio.wall.toFixed(2)})`,
+      target: atMost(ac.ratio.cpu, 3),
+    },
     { name: "b/a wall", detail: `${(1 / ab.ratio.wall).toFixed(1)} (ts-node ${seconds(ab.b.wallSeconds)})`, target: atLeast(1 / ab.ratio.wall, 5) },
     { name: "(a) after a change", detail: `median CPU ${seconds(cold)} (bundle rebuilt), ${(cold / ac.b.cpuSeconds).toFixed(2)}x the floor` },
-    { name: "npm run synth / a wall", detail: `${(npmSynth / ac.a.wallSeconds).toFixed(2)} (npm run synth ${seconds(npmSynth)})`, target: atMost(npmSynth / ac.a.wallSeconds, 1.5) },
-    { name: "npx cdktf synth", detail: `median wall ${seconds(cliSynth)} (the CLI's own start-up: ${seconds(Math.max(0, cliSynth - ac.a.wallSeconds))})` },
+    {
+      name: "npm run synth / a wall",
+      detail: `${(npmSynth / ac.a.wallSeconds).toFixed(2)} (npm run synth ${seconds(npmSynth)})`,
+      target: atMost(npmSynth / ac.a.wallSeconds, 1.5),
+    },
+    {
+      name: "npx cdktf synth",
+      detail: `median wall ${seconds(cliSynth)} (the CLI's own start-up: ${seconds(Math.max(0, cliSynth - ac.a.wallSeconds))})`,
+    },
   ];
 }
 
@@ -69,7 +90,13 @@ export function synthCase({ root, runs, progress }) {
 export function rehearsalCase({ root, progress }) {
   progress("npm run rehearse, the whole estate");
   const run = measure("npm run --silent rehearse", { cwd: root });
-  return [{ name: "npm run rehearse (whole estate)", detail: `wall ${seconds(run.wallSeconds)}, CPU ${seconds(run.cpuSeconds)}`, target: atMost(run.wallSeconds, 45, " s") }];
+  return [
+    {
+      name: "npm run rehearse (whole estate)",
+      detail: `wall ${seconds(run.wallSeconds)}, CPU ${seconds(run.cpuSeconds)}`,
+      target: atMost(run.wallSeconds, 45, " s"),
+    },
+  ];
 }
 
 /** How many resource instances a synthesis declares (a literal for_each set counts each key, a count its number). */
@@ -114,12 +141,32 @@ export function scaledCase({ root, runs, progress }) {
     const growth = resources.grown / resources.today;
     const rehearse = (label, outdir) => ({ label, run: (cwd) => measure(`node ${rehearsal} ${outdir} ${twin} ${root}`, { cwd }) });
     const runsOfRehearsal = Math.min(runs, 3);
-    const result = paired(rehearse("rehearsal, grown", grown), rehearse("rehearsal, today", today), { runs: runsOfRehearsal, progress, cwd: root, warmUp: false });
+    const result = paired(rehearse("rehearsal, grown", grown), rehearse("rehearsal, today", today), {
+      runs: runsOfRehearsal,
+      progress,
+      cwd: root,
+      warmUp: false,
+    });
     return [
-      { name: "grown estate", detail: `${resources.grown} resources against today's ${resources.today}: ${growth.toFixed(2)}x (${EXTRA_HOSTS} more hosts)` },
-      { name: "its synthesis", detail: `${synthesis.ratio.cpu.toFixed(2)}x the CPU of today's (${seconds(synthesis.a.cpuSeconds)} against ${seconds(synthesis.b.cpuSeconds)})`, target: atMost(synthesis.ratio.cpu, Number(growth.toFixed(2)), "x, the resources' growth") },
-      { name: "its rehearsal, CPU", detail: `${result.ratio.cpu.toFixed(2)}x today's (${seconds(result.a.cpuSeconds)} against ${seconds(result.b.cpuSeconds)}; median of ${runsOfRehearsal} paired runs)`, target: atMost(result.ratio.cpu, Number(growth.toFixed(2)), "x, the resources' growth") },
-      { name: "its rehearsal, wall", detail: `${result.ratio.wall.toFixed(2)}x today's (${seconds(result.a.wallSeconds)} against ${seconds(result.b.wallSeconds)})`, target: atMost(result.ratio.wall, Number(growth.toFixed(2)), "x, the resources' growth") },
+      {
+        name: "grown estate",
+        detail: `${resources.grown} resources against today's ${resources.today}: ${growth.toFixed(2)}x (${EXTRA_HOSTS} more hosts)`,
+      },
+      {
+        name: "its synthesis",
+        detail: `${synthesis.ratio.cpu.toFixed(2)}x the CPU of today's (${seconds(synthesis.a.cpuSeconds)} against ${seconds(synthesis.b.cpuSeconds)})`,
+        target: atMost(synthesis.ratio.cpu, Number(growth.toFixed(2)), "x, the resources' growth"),
+      },
+      {
+        name: "its rehearsal, CPU",
+        detail: `${result.ratio.cpu.toFixed(2)}x today's (${seconds(result.a.cpuSeconds)} against ${seconds(result.b.cpuSeconds)}; median of ${runsOfRehearsal} paired runs)`,
+        target: atMost(result.ratio.cpu, Number(growth.toFixed(2)), "x, the resources' growth"),
+      },
+      {
+        name: "its rehearsal, wall",
+        detail: `${result.ratio.wall.toFixed(2)}x today's (${seconds(result.a.wallSeconds)} against ${seconds(result.b.wallSeconds)})`,
+        target: atMost(result.ratio.wall, Number(growth.toFixed(2)), "x, the resources' growth"),
+      },
     ];
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -135,7 +182,10 @@ export function reviewCase({ root, runs, progress }) {
   const clone = mkdtempSync(join(tmpdir(), "psf-estate-bench-review-"));
   try {
     const git = (...args) => {
-      const result = spawnSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", "-c", "commit.gpgsign=false", ...args], { cwd: clone, encoding: "utf8" });
+      const result = spawnSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", "-c", "commit.gpgsign=false", ...args], {
+        cwd: clone,
+        encoding: "utf8",
+      });
       if (result.status !== 0) throw new CommandFailed(`git ${args.join(" ")} failed:\n${result.stderr}`);
     };
     spawnSync("git", ["clone", "--quiet", root, clone]);
@@ -171,7 +221,13 @@ for (const stack of __fs.readdirSync(process.env.CDKTF_OUTDIR + "/stacks")) {
     const changed = JSON.parse(readFileSync(report, "utf8")).stacks;
     rmSync(report, { force: true });
     const wall = median(times);
-    return [{ name: "npm run review (cached base)", detail: `median wall ${seconds(wall)} over ${times.length} runs, ${changed.filter((s) => Object.values(s.counts).some((n) => n > 0)).length} of ${changed.length} stacks changed`, target: atMost(wall, 60, " s") }];
+    return [
+      {
+        name: "npm run review (cached base)",
+        detail: `median wall ${seconds(wall)} over ${times.length} runs, ${changed.filter((s) => Object.values(s.counts).some((n) => n > 0)).length} of ${changed.length} stacks changed`,
+        target: atMost(wall, 60, " s"),
+      },
+    ];
   } finally {
     rmSync(clone, { recursive: true, force: true });
   }
@@ -181,7 +237,9 @@ for (const stack of __fs.readdirSync(process.env.CDKTF_OUTDIR + "/stacks")) {
 export function testCase({ root, progress }) {
   progress("npm test");
   const run = measure("npm test", { cwd: root });
-  return [{ name: "npm test", detail: `wall ${seconds(run.wallSeconds)}, CPU ${seconds(run.cpuSeconds)}`, target: atMost(run.wallSeconds, 60, " s") }];
+  return [
+    { name: "npm test", detail: `wall ${seconds(run.wallSeconds)}, CPU ${seconds(run.cpuSeconds)}`, target: atMost(run.wallSeconds, 60, " s") },
+  ];
 }
 
 export const CASES = { synth: synthCase, rehearsal: rehearsalCase, scaled: scaledCase, review: reviewCase, test: testCase };

@@ -29,11 +29,19 @@ function childSeconds(times) {
  */
 export function measure(command, { cwd, env = process.env, accept = (status) => status === 0 }) {
   const started = process.hrtime.bigint();
-  const result = spawnSync("/bin/sh", ["-c", `${command}\nstatus=$?\ntimes >&3\nexit $status`], { cwd, env, stdio: ["ignore", "ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync("/bin/sh", ["-c", `${command}\nstatus=$?\ntimes >&3\nexit $status`], {
+    cwd,
+    env,
+    stdio: ["ignore", "ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.error !== undefined || !accept(result.status)) {
     const said = (result.stderr ?? "").trim().split("\n").slice(-5).join("\n");
-    throw new CommandFailed(`"${command}" ${result.error !== undefined ? `could not start (${result.error.message})` : `exited ${result.status}`}${said !== "" ? `:\n${said}` : ""}`);
+    throw new CommandFailed(
+      `"${command}" ${result.error !== undefined ? `could not start (${result.error.message})` : `exited ${result.status}`}${said !== "" ? `:\n${said}` : ""}`,
+    );
   }
   return { wallSeconds, cpuSeconds: childSeconds(result.output[3] ?? "") };
 }

@@ -9,16 +9,31 @@ import { rehearse } from "../twin/rehearsal/rehearse";
 
 async function main(): Promise<number> {
   const [synthesized, twinBundle, root] = process.argv.slice(2);
-  if (synthesized === undefined || twinBundle === undefined || root === undefined) throw new Error("usage: rehearse-synthesis <cdktf.out> <twin bundle> <project root>");
-  const result = await rehearse({ root, twinBundle, synthesized, stacks: [], planOnly: false, adopt: false, env: process.env, progress: () => undefined });
+  if (synthesized === undefined || twinBundle === undefined || root === undefined)
+    throw new Error("usage: rehearse-synthesis <cdktf.out> <twin bundle> <project root>");
+  const result = await rehearse({
+    root,
+    twinBundle,
+    synthesized,
+    stacks: [],
+    planOnly: false,
+    adopt: false,
+    env: process.env,
+    progress: () => undefined,
+  });
   const resources = result.stacks.reduce((n, s) => n + Number(/Plan: (\d+) to add/.exec(s.summary ?? "")?.[1] ?? 0), 0);
-  process.stdout.write(`${result.stacks.length} stacks, ${resources} resources, ${result.failures.length} failures in ${result.seconds.toFixed(1)} s\n`);
+  process.stdout.write(
+    `${result.stacks.length} stacks, ${resources} resources, ${result.failures.length} failures in ${result.seconds.toFixed(1)} s\n`,
+  );
   for (const failure of result.failures) process.stderr.write(`${failure.stack} ${failure.step}: ${failure.message}\n`);
   return result.failures.length === 0 ? 0 : 1;
 }
 
 onInterrupt("bench rehearsal", 2);
-main().then((status) => (process.exitCode = status), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-});
+main().then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -61,7 +61,9 @@ function cachedBundle(entry, name, { bundlePackages = false } = {}) {
     absWorkingDir: root,
     outfile: join(cacheDir, `${name}.cjs`),
   });
-  const inputs = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))).sort();
+  const inputs = Object.keys(result.metafile.inputs)
+    .map((input) => relative(root, join(root, input)))
+    .sort();
   const key = keyOf(inputs, options);
   const outfile = join(cacheDir, `${name}-${key}.cjs`);
   mkdirSync(cacheDir, { recursive: true });

@@ -82,7 +82,8 @@ function someOf(choices) {
   return (value) => {
     const picked = value.split(",").map((part) => part.trim());
     const unknown = picked.filter((part) => !choices.includes(part));
-    if (unknown.length > 0 || picked.length === 0) throw new InvalidArgumentError(`${unknown.map((part) => `"${part}"`).join(", ") || "nothing"} is not one of ${choices.join(", ")}`);
+    if (unknown.length > 0 || picked.length === 0)
+      throw new InvalidArgumentError(`${unknown.map((part) => `"${part}"`).join(", ") || "nothing"} is not one of ${choices.join(", ")}`);
     return [...new Set(picked)];
   };
 }

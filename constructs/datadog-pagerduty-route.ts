@@ -23,7 +23,8 @@ export class DatadogPagerdutyRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: DatadogPagerdutyRouteProps) {
     super(scope, id);
-    if (!/^[A-Za-z0-9_-]+$/.test(props.name)) throw new ConstructPropsError("DatadogPagerdutyRoute", props.name, "name", 'a handle takes letters, digits, "-" and "_" only');
+    if (!/^[A-Za-z0-9_-]+$/.test(props.name))
+      throw new ConstructPropsError("DatadogPagerdutyRoute", props.name, "name", 'a handle takes letters, digits, "-" and "_" only');
     this.serviceObject = new IntegrationPagerdutyServiceObject(this, "service-object", {
       serviceName: props.name,
       serviceKey: props.service.integrationKey(props.integration ?? "datadog"),

@@ -82,7 +82,9 @@ export class DropletHost extends Construct implements IDroplet {
       monitoring: true,
       backups: holdsData,
       sshKeys: props.sshKeyFingerprints,
-      tags: Object.entries(props.tags).map(([key, value]) => `${key}:${value}`).sort(),
+      tags: Object.entries(props.tags)
+        .map(([key, value]) => `${key}:${value}`)
+        .sort(),
       lifecycle: {
         // Both force a new droplet in the provider; neither is worth losing a running host over.
         ignoreChanges: ["image", "ssh_keys"],

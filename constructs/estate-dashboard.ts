@@ -38,16 +38,18 @@ export class EstateDashboard extends Construct {
       layout_type: "ordered",
       widgets: [
         { definition: { type: "manage_status", title: "Monitors", display_format: "countsAndList", query: props.monitorQuery, sort: "status,asc" } },
-        ...props.sections.filter((section) => section.graphs.length > 0).map((section) => ({
-          definition: {
-            type: "group",
-            title: section.title,
-            layout_type: "ordered",
-            widgets: section.graphs.map((graph) => ({
-              definition: { type: "timeseries", title: graph.title, requests: [{ q: graph.query, display_type: "line" }] },
-            })),
-          },
-        })),
+        ...props.sections
+          .filter((section) => section.graphs.length > 0)
+          .map((section) => ({
+            definition: {
+              type: "group",
+              title: section.title,
+              layout_type: "ordered",
+              widgets: section.graphs.map((graph) => ({
+                definition: { type: "timeseries", title: graph.title, requests: [{ q: graph.query, display_type: "line" }] },
+              })),
+            },
+          })),
       ],
     };
     this.dashboard = new DashboardJson(this, "dashboard", { dashboard: terraformLiteral(JSON.stringify(definition)) });

@@ -31,7 +31,9 @@ export class FastlyTlsCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: FastlyTlsCertificateProps) {
     super(scope, id);
-    const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("FastlyTlsCertificate", id, prop, problem); };
+    const fail = (prop: string, problem: string): never => {
+      throw new ConstructPropsError("FastlyTlsCertificate", id, prop, problem);
+    };
     const ttl = props.challengeTtl ?? 60;
     if (!isValidTtl(ttl)) fail("challengeTtl", `${ttl} is outside ${TTL_MIN}-${TTL_MAX}`);
 

@@ -64,7 +64,9 @@ export class ManagedPostgresCluster extends Construct {
     }
     // One rule per droplet: a droplet that uses several databases, or administers the cluster too, is admitted once.
     // (A number token is one double per token, so the same droplet's id compares equal to itself.)
-    const clients = new Set<number>([...(props.administrators ?? []), ...props.databases.flatMap((db) => db.clients)].map((droplet) => droplet.dropletId));
+    const clients = new Set<number>(
+      [...(props.administrators ?? []), ...props.databases.flatMap((db) => db.clients)].map((droplet) => droplet.dropletId),
+    );
     new DatabaseFirewall(this, "firewall", {
       clusterId: cluster.id,
       rule: [...clients].map((dropletId) => ({ type: "droplet", value: Token.asString(dropletId) })),

@@ -65,19 +65,26 @@ export function dashboardSections(monitors: readonly PlannedMonitor[], settings:
   return [
     {
       title: "Hosts by role: load",
-      graphs: monitors.flatMap((m) => (m.kind === "agent-reporting" ? [{ title: m.role, query: `avg:system.load.1{${settings.roleTag}:${m.role}} by {host}` }] : [])),
+      graphs: monitors.flatMap((m) =>
+        m.kind === "agent-reporting" ? [{ title: m.role, query: `avg:system.load.1{${settings.roleTag}:${m.role}} by {host}` }] : [],
+      ),
     },
     {
       title: "Data: disk in use",
       graphs: monitors.flatMap((m) => {
         if (m.kind === "disk") return [{ title: m.fqdn, query: `max:system.disk.in_use{host:${m.fqdn}} by {device}` }];
-        if (m.kind === "volume") return [{ title: `${m.volume} (${m.mountPoint})`, query: `max:system.disk.in_use{host:${m.fqdn},device:${m.mountPoint}}` }];
+        if (m.kind === "volume")
+          return [{ title: `${m.volume} (${m.mountPoint})`, query: `max:system.disk.in_use{host:${m.fqdn},device:${m.mountPoint}}` }];
         return [];
       }),
     },
     {
       title: "Database",
-      graphs: monitors.flatMap((m) => (m.kind === "database" ? [{ title: `${m.cluster}: connections`, query: `sum:postgresql.connections{${settings.databaseTag}:${m.cluster}} by {db}` }] : [])),
+      graphs: monitors.flatMap((m) =>
+        m.kind === "database"
+          ? [{ title: `${m.cluster}: connections`, query: `sum:postgresql.connections{${settings.databaseTag}:${m.cluster}} by {db}` }]
+          : [],
+      ),
     },
   ];
 }

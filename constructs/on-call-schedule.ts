@@ -33,7 +33,12 @@ export class OnCallSchedule extends Construct {
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
     if (props.people.sensitive !== true) {
-      throw new ConstructPropsError("OnCallSchedule", id, "people", "must be a sensitive variable: the emails would otherwise be printed in every plan");
+      throw new ConstructPropsError(
+        "OnCallSchedule",
+        id,
+        "people",
+        "must be a sensitive variable: the emails would otherwise be printed in every plan",
+      );
     }
     // One lookup per position, not per email: Terraform refuses a sensitive value as for_each (its keys are printed
     // in every plan), and positions keep the rotation's order. How many people there are is not a secret.
@@ -45,13 +50,15 @@ export class OnCallSchedule extends Construct {
       description: props.description,
       timeZone: props.timeZone,
       teams: props.team === undefined ? undefined : [props.team.id],
-      layer: [{
-        name: props.name,
-        start: props.startsAt,
-        rotationVirtualStart: props.startsAt,
-        rotationTurnLengthSeconds: props.turnLengthHours * 3600,
-        users: userIds,
-      }],
+      layer: [
+        {
+          name: props.name,
+          start: props.startsAt,
+          rotationVirtualStart: props.startsAt,
+          rotationTurnLengthSeconds: props.turnLengthHours * 3600,
+          users: userIds,
+        },
+      ],
     });
   }
 }

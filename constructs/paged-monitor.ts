@@ -33,8 +33,10 @@ export class PagedMonitor extends Construct {
 
   constructor(scope: Construct, id: string, props: PagedMonitorProps) {
     super(scope, id);
-    if (props.routes.length === 0) throw new ConstructPropsError("PagedMonitor", props.name, "routes", "is empty: a monitor that pages nobody is noise");
-    if (props.warning !== undefined && props.warning === props.critical) throw new ConstructPropsError("PagedMonitor", props.name, "warning", "equals critical");
+    if (props.routes.length === 0)
+      throw new ConstructPropsError("PagedMonitor", props.name, "routes", "is empty: a monitor that pages nobody is noise");
+    if (props.warning !== undefined && props.warning === props.critical)
+      throw new ConstructPropsError("PagedMonitor", props.name, "warning", "equals critical");
     const handles = [...new Set(props.routes.map((r) => r.handle))].join(" ");
     this.monitor = new Monitor(this, "monitor", {
       name: terraformLiteral(props.name),

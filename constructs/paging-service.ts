@@ -45,12 +45,16 @@ export class PagingService extends Construct {
       alertCreation: "create_alerts_and_incidents",
     });
     for (const integration of props.integrations ?? []) {
-      if (this.#integrations.has(integration.key)) throw new ConstructPropsError("PagingService", props.name, "integrations", `"${integration.key}" is given twice`);
-      this.#integrations.set(integration.key, new ServiceIntegration(this, integration.key, {
-        name: integration.vendor.name,
-        service: this.service.id,
-        vendor: integration.vendor.id,
-      }));
+      if (this.#integrations.has(integration.key))
+        throw new ConstructPropsError("PagingService", props.name, "integrations", `"${integration.key}" is given twice`);
+      this.#integrations.set(
+        integration.key,
+        new ServiceIntegration(this, integration.key, {
+          name: integration.vendor.name,
+          service: this.service.id,
+          vendor: integration.vendor.id,
+        }),
+      );
     }
   }
 

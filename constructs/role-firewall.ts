@@ -62,7 +62,9 @@ export class RoleFirewall extends Construct {
       inboundRule: [
         ...props.worldPorts.map((port) => rule(port, ANYWHERE)),
         ...props.internalPorts.map((port) => rule(port, [props.network.ipRange])),
-        ...(props.estatePorts ?? []).map((port) => rule(port, [props.network.ipRange, ...(props.estateDroplets ?? []).map((d) => d.ipv4Address), ...(props.estateAddresses ?? [])])),
+        ...(props.estatePorts ?? []).map((port) =>
+          rule(port, [props.network.ipRange, ...(props.estateDroplets ?? []).map((d) => d.ipv4Address), ...(props.estateAddresses ?? [])]),
+        ),
         ...fastlyPorts.map((port) => rule(port, props.fastlySourceRanges ?? [])),
         { protocol: "icmp", sourceAddresses: ANYWHERE },
       ],

@@ -42,13 +42,15 @@ export class StateBucket extends Construct {
     }
     const account = new DataAwsCallerIdentity(this, "account");
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy", {
-      statement: [{
-        // AWS's default key policy: the account's IAM policies decide who may use the key.
-        sid: "AccountAdministersKey",
-        actions: ["kms:*"],
-        resources: ["*"],
-        principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account.accountId}:root`] }],
-      }],
+      statement: [
+        {
+          // AWS's default key policy: the account's IAM policies decide who may use the key.
+          sid: "AccountAdministersKey",
+          actions: ["kms:*"],
+          resources: ["*"],
+          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account.accountId}:root`] }],
+        },
+      ],
     });
     const key = new KmsKey(this, "key", {
       description: `Encrypts the psf-estate Terraform state in s3://${props.bucketName}`,

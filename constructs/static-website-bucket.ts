@@ -64,12 +64,14 @@ export class StaticWebsiteBucket extends Construct {
       restrictPublicBuckets: false,
     });
     const readPolicy = new DataAwsIamPolicyDocument(this, "public-read", {
-      statement: [{
-        sid: "PublicReadOfTheWebsite",
-        actions: ["s3:GetObject"],
-        resources: [`${bucket.arn}/*`],
-        principals: [{ type: "*", identifiers: ["*"] }],
-      }],
+      statement: [
+        {
+          sid: "PublicReadOfTheWebsite",
+          actions: ["s3:GetObject"],
+          resources: [`${bucket.arn}/*`],
+          principals: [{ type: "*", identifiers: ["*"] }],
+        },
+      ],
     });
     new S3BucketPolicy(this, "policy", {
       bucket: bucket.id,

@@ -32,7 +32,9 @@ export class UptimeCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: UptimeCheckProps) {
     super(scope, id);
-    const fail = (prop: string, problem: string): never => { throw new ConstructPropsError("UptimeCheck", props.hostName, prop, problem); };
+    const fail = (prop: string, problem: string): never => {
+      throw new ConstructPropsError("UptimeCheck", props.hostName, prop, problem);
+    };
     if (props.alertIntegrationIds.length === 0) fail("alertIntegrationIds", "is empty: a check that alerts nobody is noise");
     const badTag = (props.tags ?? []).find((tag) => !/^[a-z0-9_-]+$/.test(tag));
     if (badTag !== undefined) fail("tags", `"${badTag}" is not lowercase letters, digits, "-" and "_"`);

@@ -23,11 +23,15 @@ export function refusalReason(
     ? differingStacks(reviewed, synthesized.hashes)
     : selection.filter((stack) => reviewed.stacks[stack] !== synthesized.hashes.stacks[stack]);
   if (differing.length === 0 && (!all || reviewed.configuration === synthesized.hashes.configuration)) return undefined;
-  if (differing.length === 0) return "the whole estate's hash differs from the reviewed one although every stack's matches: the report is not a review's";
+  if (differing.length === 0)
+    return "the whole estate's hash differs from the reviewed one although every stack's matches: the report is not a review's";
   const described = differing.map((stack) =>
-    reviewed.stacks[stack] === undefined ? `${stack} (not in the reviewed configuration)`
-      : synthesized.hashes.stacks[stack] === undefined ? `${stack} (reviewed, but not synthesized here)`
-        : stack);
+    reviewed.stacks[stack] === undefined
+      ? `${stack} (not in the reviewed configuration)`
+      : synthesized.hashes.stacks[stack] === undefined
+        ? `${stack} (reviewed, but not synthesized here)`
+        : stack,
+  );
   return `${described.join(", ")} ${differing.length === 1 ? "differs" : "differ"} from the configuration the review judged`;
 }
 
@@ -38,7 +42,8 @@ export function deployOrder(selected: readonly string[], dependencies: ReadonlyM
   const state = new Map<string, "visiting" | "done">();
   const visit = (stack: string, path: readonly string[]): void => {
     if (state.get(stack) === "done") return;
-    if (state.get(stack) === "visiting") throw new DeployStop(EXIT.couldNotRun, `the stacks read each other in a cycle: ${[...path, stack].join(" → ")}`);
+    if (state.get(stack) === "visiting")
+      throw new DeployStop(EXIT.couldNotRun, `the stacks read each other in a cycle: ${[...path, stack].join(" → ")}`);
     state.set(stack, "visiting");
     for (const read of [...(dependencies.get(stack) ?? [])].sort()) if (chosen.has(read)) visit(read, [...path, stack]);
     state.set(stack, "done");

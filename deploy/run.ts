@@ -48,7 +48,10 @@ const RUN_FOLDER_ENTRIES = new Set(["cdk.tf.json", ".terraform", ".terraform.loc
 export async function deploy(stacks: readonly string[], options: DeployOptions, environment: NodeJS.ProcessEnv, session: Session): Promise<void> {
   if (options.autoApprove === true && options.apply !== true) throw new DeployStop(EXIT.couldNotRun, "--auto-approve goes with --apply only");
   if (options.apply === true && options.autoApprove !== true && process.stdin.isTTY !== true) {
-    throw new DeployStop(EXIT.couldNotRun, "--apply asks before each apply, and standard input is not a terminal: run it on one, or add --auto-approve");
+    throw new DeployStop(
+      EXIT.couldNotRun,
+      "--apply asks before each apply, and standard input is not a terminal: run it on one, or add --auto-approve",
+    );
   }
   let backend: StateBackend;
   try {
@@ -58,11 +61,16 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
     throw error;
   }
   if (backend.kind === "unchosen") {
-    throw new DeployStop(EXIT.couldNotRun,
-      `${BACKEND_VARIABLES.kind} is not set, so nothing says where the state lives: set ${BACKEND_VARIABLES.kind}=cloud (Terraform Cloud, the PSF's practice), s3 or local (README, "Where state lives")`);
+    throw new DeployStop(
+      EXIT.couldNotRun,
+      `${BACKEND_VARIABLES.kind} is not set, so nothing says where the state lives: set ${BACKEND_VARIABLES.kind}=cloud (Terraform Cloud, the PSF's practice), s3 or local (README, "Where state lives")`,
+    );
   }
   if (options.localStateDir !== undefined && backend.kind !== "local") {
-    throw new DeployStop(EXIT.couldNotRun, `--local-state-dir is for ${BACKEND_VARIABLES.kind}=local; with ${backend.kind} the state lives where the backend says`);
+    throw new DeployStop(
+      EXIT.couldNotRun,
+      `--local-state-dir is for ${BACKEND_VARIABLES.kind}=local; with ${backend.kind} the state lives where the backend says`,
+    );
   }
   const report = readReviewReport(options.reviewed);
   say(`the review report ${options.reviewed}: head ${report.head ?? "(not named)"}, base ${report.base ?? "(not named)"}, exit 0`);
@@ -80,14 +88,23 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
   // Synthesis, in a folder of its own, with the backend chosen here.
   say(`synthesizing the estate with ${BACKEND_VARIABLES.kind}=${backend.kind}`);
   const synthesized = join(scratch, "synthesis");
-  const synth = await runChild(session, "synthesis", process.execPath, [join(root, "scripts", "synth-app.mjs"), "--output", synthesized], { cwd: root, env: synthesisEnvironment(environment), stdout: "drop" });
+  const synth = await runChild(session, "synthesis", process.execPath, [join(root, "scripts", "synth-app.mjs"), "--output", synthesized], {
+    cwd: root,
+    env: synthesisEnvironment(environment),
+    stdout: "drop",
+  });
   checkInterrupted(session, "while synthesizing; nothing was planned");
-  if (synth.code !== 0) throw new DeployStop(EXIT.couldNotRun, `synthesis failed (scripts/synth-app.mjs exited ${synth.code}; its messages are above); nothing was planned`);
+  if (synth.code !== 0)
+    throw new DeployStop(
+      EXIT.couldNotRun,
+      `synthesis failed (scripts/synth-app.mjs exited ${synth.code}; its messages are above); nothing was planned`,
+    );
   let output: SynthesisOutput;
   try {
     output = readSynthesisOutput(synthesized);
   } catch (error) {
-    if (error instanceof SynthesisOutputError) throw new DeployStop(EXIT.couldNotRun, `the synthesis is not one of this estate: ${error.problems.join("; ")}`);
+    if (error instanceof SynthesisOutputError)
+      throw new DeployStop(EXIT.couldNotRun, `the synthesis is not one of this estate: ${error.problems.join("; ")}`);
     throw error;
   }
   rmSync(synthesized, { recursive: true, force: true });
@@ -99,27 +116,36 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
   const hashes = configurationHashes(output.configurations, backend);
   const why = refusalReason(report.reviewed, hashes, selection);
   if (why !== undefined) {
-    throw new DeployStop(EXIT.refused,
-      `refused, nothing planned: ${why}. Review this commit again and deploy with that review's report (README, "Deploying what was reviewed")`);
+    throw new DeployStop(
+      EXIT.refused,
+      `refused, nothing planned: ${why}. Review this commit again and deploy with that review's report (README, "Deploying what was reviewed")`,
+    );
   }
   const order = deployOrder(selection.length > 0 ? selection : known, output.dependencies);
   // Every stack of the order is one of the synthesis's (the names asked for are checked above, and a stack reads only stacks of its synthesis).
   const configurationOf = (stack: string) => {
     const configuration = output.configurations.get(stack);
     const hash = hashes.hashes.stacks[stack];
-    if (configuration === undefined || hash === undefined) throw new DeployStop(EXIT.couldNotRun, `stack ${stack} is to be deployed, but the synthesis has no configuration of it`);
+    if (configuration === undefined || hash === undefined)
+      throw new DeployStop(EXIT.couldNotRun, `stack ${stack} is to be deployed, but the synthesis has no configuration of it`);
     return { configuration, hash };
   };
-  say(selection.length > 0
-    ? `${order.join(", ")}: the same configuration as reviewed (${order.map((stack) => `${stack} ${configurationOf(stack).hash.slice(0, 19)}…`).join(", ")})`
-    : `the whole estate is the configuration reviewed (${hashes.hashes.configuration})`);
+  say(
+    selection.length > 0
+      ? `${order.join(", ")}: the same configuration as reviewed (${order.map((stack) => `${stack} ${configurationOf(stack).hash.slice(0, 19)}…`).join(", ")})`
+      : `the whole estate is the configuration reviewed (${hashes.hashes.configuration})`,
+  );
   for (const stack of order) {
     const unselected = (output.dependencies.get(stack) ?? []).filter((read) => !order.includes(read));
-    if (unselected.length > 0) say(`${stack} reads the state of ${unselected.join(", ")} as last applied: not deployed now (name it to deploy it too)`);
+    if (unselected.length > 0)
+      say(`${stack} reads the state of ${unselected.join(", ")} as last applied: not deployed now (name it to deploy it too)`);
   }
 
   // What Terraform runs on: the checked configurations, written afresh, nothing else.
-  writeSynthesisOutput(scratch, { configurations: new Map(order.map((stack) => [stack, configurationOf(stack).configuration])), dependencies: output.dependencies });
+  writeSynthesisOutput(scratch, {
+    configurations: new Map(order.map((stack) => [stack, configurationOf(stack).configuration])),
+    dependencies: output.dependencies,
+  });
   const written = new Map(order.map((stack) => [stack, readFileSync(join(scratch, "stacks", stack, "cdk.tf.json"), "utf8")]));
   mkdirSync(join(scratch, "plans"), { mode: 0o700 });
 
@@ -131,7 +157,9 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
     throw error;
   }
   if (backend.kind === "cloud") {
-    say(`state in Terraform Cloud (organization ${backend.organization}, workspaces ${backend.workspacePrefix}<stack>): terraform plan uploads each stack's folder, exactly the configuration checked above, and HCP Terraform runs that`);
+    say(
+      `state in Terraform Cloud (organization ${backend.organization}, workspaces ${backend.workspacePrefix}<stack>): terraform plan uploads each stack's folder, exactly the configuration checked above, and HCP Terraform runs that`,
+    );
   }
   const env: NodeJS.ProcessEnv = { ...environment, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const color = process.stdout.isTTY === true ? [] : ["-no-color"];
@@ -140,7 +168,12 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
   const planned: string[] = [];
   const progress = (stack: string): string => {
     const rest = order.slice(order.indexOf(stack) + 1);
-    return [applied.length > 0 ? `applied before it: ${applied.join(", ")}` : "nothing applied before it", rest.length > 0 ? `not deployed: ${rest.join(", ")}` : ""].filter((s) => s !== "").join("; ");
+    return [
+      applied.length > 0 ? `applied before it: ${applied.join(", ")}` : "nothing applied before it",
+      rest.length > 0 ? `not deployed: ${rest.join(", ")}` : "",
+    ]
+      .filter((s) => s !== "")
+      .join("; ");
   };
   const step = async (stack: string, name: string, args: readonly string[]): Promise<string> => {
     checkInterrupted(session, `before ${stack}'s terraform ${name}; ${progress(stack)}`);
@@ -148,12 +181,19 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
     // Nothing but the checked configuration (and init's own files) may be in the folder Terraform reads.
     const extra = readdirSync(dir).filter((entry) => !RUN_FOLDER_ENTRIES.has(entry));
     if (extra.length > 0 || readFileSync(join(dir, "cdk.tf.json"), "utf8") !== written.get(stack)) {
-      throw new DeployStop(EXIT.couldNotRun, `${stack}: its folder changed after the check (${extra.length > 0 ? extra.join(", ") : "cdk.tf.json"}), so it is no longer what was reviewed; ${progress(stack)}`);
+      throw new DeployStop(
+        EXIT.couldNotRun,
+        `${stack}: its folder changed after the check (${extra.length > 0 ? extra.join(", ") : "cdk.tf.json"}), so it is no longer what was reviewed; ${progress(stack)}`,
+      );
     }
     say(`${stack}: terraform ${[name, ...args].join(" ")}`);
     const result = await runChild(session, "terraform", terraform.binary, [name, ...args], { cwd: dir, env, stdout: "pass" });
     checkInterrupted(session, `during ${stack}'s terraform ${name}; ${progress(stack)}`);
-    if (result.code !== 0) throw new DeployStop(EXIT.couldNotRun, `${stack}: terraform ${name} failed (exit ${result.code}; Terraform's messages are above); ${progress(stack)}`);
+    if (result.code !== 0)
+      throw new DeployStop(
+        EXIT.couldNotRun,
+        `${stack}: terraform ${name} failed (exit ${result.code}; Terraform's messages are above); ${progress(stack)}`,
+      );
     return result.stdout;
   };
 
@@ -177,9 +217,11 @@ export async function deploy(stacks: readonly string[], options: DeployOptions, 
     await step(stack, "apply", ["-input=false", ...color, plan]);
     applied.push(stack);
   }
-  say(options.apply === true
-    ? `done: applied ${applied.length > 0 ? applied.join(", ") : "nothing"}${unchanged.length > 0 ? `; no changes in ${unchanged.join(", ")}` : ""}`
-    : `done: planned ${planned.join(", ")}; nothing applied (add --apply)`);
+  say(
+    options.apply === true
+      ? `done: applied ${applied.length > 0 ? applied.join(", ") : "nothing"}${unchanged.length > 0 ? `; no changes in ${unchanged.join(", ")}` : ""}`
+      : `done: planned ${planned.join(", ")}; nothing applied (add --apply)`,
+  );
 }
 
 function withoutAnsi(text: string): string {

@@ -62,7 +62,9 @@ export function installSignalHandlers(session: Session): () => void {
     }
     if (session.child !== undefined) killGroup(session.child, "SIGKILL");
     removeSessionScratch(session);
-    say(`${signal} again: killed Terraform and removed the scratch folder; a stack being applied may hold a stale lock or miss what was just made (terraform force-unlock, terraform import)`);
+    say(
+      `${signal} again: killed Terraform and removed the scratch folder; a stack being applied may hold a stale lock or miss what was just made (terraform force-unlock, terraform import)`,
+    );
     process.exit(EXIT.couldNotRun);
   };
   const onExit = (): void => {
@@ -87,7 +89,13 @@ export function checkInterrupted(session: Session, what: string): void {
  * Runs a child in a process group of its own (`detached`), so that a terminal's Ctrl-C reaches only the deploy,
  * which then decides what the child gets (one SIGINT for Terraform); its output is passed through as it comes.
  */
-export function runChild(session: Session, kind: "terraform" | "synthesis", command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; stdout: "pass" | "drop" }): Promise<{ code: number; stdout: string }> {
+export function runChild(
+  session: Session,
+  kind: "terraform" | "synthesis",
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; stdout: "pass" | "drop" },
+): Promise<{ code: number; stdout: string }> {
   return new Promise((resolvePromise) => {
     const child = spawnGroup(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     session.child = child;

@@ -9,7 +9,10 @@ export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 
 /** Why the deploy stops: the exit status and one line saying why. */
 export class DeployStop extends Error {
-  constructor(readonly status: Exclude<ExitStatus, 0>, message: string) {
+  constructor(
+    readonly status: Exclude<ExitStatus, 0>,
+    message: string,
+  ) {
     super(message);
     this.name = "DeployStop";
   }

@@ -26,12 +26,15 @@ export const SPF_LOOKUP_LIMIT = 10;
  * names cost lookups of their own, which cannot be counted without asking the DNS: this is the least the policy costs.
  */
 export function spfLookups(policy: string): number {
-  return policy.split(/\s+/).slice(1).filter((term) => {
-    // split gives one part at least: the whole term when it holds no separator.
-    const [mechanism = ""] = term.replace(/^[+?~-]/, "").split(/[:/=]/);
-    const name = mechanism.toLowerCase();
-    return ["include", "a", "mx", "ptr", "exists"].includes(name) || /^redirect=/i.test(term);
-  }).length;
+  return policy
+    .split(/\s+/)
+    .slice(1)
+    .filter((term) => {
+      // split gives one part at least: the whole term when it holds no separator.
+      const [mechanism = ""] = term.replace(/^[+?~-]/, "").split(/[:/=]/);
+      const name = mechanism.toLowerCase();
+      return ["include", "a", "mx", "ptr", "exists"].includes(name) || /^redirect=/i.test(term);
+    }).length;
 }
 
 /** What is wrong with an SPF policy, or undefined. */
@@ -64,7 +67,9 @@ export function mxProblem(value: string): string | undefined {
   const match = /^(\d+) (\S+)$/.exec(value);
   if (match === null) return `"${value}" is not an MX value: a priority, one space, a host name ("10 mail.python.org")`;
   const priority = Number(match[1]);
-  return priority > MX_PRIORITY_MAX ? `"${value}" has priority ${priority}, above ${MX_PRIORITY_MAX}: an MX priority is a 16-bit number (RFC 1035 section 3.3.9), and Route 53 refuses it` : undefined;
+  return priority > MX_PRIORITY_MAX
+    ? `"${value}" has priority ${priority}, above ${MX_PRIORITY_MAX}: an MX priority is a 16-bit number (RFC 1035 section 3.3.9), and Route 53 refuses it`
+    : undefined;
 }
 
 /**
@@ -74,5 +79,7 @@ export function mxProblem(value: string): string | undefined {
  */
 export function ipv6Problem(value: string): string | undefined {
   if (!isIPv6(value)) return `"${value}" is not an IPv6 address`;
-  return value !== value.toLowerCase() ? `"${value}" has capitals: write "${value.toLowerCase()}", as Route 53 answers it (in capitals, every plan would show it changing)` : undefined;
+  return value !== value.toLowerCase()
+    ? `"${value}" has capitals: write "${value.toLowerCase()}", as Route 53 answers it (in capitals, every plan would show it changing)`
+    : undefined;
 }

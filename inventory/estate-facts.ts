@@ -75,16 +75,18 @@ const exceptionSubject = z.discriminatedUnion("kind", [
 ]);
 // Dates stay strings here: the policy checks an exception's term and reports it as the exception's problem.
 const exceptionFacts = z.strictObject({ subject: exceptionSubject, rule: text, reason: text, owner: text, granted: text, expires: text });
-const factsSchema = z.object({
-  version: z.literal(1),
-  owned: z.object({ zones: list, names: list, addresses: list, caaIssuers: list, codeRepositories: list, buildpacks: list }).strict(),
-  policy: z.strictObject({
-    roles: z.array(z.strictObject({ name: text, worldPorts: ports, fastlyPorts: ports })).max(10_000),
-    hosts: z.array(z.strictObject({ fqdn: text, dropletName: text, holdsData: z.boolean() })).max(10_000),
-    zones: z.array(z.strictObject({ name: text })).max(10_000),
-    exceptions: z.array(exceptionFacts).max(10_000),
-  }),
-}).strict();
+const factsSchema = z
+  .object({
+    version: z.literal(1),
+    owned: z.object({ zones: list, names: list, addresses: list, caaIssuers: list, codeRepositories: list, buildpacks: list }).strict(),
+    policy: z.strictObject({
+      roles: z.array(z.strictObject({ name: text, worldPorts: ports, fastlyPorts: ports })).max(10_000),
+      hosts: z.array(z.strictObject({ fqdn: text, dropletName: text, holdsData: z.boolean() })).max(10_000),
+      zones: z.array(z.strictObject({ name: text })).max(10_000),
+      exceptions: z.array(exceptionFacts).max(10_000),
+    }),
+  })
+  .strict();
 
 /** The facts of `estate`, each list sorted and without repeats, so that the same estate writes the same bytes. */
 export function estateFacts(estate: Estate): EstateFacts {
@@ -111,13 +113,19 @@ export function estateFacts(estate: Estate): EstateFacts {
 function policyFacts(estate: Estate): PolicyFacts {
   const portFacts = (list: readonly PortRange[]): PortFacts[] => list.map(({ protocol, from, to }) => ({ protocol, from, to }));
   return {
-    roles: estate.roles.map((role) => ({ name: role.name, worldPorts: portFacts(estate.worldPorts(role)), fastlyPorts: portFacts(role.fastlyPorts) }))
+    roles: estate.roles
+      .map((role) => ({ name: role.name, worldPorts: portFacts(estate.worldPorts(role)), fastlyPorts: portFacts(role.fastlyPorts) }))
       .sort(byString((r) => r.name)),
     hosts: estate.hosts.map((host) => ({ fqdn: host.fqdn, dropletName: host.dropletName, holdsData: host.holdsData })).sort(byString((h) => h.fqdn)),
     zones: estate.zones.map((zone) => ({ name: zone.name })).sort(byString((z) => z.name)),
     // Field by field, in one order, so that the review can tell the head's exceptions from the base's by their JSON.
     exceptions: estate.policyExceptions().map(({ subject, exception }) => ({
-      subject, rule: exception.rule, reason: exception.reason, owner: exception.owner, granted: exception.granted, expires: exception.expires,
+      subject,
+      rule: exception.rule,
+      reason: exception.reason,
+      owner: exception.owner,
+      granted: exception.granted,
+      expires: exception.expires,
     })),
   };
 }
@@ -126,5 +134,7 @@ function policyFacts(estate: Estate): PolicyFacts {
 export function parseEstateFacts(value: unknown, where: string): EstateFacts {
   const parsed = factsSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new Error(`${where}: not the estate's facts: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`).join("; ")}`);
+  throw new Error(
+    `${where}: not the estate's facts: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`).join("; ")}`,
+  );
 }

@@ -61,19 +61,35 @@ export class Estate extends InventoryFields {
   }
 
   datacenter(key: string): Datacenter {
-    return found(this.datacenters.find((dc) => dc.key === key), "datacenter", key);
+    return found(
+      this.datacenters.find((dc) => dc.key === key),
+      "datacenter",
+      key,
+    );
   }
 
   role(name: string): Role {
-    return found(this.roles.find((r) => r.name === name), "role", name);
+    return found(
+      this.roles.find((r) => r.name === name),
+      "role",
+      name,
+    );
   }
 
   owner(key: string): Owner {
-    return found(this.owners.find((o) => o.key === key), "owner", key);
+    return found(
+      this.owners.find((o) => o.key === key),
+      "owner",
+      key,
+    );
   }
 
   host(key: string): EstateHost {
-    return found(this.hosts.find((h) => h.key === key), "host", key);
+    return found(
+      this.hosts.find((h) => h.key === key),
+      "host",
+      key,
+    );
   }
 
   hostsIn(datacenter: string): readonly EstateHost[] {
@@ -116,8 +132,9 @@ export class Estate extends InventoryFields {
   internalPorts(role: Role, datacenter: string): readonly PortRange[] {
     const estate = this.estatePorts(role);
     const discovery = this.serviceDiscovery;
-    return [...(discovery.datacenters.includes(datacenter) ? discovery.ports : []), ...role.internalPorts]
-      .filter((port) => !estate.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to));
+    return [...(discovery.datacenters.includes(datacenter) ? discovery.ports : []), ...role.internalPorts].filter(
+      (port) => !estate.some((p) => p.protocol === port.protocol && p.from === port.from && p.to === port.to),
+    );
   }
 
   /** Where every value comes from: each item's source and its fields' own (inventory/fact-sources.ts). */

@@ -33,7 +33,10 @@ function notADay(value: string): string {
 }
 
 /** What is wrong with an exception's term, by field: dates that are not dates, an expiry before the grant or too late. */
-export function exceptionTermProblems(term: { readonly granted: string; readonly expires: string }): { readonly field: "granted" | "expires"; readonly problem: string }[] {
+export function exceptionTermProblems(term: {
+  readonly granted: string;
+  readonly expires: string;
+}): { readonly field: "granted" | "expires"; readonly problem: string }[] {
   const granted = dayNumber(term.granted);
   const expires = dayNumber(term.expires);
   const problems: { field: "granted" | "expires"; problem: string }[] = [];
@@ -42,7 +45,10 @@ export function exceptionTermProblems(term: { readonly granted: string; readonly
   if (granted === undefined || expires === undefined) return problems;
   if (expires < granted) problems.push({ field: "expires", problem: `"${term.expires}" is before the exception was granted (${term.granted})` });
   else if (expires - granted > EXCEPTION_TERM_MAX_DAYS) {
-    problems.push({ field: "expires", problem: `"${term.expires}" is ${expires - granted} days after the exception was granted (${term.granted}): an exception lasts at most ${EXCEPTION_TERM_MAX_DAYS} days; renew it then, with a reason` });
+    problems.push({
+      field: "expires",
+      problem: `"${term.expires}" is ${expires - granted} days after the exception was granted (${term.granted}): an exception lasts at most ${EXCEPTION_TERM_MAX_DAYS} days; renew it then, with a reason`,
+    });
   }
   return problems;
 }

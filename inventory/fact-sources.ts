@@ -14,7 +14,8 @@ export interface SourcedItem {
 
 /** Every sourced item, in the inventory's order, each named as validation messages name it (shape/item-kinds.ts). */
 export function sourcedItems(inventory: EstateInventory): SourcedItem[] {
-  const sourced = (value: unknown): value is Sourced & object => typeof value === "object" && value !== null && !Array.isArray(value) && "source" in value;
+  const sourced = (value: unknown): value is Sourced & object =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && "source" in value;
   return itemsOf(EstateInventory, inventory).flatMap(({ label, item }) => (sourced(item) ? [{ label, item }] : []));
 }
 

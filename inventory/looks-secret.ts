@@ -11,7 +11,8 @@ export function looksSecretName(name: string | number): boolean {
 }
 
 /** Prefixes of credentials that announce themselves: GitHub, GitLab, Slack, AWS, Stripe, DigitalOcean, Heroku, SendGrid. */
-const TOKEN_PREFIX = /^(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA[0-9A-Z]{12}|ASIA[0-9A-Z]{12}|[sr]k_live_|dop_v1_|doo_v1_|HRKU-|SG\.[\w-]{10,}\.)/;
+const TOKEN_PREFIX =
+  /^(gh[pousr]_|github_pat_|glpat-|xox[abprs]-|AKIA[0-9A-Z]{12}|ASIA[0-9A-Z]{12}|[sr]k_live_|dop_v1_|doo_v1_|HRKU-|SG\.[\w-]{10,}\.)/;
 /** A URL that carries a password: `scheme://user:password@host`. */
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;

@@ -31,11 +31,24 @@ export interface UncheckedName {
 /** A Datadog monitor the estate plans; `key` is its construct id, derived from inventory keys. */
 export type PlannedMonitor =
   /** Every host of a role reports through its agent; a host that falls silent alerts. */
-  | { readonly kind: "agent-reporting"; readonly key: string; readonly role: string; readonly hosts: readonly string[]; readonly owners: readonly string[] }
+  | {
+      readonly kind: "agent-reporting";
+      readonly key: string;
+      readonly role: string;
+      readonly hosts: readonly string[];
+      readonly owners: readonly string[];
+    }
   /** A data-holding host's disks: every device of the host. */
   | { readonly kind: "disk"; readonly key: string; readonly host: string; readonly fqdn: string; readonly owners: readonly string[] }
   /** A block-storage volume, by the mount point its host mounts it at. */
-  | { readonly kind: "volume"; readonly key: string; readonly volume: string; readonly fqdn: string; readonly mountPoint: string; readonly owners: readonly string[] }
+  | {
+      readonly kind: "volume";
+      readonly key: string;
+      readonly volume: string;
+      readonly fqdn: string;
+      readonly mountPoint: string;
+      readonly owners: readonly string[];
+    }
   /** The managed PostgreSQL cluster answers connections. */
   | { readonly kind: "database"; readonly key: string; readonly cluster: string; readonly owners: readonly string[] };
 
@@ -58,28 +71,67 @@ export function planMonitoring(inventory: EstateInventory, hosts: readonly Estat
     const check = service.check ?? { kind: "https", path: "/" };
     if (check.kind === "none") return [];
     return service.names.map((name) => ({
-      name, service: service.key, owner: service.owner,
-      protocol: check.kind === "http" ? "http" : "https", path: check.path, verifyCertificate: check.kind === "https",
+      name,
+      service: service.key,
+      owner: service.owner,
+      protocol: check.kind === "http" ? "http" : "https",
+      path: check.path,
+      verifyCertificate: check.kind === "https",
     }));
   });
-  const uncheckedNames = inventory.services.flatMap((service) => (service.check?.kind === "none" ? service.names.map((name) => ({ name, service: service.key, reason: (service.check as { reason: string }).reason })) : []));
+  const uncheckedNames = inventory.services.flatMap((service) =>
+    service.check?.kind === "none"
+      ? service.names.map((name) => ({ name, service: service.key, reason: (service.check as { reason: string }).reason }))
+      : [],
+  );
   const distinct = (values: readonly string[]): string[] => [...new Set(values)];
   const roles = inventory.roles.filter((role) => hosts.some((h) => h.role === role.name));
   const monitors: PlannedMonitor[] = [
     ...roles.map((role): PlannedMonitor => {
       const members = hosts.filter((h) => h.role === role.name);
-      return { kind: "agent-reporting", key: `agent-${role.name}`, role: role.name, hosts: members.map((h) => h.fqdn), owners: distinct(members.map((h) => h.owner)) };
+      return {
+        kind: "agent-reporting",
+        key: `agent-${role.name}`,
+        role: role.name,
+        hosts: members.map((h) => h.fqdn),
+        owners: distinct(members.map((h) => h.owner)),
+      };
     }),
-    ...hosts.filter((h) => h.holdsData).map((h): PlannedMonitor => ({ kind: "disk", key: `disk-${h.key}`, host: h.key, fqdn: h.fqdn, owners: [h.owner] })),
-    ...hosts.flatMap((h): PlannedMonitor[] => h.volume === undefined ? [] : [{
-      kind: "volume", key: `volume-${h.volume.name}`, volume: h.volume.name, fqdn: h.fqdn, mountPoint: h.volume.mountPoint, owners: [h.owner],
-    }]),
-    { kind: "database", key: `database-${inventory.databaseCluster.name}`, cluster: inventory.databaseCluster.name, owners: [inventory.databaseCluster.owner] },
+    ...hosts
+      .filter((h) => h.holdsData)
+      .map((h): PlannedMonitor => ({ kind: "disk", key: `disk-${h.key}`, host: h.key, fqdn: h.fqdn, owners: [h.owner] })),
+    ...hosts.flatMap((h): PlannedMonitor[] =>
+      h.volume === undefined
+        ? []
+        : [
+            {
+              kind: "volume",
+              key: `volume-${h.volume.name}`,
+              volume: h.volume.name,
+              fqdn: h.fqdn,
+              mountPoint: h.volume.mountPoint,
+              owners: [h.owner],
+            },
+          ],
+    ),
+    {
+      kind: "database",
+      key: `database-${inventory.databaseCluster.name}`,
+      cluster: inventory.databaseCluster.name,
+      owners: [inventory.databaseCluster.owner],
+    },
   ];
   const inOwnerOrder = (owners: readonly string[]): string[] => inventory.owners.map((o) => o.key).filter((key) => owners.includes(key));
   const checkedOwners = inOwnerOrder(uptimeChecks.map((c) => c.owner));
   const monitoredOwners = inOwnerOrder(monitors.flatMap((m) => m.owners));
-  return { uptimeChecks, uncheckedNames, monitors, checkedOwners, monitoredOwners, pagedOwners: inOwnerOrder([...checkedOwners, ...monitoredOwners]) };
+  return {
+    uptimeChecks,
+    uncheckedNames,
+    monitors,
+    checkedOwners,
+    monitoredOwners,
+    pagedOwners: inOwnerOrder([...checkedOwners, ...monitoredOwners]),
+  };
 }
 
 /**

@@ -25,7 +25,10 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   const records: PlannedRecord[] = [];
   const externalZones = inventory.externalZones.map((z) => z.name);
   const zoneOf = (name: string): { zone: string; ttl: number } => {
-    const zoneName = zoneContaining(name, inventory.zones.map((z) => z.name));
+    const zoneName = zoneContaining(
+      name,
+      inventory.zones.map((z) => z.name),
+    );
     const zone = inventory.zones.find((z) => z.name === zoneName);
     return { zone: zone?.name ?? "", ttl: zone?.defaultTtl ?? 0 };
   };
@@ -40,15 +43,10 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
     add(name, "AAAA", { kind: "droplet-ipv6", hosts: hostKeys }, madeBy, ttl);
   };
   const hostKeysWithRole = (role: string, datacenter?: string): string[] =>
-    inventory.hosts
-      .filter((h) => h.role === role && (datacenter === undefined || h.datacenter === datacenter))
-      .map(hostKey);
+    inventory.hosts.filter((h) => h.role === role && (datacenter === undefined || h.datacenter === datacenter)).map(hostKey);
 
   for (const zone of inventory.zones) {
-    const caa = [
-      ...inventory.caa.issuers.map((issuer) => `0 issue "${issuer}"`),
-      `0 iodef "${inventory.caa.iodef}"`,
-    ];
+    const caa = [...inventory.caa.issuers.map((issuer) => `0 issue "${issuer}"`), `0 iodef "${inventory.caa.iodef}"`];
     add(zone.name, "CAA", { kind: "literal", values: caa }, `zone "${zone.name}" CAA policy`);
     // One TXT record set at the apex: the SPF policy, then the zone's other values (site verification...).
     add(zone.name, "TXT", { kind: "literal", values: [zone.spf, ...(zone.txt ?? [])] }, `zone "${zone.name}" fields "spf" and "txt"`);
@@ -72,10 +70,15 @@ export function planRecords(inventory: EstateInventory): PlannedRecord[] {
   }
 
   // A host named in another organization's zone (OSUOSL's) is recorded, not published.
-  for (const host of inventory.externalHosts.filter((h) => zoneContaining(h.name, inventory.zones.map((z) => z.name)) !== undefined)) {
-    const target: RecordTarget = host.ipv4 === undefined
-      ? { kind: "external-ipv4-variable", fqdn: host.name }
-      : { kind: "literal", values: [host.ipv4] };
+  for (const host of inventory.externalHosts.filter(
+    (h) =>
+      zoneContaining(
+        h.name,
+        inventory.zones.map((z) => z.name),
+      ) !== undefined,
+  )) {
+    const target: RecordTarget =
+      host.ipv4 === undefined ? { kind: "external-ipv4-variable", fqdn: host.name } : { kind: "literal", values: [host.ipv4] };
     add(host.name, "A", target, `external host "${host.name}"`);
   }
 

@@ -58,7 +58,11 @@ export function validateInventory(input: unknown): ValidatedInventory {
     const range = knownCidr(dc.privateRange);
     for (const other of inv.datacenters.slice(0, index)) {
       if (rangesOverlap(range, knownCidr(other.privateRange))) {
-        problems.add(`datacenter "${dc.key}"`, "privateRange", `"${dc.privateRange}" overlaps the private network of datacenter "${other.key}" (${other.privateRange})`);
+        problems.add(
+          `datacenter "${dc.key}"`,
+          "privateRange",
+          `"${dc.privateRange}" overlaps the private network of datacenter "${other.key}" (${other.privateRange})`,
+        );
       }
     }
   });
@@ -72,7 +76,12 @@ export function validateInventory(input: unknown): ValidatedInventory {
       (role[list] ?? []).forEach((port, index) => {
         const common = inv.commonWorldPorts.find((p) => p.protocol === port.protocol && p.from <= port.to && port.from <= p.to);
         const ports = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
-        if (common !== undefined) problems.add(`role "${role.name}"`, `${list}[${index}]`, `${port.protocol} ${ports} ("${port.service}") is listed twice for the role's hosts: every host opens it already (commonWorldPorts, "${common.service}")`);
+        if (common !== undefined)
+          problems.add(
+            `role "${role.name}"`,
+            `${list}[${index}]`,
+            `${port.protocol} ${ports} ("${port.service}") is listed twice for the role's hosts: every host opens it already (commonWorldPorts, "${common.service}")`,
+          );
       });
     }
   }
@@ -89,15 +98,28 @@ export function validateInventory(input: unknown): ValidatedInventory {
       const was = inv.datacenters.find((dc) => dc.key === before);
       const is = inv.datacenters.find((dc) => dc.key === host.datacenter);
       if (was !== undefined && is !== undefined && (was.provider !== is.provider || was.region !== is.region)) {
-        problems.add(item, "previously.datacenter", `the host was in ${before} (${was.provider} ${was.region}): a droplet cannot change region, so a move from there would create a new droplet. Create the new host first and retire the old one in a later change`);
+        problems.add(
+          item,
+          "previously.datacenter",
+          `the host was in ${before} (${was.provider} ${was.region}): a droplet cannot change region, so a move from there would create a new droplet. Create the new host first and retire the old one in a later change`,
+        );
       } else if (was !== undefined && hostKeys.includes(hostKey({ name: host.name, datacenter: before }))) {
-        problems.add(item, "previously.datacenter", `"${hostKey({ name: host.name, datacenter: before })}" is a host of the inventory: both cannot keep that droplet`);
+        problems.add(
+          item,
+          "previously.datacenter",
+          `"${hostKey({ name: host.name, datacenter: before })}" is a host of the inventory: both cannot keep that droplet`,
+        );
       }
     }
     const previous = host.previously?.name;
     if (previous !== undefined && previous !== host.name) {
       const key = hostKey({ name: previous, datacenter: host.datacenter });
-      if (hostKeys.includes(key)) problems.add(item, "previously.name", `"${previous}" is the name of a host of the inventory in ${host.datacenter}: both cannot keep that droplet`);
+      if (hostKeys.includes(key))
+        problems.add(
+          item,
+          "previously.name",
+          `"${previous}" is the name of a host of the inventory in ${host.datacenter}: both cannot keep that droplet`,
+        );
       const other = previousKeys.get(key);
       if (other !== undefined) problems.add(item, "previously.name", `"${previous}" is also the previous name of host "${other}"`);
       previousKeys.set(key, hostKey(host));
@@ -107,29 +129,47 @@ export function validateInventory(input: unknown): ValidatedInventory {
   const zoneNames = inv.zones.map((z) => z.name);
   checkDuplicates("zone", zoneNames);
   if (!inv.zones.some((z) => z.name === inv.hostZone)) problems.add("estate", "hostZone", `"${inv.hostZone}" is not a managed zone`);
-  checkDuplicates("external zone", inv.externalZones.map((z) => z.name));
+  checkDuplicates(
+    "external zone",
+    inv.externalZones.map((z) => z.name),
+  );
   // A zone inside another is found only through an NS record set there, which the inventory cannot write (its records take
   // no NS type): resolvers would ask the outer zone, which has no such names, and never this one.
-  for (const [kind, list] of [["zone", inv.zones], ["external zone", inv.externalZones]] as const) {
+  for (const [kind, list] of [
+    ["zone", inv.zones],
+    ["external zone", inv.externalZones],
+  ] as const) {
     for (const inner of list) {
-      const outer = zoneContaining(inner.name, zoneNames.filter((name) => name !== inner.name));
+      const outer = zoneContaining(
+        inner.name,
+        zoneNames.filter((name) => name !== inner.name),
+      );
       if (outer !== undefined) {
-        problems.add(`${kind} "${inner.name}"`, "name", `"${inner.name}" lies inside zone "${outer}", which does not delegate it (the inventory writes no NS record): resolvers would never ask it. Write its names in zone "${outer}"`);
+        problems.add(
+          `${kind} "${inner.name}"`,
+          "name",
+          `"${inner.name}" lies inside zone "${outer}", which does not delegate it (the inventory writes no NS record): resolvers would never ask it. Write its names in zone "${outer}"`,
+        );
       }
     }
   }
   for (const external of inv.externalZones) {
-    if (inv.zones.some((z) => z.name === external.name)) problems.add(`external zone "${external.name}"`, "name", `"${external.name}" is a zone managed here too: its records would have two keepers`);
+    if (inv.zones.some((z) => z.name === external.name))
+      problems.add(`external zone "${external.name}"`, "name", `"${external.name}" is a zone managed here too: its records would have two keepers`);
   }
 
   const siteNames = inv.staticSites.map((s) => s.bucket);
   checkDuplicates("static site", siteNames);
   if (inv.stateStore !== undefined) {
     // A website bucket is public by design; the state bucket holds every secret of the estate.
-    if (siteNames.includes(inv.stateStore.bucket)) problems.add("state store", "bucket", `"${inv.stateStore.bucket}" is a static site's bucket, which anyone may read`);
+    if (siteNames.includes(inv.stateStore.bucket))
+      problems.add("state store", "bucket", `"${inv.stateStore.bucket}" is a static site's bucket, which anyone may read`);
   }
 
-  checkDuplicates("service", inv.services.map((s) => s.key));
+  checkDuplicates(
+    "service",
+    inv.services.map((s) => s.key),
+  );
   const knownZones = [...zoneNames, ...inv.externalZones.map((z) => z.name)];
   for (const service of inv.services) {
     const item = `service "${service.key}"`;
@@ -145,13 +185,15 @@ export function validateInventory(input: unknown): ValidatedInventory {
     }
     if (origin.kind === "heroku") {
       const app = inv.heroku.apps.find((a) => a.name === origin.app);
-      if (app === undefined) problems.add(item, "origin.app", `unknown Heroku app "${origin.app}" (known: ${quoteList(inv.heroku.apps.map((a) => a.name))})`);
+      if (app === undefined)
+        problems.add(item, "origin.app", `unknown Heroku app "${origin.app}" (known: ${quoteList(inv.heroku.apps.map((a) => a.name))})`);
       for (const name of service.names.filter((n) => app !== undefined && !(app.customDomains ?? []).includes(n))) {
         problems.add(item, "names", `"${name}" is not a custom domain of the Heroku app "${origin.app}", which would not answer it`);
       }
     }
     if (origin.kind === "s3-website") {
-      if (!siteNames.includes(origin.site)) problems.add(item, "origin.site", `unknown static site "${origin.site}" (known: ${quoteList(siteNames)})`);
+      if (!siteNames.includes(origin.site))
+        problems.add(item, "origin.site", `unknown static site "${origin.site}" (known: ${quoteList(siteNames)})`);
       const apex = service.names.find((name) => zoneNames.includes(name));
       if (apex !== undefined) problems.add(item, "names", `"${apex}" is a zone apex, which cannot be a CNAME to a website endpoint`);
     }
@@ -162,7 +204,10 @@ export function validateInventory(input: unknown): ValidatedInventory {
 
   const db = inv.databaseCluster;
   const dbItem = `database cluster "${db.name}"`;
-  checkDuplicates("database", db.databases.map((d) => d.name));
+  checkDuplicates(
+    "database",
+    db.databases.map((d) => d.name),
+  );
   if (dcKeys.includes(db.datacenter) && !inv.hosts.some((h) => h.role === db.administeredByRole && h.datacenter === db.datacenter)) {
     problems.add(dbItem, "administeredByRole", `role "${db.administeredByRole}" has no host in ${db.datacenter}`);
   }
@@ -205,13 +250,20 @@ function validateHeroku(inv: EstateInventory, problems: ProblemList, zoneNames: 
     // with an error page.
     const reachedAs = inv.services.find((service) => service.origin.kind === "heroku" && service.origin.app === app.name)?.key;
     const reachedBy = inv.fastlyServices.find((f) => f.backends.some((b) => b.origin.kind === "heroku-app" && b.origin.app === app.name))?.name;
-    const reached = reachedAs !== undefined ? `service "${reachedAs}" points its names at it` : reachedBy !== undefined ? `fastly service "${reachedBy}" reaches it` : undefined;
+    const reached =
+      reachedAs !== undefined
+        ? `service "${reachedAs}" points its names at it`
+        : reachedBy !== undefined
+          ? `fastly service "${reachedBy}" reaches it`
+          : undefined;
     const web = app.formation.find((process) => process.type === "web");
     if (reached !== undefined && web === undefined) problems.add(item, "formation", `has no web process, but ${reached}: nothing would answer`);
-    else if (reached !== undefined && web?.quantity === 0) problems.add(item, "formation.web.quantity", `0 web dynos, but ${reached}: Heroku would answer every request with an error page`);
+    else if (reached !== undefined && web?.quantity === 0)
+      problems.add(item, "formation.web.quantity", `0 web dynos, but ${reached}: Heroku would answer every request with an error page`);
     if (app.pipeline?.stage === "production") {
       const other = production.get(app.pipeline.pipeline);
-      if (other !== undefined) problems.add(item, "pipeline.stage", `the pipeline "${app.pipeline.pipeline}" has a production app already, "${other}"`);
+      if (other !== undefined)
+        problems.add(item, "pipeline.stage", `the pipeline "${app.pipeline.pipeline}" has a production app already, "${other}"`);
       else production.set(app.pipeline.pipeline, app.name);
     }
   }
@@ -231,28 +283,47 @@ function validateFastly(inv: EstateInventory, problems: ProblemList, zoneNames: 
       }
     }
     const zones = new Set(spec.domains.map((d) => zoneContaining(d, zoneNames) ?? ""));
-    if (zones.size > 1) problems.add(item, "domains", `span several zones (${[...zones].sort().join(", ")}); its certificate's DNS challenges need one`);
+    if (zones.size > 1)
+      problems.add(item, "domains", `span several zones (${[...zones].sort().join(", ")}); its certificate's DNS challenges need one`);
     for (const backend of spec.backends) {
       const field = `backends.${backend.name}`;
       const origin = backend.origin;
       if (origin.kind === "heroku-app") {
         const app = inv.heroku.apps.find((a) => a.name === origin.app);
         if (app === undefined) problems.add(item, `${field}.origin.app`, `unknown Heroku app "${origin.app}"`);
-        else if (!(app.customDomains ?? []).includes(origin.customDomain)) problems.add(item, `${field}.origin.customDomain`, `"${origin.customDomain}" is not a custom domain of the Heroku app "${origin.app}"`);
+        else if (!(app.customDomains ?? []).includes(origin.customDomain))
+          problems.add(item, `${field}.origin.customDomain`, `"${origin.customDomain}" is not a custom domain of the Heroku app "${origin.app}"`);
       } else if (origin.kind === "s3-website") {
         if (!inv.staticSites.some((site) => site.bucket === origin.site)) {
-          problems.add(item, `${field}.origin.site`, `unknown static site "${origin.site}" (known: ${inv.staticSites.map((site) => `"${site.bucket}"`).join(", ")})`);
+          problems.add(
+            item,
+            `${field}.origin.site`,
+            `unknown static site "${origin.site}" (known: ${inv.staticSites.map((site) => `"${site.bucket}"`).join(", ")})`,
+          );
         }
       } else {
         const role = inv.roles.find((r) => r.name === origin.role);
         const hosts = inv.hosts.filter((h) => h.role === origin.role && h.datacenter === origin.datacenter);
         if (hosts.length === 0) {
           problems.add(item, `${field}.origin`, `role "${origin.role}" has no host in ${origin.datacenter}`);
-        } else if (role !== undefined && ![...inv.commonWorldPorts, ...role.worldPorts, ...role.fastlyPorts].some((p) => p.protocol === "tcp" && p.from <= backend.port && backend.port <= p.to)) {
-          problems.add(item, `${field}.port`, `port ${backend.port} is open neither to Fastly nor to the world on role "${origin.role}", so Fastly could not reach it`);
+        } else if (
+          role !== undefined &&
+          ![...inv.commonWorldPorts, ...role.worldPorts, ...role.fastlyPorts].some(
+            (p) => p.protocol === "tcp" && p.from <= backend.port && backend.port <= p.to,
+          )
+        ) {
+          problems.add(
+            item,
+            `${field}.port`,
+            `port ${backend.port} is open neither to Fastly nor to the world on role "${origin.role}", so Fastly could not reach it`,
+          );
         } else if (role !== undefined && hosts.length > 1 && roleNameIn(inv, role, origin.datacenter) === undefined) {
           const name = `${role.shortName ?? role.name}.${origin.datacenter}.${inv.hostZone}`;
-          problems.add(item, `${field}.origin`, `"${name}", the name of role "${origin.role}" in ${origin.datacenter}, is a host's own name, so Fastly would reach that host alone: give the role a shortName`);
+          problems.add(
+            item,
+            `${field}.origin`,
+            `"${name}", the name of role "${origin.role}" in ${origin.datacenter}, is a host's own name, so Fastly would reach that host alone: give the role a shortName`,
+          );
         }
       }
     }
@@ -261,7 +332,8 @@ function validateFastly(inv: EstateInventory, problems: ProblemList, zoneNames: 
       const host = inv.hosts.find((h) => hostKey(h) === syslogHost);
       const role = inv.roles.find((r) => r.name === host?.role);
       if (host === undefined) problems.add(item, "syslogLogging.host", `unknown host "${syslogHost}"`);
-      else if ((role?.fastlyPorts ?? []).length === 0) problems.add(item, "syslogLogging.host", `role "${host.role}" of "${syslogHost}" opens no port to Fastly`);
+      else if ((role?.fastlyPorts ?? []).length === 0)
+        problems.add(item, "syslogLogging.host", `role "${host.role}" of "${syslogHost}" opens no port to Fastly`);
     }
   }
   for (const service of inv.services) {
@@ -269,7 +341,11 @@ function validateFastly(inv: EstateInventory, problems: ProblemList, zoneNames: 
     if (origin.kind !== "fastly") continue;
     const spec = inv.fastlyServices.find((f) => f.name === origin.service);
     if (spec === undefined) {
-      problems.add(`service "${service.key}"`, "origin.service", `unknown Fastly service "${origin.service}" (known: ${names.map((n) => `"${n}"`).join(", ")})`);
+      problems.add(
+        `service "${service.key}"`,
+        "origin.service",
+        `unknown Fastly service "${origin.service}" (known: ${names.map((n) => `"${n}"`).join(", ")})`,
+      );
       continue;
     }
     for (const name of service.names.filter((n) => !spec.domains.includes(n))) {
@@ -288,8 +364,18 @@ function validateExternalServices(inv: EstateInventory, records: readonly Planne
     for (const name of external.names) {
       const servedBy = inv.services.find((s) => s.names.includes(name));
       const written = records.find((r) => r.name === name && !(r.name === r.zone && (r.type === "CAA" || r.type === "TXT")));
-      const by = servedBy !== undefined ? `service "${servedBy.key}" serves it` : written !== undefined ? `${written.madeBy} writes its ${written.type} record` : undefined;
-      if (by !== undefined) problems.add(item, "names", `"${name}" is managed by ${external.managedBy}; this configuration must not serve it or write its records (${by})`);
+      const by =
+        servedBy !== undefined
+          ? `service "${servedBy.key}" serves it`
+          : written !== undefined
+            ? `${written.madeBy} writes its ${written.type} record`
+            : undefined;
+      if (by !== undefined)
+        problems.add(
+          item,
+          "names",
+          `"${name}" is managed by ${external.managedBy}; this configuration must not serve it or write its records (${by})`,
+        );
     }
   }
 }
@@ -306,7 +392,11 @@ function validateMxTargets(inv: EstateInventory, records: readonly PlannedRecord
         const target = (value.split(" ")[1] ?? "").replace(/\.$/, "");
         const alias = records.find((r) => r.name === target && r.type === "CNAME");
         if (alias !== undefined) {
-          problems.add(`zone "${zone.name}"`, `records[${recordIndex}].values[${valueIndex}]`, `"${value}" points at ${target}, a CNAME (${alias.madeBy}): an MX must name a host's own address records (RFC 2181 section 10.3), and mail servers may refuse to deliver`);
+          problems.add(
+            `zone "${zone.name}"`,
+            `records[${recordIndex}].values[${valueIndex}]`,
+            `"${value}" points at ${target}, a CNAME (${alias.madeBy}): an MX must name a host's own address records (RFC 2181 section 10.3), and mail servers may refuse to deliver`,
+          );
         }
       });
     });
@@ -327,7 +417,8 @@ function validateRecords(records: readonly PlannedRecord[], problems: ProblemLis
     const key = `${record.name} ${record.type}`;
     const first = seen.get(key);
     // The same item twice (a host listed twice) is reported as a duplicate item, not once more per record.
-    if (first !== undefined && first !== record.madeBy) problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
+    if (first !== undefined && first !== record.madeBy)
+      problems.add(item, "name", `duplicate record: ${record.type} "${record.name}" is also made by ${first}`);
     else seen.set(key, record.madeBy);
     const types = typesByName.get(record.name) ?? new Set<string>();
     types.add(record.type);

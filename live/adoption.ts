@@ -52,7 +52,17 @@ export const OUTCOME_TITLE: Readonly<Record<AdoptionOutcome, string>> = {
 };
 
 /** The order outcomes are listed in: what needs a decision first. */
-export const OUTCOME_ORDER: readonly AdoptionOutcome[] = ["replaced", "destroyed", "adopted-with-changes", "to-be-created", "id-by-hand", "created-not-importable", "managed-already", "other", "adopted"];
+export const OUTCOME_ORDER: readonly AdoptionOutcome[] = [
+  "replaced",
+  "destroyed",
+  "adopted-with-changes",
+  "to-be-created",
+  "id-by-hand",
+  "created-not-importable",
+  "managed-already",
+  "other",
+  "adopted",
+];
 
 export interface AttributeChange extends AttributeDiff {
   /** The inventory item and field the code's value comes from, where the inventory decides it. */
@@ -112,24 +122,37 @@ export interface AdoptionInputs {
 const resourceOf = (address: string): string => address.replace(/\[.*\]$/, "");
 
 export function adoptionReport(inputs: AdoptionInputs): AdoptionReport {
-  const withheldById = new Map(inputs.snapshotObjects.filter((o) => o.withheld !== undefined).map((o) => [`${o.type}\0${o.importId}`, withheldPaths(o.values, o.withheld)]));
+  const withheldById = new Map(
+    inputs.snapshotObjects.filter((o) => o.withheld !== undefined).map((o) => [`${o.type}\0${o.importId}`, withheldPaths(o.values, o.withheld)]),
+  );
   const changes: PlannedChange[] = [];
   const stacks = inputs.plans.map((plan): AdoptionStack => {
-    if (plan.plan === undefined) return { stack: plan.stack, summary: plan.summary, ...(plan.failure !== undefined ? { failure: plan.failure } : {}), resources: [] };
+    if (plan.plan === undefined)
+      return { stack: plan.stack, summary: plan.summary, ...(plan.failure !== undefined ? { failure: plan.failure } : {}), resources: [] };
     const planned = plannedChanges(plan.stack, plan.plan);
     changes.push(...planned);
     const resources = planned.map((change): AdoptedResource => {
       const origin = inputs.origins.get(plan.stack)?.get(resourceOf(change.address));
-      const withheld = change.importId === undefined ? [] : withheldById.get(`${change.type}\0${change.importId}`) ?? [];
+      const withheld = change.importId === undefined ? [] : (withheldById.get(`${change.type}\0${change.importId}`) ?? []);
       const diffs = liveAttributeDiffs(change, inputs.schemas.get(change.type));
       const isWithheld = (path: string): boolean => withheld.some((w) => path === w || path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
       const recomputed = diffs.filter((d) => !isWithheld(d.path) && d.change === "changed" && d.after === UNKNOWN_TEXT).map((d) => d.path);
-      const attributes = diffs.filter((d) => !isWithheld(d.path) && !recomputed.includes(d.path)).map((d): AttributeChange => {
-        const field = inventoryField(inputs.estate, change.type, change.after, d.path);
-        return field === undefined ? d : { ...d, inventory: field };
-      });
+      const attributes = diffs
+        .filter((d) => !isWithheld(d.path) && !recomputed.includes(d.path))
+        .map((d): AttributeChange => {
+          const field = inventoryField(inputs.estate, change.type, change.after, d.path);
+          return field === undefined ? d : { ...d, inventory: field };
+        });
       const notCompared = [...new Set(diffs.filter((d) => isWithheld(d.path)).map((d) => d.path))].sort(compareStrings);
-      const base = { stack: plan.stack, address: change.address, type: change.type, name: recognizableName(change), ...(change.importId !== undefined ? { importId: change.importId } : {}), notCompared, recomputed: attributes.length > 0 ? recomputed : [] };
+      const base = {
+        stack: plan.stack,
+        address: change.address,
+        type: change.type,
+        name: recognizableName(change),
+        ...(change.importId !== undefined ? { importId: change.importId } : {}),
+        notCompared,
+        recomputed: attributes.length > 0 ? recomputed : [],
+      };
       switch (change.action) {
         case "import":
           return { ...base, outcome: attributes.length === 0 ? "adopted" : "adopted-with-changes", attributes };
@@ -146,13 +169,27 @@ export function adoptionReport(inputs: AdoptionInputs): AdoptionReport {
           return { ...base, outcome: "other", attributes };
       }
     });
-    return { stack: plan.stack, summary: plan.summary, resources: resources.sort((a, b) => OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome) || compareStrings(a.name, b.name)) };
+    return {
+      stack: plan.stack,
+      summary: plan.summary,
+      resources: resources.sort((a, b) => OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome) || compareStrings(a.name, b.name)),
+    };
   });
   const facts = estateFacts(inputs.estate);
   const objects = inputs.plans.flatMap((p) => (p.plan === undefined ? [] : planObjects(p.plan).map((o) => ({ ...o, stack: p.stack }))));
-  const judgeInputs = { changes, outputChanges: [], base: inputs.configurations, head: inputs.configurations, ownership: ownership(facts.owned, objects, [inputs.configurations]) };
-  const dangers = [...judgeDestruction(judgeInputs), ...judgeTakeover(judgeInputs), ...judgeExposure(judgeInputs), ...judgeSilencing(judgeInputs)]
-    .sort((a, b) => compareStrings(`${a.class}\0${a.stack}\0${a.subject}\0${a.kind}`, `${b.class}\0${b.stack}\0${b.subject}\0${b.kind}`));
+  const judgeInputs = {
+    changes,
+    outputChanges: [],
+    base: inputs.configurations,
+    head: inputs.configurations,
+    ownership: ownership(facts.owned, objects, [inputs.configurations]),
+  };
+  const dangers = [
+    ...judgeDestruction(judgeInputs),
+    ...judgeTakeover(judgeInputs),
+    ...judgeExposure(judgeInputs),
+    ...judgeSilencing(judgeInputs),
+  ].sort((a, b) => compareStrings(`${a.class}\0${a.stack}\0${a.subject}\0${a.kind}`, `${b.class}\0${b.stack}\0${b.subject}\0${b.kind}`));
   return { live: inputs.live, terraformVersion: inputs.terraformVersion, stacks, dangers, idsByHand: inputs.idsByHand };
 }
 
@@ -161,9 +198,15 @@ function createdBecause(origin: IdOrigin | undefined, findByHand: string | undef
     case "not-importable":
       return { outcome: "created-not-importable" };
     case "by-hand":
-      return { outcome: "id-by-hand", why: `discovery cannot find its type: record ${origin.placeholder} in adoption/import-ids.json${findByHand !== undefined ? ` (${findByHand})` : ""}` };
+      return {
+        outcome: "id-by-hand",
+        why: `discovery cannot find its type: record ${origin.placeholder} in adoption/import-ids.json${findByHand !== undefined ? ` (${findByHand})` : ""}`,
+      };
     case "ambiguous":
-      return { outcome: "id-by-hand", why: `several live objects match: ${origin.candidates.join(", ")}; record the right one in adoption/import-ids.json` };
+      return {
+        outcome: "id-by-hand",
+        why: `several live objects match: ${origin.candidates.join(", ")}; record the right one in adoption/import-ids.json`,
+      };
     case "not-found":
       return { outcome: "to-be-created", why: origin.looked };
     case undefined:

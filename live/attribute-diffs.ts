@@ -41,7 +41,8 @@ export function liveAttributeDiffs(change: PlannedChange, schema: Schema | undef
   const before = isRecord(change.before) ? change.before : {};
   const after = isRecord(change.after) ? change.after : {};
   const unknown = isRecord(change.afterUnknown) ? change.afterUnknown : {};
-  const ours = (values: Record<string, unknown>): Record<string, unknown> => (schema === undefined ? {} : withholdSecrets(change.type, schema.block, values).withheld ?? {});
+  const ours = (values: Record<string, unknown>): Record<string, unknown> =>
+    schema === undefined ? {} : (withholdSecrets(change.type, schema.block, values).withheld ?? {});
   const marksBefore = unionMarks(ours(before), leafMarks(change.beforeSensitive, before)) as Record<string, unknown> | undefined;
   const marksAfter = unionMarks(ours(after), leafMarks(change.afterSensitive, after)) as Record<string, unknown> | undefined;
   const created = change.action === "create";

@@ -22,21 +22,28 @@ export interface LiveCommand {
   /** Lines of `<status>  <what it means>`, ending `--help`. */
   readonly exitStatuses: readonly string[];
   readonly extraOptions: (command: Command) => Command;
-  readonly run: (options: Readonly<Record<string, unknown>>, common: LiveCommandOptions) => Promise<{ status: number; render: (format: Format) => string }>;
+  readonly run: (
+    options: Readonly<Record<string, unknown>>,
+    common: LiveCommandOptions,
+  ) => Promise<{ status: number; render: (format: Format) => string }>;
 }
 
 /** Parses the arguments, runs the command, prints or writes its report; resolves with the exit status. */
 export async function liveCommandMain(command: LiveCommand, argv: readonly string[], env: NodeJS.ProcessEnv, root: string): Promise<number> {
-  const program = command.extraOptions(commandLine(command.name, { description: command.description, exitStatuses: command.exitStatuses })
-    .argument("[stacks...]", "stacks (with the stacks they read); all when none")
-    .option("--live <file>", "a live snapshot (npm run live-snapshot) to compare with, offline, instead of the clouds")
-    .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
-    .option("--output <file>", "write the report to a file instead of standard output"));
+  const program = command.extraOptions(
+    commandLine(command.name, { description: command.description, exitStatuses: command.exitStatuses })
+      .argument("[stacks...]", "stacks (with the stacks they read); all when none")
+      .option("--live <file>", "a live snapshot (npm run live-snapshot) to compare with, offline, instead of the clouds")
+      .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
+      .option("--output <file>", "write the report to a file instead of standard output"),
+  );
   const usage = parseCommandLine(program, argv);
   if (usage !== undefined) return usage;
   const options = program.opts<Record<string, unknown>>();
   const common: LiveCommandOptions = {
-    root, env, stacks: program.args,
+    root,
+    env,
+    stacks: program.args,
     ...(typeof options["live"] === "string" ? { live: resolve(options["live"]) } : {}),
     progress: (line) => process.stderr.write(`${line}\n`),
   };
@@ -53,8 +60,14 @@ export async function liveCommandMain(command: LiveCommand, argv: readonly strin
 
 /** Says why a command could not run, in one line (a known failure) or with its stack (a bug); the status to exit with. */
 export function couldNotRun(name: string, error: unknown): number {
-  const known = error instanceof LiveCommandError || error instanceof SnapshotError || error instanceof TerraformMissingError || error instanceof ScratchFolderError;
-  process.stderr.write(`${name}: could not run: ${known ? error.message : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
+  const known =
+    error instanceof LiveCommandError ||
+    error instanceof SnapshotError ||
+    error instanceof TerraformMissingError ||
+    error instanceof ScratchFolderError;
+  process.stderr.write(
+    `${name}: could not run: ${known ? error.message : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`,
+  );
   return COULD_NOT_RUN;
 }
 

@@ -35,12 +35,17 @@ function snapshotOf(file: string): Snapshot {
 }
 
 function liveLabel(file: string | undefined, snapshot: Snapshot | undefined): string {
-  return file === undefined || snapshot === undefined ? "the clouds (with the environment's credentials)" : `the live snapshot ${file} (taken ${snapshot.taken})`;
+  return file === undefined || snapshot === undefined
+    ? "the clouds (with the environment's credentials)"
+    : `the live snapshot ${file} (taken ${snapshot.taken})`;
 }
 
 function cloudEnvironment(env: NodeJS.ProcessEnv): string {
   const backend = env["PSF_ESTATE_BACKEND"];
-  if (backend === undefined || backend === "") throw new LiveCommandError("against the clouds the stacks' state is read from their backend: set PSF_ESTATE_BACKEND (cloud, s3 or local), or give --live FILE to use a snapshot");
+  if (backend === undefined || backend === "")
+    throw new LiveCommandError(
+      "against the clouds the stacks' state is read from their backend: set PSF_ESTATE_BACKEND (cloud, s3 or local), or give --live FILE to use a snapshot",
+    );
   return backend;
 }
 
@@ -64,27 +69,50 @@ export async function runAdopt(options: AdoptOptions): Promise<AdoptionReport> {
   const backend = options.live === undefined ? cloudEnvironment(options.env) : undefined;
   return inScratch("psf-estate-adopt-", async (scratch) => {
     options.progress("adopt: synthesizing the estate");
-    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
+    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), {
+      PSF_ESTATE_BACKEND: "local",
+      PSF_ESTATE_ADOPT: "0",
+      PSF_ESTATE_IMPORT_IDS: "",
+    });
     // Through the providers' data sources: the real ones, or the twin answering from the snapshot.
     const { found } = await discover({
-      root: options.root, env: options.env, scratch, ...(options.live !== undefined ? { live: options.live } : {}),
-      configurations: synthesized.configurations, stacks: withStacksRead(options.stacks, synthesized.dependencies), known, progress: options.progress,
+      root: options.root,
+      env: options.env,
+      scratch,
+      ...(options.live !== undefined ? { live: options.live } : {}),
+      configurations: synthesized.configurations,
+      stacks: withStacksRead(options.stacks, synthesized.dependencies),
+      known,
+      progress: options.progress,
     });
     const ids = join(scratch, "import-ids.json");
     writeFileSync(ids, JSON.stringify(found.ids));
     if (options.writeIds === true) {
       const merged: Record<string, Record<string, string>> = {};
-      for (const stack of new Set([...Object.keys(known), ...Object.keys(found.discovered)])) merged[stack] = { ...found.discovered[stack], ...known[stack] };
+      for (const stack of new Set([...Object.keys(known), ...Object.keys(found.discovered)]))
+        merged[stack] = { ...found.discovered[stack], ...known[stack] };
       writeFileSync(idsFile, `${stableStringify(merged, 2)}\n`);
       options.progress(`adopt: recorded the ids discovery found in ${idsFile}`);
     }
     let run: PlanRun;
     if (options.live !== undefined) {
       options.progress("adopt: planning every stack through the provider twin, answering from the snapshot");
-      run = await planWithTwin({ root: options.root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), stacks: options.stacks, env: options.env, importIdsFile: ids, liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
+      run = await planWithTwin({
+        root: options.root,
+        twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }),
+        stacks: options.stacks,
+        env: options.env,
+        importIdsFile: ids,
+        liveFile: options.live,
+        progress: (line) => options.progress(`  ${line}`),
+      });
     } else {
       const out = join(scratch, "clouds");
-      synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: backend ?? cloudEnvironment(options.env), PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: ids });
+      synthesize(options.root, options.env, out, {
+        PSF_ESTATE_BACKEND: backend ?? cloudEnvironment(options.env),
+        PSF_ESTATE_ADOPT: "0",
+        PSF_ESTATE_IMPORT_IDS: ids,
+      });
       run = await planWithClouds({ outdir: out, stacks: options.stacks, planArguments: [], env: options.env, progress: options.progress });
     }
     const types = [...synthesized.configurations.values()].flatMap((c) => Object.keys((c as { resource?: Record<string, unknown> }).resource ?? {}));
@@ -122,18 +150,56 @@ export async function runDrift(options: DriftOptions): Promise<DriftReport> {
         // No state given: the state the code leaves when applied, which is what a snapshot derived from a rehearsal describes.
         options.progress("drift: applying the code through the provider twin, for the state to compare");
         stateDir = join(scratch, "state");
-        const applied = await rehearse({ root: options.root, twinBundle, synthesized: out, stacks: options.stacks, planOnly: false, adopt: false, env: options.env, converge: false, validate: false, saveStateTo: stateDir, progress: (line) => options.progress(`  ${line}`) });
-        if (applied.failures.length > 0) throw new LiveCommandError(`the code does not rehearse, so there is no state to compare: ${applied.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")}`);
+        const applied = await rehearse({
+          root: options.root,
+          twinBundle,
+          synthesized: out,
+          stacks: options.stacks,
+          planOnly: false,
+          adopt: false,
+          env: options.env,
+          converge: false,
+          validate: false,
+          saveStateTo: stateDir,
+          progress: (line) => options.progress(`  ${line}`),
+        });
+        if (applied.failures.length > 0)
+          throw new LiveCommandError(
+            `the code does not rehearse, so there is no state to compare: ${applied.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")}`,
+          );
       }
       options.progress("drift: refresh-only plans through the provider twin, answering from the snapshot");
-      run = await planWithTwin({ root: options.root, twinBundle, synthesized: out, stacks: options.stacks, env: options.env, stateFrom: stateDir, planArguments: ["-refresh-only"], liveFile: options.live, progress: (line) => options.progress(`  ${line}`) });
+      run = await planWithTwin({
+        root: options.root,
+        twinBundle,
+        synthesized: out,
+        stacks: options.stacks,
+        env: options.env,
+        stateFrom: stateDir,
+        planArguments: ["-refresh-only"],
+        liveFile: options.live,
+        progress: (line) => options.progress(`  ${line}`),
+      });
     } else {
       const backend = cloudEnvironment(options.env);
       const out = join(scratch, "clouds");
       synthesize(options.root, options.env, out, { PSF_ESTATE_BACKEND: backend, PSF_ESTATE_ADOPT: "0" });
-      run = await planWithClouds({ outdir: out, stacks: options.stacks, planArguments: ["-refresh-only", "-detailed-exitcode"], env: options.env, progress: options.progress });
+      run = await planWithClouds({
+        outdir: out,
+        stacks: options.stacks,
+        planArguments: ["-refresh-only", "-detailed-exitcode"],
+        env: options.env,
+        progress: options.progress,
+      });
     }
-    return driftReport({ live: liveLabel(options.live, snapshot), terraformVersion: run.terraformVersion, plans: run.plans, configurations: synthesized.configurations, estate: loadEstate(), schemas: typeSchemas(options.root).resources });
+    return driftReport({
+      live: liveLabel(options.live, snapshot),
+      terraformVersion: run.terraformVersion,
+      plans: run.plans,
+      configurations: synthesized.configurations,
+      estate: loadEstate(),
+      schemas: typeSchemas(options.root).resources,
+    });
   });
 }
 
@@ -152,27 +218,47 @@ export interface UnmanagedOptions extends LiveCommandOptions {
 
 export async function runUnmanaged(options: UnmanagedOptions): Promise<UnmanagedReport> {
   if (options.stacks.length > 0) throw new LiveCommandError("the unmanaged listing takes no stacks: it lists every zone");
-  if ((options.live === undefined) === (options.zoneExports.length === 0)) throw new LiveCommandError("give either --live FILE (a snapshot) or --zone-export FILE (a zone's export)");
+  if ((options.live === undefined) === (options.zoneExports.length === 0))
+    throw new LiveCommandError("give either --live FILE (a snapshot) or --zone-export FILE (a zone's export)");
   if (options.zone !== undefined && options.zoneExports.length !== 1) throw new LiveCommandError("--zone names the zone of one --zone-export");
   const snapshot = options.live === undefined ? undefined : snapshotOf(options.live);
   const estate = loadEstate();
   return inScratch("psf-estate-unmanaged-", async (scratch) => {
-    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
+    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), {
+      PSF_ESTATE_BACKEND: "local",
+      PSF_ESTATE_ADOPT: "0",
+      PSF_ESTATE_IMPORT_IDS: "",
+    });
     let report: UnmanagedReport;
     if (snapshot !== undefined && options.live !== undefined) {
       const idsFile = options.importIds ?? join(options.root, KNOWN_IMPORT_IDS_FILE);
-      const found = discoverIds(synthesized.configurations, loadKnownImportIds(JSON.parse(readFileSync(idsFile, "utf8")) as unknown, idsFile), snapshotListing(snapshot.objects));
+      const found = discoverIds(
+        synthesized.configurations,
+        loadKnownImportIds(JSON.parse(readFileSync(idsFile, "utf8")) as unknown, idsFile),
+        snapshotListing(snapshot.objects),
+      );
       const used = new Set(Object.values(found.ids).flatMap((ids) => Object.values(ids)));
       const objects = snapshot.objects
         .filter((o) => o.type !== "aws_route53_record" && !used.has(o.importId))
         .map((o) => ({ type: o.type, importId: o.importId, name: String(o.values["name"] ?? o.values["domain"] ?? o.importId) }));
-      report = { source: liveLabel(options.live, snapshot), zones: unmanagedRecords(snapshotZones(snapshot.objects), synthesized.configurations, estate), objects };
+      report = {
+        source: liveLabel(options.live, snapshot),
+        zones: unmanagedRecords(snapshotZones(snapshot.objects), synthesized.configurations, estate),
+        objects,
+      };
     } else {
       const exports = await Promise.all(options.zoneExports.map((file) => readZoneExport(file, options.zone)));
-      report = { source: `the zone export${exports.length > 1 ? "s" : ""} ${options.zoneExports.join(", ")}`, zones: unmanagedRecords(exports, synthesized.configurations, estate), objects: [] };
+      report = {
+        source: `the zone export${exports.length > 1 ? "s" : ""} ${options.zoneExports.join(", ")}`,
+        zones: unmanagedRecords(exports, synthesized.configurations, estate),
+        objects: [],
+      };
     }
     if (options.entries !== undefined) {
-      writeFileSync(options.entries, `${stableStringify(inventoryEntries(report, options.date ?? snapshot?.taken ?? new Date().toISOString().slice(0, 10)), 2)}\n`);
+      writeFileSync(
+        options.entries,
+        `${stableStringify(inventoryEntries(report, options.date ?? snapshot?.taken ?? new Date().toISOString().slice(0, 10)), 2)}\n`,
+      );
       options.progress(`unmanaged: wrote the records as inventory entries to ${options.entries}`);
     }
     return report;

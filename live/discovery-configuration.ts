@@ -11,7 +11,13 @@
  *   with arguments from that resource's configuration; a lookup that finds nothing fails alone (live/discovery-run.ts).
  */
 import { pinnedProviders, type PinnedProvider } from "../provider-schemas/schema-file";
-import { DATA_SOURCE_FACTS, RESOURCE_TYPE_FACTS, type DataSourceFacts, type DiscoveryDataSource, type ResourceTypeFacts } from "../provider-schemas/facts";
+import {
+  DATA_SOURCE_FACTS,
+  RESOURCE_TYPE_FACTS,
+  type DataSourceFacts,
+  type DiscoveryDataSource,
+  type ResourceTypeFacts,
+} from "../provider-schemas/facts";
 import { compareStrings } from "../values/string-order";
 
 /** A synthesized stack, as much of it as discovery reads. */
@@ -53,7 +59,9 @@ const DATA_ARGUMENT = /^\$\{data\.([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
 export function literalOf(value: unknown, stack: DiscoveredStack): string | number | boolean | undefined {
   const [, dataSource, name, attribute] = (typeof value === "string" ? DATA_ARGUMENT.exec(value) : null) ?? [];
   const literal = dataSource === undefined || name === undefined || attribute === undefined ? value : stack.data?.[dataSource]?.[name]?.[attribute];
-  return (typeof literal === "string" && !literal.includes("${")) || typeof literal === "number" || typeof literal === "boolean" ? literal : undefined;
+  return (typeof literal === "string" && !literal.includes("${")) || typeof literal === "number" || typeof literal === "boolean"
+    ? literal
+    : undefined;
 }
 
 /** A resource's argument for a lookup: `{attribute}` its literal, `{attribute.other}` the literal `other` of the resource `attribute` refers to. */
@@ -70,9 +78,14 @@ function lookupArgument(template: string, config: Readonly<Record<string, unknow
 }
 
 /** The expression of every live id of `type`, from its own listing's reads. */
-function idsExpression(type: string, facts: Readonly<Record<string, ResourceTypeFacts>>, dataFacts: Readonly<Record<string, DataSourceFacts>>): string {
+function idsExpression(
+  type: string,
+  facts: Readonly<Record<string, ResourceTypeFacts>>,
+  dataFacts: Readonly<Record<string, DataSourceFacts>>,
+): string {
   const source = facts[type]?.discovery?.dataSource;
-  if (source === undefined || (source.kind !== "ids" && source.kind !== "list")) throw new Error(`provider facts: ${type} is listed within others, so it must itself be listed (kind "ids" or "list")`);
+  if (source === undefined || (source.kind !== "ids" && source.kind !== "list"))
+    throw new Error(`provider facts: ${type} is listed within others, so it must itself be listed (kind "ids" or "list")`);
   const listing = dataFacts[source.dataSource]?.lists;
   if (listing?.ids !== undefined) return `\${toset(data.${source.dataSource}.${ALL}.${listing.ids})}`;
   if (listing?.elements !== undefined) return `\${toset([for o in data.${source.dataSource}.${ALL}.${listing.elements} : tostring(o.id)])}`;
@@ -155,11 +168,18 @@ export function discoveryConfiguration(
   const pinned = providers.filter((p) => needed.has(p.name));
   const providerBlocks: Record<string, unknown> = {};
   for (const provider of pinned) {
-    const configured = [...configurations.keys()].sort(compareStrings).map((s) => configurations.get(s)?.provider?.[provider.name]?.find((block) => block["alias"] === undefined)).find((block) => block !== undefined);
+    const configured = [...configurations.keys()]
+      .sort(compareStrings)
+      .map((s) => configurations.get(s)?.provider?.[provider.name]?.find((block) => block["alias"] === undefined))
+      .find((block) => block !== undefined);
     providerBlocks[provider.name] = [configured ?? {}];
   }
   const json = {
-    terraform: { required_providers: Object.fromEntries(pinned.map((p) => [p.name, { source: p.address.replace(/^registry\.terraform\.io\//, ""), version: p.version }])) },
+    terraform: {
+      required_providers: Object.fromEntries(
+        pinned.map((p) => [p.name, { source: p.address.replace(/^registry\.terraform\.io\//, ""), version: p.version }]),
+      ),
+    },
     provider: providerBlocks,
     data,
   };
@@ -167,7 +187,10 @@ export function discoveryConfiguration(
 }
 
 /** The provider's listing facts for a data source the configuration reads. */
-export function listingOf(dataSource: string, dataFacts: Readonly<Record<string, DataSourceFacts>> = DATA_SOURCE_FACTS): NonNullable<DataSourceFacts["lists"]> {
+export function listingOf(
+  dataSource: string,
+  dataFacts: Readonly<Record<string, DataSourceFacts>> = DATA_SOURCE_FACTS,
+): NonNullable<DataSourceFacts["lists"]> {
   const listing = dataFacts[dataSource]?.lists;
   if (listing === undefined) throw new Error(`provider facts: ${dataSource} has no \`lists\` (what discovery reads from it)`);
   return listing;

@@ -15,7 +15,15 @@ import { RESOURCE_TYPE_FACTS, type ResourceTypeFacts } from "../provider-schemas
 import { isRecord } from "../review/json";
 import { compareStrings } from "../values/string-order";
 import { runGroup } from "../twin/rehearsal/processes";
-import { ALL, discoveryConfiguration, EACH, listingOf, literalOf, type DiscoveredStack, type DiscoveryConfiguration } from "./discovery-configuration";
+import {
+  ALL,
+  discoveryConfiguration,
+  EACH,
+  listingOf,
+  literalOf,
+  type DiscoveredStack,
+  type DiscoveryConfiguration,
+} from "./discovery-configuration";
 import { discoverIds, type Discovered, type ListedObject, type LiveListing } from "./discovery";
 import { objectsOfShownState, type StateObject } from "./state-objects";
 import { terraformEnvironment, type TerraformEnvironment } from "./terraform-environment";
@@ -47,7 +55,12 @@ function diagnosticsOf(stdout: string): JsonDiagnostic[] {
 }
 
 /** Applies the configuration in `dir` (reads only) and returns what every data source read. */
-export async function runDiscovery(configuration: DiscoveryConfiguration, terraform: TerraformEnvironment, dir: string, progress: (line: string) => void): Promise<DiscoveryReads> {
+export async function runDiscovery(
+  configuration: DiscoveryConfiguration,
+  terraform: TerraformEnvironment,
+  dir: string,
+  progress: (line: string) => void,
+): Promise<DiscoveryReads> {
   const json = structuredClone(configuration.json) as { data: Record<string, Record<string, unknown>> };
   const lookupAddresses = new Map(configuration.lookups.map((l) => [`data.${l.dataSource}.${l.name}`, l]));
   const notFound = new Map<string, string>();
@@ -58,15 +71,22 @@ export async function runDiscovery(configuration: DiscoveryConfiguration, terraf
   };
   writeFileSync(join(dir, "discovery.tf.json"), `${JSON.stringify(json, null, 2)}\n`);
   const init = await run(["init", "-input=false", "-no-color"]);
-  if (init.exitCode !== 0) throw new LiveCommandError(`discovery could not init its providers: ${`${init.stderr}\n${init.stdout}`.trim().split("\n").slice(-8).join("\n")}`);
+  if (init.exitCode !== 0)
+    throw new LiveCommandError(`discovery could not init its providers: ${`${init.stderr}\n${init.stdout}`.trim().split("\n").slice(-8).join("\n")}`);
   // Each round drops the lookups that failed; every round but the last drops at least one, so it ends.
   for (let round = 0; round <= lookupAddresses.size; round++) {
-    progress(`discovery: reading ${Object.values(json.data).reduce((n, reads) => n + Object.keys(reads).length, 0)} data sources (${terraform.providers === "twin" ? "the provider twin, from the snapshot" : "the real providers"})`);
+    progress(
+      `discovery: reading ${Object.values(json.data).reduce((n, reads) => n + Object.keys(reads).length, 0)} data sources (${terraform.providers === "twin" ? "the provider twin, from the snapshot" : "the real providers"})`,
+    );
     const applied = await run(["apply", "-auto-approve", "-input=false", "-no-color", "-json"]);
     if (applied.exitCode === 0) {
       const shown = await run(["show", "-json", "-no-color"]);
       if (shown.exitCode !== 0) throw new LiveCommandError(`discovery could not read its state: ${shown.stderr.trim()}`);
-      const reads = new Map(objectsOfShownState(JSON.parse(shown.stdout) as unknown).filter((o: StateObject) => o.mode === "data").map((o) => [o.address, o.values] as const));
+      const reads = new Map(
+        objectsOfShownState(JSON.parse(shown.stdout) as unknown)
+          .filter((o: StateObject) => o.mode === "data")
+          .map((o) => [o.address, o.values] as const),
+      );
       return { reads, notFound };
     }
     const errors = diagnosticsOf(applied.stdout).filter((d) => d.severity === "error");
@@ -76,7 +96,9 @@ export async function runDiscovery(configuration: DiscoveryConfiguration, terraf
     });
     const other = errors.filter((d) => !failedLookups.some((failed) => failed.diagnostic === d));
     if (failedLookups.length === 0 || other.length > 0) {
-      const said = (other.length > 0 ? other : errors).map((d) => `${d.address !== undefined ? `${d.address}: ` : ""}${d.summary ?? ""}${d.detail ? ` (${d.detail})` : ""}`);
+      const said = (other.length > 0 ? other : errors).map(
+        (d) => `${d.address !== undefined ? `${d.address}: ` : ""}${d.summary ?? ""}${d.detail ? ` (${d.detail})` : ""}`,
+      );
       throw new LiveCommandError(`discovery failed: ${said.length > 0 ? said.join("; ") : `${applied.stderr}`.trim() || "terraform apply failed"}`);
     }
     for (const { diagnostic: d, address, lookup } of failedLookups) {
@@ -84,7 +106,9 @@ export async function runDiscovery(configuration: DiscoveryConfiguration, terraf
       // The read is dropped from its data source's reads, and a data source left without reads from the configuration.
       const left = Object.entries(json.data[lookup.dataSource] ?? {}).filter(([name]) => name !== lookup.name);
       json.data = Object.fromEntries(
-        Object.entries(json.data).flatMap(([dataSource, reads]) => (dataSource !== lookup.dataSource ? [[dataSource, reads]] : left.length > 0 ? [[dataSource, Object.fromEntries(left)]] : [])),
+        Object.entries(json.data).flatMap(([dataSource, reads]) =>
+          dataSource !== lookup.dataSource ? [[dataSource, reads]] : left.length > 0 ? [[dataSource, Object.fromEntries(left)]] : [],
+        ),
       );
     }
     writeFileSync(join(dir, "discovery.tf.json"), `${JSON.stringify(json, null, 2)}\n`);
@@ -105,7 +129,9 @@ export function renderImportId(template: string, values: Readonly<Record<string,
   };
   let missing = false;
   const id = template
-    .replace(/\[([^\]]*)\]/g, (_m, inner: string) => ([...inner.matchAll(/\{([a-z0-9_]+)\}/g)].every(([, attribute = ""]) => text(attribute) !== undefined) ? inner : ""))
+    .replace(/\[([^\]]*)\]/g, (_m, inner: string) =>
+      [...inner.matchAll(/\{([a-z0-9_]+)\}/g)].every(([, attribute = ""]) => text(attribute) !== undefined) ? inner : "",
+    )
     .replace(/\{([a-z0-9_]+)\}/g, (_m, attribute: string) => {
       const value = text(attribute);
       if (value === undefined) missing = true;
@@ -162,7 +188,8 @@ export function discoveredListing(
     switch (source.kind) {
       case "list":
         whole.add(type);
-        for (const [, values] of readsOf(source.dataSource, ALL)) for (const element of elementsOf(source.dataSource, values)) add(type, inResourceTerms(source.dataSource, element));
+        for (const [, values] of readsOf(source.dataSource, ALL))
+          for (const element of elementsOf(source.dataSource, values)) add(type, inResourceTerms(source.dataSource, element));
         break;
       case "ids":
         whole.add(type);
@@ -194,11 +221,18 @@ export function discoveredListing(
     for (const attribute of facts[type]?.discovery?.by ?? []) {
       const value = config[attribute];
       const reference = typeof value === "string" ? /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.id\}$/.exec(value) : null;
-      by[attribute] = reference === null ? literalOf(value, stacks.get(lookup.stack) ?? {}) : lookupRead.get(`${lookup.stack}\0${reference[1]}.${reference[2]}`)?.["id"];
+      by[attribute] =
+        reference === null
+          ? literalOf(value, stacks.get(lookup.stack) ?? {})
+          : lookupRead.get(`${lookup.stack}\0${reference[1]}.${reference[2]}`)?.["id"];
     }
     add(type, { ...inResourceTerms(lookup.dataSource, read), ...by });
   }
-  for (const [type, objects] of byType) byType.set(type, [...objects].sort((a, b) => compareStrings(a.importId, b.importId)));
+  for (const [type, objects] of byType)
+    byType.set(
+      type,
+      [...objects].sort((a, b) => compareStrings(a.importId, b.importId)),
+    );
   const ids = new Set([...byType].flatMap(([type, objects]) => objects.map((o) => `${type}\0${o.importId}`)));
   return {
     list: (type) => byType.get(type),
@@ -231,12 +265,18 @@ export interface DiscoverResult {
 /** Discovery through the providers' data sources, then the ids of every resource of the stacks (live/discovery.ts). */
 export async function discover(options: DiscoverOptions): Promise<DiscoverResult> {
   const unknown = options.stacks.filter((s) => !options.configurations.has(s));
-  if (unknown.length > 0) throw new LiveCommandError(`no such stack: ${unknown.join(", ")}; the estate has ${[...options.configurations.keys()].join(", ")}`);
+  if (unknown.length > 0)
+    throw new LiveCommandError(`no such stack: ${unknown.join(", ")}; the estate has ${[...options.configurations.keys()].join(", ")}`);
   const configuration = discoveryConfiguration(options.configurations, options.stacks);
   for (const u of configuration.unresolved) options.progress(`discovery: ${u.stack} ${u.address} is not looked up: ${u.why}`);
   const dir = join(options.scratch, "discovery");
   mkdirSync(dir, { recursive: true });
-  const terraform = await terraformEnvironment({ root: options.root, env: options.env, scratch: options.scratch, ...(options.live !== undefined ? { live: options.live } : {}) });
+  const terraform = await terraformEnvironment({
+    root: options.root,
+    env: options.env,
+    scratch: options.scratch,
+    ...(options.live !== undefined ? { live: options.live } : {}),
+  });
   let reads: DiscoveryReads;
   try {
     reads = await runDiscovery(configuration, terraform, dir, options.progress);

@@ -59,7 +59,8 @@ const DATA_ARGUMENT = /^\$\{data\.([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
 /** A value as discovery compares it: host names without the root's dot and in lower case; lists as sets. */
 function comparable(attribute: string, value: unknown): string {
   if (Array.isArray(value)) return stableStringify(value.map((v) => comparable(attribute, v)).sort(compareStrings));
-  if (typeof value === "string" && (attribute === "name" || attribute === "domain" || attribute === "domains") && /^[A-Za-z0-9.-]+\.?$/.test(value)) return JSON.stringify(value.replace(/\.$/, "").toLowerCase());
+  if (typeof value === "string" && (attribute === "name" || attribute === "domain" || attribute === "domains") && /^[A-Za-z0-9.-]+\.?$/.test(value))
+    return JSON.stringify(value.replace(/\.$/, "").toLowerCase());
   return stableStringify(value ?? null);
 }
 
@@ -100,7 +101,10 @@ export function discoverIds(
             const reference = typeof value === "string" ? REFERENCE_TO_ID.exec(value) : null;
             const data = typeof value === "string" ? DATA_ARGUMENT.exec(value) : null;
             const [, dataSource, name, argumentName] = data ?? [];
-            const argument = dataSource === undefined || name === undefined || argumentName === undefined ? undefined : (json as { data?: Record<string, Record<string, Record<string, unknown>>> }).data?.[dataSource]?.[name]?.[argumentName];
+            const argument =
+              dataSource === undefined || name === undefined || argumentName === undefined
+                ? undefined
+                : (json as { data?: Record<string, Record<string, Record<string, unknown>>> }).data?.[dataSource]?.[name]?.[argumentName];
             if (data !== null && typeof argument === "string" && !argument.includes("${")) {
               wanted.push([attribute, comparable(attribute, argument)]);
             } else if (reference !== null) {
@@ -123,7 +127,9 @@ export function discoverIds(
           if (waiting) continue;
           const listed = listing.list(type);
           if (listed === undefined) continue;
-          const candidates = listed.filter((object) => wanted.every(([attribute, value]) => comparable(attribute, object.values[attribute]) === value));
+          const candidates = listed.filter((object) =>
+            wanted.every(([attribute, value]) => comparable(attribute, object.values[attribute]) === value),
+          );
           const [only] = candidates;
           if (candidates.length === 1 && only !== undefined) {
             (found[stack] ??= {})[address] = only.importId;
@@ -131,7 +137,10 @@ export function discoverIds(
           } else if (candidates.length > 1) {
             origin(stack).set(address, { kind: "ambiguous", candidates: candidates.map((c) => c.importId).sort(compareStrings) });
           } else {
-            origin(stack).set(address, { kind: "not-found", looked: `no ${type} with ${wanted.map(([a, v]) => `${a} ${v}`).join(", ")} (${discovery.list})` });
+            origin(stack).set(address, {
+              kind: "not-found",
+              looked: `no ${type} with ${wanted.map(([a, v]) => `${a} ${v}`).join(", ")} (${discovery.list})`,
+            });
           }
         }
       }
@@ -174,7 +183,9 @@ export function discoverIds(
 }
 
 /** The listing a snapshot offers: every type, every object. */
-export function snapshotListing(objects: readonly { readonly type: string; readonly importId: string; readonly values: Readonly<Record<string, unknown>> }[]): LiveListing {
+export function snapshotListing(
+  objects: readonly { readonly type: string; readonly importId: string; readonly values: Readonly<Record<string, unknown>> }[],
+): LiveListing {
   const byType = new Map<string, ListedObject[]>();
   const ids = new Set<string>();
   for (const o of objects) {
@@ -189,8 +200,12 @@ export function snapshotListing(objects: readonly { readonly type: string; reado
 
 /** The types whose ids an adopter gives by hand: importable, but with no way to be discovered. */
 export function typesNeedingIdsByHand(types: readonly string[], facts: Readonly<Record<string, ResourceTypeFacts>> = RESOURCE_TYPE_FACTS): string[] {
-  return [...new Set(types)].filter((type) => {
-    const typeFacts = facts[type];
-    return typeFacts !== undefined && (typeFacts.importId.startsWith("<live") || /<live/.test(typeFacts.importId)) && typeFacts.discovery === undefined;
-  }).sort(compareStrings);
+  return [...new Set(types)]
+    .filter((type) => {
+      const typeFacts = facts[type];
+      return (
+        typeFacts !== undefined && (typeFacts.importId.startsWith("<live") || /<live/.test(typeFacts.importId)) && typeFacts.discovery === undefined
+      );
+    })
+    .sort(compareStrings);
 }

@@ -44,23 +44,51 @@ export interface DriftReport {
   readonly dangers: readonly Danger[];
 }
 
-export function driftReport(inputs: { readonly live: string; readonly terraformVersion: string; readonly plans: readonly StackPlan[]; readonly configurations: Configurations; readonly estate: Estate; readonly schemas: ReadonlyMap<string, Schema> }): DriftReport {
+export function driftReport(inputs: {
+  readonly live: string;
+  readonly terraformVersion: string;
+  readonly plans: readonly StackPlan[];
+  readonly configurations: Configurations;
+  readonly estate: Estate;
+  readonly schemas: ReadonlyMap<string, Schema>;
+}): DriftReport {
   const all: PlannedChange[] = [];
   const stacks = inputs.plans.map((plan): DriftStack => {
     if (plan.plan === undefined) return { stack: plan.stack, summary: plan.summary, failure: plan.failure ?? plan.summary, changes: [] };
-    const drifted = driftedChanges(plan.stack, plan.plan).filter((c): c is PlannedChange & { action: "update" | "delete" } => c.action === "update" || c.action === "delete");
+    const drifted = driftedChanges(plan.stack, plan.plan).filter(
+      (c): c is PlannedChange & { action: "update" | "delete" } => c.action === "update" || c.action === "delete",
+    );
     all.push(...drifted);
-    const changes = drifted.map((c): DriftedObject => ({ address: c.address, type: c.type, name: recognizableName(c), action: c.action, attributes: liveAttributeDiffs(c, inputs.schemas.get(c.type)) }))
+    const changes = drifted
+      .map((c): DriftedObject => ({
+        address: c.address,
+        type: c.type,
+        name: recognizableName(c),
+        action: c.action,
+        attributes: liveAttributeDiffs(c, inputs.schemas.get(c.type)),
+      }))
       .filter((c) => c.action === "delete" || c.attributes.length > 0)
       .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.address, b.address));
     return { stack: plan.stack, summary: plan.summary, changes };
   });
   const facts = estateFacts(inputs.estate);
   const objects = inputs.plans.flatMap((p) => (p.plan === undefined ? [] : planObjects(p.plan).map((o) => ({ ...o, stack: p.stack }))));
-  const judgeInputs = { changes: all, outputChanges: [], base: inputs.configurations, head: inputs.configurations, ownership: ownership(facts.owned, objects, [inputs.configurations]) };
-  const dangers = [...judgeTakeover(judgeInputs), ...judgeExposure(judgeInputs), ...judgeSilencing(judgeInputs)]
-    .sort((a, b) => compareStrings(`${a.class}\0${a.stack}\0${a.subject}\0${a.kind}`, `${b.class}\0${b.stack}\0${b.subject}\0${b.kind}`));
-  return { live: inputs.live, terraformVersion: inputs.terraformVersion, stacks: [...stacks].sort((a, b) => compareStrings(a.stack, b.stack)), dangers };
+  const judgeInputs = {
+    changes: all,
+    outputChanges: [],
+    base: inputs.configurations,
+    head: inputs.configurations,
+    ownership: ownership(facts.owned, objects, [inputs.configurations]),
+  };
+  const dangers = [...judgeTakeover(judgeInputs), ...judgeExposure(judgeInputs), ...judgeSilencing(judgeInputs)].sort((a, b) =>
+    compareStrings(`${a.class}\0${a.stack}\0${a.subject}\0${a.kind}`, `${b.class}\0${b.stack}\0${b.subject}\0${b.kind}`),
+  );
+  return {
+    live: inputs.live,
+    terraformVersion: inputs.terraformVersion,
+    stacks: [...stacks].sort((a, b) => compareStrings(a.stack, b.stack)),
+    dangers,
+  };
 }
 
 /** 0 no drift, 1 drift, 2 a stack could not be planned. */

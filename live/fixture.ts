@@ -10,7 +10,16 @@ import type { RehearsalOptions, RehearsalResult } from "../twin/rehearsal/rehear
 import { typesNeedingIdsByHand } from "./discovery";
 import { importIdOfState } from "./import-id";
 import { inSetOrder } from "./set-order";
-import { formatSnapshot, parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
+import {
+  formatSnapshot,
+  parseSnapshot,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  sortObjects,
+  type Snapshot,
+  type SnapshotDataSource,
+  type SnapshotObject,
+} from "./snapshot";
 import { importIdsByStateId, objectsOfStateFile, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
 
 /** Finds one object of the snapshot, by type and a predicate on its values. */
@@ -23,11 +32,21 @@ export interface ObjectMatch {
 /** One deliberate difference between the estate as applied and the live estate. */
 export type FixtureEdit =
   /** Something changed by hand: `change` gets the object's values and returns them changed. */
-  | { readonly kind: "change"; readonly object: ObjectMatch; readonly change: (values: Record<string, unknown>) => Record<string, unknown>; readonly what: string }
+  | {
+      readonly kind: "change";
+      readonly object: ObjectMatch;
+      readonly change: (values: Record<string, unknown>) => Record<string, unknown>;
+      readonly what: string;
+    }
   /** An object that does not exist live (deleted by hand, or never made). */
   | { readonly kind: "remove"; readonly object: ObjectMatch; readonly what: string }
   /** An object nobody's code declares; `values` gets the snapshot so far, to read the ids it refers to (a zone's). */
-  | { readonly kind: "add"; readonly type: string; readonly values: (objects: readonly SnapshotObject[]) => Record<string, unknown>; readonly what: string };
+  | {
+      readonly kind: "add";
+      readonly type: string;
+      readonly values: (objects: readonly SnapshotObject[]) => Record<string, unknown>;
+      readonly what: string;
+    };
 
 export interface FixtureOptions {
   /** Every stack's state after the rehearsal's apply (`terraform.<stack>.tfstate`, parsed), by stack. */
@@ -41,7 +60,9 @@ export interface FixtureOptions {
 
 /** Whether an object's values include every value of `where`. */
 export function matches(object: { readonly type: string; readonly values: Readonly<Record<string, unknown>> }, match: ObjectMatch): boolean {
-  return object.type === match.type && Object.entries(match.where).every(([key, value]) => stableStringify(object.values[key]) === stableStringify(value));
+  return (
+    object.type === match.type && Object.entries(match.where).every(([key, value]) => stableStringify(object.values[key]) === stableStringify(value))
+  );
 }
 
 export interface Fixture {
@@ -87,7 +108,8 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
       case "remove": {
         const found = [...objects].filter(([, o]) => matches(o, edit.object));
         const [only] = found;
-        if (found.length !== 1 || only === undefined) throw new Error(`fixture edit "${edit.what}": ${found.length} objects of ${edit.object.type} match ${stableStringify(edit.object.where)}`);
+        if (found.length !== 1 || only === undefined)
+          throw new Error(`fixture edit "${edit.what}": ${found.length} objects of ${edit.object.type} match ${stableStringify(edit.object.where)}`);
         const [key, object] = only;
         if (edit.kind === "remove") objects.delete(key);
         else objects.set(key, { ...object, values: edit.change(structuredClone(object.values)) });
@@ -121,7 +143,9 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
   };
   // An object removed by an edit is not live: no id for it.
   for (const [stack, ids] of Object.entries(idsByHand)) {
-    idsByHand[stack] = Object.fromEntries(Object.entries(ids).filter(([address, id]) => snapshot.objects.some((o) => o.importId === id && address.startsWith(`${o.type}.`))));
+    idsByHand[stack] = Object.fromEntries(
+      Object.entries(ids).filter(([address, id]) => snapshot.objects.some((o) => o.importId === id && address.startsWith(`${o.type}.`))),
+    );
   }
   return { snapshot, idsByHand };
 }
@@ -132,11 +156,28 @@ function zoneOwnRecords(zone: Readonly<Record<string, unknown>>): Record<string,
   const zoneId = String(zone["id"]);
   const servers = Array.isArray(zone["name_servers"]) ? zone["name_servers"].map(String) : [];
   const set = (type: string, ttl: number, records: readonly string[]): Record<string, unknown> => ({
-    alias: [], allow_overwrite: false, cidr_routing_policy: [], failover_routing_policy: [], fqdn: name, geolocation_routing_policy: [], geoproximity_routing_policy: [],
-    id: `${zoneId}_${name}_${type}`, latency_routing_policy: [], name, records: [...records], ttl, type, weighted_routing_policy: [], zone_id: zoneId,
+    alias: [],
+    allow_overwrite: false,
+    cidr_routing_policy: [],
+    failover_routing_policy: [],
+    fqdn: name,
+    geolocation_routing_policy: [],
+    geoproximity_routing_policy: [],
+    id: `${zoneId}_${name}_${type}`,
+    latency_routing_policy: [],
+    name,
+    records: [...records],
+    ttl,
+    type,
+    weighted_routing_policy: [],
+    zone_id: zoneId,
   });
   return [
-    set("NS", 172800, servers.map((s) => `${s}.`)),
+    set(
+      "NS",
+      172800,
+      servers.map((s) => `${s}.`),
+    ),
     set("SOA", 900, [`${servers[0] ?? "ns"}. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400`]),
   ];
 }
@@ -146,7 +187,9 @@ function zoneOwnRecords(zone: Readonly<Record<string, unknown>>): Record<string,
  * Validation and the second plan are left out: they prove nothing about the state a fixture reads, and the rehearsal
  * tests run them. `npm run live-fixture` and the test that checks the committed fixture both rehearse with these.
  */
-export function fixtureRehearsalOptions(base: Pick<RehearsalOptions, "root" | "twinBundle" | "env" | "progress"> & Partial<RehearsalOptions>): RehearsalOptions {
+export function fixtureRehearsalOptions(
+  base: Pick<RehearsalOptions, "root" | "twinBundle" | "env" | "progress"> & Partial<RehearsalOptions>,
+): RehearsalOptions {
   return { stacks: [], planOnly: false, adopt: false, ...base, converge: false, validate: false, returnStates: true };
 }
 
@@ -154,7 +197,10 @@ export function fixtureRehearsalOptions(base: Pick<RehearsalOptions, "root" | "t
 export function fixtureFromRehearsal(result: RehearsalResult, edits: readonly FixtureEdit[], taken: string, root?: string): Fixture {
   if (result.failures.length > 0) throw new Error(`the rehearsal failed (${result.failures.map((f) => `${f.stack}, ${f.step}`).join("; ")})`);
   const states = new Map(result.stacks.map((s) => [s.stack, s.state]));
-  return deriveFixture({ states, terraformVersion: result.terraformVersion, edits, taken, ...(root !== undefined ? { root } : {}) }, objectsOfStateFile);
+  return deriveFixture(
+    { states, terraformVersion: result.terraformVersion, edits, taken, ...(root !== undefined ? { root } : {}) },
+    objectsOfStateFile,
+  );
 }
 
 /** The fixture's two files as `npm run live-fixture` writes them, byte for byte: the snapshot, and the ids given by hand. */

@@ -27,7 +27,7 @@ export function importIdOfState(
   const id = template
     .replace(/\{([a-z0-9_]+)\}/g, (_match, attribute: string) => {
       const value = values[attribute];
-      return typeof value === "string" && attribute !== "id" ? importIdOf(value) ?? value : text(value);
+      return typeof value === "string" && attribute !== "id" ? (importIdOf(value) ?? value) : text(value);
     })
     .replace(/<live [^>]+>/g, () => text(values["id"]));
   return missing || id === "" ? undefined : id;

@@ -12,7 +12,17 @@ function topAttribute(path: string): string {
 }
 
 const DROPLET_FIELDS: Readonly<Record<string, string>> = { size: "size", image: "image", backups: "holdsData", region: "datacenter", name: "name" };
-const FASTLY_FIELDS: Readonly<Record<string, string>> = { header: "headers", backend: "backends", domain: "domains", condition: "conditions", gzip: "gzip", logging_s3: "s3Logging", logging_syslog: "syslogLogging", logging_datadog: "datadogLogging", healthcheck: "healthchecks" };
+const FASTLY_FIELDS: Readonly<Record<string, string>> = {
+  header: "headers",
+  backend: "backends",
+  domain: "domains",
+  condition: "conditions",
+  gzip: "gzip",
+  logging_s3: "s3Logging",
+  logging_syslog: "syslogLogging",
+  logging_datadog: "datadogLogging",
+  healthcheck: "healthchecks",
+};
 
 /** `host "wiki.nyc1" size (inventory/hosts.ts)`, or undefined when the inventory does not decide the value. */
 export function inventoryField(estate: Estate, type: string, values: unknown, path: string): string | undefined {
@@ -36,7 +46,9 @@ export function inventoryField(estate: Estate, type: string, values: unknown, pa
     }
     case "digitalocean_firewall": {
       const role = estate.roles.find((r) => name.endsWith(`-${r.name}`));
-      return role === undefined || !attribute.endsWith("_rule") ? undefined : `role "${role.name}" ports (inventory/roles.ts), the common ports (COMMON_WORLD_PORTS) and the datacenter's sources`;
+      return role === undefined || !attribute.endsWith("_rule")
+        ? undefined
+        : `role "${role.name}" ports (inventory/roles.ts), the common ports (COMMON_WORLD_PORTS) and the datacenter's sources`;
     }
     case "pingdom_check": {
       if (attribute === "paused") return "no inventory field: the construct never pauses a check (constructs/uptime-check.ts)";

@@ -27,8 +27,24 @@ import { runGroup } from "../twin/rehearsal/processes";
 import { rehearsalVariableValues, type VariableDeclaration } from "../twin/rehearsal/variables";
 import type { LiveCommandOptions } from "./commands";
 import { discover } from "./discovery-run";
-import { readSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, sortObjects, type Snapshot, type SnapshotDataSource, type SnapshotObject } from "./snapshot";
-import { importIdsByStateId, LOCAL_DATA_SOURCES, objectsOfShownState, snapshotDataSource, snapshotObject, typeSchemas, type StateObject } from "./state-objects";
+import {
+  readSnapshot,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  sortObjects,
+  type Snapshot,
+  type SnapshotDataSource,
+  type SnapshotObject,
+} from "./snapshot";
+import {
+  importIdsByStateId,
+  LOCAL_DATA_SOURCES,
+  objectsOfShownState,
+  snapshotDataSource,
+  snapshotObject,
+  typeSchemas,
+  type StateObject,
+} from "./state-objects";
 import { terraformEnvironment, type TerraformEnvironment } from "./terraform-environment";
 import { inScratch, LiveCommandError, synthesize } from "./terraform-runs";
 
@@ -82,7 +98,13 @@ async function terraformIn(terraform: TerraformEnvironment, dir: string, args: r
 }
 
 /** The last lines Terraform wrote: where it says what went wrong. */
-const tail = (output: string): string => output.split("\n").filter((l) => l.trim() !== "" && !/^[╷╵│]\s*$/.test(l)).slice(-6).join(" ").replace(/\s+/g, " ");
+const tail = (output: string): string =>
+  output
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !/^[╷╵│]\s*$/.test(l))
+    .slice(-6)
+    .join(" ")
+    .replace(/\s+/g, " ");
 
 /**
  * Runs `work` for each item, at most `limit` at a time. After a failure no item is started, and the failure is thrown
@@ -91,16 +113,18 @@ const tail = (output: string): string => output.split("\n").filter((l) => l.trim
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
   let failed = false;
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined && !failed; item = queue.shift()) {
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined && !failed; item = queue.shift()) {
+        try {
+          await work(item);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
-    }
-  }));
+    }),
+  );
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (rejected !== undefined) throw rejected.reason;
 }
@@ -114,10 +138,12 @@ function lockedVersions(dir: string): Record<string, string> {
     return {};
   }
   const byAddress = new Map(pinnedProviders().map((p) => [p.address.toLowerCase(), p.name]));
-  return Object.fromEntries([...text.matchAll(/provider "([^"]+)" \{\s*version\s*=\s*"([^"]+)"/g)].flatMap(([, address = "", version = ""]) => {
-    const name = byAddress.get(address.toLowerCase());
-    return name === undefined ? [] : [[name, version]];
-  }));
+  return Object.fromEntries(
+    [...text.matchAll(/provider "([^"]+)" \{\s*version\s*=\s*"([^"]+)"/g)].flatMap(([, address = "", version = ""]) => {
+      const name = byAddress.get(address.toLowerCase());
+      return name === undefined ? [] : [[name, version]];
+    }),
+  );
 }
 
 export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<LiveSnapshotResult> {
@@ -133,12 +159,22 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
   if (options.live !== undefined) readSnapshot(options.live);
   return inScratch("psf-estate-live-snapshot-", async (scratch) => {
     options.progress("live-snapshot: synthesizing the estate");
-    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), { PSF_ESTATE_BACKEND: "local", PSF_ESTATE_ADOPT: "0", PSF_ESTATE_IMPORT_IDS: "" });
+    const synthesized = synthesize(options.root, options.env, join(scratch, "out"), {
+      PSF_ESTATE_BACKEND: "local",
+      PSF_ESTATE_ADOPT: "0",
+      PSF_ESTATE_IMPORT_IDS: "",
+    });
     const configurations = synthesized.configurations as ReadonlyMap<string, StackJson>;
     const stacks = options.stacks.length > 0 ? [...options.stacks].sort(compareStrings) : [...configurations.keys()];
     const { found, listing } = await discover({
-      root: options.root, env: options.env, scratch, ...(options.live !== undefined ? { live: options.live } : {}),
-      configurations: synthesized.configurations, stacks, known, progress: options.progress,
+      root: options.root,
+      env: options.env,
+      scratch,
+      ...(options.live !== undefined ? { live: options.live } : {}),
+      configurations: synthesized.configurations,
+      stacks,
+      known,
+      progress: options.progress,
     });
 
     // What each stack imports: its resources' ids, then what the listings show that no stack's id names.
@@ -168,7 +204,12 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
       targets.push({ stack, type: object.type, address: `${object.type}.listed_${n}`, importId: object.importId });
     }
 
-    const terraform = await terraformEnvironment({ root: options.root, env: options.env, scratch, ...(options.live !== undefined ? { live: options.live } : {}) });
+    const terraform = await terraformEnvironment({
+      root: options.root,
+      env: options.env,
+      scratch,
+      ...(options.live !== undefined ? { live: options.live } : {}),
+    });
     const shown = new Map<string, StateObject[]>();
     const notLive: { stack: string; address: string; importId: string }[] = [];
     const failures: string[] = [];
@@ -186,15 +227,20 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
     try {
       await pool(stacks, 2, async (stack) => {
         const json = configurations.get(stack);
-        if (json === undefined) throw new LiveCommandError(`no such stack: ${stack}; the estate has ${[...configurations.keys()].sort(compareStrings).join(", ")}`);
+        if (json === undefined)
+          throw new LiveCommandError(`no such stack: ${stack}; the estate has ${[...configurations.keys()].sort(compareStrings).join(", ")}`);
         const mine = targets.filter((t) => t.stack === stack);
         if (mine.length > 0) {
           const dir = join(scratch, "import", stack);
           mkdirSync(dir, { recursive: true });
           // Empty resource blocks: `terraform import` needs the address, never the arguments.
           const resource: Record<string, Record<string, Record<string, unknown>>> = {};
-          for (const t of mine) (resource[t.type] ??= {})[t.address.slice(t.type.length + 1)] = t.provider !== undefined ? { provider: t.provider } : {};
-          writeFileSync(join(dir, "import.tf.json"), `${JSON.stringify({ terraform: { required_providers: json.terraform?.required_providers ?? {} }, provider: json.provider ?? {}, resource }, null, 2)}\n`);
+          for (const t of mine)
+            (resource[t.type] ??= {})[t.address.slice(t.type.length + 1)] = t.provider !== undefined ? { provider: t.provider } : {};
+          writeFileSync(
+            join(dir, "import.tf.json"),
+            `${JSON.stringify({ terraform: { required_providers: json.terraform?.required_providers ?? {} }, provider: json.provider ?? {}, resource }, null, 2)}\n`,
+          );
           const initialized = await init(dir);
           if (initialized.exitCode !== 0) throw new LiveCommandError(`${stack}: terraform init failed: ${tail(initialized.output)}`);
           Object.assign(versions, lockedVersions(dir));
@@ -217,7 +263,10 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
     } finally {
       terraform.close();
     }
-    if (failures.length > 0) throw new LiveCommandError(`${failures.length} object(s) could not be imported, so no snapshot is written: ${failures.slice(0, 5).join("; ")}${failures.length > 5 ? `; and ${failures.length - 5} more` : ""}`);
+    if (failures.length > 0)
+      throw new LiveCommandError(
+        `${failures.length} object(s) could not be imported, so no snapshot is written: ${failures.slice(0, 5).join("; ")}${failures.length > 5 ? `; and ${failures.length - 5} more` : ""}`,
+      );
 
     const all = [...shown.values()].flat();
     // A Heroku app is imported by its name: what a domain's or a formation's `{app_id}` becomes in its import id.
@@ -231,9 +280,10 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
       format: SNAPSHOT_FORMAT,
       version: SNAPSHOT_VERSION,
       taken,
-      source: terraform.providers === "twin"
-        ? `the live snapshot ${options.live ?? ""} read back through the provider twin (npm run live-snapshot -- --live): not the clouds`
-        : `the clouds, through the real providers (terraform import into scratch state, then terraform show -json)`,
+      source:
+        terraform.providers === "twin"
+          ? `the live snapshot ${options.live ?? ""} read back through the provider twin (npm run live-snapshot -- --live): not the clouds`
+          : `the clouds, through the real providers (terraform import into scratch state, then terraform show -json)`,
       terraformVersion: terraform.version,
       providers: Object.fromEntries(Object.entries(versions).sort(([a], [b]) => compareStrings(a, b))),
       objects: sortObjects([...objects.values()]),
@@ -249,7 +299,9 @@ export async function takeLiveSnapshot(options: LiveSnapshotOptions): Promise<Li
  * expression once variables, `each` and `count` are taken out.
  */
 function readsOnlyVariables(body: unknown): boolean {
-  return [...JSON.stringify(body).matchAll(/\$\{([^}]*)\}/g)].every(([, expression = ""]) => !/[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_]/.test(expression.replace(/\b(var|each|count)\.[A-Za-z0-9_-]+/g, "")));
+  return [...JSON.stringify(body).matchAll(/\$\{([^}]*)\}/g)].every(
+    ([, expression = ""]) => !/[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_]/.test(expression.replace(/\b(var|each|count)\.[A-Za-z0-9_-]+/g, "")),
+  );
 }
 
 /**
@@ -277,7 +329,10 @@ async function readDataSources(
         continue;
       }
       const needed = [...new Set([...JSON.stringify(arguments_).matchAll(/var\.([A-Za-z0-9_-]+)/g)].map(([, variable = ""]) => variable))];
-      const missing = terraform.providers === "clouds" ? needed.filter((v) => json.variable?.[v]?.default === undefined && terraform.env[`TF_VAR_${v}`] === undefined) : [];
+      const missing =
+        terraform.providers === "clouds"
+          ? needed.filter((v) => json.variable?.[v]?.default === undefined && terraform.env[`TF_VAR_${v}`] === undefined)
+          : [];
       if (missing.length > 0) {
         skipped.push(`${stack} data.${type}.${name}: set ${missing.map((v) => `TF_VAR_${v}`).join(", ")} to read it`);
         continue;
@@ -288,9 +343,13 @@ async function readDataSources(
   }
   if (Object.keys(data).length === 0) return [];
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "data.tf.json"), `${JSON.stringify({ terraform: { required_providers: json.terraform?.required_providers ?? {} }, provider: json.provider ?? {}, ...(Object.keys(variables).length > 0 ? { variable: variables } : {}), data }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "data.tf.json"),
+    `${JSON.stringify({ terraform: { required_providers: json.terraform?.required_providers ?? {} }, provider: json.provider ?? {}, ...(Object.keys(variables).length > 0 ? { variable: variables } : {}), data }, null, 2)}\n`,
+  );
   // The twin reads no variable from the environment: it gets the rehearsal's placeholders, as a rehearsal does.
-  if (terraform.providers === "twin") writeFileSync(join(dir, "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(variables), null, 2)}\n`);
+  if (terraform.providers === "twin")
+    writeFileSync(join(dir, "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(variables), null, 2)}\n`);
   const initialized = await init(dir);
   if (initialized.exitCode !== 0) throw new LiveCommandError(`${stack}: terraform init for its data sources failed: ${tail(initialized.output)}`);
   progress(`live-snapshot: ${stack}: reading ${Object.values(data).reduce((n, reads) => n + Object.keys(reads).length, 0)} data sources`);

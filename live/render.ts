@@ -26,7 +26,8 @@ function dangerSection(dangers: readonly Danger[], style: Style): string[] {
   const lines = [style.heading(3, `Dangerous, as the review judges it: ${dangers.length}`), ""];
   for (const cls of DANGER_CLASSES) {
     const of = dangers.filter((d) => d.class === cls);
-    if (of.length > 0) lines.push(style.heading(4, DANGER_CLASS_TITLE[cls]), "", ...of.map((d) => `- ${dangerLine(d, style.code).replace(/\n/g, "\n  ")}`), "");
+    if (of.length > 0)
+      lines.push(style.heading(4, DANGER_CLASS_TITLE[cls]), "", ...of.map((d) => `- ${dangerLine(d, style.code).replace(/\n/g, "\n  ")}`), "");
   }
   return lines;
 }
@@ -42,9 +43,15 @@ function resourceLines(r: AdoptedResource, style: Style): string[] {
 }
 
 export function renderAdoption(report: AdoptionReport, format: Format): string {
-  if (format === "json") return `${stableStringify({ version: LIVE_REPORT_VERSION, kind: "adoption", exitStatus: adoptionStatus(report), ...report }, 2)}\n`;
+  if (format === "json")
+    return `${stableStringify({ version: LIVE_REPORT_VERSION, kind: "adoption", exitStatus: adoptionStatus(report), ...report }, 2)}\n`;
   const style = STYLES[format];
-  const lines = [style.heading(2, "Adoption of the live estate"), "", `What adopting ${report.live} would do, as Terraform ${report.terraformVersion} plans the code with an import block for every resource found live. Nothing was applied.`, ""];
+  const lines = [
+    style.heading(2, "Adoption of the live estate"),
+    "",
+    `What adopting ${report.live} would do, as Terraform ${report.terraformVersion} plans the code with an import block for every resource found live. Nothing was applied.`,
+    "",
+  ];
   lines.push(...dangerSection(report.dangers, style));
   const count = (outcome: string): number => report.stacks.reduce((n, s) => n + s.resources.filter((r) => r.outcome === outcome).length, 0);
   lines.push(style.heading(3, "Summary"), "", ...OUTCOME_ORDER.filter((o) => count(o) > 0).map((o) => `- ${OUTCOME_TITLE[o]}: ${count(o)}`), "");
@@ -58,22 +65,44 @@ export function renderAdoption(report: AdoptionReport, format: Format): string {
       lines.push(...(outcome === "adopted" ? [`- ${of.map((r) => r.name).join(", ")}`] : of.flatMap((r) => resourceLines(r, style))), "");
     }
   }
-  if (report.idsByHand.length > 0) lines.push(`Types whose live ids cannot be discovered, given by hand in adoption/import-ids.json: ${report.idsByHand.map(style.code).join(", ")}.`, "");
-  lines.push(adoptionStatus(report) === 0 ? "Adoption destroys and replaces nothing (exit 0)." : "Adoption would DESTROY or REPLACE something (exit 1).");
+  if (report.idsByHand.length > 0)
+    lines.push(
+      `Types whose live ids cannot be discovered, given by hand in adoption/import-ids.json: ${report.idsByHand.map(style.code).join(", ")}.`,
+      "",
+    );
+  lines.push(
+    adoptionStatus(report) === 0 ? "Adoption destroys and replaces nothing (exit 0)." : "Adoption would DESTROY or REPLACE something (exit 1).",
+  );
   return `${lines.join("\n")}\n`;
 }
 
 export function renderDrift(report: DriftReport, format: Format): string {
-  if (format === "json") return `${stableStringify({ version: LIVE_REPORT_VERSION, kind: "drift", exitStatus: driftStatus(report), ...report }, 2)}\n`;
+  if (format === "json")
+    return `${stableStringify({ version: LIVE_REPORT_VERSION, kind: "drift", exitStatus: driftStatus(report), ...report }, 2)}\n`;
   const style = STYLES[format];
-  const lines = [style.heading(2, "Drift of the live estate"), "", `What changed outside the code: Terraform ${report.terraformVersion}'s refresh-only plan of each stack's state against ${report.live}. Nothing was applied.`, ""];
+  const lines = [
+    style.heading(2, "Drift of the live estate"),
+    "",
+    `What changed outside the code: Terraform ${report.terraformVersion}'s refresh-only plan of each stack's state against ${report.live}. Nothing was applied.`,
+    "",
+  ];
   lines.push(...dangerSection(report.dangers, style));
-  lines.push(style.heading(3, "Summary"), "", ...report.stacks.map((s) => `- ${style.code(s.stack)}: ${s.failure !== undefined ? `could not be planned (${s.summary})` : s.changes.length === 0 ? "no drift" : `${s.changes.length} object(s) changed outside the code`}`), "");
+  lines.push(
+    style.heading(3, "Summary"),
+    "",
+    ...report.stacks.map(
+      (s) =>
+        `- ${style.code(s.stack)}: ${s.failure !== undefined ? `could not be planned (${s.summary})` : s.changes.length === 0 ? "no drift" : `${s.changes.length} object(s) changed outside the code`}`,
+    ),
+    "",
+  );
   for (const stack of report.stacks.filter((s) => s.changes.length > 0 || s.failure !== undefined)) {
     lines.push(style.heading(3, stack.stack), "");
     if (stack.failure !== undefined) lines.push(format === "markdown" ? fence(stack.failure) : stack.failure, "");
     for (const change of stack.changes) {
-      lines.push(`- ${change.name} [${change.address}]: ${change.action === "delete" ? "DELETED outside the code (gone live)" : "changed outside the code (state → live)"}`);
+      lines.push(
+        `- ${change.name} [${change.address}]: ${change.action === "delete" ? "DELETED outside the code (gone live)" : "changed outside the code (state → live)"}`,
+      );
       lines.push(...change.attributes.map((a) => `  - ${attributeLine(a, style.code)}`));
     }
     lines.push("");

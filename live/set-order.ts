@@ -36,16 +36,41 @@ function orderValue(type: SchemaType, value: unknown, marks: unknown): { value: 
     case "map": {
       if (!isRecord(value)) return { value, marks };
       const inner = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, orderValue(type[1], v, isRecord(marks) ? marks[k] : undefined)]));
-      return { value: Object.fromEntries(Object.entries(inner).map(([k, x]) => [k, x.value])), marks: isRecord(marks) ? Object.fromEntries(Object.entries(inner).filter(([, x]) => x.marks !== undefined).map(([k, x]) => [k, x.marks])) : marks };
+      return {
+        value: Object.fromEntries(Object.entries(inner).map(([k, x]) => [k, x.value])),
+        marks: isRecord(marks)
+          ? Object.fromEntries(
+              Object.entries(inner)
+                .filter(([, x]) => x.marks !== undefined)
+                .map(([k, x]) => [k, x.marks]),
+            )
+          : marks,
+      };
     }
     case "object": {
       if (!isRecord(value)) return { value, marks };
       const fields = type[1] as Readonly<Record<string, SchemaType>>;
-      const inner = Object.fromEntries(Object.entries(value).map(([k, v]) => {
-        const field = fields[k];
-        return [k, field === undefined ? { value: v, marks: isRecord(marks) ? marks[k] : undefined } : orderValue(field, v, isRecord(marks) ? marks[k] : undefined)];
-      }));
-      return { value: Object.fromEntries(Object.entries(inner).map(([k, x]) => [k, x.value])), marks: isRecord(marks) ? Object.fromEntries(Object.entries(inner).filter(([, x]) => x.marks !== undefined).map(([k, x]) => [k, x.marks])) : marks };
+      const inner = Object.fromEntries(
+        Object.entries(value).map(([k, v]) => {
+          const field = fields[k];
+          return [
+            k,
+            field === undefined
+              ? { value: v, marks: isRecord(marks) ? marks[k] : undefined }
+              : orderValue(field, v, isRecord(marks) ? marks[k] : undefined),
+          ];
+        }),
+      );
+      return {
+        value: Object.fromEntries(Object.entries(inner).map(([k, x]) => [k, x.value])),
+        marks: isRecord(marks)
+          ? Object.fromEntries(
+              Object.entries(inner)
+                .filter(([, x]) => x.marks !== undefined)
+                .map(([k, x]) => [k, x.marks]),
+            )
+          : marks,
+      };
     }
     case "tuple":
       return { value, marks };
@@ -66,12 +91,16 @@ export function inSetOrder(block: SchemaBlock, values: Readonly<Record<string, u
     if (attribute !== undefined) {
       ordered = orderValue(attributeValueType(attribute), value, marks);
     } else if (nested !== undefined && Array.isArray(value)) {
-      const inner = value.map((element, i) => (isRecord(element) ? inSetOrder(nested.block, element, Array.isArray(marks) && isRecord(marks[i]) ? marks[i] : undefined) : { values: element as Record<string, unknown> }));
+      const inner = value.map((element, i) =>
+        isRecord(element)
+          ? inSetOrder(nested.block, element, Array.isArray(marks) && isRecord(marks[i]) ? marks[i] : undefined)
+          : { values: element as Record<string, unknown> },
+      );
       const sorted = nested.nesting_mode === "set" ? inSortedOrder(inner, (x) => x.values) : inner;
       ordered = { value: sorted.map((x) => x.values), marks: Array.isArray(marks) ? sorted.map((x) => x.withheld ?? {}) : marks };
     } else if (nested !== undefined && isRecord(value) && nested.nesting_mode !== "map") {
       const inner = inSetOrder(nested.block, value, isRecord(marks) ? marks : undefined);
-      ordered = { value: inner.values, marks: marks === undefined ? undefined : inner.withheld ?? {} };
+      ordered = { value: inner.values, marks: marks === undefined ? undefined : (inner.withheld ?? {}) };
     } else {
       ordered = { value, marks };
     }

@@ -43,23 +43,25 @@ const liveDataSource = z.strictObject({
   values: record,
 });
 
-const snapshotSchema = z.strictObject({
-  format: z.literal(SNAPSHOT_FORMAT),
-  version: z.literal(SNAPSHOT_VERSION),
-  taken: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day, YYYY-MM-DD"),
-  source: z.string().min(1),
-  terraformVersion: z.string().min(1),
-  providers: z.record(z.string(), z.string()),
-  objects: z.array(liveObject),
-  dataSources: z.array(liveDataSource).optional(),
-}).superRefine((snapshot, context) => {
-  const seen = new Set<string>();
-  snapshot.objects.forEach((object, index) => {
-    const key = `${object.type} ${object.importId}`;
-    if (seen.has(key)) context.addIssue({ code: "custom", path: ["objects", index], message: `${key} is in the snapshot twice` });
-    seen.add(key);
+const snapshotSchema = z
+  .strictObject({
+    format: z.literal(SNAPSHOT_FORMAT),
+    version: z.literal(SNAPSHOT_VERSION),
+    taken: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day, YYYY-MM-DD"),
+    source: z.string().min(1),
+    terraformVersion: z.string().min(1),
+    providers: z.record(z.string(), z.string()),
+    objects: z.array(liveObject),
+    dataSources: z.array(liveDataSource).optional(),
+  })
+  .superRefine((snapshot, context) => {
+    const seen = new Set<string>();
+    snapshot.objects.forEach((object, index) => {
+      const key = `${object.type} ${object.importId}`;
+      if (seen.has(key)) context.addIssue({ code: "custom", path: ["objects", index], message: `${key} is in the snapshot twice` });
+      seen.add(key);
+    });
   });
-});
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotObject = z.infer<typeof liveObject>;
@@ -75,13 +77,23 @@ export class SnapshotError extends Error {
 
 /** Checks a parsed snapshot against the format. */
 export function parseSnapshot(parsed: unknown, file: string): Snapshot {
-  if (typeof parsed === "object" && parsed !== null && "version" in parsed && (parsed as { version: unknown }).version !== SNAPSHOT_VERSION && (parsed as { format?: unknown }).format === SNAPSHOT_FORMAT) {
-    throw new SnapshotError(`${file}: snapshot format version ${String((parsed as { version: unknown }).version)}; this checkout reads version ${SNAPSHOT_VERSION}`);
+  if (
+    typeof parsed === "object" &&
+    parsed !== null &&
+    "version" in parsed &&
+    (parsed as { version: unknown }).version !== SNAPSHOT_VERSION &&
+    (parsed as { format?: unknown }).format === SNAPSHOT_FORMAT
+  ) {
+    throw new SnapshotError(
+      `${file}: snapshot format version ${String((parsed as { version: unknown }).version)}; this checkout reads version ${SNAPSHOT_VERSION}`,
+    );
   }
   const result = snapshotSchema.safeParse(parsed);
   if (!result.success) {
     const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join(".") || "(top level)"}: ${issue.message}`);
-    throw new SnapshotError(`${file} is not a live snapshot (${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): ${problems.join("; ")}${result.error.issues.length > 5 ? `; and ${result.error.issues.length - 5} more` : ""}`);
+    throw new SnapshotError(
+      `${file} is not a live snapshot (${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION}): ${problems.join("; ")}${result.error.issues.length > 5 ? `; and ${result.error.issues.length - 5} more` : ""}`,
+    );
   }
   return result.data;
 }
@@ -115,9 +127,13 @@ export function formatSnapshot(snapshot: Snapshot): string {
   const { objects, dataSources, ...head } = snapshot;
   const lines = [
     "{",
-    ...(["format", "version", "taken", "source", "terraformVersion", "providers"] as const).map((key) => `  ${JSON.stringify(key)}: ${stableStringify(head[key])},`),
+    ...(["format", "version", "taken", "source", "terraformVersion", "providers"] as const).map(
+      (key) => `  ${JSON.stringify(key)}: ${stableStringify(head[key])},`,
+    ),
     `  "dataSources": [`,
-    ...[...(dataSources ?? [])].sort((a, b) => compareStrings(a.type, b.type) || compareStrings(stableStringify(a.arguments), stableStringify(b.arguments))).map((d, i, all) => `    ${stableStringify(d)}${i < all.length - 1 ? "," : ""}`),
+    ...[...(dataSources ?? [])]
+      .sort((a, b) => compareStrings(a.type, b.type) || compareStrings(stableStringify(a.arguments), stableStringify(b.arguments)))
+      .map((d, i, all) => `    ${stableStringify(d)}${i < all.length - 1 ? "," : ""}`),
     "  ],",
     `  "objects": [`,
     ...sortObjects(objects).map((o, i, all) => `    ${stableStringify(o)}${i < all.length - 1 ? "," : ""}`),
@@ -135,7 +151,11 @@ export function writeSnapshot(file: string, snapshot: Snapshot): void {
 export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   }
   return value;
 }

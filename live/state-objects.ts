@@ -31,7 +31,12 @@ export function objectsOfShownState(shown: unknown): StateObject[] {
     const resources = Array.isArray(module["resources"]) ? module["resources"].filter(isRecord) : [];
     const children = Array.isArray(module["child_modules"]) ? module["child_modules"] : [];
     return [
-      ...resources.map((r): StateObject => ({ address: String(r["address"]), mode: r["mode"] === "data" ? "data" : "managed", type: String(r["type"]), values: isRecord(r["values"]) ? r["values"] : {} })),
+      ...resources.map((r): StateObject => ({
+        address: String(r["address"]),
+        mode: r["mode"] === "data" ? "data" : "managed",
+        type: String(r["type"]),
+        values: isRecord(r["values"]) ? r["values"] : {},
+      })),
       ...children.flatMap(walk),
     ];
   };
@@ -43,7 +48,12 @@ export function objectsOfStateFile(state: unknown): StateObject[] {
   if (!isRecord(state) || state["version"] !== 4 || !Array.isArray(state["resources"])) return [];
   return state["resources"].filter(isRecord).flatMap((resource) => {
     const instances = Array.isArray(resource["instances"]) ? resource["instances"].filter(isRecord) : [];
-    return instances.map((instance): StateObject => ({ address: `${resource["mode"] === "data" ? "data." : ""}${String(resource["type"])}.${String(resource["name"])}${instance["index_key"] === undefined ? "" : `[${JSON.stringify(instance["index_key"])}]`}`, mode: resource["mode"] === "data" ? "data" : "managed", type: String(resource["type"]), values: isRecord(instance["attributes"]) ? instance["attributes"] : {} }));
+    return instances.map((instance): StateObject => ({
+      address: `${resource["mode"] === "data" ? "data." : ""}${String(resource["type"])}.${String(resource["name"])}${instance["index_key"] === undefined ? "" : `[${JSON.stringify(instance["index_key"])}]`}`,
+      mode: resource["mode"] === "data" ? "data" : "managed",
+      type: String(resource["type"]),
+      values: isRecord(instance["attributes"]) ? instance["attributes"] : {},
+    }));
   });
 }
 
@@ -74,7 +84,11 @@ export function importIdsByStateId(objects: readonly StateObject[]): (stateId: s
 }
 
 /** A managed object as the snapshot keeps it; undefined when its type has no importer or no schema here. */
-export function snapshotObject(object: StateObject, schemas: ReadonlyMap<string, Schema>, importIdOf?: (stateId: string) => string | undefined): SnapshotObject | undefined {
+export function snapshotObject(
+  object: StateObject,
+  schemas: ReadonlyMap<string, Schema>,
+  importIdOf?: (stateId: string) => string | undefined,
+): SnapshotObject | undefined {
   const schema = schemas.get(object.type);
   const importId = importIdOfState(object.type, object.values, importIdOf);
   if (schema === undefined || importId === undefined) return undefined;
@@ -87,9 +101,21 @@ export function snapshotObject(object: StateObject, schemas: ReadonlyMap<string,
 export function snapshotDataSource(object: StateObject, schemas: ReadonlyMap<string, Schema>): SnapshotDataSource | undefined {
   const schema = schemas.get(object.type);
   if (schema === undefined || LOCAL_DATA_SOURCES.has(object.type)) return undefined;
-  const argumentsOf = (block: SchemaBlock): Record<string, unknown> => Object.fromEntries(Object.entries(block.attributes ?? {})
-    .filter(([name, a]) => (a.required === true || (a.optional === true && a.computed !== true)) && object.values[name] !== null && object.values[name] !== undefined)
-    .map(([name]) => [name, object.values[name]]));
+  const argumentsOf = (block: SchemaBlock): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(block.attributes ?? {})
+        .filter(
+          ([name, a]) =>
+            (a.required === true || (a.optional === true && a.computed !== true)) &&
+            object.values[name] !== null &&
+            object.values[name] !== undefined,
+        )
+        .map(([name]) => [name, object.values[name]]),
+    );
   const { values } = withholdSecrets(object.type, schema.block, object.values);
-  return { type: object.type, arguments: argumentsOf(schema.block), values: inSetOrder(schema.block, withoutNulls(values) as Record<string, unknown>).values };
+  return {
+    type: object.type,
+    arguments: argumentsOf(schema.block),
+    values: inSetOrder(schema.block, withoutNulls(values) as Record<string, unknown>).values,
+  };
 }

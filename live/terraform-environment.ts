@@ -45,7 +45,11 @@ export async function terraformEnvironment(options: TerraformEnvironmentOptions)
       close: () => undefined,
     };
   }
-  const { twin, port } = await startTwin({ root: options.root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), live: options.live });
+  const { twin, port } = await startTwin({
+    root: options.root,
+    twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }),
+    live: options.live,
+  });
   // The installation drops every credential from the environment: the twin needs none.
   const { env } = installTwin(join(options.scratch, "twin"), options.root, options.env, port);
   return {

@@ -37,8 +37,13 @@ export interface PlanRun {
 
 /** Synthesizes the estate into `outdir` (the project's own synth), with `extra` in its environment; the output as data. */
 export function synthesize(root: string, env: NodeJS.ProcessEnv, outdir: string, extra: NodeJS.ProcessEnv): SynthesisOutput {
-  const result = spawnSync(process.execPath, [join(root, "scripts", "synth-app.mjs")], { cwd: root, env: { ...env, ...extra, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
-  if (result.status !== 0) throw new LiveCommandError(`the estate does not synthesize: ${(result.stderr || result.stdout).trim().split("\n").slice(-5).join(" ")}`);
+  const result = spawnSync(process.execPath, [join(root, "scripts", "synth-app.mjs")], {
+    cwd: root,
+    env: { ...env, ...extra, CDKTF_OUTDIR: outdir },
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new LiveCommandError(`the estate does not synthesize: ${(result.stderr || result.stdout).trim().split("\n").slice(-5).join(" ")}`);
   return readSynthesisOutput(outdir);
 }
 
@@ -49,7 +54,8 @@ export async function planWithTwin(options: Omit<RehearsalOptions, "planOnly" | 
   const tooling = result.failures.find((f) => f.tooling !== undefined);
   if (tooling !== undefined) throw new LiveCommandError(`${tooling.tooling} (stack ${tooling.stack}, ${tooling.step})`);
   const synth = result.failures.find((f) => f.step === "synth");
-  if (synth !== undefined) throw new LiveCommandError(`${synth.stack === "(all)" ? "the estate does not synthesize" : `stack ${synth.stack}`}: ${synth.message}`);
+  if (synth !== undefined)
+    throw new LiveCommandError(`${synth.stack === "(all)" ? "the estate does not synthesize" : `stack ${synth.stack}`}: ${synth.message}`);
   return {
     terraformVersion: result.terraformVersion,
     plans: result.stacks.map((s): StackPlan => {
@@ -74,7 +80,11 @@ export async function planWithClouds(options: {
   readonly progress: (line: string) => void;
 }): Promise<PlanRun> {
   const terraform = locateTerraform(options.env);
-  const manifest = (JSON.parse(readFileSync(join(options.outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { dependencies: string[]; workingDirectory: string }> }).stacks;
+  const manifest = (
+    JSON.parse(readFileSync(join(options.outdir, "manifest.json"), "utf8")) as {
+      stacks: Record<string, { dependencies: string[]; workingDirectory: string }>;
+    }
+  ).stacks;
   const order = dependencyOrder(options.stacks.length > 0 ? options.stacks : Object.keys(manifest), manifest);
   const plans: StackPlan[] = [];
   const failed = new Set<string>();
@@ -99,11 +109,18 @@ export async function planWithClouds(options: {
     };
     options.progress(`${stack}: planning against the clouds`);
     if ((await run(["init", "-input=false", "-no-color"], [0])) === undefined) continue;
-    const planned = await run(["plan", "-input=false", "-no-color", ...options.planArguments, "-out=live.tfplan"], options.planArguments.includes("-detailed-exitcode") ? [0, 2] : [0]);
+    const planned = await run(
+      ["plan", "-input=false", "-no-color", ...options.planArguments, "-out=live.tfplan"],
+      options.planArguments.includes("-detailed-exitcode") ? [0, 2] : [0],
+    );
     if (planned === undefined) continue;
     const shown = await run(["show", "-json", "-no-color", "live.tfplan"], [0]);
     if (shown === undefined) continue;
-    const summary = planned.split("\n").map((l) => l.trim()).find((l) => /^(Plan: |No changes\.)/.test(l)) ?? "(no summary line)";
+    const summary =
+      planned
+        .split("\n")
+        .map((l) => l.trim())
+        .find((l) => /^(Plan: |No changes\.)/.test(l)) ?? "(no summary line)";
     plans.push({ stack, summary, plan: JSON.parse(shown) as TerraformPlanJson });
   }
   return { terraformVersion: terraform.version, plans };
@@ -122,7 +139,10 @@ export function withStacksRead(names: readonly string[], dependencies: ReadonlyM
 }
 
 /** The named stacks and those they read, each after the stacks it reads, with its manifest entry. */
-function dependencyOrder<S extends { readonly dependencies: readonly string[] }>(names: readonly string[], manifest: Readonly<Record<string, S>>): [string, S][] {
+function dependencyOrder<S extends { readonly dependencies: readonly string[] }>(
+  names: readonly string[],
+  manifest: Readonly<Record<string, S>>,
+): [string, S][] {
   const out: [string, S][] = [];
   const visit = (name: string): void => {
     if (out.some(([done]) => done === name)) return;

@@ -15,9 +15,25 @@ import { looksSecretName, looksSecretValue } from "../inventory/looks-secret";
 import type { SchemaAttribute, SchemaBlock } from "../provider-schemas/schema-file";
 
 /** Attributes that hold a secret the provider's schema does not mark sensitive, by type. */
-const UNMARKED_SECRETS: Readonly<Record<string, readonly { readonly path: readonly string[]; readonly when?: (element: Readonly<Record<string, unknown>>) => boolean; readonly why: string }[]>> = {
-  pagerduty_service_integration: [{ path: ["integration_key"], why: "the routing key: whoever has it can open incidents (pagerduty 3.x resource_pagerduty_service_integration.go: Computed, not Sensitive)" }],
-  fastly_service_vcl: [{ path: ["header", "source"], when: (header) => looksSecretName(String(header["name"] ?? "")), why: "a header named like a secret carries one (the origin token the load balancers check)" }],
+const UNMARKED_SECRETS: Readonly<
+  Record<
+    string,
+    readonly { readonly path: readonly string[]; readonly when?: (element: Readonly<Record<string, unknown>>) => boolean; readonly why: string }[]
+  >
+> = {
+  pagerduty_service_integration: [
+    {
+      path: ["integration_key"],
+      why: "the routing key: whoever has it can open incidents (pagerduty 3.x resource_pagerduty_service_integration.go: Computed, not Sensitive)",
+    },
+  ],
+  fastly_service_vcl: [
+    {
+      path: ["header", "source"],
+      when: (header) => looksSecretName(String(header["name"] ?? "")),
+      why: "a header named like a secret carries one (the origin token the load balancers check)",
+    },
+  ],
 };
 
 /**
@@ -44,7 +60,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The object's values with its secrets withheld. */
 export function withholdSecrets(type: string, block: SchemaBlock, values: Readonly<Record<string, unknown>>): Withheld {
   const rules = UNMARKED_SECRETS[type] ?? [];
-  const walk = (b: SchemaBlock, object: Readonly<Record<string, unknown>>, path: readonly string[]): { values: Record<string, unknown>; marks: Record<string, unknown> } => {
+  const walk = (
+    b: SchemaBlock,
+    object: Readonly<Record<string, unknown>>,
+    path: readonly string[],
+  ): { values: Record<string, unknown>; marks: Record<string, unknown> } => {
     const out: Record<string, unknown> = {};
     const marks: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(object)) {
@@ -56,14 +76,25 @@ export function withholdSecrets(type: string, block: SchemaBlock, values: Readon
         out[name] = null;
         marks[name] = true;
       } else if (nested !== undefined && Array.isArray(value)) {
-        const inner = value.map((element) => (isRecord(element) ? walk(nested.block, element, here) : { values: element as Record<string, unknown>, marks: {} }));
+        const inner = value.map((element) =>
+          isRecord(element) ? walk(nested.block, element, here) : { values: element as Record<string, unknown>, marks: {} },
+        );
         out[name] = inner.map((i) => i.values);
         if (inner.some((i) => Object.keys(i.marks).length > 0)) marks[name] = inner.map((i) => i.marks);
       } else if (nested !== undefined && isRecord(value)) {
         if (nested.nesting_mode === "map") {
-          const inner = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isRecord(v) ? walk(nested.block, v, here) : { values: v as Record<string, unknown>, marks: {} }]));
+          const inner = Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [
+              k,
+              isRecord(v) ? walk(nested.block, v, here) : { values: v as Record<string, unknown>, marks: {} },
+            ]),
+          );
           out[name] = Object.fromEntries(Object.entries(inner).map(([k, i]) => [k, i.values]));
-          const innerMarks = Object.fromEntries(Object.entries(inner).filter(([, i]) => Object.keys(i.marks).length > 0).map(([k, i]) => [k, i.marks]));
+          const innerMarks = Object.fromEntries(
+            Object.entries(inner)
+              .filter(([, i]) => Object.keys(i.marks).length > 0)
+              .map(([k, i]) => [k, i.marks]),
+          );
           if (Object.keys(innerMarks).length > 0) marks[name] = innerMarks;
         } else {
           const inner = walk(nested.block, value, here);
@@ -94,8 +125,17 @@ function secretLeaves(value: unknown, attribute: SchemaAttribute | undefined, na
   if (isRecord(value)) {
     // A map of config vars: an entry named like a secret is one, whatever it looks like.
     const isMap = Array.isArray(attribute?.type) && attribute?.type[0] === "map";
-    const inner = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isMap && looksSecretName(k) && v !== null ? { value: null, marks: true } : secretLeaves(v, undefined, k)]));
-    const marks = Object.fromEntries(Object.entries(inner).filter(([, i]) => i.marks !== undefined).map(([k, i]) => [k, i.marks]));
+    const inner = Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        isMap && looksSecretName(k) && v !== null ? { value: null, marks: true } : secretLeaves(v, undefined, k),
+      ]),
+    );
+    const marks = Object.fromEntries(
+      Object.entries(inner)
+        .filter(([, i]) => i.marks !== undefined)
+        .map(([k, i]) => [k, i.marks]),
+    );
     return Object.keys(marks).length > 0 ? { value: Object.fromEntries(Object.entries(inner).map(([k, i]) => [k, i.value])), marks } : { value };
   }
   return { value };
@@ -117,7 +157,12 @@ export function withheldPaths(values: Readonly<Record<string, unknown>>, withhel
         walk(element, m, `${path}[${name}]`);
       });
     } else if (isRecord(marks)) {
-      for (const [key, m] of Object.entries(marks)) walk(isRecord(value) ? value[key] : undefined, m, path === "" ? key : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
+      for (const [key, m] of Object.entries(marks))
+        walk(
+          isRecord(value) ? value[key] : undefined,
+          m,
+          path === "" ? key : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`,
+        );
     }
   };
   walk(values, withheld, "");

@@ -21,15 +21,21 @@ export interface ZoneExport {
   readonly records: readonly ZoneRecord[];
 }
 
-const route53Export = z.object({
-  ResourceRecordSets: z.array(z.object({
-    Name: z.string(),
-    Type: z.string(),
-    TTL: z.number().optional(),
-    ResourceRecords: z.array(z.object({ Value: z.string() })).optional(),
-    AliasTarget: z.object({ DNSName: z.string() }).loose().optional(),
-  }).loose()),
-}).loose();
+const route53Export = z
+  .object({
+    ResourceRecordSets: z.array(
+      z
+        .object({
+          Name: z.string(),
+          Type: z.string(),
+          TTL: z.number().optional(),
+          ResourceRecords: z.array(z.object({ Value: z.string() })).optional(),
+          AliasTarget: z.object({ DNSName: z.string() }).loose().optional(),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
 
 /** A name as the estate writes it: lower case, no root's dot, `\052` (Route 53's escaped `*`) as `*`. */
 export function canonicalRecordName(name: string): string {
@@ -38,8 +44,8 @@ export function canonicalRecordName(name: string): string {
 
 /** A TXT value as Terraform's records hold it: its character strings without their quotes, joined as the provider joins them. */
 export function unquoteTxt(value: string): string {
-  const strings = [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(([, quoted = ""]) => quoted.replace(/\\"/g, "\""));
-  return strings.length === 0 ? value : strings.join("\"\"");
+  const strings = [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(([, quoted = ""]) => quoted.replace(/\\"/g, '"'));
+  return strings.length === 0 ? value : strings.join('""');
 }
 
 function sorted(records: ZoneRecord[]): ZoneRecord[] {
@@ -55,12 +61,18 @@ export function parseRoute53Export(text: string, file: string, zone?: string): Z
     throw new LiveCommandError(`${file} is not JSON: ${(error as Error).message}`);
   }
   const result = route53Export.safeParse(parsed);
-  if (!result.success) throw new LiveCommandError(`${file} is not Route 53's list-resource-record-sets JSON: ${result.error.issues[0]?.path.join(".") ?? ""}: ${result.error.issues[0]?.message ?? ""}`);
+  if (!result.success)
+    throw new LiveCommandError(
+      `${file} is not Route 53's list-resource-record-sets JSON: ${result.error.issues[0]?.path.join(".") ?? ""}: ${result.error.issues[0]?.message ?? ""}`,
+    );
   const records = result.data.ResourceRecordSets.map((set): ZoneRecord => ({
     name: canonicalRecordName(set.Name),
     type: set.Type,
     ...(set.TTL !== undefined ? { ttl: set.TTL } : {}),
-    values: set.AliasTarget !== undefined ? [`ALIAS ${canonicalRecordName(set.AliasTarget.DNSName)}`] : (set.ResourceRecords ?? []).map((r) => (set.Type === "TXT" || set.Type === "SPF" ? unquoteTxt(r.Value) : r.Value.replace(/\.$/, ""))),
+    values:
+      set.AliasTarget !== undefined
+        ? [`ALIAS ${canonicalRecordName(set.AliasTarget.DNSName)}`]
+        : (set.ResourceRecords ?? []).map((r) => (set.Type === "TXT" || set.Type === "SPF" ? unquoteTxt(r.Value) : r.Value.replace(/\.$/, ""))),
   }));
   const soa = records.find((r) => r.type === "SOA");
   const name = zone ?? soa?.name;
@@ -74,7 +86,17 @@ const BIND_TYPES = ["SOA", "NS", "A", "AAAA", "CNAME", "MX", "TXT", "PTR", "SRV"
 interface BindZone {
   readonly $origin?: string;
   readonly $ttl?: number | string;
-  readonly soa?: { readonly name: string; readonly ttl?: number; readonly mname: string; readonly rname: string; readonly serial: number; readonly refresh: number; readonly retry: number; readonly expire: number; readonly minimum: number };
+  readonly soa?: {
+    readonly name: string;
+    readonly ttl?: number;
+    readonly mname: string;
+    readonly rname: string;
+    readonly serial: number;
+    readonly refresh: number;
+    readonly retry: number;
+    readonly expire: number;
+    readonly minimum: number;
+  };
   readonly [type: string]: unknown;
 }
 
@@ -87,14 +109,18 @@ export async function parseBindZone(text: string, file: string, zone?: string): 
     const type = tokens.find((t) => /^[A-Z][A-Z0-9]+$/.test(t) && t !== "IN");
     if (type !== undefined && !(BIND_TYPES as readonly string[]).includes(type) && !/^\d/.test(type)) unknownTypes.add(type);
   }
-  if (unknownTypes.size > 0) throw new LiveCommandError(`${file} holds records of type ${[...unknownTypes].sort().join(", ")}, which the zone file parser does not read: export the zone as Route 53's JSON instead`);
+  if (unknownTypes.size > 0)
+    throw new LiveCommandError(
+      `${file} holds records of type ${[...unknownTypes].sort().join(", ")}, which the zone file parser does not read: export the zone as Route 53's JSON instead`,
+    );
   // dns-zonefile is an ES module: loaded when a BIND file is read.
   const { default: zonefile } = (await import("dns-zonefile")) as unknown as { default: { parse: (text: string) => BindZone } };
   const parsed = zonefile.parse(text);
   const origin = canonicalRecordName(zone ?? parsed.$origin ?? parsed.soa?.name ?? "");
   if (origin === "" || origin === "@") throw new LiveCommandError(`${file}: no $ORIGIN names the zone; give it with --zone`);
   const defaultTtl = parsed.$ttl === undefined ? undefined : Number(parsed.$ttl);
-  const absolute = (name: string): string => (name === "@" ? origin : name.endsWith(".") ? canonicalRecordName(name) : `${name.toLowerCase()}.${origin}`);
+  const absolute = (name: string): string =>
+    name === "@" ? origin : name.endsWith(".") ? canonicalRecordName(name) : `${name.toLowerCase()}.${origin}`;
   const sets = new Map<string, { name: string; type: string; ttl?: number; values: string[] }>();
   const add = (name: string, type: string, ttl: number | undefined, value: string): void => {
     const key = `${absolute(name)} ${type}`;
@@ -117,9 +143,16 @@ export async function parseBindZone(text: string, file: string, zone?: string): 
   for (const row of rows("txt")) add(String(row["name"]), "TXT", ttlOf(row), unquoteTxt(String(row["txt"])));
   for (const row of rows("spf")) add(String(row["name"]), "SPF", ttlOf(row), unquoteTxt(String(row["data"])));
   for (const row of rows("caa")) add(String(row["name"]), "CAA", ttlOf(row), `${String(row["flags"])} ${String(row["tag"])} ${String(row["value"])}`);
-  for (const row of rows("srv")) add(String(row["name"]), "SRV", ttlOf(row), `${String(row["priority"])} ${String(row["weight"])} ${String(row["port"])} ${host(row["target"])}`);
+  for (const row of rows("srv"))
+    add(String(row["name"]), "SRV", ttlOf(row), `${String(row["priority"])} ${String(row["weight"])} ${String(row["port"])} ${host(row["target"])}`);
   for (const row of rows("ptr")) add(String(row["name"]), "PTR", ttlOf(row), host(row["host"]));
-  for (const row of rows("ds")) add(String(row["name"]), "DS", ttlOf(row), `${String(row["key_tag"])} ${String(row["algorithm"])} ${String(row["digest_type"])} ${String(row["digest"])}`);
+  for (const row of rows("ds"))
+    add(
+      String(row["name"]),
+      "DS",
+      ttlOf(row),
+      `${String(row["key_tag"])} ${String(row["algorithm"])} ${String(row["digest_type"])} ${String(row["digest"])}`,
+    );
   return { zone: origin, records: sorted([...sets.values()]) };
 }
 

@@ -4,7 +4,18 @@
  * services, and the values that are assumed. `npm run overview` writes it to docs/estate.md; a test keeps that
  * file current. Nothing here reads the clock or the machine: the same inventory gives the same bytes.
  */
-import { pagingServiceName, zoneContaining, type Estate, type FastlyBackendOrigin, type Origin, type PolicyException, type PortRange, type PublicService, type Role, type Source } from "../inventory";
+import {
+  pagingServiceName,
+  zoneContaining,
+  type Estate,
+  type FastlyBackendOrigin,
+  type Origin,
+  type PolicyException,
+  type PortRange,
+  type PublicService,
+  type Role,
+  type Source,
+} from "../inventory";
 import { compareStrings } from "../values/string-order";
 import { code, label, mermaid, table } from "./markdown";
 
@@ -52,26 +63,46 @@ function stacksSection(stacks: StackGraph): string {
 
 function hostsSection(estate: Estate): string {
   const owner = (key: string): string => estate.owner(key).name;
-  const parts: string[] = [table(
-    ["datacenter", "provider", "region", "private network", "hosts"],
-    estate.datacenters.map((dc) => [dc.key, dc.provider, dc.region, dc.privateRange, String(estate.hostsIn(dc.key).length)]),
-  )];
+  const parts: string[] = [
+    table(
+      ["datacenter", "provider", "region", "private network", "hosts"],
+      estate.datacenters.map((dc) => [dc.key, dc.provider, dc.region, dc.privateRange, String(estate.hostsIn(dc.key).length)]),
+    ),
+  ];
   for (const dc of estate.datacenters) {
     parts.push(`### ${dc.key}\n`);
-    parts.push(table(
-      ["host", "role", "purpose", "owner", "size", "image", "holds data"],
-      estate.hostsIn(dc.key).map((h) => [h.fqdn, h.role, h.purpose, owner(h.owner), h.size, h.image, h.holdsData ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}` : "no"]),
-    ));
+    parts.push(
+      table(
+        ["host", "role", "purpose", "owner", "size", "image", "holds data"],
+        estate
+          .hostsIn(dc.key)
+          .map((h) => [
+            h.fqdn,
+            h.role,
+            h.purpose,
+            owner(h.owner),
+            h.size,
+            h.image,
+            h.holdsData
+              ? `yes${h.volume === undefined ? "" : `, and volume ${h.volume.name} (${h.volume.sizeGiB} GiB at ${h.volume.mountPoint})`}`
+              : "no",
+          ]),
+      ),
+    );
   }
   const db = estate.databaseCluster;
   const clientRoles = [...new Set(db.databases.flatMap((d) => (d.usedByRole === undefined ? [] : [d.usedByRole])))];
   parts.push("### The managed database cluster\n");
-  parts.push(`${code(db.name)} in ${db.datacenter}: PostgreSQL ${db.version}, port ${db.port}${db.connectionPool === undefined ? "" : `; its pooled endpoint ${code(db.connectionPool.name)} on port ${db.connectionPool.port} is recorded, not created here`}. It holds ${db.databases.length} databases (${db.databases.map((d) => d.name).join(", ")}); its firewall admits the ${[db.administeredByRole, ...clientRoles].join(", ")} hosts of ${db.datacenter} (${db.administeredByRole} administers it, creating its users and databases).\n`);
+  parts.push(
+    `${code(db.name)} in ${db.datacenter}: PostgreSQL ${db.version}, port ${db.port}${db.connectionPool === undefined ? "" : `; its pooled endpoint ${code(db.connectionPool.name)} on port ${db.connectionPool.port} is recorded, not created here`}. It holds ${db.databases.length} databases (${db.databases.map((d) => d.name).join(", ")}); its firewall admits the ${[db.administeredByRole, ...clientRoles].join(", ")} hosts of ${db.datacenter} (${db.administeredByRole} administers it, creating its users and databases).\n`,
+  );
   parts.push("### Outside the datacenters\n");
-  parts.push(table(
-    ["host", "purpose", "owner", "hosted by", "configured by", "distribution"],
-    estate.externalHosts.map((h) => [h.name, h.purpose, owner(h.owner), h.hostedBy, h.managedBy, h.distro ?? "not recorded"]),
-  ));
+  parts.push(
+    table(
+      ["host", "purpose", "owner", "hosted by", "configured by", "distribution"],
+      estate.externalHosts.map((h) => [h.name, h.purpose, owner(h.owner), h.hostedBy, h.managedBy, h.distro ?? "not recorded"]),
+    ),
+  );
   return parts.join("\n");
 }
 
@@ -83,7 +114,11 @@ const portText = (port: PortRange): string => `${port.protocol} ${port.from === 
  * lists the datacenter stacks give each role's firewall (stacks/digitalocean-datacenter-stack.ts), read from the estate.
  */
 function openSection(estate: Estate): string {
-  const common = estate.policyExceptions().filter((e) => e.subject.kind === "common-ports").map((e) => ` For the ports every host opens: ${excused(e.exception)}`).join("");
+  const common = estate
+    .policyExceptions()
+    .filter((e) => e.subject.kind === "common-ports")
+    .map((e) => ` For the ports every host opens: ${excused(e.exception)}`)
+    .join("");
   const parts = [
     `Each role's hosts sit in one DigitalOcean firewall per datacenter (${code("psf-<datacenter>-<role>")}), which admits what is listed here and ICMP (ping) from anywhere, and nothing else; the hosts may reach out anywhere. **the world** is every address; **Fastly** is Fastly's published ranges (the ${code("fastly_source_ranges")} variable, never a /0); a datacenter's **private network** is its range; **every host of the estate** is the private network and the public addresses of the hosts in the other datacenters.${common}`,
     "",
@@ -93,7 +128,12 @@ function openSection(estate: Estate): string {
     if (hosts.length === 0) continue;
     parts.push(`### ${role.name}\n`);
     parts.push(`${role.purpose}. ${hosts.length === 1 ? "Host" : "Hosts"}: ${hosts.map((h) => `${h.fqdn} (${code(h.size)})`).join(", ")}.\n`);
-    parts.push(table(["port", "service", "open to"], openings(estate, role).map(({ port, to }) => [portText(port), port.service, to.join("; ")])));
+    parts.push(
+      table(
+        ["port", "service", "open to"],
+        openings(estate, role).map(({ port, to }) => [portText(port), port.service, to.join("; ")]),
+      ),
+    );
     for (const exception of role.policyExceptions ?? []) parts.push(`${excused(exception)}\n`);
   }
   const idle = estate.roles.filter((r) => estate.hostsWithRole(r.name).length === 0).map((r) => r.name);
@@ -110,7 +150,9 @@ function excused(exception: PolicyException): string {
 function openings(estate: Estate, role: Role): { port: PortRange; to: string[] }[] {
   const rows: { port: PortRange; to: string[] }[] = [];
   const add = (port: PortRange, to: string): void => {
-    const row = rows.find((r) => r.port.protocol === port.protocol && r.port.from === port.from && r.port.to === port.to && r.port.service === port.service);
+    const row = rows.find(
+      (r) => r.port.protocol === port.protocol && r.port.from === port.from && r.port.to === port.to && r.port.service === port.service,
+    );
     if (row === undefined) rows.push({ port, to: [to] });
     else if (!row.to.includes(to)) row.to.push(to);
   };
@@ -128,21 +170,39 @@ function openings(estate: Estate, role: Role): { port: PortRange; to: string[] }
 /** What answers a public name, in words. */
 function originText(estate: Estate, origin: Origin): string {
   switch (origin.kind) {
-    case "load-balancer": return `the load balancers, to the ${origin.backendRole} hosts (${estate.hostsWithRole(origin.backendRole).map((h) => h.fqdn).join(", ")})`;
-    case "load-balancer-redirect": return `the load balancers, redirecting to ${origin.redirectTo}`;
-    case "load-balancer-proxy": return `the load balancers, passing it on to ${origin.upstream}`;
-    case "droplet": return `the ${origin.role} hosts themselves (${estate.hostsWithRole(origin.role).map((h) => h.fqdn).join(", ")})`;
-    case "fastly": return `Fastly's ${origin.service} service`;
-    case "heroku": return `the Heroku app ${origin.app}`;
-    case "s3-website": return `the S3 website ${origin.site}`;
+    case "load-balancer":
+      return `the load balancers, to the ${origin.backendRole} hosts (${estate
+        .hostsWithRole(origin.backendRole)
+        .map((h) => h.fqdn)
+        .join(", ")})`;
+    case "load-balancer-redirect":
+      return `the load balancers, redirecting to ${origin.redirectTo}`;
+    case "load-balancer-proxy":
+      return `the load balancers, passing it on to ${origin.upstream}`;
+    case "droplet":
+      return `the ${origin.role} hosts themselves (${estate
+        .hostsWithRole(origin.role)
+        .map((h) => h.fqdn)
+        .join(", ")})`;
+    case "fastly":
+      return `Fastly's ${origin.service} service`;
+    case "heroku":
+      return `the Heroku app ${origin.app}`;
+    case "s3-website":
+      return `the S3 website ${origin.site}`;
   }
 }
 
 function namesSection(estate: Estate): string {
-  const rows = estate.services.flatMap((service) => service.names.map((name) => [name, service.description, originText(estate, service.origin), estate.owner(service.owner).name]));
+  const rows = estate.services.flatMap((service) =>
+    service.names.map((name) => [name, service.description, originText(estate, service.origin), estate.owner(service.owner).name]),
+  );
   return [
     table(["name", "service", "served by", "owner"], rows),
-    `Each name's path from its zone to what answers it. "HAProxy" is the load balancers, ${estate.hostsWithRole(estate.loadBalancerRole).map((h) => h.fqdn).join(" and ")}: every name it routes, redirects or passes on points at them.`,
+    `Each name's path from its zone to what answers it. "HAProxy" is the load balancers, ${estate
+      .hostsWithRole(estate.loadBalancerRole)
+      .map((h) => h.fqdn)
+      .join(" and ")}: every name it routes, redirects or passes on points at them.`,
     "",
     mermaid(pathDiagram(estate)),
   ].join("\n");
@@ -167,14 +227,25 @@ function pathDiagram(estate: Estate): string[] {
   };
   // Keyed by the hosts named, so that the load balancers reached by name and by Fastly are one node.
   const roleHosts = (role: string, datacenter?: string): string => {
-    const text = `${role}: ${estate.hostsWithRole(role).filter((h) => datacenter === undefined || h.datacenter === datacenter).map((h) => h.fqdn).join(", ")}`;
+    const text = `${role}: ${estate
+      .hostsWithRole(role)
+      .filter((h) => datacenter === undefined || h.datacenter === datacenter)
+      .map((h) => h.fqdn)
+      .join(", ")}`;
     return node(`hosts:${text}`, text);
   };
   const backendTarget = (origin: FastlyBackendOrigin): string =>
-    origin.kind === "heroku-app" ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`)
-      : origin.kind === "s3-website" ? node(`s3:${origin.site}`, `S3 website ${origin.site}`) : roleHosts(origin.role, origin.datacenter);
+    origin.kind === "heroku-app"
+      ? node(`heroku:${origin.app}`, `Heroku app ${origin.app}`)
+      : origin.kind === "s3-website"
+        ? node(`s3:${origin.site}`, `S3 website ${origin.site}`)
+        : roleHosts(origin.role, origin.datacenter);
   const zoneOf = (name: string): string => {
-    const zone = zoneContaining(name, [...estate.zones, ...estate.externalZones].map((z) => z.name)) ?? "";
+    const zone =
+      zoneContaining(
+        name,
+        [...estate.zones, ...estate.externalZones].map((z) => z.name),
+      ) ?? "";
     return estate.externalZones.some((z) => z.name === zone) ? `${zone}, kept elsewhere` : zone;
   };
   // Each name leads to what answers it, so that the names routed through the load balancers stay told apart: the edge
@@ -191,12 +262,18 @@ function pathDiagram(estate: Estate): string[] {
   function originOf(service: PublicService): { target: string; how?: string } {
     const origin = service.origin;
     switch (origin.kind) {
-      case "load-balancer": return { target: roleHosts(origin.backendRole), how: "HAProxy routes" };
-      case "load-balancer-redirect": return { target: node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), how: "HAProxy redirects" };
-      case "load-balancer-proxy": return { target: node(`upstream:${origin.upstream}`, `${origin.upstream} (outside the estate)`), how: "HAProxy passes on" };
-      case "droplet": return { target: roleHosts(origin.role) };
-      case "heroku": return { target: node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) };
-      case "s3-website": return { target: node(`s3:${origin.site}`, `S3 website ${origin.site}`) };
+      case "load-balancer":
+        return { target: roleHosts(origin.backendRole), how: "HAProxy routes" };
+      case "load-balancer-redirect":
+        return { target: node(`redirect:${origin.redirectTo}`, `redirect to ${origin.redirectTo}`), how: "HAProxy redirects" };
+      case "load-balancer-proxy":
+        return { target: node(`upstream:${origin.upstream}`, `${origin.upstream} (outside the estate)`), how: "HAProxy passes on" };
+      case "droplet":
+        return { target: roleHosts(origin.role) };
+      case "heroku":
+        return { target: node(`heroku:${origin.app}`, `Heroku app ${origin.app}`) };
+      case "s3-website":
+        return { target: node(`s3:${origin.site}`, `S3 website ${origin.site}`) };
       case "fastly": {
         const fastly = node(`fastly:${origin.service}`, `Fastly ${origin.service}`);
         for (const backend of estate.fastlyServices.find((f) => f.name === origin.service)?.backends ?? []) {
@@ -213,32 +290,56 @@ function zonesSection(estate: Estate): string {
   return [
     `Every zone is hosted by Route 53 on one delegation set and signed with DNSSEC. ${estate.registrar.name}, the registrar, delegates each domain to the zone's name servers and publishes its key-signing key, both read from the dns stack (the gandi stack).`,
     "",
-    table(["zone", "purpose", "record sets", "SPF"], estate.zones.map((z) => [z.name, z.purpose, String(estate.recordsIn(z.name).length), code(z.spf)])),
+    table(
+      ["zone", "purpose", "record sets", "SPF"],
+      estate.zones.map((z) => [z.name, z.purpose, String(estate.recordsIn(z.name).length), code(z.spf)]),
+    ),
     `Every host's own records (${code(`<name>.<datacenter>.${estate.hostZone}`)}, TTL ${estate.hostRecords.ttlSeconds}) have one writer, the dns stack. ${estate.hostRecords.retiringWriter.name} (${sourceText(estate.hostRecords.retiringWriter.where)}) writes the same A records today, until ${estate.hostRecords.retiringWriter.until}.`,
     "",
   ].join("\n");
 }
 
 function herokuSection(estate: Estate): string {
-  return table(
-    ["app", "what", "owner", "custom domains", "formation", "add-ons"],
-    estate.heroku.apps.map((a) => [
-      a.name, a.description, estate.owner(a.owner).name, (a.customDomains ?? []).join(", ") || "none",
-      a.formation.map((p) => `${p.quantity}× ${p.type} (${p.size})`).join(", "), (a.addons ?? []).map((x) => x.plan).join(", ") || "none",
-    ]),
-  ) + `\nAll in the Heroku team ${code(estate.heroku.team)}.\n`;
+  return (
+    table(
+      ["app", "what", "owner", "custom domains", "formation", "add-ons"],
+      estate.heroku.apps.map((a) => [
+        a.name,
+        a.description,
+        estate.owner(a.owner).name,
+        (a.customDomains ?? []).join(", ") || "none",
+        a.formation.map((p) => `${p.quantity}× ${p.type} (${p.size})`).join(", "),
+        (a.addons ?? []).map((x) => x.plan).join(", ") || "none",
+      ]),
+    ) + `\nAll in the Heroku team ${code(estate.heroku.team)}.\n`
+  );
 }
 
 function fastlySection(estate: Estate): string {
   const ca = estate.psfCa;
-  return `Fastly checks the certificates of origins and log servers signed by the PSF's own CA against ${ca.name}'s certificate (valid until ${ca.notAfter}), which is public: ${sourceText(ca.source)}.\n\n` + table(
-    ["service", "domains", "backends", "logs to", "owner"],
-    estate.fastlyServices.map((f) => [
-      f.name, f.domains.join(", "),
-      f.backends.map((b) => `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : b.origin.kind === "s3-website" ? `S3 website ${b.origin.site}, plain HTTP` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`).join("; "),
-      [f.s3Logging === undefined ? undefined : `S3 ${f.s3Logging.bucketName}${f.s3Logging.path}`, f.syslogLogging === undefined ? undefined : `syslog ${f.syslogLogging.name} on ${f.syslogLogging.host}`, f.datadogLogging === undefined ? undefined : `Datadog ${f.datadogLogging.name}`].filter((x) => x !== undefined).join("; "),
-      estate.owner(f.owner).name,
-    ]),
+  return (
+    `Fastly checks the certificates of origins and log servers signed by the PSF's own CA against ${ca.name}'s certificate (valid until ${ca.notAfter}), which is public: ${sourceText(ca.source)}.\n\n` +
+    table(
+      ["service", "domains", "backends", "logs to", "owner"],
+      estate.fastlyServices.map((f) => [
+        f.name,
+        f.domains.join(", "),
+        f.backends
+          .map(
+            (b) =>
+              `${b.name}: ${b.origin.kind === "heroku-app" ? `Heroku app ${b.origin.app}` : b.origin.kind === "s3-website" ? `S3 website ${b.origin.site}, plain HTTP` : `${b.origin.role} hosts in ${b.origin.datacenter}`} port ${b.port}`,
+          )
+          .join("; "),
+        [
+          f.s3Logging === undefined ? undefined : `S3 ${f.s3Logging.bucketName}${f.s3Logging.path}`,
+          f.syslogLogging === undefined ? undefined : `syslog ${f.syslogLogging.name} on ${f.syslogLogging.host}`,
+          f.datadogLogging === undefined ? undefined : `Datadog ${f.datadogLogging.name}`,
+        ]
+          .filter((x) => x !== undefined)
+          .join("; "),
+        estate.owner(f.owner).name,
+      ]),
+    )
   );
 }
 
@@ -246,39 +347,59 @@ function monitoringSection(estate: Estate): string {
   const { onCall, monitoring } = estate;
   const monitorText = (m: (typeof monitoring.monitors)[number]): string => {
     switch (m.kind) {
-      case "agent-reporting": return `every ${m.role} host reporting (${m.hosts.join(", ")})`;
-      case "disk": return `disk space on ${m.fqdn}`;
-      case "volume": return `disk space on volume ${m.volume} (${m.mountPoint} on ${m.fqdn})`;
-      case "database": return `the database cluster ${m.cluster} accepting connections`;
+      case "agent-reporting":
+        return `every ${m.role} host reporting (${m.hosts.join(", ")})`;
+      case "disk":
+        return `disk space on ${m.fqdn}`;
+      case "volume":
+        return `disk space on volume ${m.volume} (${m.mountPoint} on ${m.fqdn})`;
+      case "database":
+        return `the database cluster ${m.cluster} accepting connections`;
     }
   };
   return [
     `PagerDuty pages along one escalation policy, "${onCall.escalationPolicy}", repeated ${onCall.policyRepeats} times:`,
     "",
-    table(["level", "rotation", "turns", "escalates after"], onCall.rotations.map((r, i) => [String(i + 1), r.name, `${r.turnLengthHours} hours from ${r.startsAt}`, `${r.escalateAfterMinutes} minutes`])),
+    table(
+      ["level", "rotation", "turns", "escalates after"],
+      onCall.rotations.map((r, i) => [String(i + 1), r.name, `${r.turnLengthHours} hours from ${r.startsAt}`, `${r.escalateAfterMinutes} minutes`]),
+    ),
     "Who is in each rotation is not written here: each rotation's people are a variable of their PagerDuty emails.",
     "",
     `Every owner something pages has a PagerDuty service on that policy: ${monitoring.pagedOwners.map((o) => code(pagingServiceName(o))).join(", ")}.`,
     "",
     `Pingdom checks every public name that serves the web every ${estate.uptimeChecking.intervalMinutes} minute(s), alerting its owner's service after ${estate.uptimeChecking.alertAfterFailures} failures: ${monitoring.uptimeChecks.length} checks, over HTTPS with the certificate verified but for these:`,
     "",
-    table(["name", "checked", "why"], estate.services.flatMap((s) => {
-      const check = s.check;
-      if (check === undefined || (check.kind === "https" && check.path === "/")) return [];
-      const how = check.kind === "https" ? `over HTTPS, ${code(check.path)}`
-        : check.kind === "http" ? `over plain HTTP, ${code(check.path)}`
-          : check.kind === "https-self-signed" ? `over HTTPS without verifying the certificate, ${code(check.path)}` : "not checked";
-      return s.names.map((name) => [name, how, check.reason ?? ""]);
-    })),
+    table(
+      ["name", "checked", "why"],
+      estate.services.flatMap((s) => {
+        const check = s.check;
+        if (check === undefined || (check.kind === "https" && check.path === "/")) return [];
+        const how =
+          check.kind === "https"
+            ? `over HTTPS, ${code(check.path)}`
+            : check.kind === "http"
+              ? `over plain HTTP, ${code(check.path)}`
+              : check.kind === "https-self-signed"
+                ? `over HTTPS without verifying the certificate, ${code(check.path)}`
+                : "not checked";
+        return s.names.map((name) => [name, how, check.reason ?? ""]);
+      }),
+    ),
     "Datadog's monitors, each paging its owners' services:",
     "",
-    table(["monitor", "watches", "pages"], monitoring.monitors.map((m) => [m.key, monitorText(m), m.owners.map(pagingServiceName).join(", ")])),
+    table(
+      ["monitor", "watches", "pages"],
+      monitoring.monitors.map((m) => [m.key, monitorText(m), m.owners.map(pagingServiceName).join(", ")]),
+    ),
   ].join("\n");
 }
 
 function elsewhereSection(estate: Estate): string {
   const zoneNames = estate.zones.map((z) => z.name);
-  const inManagedZones = estate.externalServices.flatMap((s) => s.names.filter((name) => zoneContaining(name, zoneNames) !== undefined).map((name) => `${name} (${s.name})`));
+  const inManagedZones = estate.externalServices.flatMap((s) =>
+    s.names.filter((name) => zoneContaining(name, zoneNames) !== undefined).map((name) => `${name} (${s.name})`),
+  );
   return [
     table(
       ["service", "names", "managed by", "owner", "notes"],
@@ -288,10 +409,15 @@ function elsewhereSection(estate: Estate): string {
     "",
     "Zones in which the load balancers serve names, but whose records are kept elsewhere: no record of them is written here.",
     "",
-    table(["zone", "purpose", "kept by", "names served here"], estate.externalZones.map((z) => [
-      z.name, z.purpose, z.managedBy,
-      estate.services.flatMap((s) => s.names.filter((name) => zoneContaining(name, [...zoneNames, z.name]) === z.name)).join(", ") || "none",
-    ])),
+    table(
+      ["zone", "purpose", "kept by", "names served here"],
+      estate.externalZones.map((z) => [
+        z.name,
+        z.purpose,
+        z.managedBy,
+        estate.services.flatMap((s) => s.names.filter((name) => zoneContaining(name, [...zoneNames, z.name]) === z.name)).join(", ") || "none",
+      ]),
+    ),
   ].join("\n");
 }
 
@@ -308,15 +434,21 @@ function differencesSection(estate: Estate): string {
   return [
     "Where the estate knowingly differs from the configuration the PSF publishes, and why.",
     "",
-    table(["item", "feature", "published", "here"], estate.differences().map(({ label: item, difference }) => [item, difference.feature, difference.published, difference.reason])),
+    table(
+      ["item", "feature", "published", "here"],
+      estate.differences().map(({ label: item, difference }) => [item, difference.feature, difference.published, difference.reason]),
+    ),
   ].join("\n");
 }
 
 function sourceText(source: Source): string {
   switch (source.kind) {
-    case "seed": return `the seed, "${source.section}"`;
-    case "public": return `${source.repository} ${code(source.path)}`;
-    case "assumed": return `assumed: ${source.reason}`;
+    case "seed":
+      return `the seed, "${source.section}"`;
+    case "public":
+      return `${source.repository} ${code(source.path)}`;
+    case "assumed":
+      return `assumed: ${source.reason}`;
   }
 }
 
@@ -327,5 +459,8 @@ function sourcesSection(estate: Estate): string {
     const key = sourceText(source);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return table(["source", "values cited"], [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([source, count]) => [source, String(count)]));
+  return table(
+    ["source", "values cited"],
+    [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([source, count]) => [source, String(count)]),
+  );
 }

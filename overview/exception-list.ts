@@ -19,7 +19,9 @@ export interface ExceptionList {
 
 /** What the list is: every exception, or those expiring within a number of days. */
 function scope(list: ExceptionList): string {
-  return list.withinDays === undefined ? "every policy exception" : `the policy exceptions that expire within ${list.withinDays} days (or have expired)`;
+  return list.withinDays === undefined
+    ? "every policy exception"
+    : `the policy exceptions that expire within ${list.withinDays} days (or have expired)`;
 }
 
 function jsonOf(exception: PolicyExceptionFacts, daysLeft: number): Record<string, unknown> {
@@ -44,11 +46,19 @@ export function renderExceptionList(list: ExceptionList, format: ExceptionListFo
       return [
         `As of ${list.today}, ${scope(list)}. An exception past its expiry stops every synthesis (every clone, every pull request) until its owner renews it or fixes what it excuses.`,
         "",
-        table(["item", "rule", "owner", "granted", "expires", "days left"], list.exceptions.map(({ exception, daysLeft }) => [
-          exceptionSubjectLabel(exception.subject), exception.rule, exception.owner, exception.granted, exception.expires, daysLeft < 0 ? `expired ${-daysLeft} day(s) ago` : String(daysLeft),
-        ])).trimEnd(),
+        table(
+          ["item", "rule", "owner", "granted", "expires", "days left"],
+          list.exceptions.map(({ exception, daysLeft }) => [
+            exceptionSubjectLabel(exception.subject),
+            exception.rule,
+            exception.owner,
+            exception.granted,
+            exception.expires,
+            daysLeft < 0 ? `expired ${-daysLeft} day(s) ago` : String(daysLeft),
+          ]),
+        ).trimEnd(),
         "",
-        "To renew one, its owner changes its `granted` (the day the change is merged) and `expires` (at most 180 days later) beside the item in `inventory/`, with the reason still true, in a pull request; the review shows it as requested until it is merged (README, \"Recording an exception\"). To end one, fix what it excuses and remove it.",
+        'To renew one, its owner changes its `granted` (the day the change is merged) and `expires` (at most 180 days later) beside the item in `inventory/`, with the reason still true, in a pull request; the review shows it as requested until it is merged (README, "Recording an exception"). To end one, fix what it excuses and remove it.',
         "",
       ].join("\n");
   }

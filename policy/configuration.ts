@@ -6,10 +6,11 @@ import type { Configuration, PolicyContext } from "./types";
 /** Every stack's configuration in a cdktf output folder (manifest.json and each stack's cdk.tf.json), by stack name. */
 export function loadConfigurations(outdir: string): ReadonlyMap<string, Configuration> {
   const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
-  return new Map(Object.entries(manifest.stacks).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, stack]) => [
-    name,
-    JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as Configuration,
-  ]));
+  return new Map(
+    Object.entries(manifest.stacks)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, stack]) => [name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as Configuration]),
+  );
 }
 
 export interface ResourceEntry {
@@ -24,7 +25,8 @@ export interface ResourceEntry {
 
 export function resourcesOfType(context: PolicyContext, type: string): ResourceEntry[] {
   return [...context.configurations].flatMap(([stack, configuration]) => {
-    const byName = (((configuration as Record<string, unknown>).resource ?? {}) as Record<string, Record<string, Record<string, unknown>>>)[type] ?? {};
+    const byName =
+      (((configuration as Record<string, unknown>).resource ?? {}) as Record<string, Record<string, Record<string, unknown>>>)[type] ?? {};
     return Object.entries(byName).map(([name, body]) => ({
       stack,
       type,
@@ -63,6 +65,9 @@ export function withVariableDefaults(sources: readonly string[], configuration: 
     const fallback = name === undefined ? undefined : variables[name]?.default;
     if (fallback === undefined || fallback === null) return [source];
     // A default that is not text is no address: written as JSON, it counts as a source nobody can size.
-    return [source, ...(Array.isArray(fallback) ? fallback : [fallback]).map((value: unknown) => (typeof value === "string" ? value : JSON.stringify(value)))];
+    return [
+      source,
+      ...(Array.isArray(fallback) ? fallback : [fallback]).map((value: unknown) => (typeof value === "string" ? value : JSON.stringify(value))),
+    ];
   });
 }

@@ -22,7 +22,11 @@ export interface ExpiringException {
  * The exceptions whose last day is at most `withinDays` after `today` (YYYY-MM-DD), expired ones included, soonest
  * first. An exception whose term is not one is left to the checks that refuse it.
  */
-export function expiringExceptions(exceptions: readonly PolicyExceptionFacts[], today: string, withinDays: number = EXPIRY_NOTICE_DAYS): ExpiringException[] {
+export function expiringExceptions(
+  exceptions: readonly PolicyExceptionFacts[],
+  today: string,
+  withinDays: number = EXPIRY_NOTICE_DAYS,
+): ExpiringException[] {
   const day = dayNumber(today);
   if (day === undefined) throw new Error(`expiringExceptions: today "${today}" is not a date (YYYY-MM-DD)`);
   return exceptions
@@ -32,16 +36,28 @@ export function expiringExceptions(exceptions: readonly PolicyExceptionFacts[], 
       const daysLeft = until - day;
       return daysLeft <= withinDays ? [{ exception, daysLeft }] : [];
     })
-    .sort((a, b) => a.daysLeft - b.daysLeft || compareStrings(a.exception.rule, b.exception.rule) || compareStrings(exceptionSubjectLabel(a.exception.subject), exceptionSubjectLabel(b.exception.subject)));
+    .sort(
+      (a, b) =>
+        a.daysLeft - b.daysLeft ||
+        compareStrings(a.exception.rule, b.exception.rule) ||
+        compareStrings(exceptionSubjectLabel(a.exception.subject), exceptionSubjectLabel(b.exception.subject)),
+    );
 }
 
 /** One line about an exception that expires soon (or has expired), naming it, its owner and what to do. */
 export function expiryNotice({ exception, daysLeft }: ExpiringException): string {
-  const when = daysLeft < 0 ? `expired on ${exception.expires}, ${-daysLeft} day(s) ago` : daysLeft === 0 ? `expires today (${exception.expires}), its last day` : `expires on ${exception.expires}, in ${daysLeft} day(s)`;
+  const when =
+    daysLeft < 0
+      ? `expired on ${exception.expires}, ${-daysLeft} day(s) ago`
+      : daysLeft === 0
+        ? `expires today (${exception.expires}), its last day`
+        : `expires on ${exception.expires}, in ${daysLeft} day(s)`;
   return `the exception to ${exception.rule} on ${exceptionSubjectLabel(exception.subject)} (owner ${exception.owner}) ${when}: its owner renews it (new granted and expires dates, README "Recording an exception") or fixes what it excuses`;
 }
 
 /** Synthesis's warnings: the exceptions still in their term that expire within EXPIRY_NOTICE_DAYS (expired ones are errors). */
 export function expiryWarnings(exceptions: readonly PolicyExceptionFacts[], today: string): string[] {
-  return expiringExceptions(exceptions, today).filter((e) => e.daysLeft >= 0).map(expiryNotice);
+  return expiringExceptions(exceptions, today)
+    .filter((e) => e.daysLeft >= 0)
+    .map(expiryNotice);
 }

@@ -35,7 +35,8 @@ export type SourceReading =
  * A single reference: `var.<name>`, `data.<type>.<name>` or `<type>.<name>` (a resource's), then attributes, keys
  * and indexes (`.outputs.x`, `["key"]`, `[0]`, `[*]`). Anything more is an expression.
  */
-const PLAIN_REFERENCE = /^\$\{(var\.[A-Za-z_][A-Za-z0-9_-]*|(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*)(\.[A-Za-z_*][A-Za-z0-9_-]*|\[(\d+|\*|"[^"\\$%{}]*")\])*\}$/;
+const PLAIN_REFERENCE =
+  /^\$\{(var\.[A-Za-z_][A-Za-z0-9_-]*|(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*)(\.[A-Za-z_*][A-Za-z0-9_-]*|\[(\d+|\*|"[^"\\$%{}]*")\])*\}$/;
 
 export function readSource(source: string): SourceReading {
   if (source.includes("${") || source.includes("%{")) {
@@ -44,7 +45,9 @@ export function readSource(source: string): SourceReading {
       : { kind: "uncountable", source, why: `"${source}" is an expression the policy cannot evaluate` };
   }
   const range = parseAddressRange(source);
-  return range !== undefined ? { kind: "range", source, range } : { kind: "uncountable", source, why: `"${source}" is not an address or a CIDR range` };
+  return range !== undefined
+    ? { kind: "range", source, range }
+    : { kind: "uncountable", source, why: `"${source}" is not an address or a CIDR range` };
 }
 
 export interface Exposure {
@@ -65,7 +68,9 @@ const IPV4_MAPPED = { family: "ipv6", address: 0xffffn << 32n, prefixLength: 96 
  * counts as that IPv4 range too. A wider IPv6 range written otherwise (`::/0`) is read as IPv6 only.
  */
 function mappedIpv4(range: AddressRange): AddressRange | undefined {
-  return range.family === "ipv6" && range.prefixLength >= IPV4_MAPPED.prefixLength && rangeContains(IPV4_MAPPED, { family: "ipv6", value: range.address })
+  return range.family === "ipv6" &&
+    range.prefixLength >= IPV4_MAPPED.prefixLength &&
+    rangeContains(IPV4_MAPPED, { family: "ipv6", value: range.address })
     ? { family: "ipv4", address: range.address - IPV4_MAPPED.address, prefixLength: range.prefixLength - IPV4_MAPPED.prefixLength }
     : undefined;
 }
@@ -98,11 +103,13 @@ export function isWideOpen(exposure: Exposure): boolean {
 
 /** What makes `exposure` wide open, in words: "all of IPv4", "50% of IPv6", an uncountable source. */
 export function describeExposure(exposure: Exposure): string {
-  const parts = (["ipv4", "ipv6"] as const).filter((family) => exposure.addresses[family] > WIDE_OPEN_ADDRESSES[family]).map((family) => {
-    const count = exposure.addresses[family];
-    // Hundredths of a percent: a share past a /8 is at least 0.39%.
-    const share = count === FAMILY_SIZE[family] ? "all" : `${Number((count * 10_000n) / FAMILY_SIZE[family]) / 100}%`;
-    return `${share} of ${FAMILY_NAME[family]}`;
-  });
+  const parts = (["ipv4", "ipv6"] as const)
+    .filter((family) => exposure.addresses[family] > WIDE_OPEN_ADDRESSES[family])
+    .map((family) => {
+      const count = exposure.addresses[family];
+      // Hundredths of a percent: a share past a /8 is at least 0.39%.
+      const share = count === FAMILY_SIZE[family] ? "all" : `${Number((count * 10_000n) / FAMILY_SIZE[family]) / 100}%`;
+      return `${share} of ${FAMILY_NAME[family]}`;
+    });
   return [...parts, ...exposure.uncountable.map((u) => `${u.why}, so it counts as the whole internet`)].join("; ");
 }

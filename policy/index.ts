@@ -126,15 +126,22 @@ export function judgePolicy({ configurations, facts, grantedExceptions, today }:
     // Where the exception is written: its item, and its place among the item's exceptions (the facts keep the inventory's order).
     const { item, list } = exceptionPlace(exception.subject);
     const index = exceptions.slice(0, position).filter((e) => sameSubject(e.exception.subject, exception.subject)).length;
-    const at = (field: string, problem: string): string => `${item} field "${list}[${index}].${field}": the exception to ${exception.rule} on ${exceptionSubjectLabel(exception.subject)}: ${problem}`;
+    const at = (field: string, problem: string): string =>
+      `${item} field "${list}[${index}].${field}": the exception to ${exception.rule} on ${exceptionSubjectLabel(exception.subject)}: ${problem}`;
     if (!known.has(exception.rule)) return [at("rule", `no such rule (the rules: ${[...known].join(", ")})`)];
     if (term.length > 0) return term.map(({ field, problem }) => at(field, `${field} ${problem}`));
     const problems: string[] = [];
     if (from !== undefined && from > day) {
-      const beyond = until !== undefined && until - day > EXCEPTION_TERM_MAX_DAYS ? `, so it would last until ${exception.expires}, more than ${EXCEPTION_TERM_MAX_DAYS} days from today` : "";
-      problems.push(at("granted", `granted on ${exception.granted}, after today (${today}): an exception counts from the day it is granted${beyond}`));
+      const beyond =
+        until !== undefined && until - day > EXCEPTION_TERM_MAX_DAYS
+          ? `, so it would last until ${exception.expires}, more than ${EXCEPTION_TERM_MAX_DAYS} days from today`
+          : "";
+      problems.push(
+        at("granted", `granted on ${exception.granted}, after today (${today}): an exception counts from the day it is granted${beyond}`),
+      );
     }
-    if (until !== undefined && until < day) problems.push(at("expires", `expired on ${exception.expires}; fix what it excused, or renew it with a reason`));
+    if (until !== undefined && until < day)
+      problems.push(at("expires", `expired on ${exception.expires}; fix what it excused, or renew it with a reason`));
     if (exception.reason.trim().length < REASON_MIN_CHARACTERS) problems.push(at("reason", "give a reason"));
     if (problems.length === 0 && wouldExcuse.length === 0) problems.push(at("rule", "excuses nothing; remove it"));
     return problems;

@@ -38,7 +38,6 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   aws_route53_delegation_set: "the delegation set gives every zone its name servers: a new one re-delegates every domain",
 };
 
-
 /** Why a resource is protected, or null. `body` is the resource's synthesized JSON (metadata stripped). */
 export function protectionOf(type: string, body: unknown): string | null {
   if (preventsDestroy(body)) return "its code sets lifecycle.preventDestroy";
@@ -48,7 +47,6 @@ export function protectionOf(type: string, body: unknown): string | null {
   }
   return PROTECTED_RESOURCE_TYPES[type] ?? null;
 }
-
 
 /**
  * Whether a resource's configuration sets `lifecycle.prevent_destroy`: the one predicate the policy and the review

@@ -32,8 +32,7 @@ export type PolicySubject =
  * reads a refusal knows which line to change; or the construct whose own choice it is, when no inventory field decides it.
  */
 export type PolicyCause =
-  | { readonly kind: "inventory"; readonly item: string; readonly field: string }
-  | { readonly kind: "construct"; readonly construct: string };
+  { readonly kind: "inventory"; readonly item: string; readonly field: string } | { readonly kind: "construct"; readonly construct: string };
 
 export interface PolicyFinding {
   readonly rule: string;

@@ -7,7 +7,17 @@
 import { pinnedProviders } from "./schema-file";
 
 /** Terraform's and Terraform Cloud's, CI's, and other clouds' variables that carry credentials. */
-const TOOLING = ["TF_TOKEN_", "TFE_TOKEN", "TF_VAR_", "ATLAS_TOKEN", "GOOGLE_", "ARM_", "GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_"];
+const TOOLING = [
+  "TF_TOKEN_",
+  "TFE_TOKEN",
+  "TF_VAR_",
+  "ATLAS_TOKEN",
+  "GOOGLE_",
+  "ARM_",
+  "GITHUB_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_",
+];
 /** A name that says it holds a secret, whoever reads it. */
 const SAYS_SECRET = /TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APP_KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL/i;
 

@@ -26,11 +26,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type BindingType =
-  | "string"
-  | "number"
-  | "bool"
-  | readonly ["list" | "set" | "map", BindingType]
-  | readonly ["object", Readonly<Record<string, BindingType>>];
+  "string" | "number" | "bool" | readonly ["list" | "set" | "map", BindingType] | readonly ["object", Readonly<Record<string, BindingType>>];
 
 export interface Flags {
   readonly computed: boolean;
@@ -180,7 +176,8 @@ function terraformNames(body: string): Map<string, string> {
 
 function classMembers(body: string): Map<string, Member> {
   const out = new Map<string, Member>();
-  const re = /^ {2}\/\/ (\w+) - computed: (true|false), optional: (true|false), required: (true|false)\n([\s\S]*?)(?=^ {2}\/\/ \w+ - computed:|^ {2}\/\/ =+|(?![\s\S]))/gm;
+  const re =
+    /^ {2}\/\/ (\w+) - computed: (true|false), optional: (true|false), required: (true|false)\n([\s\S]*?)(?=^ {2}\/\/ \w+ - computed:|^ {2}\/\/ =+|(?![\s\S]))/gm;
   for (const m of body.matchAll(re)) {
     const [, name, computed, optional, required, chunk] = m;
     if (!name || chunk === undefined) continue;
@@ -216,7 +213,10 @@ function configOf(docs: Docs, camel: string): { config?: "required" | "optional"
 class BindingReader {
   private readonly decl: Declarations;
 
-  constructor(private readonly where: string, source: string) {
+  constructor(
+    private readonly where: string,
+    source: string,
+  ) {
     this.decl = declarations(source);
   }
 
@@ -397,8 +397,7 @@ function flagsJson(flags: Flags): Record<string, true> {
   return out;
 }
 
-const sameFlags = (a: Flags, b: Flags): boolean =>
-  a.computed === b.computed && a.optional === b.optional && a.required === b.required;
+const sameFlags = (a: Flags, b: Flags): boolean => a.computed === b.computed && a.optional === b.optional && a.required === b.required;
 
 function attributeJson(attr: BindingAttribute): Record<string, unknown> {
   const members = attr.objectMembers;

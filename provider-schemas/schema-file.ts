@@ -104,7 +104,8 @@ export function loadProviderSchema(provider: PinnedProvider, root: string = PROJ
 export function blockValueType(block: SchemaBlock): SchemaType {
   const fields: Record<string, SchemaType> = {};
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) fields[name] = attributeValueType(attribute);
-  for (const [name, blockType] of Object.entries(block.block_types ?? {})) fields[name] = nestedValueType(blockType.nesting_mode, blockValueType(blockType.block));
+  for (const [name, blockType] of Object.entries(block.block_types ?? {}))
+    fields[name] = nestedValueType(blockType.nesting_mode, blockValueType(blockType.block));
   return ["object", fields];
 }
 

@@ -22,7 +22,10 @@ export interface Allowance {
 }
 
 export class AllowanceError extends Error {
-  constructor(readonly file: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
     super(`${file}: invalid allowances:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "AllowanceError";
   }
@@ -54,7 +57,8 @@ export function validateAllowances(input: unknown, today: string, file: string =
     } else if (expiresDay < (dayNumber(today) ?? Infinity)) {
       problems.push(`${where}: expired on ${expires}: remove it (the change it allowed has landed) or renew it with a reason`);
     }
-    if (problems.length === before) valid.push({ stack: stack as string, subjects: subjects as string[], reason: (reason as string).trim(), expires: expires as string });
+    if (problems.length === before)
+      valid.push({ stack: stack as string, subjects: subjects as string[], reason: (reason as string).trim(), expires: expires as string });
   });
   if (problems.length > 0) throw new AllowanceError(file, problems);
   return valid;

@@ -9,7 +9,19 @@
  * `rm -rf node_modules/.cache/psf-estate/review-base` (README, "Reviewing a change").
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 
 /** The cache's folder under a checkout. */
@@ -53,7 +65,9 @@ export function readBaseCache(folder: string, key: string): ReadonlyMap<string, 
   try {
     const index = JSON.parse(readFileSync(join(entry, INDEX), "utf8")) as Index;
     if (index.key !== key || typeof index.files !== "object") throw new Error("index names another entry");
-    const present = readdirSync(entry).filter((f) => f !== INDEX).sort();
+    const present = readdirSync(entry)
+      .filter((f) => f !== INDEX)
+      .sort();
     if (JSON.stringify(present) !== JSON.stringify(Object.keys(index.files).sort())) throw new Error("files differ from the index");
     const states = new Map<string, Buffer>();
     for (const [file, hash] of Object.entries(index.files)) {

@@ -30,7 +30,8 @@ export function resourceBody(configuration: Configuration | undefined, address: 
 /** Every resource's address and body in a configuration. */
 export function resources(configuration: Configuration | undefined): { address: string; type: string; body: Readonly<Record<string, unknown>> }[] {
   return Object.entries(section(configuration, "resource")).flatMap(([type, byName]) =>
-    Object.entries(byName as Record<string, Record<string, unknown>>).map(([name, body]) => ({ address: `${type}.${name}`, type, body })));
+    Object.entries(byName as Record<string, Record<string, unknown>>).map(([name, body]) => ({ address: `${type}.${name}`, type, body })),
+  );
 }
 
 /** A body without cdktf's metadata, for comparing what Terraform sees. */

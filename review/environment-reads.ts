@@ -34,9 +34,11 @@ export function environmentReads(root: string): { file: string; line: number; te
     if (!/\.(ts|js|mjs|cjs|json)$/.test(path)) return;
     const file = relative(root, path);
     if (ALLOWED[file] !== undefined) return;
-    readFileSync(path, "utf8").split("\n").forEach((text, i) => {
-      if (READS.test(text)) reads.push({ file, line: i + 1, text });
-    });
+    readFileSync(path, "utf8")
+      .split("\n")
+      .forEach((text, i) => {
+        if (READS.test(text)) reads.push({ file, line: i + 1, text });
+      });
   };
   for (const source of SYNTH_SOURCES) visit(join(root, source));
   return reads;

@@ -116,7 +116,14 @@ async function synthesizeEach(tree: string, nodeModules: string): Promise<HeadSy
     }
   };
   // Every synthesis settles before any failure is judged (as with Promise.allSettled), each result with its name.
-  const settled = await Promise.all(HEAD_SYNTHESES.map((name) => run(name).then((value) => ({ name, value }), (reason: unknown) => ({ name, reason }))));
+  const settled = await Promise.all(
+    HEAD_SYNTHESES.map((name) =>
+      run(name).then(
+        (value) => ({ name, value }),
+        (reason: unknown) => ({ name, reason }),
+      ),
+    ),
+  );
   const outputs: Partial<Record<HeadSynthesisName, HeadSynthesis>> = {};
   const failures: Partial<Record<HeadSynthesisName, ReviewError>> = {};
   for (const result of settled) {

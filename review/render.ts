@@ -81,7 +81,12 @@ export function suggestedAllowances(dangers: readonly Danger[], today: string): 
   const byStack = new Map<string, string[]>();
   for (const d of dangers) byStack.set(d.stack, [...new Set([...(byStack.get(d.stack) ?? []), d.subject])]);
   const inThirtyDays = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-  return [...byStack].map(([stack, subjects]) => ({ stack, subjects, reason: "<why this is intended, with the issue that decided it>", expires: inThirtyDays }));
+  return [...byStack].map(([stack, subjects]) => ({
+    stack,
+    subjects,
+    reason: "<why this is intended, with the issue that decided it>",
+    expires: inThirtyDays,
+  }));
 }
 
 export function dangerLine(d: Danger, code: (s: string) => string): string {
@@ -117,11 +122,17 @@ function groupLine(g: ChangeGroup): string {
 }
 
 function countsLine(counts: Readonly<Record<PlannedAction, number>>): string {
-  return ACTION_ORDER.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${a}`).join(", ") || "no changes";
+  return (
+    ACTION_ORDER.filter((a) => counts[a] > 0)
+      .map((a) => `${counts[a]} ${a}`)
+      .join(", ") || "no changes"
+  );
 }
 
 function sortChanges(changes: readonly DisplayChange[]): DisplayChange[] {
-  return [...changes].sort((a, b) => ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...changes].sort(
+    (a, b) => ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 /** Every line of one stack's changes, attributes included: what the lists show, and what may be cut. */
@@ -129,7 +140,10 @@ function stackLines(s: StackReport, code: (s: string) => string, bullet: string,
   return [
     ...s.groups.flatMap((g) => [`${bullet}${groupLine(g)}`, ...g.attributes.map((a) => `${indent}${attributeLine(a, code)}`)]),
     ...sortChanges(s.changes).flatMap((c) => [`${bullet}${changeLine(c)}`, ...c.attributes.map((a) => `${indent}${attributeLine(a, code)}`)]),
-    ...s.outputs.map((o) => `${bullet}output ${o.name}: ${o.action === "create" ? "added" : o.action === "delete" ? "removed" : "changes"}${o.sensitive ? " (sensitive)" : ""}`),
+    ...s.outputs.map(
+      (o) =>
+        `${bullet}output ${o.name}: ${o.action === "create" ? "added" : o.action === "delete" ? "removed" : "changes"}${o.sensitive ? " (sensitive)" : ""}`,
+    ),
   ];
 }
 
@@ -152,18 +166,33 @@ function renderText(report: ReviewReport): string {
     }
     lines.push("");
   }
-  for (const a of report.requestedAllowances) lines.push(`Requested, not granted (an allowance counts once it is on the base branch): ${a.stack} ${a.subjects.join(", ")}: ${a.reason}`);
+  for (const a of report.requestedAllowances)
+    lines.push(`Requested, not granted (an allowance counts once it is on the base branch): ${a.stack} ${a.subjects.join(", ")}: ${a.reason}`);
   for (const n of report.notes) lines.push(`Note (${n.stack}): ${n.detail}`);
   for (const stack of report.stacks) {
     lines.push("", `${stack.stack}: ${stack.summary} (${countsLine(stack.counts)})`, ...stackLines(stack, (s) => s, "  - ", "      "));
   }
-  for (const m of report.moves) lines.push("", `Rename in ${m.stack}: keep ${m.from} as ${m.to} with moved { from = ${m.from}, to = ${m.to} } (cdktf: moveFromId("${m.from}") on ${m.constructPath ?? m.to})`);
+  for (const m of report.moves)
+    lines.push(
+      "",
+      `Rename in ${m.stack}: keep ${m.from} as ${m.to} with moved { from = ${m.from}, to = ${m.to} } (cdktf: moveFromId("${m.from}") on ${m.constructPath ?? m.to})`,
+    );
   return `${lines.join("\n")}\n`;
 }
 
 function renderMarkdown(report: ReviewReport, options: RenderOptions): string {
   const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
-  const head = [COMMENT_MARKER, "## Infrastructure review", "", `Base ${code(report.base)} → head ${code(report.head)}; Terraform ${report.terraformVersion}.`, "", `> ${REHEARSAL_NOTE}`, "", hashLine(report), ""];
+  const head = [
+    COMMENT_MARKER,
+    "## Infrastructure review",
+    "",
+    `Base ${code(report.base)} → head ${code(report.head)}; Terraform ${report.terraformVersion}.`,
+    "",
+    `> ${REHEARSAL_NOTE}`,
+    "",
+    hashLine(report),
+    "",
+  ];
   if (report.noChanges) return `${[...head, "**No changes.**"].join("\n")}\n`;
   const top: string[] = [];
   const unallowed = report.dangers.filter((d) => d.allowedBy === undefined);
@@ -175,20 +204,53 @@ function renderMarkdown(report: ReviewReport, options: RenderOptions): string {
     }
     const allowable = unallowed.filter((d) => d.class !== "refusal");
     if (allowable.length > 0) {
-      top.push("If these are intended, a maintainer lands allowances like these in `review/allowances.json` on the base branch first (see `review/README.md`):", "", fence(JSON.stringify(suggestedAllowances(allowable, options.today ?? new Date().toISOString().slice(0, 10)), null, 2), "json"), "");
+      top.push(
+        "If these are intended, a maintainer lands allowances like these in `review/allowances.json` on the base branch first (see `review/README.md`):",
+        "",
+        fence(JSON.stringify(suggestedAllowances(allowable, options.today ?? new Date().toISOString().slice(0, 10)), null, 2), "json"),
+        "",
+      );
     }
   }
   const allowed = report.dangers.filter((d) => d.allowedBy !== undefined);
-  if (allowed.length > 0) top.push(`### Allowed dangerous changes: ${allowed.length}`, "", ...allowed.map((d) => `- ${DANGER_CLASS_TITLE[d.class]}: ${dangerLine(d, code)}`), "");
+  if (allowed.length > 0)
+    top.push(
+      `### Allowed dangerous changes: ${allowed.length}`,
+      "",
+      ...allowed.map((d) => `- ${DANGER_CLASS_TITLE[d.class]}: ${dangerLine(d, code)}`),
+      "",
+    );
   if (report.requestedAllowances.length > 0) {
-    top.push("### Allowances requested by this change (not granted: an allowance counts once it is on the base branch)", "", ...report.requestedAllowances.map((a) => `- ${code(a.stack)} ${a.subjects.map(code).join(", ")}: ${a.reason} (expires ${a.expires})`), "");
+    top.push(
+      "### Allowances requested by this change (not granted: an allowance counts once it is on the base branch)",
+      "",
+      ...report.requestedAllowances.map((a) => `- ${code(a.stack)} ${a.subjects.map(code).join(", ")}: ${a.reason} (expires ${a.expires})`),
+      "",
+    );
   }
   if (report.notes.length > 0) top.push("### Notes", "", ...report.notes.map((n) => `- ${code(n.stack)}: ${n.detail}`), "");
-  top.push("### Summary", "", "| stack | Terraform's plan | changes |", "|---|---|---|", ...report.stacks.map((s) => `| ${code(s.stack)} | ${s.summary} | ${countsLine(s.counts)} |`), "");
+  top.push(
+    "### Summary",
+    "",
+    "| stack | Terraform's plan | changes |",
+    "|---|---|---|",
+    ...report.stacks.map((s) => `| ${code(s.stack)} | ${s.summary} | ${countsLine(s.counts)} |`),
+    "",
+  );
   if (report.moves.length > 0) {
-    top.push("### Renames that would destroy and recreate", "", ...report.moves.map((m) => `- ${code(m.stack)}: ${code(m.from)} → ${code(m.to)}: add ${code(`moved { from = ${m.from}, to = ${m.to} }`)} (cdktf: ${code(`moveFromId("${m.from}")`)} on ${code(m.constructPath ?? m.to)})`), "");
+    top.push(
+      "### Renames that would destroy and recreate",
+      "",
+      ...report.moves.map(
+        (m) =>
+          `- ${code(m.stack)}: ${code(m.from)} → ${code(m.to)}: add ${code(`moved { from = ${m.from}, to = ${m.to} }`)} (cdktf: ${code(`moveFromId("${m.from}")`)} on ${code(m.constructPath ?? m.to)})`,
+      ),
+      "",
+    );
   }
-  const details = report.stacks.map((s) => ({ title: `<details><summary>${s.stack}: ${countsLine(s.counts)}</summary>`, body: stackLines(s, code, "- ", "  - ") })).filter((d) => d.body.length > 0);
+  const details = report.stacks
+    .map((s) => ({ title: `<details><summary>${s.stack}: ${countsLine(s.counts)}</summary>`, body: stackLines(s, code, "- ", "  - ") }))
+    .filter((d) => d.body.length > 0);
   const where = options.fullReport ?? "`npm run review` on a checkout of the change";
   const assemble = (limit: number): string => {
     const out = [...head, ...top];

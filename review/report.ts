@@ -93,13 +93,18 @@ export const GROUP_FROM = 3;
 
 export function buildReport(inputs: ReportInputs): ReviewReport {
   const stacks = [...inputs.summaries.keys()].sort().map((stack): StackReport => {
-    const changes = inputs.changes.filter((c) => c.stack === stack).map((c) => displayChange(c, inputs.headConfigurations, inputs.baseConfigurations));
+    const changes = inputs.changes
+      .filter((c) => c.stack === stack)
+      .map((c) => displayChange(c, inputs.headConfigurations, inputs.baseConfigurations));
     const counts = Object.fromEntries(ACTIONS.map((a) => [a, changes.filter((c) => c.action === a).length])) as Record<PlannedAction, number>;
     const { groups, singles } = groupChanges(changes);
-    const outputs = inputs.outputChanges.filter((o) => o.stack === stack).map((o) => ({ name: o.name, action: o.action, sensitive: o.afterSensitive || o.beforeSensitive }));
+    const outputs = inputs.outputChanges
+      .filter((o) => o.stack === stack)
+      .map((o) => ({ name: o.name, action: o.action, sensitive: o.afterSensitive || o.beforeSensitive }));
     return { stack, summary: inputs.summaries.get(stack) ?? "", counts, groups, changes: singles, outputs };
   });
-  const noChanges = inputs.changes.length === 0 && inputs.outputChanges.length === 0 && inputs.verdict.dangers.length === 0 && inputs.verdict.notes.length === 0;
+  const noChanges =
+    inputs.changes.length === 0 && inputs.outputChanges.length === 0 && inputs.verdict.dangers.length === 0 && inputs.verdict.notes.length === 0;
   return {
     base: inputs.base,
     head: inputs.head,
@@ -141,7 +146,8 @@ function displayChange(change: PlannedChange, head: Configurations, base: Config
 /** What a change sets or alters, attribute by attribute and element by element, sensitive values masked. */
 export function attributeDiffs(change: PlannedChange): AttributeDiff[] {
   if (change.action === "delete" || change.action === "forget") return [];
-  const record = (side: unknown): Record<string, unknown> => (typeof side === "object" && side !== null && !Array.isArray(side) ? (side as Record<string, unknown>) : {});
+  const record = (side: unknown): Record<string, unknown> =>
+    typeof side === "object" && side !== null && !Array.isArray(side) ? (side as Record<string, unknown>) : {};
   const before = record(change.before);
   const after = record(change.after);
   const unknown = record(change.afterUnknown);
@@ -196,8 +202,13 @@ function proposeMoves(changes: readonly PlannedChange[], base: Configurations, h
       for (const from of deleted) {
         if (renames.has(from.address)) continue;
         const was = rewrite(stableStringify(withoutMetadata(resourceBody(base.get(stack), from.address))), renames);
-        const match = created.find((to) => to.type === from.type && to.address !== from.address && ![...renames.values()].includes(to.address)
-          && stableStringify(withoutMetadata(resourceBody(head.get(stack), to.address))) === was);
+        const match = created.find(
+          (to) =>
+            to.type === from.type &&
+            to.address !== from.address &&
+            ![...renames.values()].includes(to.address) &&
+            stableStringify(withoutMetadata(resourceBody(head.get(stack), to.address))) === was,
+        );
         if (match !== undefined) renames.set(from.address, match.address);
       }
     }

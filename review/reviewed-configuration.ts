@@ -44,14 +44,21 @@ export function normalizeConfiguration(
   const departures: StateDeparture[] = [];
   const body = withoutCdktfComments(configuration);
   const terraform = isRecord(body["terraform"]) ? { ...body["terraform"] } : {};
-  const declared = { ...(terraform["backend"] !== undefined ? { backend: terraform["backend"] } : {}), ...(terraform["cloud"] !== undefined ? { cloud: terraform["cloud"] } : {}) };
+  const declared = {
+    ...(terraform["backend"] !== undefined ? { backend: terraform["backend"] } : {}),
+    ...(terraform["cloud"] !== undefined ? { cloud: terraform["cloud"] } : {}),
+  };
   const expected = conventionalBackend(stack, backend);
   if (stableStringify(declared) === stableStringify(expected)) {
     delete terraform["backend"];
     delete terraform["cloud"];
     terraform[STATE_MARK] = stack;
   } else {
-    departures.push({ stack, subject: "backend", detail: `keeps its state at ${describe(declared)}, where the estate's convention for ${backend.kind} state is ${describe(expected)}` });
+    departures.push({
+      stack,
+      subject: "backend",
+      detail: `keeps its state at ${describe(declared)}, where the estate's convention for ${backend.kind} state is ${describe(expected)}`,
+    });
   }
 
   const data = isRecord(body["data"]) ? { ...body["data"] } : {};
@@ -59,13 +66,19 @@ export function normalizeConfiguration(
   if (reads !== undefined) {
     for (const [name, read] of Object.entries(reads)) {
       const target = name.startsWith(CROSS_STACK_REMOTE_STATE_PREFIX) ? name.slice(CROSS_STACK_REMOTE_STATE_PREFIX.length) : undefined;
-      if (target !== undefined && target !== stack && stacks.has(target) && stableStringify(read) === stableStringify(conventionalRemoteState(target, backend))) {
+      if (
+        target !== undefined &&
+        target !== stack &&
+        stacks.has(target) &&
+        stableStringify(read) === stableStringify(conventionalRemoteState(target, backend))
+      ) {
         reads[name] = { [STATE_MARK]: target };
         continue;
       }
-      const why = target === undefined || !stacks.has(target) || target === stack
-        ? "which is not a read of another stack of the estate"
-        : `where the estate's convention for reading ${target}'s ${backend.kind} state is ${describe(conventionalRemoteState(target, backend))}`;
+      const why =
+        target === undefined || !stacks.has(target) || target === stack
+          ? "which is not a read of another stack of the estate"
+          : `where the estate's convention for reading ${target}'s ${backend.kind} state is ${describe(conventionalRemoteState(target, backend))}`;
       departures.push({ stack, subject: `data.terraform_remote_state.${name}`, detail: `reads the state at ${describe(read)}, ${why}` });
     }
     data["terraform_remote_state"] = reads;
@@ -74,7 +87,10 @@ export function normalizeConfiguration(
 }
 
 /** The hashes of every stack of a synthesized estate, the normalized configurations, and every departure from the state convention. */
-export function configurationHashes(configurations: Configurations, backend: StateBackend): {
+export function configurationHashes(
+  configurations: Configurations,
+  backend: StateBackend,
+): {
   readonly hashes: ConfigurationHashes;
   readonly normalized: ReadonlyMap<string, Record<string, unknown>>;
   readonly departures: readonly StateDeparture[];
@@ -96,7 +112,9 @@ export function configurationHashes(configurations: Configurations, backend: Sta
 export function differingPaths(a: unknown, b: unknown, path = ""): string[] {
   if (stableStringify(a ?? null) === stableStringify(b ?? null)) return [];
   if (!isRecord(a) || !isRecord(b)) return [path === "" ? "(the whole configuration)" : path];
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().flatMap((key) => differingPaths(a[key], b[key], path === "" ? key : `${path}.${key}`));
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .sort()
+    .flatMap((key) => differingPaths(a[key], b[key], path === "" ? key : `${path}.${key}`));
 }
 
 /** The blocks whose bodies cdktf gives a `//` comment: the top level, and each body of these, by name (and type). */
@@ -118,10 +136,12 @@ function withoutCdktfComments(configuration: Configuration): Record<string, unkn
       out[key] = section;
       continue;
     }
-    out[key] = Object.fromEntries(Object.entries(section).map(([name, inner]) => [
-      name,
-      depth === 1 ? drop(inner) : isRecord(inner) ? Object.fromEntries(Object.entries(inner).map(([n, body]) => [n, drop(body)])) : inner,
-    ]));
+    out[key] = Object.fromEntries(
+      Object.entries(section).map(([name, inner]) => [
+        name,
+        depth === 1 ? drop(inner) : isRecord(inner) ? Object.fromEntries(Object.entries(inner).map(([n, body]) => [n, drop(body)])) : inner,
+      ]),
+    );
   }
   return out;
 }

@@ -86,7 +86,12 @@ function wrap<T>(work: () => T): T {
   }
 }
 
-async function review(options: ReviewOptions, scratch: string, nodeModules: string, terraform: { binary: string; version: string }): Promise<ReviewReport> {
+async function review(
+  options: ReviewOptions,
+  scratch: string,
+  nodeModules: string,
+  terraform: { binary: string; version: string },
+): Promise<ReviewReport> {
   const { say } = options;
   if (options.base !== undefined && options.baseSrc !== undefined) throw new ReviewError("--base and --base-src exclude each other");
   if (options.head !== undefined && options.headSrc !== undefined) throw new ReviewError("--head and --head-src exclude each other");
@@ -97,7 +102,10 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   mkdirSync(baseTree, { recursive: true });
   mkdirSync(headTree, { recursive: true });
   // Revisions are resolved in the head's repository: the one --head-src names, else the one the review runs in.
-  const repository = options.baseSrc === undefined || options.head !== undefined ? await repositoryRoot(options.headSrc !== undefined ? resolve(options.cwd, options.headSrc) : options.cwd) : undefined;
+  const repository =
+    options.baseSrc === undefined || options.head !== undefined
+      ? await repositoryRoot(options.headSrc !== undefined ? resolve(options.cwd, options.headSrc) : options.cwd)
+      : undefined;
   // Found above whenever a revision is named (a base without --base-src, or --head).
   const revisionsRepository = (): string => {
     if (repository === undefined) throw new ReviewError("a revision is named, but no repository was found to resolve it in");
@@ -164,7 +172,10 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
     const stateDir = join(scratch, "base", "state");
     const rehearsal = await rehearse({ ...common, synthesized: baseOut, converge: false, saveStateTo: stateDir });
     if (rehearsal.failures.length > 0) {
-      throw new ReviewError(`the base revision ${baseLabel} does not rehearse, so there is nothing to compare against`, rehearsal.failures.map((f) => `stack ${f.stack}, step ${f.step}:\n${f.message}`).join("\n\n"));
+      throw new ReviewError(
+        `the base revision ${baseLabel} does not rehearse, so there is nothing to compare against`,
+        rehearsal.failures.map((f) => `stack ${f.stack}, step ${f.step}:\n${f.message}`).join("\n\n"),
+      );
     }
     const states = new Map(readdirSync(stateDir).map((file) => [file, readFileSync(join(stateDir, file))]));
     writeBaseCache(cacheFolder, key, states);
@@ -175,8 +186,15 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   const tooling = [join(options.trustedRoot, "node_modules", ".cache", "psf-estate")];
   const before = fingerprint(options.trustedRoot, tooling, [cacheFolder]);
   const entriesBefore = cacheEntries(cacheFolder);
-  say(options.headSynthesis !== undefined ? `review: reading the head's synthesis from ${options.headSynthesis}` : "review: synthesizing the head (reviewed, as deployed, and later)");
-  const syntheses: HeadSyntheses = options.headSynthesis !== undefined ? readHeadSyntheses(resolve(options.cwd, options.headSynthesis)) : await synthesizeHead(headTree, nodeModules);
+  say(
+    options.headSynthesis !== undefined
+      ? `review: reading the head's synthesis from ${options.headSynthesis}`
+      : "review: synthesizing the head (reviewed, as deployed, and later)",
+  );
+  const syntheses: HeadSyntheses =
+    options.headSynthesis !== undefined
+      ? readHeadSyntheses(resolve(options.cwd, options.headSynthesis))
+      : await synthesizeHead(headTree, nodeModules);
   const tamperedTooling = changedFiles(before, fingerprint(options.trustedRoot, tooling, [cacheFolder]));
   const findings: Finding[] = [];
   const notes: Note[] = [];
@@ -185,10 +203,28 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   const entriesAfter = cacheEntries(cacheFolder);
   const written = [...entriesAfter].filter(([entry, files]) => entriesBefore.get(entry) !== files).map(([entry]) => entry);
   for (const entry of written) removeBaseCache(cacheFolder, entry);
-  if (written.length > 0) notes.push({ kind: "not-planned", stack: "(all)", subject: "cache", detail: `the base-state cache entries written while the head's code ran (${written.join(", ")}) are dropped` });
-  const tampered = [...tamperedTooling, ...(written.includes(key) && entriesBefore.has(key) ? [`${relative(options.trustedRoot, join(cacheFolder, key))} (the base state this review read)`] : [])];
+  if (written.length > 0)
+    notes.push({
+      kind: "not-planned",
+      stack: "(all)",
+      subject: "cache",
+      detail: `the base-state cache entries written while the head's code ran (${written.join(", ")}) are dropped`,
+    });
+  const tampered = [
+    ...tamperedTooling,
+    ...(written.includes(key) && entriesBefore.has(key)
+      ? [`${relative(options.trustedRoot, join(cacheFolder, key))} (the base state this review read)`]
+      : []),
+  ];
   if (tampered.length > 0) {
-    findings.push({ class: "hiding", kind: "review-tampered", stack: "(all)", subject: "review", name: "the review's own files", detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's ${tamperedTooling.length > 0 ? "code or tooling (nothing was planned with them)" : "cache (the entry is dropped; this review used the base state it had read before)"}` });
+    findings.push({
+      class: "hiding",
+      kind: "review-tampered",
+      stack: "(all)",
+      subject: "review",
+      name: "the review's own files",
+      detail: `while the head's code synthesized, ${tampered.slice(0, 10).join(", ")}${tampered.length > 10 ? ` and ${tampered.length - 10} more` : ""} changed: the head wrote outside its output folder, into the review's ${tamperedTooling.length > 0 ? "code or tooling (nothing was planned with them)" : "cache (the entry is dropped; this review used the base state it had read before)"}`,
+    });
   }
   // A failed reviewed synthesis has thrown (review/head-synthesis.ts); a read one is always there.
   const reviewedSynthesis = syntheses.outputs.reviewed;
@@ -198,21 +234,47 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
   // 4. What the head's configuration may run, and Terraform's plan of it.
   const reviewed = configurationHashes(head.configurations, HEAD_BACKENDS.reviewed);
   const deployDifferences = compareSyntheses(reviewed, syntheses, notes);
-  const departures = uniqueDepartures([...reviewed.departures, ...(syntheses.outputs.deployed === undefined ? [] : configurationHashes(syntheses.outputs.deployed.output.configurations, HEAD_BACKENDS.deployed).departures)]);
+  const departures = uniqueDepartures([
+    ...reviewed.departures,
+    ...(syntheses.outputs.deployed === undefined
+      ? []
+      : configurationHashes(syntheses.outputs.deployed.output.configurations, HEAD_BACKENDS.deployed).departures),
+  ]);
   for (const read of environmentReads(headTree)) {
-    findings.push({ class: "hiding", kind: "reads-environment", stack: "(all)", subject: `${read.file}:${read.line}`, name: read.file, detail: `${read.file}:${read.line} reads the environment while synthesizing (\`${read.text.trim().slice(0, 120)}\`): what it reads can differ between this review and a deploy` });
+    findings.push({
+      class: "hiding",
+      kind: "reads-environment",
+      stack: "(all)",
+      subject: `${read.file}:${read.line}`,
+      name: read.file,
+      detail: `${read.file}:${read.line} reads the environment while synthesizing (\`${read.text.trim().slice(0, 120)}\`): what it reads can differ between this review and a deploy`,
+    });
   }
   const pinned = pinnedProviders(options.trustedRoot);
-  const unsafe = unsafeStacks(reviewed.departures, judgeCodeExecution({ changes: [], outputChanges: [], base: new Map(), head: head.configurations, ownership: ownership(facts.owned, [], []) }, pinned, { base: {}, head: {} }));
-  const planned = tamperedTooling.length > 0 ? new Map([...head.configurations].map(([stack]) => [stack, "the review's own code or tooling changed while the head synthesized"])) : unsafe;
-  for (const [stack, why] of planned) notes.push({ kind: "not-planned", stack, subject: "stack", detail: `not planned: ${why}; the stacks that read it read its base state` });
+  const unsafe = unsafeStacks(
+    reviewed.departures,
+    judgeCodeExecution(
+      { changes: [], outputChanges: [], base: new Map(), head: head.configurations, ownership: ownership(facts.owned, [], []) },
+      pinned,
+      { base: {}, head: {} },
+    ),
+  );
+  const planned =
+    tamperedTooling.length > 0
+      ? new Map([...head.configurations].map(([stack]) => [stack, "the review's own code or tooling changed while the head synthesized"]))
+      : unsafe;
+  for (const [stack, why] of planned)
+    notes.push({ kind: "not-planned", stack, subject: "stack", detail: `not planned: ${why}; the stacks that read it read its base state` });
 
   const changes = [];
   const outputChanges = [];
   const summaries = new Map<string, string>();
   const objects: KnownObject[] = [];
-  for (const [file, bytes] of baseStates) objects.push(...stateObjects(file.replace(/^terraform\.|\.tfstate$/g, ""), JSON.parse(bytes.toString("utf8")) as unknown));
-  const runnable = new Map([...head.configurations].filter(([stack]) => !planned.has(stack)).map(([stack, configuration]) => [stack, withoutProvisioners(configuration)]));
+  for (const [file, bytes] of baseStates)
+    objects.push(...stateObjects(file.replace(/^terraform\.|\.tfstate$/g, ""), JSON.parse(bytes.toString("utf8")) as unknown));
+  const runnable = new Map(
+    [...head.configurations].filter(([stack]) => !planned.has(stack)).map(([stack, configuration]) => [stack, withoutProvisioners(configuration)]),
+  );
   if (runnable.size > 0) {
     const plan = makeScratch("psf-review-plan-");
     try {
@@ -226,14 +288,29 @@ async function review(options: ReviewOptions, scratch: string, nodeModules: stri
       say("review: planning the head against the base's state");
       const rehearsal = await rehearse({ ...common, synthesized: out, planOnly: true, planJson: true, stateFrom: states, returnStates: true });
       const tooling = rehearsal.failures.filter((f) => f.tooling !== undefined);
-      if (tooling.length > 0) throw new ReviewError(`the review could not plan the head: ${tooling.map((f) => `${f.tooling} (stack ${f.stack}, ${f.step})`).join("; ")}`);
+      if (tooling.length > 0)
+        throw new ReviewError(`the review could not plan the head: ${tooling.map((f) => `${f.tooling} (stack ${f.stack}, ${f.step})`).join("; ")}`);
       for (const failure of rehearsal.failures) {
         if (failure.blocked === true) {
-          notes.push({ kind: "not-planned", stack: failure.stack, subject: "stack", detail: `not planned: ${failure.message.replace(/^not rehearsed: /, "")}` });
+          notes.push({
+            kind: "not-planned",
+            stack: failure.stack,
+            subject: "stack",
+            detail: `not planned: ${failure.message.replace(/^not rehearsed: /, "")}`,
+          });
           continue;
         }
-        const refusal = /Instance cannot be destroyed/.test(failure.message) ? "Terraform refuses: the change would destroy a resource whose lifecycle sets prevent_destroy" : `Terraform's ${failure.step} fails`;
-        findings.push({ class: "refusal", kind: "terraform-refuses", stack: failure.stack, subject: failure.step, name: `stack ${failure.stack}`, detail: `${refusal}:\n${failure.message}` });
+        const refusal = /Instance cannot be destroyed/.test(failure.message)
+          ? "Terraform refuses: the change would destroy a resource whose lifecycle sets prevent_destroy"
+          : `Terraform's ${failure.step} fails`;
+        findings.push({
+          class: "refusal",
+          kind: "terraform-refuses",
+          stack: failure.stack,
+          subject: failure.step,
+          name: `stack ${failure.stack}`,
+          detail: `${refusal}:\n${failure.message}`,
+        });
       }
       for (const stack of rehearsal.stacks) {
         const failed = rehearsal.failures.find((f) => f.stack === stack.stack);
@@ -317,22 +394,49 @@ function policyOf(head: SynthesisOutput, baseFacts: EstateFacts, base: Synthesis
   const notes: Note[] = [];
   try {
     if (head.facts !== undefined) facts = parseEstateFacts(head.facts, "the head's estate-facts.json");
-    else if (base.facts !== undefined) notes.push({ kind: "policy-warning", stack: "(all)", subject: "estate-facts.json", detail: "the head wrote no estate-facts.json: its configuration is judged with the base's facts" });
+    else if (base.facts !== undefined)
+      notes.push({
+        kind: "policy-warning",
+        stack: "(all)",
+        subject: "estate-facts.json",
+        detail: "the head wrote no estate-facts.json: its configuration is judged with the base's facts",
+      });
   } catch (error) {
-    notes.push({ kind: "policy-warning", stack: "(all)", subject: "estate-facts.json", detail: `${(error as Error).message}: the head's configuration is judged with the base's facts` });
+    notes.push({
+      kind: "policy-warning",
+      stack: "(all)",
+      subject: "estate-facts.json",
+      detail: `${(error as Error).message}: the head's configuration is judged with the base's facts`,
+    });
   }
   const granted = baseFacts.policy.exceptions;
   const verdict = judgePolicy({ configurations: head.configurations, facts, grantedExceptions: granted, today });
-  const before = new Set(judgePolicy({ configurations: base.configurations, facts: baseFacts, grantedExceptions: granted, today }).violations.map((v) => `${v.rule}\0${v.stack}\0${v.address}\0${v.message}`));
+  const before = new Set(
+    judgePolicy({ configurations: base.configurations, facts: baseFacts, grantedExceptions: granted, today }).violations.map(
+      (v) => `${v.rule}\0${v.stack}\0${v.address}\0${v.message}`,
+    ),
+  );
   // A violation the base has too is not the change's doing (a base whose own synthesis enforces the policy has none).
-  const findings: Finding[] = verdict.violations.filter((v) => v.severity === "error" && !before.has(`${v.rule}\0${v.stack}\0${v.address}\0${v.message}`)).map((v) => ({
-    class: "policy", kind: v.rule, stack: v.stack, subject: v.address, name: v.address, detail: `breaks ${v.rule} (${causeLabel(v.cause)}): ${v.message}`,
-  }));
+  const findings: Finding[] = verdict.violations
+    .filter((v) => v.severity === "error" && !before.has(`${v.rule}\0${v.stack}\0${v.address}\0${v.message}`))
+    .map((v) => ({
+      class: "policy",
+      kind: v.rule,
+      stack: v.stack,
+      subject: v.address,
+      name: v.address,
+      detail: `breaks ${v.rule} (${causeLabel(v.cause)}): ${v.message}`,
+    }));
   for (const v of verdict.violations.filter((w) => w.severity === "warning" && !before.has(`${w.rule}\0${w.stack}\0${w.address}\0${w.message}`))) {
     notes.push({ kind: "policy-warning", stack: v.stack, subject: v.address, detail: `new policy warning, ${v.rule}: ${v.message}` });
   }
   for (const { exception, wouldExcuse } of verdict.requested) {
-    notes.push({ kind: "exception-requested", stack: "(all)", subject: exception.rule, detail: `policy exception requested, not granted (it counts once it is on the base branch): ${exception.rule} for ${JSON.stringify(exception.subject)}, owner ${exception.owner}, until ${exception.expires}: "${exception.reason}"${wouldExcuse.length > 0 ? `; it would excuse ${wouldExcuse.length} finding(s), which stay dangers` : ""}` });
+    notes.push({
+      kind: "exception-requested",
+      stack: "(all)",
+      subject: exception.rule,
+      detail: `policy exception requested, not granted (it counts once it is on the base branch): ${exception.rule} for ${JSON.stringify(exception.subject)}, owner ${exception.owner}, until ${exception.expires}: "${exception.reason}"${wouldExcuse.length > 0 ? `; it would excuse ${wouldExcuse.length} finding(s), which stay dangers` : ""}`,
+    });
   }
   return { findings, notes };
 }
@@ -341,7 +445,9 @@ function policyOf(head: SynthesisOutput, baseFacts: EstateFacts, base: Synthesis
 function toolingFiles(root: string): string[] {
   const schemas = join(root, "provider-schemas");
   return [
-    ...readdirSync(schemas).filter((f) => f.endsWith(".json")).map((f) => join(schemas, f)),
+    ...readdirSync(schemas)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => join(schemas, f)),
     ...["launch.sh", "plugin-protocol.proto", "go-plugin.proto"].map((f) => join(root, "twin", f)),
     ...["rehearse.ts", "variables.ts", "twin-installation.ts", "state-server.ts"].map((f) => join(root, "twin", "rehearsal", f)),
   ];
@@ -372,15 +478,28 @@ function compareSyntheses(reviewed: ReturnType<typeof configurationHashes>, synt
     const hashes = configurationHashes(other.output.configurations, HEAD_BACKENDS[name]);
     for (const stack of differingStacks(reviewed.hashes, hashes.hashes)) {
       const paths = differingPaths(reviewed.normalized.get(stack), hashes.normalized.get(stack));
-      differences.push({ stack, detail: `${why}, ${stack} differs from what this review planned (${paths.slice(0, 6).join(", ")}${paths.length > 6 ? ` and ${paths.length - 6} more` : ""}): synthesis must depend on the commit and the PSF_ESTATE_* choices alone` });
+      differences.push({
+        stack,
+        detail: `${why}, ${stack} differs from what this review planned (${paths.slice(0, 6).join(", ")}${paths.length > 6 ? ` and ${paths.length - 6} more` : ""}): synthesis must depend on the commit and the PSF_ESTATE_* choices alone`,
+      });
     }
   };
   against("deployed", "synthesized as a deploy would (PSF_ESTATE_BACKEND=cloud, in a checkout-like folder, with a deploy's environment)");
   against("later", `synthesized with the clock ${LATER_BY_DAYS} days ahead`);
   const deployFailure = syntheses.failures.deployed;
-  if (deployFailure !== undefined) differences.push({ stack: "(all)", detail: `synthesized as a deploy would, the head does not synthesize at all: ${deployFailure.message}${deployFailure.output !== "" ? `\n${deployFailure.output}` : ""}` });
+  if (deployFailure !== undefined)
+    differences.push({
+      stack: "(all)",
+      detail: `synthesized as a deploy would, the head does not synthesize at all: ${deployFailure.message}${deployFailure.output !== "" ? `\n${deployFailure.output}` : ""}`,
+    });
   const laterFailure = syntheses.failures.later;
-  if (laterFailure !== undefined) notes.push({ kind: "not-planned", stack: "(all)", subject: "synthesis", detail: `with the clock ${LATER_BY_DAYS} days ahead the head does not synthesize (a policy exception that expires by then would do this; renew it): ${laterFailure.output.split("\n").slice(-3).join(" ")}` });
+  if (laterFailure !== undefined)
+    notes.push({
+      kind: "not-planned",
+      stack: "(all)",
+      subject: "synthesis",
+      detail: `with the clock ${LATER_BY_DAYS} days ahead the head does not synthesize (a policy exception that expires by then would do this; renew it): ${laterFailure.output.split("\n").slice(-3).join(" ")}`,
+    });
   return differences;
 }
 
@@ -395,8 +514,10 @@ function uniqueDepartures(departures: readonly StateDeparture[]): StateDeparture
  */
 function unsafeStacks(departures: readonly StateDeparture[], execution: readonly Finding[]): Map<string, string> {
   const unsafe = new Map<string, string>();
-  for (const d of departures) unsafe.set(d.stack, `its ${d.subject === "backend" ? "state" : "read of another state"} is not the estate's convention`);
-  for (const f of execution.filter((e) => e.kind === "provider-unpinned" || e.kind === "module")) unsafe.set(f.stack, `it needs ${f.name}, which the review will not run`);
+  for (const d of departures)
+    unsafe.set(d.stack, `its ${d.subject === "backend" ? "state" : "read of another state"} is not the estate's convention`);
+  for (const f of execution.filter((e) => e.kind === "provider-unpinned" || e.kind === "module"))
+    unsafe.set(f.stack, `it needs ${f.name}, which the review will not run`);
   return unsafe;
 }
 

@@ -21,7 +21,10 @@ export const SYNTHESIS_OUTPUT_LIMITS = { fileBytes: 16 * 1024 * 1024, totalBytes
 const STACK_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class SynthesisOutputError extends Error {
-  constructor(readonly folder: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly folder: string,
+    readonly problems: readonly string[],
+  ) {
     super(`${folder} is not a synthesis of this project's estate:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "SynthesisOutputError";
   }
@@ -36,15 +39,22 @@ export interface SynthesisOutput {
   readonly facts?: unknown;
 }
 
-const manifestSchema = z.object({
-  version: z.string().optional(),
-  stacks: z.record(z.string(), z.object({
-    name: z.string(),
-    dependencies: z.array(z.string()),
-    synthesizedStackPath: z.string(),
-    workingDirectory: z.string(),
-  }).passthrough()),
-}).strict();
+const manifestSchema = z
+  .object({
+    version: z.string().optional(),
+    stacks: z.record(
+      z.string(),
+      z
+        .object({
+          name: z.string(),
+          dependencies: z.array(z.string()),
+          synthesizedStackPath: z.string(),
+          workingDirectory: z.string(),
+        })
+        .passthrough(),
+    ),
+  })
+  .strict();
 
 /** Reads and checks an output folder; throws `SynthesisOutputError` with every problem found. */
 export function readSynthesisOutput(folder: string): SynthesisOutput {
@@ -53,15 +63,17 @@ export function readSynthesisOutput(folder: string): SynthesisOutput {
   const read = (relative: string): unknown => {
     const path = join(folder, relative);
     const stats = lstatSync(path, { throwIfNoEntry: false });
-    if (stats === undefined) return problems.push(`${relative} is missing`), undefined;
-    if (!stats.isFile()) return problems.push(`${relative} is not a regular file${stats.isSymbolicLink() ? " (a symbolic link)" : ""}`), undefined;
-    if (stats.size > SYNTHESIS_OUTPUT_LIMITS.fileBytes) return problems.push(`${relative} has ${stats.size} bytes, more than ${SYNTHESIS_OUTPUT_LIMITS.fileBytes}`), undefined;
+    if (stats === undefined) return (problems.push(`${relative} is missing`), undefined);
+    if (!stats.isFile()) return (problems.push(`${relative} is not a regular file${stats.isSymbolicLink() ? " (a symbolic link)" : ""}`), undefined);
+    if (stats.size > SYNTHESIS_OUTPUT_LIMITS.fileBytes)
+      return (problems.push(`${relative} has ${stats.size} bytes, more than ${SYNTHESIS_OUTPUT_LIMITS.fileBytes}`), undefined);
     total += stats.size;
-    if (total > SYNTHESIS_OUTPUT_LIMITS.totalBytes) return problems.push(`the output holds more than ${SYNTHESIS_OUTPUT_LIMITS.totalBytes} bytes`), undefined;
+    if (total > SYNTHESIS_OUTPUT_LIMITS.totalBytes)
+      return (problems.push(`the output holds more than ${SYNTHESIS_OUTPUT_LIMITS.totalBytes} bytes`), undefined);
     try {
       return JSON.parse(readFileSync(path, "utf8")) as unknown;
     } catch (error) {
-      return problems.push(`${relative} is not JSON (${(error as Error).message})`), undefined;
+      return (problems.push(`${relative} is not JSON (${(error as Error).message})`), undefined);
     }
   };
   const entries = (relative: string): string[] => {
@@ -74,24 +86,32 @@ export function readSynthesisOutput(folder: string): SynthesisOutput {
   };
 
   for (const entry of entries("")) {
-    if (entry !== "manifest.json" && entry !== "stacks" && entry !== ESTATE_FACTS_FILE) problems.push(`unexpected ${entry}: an output holds manifest.json, ${ESTATE_FACTS_FILE} and stacks/ only`);
+    if (entry !== "manifest.json" && entry !== "stacks" && entry !== ESTATE_FACTS_FILE)
+      problems.push(`unexpected ${entry}: an output holds manifest.json, ${ESTATE_FACTS_FILE} and stacks/ only`);
   }
   if (problems.length > 0) throw new SynthesisOutputError(folder, problems);
   const parsed = manifestSchema.safeParse(read("manifest.json"));
   if (!parsed.success) {
-    throw new SynthesisOutputError(folder, [...problems, ...parsed.error.issues.map((issue) => `manifest.json ${issue.path.join(".") || "(top level)"}: ${issue.message}`)]);
+    throw new SynthesisOutputError(folder, [
+      ...problems,
+      ...parsed.error.issues.map((issue) => `manifest.json ${issue.path.join(".") || "(top level)"}: ${issue.message}`),
+    ]);
   }
   const manifest = parsed.data.stacks;
   const stacks = Object.entries(manifest).sort(([a], [b]) => compareStrings(a, b));
   const names = stacks.map(([name]) => name);
-  if (names.length > SYNTHESIS_OUTPUT_LIMITS.stacks) problems.push(`the manifest names ${names.length} stacks, more than ${SYNTHESIS_OUTPUT_LIMITS.stacks}`);
+  if (names.length > SYNTHESIS_OUTPUT_LIMITS.stacks)
+    problems.push(`the manifest names ${names.length} stacks, more than ${SYNTHESIS_OUTPUT_LIMITS.stacks}`);
   for (const [name, stack] of stacks) {
     if (!STACK_NAME.test(name)) problems.push(`stack "${name.slice(0, 80)}": not a stack name (${STACK_NAME.source})`);
     if (stack.name !== name) problems.push(`stack "${name}": its manifest entry names "${stack.name}"`);
-    if (stack.synthesizedStackPath !== `stacks/${name}/cdk.tf.json`) problems.push(`stack "${name}": synthesizedStackPath is "${stack.synthesizedStackPath}", not stacks/${name}/cdk.tf.json`);
-    if (stack.workingDirectory !== `stacks/${name}`) problems.push(`stack "${name}": workingDirectory is "${stack.workingDirectory}", not stacks/${name}`);
+    if (stack.synthesizedStackPath !== `stacks/${name}/cdk.tf.json`)
+      problems.push(`stack "${name}": synthesizedStackPath is "${stack.synthesizedStackPath}", not stacks/${name}/cdk.tf.json`);
+    if (stack.workingDirectory !== `stacks/${name}`)
+      problems.push(`stack "${name}": workingDirectory is "${stack.workingDirectory}", not stacks/${name}`);
     for (const dependency of stack.dependencies) {
-      if (dependency === name || manifest[dependency] === undefined) problems.push(`stack "${name}": reads "${dependency}", which is not another stack of the manifest`);
+      if (dependency === name || manifest[dependency] === undefined)
+        problems.push(`stack "${name}": reads "${dependency}", which is not another stack of the manifest`);
     }
   }
   const folders = entries("stacks");
@@ -100,7 +120,8 @@ export function readSynthesisOutput(folder: string): SynthesisOutput {
       problems.push(`unexpected stacks/${dir}: the manifest names no such stack`);
       continue;
     }
-    for (const entry of entries(`stacks/${dir}`)) if (entry !== "cdk.tf.json") problems.push(`unexpected stacks/${dir}/${entry}: a stack's folder holds cdk.tf.json only`);
+    for (const entry of entries(`stacks/${dir}`))
+      if (entry !== "cdk.tf.json") problems.push(`unexpected stacks/${dir}/${entry}: a stack's folder holds cdk.tf.json only`);
   }
   if (problems.length > 0) throw new SynthesisOutputError(folder, problems);
 
@@ -130,7 +151,12 @@ export function writeSynthesisOutput(folder: string, output: Pick<SynthesisOutpu
   for (const [name, configuration] of output.configurations) {
     mkdirSync(join(folder, "stacks", name), { recursive: true });
     writeFileSync(join(folder, "stacks", name, "cdk.tf.json"), `${JSON.stringify(configuration, null, 2)}\n`);
-    stacks[name] = { name, dependencies: output.dependencies.get(name) ?? [], synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}` };
+    stacks[name] = {
+      name,
+      dependencies: output.dependencies.get(name) ?? [],
+      synthesizedStackPath: `stacks/${name}/cdk.tf.json`,
+      workingDirectory: `stacks/${name}`,
+    };
   }
   writeFileSync(join(folder, "manifest.json"), `${JSON.stringify({ stacks }, null, 2)}\n`);
 }

@@ -65,7 +65,9 @@ async function git(args: readonly string[], cwd: string): Promise<RunResult> {
 export async function repositoryRoot(cwd: string): Promise<string> {
   const result = await git(["rev-parse", "--show-toplevel"], cwd);
   if (result.code !== 0) {
-    throw new ReviewError(`${cwd} is not inside a git repository; run the review from a clone, or compare two synthesized directories with --base-dir and --head-dir.`);
+    throw new ReviewError(
+      `${cwd} is not inside a git repository; run the review from a clone, or compare two synthesized directories with --base-dir and --head-dir.`,
+    );
   }
   return result.stdout.trim();
 }
@@ -185,7 +187,13 @@ const GENERATOR = path.join("scripts", "generate-provider-bindings.mjs");
  * The environment a revision's own commands run with in `checkout`: scrubbed (synthEnvironment), HOME and TMPDIR in
  * folders beside `checkout`, and `extraEnv` on top. Also links the repository's node_modules and reads cdktf.json.
  */
-async function prepareCheckout(label: string, checkout: string, nodeModules: string, outDir: string, extraEnv: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; app: string }> {
+async function prepareCheckout(
+  label: string,
+  checkout: string,
+  nodeModules: string,
+  outDir: string,
+  extraEnv: NodeJS.ProcessEnv,
+): Promise<{ env: NodeJS.ProcessEnv; app: string }> {
   await linkNodeModules(nodeModules, path.join(checkout, "node_modules"));
   let cdktfJson: unknown;
   try {
@@ -198,7 +206,10 @@ async function prepareCheckout(label: string, checkout: string, nodeModules: str
   const home = join(dirname(checkout), "home");
   const tmp = join(dirname(checkout), "tmp");
   await Promise.all([mkdir(home, { recursive: true }), mkdir(tmp, { recursive: true })]);
-  return { env: { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), HOME: home, TMPDIR: tmp, ...extraEnv }, app };
+  return {
+    env: { ...synthEnvironment(process.env, outDir, isRecord(cdktfJson) ? cdktfJson["context"] : undefined), HOME: home, TMPDIR: tmp, ...extraEnv },
+    app,
+  };
 }
 
 /**
@@ -211,7 +222,10 @@ export async function generateBindings(checkout: string, nodeModules: string, la
   const started = Date.now();
   const result = await runGroup(process.execPath, [GENERATOR], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });
   if (result.exitCode !== 0 || result.signal !== undefined) {
-    throw new ReviewError(`${label}: generating provider bindings failed (${result.signal ?? `exit ${result.exitCode}`})`, tail(result.stderr || result.stdout));
+    throw new ReviewError(
+      `${label}: generating provider bindings failed (${result.signal ?? `exit ${result.exitCode}`})`,
+      tail(result.stderr || result.stdout),
+    );
   }
   return Date.now() - started;
 }
@@ -239,7 +253,10 @@ export async function synthesizeCheckout(
   const result = await runGroup("/bin/sh", ["-c", app], { cwd: checkout, env, timeoutMs: SYNTHESIS_TIMEOUT_MS });
   const synthMs = Date.now() - started;
   if (result.exitCode !== 0 || result.signal !== undefined) {
-    throw new ReviewError(`${label}: synthesis failed (\`${app}\` ${result.signal !== undefined ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`})`, tail(result.stderr || result.stdout));
+    throw new ReviewError(
+      `${label}: synthesis failed (\`${app}\` ${result.signal !== undefined ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`})`,
+      tail(result.stderr || result.stdout),
+    );
   }
   if (!(await exists(path.join(outDir, "manifest.json")))) {
     throw new ReviewError(`${label}: \`${app}\` wrote no manifest.json to CDKTF_OUTDIR; does the app call app.synth()?`, tail(result.stderr));
@@ -264,9 +281,7 @@ async function linkNodeModules(target: string, dir: string): Promise<void> {
   }
   await mkdir(path.join(dir, ".cache"), { recursive: true });
   const entries = await readdir(target);
-  await Promise.all(
-    entries.filter((name) => name !== ".cache").map((name) => symlink(path.join(target, name), path.join(dir, name))),
-  );
+  await Promise.all(entries.filter((name) => name !== ".cache").map((name) => symlink(path.join(target, name), path.join(dir, name))));
 }
 
 async function exists(file: string): Promise<boolean> {

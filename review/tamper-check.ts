@@ -28,7 +28,9 @@ export function fingerprint(root: string, folders: readonly string[], excluded: 
   const out = new Map<string, string>();
   let tracked: string[] = [];
   try {
-    tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split("\0").filter((f) => f !== "");
+    tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .split("\0")
+      .filter((f) => f !== "");
   } catch {
     // Not a git checkout (an unpacked release): the folders alone are watched.
   }

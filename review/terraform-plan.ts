@@ -181,8 +181,15 @@ export function plannedOutputChanges(stack: string, plan: TerraformPlanJson): Pl
 }
 
 /** Every object a plan knows of, with its values: the prior state's, then the planned ones (known values only). */
-export function planObjects(plan: TerraformPlanJson): { readonly address: string; readonly mode: "managed" | "data"; readonly type: string; readonly values: unknown }[] {
+export function planObjects(
+  plan: TerraformPlanJson,
+): { readonly address: string; readonly mode: "managed" | "data"; readonly type: string; readonly values: unknown }[] {
   const walk = (module: TerraformModuleValues | undefined): { address: string; mode: "managed" | "data"; type: string; values: unknown }[] =>
-    module === undefined ? [] : [...(module.resources ?? []).map((r) => ({ address: r.address, mode: r.mode, type: r.type, values: r.values ?? {} })), ...(module.child_modules ?? []).flatMap(walk)];
+    module === undefined
+      ? []
+      : [
+          ...(module.resources ?? []).map((r) => ({ address: r.address, mode: r.mode, type: r.type, values: r.values ?? {} })),
+          ...(module.child_modules ?? []).flatMap(walk),
+        ];
   return [...walk(plan.prior_state?.values?.root_module), ...walk(plan.planned_values?.root_module)];
 }

@@ -24,8 +24,10 @@ export const UNKNOWN_TEXT = "(known after apply)";
 /** Sensitivity or unknown marks, as Terraform mirrors a value's shape with `true` where it applies. */
 type Marks = unknown;
 
-const markAt = (marks: Marks, key: string | number): Marks => (marks === true ? true : Array.isArray(marks) ? marks[key as number] : isRecord(marks) ? marks[key as string] : undefined);
-const anyMark = (marks: Marks): boolean => marks === true || (Array.isArray(marks) ? marks.some(anyMark) : isRecord(marks) ? Object.values(marks).some(anyMark) : false);
+const markAt = (marks: Marks, key: string | number): Marks =>
+  marks === true ? true : Array.isArray(marks) ? marks[key as number] : isRecord(marks) ? marks[key as string] : undefined;
+const anyMark = (marks: Marks): boolean =>
+  marks === true || (Array.isArray(marks) ? marks.some(anyMark) : isRecord(marks) ? Object.values(marks).some(anyMark) : false);
 
 /** A value as text with every sensitive part masked: marked, named like a secret, or looking like one. */
 export function renderValue(value: unknown, marks: Marks = undefined, name?: string | number): string {
@@ -34,12 +36,20 @@ export function renderValue(value: unknown, marks: Marks = undefined, name?: str
 }
 
 function masked(value: unknown, marks: Marks, name?: string | number): unknown {
-  if (marks === true || (name !== undefined && looksSecretName(name) && value !== null && value !== undefined && !isRecord(value) && !Array.isArray(value))) return SENSITIVE_TEXT;
+  if (
+    marks === true ||
+    (name !== undefined && looksSecretName(name) && value !== null && value !== undefined && !isRecord(value) && !Array.isArray(value))
+  )
+    return SENSITIVE_TEXT;
   if (typeof value === "string") return looksSecretValue(value) ? SENSITIVE_TEXT : value;
   if (Array.isArray(value)) return value.map((v, i) => masked(v, markAt(marks, i)));
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = looksSecretName(key) && !isRecord(value[key]) && !Array.isArray(value[key]) && value[key] !== null ? SENSITIVE_TEXT : masked(value[key], markAt(marks, key), key);
+    for (const key of Object.keys(value).sort())
+      out[key] =
+        looksSecretName(key) && !isRecord(value[key]) && !Array.isArray(value[key]) && value[key] !== null
+          ? SENSITIVE_TEXT
+          : masked(value[key], markAt(marks, key), key);
     return out;
   }
   return value ?? null;
@@ -53,23 +63,49 @@ interface Side {
 /** The differences between two values of one attribute (`path`), with the after side's unknown marks. */
 export function valueDiffs(path: string, before: Side | undefined, after: Side | undefined, unknown: Marks = undefined): AttributeDiff[] {
   const name = path.split(/[.[]/).pop();
-  if (unknown === true) return [{ path, change: before === undefined ? "added" : "changed", ...(before !== undefined ? { before: renderValue(before.value, before.sensitive, name) } : {}), after: UNKNOWN_TEXT }];
+  if (unknown === true)
+    return [
+      {
+        path,
+        change: before === undefined ? "added" : "changed",
+        ...(before !== undefined ? { before: renderValue(before.value, before.sensitive, name) } : {}),
+        after: UNKNOWN_TEXT,
+      },
+    ];
   if (before === undefined || before.value === null || before.value === undefined) {
-    const empty = after === undefined || after.value === null || after.value === undefined || (Array.isArray(after.value) && after.value.length === 0) || (isRecord(after.value) && Object.keys(after.value).length === 0);
+    const empty =
+      after === undefined ||
+      after.value === null ||
+      after.value === undefined ||
+      (Array.isArray(after.value) && after.value.length === 0) ||
+      (isRecord(after.value) && Object.keys(after.value).length === 0);
     return empty ? [] : [{ path, change: "added", after: renderValue(after.value, after.sensitive, name) }];
   }
-  if (after === undefined || after.value === null || after.value === undefined) return [{ path, change: "removed", before: renderValue(before.value, before.sensitive, name) }];
+  if (after === undefined || after.value === null || after.value === undefined)
+    return [{ path, change: "removed", before: renderValue(before.value, before.sensitive, name) }];
   const same = stableStringify(before.value) === stableStringify(after.value);
   if (same && !anyMark(unknown)) return [];
-  const secret = before.sensitive === true || after.sensitive === true || (name !== undefined && looksSecretName(name) && !isRecord(after.value) && !Array.isArray(after.value));
+  const secret =
+    before.sensitive === true ||
+    after.sensitive === true ||
+    (name !== undefined && looksSecretName(name) && !isRecord(after.value) && !Array.isArray(after.value));
   if (secret) return same ? [] : [{ path, change: "changed", before: SENSITIVE_TEXT, after: SENSITIVE_TEXT }];
   const a = before.value;
   const b = after.value;
   if (typeof a === "string" && typeof b === "string") return textDiffs(path, a, b);
-  if (Array.isArray(a) && Array.isArray(b)) return listDiffs(path, { value: a, sensitive: before.sensitive }, { value: b, sensitive: after.sensitive }, unknown);
+  if (Array.isArray(a) && Array.isArray(b))
+    return listDiffs(path, { value: a, sensitive: before.sensitive }, { value: b, sensitive: after.sensitive }, unknown);
   if (isRecord(a) && isRecord(b)) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().flatMap((key) =>
-      valueDiffs(`${path}${keyPath(key)}`, key in a ? { value: a[key], sensitive: markAt(before.sensitive, key) } : undefined, key in b ? { value: b[key], sensitive: markAt(after.sensitive, key) } : undefined, markAt(unknown, key)));
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+      .sort()
+      .flatMap((key) =>
+        valueDiffs(
+          `${path}${keyPath(key)}`,
+          key in a ? { value: a[key], sensitive: markAt(before.sensitive, key) } : undefined,
+          key in b ? { value: b[key], sensitive: markAt(after.sensitive, key) } : undefined,
+          markAt(unknown, key),
+        ),
+      );
   }
   return [{ path, change: "changed", before: renderValue(a, before.sensitive, name), after: renderValue(b, after.sensitive, name) }];
 }
@@ -94,7 +130,14 @@ function textDiffs(path: string, a: string, b: string): AttributeDiff[] {
   if (!a.includes("\n") && !b.includes("\n")) return [{ path, change: "changed", before: renderValue(a), after: renderValue(b) }];
   return diffLines(a, b).flatMap((part): AttributeDiff[] => {
     if (!part.added && !part.removed) return [];
-    return part.value.replace(/\n$/, "").split("\n").map((line) => (part.added ? { path: `${path} (line)`, change: "added", after: renderValue(line) } : { path: `${path} (line)`, change: "removed", before: renderValue(line) }));
+    return part.value
+      .replace(/\n$/, "")
+      .split("\n")
+      .map((line) =>
+        part.added
+          ? { path: `${path} (line)`, change: "added", after: renderValue(line) }
+          : { path: `${path} (line)`, change: "removed", before: renderValue(line) },
+      );
   });
 }
 
@@ -103,7 +146,12 @@ function elementName(value: unknown): string | undefined {
   return isRecord(value) && typeof value["name"] === "string" ? value["name"] : undefined;
 }
 
-function listDiffs(path: string, before: { value: unknown[]; sensitive: Marks }, after: { value: unknown[]; sensitive: Marks }, unknown: Marks): AttributeDiff[] {
+function listDiffs(
+  path: string,
+  before: { value: unknown[]; sensitive: Marks },
+  after: { value: unknown[]; sensitive: Marks },
+  unknown: Marks,
+): AttributeDiff[] {
   const a = before.value;
   const b = after.value;
   // Each element's index by its name, or undefined when an element has none.
@@ -122,15 +170,28 @@ function listDiffs(path: string, before: { value: unknown[]; sensitive: Marks },
     return [...new Set([...ia.keys(), ...ib.keys()])].sort().flatMap((key) => {
       const i = ia.get(key);
       const j = ib.get(key);
-      return valueDiffs(`${path}[${JSON.stringify(key)}]`, i === undefined ? undefined : { value: a[i], sensitive: markAt(before.sensitive, i) }, j === undefined ? undefined : { value: b[j], sensitive: markAt(after.sensitive, j) }, j === undefined ? undefined : markAt(unknown, j));
+      return valueDiffs(
+        `${path}[${JSON.stringify(key)}]`,
+        i === undefined ? undefined : { value: a[i], sensitive: markAt(before.sensitive, i) },
+        j === undefined ? undefined : { value: b[j], sensitive: markAt(after.sensitive, j) },
+        j === undefined ? undefined : markAt(unknown, j),
+      );
     });
   }
   if (a.length === b.length && a.every((v) => isRecord(v)) && b.every((v) => isRecord(v))) {
-    return a.flatMap((v, i) => valueDiffs(`${path}[${i}]`, { value: v, sensitive: markAt(before.sensitive, i) }, { value: b[i], sensitive: markAt(after.sensitive, i) }, markAt(unknown, i)));
+    return a.flatMap((v, i) =>
+      valueDiffs(
+        `${path}[${i}]`,
+        { value: v, sensitive: markAt(before.sensitive, i) },
+        { value: b[i], sensitive: markAt(after.sensitive, i) },
+        markAt(unknown, i),
+      ),
+    );
   }
   // Elements without a name: as a set, what was added and what removed; a list that only changed order says so.
   const text = (v: unknown, marks: Marks): string => renderValue(v, marks);
-  const count = (list: unknown[]): Map<string, number> => list.reduce<Map<string, number>>((m, v) => m.set(stableStringify(v), (m.get(stableStringify(v)) ?? 0) + 1), new Map());
+  const count = (list: unknown[]): Map<string, number> =>
+    list.reduce<Map<string, number>>((m, v) => m.set(stableStringify(v), (m.get(stableStringify(v)) ?? 0) + 1), new Map());
   const ca = count(a);
   const cb = count(b);
   const diffs: AttributeDiff[] = [];
@@ -147,6 +208,7 @@ function listDiffs(path: string, before: { value: unknown[]; sensitive: Marks },
     else if (unmatched > 0) ca.set(key, unmatched - 1);
     else diffs.push({ path: `${path}[+]`, change: "added", after: text(v, markAt(after.sensitive, i)) });
   });
-  if (diffs.length === 0 && stableStringify(a) !== stableStringify(b)) diffs.push({ path, change: "changed", before: text(a, before.sensitive), after: text(b, after.sensitive) });
+  if (diffs.length === 0 && stableStringify(a) !== stableStringify(b))
+    diffs.push({ path, change: "changed", before: text(a, before.sensitive), after: text(b, after.sensitive) });
   return diffs;
 }

@@ -15,17 +15,23 @@ import { renderAdoption } from "../live/render";
 
 export const command: LiveCommand = {
   name: "adopt",
-  description: "What adopting the live estate would do, per resource: adopted as it is, adopted with changes (live → code), to be created, ids needed by hand, and what the review calls dangerous.",
+  description:
+    "What adopting the live estate would do, per resource: adopted as it is, adopted with changes (live → code), to be created, ids needed by hand, and what the review calls dangerous.",
   exitStatuses: [
     "0  adoption destroys and replaces nothing",
     "1  adoption would destroy or replace something",
     "2  could not run (bad arguments, an unreadable snapshot or ids file, no Terraform, no backend chosen against the clouds, a failed synthesis or plan, an interruption)",
   ],
-  extraOptions: (command) => command
-    .option("--import-ids <file>", "the ids recorded by hand (default: adoption/import-ids.json)")
-    .option("--write-ids", "record the ids discovery found in the ids file (adoption/import-ids.json, or --import-ids)"),
+  extraOptions: (command) =>
+    command
+      .option("--import-ids <file>", "the ids recorded by hand (default: adoption/import-ids.json)")
+      .option("--write-ids", "record the ids discovery found in the ids file (adoption/import-ids.json, or --import-ids)"),
   run: async (options, common) => {
-    const report = await runAdopt({ ...common, ...(typeof options["importIds"] === "string" ? { importIds: options["importIds"] } : {}), writeIds: options["writeIds"] === true });
+    const report = await runAdopt({
+      ...common,
+      ...(typeof options["importIds"] === "string" ? { importIds: options["importIds"] } : {}),
+      writeIds: options["writeIds"] === true,
+    });
     return { status: adoptionStatus(report), render: (format) => renderAdoption(report, format) };
   },
 };

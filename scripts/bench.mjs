@@ -14,8 +14,13 @@ const { COULD_NOT_RUN, commandLine, oneLine, parseCommandLine, someOf, wholeNumb
 
 const PARTS = Object.keys(CASES);
 const program = commandLine("bench", {
-  description: "Time synthesis, the rehearsal (today's estate and one grown by 180 hosts), a cached-base review and the tests against their targets; each figure says whether its target is met.",
-  exitStatuses: ["0  every target measured is met", "1  a target is missed (each is marked MISSED)", "2  could not run: bad arguments, or a command it times failed"],
+  description:
+    "Time synthesis, the rehearsal (today's estate and one grown by 180 hosts), a cached-base review and the tests against their targets; each figure says whether its target is met.",
+  exitStatuses: [
+    "0  every target measured is met",
+    "1  a target is missed (each is marked MISSED)",
+    "2  could not run: bad arguments, or a command it times failed",
+  ],
 })
   .option("--runs <n>", "runs of each timed command (paired runs for the ratios; the slow ones at most 3)", wholeNumber(1), 5)
   .option("--only <parts>", `which parts, comma-separated: ${PARTS.join(", ")}`, someOf(PARTS), PARTS);

@@ -39,10 +39,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     ],
   })
     .argument("[stacks...]", "stacks to deploy, in dependency order (all when none)")
-    .requiredOption("--reviewed <file>", "the review's JSON report (npm run --silent review -- --format json; CI: review.json of the review-report artifact)")
+    .requiredOption(
+      "--reviewed <file>",
+      "the review's JSON report (npm run --silent review -- --format json; CI: review.json of the review-report artifact)",
+    )
     .option("--apply", "apply each saved plan, after a confirmation on the terminal")
     .option("--auto-approve", "with --apply: apply without asking (the deploy workflow)")
-    .option("--local-state-dir <dir>", `with ${BACKEND_VARIABLES.kind}=local: the folder holding terraform.<stack>.tfstate (default: the project root)`)
+    .option(
+      "--local-state-dir <dir>",
+      `with ${BACKEND_VARIABLES.kind}=local: the folder holding terraform.<stack>.tfstate (default: the project root)`,
+    )
     .addHelpText("after", MORE_HELP);
   const parsed = parseCommandLine(program, argv);
   if (parsed !== undefined) return parsed;

@@ -21,7 +21,11 @@ export const command: LiveCommand = {
     "1  drift: something changed outside the code",
     "2  could not run (bad arguments, an unreadable snapshot, no Terraform, no backend chosen against the clouds, a stack that could not be planned, an interruption)",
   ],
-  extraOptions: (command) => command.option("--state-dir <dir>", "with --live: the states to compare (terraform.<stack>.tfstate each); default: the code applied through the twin"),
+  extraOptions: (command) =>
+    command.option(
+      "--state-dir <dir>",
+      "with --live: the states to compare (terraform.<stack>.tfstate each); default: the code applied through the twin",
+    ),
   run: async (options, common) => {
     if (options["stateDir"] !== undefined && common.live === undefined) throw new LiveCommandError("--state-dir needs --live");
     const report = await runDrift({ ...common, ...(typeof options["stateDir"] === "string" ? { stateDir: options["stateDir"] } : {}) });

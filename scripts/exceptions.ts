@@ -37,14 +37,18 @@ export function main(argv: readonly string[], now: Date = new Date()): number {
   try {
     const exceptions = estateFacts(loadEstate()).policy.exceptions;
     const listed = expiringExceptions(exceptions, today, options.expiringWithin ?? Number.POSITIVE_INFINITY);
-    const text = renderExceptionList({ today, ...(options.expiringWithin !== undefined ? { withinDays: options.expiringWithin } : {}), exceptions: listed }, options.format);
+    const text = renderExceptionList(
+      { today, ...(options.expiringWithin !== undefined ? { withinDays: options.expiringWithin } : {}), exceptions: listed },
+      options.format,
+    );
     if (options.output === undefined) process.stdout.write(text);
     else writeFileSync(options.output, text);
     return 0;
   } catch (error) {
     // An invalid inventory says what is wrong, item and field, one line each.
     if (error instanceof InventoryError) process.stderr.write(`${error.message}\n`);
-    else if ((error as NodeJS.ErrnoException).code !== undefined) process.stderr.write(`exceptions: could not run: cannot write --output ${options.output ?? ""} (${oneLine((error as Error).message)})\n`);
+    else if ((error as NodeJS.ErrnoException).code !== undefined)
+      process.stderr.write(`exceptions: could not run: cannot write --output ${options.output ?? ""} (${oneLine((error as Error).message)})\n`);
     else throw error;
     return COULD_NOT_RUN;
   }

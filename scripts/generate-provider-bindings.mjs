@@ -61,9 +61,7 @@ async function readSchema(provider) {
   const schema = JSON.parse(text);
   const keys = Object.keys(schema.provider_schemas ?? {});
   if (keys.length !== 1 || keys[0] !== provider.fqpn) {
-    throw new Error(
-      `${provider.schemaFile}: expected exactly one provider schema "${provider.fqpn}", found ${JSON.stringify(keys)}`,
-    );
+    throw new Error(`${provider.schemaFile}: expected exactly one provider schema "${provider.fqpn}", found ${JSON.stringify(keys)}`);
   }
   return schema;
 }
@@ -74,13 +72,7 @@ async function readSchema(provider) {
 // with the target `cdktf get` would build from cdktf.json gives the same code
 // `cdktf get` writes.
 export async function generate(outDir) {
-  const {
-    CodeMaker,
-    ConstructsMakerProviderTarget,
-    Language,
-    TerraformProviderConstraint,
-    TerraformProviderGenerator,
-  } = await loadGenerator();
+  const { CodeMaker, ConstructsMakerProviderTarget, Language, TerraformProviderConstraint, TerraformProviderGenerator } = await loadGenerator();
 
   for (const provider of PROVIDERS) {
     const schema = await readSchema(provider);
@@ -91,12 +83,7 @@ export async function generate(outDir) {
 
     const code = new CodeMaker();
     const generator = new TerraformProviderGenerator(code, schema);
-    generator.generate(
-      new ConstructsMakerProviderTarget(
-        new TerraformProviderConstraint(provider.constraint),
-        Language.TYPESCRIPT,
-      ),
-    );
+    generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint(provider.constraint), Language.TYPESCRIPT));
     // CodeMaker only adds files: clear this provider's folder first so that a
     // resource dropped from the schema does not leave a stale module behind.
     await rm(join(outDir, "providers", provider.name), { recursive: true, force: true });
@@ -108,7 +95,8 @@ export async function generate(outDir) {
 async function main(argv) {
   const { commandLine, parseCommandLine } = createRequire(import.meta.url)("../command-line/program.cjs");
   const program = commandLine("bindings", {
-    description: "Generate the TypeScript bindings of the providers without a prebuilt package from the schemas committed in provider-schemas/, offline (cdktf's own generator, as `cdktf get` would).",
+    description:
+      "Generate the TypeScript bindings of the providers without a prebuilt package from the schemas committed in provider-schemas/, offline (cdktf's own generator, as `cdktf get` would).",
     exitStatuses: ["0  generated", "1  the generator failed (its message says why)", "2  could not run: bad arguments"],
   }).option("--out <dir>", "the folder that plays cdktf.json's codeMakerOutput (default: .gen); bindings land in <dir>/providers/<name>", (value) => {
     const { InvalidArgumentError } = createRequire(import.meta.url)("commander");

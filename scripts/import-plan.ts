@@ -46,9 +46,16 @@ function readStacks(outDir: string): Map<string, SynthesizedStack> {
   try {
     manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")) as typeof manifest;
   } catch (error) {
-    throw new ImportPlanStop(`--out-dir ${outDir} is not a synthesized cdktf.out (its manifest.json: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); run npm run synth, or leave --out-dir out to synthesize`);
+    throw new ImportPlanStop(
+      `--out-dir ${outDir} is not a synthesized cdktf.out (its manifest.json: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); run npm run synth, or leave --out-dir out to synthesize`,
+    );
   }
-  return new Map(Object.entries(manifest.stacks).map(([name, stack]) => [name, JSON.parse(readFileSync(join(outDir, stack.synthesizedStackPath), "utf8")) as SynthesizedStack]));
+  return new Map(
+    Object.entries(manifest.stacks).map(([name, stack]) => [
+      name,
+      JSON.parse(readFileSync(join(outDir, stack.synthesizedStackPath), "utf8")) as SynthesizedStack,
+    ]),
+  );
 }
 
 function markdown(entries: readonly ImportPlanEntry[]): string {
@@ -57,7 +64,10 @@ function markdown(entries: readonly ImportPlanEntry[]): string {
   const lines = [
     "# Import plan",
     "",
-    [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([status, n]) => `${status}: ${n}`).join(", "),
+    [...counts]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(", "),
     "",
     "| stack | address | status | import id |",
     "|---|---|---|---|",
@@ -69,8 +79,12 @@ function markdown(entries: readonly ImportPlanEntry[]): string {
 /** The command: `argv` without node and the script. Returns the exit status. */
 export function main(argv: readonly string[]): number {
   const program = commandLine("import-plan", {
-    description: "List, for every resource of the estate, the id `terraform import` needs: derived from the configuration and adoption/import-ids.json, or a placeholder naming what to look up live.",
-    exitStatuses: ["0  the plan is written", "2  could not run: bad arguments, a folder that is not a synthesis, an estate that does not synthesize, a malformed adoption/import-ids.json"],
+    description:
+      "List, for every resource of the estate, the id `terraform import` needs: derived from the configuration and adoption/import-ids.json, or a placeholder naming what to look up live.",
+    exitStatuses: [
+      "0  the plan is written",
+      "2  could not run: bad arguments, a folder that is not a synthesis, an estate that does not synthesize, a malformed adoption/import-ids.json",
+    ],
   })
     .addOption(new Option("--format <format>", "output format").choices(["markdown", "json"]).default("markdown"))
     .option("--output <file>", "write to a file instead of standard output")
@@ -105,7 +119,9 @@ if (require.main === module) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`import-plan: could not run: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `import-plan: could not run: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = COULD_NOT_RUN;
   }
 }

@@ -23,7 +23,8 @@ export const FIXTURE_IDS_FILE = join(root, "__tests__", "fixtures", "live-estate
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = commandLine("live-fixture", {
-    description: "Write the live snapshot fixture: the estate rehearsed, read as a snapshot, with the edits of __tests__/fixtures/live-estate/edits.ts.",
+    description:
+      "Write the live snapshot fixture: the estate rehearsed, read as a snapshot, with the edits of __tests__/fixtures/live-estate/edits.ts.",
     exitStatuses: ["0  written", "2  could not run (bad arguments, the rehearsal failed, no Terraform, an interruption)"],
   })
     .option("--output <file>", "where to write it", FIXTURE_FILE)
@@ -31,9 +32,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const usage = parseCommandLine(program, argv);
   if (usage !== undefined) return usage;
   const { output, idsOutput } = program.opts<{ output: string; idsOutput: string }>();
-  const result = await rehearse(fixtureRehearsalOptions({
-    root, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), env: process.env, progress: (line) => process.stderr.write(`  ${line}\n`),
-  }));
+  const result = await rehearse(
+    fixtureRehearsalOptions({
+      root,
+      twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }),
+      env: process.env,
+      progress: (line) => process.stderr.write(`  ${line}\n`),
+    }),
+  );
   const texts = fixtureFileTexts(fixtureFromRehearsal(result, FIXTURE_EDITS, FIXTURE_TAKEN, root), output);
   writeFileSync(output, texts.snapshot);
   writeFileSync(idsOutput, texts.idsByHand);
@@ -43,8 +49,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 if (require.main === module) {
   onInterrupt("live-fixture", COULD_NOT_RUN);
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-    process.stderr.write(`live-fixture: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = COULD_NOT_RUN;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`live-fixture: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = COULD_NOT_RUN;
+    },
+  );
 }

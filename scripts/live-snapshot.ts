@@ -18,7 +18,8 @@ import { onInterrupt } from "../twin/rehearsal/processes";
 /** A day as YYYY-MM-DD that the calendar has. */
 function isDay(value: string): string {
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError("not a day (YYYY-MM-DD)");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new InvalidArgumentError("not a day (YYYY-MM-DD)");
   return value;
 }
 
@@ -37,7 +38,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const options = program.opts<{ output: string; importIds?: string; live?: string; taken?: string }>();
   try {
     const result = await takeLiveSnapshot({
-      root, env, stacks: program.args, progress: (line) => process.stderr.write(`${line}\n`),
+      root,
+      env,
+      stacks: program.args,
+      progress: (line) => process.stderr.write(`${line}\n`),
       ...(options.live !== undefined ? { live: resolve(options.live) } : {}),
       ...(options.importIds !== undefined ? { importIds: resolve(options.importIds) } : {}),
       ...(options.taken !== undefined ? { taken: options.taken } : {}),
@@ -45,7 +49,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     writeSnapshot(options.output, result.snapshot);
     for (const o of result.notLive) process.stderr.write(`live-snapshot: not live: ${o.stack} ${o.address} (${o.importId})\n`);
     for (const s of result.skipped) process.stderr.write(`live-snapshot: left out: ${s}\n`);
-    process.stderr.write(`live-snapshot: wrote ${options.output}: ${result.snapshot.objects.length} objects, ${result.snapshot.dataSources?.length ?? 0} data sources, secrets withheld\n`);
+    process.stderr.write(
+      `live-snapshot: wrote ${options.output}: ${result.snapshot.objects.length} objects, ${result.snapshot.dataSources?.length ?? 0} data sources, secrets withheld\n`,
+    );
     return 0;
   } catch (error) {
     return couldNotRun("live-snapshot", error);

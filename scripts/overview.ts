@@ -17,7 +17,11 @@ export const ESTATE_PAGE = join(__dirname, "..", "docs", "estate.md");
 export function main(argv: readonly string[]): number {
   const program = commandLine("overview", {
     description: "Write docs/estate.md, the estate on one page, from the inventory.",
-    exitStatuses: ["0  written (with --check: the committed page is current)", "1  --check: the committed page is out of date", "2  could not run: bad arguments, an invalid inventory, a page that cannot be written"],
+    exitStatuses: [
+      "0  written (with --check: the committed page is current)",
+      "1  --check: the committed page is out of date",
+      "2  could not run: bad arguments, an invalid inventory, a page that cannot be written",
+    ],
   }).option("--check", "write nothing; exit 1 when the committed page differs from what the inventory gives");
   const parsed = parseCommandLine(program, argv);
   if (parsed !== undefined) return parsed;

@@ -47,7 +47,8 @@ export function renderRehearsal(result: RehearsalResult): string {
 /** The command: `argv` without node and the script. Resolves with the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = commandLine("rehearse", {
-    description: "Rehearse the estate with the real Terraform against the offline provider twin: init, validate, plan and apply every stack into scratch state, then plan again and require no changes. Never a plan of the live estate.",
+    description:
+      "Rehearse the estate with the real Terraform against the offline provider twin: init, validate, plan and apply every stack into scratch state, then plan again and require no changes. Never a plan of the live estate.",
     exitStatuses: [
       "0  every stack planned, applied and converged",
       "1  a step failed: the stack, the step and Terraform's message are named",
@@ -58,7 +59,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--plan-only", "stop after each stack's first plan (stacks that others read are still applied into scratch state)")
     .option("--keep-scratch", "keep the scratch folder and print its path")
     .option("--concurrency <n>", "how many stacks run at once (default: the machine's cores, at least 2)", wholeNumber(1))
-    .addHelpText("after", "\nPSF_ESTATE_ADOPT=1 rehearses an adoption (import ids from adoption/import-ids.json, or the file PSF_ESTATE_IMPORT_IDS names).\n");
+    .addHelpText(
+      "after",
+      "\nPSF_ESTATE_ADOPT=1 rehearses an adoption (import ids from adoption/import-ids.json, or the file PSF_ESTATE_IMPORT_IDS names).\n",
+    );
   const parsed = parseCommandLine(program, argv);
   if (parsed !== undefined) return parsed;
   const opts = program.opts<{ planOnly?: boolean; keepScratch?: boolean; concurrency?: number }>();

@@ -41,7 +41,8 @@ const trustedRoot = path.join(__dirname, "..");
 export async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
   const program = commandLine("review", {
-    description: "What a change does to the estate: Terraform's plan of the head against the base's rehearsed state, offline, judged by danger class.",
+    description:
+      "What a change does to the estate: Terraform's plan of the head against the base's rehearsed state, offline, judged by danger class.",
     exitStatuses: [
       "0  nothing dangerous left unallowed",
       "1  a dangerous change no allowance on the base branch covers, or Terraform refuses the change",
@@ -52,7 +53,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--base-src <dir>", "a checkout of the base revision to compare against, instead of --base")
     .option("--head <ref>", "git revision to review, instead of the working tree (this checkout's code reviews it)")
     .option("--head-src <dir>", "a checkout of the change to review (default: this working tree)")
-    .option("--head-synthesis <dir>", "the head's syntheses made elsewhere (<dir>/local, <dir>/cloud), read as untrusted data instead of running the head's code")
+    .option(
+      "--head-synthesis <dir>",
+      "the head's syntheses made elsewhere (<dir>/local, <dir>/cloud), read as untrusted data instead of running the head's code",
+    )
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text"))
     .option("--output <file>", "write the report to a file instead of standard output")
     .option("--json <file>", "also write the report as JSON to a file (CI keeps both: the comment, and the report a deploy checks)")
@@ -81,10 +85,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       say,
       keepScratch: options.keepScratch === true,
     });
-    await emit(renderReport(report, format, { today, ...(options.fullReport !== undefined ? { fullReport: options.fullReport } : {}) }), options.output);
+    await emit(
+      renderReport(report, format, { today, ...(options.fullReport !== undefined ? { fullReport: options.fullReport } : {}) }),
+      options.output,
+    );
     if (options.json !== undefined) await emit(renderReport(report, "json"), options.json);
     const status = exitStatus(report);
-    say(`review: ${status === 0 ? "nothing dangerous left unallowed" : "dangerous change(s) not allowed"}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(
+      `review: ${status === 0 ? "nothing dangerous left unallowed" : "dangerous change(s) not allowed"}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return status;
   } catch (error) {
     const diskFull = diskFullCause(error);

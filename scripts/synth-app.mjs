@@ -25,21 +25,29 @@ if (direct) {
   const { commandLine, parseCommandLine } = require("../command-line/program.cjs");
   const { InvalidArgumentError } = require("commander");
   const program = commandLine("synth", {
-    description: "Synthesize every stack of the estate into cdktf.out/ (Terraform JSON, one configuration per stack), checked by the inventory's validation and the policy. The cdktf CLI's `cdktf synth` runs the same app and writes the same bytes.",
+    description:
+      "Synthesize every stack of the estate into cdktf.out/ (Terraform JSON, one configuration per stack), checked by the inventory's validation and the policy. The cdktf CLI's `cdktf synth` runs the same app and writes the same bytes.",
     exitStatuses: [
       "0  synthesized",
       "1  the estate is refused: an inventory problem or a policy violation, each named in one line (no output is left behind)",
       "2  could not run: bad arguments",
     ],
-  }).option("--output <dir>", "where to write instead of cdktf.out (as `cdktf synth --output`): a new folder, or an earlier synthesis, which is replaced", (value) => {
-    const folder = resolve(value);
-    if (!existsSync(folder)) return folder;
-    if (!statSync(folder).isDirectory()) throw new InvalidArgumentError("it is a file, not a folder");
-    const foreign = readdirSync(folder).filter((entry) => !SYNTHESIS_ENTRIES.has(entry));
-    // The folder is removed before synthesis: never one that holds anything a synthesis did not write.
-    if (foreign.length > 0) throw new InvalidArgumentError(`it holds ${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""}, which no synthesis writes: give a new folder`);
-    return folder;
-  });
+  }).option(
+    "--output <dir>",
+    "where to write instead of cdktf.out (as `cdktf synth --output`): a new folder, or an earlier synthesis, which is replaced",
+    (value) => {
+      const folder = resolve(value);
+      if (!existsSync(folder)) return folder;
+      if (!statSync(folder).isDirectory()) throw new InvalidArgumentError("it is a file, not a folder");
+      const foreign = readdirSync(folder).filter((entry) => !SYNTHESIS_ENTRIES.has(entry));
+      // The folder is removed before synthesis: never one that holds anything a synthesis did not write.
+      if (foreign.length > 0)
+        throw new InvalidArgumentError(
+          `it holds ${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""}, which no synthesis writes: give a new folder`,
+        );
+      return folder;
+    },
+  );
   const status = parseCommandLine(program, process.argv.slice(2));
   if (status !== undefined) process.exit(status);
   const outdir = program.opts().output ?? join(root, "cdktf.out");

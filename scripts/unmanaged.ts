@@ -19,15 +19,17 @@ export const command: LiveCommand = {
     "0  listed (whatever it lists)",
     "2  could not run (bad arguments, an unreadable snapshot or export, a zone file with record types the parser does not read, a failed synthesis, an interruption)",
   ],
-  extraOptions: (command) => command
-    .option("--zone-export <file...>", "a zone's export: Route 53's list-resource-record-sets JSON, or a BIND zone file")
-    .option("--import-ids <file>", "with --live: the ids recorded by hand (default: adoption/import-ids.json)")
-    .option("--zone <name>", "the zone of the one --zone-export, when the file does not say")
-    .option("--entries <file>", "also write the listed records as inventory entries (JSON) to this file")
-    .option("--date <day>", "the day the export was taken, for the entries' source (YYYY-MM-DD)"),
+  extraOptions: (command) =>
+    command
+      .option("--zone-export <file...>", "a zone's export: Route 53's list-resource-record-sets JSON, or a BIND zone file")
+      .option("--import-ids <file>", "with --live: the ids recorded by hand (default: adoption/import-ids.json)")
+      .option("--zone <name>", "the zone of the one --zone-export, when the file does not say")
+      .option("--entries <file>", "also write the listed records as inventory entries (JSON) to this file")
+      .option("--date <day>", "the day the export was taken, for the entries' source (YYYY-MM-DD)"),
   run: async (options, common) => {
     const date = options["date"];
-    if (date !== undefined && (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date))) throw new LiveCommandError(`--date ${String(date)}: not a day (YYYY-MM-DD)`);
+    if (date !== undefined && (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)))
+      throw new LiveCommandError(`--date ${String(date)}: not a day (YYYY-MM-DD)`);
     const report = await runUnmanaged({
       ...common,
       zoneExports: Array.isArray(options["zoneExport"]) ? (options["zoneExport"] as string[]) : [],

@@ -54,12 +54,24 @@ export class DatabaseStack extends EstateStack {
       tags: [`dc:${dc.key}`, `owner:${cluster.owner}`],
       databases: cluster.databases.map((db) => ({
         name: db.name,
-        clients: estate.hostsIn(dc.key).filter((h) => h.role === db.usedByRole).map((h) => droplet(h.key)),
+        clients: estate
+          .hostsIn(dc.key)
+          .filter((h) => h.role === db.usedByRole)
+          .map((h) => droplet(h.key)),
       })),
-      administrators: estate.hostsIn(dc.key).filter((h) => h.role === cluster.administeredByRole).map((h) => droplet(h.key)),
+      administrators: estate
+        .hostsIn(dc.key)
+        .filter((h) => h.role === cluster.administeredByRole)
+        .map((h) => droplet(h.key)),
     });
-    new TerraformOutput(this, "postgres_private_host", { value: this.postgres.privateHost, description: "Private host name of the managed PostgreSQL cluster" });
-    new TerraformOutput(this, "postgres_port", { value: this.postgres.port, description: `Port of the managed PostgreSQL cluster (inventory: ${cluster.port})` });
+    new TerraformOutput(this, "postgres_private_host", {
+      value: this.postgres.privateHost,
+      description: "Private host name of the managed PostgreSQL cluster",
+    });
+    new TerraformOutput(this, "postgres_port", {
+      value: this.postgres.port,
+      description: `Port of the managed PostgreSQL cluster (inventory: ${cluster.port})`,
+    });
 
     datacenter.handOver(this.addresses(), this.stackName);
   }

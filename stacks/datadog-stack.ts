@@ -36,14 +36,18 @@ export class DatadogStack extends EstateStack {
 
     const monitors = new Map<string, PagedMonitor>();
     for (const planned of estate.monitoring.monitors) {
-      monitors.set(planned.key, new PagedMonitor(this, planned.key, {
-        ...monitorDefinition(planned, settings),
-        routes: planned.owners.map((owner) => {
-          const route = routes.get(owner);
-          if (route === undefined) throw new Error(`DatadogStack: monitor "${planned.key}" pages owner "${owner}", who is not among the monitored owners`);
-          return route;
+      monitors.set(
+        planned.key,
+        new PagedMonitor(this, planned.key, {
+          ...monitorDefinition(planned, settings),
+          routes: planned.owners.map((owner) => {
+            const route = routes.get(owner);
+            if (route === undefined)
+              throw new Error(`DatadogStack: monitor "${planned.key}" pages owner "${owner}", who is not among the monitored owners`);
+            return route;
+          }),
         }),
-      }));
+      );
     }
     this.monitors = monitors;
 

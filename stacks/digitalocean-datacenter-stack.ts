@@ -38,10 +38,13 @@ export class DigitalOceanDatacenterStack extends EstateStack {
       type: "list(string)",
       nullable: false,
       description: "MD5 fingerprints of the admin SSH keys registered at DigitalOcean, installed on new droplets",
-      validation: [{
-        condition: "${length(var.admin_ssh_key_fingerprints) > 0 && alltrue([for f in var.admin_ssh_key_fingerprints : can(regex(\"^([0-9a-f]{2}:){15}[0-9a-f]{2}$\", f))])}",
-        errorMessage: "admin_ssh_key_fingerprints must hold at least one MD5 fingerprint like 3b:16:bf:...:e3.",
-      }],
+      validation: [
+        {
+          condition:
+            '${length(var.admin_ssh_key_fingerprints) > 0 && alltrue([for f in var.admin_ssh_key_fingerprints : can(regex("^([0-9a-f]{2}:){15}[0-9a-f]{2}$", f))])}',
+          errorMessage: "admin_ssh_key_fingerprints must hold at least one MD5 fingerprint like 3b:16:bf:...:e3.",
+        },
+      ],
     });
 
     const network = new PrivateNetwork(this, "network", { datacenter: dc.key, region: dc.region, ipRange: dc.privateRange });
@@ -49,19 +52,22 @@ export class DigitalOceanDatacenterStack extends EstateStack {
 
     const hosts = new Map<string, DropletHost>();
     for (const host of estate.hostsIn(dc.key)) {
-      hosts.set(host.key, new DropletHost(this, host.name, {
-        dropletName: host.dropletName,
-        region: dc.region,
-        size: host.size,
-        image: host.image,
-        network,
-        sshKeyFingerprints: sshKeys.listValue,
-        tags: { role: host.role, dc: dc.key, owner: host.owner },
-        holdsData: host.holdsData,
-        ...(host.volume !== undefined ? { volume: { name: host.volume.name, sizeGiB: host.volume.sizeGiB } } : {}),
-        // A renamed host keeps its droplet: the construct declares the move from its previous id.
-        ...(host.previously?.name !== undefined ? { previousId: host.previously.name } : {}),
-      }));
+      hosts.set(
+        host.key,
+        new DropletHost(this, host.name, {
+          dropletName: host.dropletName,
+          region: dc.region,
+          size: host.size,
+          image: host.image,
+          network,
+          sshKeyFingerprints: sshKeys.listValue,
+          tags: { role: host.role, dc: dc.key, owner: host.owner },
+          holdsData: host.holdsData,
+          ...(host.volume !== undefined ? { volume: { name: host.volume.name, sizeGiB: host.volume.sizeGiB } } : {}),
+          // A renamed host keeps its droplet: the construct declares the move from its previous id.
+          ...(host.previously?.name !== undefined ? { previousId: host.previously.name } : {}),
+        }),
+      );
     }
     this.hosts = hosts;
 
@@ -93,22 +99,28 @@ export class DigitalOceanDatacenterStack extends EstateStack {
     const needsFastly = rolesHere.some((role) => estate.role(role).fastlyPorts.length > 0);
     const fastlyRanges = needsFastly
       ? new TerraformVariable(this, "fastly_source_ranges", {
-        type: "list(string)",
-        nullable: false,
-        description: "Fastly's published IPv4 and IPv6 ranges (https://api.fastly.com/public-ip-list), the only sources allowed to send logs",
-        validation: [{
-          // A /0 would open the Fastly-only ports to the whole internet (policy network.fastly-ports-from-fastly).
-          condition: "${length(var.fastly_source_ranges) > 0 && alltrue([for r in var.fastly_source_ranges : can(cidrhost(r, 0)) && !endswith(r, \"/0\")])}",
-          errorMessage: "fastly_source_ranges must be a non-empty list of CIDR ranges, none of them a /0.",
-        }],
-      }).listValue
+          type: "list(string)",
+          nullable: false,
+          description: "Fastly's published IPv4 and IPv6 ranges (https://api.fastly.com/public-ip-list), the only sources allowed to send logs",
+          validation: [
+            {
+              // A /0 would open the Fastly-only ports to the whole internet (policy network.fastly-ports-from-fastly).
+              condition:
+                '${length(var.fastly_source_ranges) > 0 && alltrue([for r in var.fastly_source_ranges : can(cidrhost(r, 0)) && !endswith(r, "/0")])}',
+              errorMessage: "fastly_source_ranges must be a non-empty list of CIDR ranges, none of them a /0.",
+            },
+          ],
+        }).listValue
       : undefined;
     for (const roleName of rolesHere) {
       const role = estate.role(roleName);
       const estatePorts = estate.estatePorts(role);
       new RoleFirewall(this, `firewall-${roleName}`, {
         name: `psf-${dc.key}-${roleName}`,
-        droplets: estate.hostsIn(dc.key).filter((h) => h.role === roleName).map((h) => this.host(h.key)),
+        droplets: estate
+          .hostsIn(dc.key)
+          .filter((h) => h.role === roleName)
+          .map((h) => this.host(h.key)),
         worldPorts: estate.worldPorts(role),
         internalPorts: estate.internalPorts(role, dc.key),
         network: this.network,

@@ -65,9 +65,12 @@ export class DnsStack extends EstateStack {
     };
     const values = (target: RecordTarget): string[] => {
       switch (target.kind) {
-        case "literal": return [...target.values];
-        case "droplet-ipv4": return target.hosts.map((key) => droplet(key).ipv4Address);
-        case "droplet-ipv6": return target.hosts.map((key) => droplet(key).ipv6Address);
+        case "literal":
+          return [...target.values];
+        case "droplet-ipv4":
+          return target.hosts.map((key) => droplet(key).ipv4Address);
+        case "droplet-ipv6":
+          return target.hosts.map((key) => droplet(key).ipv6Address);
         case "s3-website": {
           const site = props.staticSites.get(target.site);
           if (site === undefined) throw new Error(`DnsStack: no static site "${target.site}" was given`);
@@ -78,7 +81,8 @@ export class DnsStack extends EstateStack {
           if (domainTarget === undefined) throw new Error(`DnsStack: the Heroku app "${target.app}" was given no custom domain "${target.hostname}"`);
           return [domainTarget];
         }
-        case "external-ipv4-variable": return [externalAddress.get(target.fqdn) ?? ""];
+        case "external-ipv4-variable":
+          return [externalAddress.get(target.fqdn) ?? ""];
       }
     };
 

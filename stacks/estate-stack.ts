@@ -93,13 +93,16 @@ export class EstateStack extends TerraformStack {
 
 /** A `removed` block that keeps the object: Terraform forgets `from` and leaves it alone. */
 class RemovedFromState extends TerraformElement {
-  constructor(scope: TerraformStack, id: string, private readonly from: string) {
+  constructor(
+    scope: TerraformStack,
+    id: string,
+    private readonly from: string,
+  ) {
     super(scope, id);
     // A `removed` block for an address the configuration still declares is an error Terraform reports late.
     this.node.addValidation({
-      validate: () => resourceAddresses(scope).includes(from)
-        ? [`${from} is handed over to another state but still declared in ${scope.node.id}`]
-        : [],
+      validate: () =>
+        resourceAddresses(scope).includes(from) ? [`${from} is handed over to another state but still declared in ${scope.node.id}`] : [],
     });
   }
 

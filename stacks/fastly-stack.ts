@@ -77,14 +77,22 @@ export class FastlyStack extends EstateStack {
         const [onlyHost] = hosts;
         if (hosts.length > 1) address = `${role.shortName ?? role.name}.${origin.datacenter}.${estate.hostZone}`;
         else if (onlyHost !== undefined) address = onlyHost.fqdn;
-        else throw new Error(`FastlyStack: backend "${spec.name}" reaches role "${origin.role}" in datacenter "${origin.datacenter}", which has no host there`);
+        else
+          throw new Error(
+            `FastlyStack: backend "${spec.name}" reaches role "${origin.role}" in datacenter "${origin.datacenter}", which has no host there`,
+          );
       }
       // The inventory has made sure a TLS origin names its certificate.
       if (sslCertHostname === undefined || sslSniHostname === undefined) {
         throw new Error(`FastlyStack: backend "${spec.name}" is reached over TLS but names no certificate (sslCertHostname and sslSniHostname)`);
       }
       return {
-        ...rest, address, useSsl: true, sslCheckCert: true, sslCertHostname, sslSniHostname,
+        ...rest,
+        address,
+        useSsl: true,
+        sslCheckCert: true,
+        sslCertHostname,
+        sslSniHostname,
         ...(signedByPsfCa === true ? { sslCaCert: psfCa } : {}),
       };
     };
@@ -94,8 +102,20 @@ export class FastlyStack extends EstateStack {
       // The rules (FastlyServiceRules) pass through as the inventory writes them; what is named here needs the
       // estate or a variable, or is the certificate's.
       const {
-        owner, comment, domains, backends, headers, originToken, s3Logging, syslogLogging: syslog, datadogLogging, certificateAuthority,
-        source: _source, fieldSources: _fieldSources, differences: _differences, ...rules
+        owner,
+        comment,
+        domains,
+        backends,
+        headers,
+        originToken,
+        s3Logging,
+        syslogLogging: syslog,
+        datadogLogging,
+        certificateAuthority,
+        source: _source,
+        fieldSources: _fieldSources,
+        differences: _differences,
+        ...rules
       } = spec;
       const syslogHost = syslog === undefined ? undefined : estate.host(syslog.host);
       const syslogPort = syslogHost === undefined ? undefined : estate.role(syslogHost.role).fastlyPorts[0];
@@ -108,16 +128,33 @@ export class FastlyStack extends EstateStack {
         headers: [...(headers ?? []), ...(originToken === undefined ? [] : [originTokenHeader(originToken, originTokenValue.stringValue)])],
         s3Loggers: s3Logging === undefined ? [] : [{ ...s3Logging, credentials: { iamRole: loggingRole.stringValue } }],
         // The stream goes over TLS to the host's own name, whose certificate the PSF CA signs, as the load balancers' does.
-        syslogLoggers: syslog === undefined || syslogHost === undefined || syslogPort === undefined ? [] : [{
-          name: syslog.name, format: syslog.format, address: syslogHost.fqdn, port: syslogPort.from,
-          useTls: true, tlsHostname: syslogHost.fqdn, tlsCaCert: psfCa,
-        }],
-        datadogLoggers: datadogLogging === undefined ? [] : [{ ...datadogLogging, site: estate.metricMonitoring.site, token: datadogApiKey.stringValue }],
+        syslogLoggers:
+          syslog === undefined || syslogHost === undefined || syslogPort === undefined
+            ? []
+            : [
+                {
+                  name: syslog.name,
+                  format: syslog.format,
+                  address: syslogHost.fqdn,
+                  port: syslogPort.from,
+                  useTls: true,
+                  tlsHostname: syslogHost.fqdn,
+                  tlsCaCert: psfCa,
+                },
+              ],
+        datadogLoggers:
+          datadogLogging === undefined ? [] : [{ ...datadogLogging, site: estate.metricMonitoring.site, token: datadogApiKey.stringValue }],
       });
       services.set(spec.name, service);
 
       // Validation has made sure a service's domains share one zone; the certificate checks it again.
-      const zoneName = spec.domains[0] === undefined ? undefined : zoneContaining(spec.domains[0], estate.zones.map((z) => z.name));
+      const zoneName =
+        spec.domains[0] === undefined
+          ? undefined
+          : zoneContaining(
+              spec.domains[0],
+              estate.zones.map((z) => z.name),
+            );
       const zone = zoneName === undefined ? undefined : props.zones.get(zoneName);
       if (zone === undefined) throw new Error(`FastlyStack: no zone holds the domains of "${spec.name}"`);
       new FastlyTlsCertificate(this, `${spec.name}-tls`, {
@@ -126,7 +163,10 @@ export class FastlyStack extends EstateStack {
         zone,
         dependsOn: [service.serviceVcl],
       });
-      new TerraformOutput(this, `service_id_${terraformName(spec.name)}`, { value: service.serviceId, description: `Fastly service id of ${spec.name}` });
+      new TerraformOutput(this, `service_id_${terraformName(spec.name)}`, {
+        value: service.serviceId,
+        description: `Fastly service id of ${spec.name}`,
+      });
     }
     this.services = services;
   }

@@ -47,18 +47,21 @@ export class HerokuStack extends EstateStack {
         });
         sensitiveConfigVars = Object.fromEntries(secretNames.map((name) => [name, Token.asString(Fn.lookupNested(secrets.value, [name]))]));
       }
-      apps.set(spec.name, new HerokuApp(this, spec.name, {
-        name: spec.name,
-        team: heroku.team,
-        region: spec.region,
-        buildStack: spec.buildStack,
-        formation: spec.formation,
-        ...(spec.buildpacks !== undefined ? { buildpacks: spec.buildpacks } : {}),
-        ...(spec.customDomains !== undefined ? { customDomains: spec.customDomains } : {}),
-        ...(spec.addons !== undefined ? { addons: spec.addons } : {}),
-        ...(spec.configVars !== undefined ? { configVars: spec.configVars } : {}),
-        ...(sensitiveConfigVars !== undefined ? { sensitiveConfigVars } : {}),
-      }));
+      apps.set(
+        spec.name,
+        new HerokuApp(this, spec.name, {
+          name: spec.name,
+          team: heroku.team,
+          region: spec.region,
+          buildStack: spec.buildStack,
+          formation: spec.formation,
+          ...(spec.buildpacks !== undefined ? { buildpacks: spec.buildpacks } : {}),
+          ...(spec.customDomains !== undefined ? { customDomains: spec.customDomains } : {}),
+          ...(spec.addons !== undefined ? { addons: spec.addons } : {}),
+          ...(spec.configVars !== undefined ? { configVars: spec.configVars } : {}),
+          ...(sensitiveConfigVars !== undefined ? { sensitiveConfigVars } : {}),
+        }),
+      );
     }
     this.apps = apps;
 

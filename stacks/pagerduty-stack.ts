@@ -41,7 +41,10 @@ export class PagerDutyStack extends EstateStack {
     const { estate } = props;
     const { onCall } = estate;
     new PagerdutyProvider(this, "pagerduty", {});
-    const team = new Team(this, "team", { name: onCall.team, description: `Answers for the PSF estate. Managed by psf-estate; ask ${estate.owner(estate.infrastructureOwner).contact}.` });
+    const team = new Team(this, "team", {
+      name: onCall.team,
+      description: `Answers for the PSF estate. Managed by psf-estate; ask ${estate.owner(estate.infrastructureOwner).contact}.`,
+    });
 
     const levels = onCall.rotations.map((rotation) => {
       const name = rotationPeopleVariableName(rotation.key);
@@ -51,10 +54,12 @@ export class PagerDutyStack extends EstateStack {
         // Real people's addresses: never printed in a plan or a CI log.
         sensitive: true,
         description: `PagerDuty login emails of the ${rotation.name} rotation, in turn order`,
-        validation: [{
-          condition: `\${length(var.${name}) > 0 && alltrue([for email in var.${name} : can(regex("^[^@\\\\s]+@[^@\\\\s]+$", email))])}`,
-          errorMessage: `${name} must list at least one person, each by the email of their PagerDuty login.`,
-        }],
+        validation: [
+          {
+            condition: `\${length(var.${name}) > 0 && alltrue([for email in var.${name} : can(regex("^[^@\\\\s]+@[^@\\\\s]+$", email))])}`,
+            errorMessage: `${name} must list at least one person, each by the email of their PagerDuty login.`,
+          },
+        ],
       });
       const schedule = new OnCallSchedule(this, `schedule-${rotation.key}`, {
         name: rotation.name,
@@ -75,7 +80,10 @@ export class PagerDutyStack extends EstateStack {
       team,
     });
 
-    const integrations = Object.entries(PAGING_VENDORS).map(([key, name]) => ({ key, vendor: new DataPagerdutyVendor(this, `vendor-${key}`, { name }) }));
+    const integrations = Object.entries(PAGING_VENDORS).map(([key, name]) => ({
+      key,
+      vendor: new DataPagerdutyVendor(this, `vendor-${key}`, { name }),
+    }));
     const services = new Map<string, PagingService>();
     for (const ownerKey of estate.monitoring.pagedOwners) {
       const service = new PagingService(this, `service-${ownerKey}`, {

@@ -44,17 +44,20 @@ export class PingdomStack extends EstateStack {
 
     const checks = new Map<string, UptimeCheck>();
     for (const planned of estate.monitoring.uptimeChecks) {
-      checks.set(planned.name, new UptimeCheck(this, planned.name, {
-        hostName: planned.name,
-        protocol: planned.protocol,
-        path: planned.path,
-        verifyCertificate: planned.verifyCertificate,
-        intervalMinutes: settings.intervalMinutes,
-        alertAfterFailures: settings.alertAfterFailures,
-        certificateWarningDays: settings.certificateWarningDays,
-        alertIntegrationIds: [Token.asNumber(`\${${integrationIds.fqn}.${pingdomIntegrationAttribute(planned.owner)}}`)],
-        tags: ["psf-estate", `owner-${planned.owner}`, `service-${planned.service}`],
-      }));
+      checks.set(
+        planned.name,
+        new UptimeCheck(this, planned.name, {
+          hostName: planned.name,
+          protocol: planned.protocol,
+          path: planned.path,
+          verifyCertificate: planned.verifyCertificate,
+          intervalMinutes: settings.intervalMinutes,
+          alertAfterFailures: settings.alertAfterFailures,
+          certificateWarningDays: settings.certificateWarningDays,
+          alertIntegrationIds: [Token.asNumber(`\${${integrationIds.fqn}.${pingdomIntegrationAttribute(planned.owner)}}`)],
+          tags: ["psf-estate", `owner-${planned.owner}`, `service-${planned.service}`],
+        }),
+      );
     }
     this.checks = checks;
   }

@@ -41,8 +41,9 @@ export interface PsfEstateStacks {
  * names are state names; see README "Stacks".
  */
 export function definePsfEstate(app: App, estate: Estate, common: EstateStackProps): PsfEstateStacks {
-  const datacenters = estate.datacenters.map((dc) =>
-    new DigitalOceanDatacenterStack(app, `digitalocean-${dc.key}`, { ...common, estate, datacenter: dc.key }));
+  const datacenters = estate.datacenters.map(
+    (dc) => new DigitalOceanDatacenterStack(app, `digitalocean-${dc.key}`, { ...common, estate, datacenter: dc.key }),
+  );
   const droplets = new Map<string, DropletHost>();
   for (const stack of datacenters) for (const [key, host] of stack.hosts) droplets.set(key, host);
   // A host moved from another datacenter of the same region keeps its droplet: the old stack hands its state over.
@@ -56,10 +57,16 @@ export function definePsfEstate(app: App, estate: Estate, common: EstateStackPro
   }
   // Salt admits every host of the estate: a datacenter's firewalls read the others' droplets.
   for (const stack of datacenters) {
-    stack.protectRoles([...droplets].filter(([key]) => !stack.hosts.has(key)).sort(([a], [b]) => compareStrings(a, b)).map(([, host]) => host));
+    stack.protectRoles(
+      [...droplets]
+        .filter(([key]) => !stack.hosts.has(key))
+        .sort(([a], [b]) => compareStrings(a, b))
+        .map(([, host]) => host),
+    );
   }
   const databaseDatacenter = datacenters.find((stack) => stack.datacenter === estate.databaseCluster.datacenter);
-  if (databaseDatacenter === undefined) throw new Error(`definePsfEstate: no datacenter stack for the database cluster's datacenter "${estate.databaseCluster.datacenter}"`);
+  if (databaseDatacenter === undefined)
+    throw new Error(`definePsfEstate: no datacenter stack for the database cluster's datacenter "${estate.databaseCluster.datacenter}"`);
   const database = new DatabaseStack(app, `${databaseDatacenter.stackName}-database`, { ...common, estate, datacenter: databaseDatacenter });
   const staticSites = new StaticSitesStack(app, "static-sites", { ...common, estate });
   const heroku = new HerokuStack(app, "heroku", { ...common, estate });

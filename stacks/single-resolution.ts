@@ -42,7 +42,9 @@ const TOKEN_DOUBLE_MAGNITUDE = 1e280;
 
 /** A string cdktf's resolution returns as it is: no token, nothing that could be an encoded number, no map token's value. */
 function isPlainString(text: string): boolean {
-  return !text.includes(TOKEN_MARKER) && !NUMBER_TOKEN_SHAPE.test(text) && text !== Token.STRING_MAP_TOKEN_VALUE && text !== Token.ANY_MAP_TOKEN_VALUE;
+  return (
+    !text.includes(TOKEN_MARKER) && !NUMBER_TOKEN_SHAPE.test(text) && text !== Token.STRING_MAP_TOKEN_VALUE && text !== Token.ANY_MAP_TOKEN_VALUE
+  );
 }
 
 /** A number cdktf's resolution returns as it is: no encoded token, not the map token's value. */
@@ -147,8 +149,15 @@ export function stackConfiguration(stack: TerraformStack, prepared: ResolvedFrag
   for (const element of elements) deepMerge(metadata, resolveValue(stack, element.toMetadata(), false, []));
   const outputs: Record<string, unknown> = {};
   for (const element of elements.filter((e) => TerraformOutput.isTerraformOutput(e))) {
-    deepMerge(outputs, element.node.path.split("/").reduceRight<Record<string, unknown>>(
-      (inner, part) => (Object.keys(inner).length === 0 ? { [part]: element.friendlyUniqueId } : { [part]: inner }), {}));
+    deepMerge(
+      outputs,
+      element.node.path
+        .split("/")
+        .reduceRight<Record<string, unknown>>(
+          (inner, part) => (Object.keys(inner).length === 0 ? { [part]: element.friendlyUniqueId } : { [part]: inner }),
+          {},
+        ),
+    );
   }
   // cdktf's last pass resolves the whole merged configuration; of it, only the comment holds something unresolved
   // (an undefined `cloud`, which resolving drops).

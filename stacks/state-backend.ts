@@ -14,16 +14,20 @@ export type StateBackend =
   | { readonly kind: "cloud"; readonly organization: string; readonly workspacePrefix: string; readonly hostname: string }
   /** An S3 bucket, encrypted, locked with S3's own lock file (and a DynamoDB table if given). */
   | {
-    readonly kind: "s3"; readonly bucket: string; readonly region: string; readonly keyPrefix: string; readonly dynamodbTable?: string;
-    /** The KMS key (id, ARN or alias ARN) that encrypts the state objects. @default S3's own key (SSE-S3) */
-    readonly kmsKeyId?: string;
-    /**
-     * The URL of an S3-compatible store that is not AWS (Ceph's radosgw, MinIO, Garage): the backend and every
-     * remote-state read then address it path-style and skip what only AWS has (STS, IAM, the instance metadata
-     * service, AWS's list of regions; see S3_COMPATIBLE_STORE). @default AWS's own S3 endpoints
-     */
-    readonly endpoint?: string;
-  };
+      readonly kind: "s3";
+      readonly bucket: string;
+      readonly region: string;
+      readonly keyPrefix: string;
+      readonly dynamodbTable?: string;
+      /** The KMS key (id, ARN or alias ARN) that encrypts the state objects. @default S3's own key (SSE-S3) */
+      readonly kmsKeyId?: string;
+      /**
+       * The URL of an S3-compatible store that is not AWS (Ceph's radosgw, MinIO, Garage): the backend and every
+       * remote-state read then address it path-style and skip what only AWS has (STS, IAM, the instance metadata
+       * service, AWS's list of regions; see S3_COMPATIBLE_STORE). @default AWS's own S3 endpoints
+       */
+      readonly endpoint?: string;
+    };
 
 /** The environment variables that choose the backend; none of them is a secret. */
 export const BACKEND_VARIABLES = {
@@ -67,7 +71,7 @@ export const NO_BACKEND_GUARD = {
   unset: "unset",
   errorMessage:
     "No state backend was chosen when this configuration was synthesized (PSF_ESTATE_BACKEND was unset), so its state would stay in a local file on this machine. " +
-    "Synthesize again with PSF_ESTATE_BACKEND=cloud or PSF_ESTATE_BACKEND=s3 (README, \"Where state lives\"), or PSF_ESTATE_BACKEND=local to keep local state on purpose.",
+    'Synthesize again with PSF_ESTATE_BACKEND=cloud or PSF_ESTATE_BACKEND=s3 (README, "Where state lives"), or PSF_ESTATE_BACKEND=local to keep local state on purpose.',
 } as const;
 
 /** Thrown for a backend choice that cannot work; the message names the variable. */
@@ -109,7 +113,7 @@ export function stateBackendFromEnvironment(env: NodeJS.ProcessEnv): StateBacken
       if (endpoint !== undefined && table !== undefined && table !== "") {
         throw new BackendChoiceError(
           `${v.s3DynamodbTable} cannot go with ${v.s3Endpoint}: the lock table would be at AWS while the state is at ${endpoint}; ` +
-          "S3's own lock file locks alone (README, \"An S3-compatible store\")",
+            'S3\'s own lock file locks alone (README, "An S3-compatible store")',
         );
       }
       return {
@@ -138,7 +142,8 @@ function s3Endpoint(value: string | undefined): string | undefined {
     throw new BackendChoiceError(`${name}="${value}" is not a URL: give the store's, such as https://s3.example.org or http://127.0.0.1:7480`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new BackendChoiceError(`${name}="${value}" is not an http or https URL`);
-  if (url.username !== "" || url.password !== "") throw new BackendChoiceError(`${name} must not carry credentials: Terraform reads them from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`);
+  if (url.username !== "" || url.password !== "")
+    throw new BackendChoiceError(`${name} must not carry credentials: Terraform reads them from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`);
   if (url.search !== "" || url.hash !== "") throw new BackendChoiceError(`${name}="${value}" has a query or a fragment, which no S3 endpoint has`);
   return value;
 }
@@ -151,7 +156,8 @@ export function applyStateBackend(stack: TerraformStack, stackName: string, back
         type: "string",
         nullable: false,
         default: NO_BACKEND_GUARD.unset,
-        description: "Not an input: declared only when no state backend was chosen at synthesis, so that Terraform refuses to plan. \"local\" confirms local state.",
+        description:
+          'Not an input: declared only when no state backend was chosen at synthesis, so that Terraform refuses to plan. "local" confirms local state.',
         validation: [{ condition: `\${var.${NO_BACKEND_GUARD.variable} == "local"}`, errorMessage: NO_BACKEND_GUARD.errorMessage }],
       });
       applyStateBackend(stack, stackName, { kind: "local" });
@@ -179,14 +185,16 @@ export function applyStateBackend(stack: TerraformStack, stackName: string, back
         ...(backend.kmsKeyId !== undefined ? { kmsKeyId: backend.kmsKeyId } : {}),
         // cdktf copies these props into every remote-state read of this stack's state (S3Backend.getRemoteStateDataSource),
         // so a read reaches the same store the same way; use_lockfile below is the backend's alone.
-        ...(backend.endpoint !== undefined ? {
-          endpoints: { s3: backend.endpoint },
-          usePathStyle: S3_COMPATIBLE_STORE.use_path_style,
-          skipCredentialsValidation: S3_COMPATIBLE_STORE.skip_credentials_validation,
-          skipRequestingAccountId: S3_COMPATIBLE_STORE.skip_requesting_account_id,
-          skipMetadataApiCheck: S3_COMPATIBLE_STORE.skip_metadata_api_check,
-          skipRegionValidation: S3_COMPATIBLE_STORE.skip_region_validation,
-        } : {}),
+        ...(backend.endpoint !== undefined
+          ? {
+              endpoints: { s3: backend.endpoint },
+              usePathStyle: S3_COMPATIBLE_STORE.use_path_style,
+              skipCredentialsValidation: S3_COMPATIBLE_STORE.skip_credentials_validation,
+              skipRequestingAccountId: S3_COMPATIBLE_STORE.skip_requesting_account_id,
+              skipMetadataApiCheck: S3_COMPATIBLE_STORE.skip_metadata_api_check,
+              skipRegionValidation: S3_COMPATIBLE_STORE.skip_region_validation,
+            }
+          : {}),
       });
       // S3-native locking (Terraform 1.10+); cdktf 0.21's S3Backend has no property for it yet.
       stack.addOverride("terraform.backend.s3.use_lockfile", true);
@@ -205,7 +213,9 @@ export function conventionalBackend(stackName: string, backend: StateBackend): R
     case "local":
       return { backend: { local: { path: `../../../terraform.${stackName}.tfstate` } } };
     case "cloud":
-      return { cloud: { hostname: backend.hostname, organization: backend.organization, workspaces: { name: `${backend.workspacePrefix}${stackName}` } } };
+      return {
+        cloud: { hostname: backend.hostname, organization: backend.organization, workspaces: { name: `${backend.workspacePrefix}${stackName}` } },
+      };
     case "s3":
       return { backend: { s3: { ...s3Location(stackName, backend), use_lockfile: true } } };
   }
@@ -222,7 +232,10 @@ export function conventionalRemoteState(readStack: string, backend: StateBackend
     case "local":
       return { backend: "local", config: { path: `../../../terraform.${readStack}.tfstate` }, workspace: "${terraform.workspace}" };
     case "cloud":
-      return { backend: "remote", config: { hostname: backend.hostname, organization: backend.organization, workspaces: { name: `${backend.workspacePrefix}${readStack}` } } };
+      return {
+        backend: "remote",
+        config: { hostname: backend.hostname, organization: backend.organization, workspaces: { name: `${backend.workspacePrefix}${readStack}` } },
+      };
     case "s3":
       return { backend: "s3", config: s3Location(readStack, backend), workspace: "${terraform.workspace}" };
   }

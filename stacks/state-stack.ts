@@ -29,6 +29,9 @@ export class StateStack extends EstateStack {
     });
     new TerraformOutput(this, "bucket", { value: props.store.bucket, description: "PSF_ESTATE_S3_BUCKET" });
     new TerraformOutput(this, "region", { value: props.store.region, description: "PSF_ESTATE_S3_REGION" });
-    new TerraformOutput(this, "kms_key_arn", { value: this.bucket.kmsKeyArn, description: "PSF_ESTATE_S3_KMS_KEY_ID: the bucket refuses writes under any other key" });
+    new TerraformOutput(this, "kms_key_arn", {
+      value: this.bucket.kmsKeyArn,
+      description: "PSF_ESTATE_S3_KMS_KEY_ID: the bucket refuses writes under any other key",
+    });
   }
 }

@@ -21,13 +21,16 @@ export class StaticSitesStack extends EstateStack {
     new AwsProvider(this, "aws", { region: PROVIDER_REGION });
     const sites = new Map<string, StaticWebsiteBucket>();
     for (const site of props.estate.staticSites) {
-      sites.set(site.bucket, new StaticWebsiteBucket(this, site.bucket, {
-        bucketName: site.bucket,
-        region: site.region,
-        indexDocument: site.indexDocument,
-        errorDocument: site.errorDocument,
-        tags: { owner: props.estate.owner(site.owner).contact },
-      }));
+      sites.set(
+        site.bucket,
+        new StaticWebsiteBucket(this, site.bucket, {
+          bucketName: site.bucket,
+          region: site.region,
+          indexDocument: site.indexDocument,
+          errorDocument: site.errorDocument,
+          tags: { owner: props.estate.owner(site.owner).contact },
+        }),
+      );
     }
     this.sites = sites;
   }

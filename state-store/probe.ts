@@ -44,9 +44,10 @@ export async function probeStateBucket(where: S3Bucket, credentials: S3Credentia
   const lines: string[] = [];
   const written: { key: string; versionId?: string }[] = [];
   const racers = options.racers ?? 8;
-  const encryption: Record<string, string> = options.kmsKeyId !== undefined
-    ? { "x-amz-server-side-encryption": "aws:kms", "x-amz-server-side-encryption-aws-kms-key-id": options.kmsKeyId }
-    : { "x-amz-server-side-encryption": "AES256" };
+  const encryption: Record<string, string> =
+    options.kmsKeyId !== undefined
+      ? { "x-amz-server-side-encryption": "aws:kms", "x-amz-server-side-encryption-aws-kms-key-id": options.kmsKeyId }
+      : { "x-amz-server-side-encryption": "AES256" };
   const call = async (describe: string, run: () => Promise<S3Answer>): Promise<S3Answer> => {
     try {
       return await run();
@@ -54,23 +55,32 @@ export async function probeStateBucket(where: S3Bucket, credentials: S3Credentia
       throw new ProbeError(`${describe}: ${(error as Error).message}`);
     }
   };
-  const put = (key: string): Promise<S3Answer> => call(`writing ${key}`, () => s3Request(where, credentials, {
-    method: "PUT", key, body: `{"probe":"psf-estate"}`,
-    headers: { "Content-Type": "application/json", "If-None-Match": "*", ...encryption },
-  }));
+  const put = (key: string): Promise<S3Answer> =>
+    call(`writing ${key}`, () =>
+      s3Request(where, credentials, {
+        method: "PUT",
+        key,
+        body: `{"probe":"psf-estate"}`,
+        headers: { "Content-Type": "application/json", "If-None-Match": "*", ...encryption },
+      }),
+    );
   const record = (key: string, answer: S3Answer): void => {
     const version = answer.headers["x-amz-version-id"];
     written.push({ key, ...(typeof version === "string" && version !== "null" ? { versionId: version } : {}) });
   };
   const unusable = (what: string, answer: S3Answer): ProbeError =>
-    new ProbeError(`${what} was answered ${answer.status} ${s3ErrorCode(answer)}: check the bucket's name, region and endpoint, and that these credentials may write under ${options.keyPrefix}`);
+    new ProbeError(
+      `${what} was answered ${answer.status} ${s3ErrorCode(answer)}: check the bucket's name, region and endpoint, and that these credentials may write under ${options.keyPrefix}`,
+    );
 
   const versioning = await call("reading the bucket's versioning", () => s3Request(where, credentials, { method: "GET", query: { versioning: "" } }));
   if (versioning.status !== 200) throw unusable("reading the bucket's versioning", versioning);
   const status = /<Status>([^<]+)<\/Status>/.exec(versioning.body)?.[1] ?? "none";
-  lines.push(status === "Enabled"
-    ? "versioning: Enabled (every state written is kept; README, \"Restoring a previous state version\")"
-    : `versioning: ${status}: an overwritten or deleted state cannot be restored; enable it`);
+  lines.push(
+    status === "Enabled"
+      ? 'versioning: Enabled (every state written is kept; README, "Restoring a previous state version")'
+      : `versioning: ${status}: an overwritten or deleted state cannot be restored; enable it`,
+  );
 
   const run = randomBytes(6).toString("hex");
   const key = `${options.keyPrefix}psf-estate-probe-${run}.tflock`;
@@ -82,10 +92,14 @@ export async function probeStateBucket(where: S3Bucket, credentials: S3Credentia
     const second = await put(key);
     if (second.status === 200) record(key, second);
     if (REFUSED.has(second.status)) {
-      lines.push(`a second write of an existing object with If-None-Match: * was refused (${second.status} ${s3ErrorCode(second)}), as a held lock must refuse the next`);
+      lines.push(
+        `a second write of an existing object with If-None-Match: * was refused (${second.status} ${s3ErrorCode(second)}), as a held lock must refuse the next`,
+      );
     } else if (second.status === 200) {
       conditional = false;
-      lines.push("a second write of an existing object with If-None-Match: * replaced it: the store ignores conditional writes, so two Terraform runs would both take the lock");
+      lines.push(
+        "a second write of an existing object with If-None-Match: * replaced it: the store ignores conditional writes, so two Terraform runs would both take the lock",
+      );
     } else {
       throw unusable(`the second conditional write of ${key}`, second);
     }
@@ -99,7 +113,9 @@ export async function probeStateBucket(where: S3Bucket, credentials: S3Credentia
     const other = answers.find((a) => a.status !== 200 && !REFUSED.has(a.status));
     if (other !== undefined) throw unusable(`a racing conditional write of ${raceKey}`, other);
     if (won === 1) {
-      lines.push(`${racers} conditional writes of one new object at once: 1 succeeded, ${refused} refused, as only one of several Terraform runs may take a lock`);
+      lines.push(
+        `${racers} conditional writes of one new object at once: 1 succeeded, ${refused} refused, as only one of several Terraform runs may take a lock`,
+      );
     } else {
       conditional = false;
       lines.push(`${racers} conditional writes of one new object at once: ${won} succeeded: several Terraform runs could take the same lock`);
@@ -122,7 +138,11 @@ async function removeAll(where: S3Bucket, credentials: S3Credentials, written: r
     if (seen.has(id)) continue;
     seen.add(id);
     try {
-      const answer = await s3Request(where, credentials, { method: "DELETE", key: object.key, ...(object.versionId !== undefined ? { query: { versionId: object.versionId } } : {}) });
+      const answer = await s3Request(where, credentials, {
+        method: "DELETE",
+        key: object.key,
+        ...(object.versionId !== undefined ? { query: { versionId: object.versionId } } : {}),
+      });
       if (answer.status !== 204 && answer.status !== 200) left.push(`${id} (${answer.status} ${s3ErrorCode(answer)})`);
     } catch (error) {
       left.push(`${id} (${(error as Error).message})`);

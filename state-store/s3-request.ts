@@ -44,9 +44,10 @@ export interface S3Answer {
 /** The request's URL: path-style at an endpoint, virtual-hosted at AWS. */
 export function s3Url(where: S3Bucket, key?: string, query: Readonly<Record<string, string>> = {}): URL {
   const path = key === undefined ? "" : key.split("/").map(encodeURIComponent).join("/");
-  const url = where.endpoint !== undefined
-    ? new URL(`${where.endpoint.replace(/\/+$/, "")}/${encodeURIComponent(where.bucket)}${key === undefined ? "" : `/${path}`}`)
-    : new URL(`https://${where.bucket}.s3.${where.region}.amazonaws.com/${path}`);
+  const url =
+    where.endpoint !== undefined
+      ? new URL(`${where.endpoint.replace(/\/+$/, "")}/${encodeURIComponent(where.bucket)}${key === undefined ? "" : `/${path}`}`)
+      : new URL(`https://${where.bucket}.s3.${where.region}.amazonaws.com/${path}`);
   for (const [name, value] of Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))) url.searchParams.set(name, value);
   return url;
 }
@@ -55,31 +56,37 @@ export function s3Url(where: S3Bucket, key?: string, query: Readonly<Record<stri
 export function s3Request(where: S3Bucket, credentials: S3Credentials, call: S3Call): Promise<S3Answer> {
   const url = s3Url(where, call.key, call.query);
   // A parameter without a value (`?versioning`) is signed and sent as `versioning=`, which S3 takes as the same.
-  const signed = aws4.sign({
-    host: url.host,
-    path: `${url.pathname}${url.search}`,
-    method: call.method,
-    service: "s3",
-    region: where.region,
-    headers: { ...call.headers, "X-Amz-Content-Sha256": "UNSIGNED-PAYLOAD" },
-    ...(call.body !== undefined ? { body: call.body } : {}),
-  }, credentials);
+  const signed = aws4.sign(
+    {
+      host: url.host,
+      path: `${url.pathname}${url.search}`,
+      method: call.method,
+      service: "s3",
+      region: where.region,
+      headers: { ...call.headers, "X-Amz-Content-Sha256": "UNSIGNED-PAYLOAD" },
+      ...(call.body !== undefined ? { body: call.body } : {}),
+    },
+    credentials,
+  );
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send({
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port === "" ? undefined : Number(url.port),
-      path: signed.path,
-      method: call.method,
-      headers: signed.headers as Record<string, string>,
-      timeout: call.timeoutMs ?? 30_000,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = send(
+      {
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port === "" ? undefined : Number(url.port),
+        path: signed.path,
+        method: call.method,
+        headers: signed.headers as Record<string, string>,
+        timeout: call.timeoutMs ?? 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`no answer from ${url.host} within ${(call.timeoutMs ?? 30_000) / 1000} s`)));
     req.on("error", reject);
     req.end(call.body ?? "");

@@ -13,7 +13,13 @@ import { BackendChoiceError } from "../stacks/state-backend";
  */
 export function reportSynthFailure(error: unknown): never {
   rmSync(process.env.CDKTF_OUTDIR ?? "cdktf.out", { recursive: true, force: true });
-  const badInput = error instanceof InventoryError || error instanceof ConstructPropsError || error instanceof BackendChoiceError || error instanceof AdoptionError || error instanceof ImportIdsError || error instanceof PolicyError;
+  const badInput =
+    error instanceof InventoryError ||
+    error instanceof ConstructPropsError ||
+    error instanceof BackendChoiceError ||
+    error instanceof AdoptionError ||
+    error instanceof ImportIdsError ||
+    error instanceof PolicyError;
   process.stderr.write(`${badInput ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 }

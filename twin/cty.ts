@@ -11,7 +11,10 @@ export type { CtyType };
 
 /** A value not known until apply. Keeps the extension's bytes so refinements survive a round trip. */
 export class Unknown {
-  constructor(readonly code: number = 0, readonly payload: Uint8Array = new Uint8Array([0])) {}
+  constructor(
+    readonly code: number = 0,
+    readonly payload: Uint8Array = new Uint8Array([0]),
+  ) {}
 }
 
 export const UNKNOWN = new Unknown();
@@ -127,11 +130,20 @@ export function canonical(value: Value, type: CtyType): string {
     case "list":
       return `[${(value as readonly Value[]).map((v) => canonical(v, type[1])).join(",")}]`;
     case "set":
-      return `{${(value as readonly Value[]).map((v) => canonical(v, type[1])).sort().join(",")}}`;
+      return `{${(value as readonly Value[])
+        .map((v) => canonical(v, type[1]))
+        .sort()
+        .join(",")}}`;
     case "map":
-      return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, type[1])}`).join(",")}}`;
+      return `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, type[1])}`)
+        .join(",")}}`;
     case "object":
-      return `{${Object.entries(type[1]).sort(([a], [b]) => compareStrings(a, b)).map(([k, fieldType]) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, fieldType)}`).join(",")}}`;
+      return `{${Object.entries(type[1])
+        .sort(([a], [b]) => compareStrings(a, b))
+        .map(([k, fieldType]) => `${JSON.stringify(k)}:${canonical((value as Record<string, Value>)[k] ?? null, fieldType)}`)
+        .join(",")}}`;
     case "tuple":
       return `[${(value as readonly Value[]).map((v, i) => canonical(v, type[1][i] ?? "dynamic")).join(",")}]`;
   }

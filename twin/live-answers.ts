@@ -75,7 +75,9 @@ export class LiveAnswers {
 
   /** What a data source of `type` configured with `config` read live, or undefined when the snapshot did not record it. */
   dataSource(type: string, config: Readonly<Record<string, Value>>): Readonly<Record<string, unknown>> | undefined {
-    return this.file.dataSources?.find((d) => d.type === type && Object.entries(d.arguments).every(([name, value]) => JSON.stringify(config[name] ?? null) === JSON.stringify(value)))?.values;
+    return this.file.dataSources?.find(
+      (d) => d.type === type && Object.entries(d.arguments).every(([name, value]) => JSON.stringify(config[name] ?? null) === JSON.stringify(value)),
+    )?.values;
   }
 }
 
@@ -121,8 +123,17 @@ function complete(block: SchemaBlock, values: unknown, withheld: unknown, curren
   const out: Record<string, Value> = {};
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
     const here = path === "" ? name : `${path}.${name}`;
-    const kept = (at: string, type: SchemaType | undefined, value: unknown): Value => (made !== undefined ? made(at, type) : ((value ?? null) as Value));
-    out[name] = marks[name] === true ? kept(here, attributeValueType(attribute), now[name]) : fillWithheld(values[name] ?? null, marks[name], now[name] ?? null, made === undefined ? undefined : (at) => made(`${here}${at}`, undefined));
+    const kept = (at: string, type: SchemaType | undefined, value: unknown): Value =>
+      made !== undefined ? made(at, type) : ((value ?? null) as Value);
+    out[name] =
+      marks[name] === true
+        ? kept(here, attributeValueType(attribute), now[name])
+        : fillWithheld(
+            values[name] ?? null,
+            marks[name],
+            now[name] ?? null,
+            made === undefined ? undefined : (at) => made(`${here}${at}`, undefined),
+          );
   }
   for (const [name, nested] of Object.entries(block.block_types ?? {})) {
     const value = values[name];
@@ -132,15 +143,41 @@ function complete(block: SchemaBlock, values: unknown, withheld: unknown, curren
       case "set": {
         const elements = Array.isArray(value) ? value : [];
         const currentElements = Array.isArray(now[name]) ? (now[name] as unknown[]) : [];
-        out[name] = elements.map((element, i) => complete(nested.block, element, Array.isArray(elementMarks) ? elementMarks[i] : undefined, pairedElement(element, i, currentElements), made, `${path === "" ? name : `${path}.${name}`}[${i}]`));
+        out[name] = elements.map((element, i) =>
+          complete(
+            nested.block,
+            element,
+            Array.isArray(elementMarks) ? elementMarks[i] : undefined,
+            pairedElement(element, i, currentElements),
+            made,
+            `${path === "" ? name : `${path}.${name}`}[${i}]`,
+          ),
+        );
         break;
       }
       case "map":
-        out[name] = isRecord(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, complete(nested.block, v, isRecord(elementMarks) ? elementMarks[k] : undefined, isRecord(now[name]) ? (now[name] as Record<string, unknown>)[k] : null, made, `${path === "" ? name : `${path}.${name}`}[${k}]`)])) : {};
+        out[name] = isRecord(value)
+          ? Object.fromEntries(
+              Object.entries(value).map(([k, v]) => [
+                k,
+                complete(
+                  nested.block,
+                  v,
+                  isRecord(elementMarks) ? elementMarks[k] : undefined,
+                  isRecord(now[name]) ? (now[name] as Record<string, unknown>)[k] : null,
+                  made,
+                  `${path === "" ? name : `${path}.${name}`}[${k}]`,
+                ),
+              ]),
+            )
+          : {};
         break;
       case "single":
       case "group":
-        out[name] = value === undefined || value === null ? null : complete(nested.block, value, elementMarks, now[name] ?? null, made, path === "" ? name : `${path}.${name}`);
+        out[name] =
+          value === undefined || value === null
+            ? null
+            : complete(nested.block, value, elementMarks, now[name] ?? null, made, path === "" ? name : `${path}.${name}`);
         break;
     }
   }
@@ -155,7 +192,12 @@ function fillWithheld(value: unknown, marks: unknown, current: unknown, made?: (
   if (marks === true) return made !== undefined ? made("") : ((current ?? null) as Value);
   if (isRecord(marks) && isRecord(value)) {
     const now = isRecord(current) ? current : {};
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillWithheld(v, marks[k], now[k] ?? null, made === undefined ? undefined : (at) => made(`[${k}]${at}`))]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        fillWithheld(v, marks[k], now[k] ?? null, made === undefined ? undefined : (at) => made(`[${k}]${at}`)),
+      ]),
+    );
   }
   if (Array.isArray(marks) && Array.isArray(value)) {
     const now = Array.isArray(current) ? current : [];

@@ -15,8 +15,7 @@ import type { Value } from "./cty";
 import type { LiveObject } from "./live-answers";
 
 export type ListingAnswer =
-  | { readonly kind: "read"; readonly state: Value }
-  | { readonly kind: "not-found"; readonly summary: string; readonly detail: string };
+  { readonly kind: "read"; readonly state: Value } | { readonly kind: "not-found"; readonly summary: string; readonly detail: string };
 
 /** The objects of a type, and an object of a type by its state's id: what a listing reads from the snapshot. */
 export interface LiveObjects {
@@ -41,9 +40,17 @@ function matchedValue(object: LiveObject, match: ListingMatch, live: LiveObjects
 }
 
 /** The answer to a read of a data source whose facts say what it lists. */
-export function answerListing(dataSource: string, block: SchemaBlock, listing: Listing, config: Readonly<Record<string, Value>>, live: LiveObjects): ListingAnswer {
+export function answerListing(
+  dataSource: string,
+  block: SchemaBlock,
+  listing: Listing,
+  config: Readonly<Record<string, Value>>,
+  live: LiveObjects,
+): ListingAnswer {
   const given = Object.entries(listing.matches ?? {}).filter(([argument]) => config[argument] !== null && config[argument] !== undefined);
-  const picked = live.objectsOf(listing.resource).filter((object) => given.every(([argument, match]) => comparable(matchedValue(object, match, live)) === comparable(config[argument])));
+  const picked = live
+    .objectsOf(listing.resource)
+    .filter((object) => given.every(([argument, match]) => comparable(matchedValue(object, match, live)) === comparable(config[argument])));
   const type = blockValueType(block);
   const fields = objectFields(type);
   const state: Record<string, Value> = {};
@@ -52,13 +59,18 @@ export function answerListing(dataSource: string, block: SchemaBlock, listing: L
     if (picked.length !== 1 || only === undefined) {
       let next = 0;
       const words = (listing.notFound ?? `no ${listing.resource} matches`).replace(/%s/g, () => String(config[given[next++]?.[0] ?? ""] ?? ""));
-      return { kind: "not-found", summary: words, detail: `${picked.length === 0 ? "The live snapshot holds no" : `The live snapshot holds ${picked.length} objects of`} ${listing.resource} that ${dataSource} ${given.map(([a]) => `${a} = ${JSON.stringify(config[a])}`).join(", ")} picks (provider twin).` };
+      return {
+        kind: "not-found",
+        summary: words,
+        detail: `${picked.length === 0 ? "The live snapshot holds no" : `The live snapshot holds ${picked.length} objects of`} ${listing.resource} that ${dataSource} ${given.map(([a]) => `${a} = ${JSON.stringify(config[a])}`).join(", ")} picks (provider twin).`,
+      };
     }
     Object.assign(state, shown(only.values, type, listing));
   } else {
     if (listing.elements !== undefined) {
       const elementsType = fields[listing.elements];
-      const elementType = Array.isArray(elementsType) && (elementsType[0] === "list" || elementsType[0] === "set") ? elementsType[1] as SchemaType : undefined;
+      const elementType =
+        Array.isArray(elementsType) && (elementsType[0] === "list" || elementsType[0] === "set") ? (elementsType[1] as SchemaType) : undefined;
       state[listing.elements] = elementType === undefined ? null : picked.map((o) => shown(o.values, elementType, listing));
     }
     if (listing.ids !== undefined) state[listing.ids] = picked.map((o) => String(o.values["id"]));
@@ -74,16 +86,18 @@ export function answerListing(dataSource: string, block: SchemaBlock, listing: L
 }
 
 function objectFields(type: SchemaType): Readonly<Record<string, SchemaType>> {
-  return Array.isArray(type) && type[0] === "object" ? type[1] as Readonly<Record<string, SchemaType>> : {};
+  return Array.isArray(type) && type[0] === "object" ? (type[1] as Readonly<Record<string, SchemaType>>) : {};
 }
 
 /** An object's state as a value of `type` (an object type), attribute by attribute of the same name or the facts' name. */
 function shown(values: Readonly<Record<string, unknown>>, type: SchemaType, listing: Listing): Value {
-  return Object.fromEntries(Object.entries(objectFields(type)).map(([name, fieldType]) => {
-    const raw = values[listing.renamed?.[name] ?? name];
-    const value = (listing.fullyQualified ?? []).includes(name) && typeof raw === "string" && !raw.endsWith(".") ? `${raw}.` : raw;
-    return [name, converted(value, fieldType)];
-  }));
+  return Object.fromEntries(
+    Object.entries(objectFields(type)).map(([name, fieldType]) => {
+      const raw = values[listing.renamed?.[name] ?? name];
+      const value = (listing.fullyQualified ?? []).includes(name) && typeof raw === "string" && !raw.endsWith(".") ? `${raw}.` : raw;
+      return [name, converted(value, fieldType)];
+    }),
+  );
 }
 
 /** A state's value as a value of another type: a numeric id as a number, a set of strings as objects of one string. */
@@ -93,7 +107,11 @@ function converted(value: unknown, type: SchemaType): Value {
     case "string":
       return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : null;
     case "number":
-      return typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : null;
+      return typeof value === "number"
+        ? value
+        : typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))
+          ? Number(value)
+          : null;
     case "bool":
       return typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : null;
     case "dynamic":

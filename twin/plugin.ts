@@ -48,7 +48,11 @@ function unary<Request, Response extends object>(handler: (request: Request) => 
     try {
       response = handler(call.request);
     } catch (error) {
-      response = { diagnostics: [{ severity: "ERROR", summary: "Provider twin failure", detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }] };
+      response = {
+        diagnostics: [
+          { severity: "ERROR", summary: "Provider twin failure", detail: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+        ],
+      };
     }
     // Every answer these calls give has diagnostics, and every field of an answer is optional: diagnostics alone is one.
     callback(null, response as Response);
@@ -93,7 +97,9 @@ function serveInstance(twin: ProviderTwin, protocol: LoadedProtocol, onShutdown:
   };
   server.addService(protocol.plugin.GRPCController.service, controller);
   return new Promise((resolve, reject) => {
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error === null ? resolve({ server, port }) : reject(error)));
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>
+      error === null ? resolve({ server, port }) : reject(error),
+    );
   });
 }
 

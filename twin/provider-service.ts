@@ -24,13 +24,19 @@ import { checkValueRules, type RuleViolation } from "./value-rules";
 import type * as Wire from "./protocol";
 
 /** Private data the twin keeps with an object: whether it was imported and never refreshed from the cloud. */
-interface TwinPrivate { readonly adopted?: boolean }
+interface TwinPrivate {
+  readonly adopted?: boolean;
+}
 
 export class ProviderTwin {
   private readonly types = new Map<string, CtyType>();
 
   /** `live`: a snapshot of the live estate to answer imports and reads from (`--live FILE`); without it, made-up values. */
-  constructor(readonly provider: PinnedProvider, readonly schema: ProviderSchema, private readonly live?: LiveAnswers) {}
+  constructor(
+    readonly provider: PinnedProvider,
+    readonly schema: ProviderSchema,
+    private readonly live?: LiveAnswers,
+  ) {}
 
   getMetadata(): Wire.GetMetadataResponse {
     return {
@@ -96,7 +102,8 @@ export class ProviderTwin {
   readResource(request: Wire.ReadResourceRequest): Wire.ReadResourceResponse {
     const typeName = request.type_name ?? "";
     // A type without an importer is not in a snapshot (it has no id to be found by): the snapshot cannot say it is gone.
-    if (this.live === undefined || RESOURCE_TYPE_FACTS[typeName]?.importId === "") return { new_state: request.current_state, private: request.private };
+    if (this.live === undefined || RESOURCE_TYPE_FACTS[typeName]?.importId === "")
+      return { new_state: request.current_state, private: request.private };
     const schema = this.resourceSchema(typeName);
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
     const type = this.type(typeName, schema.block);
@@ -148,16 +155,25 @@ export class ProviderTwin {
     if (schema === undefined) return { diagnostics: [unknownType(this.provider, "resource", typeName)] };
     if (this.live !== undefined) {
       const found = this.live.imported(typeName, id);
-      const state = found === undefined ? emptyObject(schema.block, { id }) : liveValue(schema.block, found.values, found.withheld, null, `${typeName}\0${found.importId}`);
-      return { imported_resources: [{ type_name: typeName, state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) }, private: Buffer.alloc(0) }] };
+      const state =
+        found === undefined
+          ? emptyObject(schema.block, { id })
+          : liveValue(schema.block, found.values, found.withheld, null, `${typeName}\0${found.importId}`);
+      return {
+        imported_resources: [
+          { type_name: typeName, state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) }, private: Buffer.alloc(0) },
+        ],
+      };
     }
     const state = emptyObject(schema.block, { id: importedId(typeName, id) });
     return {
-      imported_resources: [{
-        type_name: typeName,
-        state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) },
-        private: Buffer.from(JSON.stringify({ adopted: true } satisfies TwinPrivate)),
-      }],
+      imported_resources: [
+        {
+          type_name: typeName,
+          state: { msgpack: encodeValue(state, this.type(typeName, schema.block)) },
+          private: Buffer.from(JSON.stringify({ adopted: true } satisfies TwinPrivate)),
+        },
+      ],
     };
   }
 
@@ -235,8 +251,14 @@ function unknownType(provider: PinnedProvider, kind: string, typeName: string): 
 }
 
 /** The protocol's names of the schema file's nesting modes. */
-const BLOCK_NESTING = { single: "SINGLE", list: "LIST", set: "SET", map: "MAP", group: "GROUP" } as const satisfies Record<NestingMode, Wire.WireBlockNesting>;
-const OBJECT_NESTING = { single: "SINGLE", list: "LIST", set: "SET", map: "MAP" } as const satisfies Record<Exclude<NestingMode, "group">, Wire.WireObjectNesting>;
+const BLOCK_NESTING = { single: "SINGLE", list: "LIST", set: "SET", map: "MAP", group: "GROUP" } as const satisfies Record<
+  NestingMode,
+  Wire.WireBlockNesting
+>;
+const OBJECT_NESTING = { single: "SINGLE", list: "LIST", set: "SET", map: "MAP" } as const satisfies Record<
+  Exclude<NestingMode, "group">,
+  Wire.WireObjectNesting
+>;
 
 function wireSchema(schema: Schema): Wire.WireSchema {
   return { version: schema.version, block: wireBlock(schema.block) };
@@ -262,11 +284,11 @@ function wireAttribute(name: string, attribute: SchemaAttribute): Wire.WireAttri
     ...(attribute.type !== undefined ? { type: Buffer.from(JSON.stringify(attribute.type)) } : {}),
     ...(attribute.nested_type !== undefined
       ? {
-        nested_type: {
-          attributes: Object.entries(attribute.nested_type.attributes).map(([n, a]) => wireAttribute(n, a)),
-          nesting: OBJECT_NESTING[attribute.nested_type.nesting_mode],
-        },
-      }
+          nested_type: {
+            attributes: Object.entries(attribute.nested_type.attributes).map(([n, a]) => wireAttribute(n, a)),
+            nesting: OBJECT_NESTING[attribute.nested_type.nesting_mode],
+          },
+        }
       : {}),
     required: attribute.required === true,
     optional: attribute.optional === true,

@@ -57,14 +57,16 @@ function planBlock(block: SchemaBlock, proposed: Value, config: Value, fresh: bo
     const value = proposed[name] ?? null;
     const configValue = configured[name] ?? null;
     out[name] = mapElements(blockType.nesting_mode, value, (element, key) =>
-      planBlock(blockType.block, element, configElement(blockType.nesting_mode, configValue, element, key), fresh));
+      planBlock(blockType.block, element, configElement(blockType.nesting_mode, configValue, element, key), fresh),
+    );
   }
   return out;
 }
 
 function planNestedAttributes(nested: SchemaNestedType, value: Value, config: Value, fresh: boolean): Value {
   return mapElements(nested.nesting_mode, value, (element, key) =>
-    planBlock({ attributes: nested.attributes }, element, configElement(nested.nesting_mode, config, element, key), fresh));
+    planBlock({ attributes: nested.attributes }, element, configElement(nested.nesting_mode, config, element, key), fresh),
+  );
 }
 
 /**
@@ -128,8 +130,8 @@ function replacementPaths(block: SchemaBlock, facts: ResourceTypeFacts, prior: V
  * is a change that can force a new object.
  */
 function leftOpenByTheTwin(name: string, planned: Value, config: Value): boolean {
-  const plannedValue = isObjectValue(planned) ? planned[name] ?? null : null;
-  const configValue = isObjectValue(config) ? config[name] ?? null : null;
+  const plannedValue = isObjectValue(planned) ? (planned[name] ?? null) : null;
+  const configValue = isObjectValue(config) ? (config[name] ?? null) : null;
   return isUnknown(plannedValue) && !isUnknown(configValue);
 }
 
@@ -159,27 +161,31 @@ function changedPath(
   const after = planned[head] ?? null;
   if (rest.length === 0) {
     const attribute = block.attributes?.[head];
-    if (attribute === undefined) throw new Error(`the replacement path's "${head}" is no attribute of its block (resolvesIn checks a path before it is followed)`);
+    if (attribute === undefined)
+      throw new Error(`the replacement path's "${head}" is no attribute of its block (resolvesIn checks a path before it is followed)`);
     if (isUnknown(after)) return rule === undefined ? [{ attribute_name: head }] : undefined;
     if (sameValue(before, after, attributeValueType(attribute))) return undefined;
     if (rule !== undefined && !(matches(rule.from, before) && matches(rule.to, after))) return undefined;
     return [{ attribute_name: head }];
   }
   const nested = block.block_types?.[head];
-  if (nested === undefined) throw new Error(`the replacement path's "${head}" is no nested block of its block (resolvesIn checks a path before it is followed)`);
+  if (nested === undefined)
+    throw new Error(`the replacement path's "${head}" is no nested block of its block (resolvesIn checks a path before it is followed)`);
   if (nested.nesting_mode === "list" || nested.nesting_mode === "single" || nested.nesting_mode === "group") {
-    const priorElements = nested.nesting_mode === "list" ? (before as readonly Value[] | null) ?? [] : [before];
-    const plannedElements = nested.nesting_mode === "list" ? (after as readonly Value[] | null) ?? [] : [after];
+    const priorElements = nested.nesting_mode === "list" ? ((before as readonly Value[] | null) ?? []) : [before];
+    const plannedElements = nested.nesting_mode === "list" ? ((after as readonly Value[] | null) ?? []) : [after];
     if (isUnknown(after)) return [{ attribute_name: head }];
     for (let i = 0; i < Math.max(priorElements.length, plannedElements.length); i++) {
       const inner = changedPath(nested.block, rest, priorElements[i] ?? null, plannedElements[i] ?? null, rule);
-      if (inner !== undefined) return nested.nesting_mode === "list" ? [{ attribute_name: head }, { element_key_int: i }, ...inner] : [{ attribute_name: head }, ...inner];
-      if ((priorElements[i] ?? null) === null !== ((plannedElements[i] ?? null) === null) && rule === undefined) return [{ attribute_name: head }];
+      if (inner !== undefined)
+        return nested.nesting_mode === "list" ? [{ attribute_name: head }, { element_key_int: i }, ...inner] : [{ attribute_name: head }, ...inner];
+      if (((priorElements[i] ?? null) === null) !== ((plannedElements[i] ?? null) === null) && rule === undefined) return [{ attribute_name: head }];
     }
     return undefined;
   }
   // Elements of sets and maps cannot be paired by position: compare the whole collection of values at the path.
-  const collect = (value: Value): Value[] => (value === null || isUnknown(value) ? [] : (Object.values(value as Record<string, Value>) as Value[]).map((element) => valueAt(element, rest)));
+  const collect = (value: Value): Value[] =>
+    value === null || isUnknown(value) ? [] : (Object.values(value as Record<string, Value>) as Value[]).map((element) => valueAt(element, rest));
   const type: CtyType = ["set", "dynamic"];
   if (rule === undefined && !sameValue(collect(before), collect(after), type)) return [{ attribute_name: head }];
   return undefined;
@@ -187,7 +193,7 @@ function changedPath(
 
 function valueAt(value: Value, segments: readonly string[]): Value {
   let current = value;
-  for (const segment of segments) current = isObjectValue(current) ? current[segment] ?? null : null;
+  for (const segment of segments) current = isObjectValue(current) ? (current[segment] ?? null) : null;
   return current;
 }
 

@@ -21,12 +21,19 @@ const REGION = "us-east-1";
 const ipv4 = (hash: (salt: string) => string, salt: string): string => `203.0.113.${1 + (parseInt(hash(salt).slice(0, 4), 16) % 254)}`;
 const ipv6 = (hash: (salt: string) => string, salt: string): string => `2001:db8::${hash(salt).slice(0, 4)}`;
 const uuid = (h: string): string => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-const digits = (h: string, n: number): string => BigInt(`0x${h.slice(0, 15)}`).toString().padStart(n, "1").slice(0, n);
+const digits = (h: string, n: number): string =>
+  BigInt(`0x${h.slice(0, 15)}`)
+    .toString()
+    .padStart(n, "1")
+    .slice(0, n);
 const str = (object: Readonly<Record<string, Value>>, name: string): string => (typeof object[name] === "string" ? (object[name] as string) : "");
 
 /** Four Route 53 name servers, one per top-level domain, as Route 53 hands them out. */
 const awsNameServers: Simulator = (_, h) =>
-  [0, 1, 2, 3].map((i) => `ns-${parseInt(h(`ns${i}`).slice(0, 3), 16) % 2048}.awsdns-${String(parseInt(h(`ns${i}`).slice(3, 5), 16) % 64).padStart(2, "0")}.${["com", "net", "org", "co.uk"][i]}`);
+  [0, 1, 2, 3].map(
+    (i) =>
+      `ns-${parseInt(h(`ns${i}`).slice(0, 3), 16) % 2048}.awsdns-${String(parseInt(h(`ns${i}`).slice(3, 5), 16) % 64).padStart(2, "0")}.${["com", "net", "org", "co.uk"][i]}`,
+  );
 
 /**
  * Values that other resources read and that must look like the real thing for the estate to plan and
@@ -36,7 +43,8 @@ const SIMULATED: Readonly<Record<string, Readonly<Record<string, Simulator>>>> =
   digitalocean_droplet: {
     id: (_, h) => digits(h("id"), 9),
     ipv4_address: (_, h) => ipv4(h, "ipv4"),
-    ipv4_address_private: (_, h) => `10.${parseInt(h("private").slice(0, 2), 16)}.${parseInt(h("private").slice(2, 4), 16)}.${1 + (parseInt(h("private").slice(4, 6), 16) % 254)}`,
+    ipv4_address_private: (_, h) =>
+      `10.${parseInt(h("private").slice(0, 2), 16)}.${parseInt(h("private").slice(2, 4), 16)}.${1 + (parseInt(h("private").slice(4, 6), 16) % 254)}`,
     ipv6_address: (o, h) => (o.ipv6 === true ? ipv6(h, "ipv6") : ""),
     urn: (_, h) => `do:droplet:${digits(h("id"), 9)}`,
     status: () => "active",
@@ -148,7 +156,8 @@ function fillBlock(typeName: string, block: SchemaBlock, object: Value, hash: (s
   for (const [name, blockType] of Object.entries(block.block_types ?? {})) {
     const here = path === "" ? name : `${path}.${name}`;
     out[name] = mapElements(blockType.nesting_mode, object[name] ?? null, (element, key) =>
-      fillBlock(typeName, blockType.block, element, hash, `${here}[${key}]`));
+      fillBlock(typeName, blockType.block, element, hash, `${here}[${key}]`),
+    );
   }
   return out;
 }
@@ -162,9 +171,13 @@ function fillNested(type: CtyType, value: Value, hash: (salt: string) => string,
     case "set":
       return (value as readonly Value[]).map((v, i) => fillNested(type[1], v, (s) => hash(`${i}\0${s}`), name));
     case "map":
-      return Object.fromEntries(Object.entries(value as Record<string, Value>).map(([k, v]) => [k, fillNested(type[1], v, (s) => hash(`${k}\0${s}`), k)]));
+      return Object.fromEntries(
+        Object.entries(value as Record<string, Value>).map(([k, v]) => [k, fillNested(type[1], v, (s) => hash(`${k}\0${s}`), k)]),
+      );
     case "object":
-      return Object.fromEntries(Object.entries(type[1]).map(([k, t]) => [k, fillNested(t, (value as Record<string, Value>)[k] ?? null, (s) => hash(`${k}\0${s}`), k)]));
+      return Object.fromEntries(
+        Object.entries(type[1]).map(([k, t]) => [k, fillNested(t, (value as Record<string, Value>)[k] ?? null, (s) => hash(`${k}\0${s}`), k)]),
+      );
     case "tuple":
       return value;
   }
@@ -194,13 +207,14 @@ function generic(typeName: string, name: string, type: CtyType, hash: (salt: str
     case "string": {
       const h = hash("s");
       if (name === "arn" || name.endsWith("_arn")) {
-        const service = typeName.startsWith("aws_") ? typeName.split("_")[1] ?? "aws" : "aws";
+        const service = typeName.startsWith("aws_") ? (typeName.split("_")[1] ?? "aws") : "aws";
         return `arn:aws:${service}:${REGION}:${ACCOUNT}:${typeName.replace(/^aws_/, "").replace(/_/g, "-")}/${h.slice(0, 16)}`;
       }
       if (name.endsWith("ipv4_address") || name === "ip_address") return ipv4(hash, "ip");
       if (name.endsWith("ipv6_address")) return ipv6(hash, "ip");
       if (name === "urn") return `do:${typeName.replace(/^digitalocean_/, "")}:${uuid(h)}`;
-      if (name === "id" || name === "uuid" || name.endsWith("_id")) return typeName.startsWith("digitalocean_") || typeName.startsWith("heroku_") || typeName.startsWith("fastly_") ? uuid(h) : h.slice(0, 20);
+      if (name === "id" || name === "uuid" || name.endsWith("_id"))
+        return typeName.startsWith("digitalocean_") || typeName.startsWith("heroku_") || typeName.startsWith("fastly_") ? uuid(h) : h.slice(0, 20);
       if (name.endsWith("_at") || name === "created" || name === "updated") return "2026-01-01T00:00:00Z";
       return `${name.replace(/_/g, "-")}-${h.slice(0, 8)}`;
     }
@@ -214,7 +228,8 @@ export function readDataSource(typeName: string, block: SchemaBlock, config: Val
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
     const knownValue = known[name];
     if (knownValue !== undefined) withKnown[name] = knownValue;
-    else if (attribute.computed === true && (withKnown[name] ?? null) === null) withKnown[name] = generic(typeName, name, attributeValueType(attribute), (s) => hash(`${name}\0${s}`));
+    else if (attribute.computed === true && (withKnown[name] ?? null) === null)
+      withKnown[name] = generic(typeName, name, attributeValueType(attribute), (s) => hash(`${name}\0${s}`));
   }
   return withKnown;
 }
@@ -225,7 +240,13 @@ const DATA_SOURCES: Readonly<Record<string, (config: Readonly<Record<string, Val
     const document = policyDocument(config);
     return { json: JSON.stringify(document, null, 2), minified_json: JSON.stringify(document), id: String(hashText(JSON.stringify(document))) };
   },
-  heroku_team: (config) => ({ id: uuid(createHash("sha256").update(str(config, "name")).digest("hex")), default: false, membership_limit: 0, provisioned_licenses: false, type: "enterprise" }),
+  heroku_team: (config) => ({
+    id: uuid(createHash("sha256").update(str(config, "name")).digest("hex")),
+    default: false,
+    membership_limit: 0,
+    provisioned_licenses: false,
+    type: "enterprise",
+  }),
 };
 
 function hashText(text: string): number {
@@ -244,7 +265,9 @@ function policyDocument(config: Readonly<Record<string, Value>>): Record<string,
     const principals = (key: string): Record<string, string | string[]> | undefined => {
       const blocks = (st[key] as readonly Value[] | null) ?? [];
       if (blocks.length === 0) return undefined;
-      return Object.fromEntries(blocks.map((b) => [String((b as Record<string, Value>).type), one(strings((b as Record<string, Value>).identifiers ?? null))]));
+      return Object.fromEntries(
+        blocks.map((b) => [String((b as Record<string, Value>).type), one(strings((b as Record<string, Value>).identifiers ?? null))]),
+      );
     };
     const conditions = ((st.condition as readonly Value[] | null) ?? []).reduce<Record<string, Record<string, string | string[]>>>((acc, c) => {
       const cond = c as Record<string, Value>;
@@ -266,7 +289,11 @@ function policyDocument(config: Readonly<Record<string, Value>>): Record<string,
     if (Object.keys(conditions).length > 0) entry.Condition = conditions;
     return entry;
   });
-  return { Version: typeof config.version === "string" ? config.version : "2012-10-17", ...(typeof config.policy_id === "string" ? { Id: config.policy_id } : {}), Statement: statements };
+  return {
+    Version: typeof config.version === "string" ? config.version : "2012-10-17",
+    ...(typeof config.policy_id === "string" ? { Id: config.policy_id } : {}),
+    Statement: statements,
+  };
 }
 
 /**
@@ -274,7 +301,10 @@ function policyDocument(config: Readonly<Record<string, Value>>): Record<string,
  * app importer takes a name or a UUID and keeps the UUID (resource_heroku_app.go, v5.3.2).
  */
 const IMPORTED_IDS: Readonly<Record<string, (id: string) => string>> = {
-  heroku_app: (id) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : uuid(createHash("sha256").update(`heroku_app\0${id}`).digest("hex"))),
+  heroku_app: (id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)
+      ? id
+      : uuid(createHash("sha256").update(`heroku_app\0${id}`).digest("hex")),
 };
 
 /** The id an imported object gets in state, given the id the adopter recorded. */

@@ -16,7 +16,11 @@ export interface RuleViolation {
 }
 
 /** Every violation of the given rules in one object's configuration. */
-export function checkValueRules(config: Value, rules: readonly AttributeValueRule[] = [], crossRules: readonly CrossAttributeRule[] = []): RuleViolation[] {
+export function checkValueRules(
+  config: Value,
+  rules: readonly AttributeValueRule[] = [],
+  crossRules: readonly CrossAttributeRule[] = [],
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
   for (const rule of rules) {
     for (const { value, path } of valuesAt(config, rule.path.split("."), [])) {
@@ -25,7 +29,8 @@ export function checkValueRules(config: Value, rules: readonly AttributeValueRul
       for (const element of elements as Value[]) {
         if (element === null || isUnknown(element)) continue;
         const problem = violation(rule.rule, element);
-        if (problem !== undefined) violations.push({ summary: `Invalid value for "${rule.path}"`, detail: `${problem} (provider validator: ${rule.source})`, path });
+        if (problem !== undefined)
+          violations.push({ summary: `Invalid value for "${rule.path}"`, detail: `${problem} (provider validator: ${rule.source})`, path });
       }
     }
   }
@@ -33,11 +38,19 @@ export function checkValueRules(config: Value, rules: readonly AttributeValueRul
     const blocks = rule.block === "" ? [{ value: config, path: [] as PathStep[] }] : valuesAt(config, rule.block.split("."), []);
     // A block path ends at the block itself: each of its elements is one object the rule applies to.
     const objects = blocks.flatMap(({ value, path }) =>
-      Array.isArray(value) ? (value as Value[]).map((element, i) => ({ value: element, path: [...path, { element_key_int: i }] })) : [{ value, path }]);
+      Array.isArray(value)
+        ? (value as Value[]).map((element, i) => ({ value: element, path: [...path, { element_key_int: i }] }))
+        : [{ value, path }],
+    );
     for (const { value: object, path } of objects) {
       if (!isObjectValue(object)) continue;
       const problem = crossViolation(rule, object);
-      if (problem !== undefined) violations.push({ summary: problem.summary, detail: `${problem.detail} (provider rule: ${rule.source})`, path: [...path, { attribute_name: problem.attribute }] });
+      if (problem !== undefined)
+        violations.push({
+          summary: problem.summary,
+          detail: `${problem.detail} (provider rule: ${rule.source})`,
+          path: [...path, { attribute_name: problem.attribute }],
+        });
     }
   }
   return violations;
@@ -63,7 +76,10 @@ function violation(rule: ValueRule, value: Value): string | undefined {
   switch (rule.kind) {
     case "one-of": {
       const ok = rule.values.some((allowed) =>
-        rule.ignoreCase === true && typeof allowed === "string" && typeof value === "string" ? allowed.toLowerCase() === value.toLowerCase() : allowed === value);
+        rule.ignoreCase === true && typeof allowed === "string" && typeof value === "string"
+          ? allowed.toLowerCase() === value.toLowerCase()
+          : allowed === value,
+      );
       return ok ? undefined : `expected one of ${rule.values.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}`;
     }
     case "number-range": {
@@ -89,10 +105,14 @@ function violation(rule: ValueRule, value: Value): string | undefined {
       if (typeof value !== "string") return undefined;
       const version = isIP(value);
       if (version === 0) return `expected an IP address, got ${JSON.stringify(value)}`;
-      return rule.version !== undefined && version !== rule.version ? `expected an IPv${rule.version} address, got ${JSON.stringify(value)}` : undefined;
+      return rule.version !== undefined && version !== rule.version
+        ? `expected an IPv${rule.version} address, got ${JSON.stringify(value)}`
+        : undefined;
     }
     case "arn":
-      return typeof value === "string" && value !== "" && !/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+/.test(value) ? `expected a valid ARN, got ${JSON.stringify(value)}` : undefined;
+      return typeof value === "string" && value !== "" && !/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+/.test(value)
+        ? `expected a valid ARN, got ${JSON.stringify(value)}`
+        : undefined;
     case "json": {
       if (typeof value !== "string") return undefined;
       try {
@@ -122,7 +142,10 @@ function cidrProblem(value: string, network: boolean): string | undefined {
   return undefined;
 }
 
-function crossViolation(rule: CrossAttributeRule, object: Readonly<Record<string, Value>>): { summary: string; detail: string; attribute: string } | undefined {
+function crossViolation(
+  rule: CrossAttributeRule,
+  object: Readonly<Record<string, Value>>,
+): { summary: string; detail: string; attribute: string } | undefined {
   const isSet = (name: string): boolean => {
     const v = object[name] ?? null;
     return v !== null && !(Array.isArray(v) && v.length === 0);
@@ -134,18 +157,32 @@ function crossViolation(rule: CrossAttributeRule, object: Readonly<Record<string
   switch (rule.kind) {
     case "conflicts-with": {
       const [firstSet, ...otherSet] = set;
-      return firstSet !== undefined && otherSet.length > 0 ? { summary: "Conflicting configuration arguments", detail: `"${firstSet}": conflicts with ${otherSet.join(", ")}`, attribute: firstSet } : undefined;
+      return firstSet !== undefined && otherSet.length > 0
+        ? { summary: "Conflicting configuration arguments", detail: `"${firstSet}": conflicts with ${otherSet.join(", ")}`, attribute: firstSet }
+        : undefined;
     }
     case "exactly-one-of":
       if (set.length === 1) return undefined;
-      return { summary: set.length === 0 ? "Missing required argument" : "Invalid combination of arguments", detail: `"${rule.attributes[0]}": only one of ${names} can be specified, and one must be`, attribute: set[1] ?? rule.attributes[0] };
+      return {
+        summary: set.length === 0 ? "Missing required argument" : "Invalid combination of arguments",
+        detail: `"${rule.attributes[0]}": only one of ${names} can be specified, and one must be`,
+        attribute: set[1] ?? rule.attributes[0],
+      };
     case "at-least-one-of":
-      return set.length === 0 ? { summary: "Missing required argument", detail: `"${rule.attributes[0]}": one of ${names} must be specified`, attribute: rule.attributes[0] } : undefined;
+      return set.length === 0
+        ? {
+            summary: "Missing required argument",
+            detail: `"${rule.attributes[0]}": one of ${names} must be specified`,
+            attribute: rule.attributes[0],
+          }
+        : undefined;
     case "required-with": {
       const [first, ...others] = rule.attributes;
       if (first === undefined || !isSet(first)) return undefined;
       const missing = others.filter((n) => !isSet(n));
-      return missing.length > 0 ? { summary: "Missing required argument", detail: `"${first}": all of ${names} must be specified`, attribute: first } : undefined;
+      return missing.length > 0
+        ? { summary: "Missing required argument", detail: `"${first}": all of ${names} must be specified`, attribute: first }
+        : undefined;
     }
   }
 }

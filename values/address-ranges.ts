@@ -89,7 +89,9 @@ export function rangesOverlap(a: AddressRange, b: AddressRange): boolean {
  */
 export function addressCount(ranges: readonly AddressRange[]): Readonly<Record<AddressFamily, bigint>> {
   const count = (family: AddressFamily): bigint => {
-    const spans = ranges.filter((r) => r.family === family).map((r) => ({ first: firstAddress(r), end: firstAddress(r) + rangeSize(r) }))
+    const spans = ranges
+      .filter((r) => r.family === family)
+      .map((r) => ({ first: firstAddress(r), end: firstAddress(r) + rangeSize(r) }))
       .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
     let total = 0n;
     let coveredTo = -1n;
@@ -123,11 +125,14 @@ function ipv4Value(text: string): bigint {
 
 /** An IPv6 address `isIPv6` accepted: groups around at most one `::`, the last two possibly a dotted IPv4 address. */
 function ipv6Value(text: string): bigint {
-  const groupsOf = (part: string): number[] => (part === "" ? [] : part.split(":").flatMap((group) => {
-    if (!group.includes(".")) return [parseInt(group, 16)];
-    const v4 = Number(ipv4Value(group));
-    return [Math.floor(v4 / 65536), v4 % 65536];
-  }));
+  const groupsOf = (part: string): number[] =>
+    part === ""
+      ? []
+      : part.split(":").flatMap((group) => {
+          if (!group.includes(".")) return [parseInt(group, 16)];
+          const v4 = Number(ipv4Value(group));
+          return [Math.floor(v4 / 65536), v4 % 65536];
+        });
   const [head = "", tail] = text.split("::");
   const before = groupsOf(head);
   const after = tail === undefined ? [] : groupsOf(tail);

@@ -14,7 +14,13 @@ const RECORD_LABEL = /^_?[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$/;
 export function isRecordName(name: string): boolean {
   const labels = name.split(".");
   const topLevel = labels.at(-1);
-  return name.length <= 253 && labels.length >= 2 && topLevel !== undefined && /^[a-z]{2,63}$/.test(topLevel) && labels.every((label) => RECORD_LABEL.test(label));
+  return (
+    name.length <= 253 &&
+    labels.length >= 2 &&
+    topLevel !== undefined &&
+    /^[a-z]{2,63}$/.test(topLevel) &&
+    labels.every((label) => RECORD_LABEL.test(label))
+  );
 }
 
 /**

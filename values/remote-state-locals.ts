@@ -37,9 +37,10 @@ export function remoteStateLocals(configuration: ReadingConfiguration | undefine
   if (names === undefined) {
     const { locals, data } = configuration;
     const reads = isRecord(data) ? data["terraform_remote_state"] : undefined;
-    names = isRecord(locals) && isRecord(reads)
-      ? new Set(Object.keys(locals).filter((name) => locals[name] === remoteStateOutputsLocal(name) && isRecord(reads[name])))
-      : new Set<string>();
+    names =
+      isRecord(locals) && isRecord(reads)
+        ? new Set(Object.keys(locals).filter((name) => locals[name] === remoteStateOutputsLocal(name) && isRecord(reads[name])))
+        : new Set<string>();
     known.set(configuration, names);
   }
   return names;

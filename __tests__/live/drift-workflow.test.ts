@@ -2,7 +2,15 @@
  * The scheduled drift workflow (.github/workflows/drift.yml), checked on the file: pinned and hardened as the review's
  * workflows are, read-only credentials in the one step that reads the clouds, issues written by a job with no secret.
  */
-import { expressionsInRun, expressionsInScripts, loadWorkflow, mapping, mixedPins, unpinnedUses, versionCommentProblems } from "../support/workflow-files";
+import {
+  expressionsInRun,
+  expressionsInScripts,
+  loadWorkflow,
+  mapping,
+  mixedPins,
+  unpinnedUses,
+  versionCommentProblems,
+} from "../support/workflow-files";
 import { defined } from "../support/defined";
 
 const FILE = ".github/workflows/drift.yml";
@@ -20,7 +28,8 @@ describe(`${FILE}`, () => {
   it("puts no expression inside a run or a script, and checks out without keeping credentials", () => {
     expect(expressionsInRun(drift.steps)).toEqual([]);
     expect(expressionsInScripts(drift.steps)).toEqual([]);
-    for (const step of drift.steps.filter((s) => s.uses?.startsWith("actions/checkout@") === true)) expect(step.with["persist-credentials"]).toBe(false);
+    for (const step of drift.steps.filter((s) => s.uses?.startsWith("actions/checkout@") === true))
+      expect(step.with["persist-credentials"]).toBe(false);
   });
 
   it("runs daily and by hand, on the default branch only, with no permission but what each job needs", () => {

@@ -42,11 +42,23 @@ const idsWritten = join(states, "import-ids.json");
 
 describe("the live estate against the committed fixture", () => {
   beforeAll(async () => {
-    const rehearsal = await rehearse(fixtureRehearsalOptions({
-      root: repoRoot, twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }), env: process.env, progress: () => undefined, concurrency: 3, saveStateTo: states,
-    }));
+    const rehearsal = await rehearse(
+      fixtureRehearsalOptions({
+        root: repoRoot,
+        twinBundle: cachedBundle("twin/plugin.ts", "twin", { bundlePackages: true }),
+        env: process.env,
+        progress: () => undefined,
+        concurrency: 3,
+        saveStateTo: states,
+      }),
+    );
     const texts = fixtureFileTexts(fixtureFromRehearsal(rehearsal, FIXTURE_EDITS, FIXTURE_TAKEN, repoRoot), FIXTURE);
-    stale = [[FIXTURE, texts.snapshot], [IDS, texts.idsByHand]].filter(([file, text]) => readFileSync(defined(file), "utf8") !== text).map(([file]) => defined(file).slice(repoRoot.length + 1));
+    stale = [
+      [FIXTURE, texts.snapshot],
+      [IDS, texts.idsByHand],
+    ]
+      .filter(([file, text]) => readFileSync(defined(file), "utf8") !== text)
+      .map(([file]) => defined(file).slice(repoRoot.length + 1));
     // Every test below would fail on differences nobody made: they all fail with this line instead.
     if (stale.length > 0) throw new Error(`${STALE} (${stale.join(", ")} differ)`);
     // A copy of the ids given by hand, for --write-ids to record what discovery found beside them.
@@ -63,7 +75,14 @@ describe("the live estate against the committed fixture", () => {
     expect({ stale, fix: "run npm run live-fixture and commit __tests__/fixtures/live-estate/" }).toEqual({ stale: [], fix: expect.any(String) });
   });
 
-  const changed = (report: AdoptionReport): string[] => report.stacks.flatMap((s) => s.resources.filter((r) => r.outcome !== "adopted" && r.outcome !== "created-not-importable").map((r) => `${s.stack} ${r.outcome} ${r.name}: ${r.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+  const changed = (report: AdoptionReport): string[] =>
+    report.stacks
+      .flatMap((s) =>
+        s.resources
+          .filter((r) => r.outcome !== "adopted" && r.outcome !== "created-not-importable")
+          .map((r) => `${s.stack} ${r.outcome} ${r.name}: ${r.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`),
+      )
+      .sort();
 
   describe("npm run adopt -- --live <fixture>", () => {
     it("reports exactly the deliberate differences, live → code, and nothing the twin made up", () => {
@@ -72,7 +91,7 @@ describe("the live estate against the committed fixture", () => {
         "digitalocean-nyc1 adopted-with-changes psf-nyc1-bugs: removed inbound_rule[-]",
         "digitalocean-nyc1 adopted-with-changes wiki.nyc1.psf.io: changed size",
         "dns adopted-with-changes wiki.python.org A: changed ttl",
-        "fastly adopted-with-changes www.python.org: changed header[\"HSTS w/o subdomains\"].source",
+        'fastly adopted-with-changes www.python.org: changed header["HSTS w/o subdomains"].source',
         "pingdom adopted-with-changes www.python.org: removed paused",
       ]);
       expect(adoption.dangers).toEqual([]);
@@ -81,10 +100,12 @@ describe("the live estate against the committed fixture", () => {
 
     it("names the inventory field a value comes from, and never compares a secret the snapshot withholds", () => {
       const wiki = defined(adoption.stacks.flatMap((s) => s.resources).find((r) => r.name === "wiki.nyc1.psf.io"));
-      expect(wiki.attributes).toEqual([{ path: "size", change: "changed", before: "\"s-4vcpu-8gb\"", after: "\"s-2vcpu-4gb\"", inventory: "host \"wiki.nyc1\" size (inventory/hosts.ts)" }]);
+      expect(wiki.attributes).toEqual([
+        { path: "size", change: "changed", before: '"s-4vcpu-8gb"', after: '"s-2vcpu-4gb"', inventory: 'host "wiki.nyc1" size (inventory/hosts.ts)' },
+      ]);
       const docs = defined(defined(adoption.stacks.find((s) => s.stack === "fastly")).resources.find((r) => r.name === "docs.python.org"));
       expect(docs.outcome).toBe("adopted");
-      expect(docs.notCompared).toEqual(["header[\"Fastly Token\"].source"]);
+      expect(docs.notCompared).toEqual(['header["Fastly Token"].source']);
     });
 
     it("records what discovery found in the ids file with --write-ids, beside the ids given by hand", () => {
@@ -100,19 +121,31 @@ describe("the live estate against the committed fixture", () => {
     });
 
     it("says which types need their ids by hand: those no data source of their provider finds", () => {
-      expect(adoption.idsByHand).toEqual(["aws_kms_key", "aws_route53_delegation_set", "datadog_dashboard_json", "digitalocean_firewall", "gandi_dnssec_key", "heroku_addon", "heroku_addon_attachment", "heroku_pipeline_coupling", "pingdom_check"]);
+      expect(adoption.idsByHand).toEqual([
+        "aws_kms_key",
+        "aws_route53_delegation_set",
+        "datadog_dashboard_json",
+        "digitalocean_firewall",
+        "gandi_dnssec_key",
+        "heroku_addon",
+        "heroku_addon_attachment",
+        "heroku_pipeline_coupling",
+        "pingdom_check",
+      ]);
     });
   });
 
   describe("npm run drift -- --live <fixture>", () => {
     it("names each deliberate difference the state knows, state → live, and exits 1", () => {
-      const found = drift.stacks.flatMap((s) => s.changes.map((c) => `${s.stack} ${c.action} ${c.name}: ${c.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`)).sort();
+      const found = drift.stacks
+        .flatMap((s) => s.changes.map((c) => `${s.stack} ${c.action} ${c.name}: ${c.attributes.map((a) => `${a.change} ${a.path}`).join(", ")}`))
+        .sort();
       expect(found).toEqual([
         "datadog delete [psf-estate] bugs: every host reporting: ",
         "digitalocean-nyc1 update psf-nyc1-bugs: added inbound_rule[+]",
         "digitalocean-nyc1 update wiki.nyc1.psf.io: changed size",
         "dns update wiki.python.org A: changed ttl",
-        "fastly update www.python.org: changed header[\"HSTS w/o subdomains\"].source",
+        'fastly update www.python.org: changed header["HSTS w/o subdomains"].source',
         "pingdom update www.python.org: added paused",
       ]);
       expect(drift.dangers.map((d) => `${d.class} ${d.kind} ${d.name}`).sort()).toEqual([
@@ -127,7 +160,11 @@ describe("the live estate against the committed fixture", () => {
   describe("the unmanaged listing", () => {
     it("holds exactly the records no stack declares, with who manages them where the inventory knows", async () => {
       const report = await runUnmanaged({ ...quiet, live: FIXTURE, importIds: IDS, zoneExports: [] });
-      expect(report.zones.flatMap((z) => z.records.map((r) => `${z.zone} ${r.name} ${r.type} ${r.managedBy === undefined ? "nobody known" : r.managedBy.split(" ")[0]}`))).toEqual([
+      expect(
+        report.zones.flatMap((z) =>
+          z.records.map((r) => `${z.zone} ${r.name} ${r.type} ${r.managedBy === undefined ? "nobody known" : r.managedBy.split(" ")[0]}`),
+        ),
+      ).toEqual([
         "psf.io moin.nyc1.psf.io A Salt's",
         "psf.io ns-1.ams1.psf.io A Salt's",
         "python.org _github-challenge-python.python.org TXT nobody known",
@@ -144,7 +181,7 @@ describe("a zone export", () => {
   const expected = [
     "_github-challenge-python.python.org TXT 300 5c2e1a0f9d",
     "python.org A 300 151.101.0.223",
-    "python.org CAA 300 0 issue \"letsencrypt.org\"",
+    'python.org CAA 300 0 issue "letsencrypt.org"',
     "python.org MX 3600 10 mail.python.org",
     "python.org NS 172800 ns-1.awsdns-00.com",
     "python.org TXT 300 v=spf1 mx a:mail.python.org ~all",
@@ -155,16 +192,26 @@ describe("a zone export", () => {
 
   it("reads Route 53's list-resource-record-sets JSON", async () => {
     const file = join(dir, "python.org.json");
-    writeFileSync(file, JSON.stringify({ ResourceRecordSets: [
-      { Name: "python.org.", Type: "SOA", TTL: 900, ResourceRecords: [{ Value: "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400" }] },
-      { Name: "python.org.", Type: "NS", TTL: 172800, ResourceRecords: [{ Value: "ns-1.awsdns-00.com." }] },
-      { Name: "python.org.", Type: "A", TTL: 300, ResourceRecords: [{ Value: "151.101.0.223" }] },
-      { Name: "python.org.", Type: "CAA", TTL: 300, ResourceRecords: [{ Value: "0 issue \"letsencrypt.org\"" }] },
-      { Name: "python.org.", Type: "MX", TTL: 3600, ResourceRecords: [{ Value: "10 mail.python.org" }] },
-      { Name: "python.org.", Type: "TXT", TTL: 300, ResourceRecords: [{ Value: "\"v=spf1 mx a:mail.python.org ~all\"" }] },
-      { Name: "_github-challenge-python.python.org.", Type: "TXT", TTL: 300, ResourceRecords: [{ Value: "\"5c2e1a0f9d\"" }] },
-      { Name: "www.python.org.", Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "dualstack.python.map.fastly.net" }] },
-    ] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ResourceRecordSets: [
+          {
+            Name: "python.org.",
+            Type: "SOA",
+            TTL: 900,
+            ResourceRecords: [{ Value: "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400" }],
+          },
+          { Name: "python.org.", Type: "NS", TTL: 172800, ResourceRecords: [{ Value: "ns-1.awsdns-00.com." }] },
+          { Name: "python.org.", Type: "A", TTL: 300, ResourceRecords: [{ Value: "151.101.0.223" }] },
+          { Name: "python.org.", Type: "CAA", TTL: 300, ResourceRecords: [{ Value: '0 issue "letsencrypt.org"' }] },
+          { Name: "python.org.", Type: "MX", TTL: 3600, ResourceRecords: [{ Value: "10 mail.python.org" }] },
+          { Name: "python.org.", Type: "TXT", TTL: 300, ResourceRecords: [{ Value: '"v=spf1 mx a:mail.python.org ~all"' }] },
+          { Name: "_github-challenge-python.python.org.", Type: "TXT", TTL: 300, ResourceRecords: [{ Value: '"5c2e1a0f9d"' }] },
+          { Name: "www.python.org.", Type: "CNAME", TTL: 300, ResourceRecords: [{ Value: "dualstack.python.map.fastly.net" }] },
+        ],
+      }),
+    );
     const zone = await readZoneExport(file);
     expect(zone.zone).toBe("python.org");
     expect(lines(zone.records)).toEqual(expected);
@@ -172,13 +219,22 @@ describe("a zone export", () => {
 
   it("reads a BIND zone file", async () => {
     const file = join(dir, "python.org.zone");
-    writeFileSync(file, [
-      "$ORIGIN python.org.", "$TTL 300",
-      "@ 900 IN SOA ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400",
-      "@ 172800 IN NS ns-1.awsdns-00.com.", "@ IN A 151.101.0.223", "@ IN CAA 0 issue \"letsencrypt.org\"",
-      "@ 3600 IN MX 10 mail.python.org.", "@ IN TXT \"v=spf1 mx a:mail.python.org ~all\"",
-      "_github-challenge-python IN TXT \"5c2e1a0f9d\"", "www IN CNAME dualstack.python.map.fastly.net.", "",
-    ].join("\n"));
+    writeFileSync(
+      file,
+      [
+        "$ORIGIN python.org.",
+        "$TTL 300",
+        "@ 900 IN SOA ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400",
+        "@ 172800 IN NS ns-1.awsdns-00.com.",
+        "@ IN A 151.101.0.223",
+        '@ IN CAA 0 issue "letsencrypt.org"',
+        "@ 3600 IN MX 10 mail.python.org.",
+        '@ IN TXT "v=spf1 mx a:mail.python.org ~all"',
+        '_github-challenge-python IN TXT "5c2e1a0f9d"',
+        "www IN CNAME dualstack.python.map.fastly.net.",
+        "",
+      ].join("\n"),
+    );
     const zone = await readZoneExport(file);
     expect(zone.zone).toBe("python.org");
     expect(lines(zone.records)).toEqual(expected);
@@ -196,12 +252,27 @@ describe("the snapshot format", () => {
     const snapshot = readSnapshot(FIXTURE);
     expect(snapshot.objects.length).toBeGreaterThan(450);
     expect(JSON.stringify(snapshot)).not.toMatch(/rehearsal-fastly_origin_token|rehearsal-placeholder/);
-    expect(snapshot.objects.filter((o) => o.type === "pagerduty_service_integration").every((o) => o.values["integration_key"] === undefined)).toBe(true);
+    expect(snapshot.objects.filter((o) => o.type === "pagerduty_service_integration").every((o) => o.values["integration_key"] === undefined)).toBe(
+      true,
+    );
   });
 
   it("refuses another version, or an object twice, naming what is wrong", () => {
     expect(() => parseSnapshot({ format: "psf-estate-live-snapshot", version: 2 }, "x.json")).toThrow(/version 2; this checkout reads version 1/);
     const object = { type: "digitalocean_droplet", importId: "1", values: {} };
-    expect(() => parseSnapshot({ format: "psf-estate-live-snapshot", version: 1, taken: "2026-06-01", source: "s", terraformVersion: "1.11.4", providers: {}, objects: [object, object] }, "x.json")).toThrow(SnapshotError);
+    expect(() =>
+      parseSnapshot(
+        {
+          format: "psf-estate-live-snapshot",
+          version: 1,
+          taken: "2026-06-01",
+          source: "s",
+          terraformVersion: "1.11.4",
+          providers: {},
+          objects: [object, object],
+        },
+        "x.json",
+      ),
+    ).toThrow(SnapshotError);
   });
 });

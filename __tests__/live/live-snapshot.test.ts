@@ -26,12 +26,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The fixture's objects of the stacks' types (PagerDuty's for two services only), and the data sources they read. */
 function part(fixture: Snapshot): Snapshot {
   const synth = synthCommittedEstate();
-  const types = new Set(STACKS.flatMap((s) => Object.entries(synth.json.get(s)?.resource ?? {}).filter(([, byName]) => Object.values(byName).some((r) => r["for_each"] === undefined)).map(([type]) => type)));
+  const types = new Set(
+    STACKS.flatMap((s) =>
+      Object.entries(synth.json.get(s)?.resource ?? {})
+        .filter(([, byName]) => Object.values(byName).some((r) => r["for_each"] === undefined))
+        .map(([type]) => type),
+    ),
+  );
   const dataTypes = new Set(STACKS.flatMap((s) => Object.keys(synth.json.get(s)?.data ?? {})));
   const services = fixture.objects.filter((o) => o.type === "pagerduty_service" && SERVICES.includes(String(o.values["name"])));
-  const kept = fixture.objects.filter((o) => types.has(o.type)
-    && (o.type !== "pagerduty_service" || services.includes(o))
-    && (o.type !== "pagerduty_service_integration" || services.some((s) => s.values["id"] === o.values["service"])));
+  const kept = fixture.objects.filter(
+    (o) =>
+      types.has(o.type) &&
+      (o.type !== "pagerduty_service" || services.includes(o)) &&
+      (o.type !== "pagerduty_service_integration" || services.some((s) => s.values["id"] === o.values["service"])),
+  );
   return { ...fixture, objects: kept, dataSources: (fixture.dataSources ?? []).filter((d) => dataTypes.has(d.type)) };
 }
 
@@ -42,7 +51,15 @@ describe("npm run live-snapshot -- --live <snapshot>", () => {
   let result: LiveSnapshotResult;
 
   beforeAll(async () => {
-    result = await takeLiveSnapshot({ root: repoRoot, env: process.env, stacks: STACKS, live: file, importIds: IDS, taken: original.taken, progress: () => undefined });
+    result = await takeLiveSnapshot({
+      root: repoRoot,
+      env: process.env,
+      stacks: STACKS,
+      live: file,
+      importIds: IDS,
+      taken: original.taken,
+      progress: () => undefined,
+    });
   }, 240_000);
 
   it("reads back the same snapshot: every object, its values, what it withholds, and the data sources", () => {
@@ -56,7 +73,9 @@ describe("npm run live-snapshot -- --live <snapshot>", () => {
     const text = formatSnapshot(result.snapshot);
     // The twin's stand-ins for withheld secrets (64 hexadecimal digits) would be the secrets of a real snapshot.
     expect(text).not.toMatch(/"[0-9a-f]{64}"/);
-    expect(result.snapshot.objects.filter((o) => o.type === "pagerduty_service_integration").map((o) => o.withheld)).toEqual(original.objects.filter((o) => o.type === "pagerduty_service_integration").map(() => ({ integration_key: true })));
+    expect(result.snapshot.objects.filter((o) => o.type === "pagerduty_service_integration").map((o) => o.withheld)).toEqual(
+      original.objects.filter((o) => o.type === "pagerduty_service_integration").map(() => ({ integration_key: true })),
+    );
     expect(result.snapshot.objects.find((o) => o.type === "digitalocean_database_cluster")?.withheld).toMatchObject({ password: true, uri: true });
   });
 

@@ -40,6 +40,14 @@ describe("an allowance", () => {
   });
 
   it("reports every problem at once", () => {
-    expect(() => validateAllowances([{ ...good, reason: "" }, { ...good, expires: "x" }], "2026-11-25")).toThrow(/entry 0: .*\n.*entry 1: /s);
+    expect(() =>
+      validateAllowances(
+        [
+          { ...good, reason: "" },
+          { ...good, expires: "x" },
+        ],
+        "2026-11-25",
+      ),
+    ).toThrow(/entry 0: .*\n.*entry 1: /s);
   });
 });

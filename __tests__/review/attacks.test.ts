@@ -26,9 +26,28 @@ async function reviewOf(clone: string): Promise<{ status: number; report: Review
   const tmp = mkdtempSync(join(tmpdir(), "attack-review-"));
   const output = join(tmp, "review.json");
   const status = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(repoRoot, "scripts", "review.ts"), "--head-src", clone, "--base", "main", "--format", "json", "--output", output, "--quiet"], {
-      cwd: repoRoot, env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: "1" }, stdio: ["ignore", "ignore", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--require",
+        "tsx/cjs",
+        join(repoRoot, "scripts", "review.ts"),
+        "--head-src",
+        clone,
+        "--base",
+        "main",
+        "--format",
+        "json",
+        "--output",
+        output,
+        "--quiet",
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: "1" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     child.once("close", (code) => resolve(code ?? -1));
   });
   return { status, report: JSON.parse(readFileSync(output, "utf8")) as ReviewReport, tmp };
@@ -63,10 +82,11 @@ describe("a branch that takes over, exposes, executes, silences and hides", () =
       files: {
         // An exception the change grants itself, within the 180 days the schema accepts.
         // SPF +all, with an exception the change grants itself (within the 180 days the head's own schema accepts).
-        "inventory/zones.ts": (text) => text.replace(
-          'name: "python.org", purpose: "The Python language\'s home", spf: "v=spf1 mx a:mail.python.org ~all",',
-          `name: "python.org", purpose: "The Python language's home", spf: "v=spf1 mx a:mail.python.org +all", policyExceptions: [{ rule: "dns.no-spf-plus-all", reason: "a mail provider needs to send for us while we migrate", owner: "infrastructure-staff", granted: "${todayUtc()}", expires: "${days(30)}" }],`,
-        ),
+        "inventory/zones.ts": (text) =>
+          text.replace(
+            'name: "python.org", purpose: "The Python language\'s home", spf: "v=spf1 mx a:mail.python.org ~all",',
+            `name: "python.org", purpose: "The Python language's home", spf: "v=spf1 mx a:mail.python.org +all", policyExceptions: [{ rule: "dns.no-spf-plus-all", reason: "a mail provider needs to send for us while we migrate", owner: "infrastructure-staff", granted: "${todayUtc()}", expires: "${days(30)}" }],`,
+          ),
         "cdktf.json": (text) => text.replace('"app": "node scripts/synth-app.mjs"', '"app": "node scripts/synth-app.mjs && true"'),
         "package.json": (text) => text.replace('"typecheck": "tsc --noEmit"', '"typecheck": "tsc --noEmit || true"'),
       },
@@ -283,7 +303,10 @@ describe("everyday changes", () => {
         "inventory/heroku.ts": (text) => text.replace('customDomains: ["us.pycon.org"]', 'customDomains: ["us.pycon.org", "2027.us.pycon.org"]'),
         "inventory/services.ts": (text) => text.replace('names: ["us.pycon.org"]', 'names: ["us.pycon.org", "2027.us.pycon.org"]'),
         // A new zone.
-        "inventory/zones.ts": (text) => withCopy(text, 'name: "pypy.org"', (row) => row.replace('name: "pypy.org"', 'name: "pythonsoftwarefoundation.org"').replace('"The PyPy project"', '"The PSF\'s long name"')),
+        "inventory/zones.ts": (text) =>
+          withCopy(text, 'name: "pypy.org"', (row) =>
+            row.replace('name: "pypy.org"', 'name: "pythonsoftwarefoundation.org"').replace('"The PyPy project"', '"The PSF\'s long name"'),
+          ),
       },
       afterSynthesis: `
 patch("dns", (c) => { const mx = record(c, "python.org", "MX"); mx.records = ["20 mail.python.org"]; mx.ttl = 7200; });
@@ -301,6 +324,8 @@ patch("fastly", (c) => { const www = Object.values(c.resource.fastly_service_vcl
 
   it("shows each of them", () => {
     const changes = review.report.stacks.flatMap((s) => [...s.changes.map((c) => c.name), ...s.groups.flatMap((g) => g.names)]);
-    expect(changes).toEqual(expect.arrayContaining(["mail-2.ams1.psf.io", "python.org MX", "www.python.org", "2027.us.pycon.org CNAME", "pythonsoftwarefoundation.org"]));
+    expect(changes).toEqual(
+      expect.arrayContaining(["mail-2.ams1.psf.io", "python.org MX", "www.python.org", "2027.us.pycon.org CNAME", "pythonsoftwarefoundation.org"]),
+    );
   });
 });

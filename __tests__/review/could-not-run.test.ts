@@ -5,7 +5,18 @@
  * scratch folder.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { baseCacheFolder } from "../../review/base-cache";
@@ -22,7 +33,15 @@ const repoRoot = join(__dirname, "..", "..");
 const heroku = { required_providers: { heroku: { source: "heroku/heroku", version: "~> 5.3" } } };
 /** Three stacks of a few apps: enough planning for a test to step in while it runs. */
 const REVISION: FixtureRevision = {
-  stacks: Object.fromEntries(["a", "b", "c"].map((name) => [name, { terraform: heroku, resource: { heroku_app: Object.fromEntries([1, 2, 3].map((i) => [`app${i}`, { name: `psf-${name}-${i}`, region: "us" }])) } }])),
+  stacks: Object.fromEntries(
+    ["a", "b", "c"].map((name) => [
+      name,
+      {
+        terraform: heroku,
+        resource: { heroku_app: Object.fromEntries([1, 2, 3].map((i) => [`app${i}`, { name: `psf-${name}-${i}`, region: "us" }])) },
+      },
+    ]),
+  ),
 };
 
 async function review(dir: string, extra: string[] = []): Promise<{ status: number; output: string }> {
@@ -34,7 +53,11 @@ async function review(dir: string, extra: string[] = []): Promise<{ status: numb
 /** The review as `npm run review` starts it (tsx without its cache in TMPDIR), in a process of its own, with `env` on top of this one's. */
 function cli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(repoRoot, "scripts", "review.ts"), ...args], { cwd: repoRoot, env: { ...process.env, TSX_DISABLE_CACHE: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(repoRoot, "scripts", "review.ts"), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, TSX_DISABLE_CACHE: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += String(chunk)));
@@ -75,7 +98,10 @@ describe("a review that cannot see the whole change", () => {
     // A process of its own: TMPDIR is read from the process's environment.
     const notAFolder = join(mkdtempSync(join(tmpdir(), "tmpdir-")), "file");
     writeFileSync(notAFolder, "");
-    const { status, stderr, stdout } = await cli(["--head-src", fixtureRepository(REVISION, REVISION), "--base", "main", "--format", "json", "--quiet"], { TMPDIR: notAFolder });
+    const { status, stderr, stdout } = await cli(
+      ["--head-src", fixtureRepository(REVISION, REVISION), "--base", "main", "--format", "json", "--quiet"],
+      { TMPDIR: notAFolder },
+    );
     expect(status).toBe(2);
     expect(stderr).toMatch(/could not run: cannot make a scratch folder in \S+\/file \(it is not a folder, ENOTDIR\): set TMPDIR/);
     expect(JSON.parse(stdout)).toMatchObject({ exitStatus: 2, error: { message: expect.stringMatching(/TMPDIR/) } });
@@ -94,7 +120,8 @@ describe("a review that cannot see the whole change", () => {
   it("exits 2 when the provider twin dies while the head is planned, in one line", async () => {
     const { result, stderr } = await stderrOf(async () => {
       const running = review(fixtureRepository(REVISION, REVISION));
-      const twinOf = (): ReturnType<typeof runningGroups>[number] | undefined => runningGroups().find((child) => child.spawnargs.some((arg) => /twin-[0-9a-f]+\.cjs$/.test(arg)));
+      const twinOf = (): ReturnType<typeof runningGroups>[number] | undefined =>
+        runningGroups().find((child) => child.spawnargs.some((arg) => /twin-[0-9a-f]+\.cjs$/.test(arg)));
       // Wait for the head's rehearsal (the base's, if it runs, comes first) and kill its twin, as a crash would.
       for (let waited = 0; waited < 60_000; waited += 20) {
         const said = (process.stderr.write as unknown as jest.Mock).mock.calls.map((c) => String(c[0])).join("");
@@ -118,7 +145,12 @@ describe("a review that cannot see the whole change", () => {
     const synthesis = mkdtempSync(join(tmpdir(), "head-synthesis-"));
     for (const kind of ["local", "cloud"]) {
       mkdirSync(join(synthesis, kind, "stacks", "a"), { recursive: true });
-      writeFileSync(join(synthesis, kind, "manifest.json"), JSON.stringify({ stacks: { a: { name: "a", dependencies: [], synthesizedStackPath: "stacks/a/cdk.tf.json", workingDirectory: "stacks/a" } } }));
+      writeFileSync(
+        join(synthesis, kind, "manifest.json"),
+        JSON.stringify({
+          stacks: { a: { name: "a", dependencies: [], synthesizedStackPath: "stacks/a/cdk.tf.json", workingDirectory: "stacks/a" } },
+        }),
+      );
       symlinkSync("/etc/passwd", join(synthesis, kind, "stacks", "a", "cdk.tf.json"));
     }
     const result = await review(dir, ["--quiet", "--head-synthesis", synthesis]);
@@ -145,27 +177,37 @@ describe("an interrupted review", () => {
   it("ends every process it started, removes its scratch folders and exits 2", async () => {
     const scratch = mkdtempSync(join(tmpdir(), "interrupted-"));
     const dir = fixtureRepository(REVISION, REVISION);
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", join(repoRoot, "scripts", "review.ts"), "--head-src", dir, "--base", "main", "--format", "json"], {
-      cwd: repoRoot, env: { ...process.env, TSX_DISABLE_CACHE: "1", TMPDIR: scratch }, stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--require", "tsx/cjs", join(repoRoot, "scripts", "review.ts"), "--head-src", dir, "--base", "main", "--format", "json"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, TSX_DISABLE_CACHE: "1", TMPDIR: scratch },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     const done = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    await new Promise<void>((resolve) => child.stderr.on("data", (chunk: Buffer) => {
-      stderr += String(chunk);
-      if (/: (init|plan) done/.test(stderr)) resolve();
-    }));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += String(chunk);
+        if (/: (init|plan) done/.test(stderr)) resolve();
+      }),
+    );
     child.kill("SIGTERM");
     expect(await done).toBe(2);
     expect(stderr).toMatch(/review: interrupted by SIGTERM; its processes are ended and its scratch folders removed \(exit 2/);
     expect(readdirSync(scratch)).toEqual([]);
     // No process is left working in its scratch folders.
-    const left = readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-      try {
-        return readlinkSync(`/proc/${pid}/cwd`).startsWith(scratch);
-      } catch {
-        return false;
-      }
-    });
+    const left = readdirSync("/proc")
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return readlinkSync(`/proc/${pid}/cwd`).startsWith(scratch);
+        } catch {
+          return false;
+        }
+      });
     expect(left).toEqual([]);
   }, 120_000);
 });

@@ -20,10 +20,26 @@ const FACTS = {
 };
 
 describe("the estate owns", () => {
-  const owned = ownership(FACTS, [
-    { stack: "nyc1", address: "digitalocean_droplet.lb", mode: "managed", type: "digitalocean_droplet", values: { ipv4_address: "203.0.113.7", ipv6_address: "2001:db8::7" } },
-    { stack: "nyc1", address: "digitalocean_droplet.set", mode: "managed", type: "digitalocean_droplet", values: { ipv4_address: "203.0.113.9", ipv6_address: "2606:4700::1111" } },
-  ], [new Map([["nyc1", { resource: { digitalocean_droplet: { lb: {}, set: { ipv6_address: "2606:4700::1111" } } } }]])]);
+  const owned = ownership(
+    FACTS,
+    [
+      {
+        stack: "nyc1",
+        address: "digitalocean_droplet.lb",
+        mode: "managed",
+        type: "digitalocean_droplet",
+        values: { ipv4_address: "203.0.113.7", ipv6_address: "2001:db8::7" },
+      },
+      {
+        stack: "nyc1",
+        address: "digitalocean_droplet.set",
+        mode: "managed",
+        type: "digitalocean_droplet",
+        values: { ipv4_address: "203.0.113.9", ipv6_address: "2606:4700::1111" },
+      },
+    ],
+    [new Map([["nyc1", { resource: { digitalocean_droplet: { lb: {}, set: { ipv6_address: "2606:4700::1111" } } } }]])],
+  );
 
   it.each([
     ["the zone's apex and any name in it", "python.org", true],
@@ -54,7 +70,9 @@ describe("the estate owns", () => {
 });
 
 describe("where the clouds place an object (reachableAt)", () => {
-  const cases = Object.entries(PROVIDER_FACTS).flatMap(([provider, facts]) => Object.entries(facts.resources).flatMap(([type, f]) => (f.reachableAt ?? []).map((attribute) => [provider, type, attribute] as const)));
+  const cases = Object.entries(PROVIDER_FACTS).flatMap(([provider, facts]) =>
+    Object.entries(facts.resources).flatMap(([type, f]) => (f.reachableAt ?? []).map((attribute) => [provider, type, attribute] as const)),
+  );
 
   it("names some attributes", () => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
@@ -82,7 +100,10 @@ describe("an expression of the estate's own objects", () => {
 
 describe("destinations read from text", () => {
   it("finds the hosts of URLs and of quoted host names in VCL, not versions or numbers", () => {
-    expect(namedHosts('set req.http.host = "mirror.evil.example"; error 751 "https://evil.example:8443/x"; if (req.http.v == "1.2.3") {}')).toEqual(["evil.example", "mirror.evil.example"]);
+    expect(namedHosts('set req.http.host = "mirror.evil.example"; error 751 "https://evil.example:8443/x"; if (req.http.v == "1.2.3") {}')).toEqual([
+      "evil.example",
+      "mirror.evil.example",
+    ]);
   });
 
   it("reads an SPF policy's terms and how much its all lets through", () => {
@@ -91,6 +112,9 @@ describe("destinations read from text", () => {
     expect(spfAllRank(defined(spfTerms("v=spf1 mx")))).toBe(2);
     expect(spfAllRank(defined(spfTerms("v=spf1 mx all")))).toBe(3);
     expect(spfTerms("not spf")).toBeUndefined();
-    expect(defined(spfTerms("v=spf1 include:_spf.example.net ip4:192.0.2.0/24")).map((t) => [t.qualifier, t.mechanism, t.argument])).toEqual([["+", "include", "_spf.example.net"], ["+", "ip4", "192.0.2.0/24"]]);
+    expect(defined(spfTerms("v=spf1 include:_spf.example.net ip4:192.0.2.0/24")).map((t) => [t.qualifier, t.mechanism, t.argument])).toEqual([
+      ["+", "include", "_spf.example.net"],
+      ["+", "ip4", "192.0.2.0/24"],
+    ]);
   });
 });

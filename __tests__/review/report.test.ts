@@ -15,8 +15,18 @@ import { defined } from "../support/defined";
 
 function change(overrides: Partial<PlannedChange>): PlannedChange {
   return {
-    stack: "dns", address: "aws_route53_record.x", type: "aws_route53_record", action: "update", replacePaths: [], updates: false,
-    before: {}, after: {}, afterUnknown: {}, beforeSensitive: {}, afterSensitive: {}, ...overrides,
+    stack: "dns",
+    address: "aws_route53_record.x",
+    type: "aws_route53_record",
+    action: "update",
+    replacePaths: [],
+    updates: false,
+    before: {},
+    after: {},
+    afterUnknown: {},
+    beforeSensitive: {},
+    afterSensitive: {},
+    ...overrides,
   };
 }
 
@@ -25,19 +35,29 @@ const HASHES = { configuration: "sha256:0000", stacks: { dns: "sha256:0001" } };
 function inputs(changes: PlannedChange[], overrides: Partial<ReportInputs> = {}, dangers: Danger[] = []): ReportInputs {
   const none: Configurations = new Map();
   return {
-    base: "main", head: "working tree", terraformVersion: "1.11.4", reviewed: HASHES, verdict: { dangers, notes: [] },
-    baseConfigurations: none, headConfigurations: none, changes, outputChanges: [],
-    summaries: new Map([["dns", "Plan: 0 to add, 42 to change, 0 to destroy."]]), requestedAllowances: [],
+    base: "main",
+    head: "working tree",
+    terraformVersion: "1.11.4",
+    reviewed: HASHES,
+    verdict: { dangers, notes: [] },
+    baseConfigurations: none,
+    headConfigurations: none,
+    changes,
+    outputChanges: [],
+    summaries: new Map([["dns", "Plan: 0 to add, 42 to change, 0 to destroy."]]),
+    requestedAllowances: [],
     ...overrides,
   };
 }
 
 /** 42 records in 8 zones gain the same address, as adding a host behind a shared name does. */
-const recordUpdates = Array.from({ length: 42 }, (_, i) => change({
-  address: `aws_route53_record.r${i}`,
-  before: { name: `name${i}.zone${i % 8}.org`, type: "AAAA", records: ["2001:db8::1"], zone_id: `Z${i % 8}` },
-  after: { name: `name${i}.zone${i % 8}.org`, type: "AAAA", records: ["2001:db8::1", "2001:db8::2"], zone_id: `Z${i % 8}` },
-}));
+const recordUpdates = Array.from({ length: 42 }, (_, i) =>
+  change({
+    address: `aws_route53_record.r${i}`,
+    before: { name: `name${i}.zone${i % 8}.org`, type: "AAAA", records: ["2001:db8::1"], zone_id: `Z${i % 8}` },
+    after: { name: `name${i}.zone${i % 8}.org`, type: "AAAA", records: ["2001:db8::1", "2001:db8::2"], zone_id: `Z${i % 8}` },
+  }),
+);
 
 describe("the report", () => {
   it("groups alike changes into one entry that names what they apply to, with what each gains", () => {
@@ -48,7 +68,9 @@ describe("the report", () => {
     expect(defined(stack.groups[0]).names).toContain("name0.zone0.org AAAA");
     expect(defined(stack.groups[0]).attributes).toEqual([{ path: "records[+]", change: "added", after: '"2001:db8::2"' }]);
     expect(stack.changes).toEqual([]);
-    expect(renderReport(report, "text")).toMatch(/42 aws_route53_record updated in place, each as below: name0\.zone0\.org AAAA, [^\n]*\n\s+\+ records\[\+\]: "2001:db8::2"/);
+    expect(renderReport(report, "text")).toMatch(
+      /42 aws_route53_record updated in place, each as below: name0\.zone0\.org AAAA, [^\n]*\n\s+\+ records\[\+\]: "2001:db8::2"/,
+    );
   });
 
   it("groups from three alike changes, not two", () => {
@@ -57,15 +79,30 @@ describe("the report", () => {
   });
 
   it("masks what the provider marks sensitive and what is named like a secret, nothing else", () => {
-    const report = buildReport(inputs([change({
-      stack: "heroku", address: "heroku_app.a", type: "heroku_app",
-      before: { sensitive_config_vars: { KEY: "old" }, api_token: "t1", name: "a" },
-      after: { sensitive_config_vars: { KEY: "new" }, api_token: "t2", name: "b" },
-      beforeSensitive: { sensitive_config_vars: { KEY: true } }, afterSensitive: { sensitive_config_vars: { KEY: true } },
-    })], { summaries: new Map([["heroku", "Plan: 0 to add, 1 to change, 0 to destroy."]]) }));
+    const report = buildReport(
+      inputs(
+        [
+          change({
+            stack: "heroku",
+            address: "heroku_app.a",
+            type: "heroku_app",
+            before: { sensitive_config_vars: { KEY: "old" }, api_token: "t1", name: "a" },
+            after: { sensitive_config_vars: { KEY: "new" }, api_token: "t2", name: "b" },
+            beforeSensitive: { sensitive_config_vars: { KEY: true } },
+            afterSensitive: { sensitive_config_vars: { KEY: true } },
+          }),
+        ],
+        { summaries: new Map([["heroku", "Plan: 0 to add, 1 to change, 0 to destroy."]]) },
+      ),
+    );
     const text = renderReport(report, "json");
     expect(text).not.toMatch(/"old"|"new"|t1|t2/);
-    expect(defined(defined(report.stacks[0]).changes[0]).attributes.find((a) => a.path === "name")).toEqual({ path: "name", change: "changed", before: '"a"', after: '"b"' });
+    expect(defined(defined(report.stacks[0]).changes[0]).attributes.find((a) => a.path === "name")).toEqual({
+      path: "name",
+      change: "changed",
+      before: '"a"',
+      after: '"b"',
+    });
   });
 
   it("names the reviewed configuration's hash in every format", () => {
@@ -74,9 +111,25 @@ describe("the report", () => {
   });
 
   it("keeps the Markdown under GitHub's limit: every danger and the summary whole, the lists cut with a pointer to the whole report", () => {
-    const many = Array.from({ length: 3000 }, (_, i) => change({ action: "create", address: `aws_route53_record.c${i}`, before: null, after: { name: `n${i}.example.org`, type: "TXT", records: [`v=${"x".repeat(200)}${i}`] } }));
-    const dangers: Danger[] = Array.from({ length: 40 }, (_, i) => ({ class: "takeover", kind: "points-outside", stack: "dns", subject: `aws_route53_record.d${i}`, name: `d${i}.python.org CNAME`, detail: `d${i}.python.org CNAME now points at evil${i}.example, which the estate does not own` }));
-    const markdown = renderReport(buildReport(inputs(many, {}, dangers)), "markdown", { fullReport: "the review-report artifact of https://ci.example/run/1" });
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      change({
+        action: "create",
+        address: `aws_route53_record.c${i}`,
+        before: null,
+        after: { name: `n${i}.example.org`, type: "TXT", records: [`v=${"x".repeat(200)}${i}`] },
+      }),
+    );
+    const dangers: Danger[] = Array.from({ length: 40 }, (_, i) => ({
+      class: "takeover",
+      kind: "points-outside",
+      stack: "dns",
+      subject: `aws_route53_record.d${i}`,
+      name: `d${i}.python.org CNAME`,
+      detail: `d${i}.python.org CNAME now points at evil${i}.example, which the estate does not own`,
+    }));
+    const markdown = renderReport(buildReport(inputs(many, {}, dangers)), "markdown", {
+      fullReport: "the review-report artifact of https://ci.example/run/1",
+    });
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(markdown.startsWith(COMMENT_MARKER)).toBe(true);
     for (let i = 0; i < 40; i++) expect(markdown).toContain(`evil${i}.example`);

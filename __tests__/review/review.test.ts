@@ -48,7 +48,11 @@ const BASE: FixtureRevision = {
     moved: { terraform: heroku, resource: { heroku_app: { a: { name: "psf-a", region: "us" }, b: { name: "psf-b", region: "us" } } } },
     ipv6: {
       terraform: { required_providers: { digitalocean: providers.required_providers.digitalocean } },
-      resource: { digitalocean_droplet: { data: { name: "data", region: "nyc3", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64", ipv6: true, lifecycle: { prevent_destroy: true } } } },
+      resource: {
+        digitalocean_droplet: {
+          data: { name: "data", region: "nyc3", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64", ipv6: true, lifecycle: { prevent_destroy: true } },
+        },
+      },
     },
     relocated: { terraform: heroku, resource: { heroku_app: { s: { name: "psf-s", region: "us" } } } },
     retired: { terraform: heroku, resource: { heroku_app: { r: { name: "psf-r", region: "us" } } } },
@@ -73,7 +77,15 @@ const HEAD: FixtureRevision = {
         // The data add-on and the zone's DNSSEC signing are gone.
         aws_route53_zone: baseResources.aws_route53_zone,
         // Every port open to the world.
-        digitalocean_firewall: { web: { name: "web", inbound_rule: [{ protocol: "tcp", port_range: "443", source_addresses: world }, { protocol: "tcp", port_range: "1-65535", source_addresses: world }] } },
+        digitalocean_firewall: {
+          web: {
+            name: "web",
+            inbound_rule: [
+              { protocol: "tcp", port_range: "443", source_addresses: world },
+              { protocol: "tcp", port_range: "1-65535", source_addresses: world },
+            ],
+          },
+        },
         // Renamed without a moved block.
         digitalocean_vpc: { renamed: { name: "psf-old", region: "nyc3", ip_range: "10.10.0.0/24" } },
       },
@@ -83,7 +95,11 @@ const HEAD: FixtureRevision = {
     // ipv6 true -> false replaces the droplet, whose prevent_destroy makes Terraform refuse.
     ipv6: {
       ...BASE.stacks.ipv6,
-      resource: { digitalocean_droplet: { data: { name: "data", region: "nyc3", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64", ipv6: false, lifecycle: { prevent_destroy: true } } } },
+      resource: {
+        digitalocean_droplet: {
+          data: { name: "data", region: "nyc3", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64", ipv6: false, lifecycle: { prevent_destroy: true } },
+        },
+      },
     },
     relocated: defined(BASE.stacks.relocated),
   },
@@ -129,13 +145,19 @@ describe("a change that destroys or exposes", () => {
   });
 
   it("names a deleted Heroku data add-on (allowed on the base branch) and a zone's deleted DNSSEC signing", () => {
-    expect(dangerOf(dangerous.report, "main", "heroku_addon.db", "destroys-protected")).toMatchObject({ detail: expect.stringMatching(/heroku-postgresql/), allowedBy: ALLOWANCE });
+    expect(dangerOf(dangerous.report, "main", "heroku_addon.db", "destroys-protected")).toMatchObject({
+      detail: expect.stringMatching(/heroku-postgresql/),
+      allowedBy: ALLOWANCE,
+    });
     expect(dangerOf(dangerous.report, "main", "aws_route53_hosted_zone_dnssec.zone")?.kind).toBe("destroys-protected");
   });
 
   it("names every port newly open to the world, and not the one open before", () => {
     const opened = dangerous.report.dangers.filter((d) => d.kind === "opens-wide");
-    expect(opened.map((d) => d.detail)).toEqual([expect.stringMatching(/admits tcp 1-442 from more than a \/8/), expect.stringMatching(/admits tcp 444-65535 from more than a \/8/)]);
+    expect(opened.map((d) => d.detail)).toEqual([
+      expect.stringMatching(/admits tcp 1-442 from more than a \/8/),
+      expect.stringMatching(/admits tcp 444-65535 from more than a \/8/),
+    ]);
   });
 
   it("reports Terraform's refusal of a moved block onto an existing address", () => {
@@ -159,7 +181,9 @@ describe("a change that destroys or exposes", () => {
   });
 
   it("proposes the move that keeps a renamed resource", () => {
-    expect(dangerous.report.moves).toEqual([expect.objectContaining({ stack: "main", from: "digitalocean_vpc.old", to: "digitalocean_vpc.renamed" })]);
+    expect(dangerous.report.moves).toEqual([
+      expect.objectContaining({ stack: "main", from: "digitalocean_vpc.old", to: "digitalocean_vpc.renamed" }),
+    ]);
   });
 
   it("suggests the allowances that would cover what is not allowed", () => {

@@ -10,11 +10,26 @@ import { synthEstateWith } from "../support/synth-estate";
 import { defined } from "../support/defined";
 
 const CLOUD: StateBackend = { kind: "cloud", organization: "psf", workspacePrefix: "psf-estate-", hostname: "app.terraform.io" };
-const S3: StateBackend = { kind: "s3", bucket: "psf-terraform-state", region: "us-east-1", keyPrefix: "psf-estate/", dynamodbTable: "locks", kmsKeyId: "alias/state" };
+const S3: StateBackend = {
+  kind: "s3",
+  bucket: "psf-terraform-state",
+  region: "us-east-1",
+  keyPrefix: "psf-estate/",
+  dynamodbTable: "locks",
+  kmsKeyId: "alias/state",
+};
 /** A store that is not AWS: its endpoint, path-style addressing and the skip flags, in the backend and every remote-state read. */
-const S3_COMPATIBLE: StateBackend = { kind: "s3", bucket: "psf-terraform-state", region: "default", keyPrefix: "psf-estate/", kmsKeyId: "testkey-1", endpoint: "http://127.0.0.1:7480" };
+const S3_COMPATIBLE: StateBackend = {
+  kind: "s3",
+  bucket: "psf-terraform-state",
+  region: "default",
+  keyPrefix: "psf-estate/",
+  kmsKeyId: "testkey-1",
+  endpoint: "http://127.0.0.1:7480",
+};
 
-const configurations = (backend: StateBackend): Map<string, Configuration> => new Map(synthEstateWith(backend).json as ReadonlyMap<string, Configuration>);
+const configurations = (backend: StateBackend): Map<string, Configuration> =>
+  new Map(synthEstateWith(backend).json as ReadonlyMap<string, Configuration>);
 
 describe("the reviewed configuration's hash", () => {
   it("is the same for the estate synthesized with local, cloud, s3 and S3-compatible state, and names no departure", () => {
@@ -55,11 +70,15 @@ describe("the reviewed configuration's hash", () => {
   it("counts a `//` key inside an argument's value, which Terraform takes as a key, not as a comment", () => {
     const before = configurations({ kind: "local" });
     const after = new Map(before);
-    const heroku = structuredClone(defined(before.get("heroku"))) as { resource: { heroku_app: Record<string, { config_vars?: Record<string, string> }> } };
+    const heroku = structuredClone(defined(before.get("heroku"))) as {
+      resource: { heroku_app: Record<string, { config_vars?: Record<string, string> }> };
+    };
     const app = defined(Object.values(heroku.resource.heroku_app)[0]);
     app.config_vars = { ...app.config_vars, "//": "value" };
     after.set("heroku", heroku);
-    expect(differingStacks(configurationHashes(before, { kind: "local" }).hashes, configurationHashes(after, { kind: "local" }).hashes)).toEqual(["heroku"]);
+    expect(differingStacks(configurationHashes(before, { kind: "local" }).hashes, configurationHashes(after, { kind: "local" }).hashes)).toEqual([
+      "heroku",
+    ]);
   });
 
   it("names a backend that is not the convention for the stack, and a remote-state read of a state outside the estate", () => {
@@ -75,9 +94,15 @@ describe("the reviewed configuration's hash", () => {
       },
     };
     const { departures, normalized } = normalizeConfiguration("dns", configuration, { kind: "local" }, stacks);
-    expect(departures.map((d) => d.subject)).toEqual(["backend", "data.terraform_remote_state.outside", "data.terraform_remote_state.cross-stack-reference-input-dns"]);
+    expect(departures.map((d) => d.subject)).toEqual([
+      "backend",
+      "data.terraform_remote_state.outside",
+      "data.terraform_remote_state.cross-stack-reference-input-dns",
+    ]);
     expect(defined(departures[1]).detail).toMatch(/state\.example\.net.*not a read of another stack of the estate/);
-    expect(normalized).toMatchObject({ data: { terraform_remote_state: { "cross-stack-reference-input-digitalocean-nyc1": { "psf-estate-state": "digitalocean-nyc1" } } } });
+    expect(normalized).toMatchObject({
+      data: { terraform_remote_state: { "cross-stack-reference-input-digitalocean-nyc1": { "psf-estate-state": "digitalocean-nyc1" } } },
+    });
   });
 
   it("names an S3 backend or read that reaches another store than the chosen one, or AWS instead of it", () => {
@@ -90,16 +115,31 @@ describe("the reviewed configuration's hash", () => {
     const { departures } = normalizeConfiguration("dns", configuration, S3_COMPATIBLE, stacks);
     expect(departures).toEqual([
       expect.objectContaining({ subject: "backend", detail: expect.stringMatching(/s3\.example\.net.*convention for s3 state/) }),
-      expect.objectContaining({ subject: "data.terraform_remote_state.cross-stack-reference-input-heroku", detail: expect.stringMatching(/convention for reading heroku's s3 state is .*127\.0\.0\.1:7480/) }),
+      expect.objectContaining({
+        subject: "data.terraform_remote_state.cross-stack-reference-input-heroku",
+        detail: expect.stringMatching(/convention for reading heroku's s3 state is .*127\.0\.0\.1:7480/),
+      }),
     ]);
   });
 
   it("names a read of another stack's state at a place other than the convention's for the backend", () => {
     const configuration = {
       terraform: conventionalBackend("dns", CLOUD),
-      data: { terraform_remote_state: { "cross-stack-reference-input-heroku": { ...conventionalRemoteState("heroku", CLOUD), config: { organization: "not-psf", workspaces: { name: "psf-estate-heroku" } } } } },
+      data: {
+        terraform_remote_state: {
+          "cross-stack-reference-input-heroku": {
+            ...conventionalRemoteState("heroku", CLOUD),
+            config: { organization: "not-psf", workspaces: { name: "psf-estate-heroku" } },
+          },
+        },
+      },
     };
     const { departures } = normalizeConfiguration("dns", configuration, CLOUD, new Set(["dns", "heroku"]));
-    expect(departures).toEqual([expect.objectContaining({ subject: "data.terraform_remote_state.cross-stack-reference-input-heroku", detail: expect.stringMatching(/not-psf.*convention for reading heroku's cloud state/) })]);
+    expect(departures).toEqual([
+      expect.objectContaining({
+        subject: "data.terraform_remote_state.cross-stack-reference-input-heroku",
+        detail: expect.stringMatching(/not-psf.*convention for reading heroku's cloud state/),
+      }),
+    ]);
   });
 });

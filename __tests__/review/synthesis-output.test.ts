@@ -12,7 +12,10 @@ import { synthEnvironment } from "../../review/synthesize";
 function output(): string {
   const dir = mkdtempSync(join(tmpdir(), "synthesis-output-"));
   const stacks: Record<string, unknown> = {};
-  for (const [name, dependencies] of [["a", []], ["b", ["a"]]] as const) {
+  for (const [name, dependencies] of [
+    ["a", []],
+    ["b", ["a"]],
+  ] as const) {
     mkdirSync(join(dir, "stacks", name), { recursive: true });
     writeFileSync(join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify({ resource: { terraform_data: { [name]: {} } } }));
     stacks[name] = { name, dependencies, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`, annotations: [] };
@@ -89,13 +92,17 @@ describe("reading a synthesis output", () => {
     manifest.stacks["../x"] = { name: "../x", dependencies: [], synthesizedStackPath: "stacks/../x/cdk.tf.json", workingDirectory: "stacks/../x" };
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
     mkdirSync(join(dir, "stacks", "c"));
-    expect(problems(dir)).toEqual(expect.arrayContaining([expect.stringMatching(/^stack "\.\.\/x": not a stack name/), "unexpected stacks/c: the manifest names no such stack"]));
+    expect(problems(dir)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^stack "\.\.\/x": not a stack name/), "unexpected stacks/c: the manifest names no such stack"]),
+    );
   });
 
   it("fails on a file above the size limit without reading it", () => {
     const dir = output();
     truncateSync(join(dir, "stacks", "a", "cdk.tf.json"), SYNTHESIS_OUTPUT_LIMITS.fileBytes + 1);
-    expect(problems(dir)).toEqual([`stacks/a/cdk.tf.json has ${SYNTHESIS_OUTPUT_LIMITS.fileBytes + 1} bytes, more than ${SYNTHESIS_OUTPUT_LIMITS.fileBytes}`]);
+    expect(problems(dir)).toEqual([
+      `stacks/a/cdk.tf.json has ${SYNTHESIS_OUTPUT_LIMITS.fileBytes + 1} bytes, more than ${SYNTHESIS_OUTPUT_LIMITS.fileBytes}`,
+    ]);
   });
 
   it("fails on a configuration that is not JSON, and on a missing manifest", () => {
@@ -118,11 +125,27 @@ describe("reading a synthesis output", () => {
 
 describe("a synthesis's environment", () => {
   it("holds no credential, no CI runner file or token, no Node option, no choice the review makes itself", () => {
-    const env = synthEnvironment({
-      PATH: "/bin", HOME: "/home/me", DIGITALOCEAN_TOKEN: "t", AWS_PROFILE: "psf", TF_VAR_x: "v", TF_CLI_CONFIG_FILE: "/x",
-      GITHUB_OUTPUT: "/runner/output", GITHUB_ENV: "/runner/env", GITHUB_TOKEN: "g", ACTIONS_RUNTIME_TOKEN: "a", RUNNER_TEMP: "/r",
-      NODE_OPTIONS: "--require /evil.js", PSF_ESTATE_BACKEND: "cloud", npm_config_prefix: "/p", CDKTF_TARGET_STACK_ID: "dns",
-    }, "/out", { x: 1 });
+    const env = synthEnvironment(
+      {
+        PATH: "/bin",
+        HOME: "/home/me",
+        DIGITALOCEAN_TOKEN: "t",
+        AWS_PROFILE: "psf",
+        TF_VAR_x: "v",
+        TF_CLI_CONFIG_FILE: "/x",
+        GITHUB_OUTPUT: "/runner/output",
+        GITHUB_ENV: "/runner/env",
+        GITHUB_TOKEN: "g",
+        ACTIONS_RUNTIME_TOKEN: "a",
+        RUNNER_TEMP: "/r",
+        NODE_OPTIONS: "--require /evil.js",
+        PSF_ESTATE_BACKEND: "cloud",
+        npm_config_prefix: "/p",
+        CDKTF_TARGET_STACK_ID: "dns",
+      },
+      "/out",
+      { x: 1 },
+    );
     expect(env).toEqual({ PATH: "/bin", HOME: "/home/me", CDKTF_OUTDIR: "/out", CDKTF_CONTEXT_JSON: '{"x":1}', SYNTH_HCL_OUTPUT: "false", CI: "1" });
   });
 });

@@ -6,7 +6,11 @@
 import { plannedChanges } from "../../review/terraform-plan";
 
 describe("Terraform's plan", () => {
-  const plan = (actions: string[]): unknown => ({ resource_changes: [{ address: "aws_route53_zone.z", mode: "managed", type: "aws_route53_zone", name: "z", change: { actions, before: {}, after: {} } }] });
+  const plan = (actions: string[]): unknown => ({
+    resource_changes: [
+      { address: "aws_route53_zone.z", mode: "managed", type: "aws_route53_zone", name: "z", change: { actions, before: {}, after: {} } },
+    ],
+  });
   it.each([
     [["delete", "create"], "replace", false],
     [["create", "delete"], "replace", true],
@@ -23,16 +27,32 @@ describe("Terraform's plan", () => {
 
 describe("Terraform's plan: what is not a change", () => {
   it("leaves out no-ops and data sources, keeps a move and an import that change nothing else", () => {
-    const rc = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({ address, mode: "managed", type: "aws_route53_record", name: "r", change: { actions, before: {}, after: {}, ...extra }, ...("previous_address" in extra ? { previous_address: extra.previous_address } : {}) });
+    const rc = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({
+      address,
+      mode: "managed",
+      type: "aws_route53_record",
+      name: "r",
+      change: { actions, before: {}, after: {}, ...extra },
+      ...("previous_address" in extra ? { previous_address: extra.previous_address } : {}),
+    });
     const plan = {
       resource_changes: [
         rc("aws_route53_record.same", ["no-op"]),
-        { address: "data.aws_route53_zone.z", mode: "data", type: "aws_route53_zone", name: "z", change: { actions: ["read"], before: null, after: {} } },
+        {
+          address: "data.aws_route53_zone.z",
+          mode: "data",
+          type: "aws_route53_zone",
+          name: "z",
+          change: { actions: ["read"], before: null, after: {} },
+        },
         { ...rc("aws_route53_record.moved", ["no-op"]), previous_address: "aws_route53_record.old" },
         rc("aws_route53_record.imported", ["no-op"], { importing: { id: "Z123_www.python.org_A" } }),
       ],
     };
     const changes = plannedChanges("dns", plan as Parameters<typeof plannedChanges>[1]);
-    expect(changes.map((c) => [c.address, c.action])).toEqual([["aws_route53_record.moved", "move"], ["aws_route53_record.imported", "import"]]);
+    expect(changes.map((c) => [c.address, c.action])).toEqual([
+      ["aws_route53_record.moved", "move"],
+      ["aws_route53_record.imported", "import"],
+    ]);
   });
 });

@@ -13,7 +13,9 @@ describe("an attribute's change", () => {
     expect(valueDiffs("records", side(['0 issue "letsencrypt.org"']), side(['0 issue "letsencrypt.org"', issuer]))).toEqual([
       { path: "records[+]", change: "added", after: JSON.stringify(issuer) },
     ]);
-    expect(valueDiffs("source_addresses", side(["10.0.0.0/8", "192.0.2.0/24"]), side(["10.0.0.0/8"]))).toEqual([{ path: "source_addresses[-]", change: "removed", before: '"192.0.2.0/24"' }]);
+    expect(valueDiffs("source_addresses", side(["10.0.0.0/8", "192.0.2.0/24"]), side(["10.0.0.0/8"]))).toEqual([
+      { path: "source_addresses[-]", change: "removed", before: '"192.0.2.0/24"' },
+    ]);
   });
 
   it("says when a list only changed order", () => {
@@ -23,8 +25,15 @@ describe("an attribute's change", () => {
   });
 
   it("matches blocks by name and masks only the sensitive one's value", () => {
-    const before = [{ name: "Fastly-Token", source: "old" }, { name: "HSTS", source: '"max-age=1"' }];
-    const after = [{ name: "Fastly-Token", source: "new" }, { name: "HSTS", source: '"max-age=2"' }, { name: "Frame", source: '"DENY"' }];
+    const before = [
+      { name: "Fastly-Token", source: "old" },
+      { name: "HSTS", source: '"max-age=1"' },
+    ];
+    const after = [
+      { name: "Fastly-Token", source: "new" },
+      { name: "HSTS", source: '"max-age=2"' },
+      { name: "Frame", source: '"DENY"' },
+    ];
     const marks = [{ source: true }, {}, {}];
     expect(valueDiffs("header", side(before, marks), side(after, marks))).toEqual([
       { path: 'header["Fastly-Token"].source', change: "changed", before: SENSITIVE_TEXT, after: SENSITIVE_TEXT },
@@ -35,8 +44,16 @@ describe("an attribute's change", () => {
 
   it("shows a policy document statement by statement", () => {
     const before = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject" }] });
-    const after = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject" }, { Effect: "Allow", Principal: "*", Action: "s3:PutObject" }] });
-    expect(valueDiffs("policy", side(before), side(after))).toEqual([{ path: "policy.Statement[+]", change: "added", after: '{"Action":"s3:PutObject","Effect":"Allow","Principal":"*"}' }]);
+    const after = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "s3:GetObject" },
+        { Effect: "Allow", Principal: "*", Action: "s3:PutObject" },
+      ],
+    });
+    expect(valueDiffs("policy", side(before), side(after))).toEqual([
+      { path: "policy.Statement[+]", change: "added", after: '{"Action":"s3:PutObject","Effect":"Allow","Principal":"*"}' },
+    ]);
   });
 
   it("shows a long text line by line", () => {
@@ -47,11 +64,15 @@ describe("an attribute's change", () => {
   });
 
   it("masks what is named like a secret or looks like one, and says what is unknown", () => {
-    expect(valueDiffs("config_vars", side({ SECRET_KEY: "a", HOOK: "x" }), side({ SECRET_KEY: "b", HOOK: "3f9a1c07be52d48e6a0f93c1d7b2e85a4c6f0d19" }))).toEqual([
+    expect(
+      valueDiffs("config_vars", side({ SECRET_KEY: "a", HOOK: "x" }), side({ SECRET_KEY: "b", HOOK: "3f9a1c07be52d48e6a0f93c1d7b2e85a4c6f0d19" })),
+    ).toEqual([
       { path: "config_vars.HOOK", change: "changed", before: '"x"', after: SENSITIVE_TEXT },
       { path: "config_vars.SECRET_KEY", change: "changed", before: SENSITIVE_TEXT, after: SENSITIVE_TEXT },
     ]);
-    expect(valueDiffs("records", side(["a"]), side(null), true)).toEqual([{ path: "records", change: "changed", before: '["a"]', after: UNKNOWN_TEXT }]);
+    expect(valueDiffs("records", side(["a"]), side(null), true)).toEqual([
+      { path: "records", change: "changed", before: '["a"]', after: UNKNOWN_TEXT },
+    ]);
     expect(renderValue({ token: "t", name: "n" })).toBe(`{"name":"n","token":"${SENSITIVE_TEXT}"}`);
   });
 });

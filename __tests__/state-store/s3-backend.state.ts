@@ -34,7 +34,16 @@ let twin: ChildProcess | undefined;
 let terraform: string;
 let baseEnv: NodeJS.ProcessEnv;
 
-interface TerraformJson { readonly resources?: readonly { readonly type: string; readonly name: string; readonly instances: readonly { readonly attributes: Record<string, unknown> }[] }[]; readonly outputs?: Record<string, { readonly value: unknown }>; readonly serial?: number; readonly lineage?: string }
+interface TerraformJson {
+  readonly resources?: readonly {
+    readonly type: string;
+    readonly name: string;
+    readonly instances: readonly { readonly attributes: Record<string, unknown> }[];
+  }[];
+  readonly outputs?: Record<string, { readonly value: unknown }>;
+  readonly serial?: number;
+  readonly lineage?: string;
+}
 
 /** Synthesizes the estate for the store's `bucket` into `<scratch>/<name>`, and returns that folder. */
 function synthesize(name: string, bucket: string): Promise<string> {
@@ -43,8 +52,12 @@ function synthesize(name: string, bucket: string): Promise<string> {
     cwd: repoRoot,
     env: {
       ...process.env,
-      PSF_ESTATE_BACKEND: "s3", PSF_ESTATE_S3_BUCKET: bucket, PSF_ESTATE_S3_REGION: store.region,
-      PSF_ESTATE_S3_ENDPOINT: store.endpoint, PSF_ESTATE_S3_KMS_KEY_ID: store.kmsKeyId, PSF_ESTATE_ADOPT: "0",
+      PSF_ESTATE_BACKEND: "s3",
+      PSF_ESTATE_S3_BUCKET: bucket,
+      PSF_ESTATE_S3_REGION: store.region,
+      PSF_ESTATE_S3_ENDPOINT: store.endpoint,
+      PSF_ESTATE_S3_KMS_KEY_ID: store.kmsKeyId,
+      PSF_ESTATE_ADOPT: "0",
     },
   }).then((outcome) => {
     if (outcome.exitCode !== 0) throw new Error(`synthesis failed: ${outcome.stderr}`);
@@ -65,12 +78,17 @@ function stackFolder(synthesis: string, stack: string, copy?: string): string {
 }
 
 function tf(dir: string, ...args: string[]): Promise<CommandOutcome> {
-  return runGroup(terraform, [...args, ...(args[0] === "state" || args[0] === "output" ? [] : ["-no-color"])], { cwd: dir, env: baseEnv, timeoutMs: 300_000 });
+  return runGroup(terraform, [...args, ...(args[0] === "state" || args[0] === "output" ? [] : ["-no-color"])], {
+    cwd: dir,
+    env: baseEnv,
+    timeoutMs: 300_000,
+  });
 }
 
 async function ok(dir: string, ...args: string[]): Promise<string> {
   const outcome = await tf(dir, ...args);
-  if (outcome.exitCode !== 0) throw new Error(`terraform ${args.join(" ")} in ${dir} failed (exit ${outcome.exitCode}):\n${outcome.stderr}\n${outcome.stdout}`);
+  if (outcome.exitCode !== 0)
+    throw new Error(`terraform ${args.join(" ")} in ${dir} failed (exit ${outcome.exitCode}):\n${outcome.stderr}\n${outcome.stdout}`);
   return outcome.stdout;
 }
 
@@ -78,7 +96,8 @@ async function pull(dir: string): Promise<TerraformJson> {
   return JSON.parse(await ok(dir, "state", "pull")) as TerraformJson;
 }
 
-const resourceCount = (state: TerraformJson): number => (state.resources ?? []).filter((r) => !r.type.startsWith("terraform_remote_state")).reduce((n, r) => n + r.instances.length, 0);
+const resourceCount = (state: TerraformJson): number =>
+  (state.resources ?? []).filter((r) => !r.type.startsWith("terraform_remote_state")).reduce((n, r) => n + r.instances.length, 0);
 const where = (bucket: string): S3Bucket => ({ bucket, region: store.region, endpoint: store.endpoint });
 
 beforeAll(async () => {
@@ -151,7 +170,11 @@ describe("the estate's S3 backend on the store", () => {
   });
 
   it("stores the state encrypted under the KMS key, where an object written without it lies in clear", async () => {
-    const plain = await s3Request(where(BUCKET), store.credentials, { method: "PUT", key: "control/plain.json", body: '{"terraform_version":"control"}' });
+    const plain = await s3Request(where(BUCKET), store.credentials, {
+      method: "PUT",
+      key: "control/plain.json",
+      body: '{"terraform_version":"control"}',
+    });
     expect(plain.status).toBe(200);
     const atRest = await store.objectsAtRest();
     const named = (key: string): Buffer[] => [...atRest].filter(([name]) => name.endsWith(`_${key}`)).map(([, bytes]) => bytes);
@@ -224,16 +247,25 @@ describe("the runbook, on a versioned bucket", () => {
     const after = await pull(dir);
     expect(resourceCount(after)).toBe(resourceCount(before) - 1);
 
-    const listed = await s3Request(where(VERSIONED), store.credentials, { method: "GET", query: { versions: "", prefix: `${PREFIX}digitalocean-sfo1.tfstate` } });
+    const listed = await s3Request(where(VERSIONED), store.credentials, {
+      method: "GET",
+      query: { versions: "", prefix: `${PREFIX}digitalocean-sfo1.tfstate` },
+    });
     expect(listed.status).toBe(200);
-    const versions = [...listed.body.matchAll(/<Version>[\s\S]*?<Key>([^<]+)<\/Key>[\s\S]*?<VersionId>([^<]+)<\/VersionId>[\s\S]*?<IsLatest>(true|false)<\/IsLatest>[\s\S]*?<LastModified>([^<]+)<\/LastModified>[\s\S]*?<\/Version>/g)]
+    const versions = [
+      ...listed.body.matchAll(
+        /<Version>[\s\S]*?<Key>([^<]+)<\/Key>[\s\S]*?<VersionId>([^<]+)<\/VersionId>[\s\S]*?<IsLatest>(true|false)<\/IsLatest>[\s\S]*?<LastModified>([^<]+)<\/LastModified>[\s\S]*?<\/Version>/g,
+      ),
+    ]
       .filter((m) => m[1] === `${PREFIX}digitalocean-sfo1.tfstate`)
       .map((m) => ({ id: defined(m[2]), latest: m[3] === "true", modified: defined(m[4]) }))
       .sort((x, y) => (x.modified < y.modified ? 1 : -1));
     expect(versions.length).toBeGreaterThanOrEqual(2);
     expect(defined(versions[0]).latest).toBe(true);
     const previous = await s3Request(where(VERSIONED), store.credentials, {
-      method: "GET", key: `${PREFIX}digitalocean-sfo1.tfstate`, query: { versionId: defined(versions[1]).id },
+      method: "GET",
+      key: `${PREFIX}digitalocean-sfo1.tfstate`,
+      query: { versionId: defined(versions[1]).id },
     });
     expect(previous.status).toBe(200);
     writeFileSync(join(dir, "previous.tfstate"), previous.body);
@@ -253,7 +285,15 @@ describe("the runbook, on a versioned bucket", () => {
     const key = `${PREFIX}digitalocean-nyc3.tfstate`;
     const policy = JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Sid: "RefuseTheStateWrite", Effect: "Deny", Principal: { AWS: ["*"] }, Action: ["s3:PutObject"], Resource: [`arn:aws:s3:::${VERSIONED}/${key}`] }],
+      Statement: [
+        {
+          Sid: "RefuseTheStateWrite",
+          Effect: "Deny",
+          Principal: { AWS: ["*"] },
+          Action: ["s3:PutObject"],
+          Resource: [`arn:aws:s3:::${VERSIONED}/${key}`],
+        },
+      ],
     });
     expect((await s3Request(where(VERSIONED), store.credentials, { method: "PUT", query: { policy: "" }, body: policy })).status).toBe(204);
     try {

@@ -63,7 +63,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Starts the store; throws `CephStoreError` when it cannot. Takes 10 to 30 s on this machine. */
 export async function startCephStore(): Promise<CephStore> {
   if (!cephStoreInstalled()) {
-    throw new CephStoreError(`Ceph's radosgw is not installed: apt-get install ${CEPH_PACKAGES.join(" ")} (Debian's packages; README, "Testing the S3 backend")`);
+    throw new CephStoreError(
+      `Ceph's radosgw is not installed: apt-get install ${CEPH_PACKAGES.join(" ")} (Debian's packages; README, "Testing the S3 backend")`,
+    );
   }
   const dir = makeScratch("psf-estate-ceph-");
   const daemons: ChildProcess[] = [];
@@ -80,44 +82,60 @@ export async function startCephStore(): Promise<CephStore> {
     const credentials = { accessKeyId: `PSFESTATE${randomBytes(6).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(24).toString("hex") };
     for (const sub of ["mon", "osd", "run", "log"]) mkdirSync(join(dir, sub));
     const conf = join(dir, "ceph.conf");
-    writeFileSync(conf, [
-      "[global]",
-      `fsid = ${fsid}`,
-      `mon host = v2:127.0.0.1:${monPort}`,
-      "public addr = 127.0.0.1",
-      "ms bind ipv6 = false",
-      // No cephx: the cluster is reachable from this machine alone, for the time of a test. Without keys, every
-      // messenger must run in crc mode, since "secure" needs cephx's session keys.
-      "auth cluster required = none", "auth service required = none", "auth client required = none",
-      "ms mon client mode = crc", "ms client mode = crc", "ms cluster mode = crc", "ms service mode = crc", "ms mon cluster mode = crc", "ms mon service mode = crc",
-      "keyring = /dev/null",
-      `run dir = ${join(dir, "run")}`,
-      `admin socket = ${join(dir, "run")}/$cluster-$name.asok`,
-      `log file = ${join(dir, "log")}/$name.log`,
-      "osd pool default size = 1", "osd pool default min size = 1", "osd crush chooseleaf type = 0",
-      "mon allow pool size one = true", "mon warn on pool no redundancy = false",
-      "[mon.a]",
-      `public addrv = [v2:127.0.0.1:${monPort}]`,
-      `mon data = ${join(dir, "mon")}`,
-      "mon data avail crit = 0",
-      `mon cluster log file = ${join(dir, "log")}/mon-cluster.log`,
-      "[osd.0]",
-      `osd data = ${join(dir, "osd")}`,
-      "osd objectstore = memstore",
-      "memstore device bytes = 1073741824",
-      "[client.rgw.a]",
-      `rgw frontends = beast endpoint=127.0.0.1:${rgwPort}`,
-      // SSE-KMS with keys from this file: radosgw's "testing" backend, made for exactly this. Encryption over plain
-      // HTTP is refused unless allowed, and the store is on loopback.
-      "rgw crypt s3 kms backend = testing",
-      `rgw crypt s3 kms encryption keys = ${kmsKeyId}=${randomBytes(32).toString("base64")}`,
-      "rgw crypt require ssl = false",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      conf,
+      [
+        "[global]",
+        `fsid = ${fsid}`,
+        `mon host = v2:127.0.0.1:${monPort}`,
+        "public addr = 127.0.0.1",
+        "ms bind ipv6 = false",
+        // No cephx: the cluster is reachable from this machine alone, for the time of a test. Without keys, every
+        // messenger must run in crc mode, since "secure" needs cephx's session keys.
+        "auth cluster required = none",
+        "auth service required = none",
+        "auth client required = none",
+        "ms mon client mode = crc",
+        "ms client mode = crc",
+        "ms cluster mode = crc",
+        "ms service mode = crc",
+        "ms mon cluster mode = crc",
+        "ms mon service mode = crc",
+        "keyring = /dev/null",
+        `run dir = ${join(dir, "run")}`,
+        `admin socket = ${join(dir, "run")}/$cluster-$name.asok`,
+        `log file = ${join(dir, "log")}/$name.log`,
+        "osd pool default size = 1",
+        "osd pool default min size = 1",
+        "osd crush chooseleaf type = 0",
+        "mon allow pool size one = true",
+        "mon warn on pool no redundancy = false",
+        "[mon.a]",
+        `public addrv = [v2:127.0.0.1:${monPort}]`,
+        `mon data = ${join(dir, "mon")}`,
+        "mon data avail crit = 0",
+        `mon cluster log file = ${join(dir, "log")}/mon-cluster.log`,
+        "[osd.0]",
+        `osd data = ${join(dir, "osd")}`,
+        "osd objectstore = memstore",
+        "memstore device bytes = 1073741824",
+        "[client.rgw.a]",
+        `rgw frontends = beast endpoint=127.0.0.1:${rgwPort}`,
+        // SSE-KMS with keys from this file: radosgw's "testing" backend, made for exactly this. Encryption over plain
+        // HTTP is refused unless allowed, and the store is on loopback.
+        "rgw crypt s3 kms backend = testing",
+        `rgw crypt s3 kms encryption keys = ${kmsKeyId}=${randomBytes(32).toString("base64")}`,
+        "rgw crypt require ssl = false",
+        "",
+      ].join("\n"),
+    );
     const env: NodeJS.ProcessEnv = { ...process.env, CEPH_CONF: conf };
     const run = async (command: string, args: readonly string[], timeoutMs = 60_000): Promise<string> => {
       const outcome = await runGroup(command, args, { cwd: dir, env, timeoutMs });
-      if (outcome.exitCode !== 0) throw new CephStoreError(`${command} ${args.join(" ")} failed (exit ${outcome.exitCode}${outcome.signal !== undefined ? `, ${outcome.signal}` : ""}): ${(outcome.stderr || outcome.stdout).trim().split("\n").slice(-3).join(" / ")}`);
+      if (outcome.exitCode !== 0)
+        throw new CephStoreError(
+          `${command} ${args.join(" ")} failed (exit ${outcome.exitCode}${outcome.signal !== undefined ? `, ${outcome.signal}` : ""}): ${(outcome.stderr || outcome.stdout).trim().split("\n").slice(-3).join(" / ")}`,
+        );
       return outcome.stdout;
     };
     const daemon = (command: string, args: readonly string[]): void => {
@@ -137,12 +155,24 @@ export async function startCephStore(): Promise<CephStore> {
     for (;;) {
       const exited = daemons.find((d) => d.exitCode !== null || d.signalCode !== null);
       if (exited !== undefined) throw new CephStoreError(`${exited.spawnargs[0]} stopped while the store started (logs in ${join(dir, "log")})`);
-      const up = await fetch(`${endpoint}/`).then((r) => r.status === 200, () => false);
+      const up = await fetch(`${endpoint}/`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (up) break;
       if (Date.now() > deadline) throw new CephStoreError(`radosgw did not answer at ${endpoint} within 120 s (logs in ${join(dir, "log")})`);
       await sleep(500);
     }
-    await run("radosgw-admin", ["user", "create", "--uid", "psf-estate", "--display-name", "psf-estate tests", `--access-key=${credentials.accessKeyId}`, `--secret-key=${credentials.secretAccessKey}`]);
+    await run("radosgw-admin", [
+      "user",
+      "create",
+      "--uid",
+      "psf-estate",
+      "--display-name",
+      "psf-estate tests",
+      `--access-key=${credentials.accessKeyId}`,
+      `--secret-key=${credentials.secretAccessKey}`,
+    ]);
     const region = "default";
     return {
       endpoint,

@@ -39,7 +39,8 @@ export function blocksOf(json: SynthJson, type: string, kind: "resource" | "data
 export function onlyBlock(json: SynthJson, type: string, kind: "resource" | "data" = "resource"): { readonly name: string; readonly block: Block } {
   const entries = Object.entries(blocksOf(json, type, kind));
   const [entry] = entries;
-  if (entries.length !== 1 || entry === undefined) throw new Error(`expected one ${kind} ${type}, found ${entries.length}: ${entries.map(([name]) => name).join(", ")}`);
+  if (entries.length !== 1 || entry === undefined)
+    throw new Error(`expected one ${kind} ${type}, found ${entries.length}: ${entries.map(([name]) => name).join(", ")}`);
   return { name: entry[0], block: entry[1] };
 }
 

@@ -41,15 +41,21 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
 
     /** The droplet names a record's values point at, through the cross-stack references. */
     function dropletNamesBehind(record: Record<string, unknown>, attribute: string): string[] {
-      return (record.records as string[]).map((value) => {
-        const target = resolveReference(synth, "dns", value);
-        expect(target).toMatchObject({ type: "digitalocean_droplet", attribute });
-        return defined(target).resource.name as string;
-      }).sort();
+      return (record.records as string[])
+        .map((value) => {
+          const target = resolveReference(synth, "dns", value);
+          expect(target).toMatchObject({ type: "digitalocean_droplet", attribute });
+          return defined(target).resource.name as string;
+        })
+        .sort();
     }
 
     it("hosts a zone for every zone of the inventory, all on one reusable delegation set", () => {
-      expect(Object.values(zones).map((z) => z.name).sort()).toEqual(ZONES);
+      expect(
+        Object.values(zones)
+          .map((z) => z.name)
+          .sort(),
+      ).toEqual(ZONES);
       const sets = Object.keys(resourcesOf(dns, "aws_route53_delegation_set"));
       expect(sets).toHaveLength(1);
       for (const zone of Object.values(zones)) {
@@ -63,8 +69,12 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
       expect(keys).toHaveLength(1);
       const [keyName, key] = defined(keys[0]);
       expect(key).toMatchObject({ customer_master_key_spec: "ECC_NIST_P256", key_usage: "SIGN_VERIFY" });
-      const policy = Object.values(dns.data?.aws_iam_policy_document ?? {})[0] as { statement: { principals?: { identifiers: string[] }[]; actions: string[] }[] };
-      const dnssecStatement = policy.statement.find((s) => s.principals?.[0]?.identifiers.includes("dnssec-route53.amazonaws.com") && s.actions.includes("kms:Sign"));
+      const policy = Object.values(dns.data?.aws_iam_policy_document ?? {})[0] as {
+        statement: { principals?: { identifiers: string[] }[]; actions: string[] }[];
+      };
+      const dnssecStatement = policy.statement.find(
+        (s) => s.principals?.[0]?.identifiers.includes("dnssec-route53.amazonaws.com") && s.actions.includes("kms:Sign"),
+      );
       expect(dnssecStatement?.actions).toEqual(["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"]);
       expect(dns.provider?.aws).toEqual([expect.objectContaining({ region: "us-east-1" })]);
 
@@ -82,7 +92,10 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
 
     it("publishes CAA, and SPF with the zone's other TXT values in one record set, at every apex", () => {
       for (const zone of estate.zones) {
-        expect(recordSet(zone.name, "CAA").records).toEqual([...estate.caa.issuers.map((issuer) => `0 issue "${issuer}"`), `0 iodef "${estate.caa.iodef}"`]);
+        expect(recordSet(zone.name, "CAA").records).toEqual([
+          ...estate.caa.issuers.map((issuer) => `0 issue "${issuer}"`),
+          `0 iodef "${estate.caa.iodef}"`,
+        ]);
         expect(recordSet(zone.name, "TXT").records).toEqual([zone.spf, ...(zone.txt ?? [])]);
       }
     });
@@ -96,7 +109,12 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
             const target = defined(value.split(" ")[1]);
             const origin = estate.services.find((s) => s.names.includes(target))?.origin;
             if (origin?.kind !== "droplet") continue;
-            expect(dropletNamesBehind(recordSet(target, "A"), "ipv4_address")).toEqual(estate.hostsWithRole(origin.role).map((h) => h.dropletName).sort());
+            expect(dropletNamesBehind(recordSet(target, "A"), "ipv4_address")).toEqual(
+              estate
+                .hostsWithRole(origin.role)
+                .map((h) => h.dropletName)
+                .sort(),
+            );
             droplets++;
           }
         }
@@ -134,7 +152,10 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
     });
 
     it("points every public name of the inventory at its origin, and writes no record in a zone kept elsewhere", () => {
-      const lbs = estate.hostsWithRole("loadbalancer").map((h) => h.dropletName).sort();
+      const lbs = estate
+        .hostsWithRole("loadbalancer")
+        .map((h) => h.dropletName)
+        .sort();
       const allZones = [...estate.zones, ...estate.externalZones].map((z) => z.name);
       const keptElsewhere = (name: string): boolean => estate.externalZones.some((z) => z.name === zoneContaining(name, allZones));
       let checked = 0;
@@ -156,7 +177,10 @@ export function describeRoute53(title: string, synthOf: () => SynthesizedEstate)
               expect(dropletNamesBehind(recordSet(name, "AAAA"), "ipv6_address")).toEqual(lbs);
               break;
             case "droplet": {
-              const hosts = estate.hostsWithRole(origin.role).map((h) => h.dropletName).sort();
+              const hosts = estate
+                .hostsWithRole(origin.role)
+                .map((h) => h.dropletName)
+                .sort();
               expect(dropletNamesBehind(recordSet(name, "A"), "ipv4_address")).toEqual(hosts);
               break;
             }

@@ -38,7 +38,11 @@ export interface Change {
 }
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=contributor", "-c", "user.email=contributor@example.org", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync("git", ["-c", "user.name=contributor", "-c", "user.email=contributor@example.org", "-c", "commit.gpgsign=false", ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** A clone of this repository's main with `change` committed on the branch `change`; returns its folder. */
@@ -50,7 +54,8 @@ export function estateClone(change: Change): string {
     const file = join(dir, path);
     writeFileSync(file, typeof edit === "string" ? edit : edit(readFileSync(file, "utf8")));
   }
-  if (change.afterSynthesis !== undefined) writeFileSync(join(dir, "main.ts"), `${readFileSync(join(dir, "main.ts"), "utf8")}\n${PRELUDE}\n${change.afterSynthesis}\n`);
+  if (change.afterSynthesis !== undefined)
+    writeFileSync(join(dir, "main.ts"), `${readFileSync(join(dir, "main.ts"), "utf8")}\n${PRELUDE}\n${change.afterSynthesis}\n`);
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", change.message);
   return dir;

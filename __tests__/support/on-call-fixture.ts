@@ -10,7 +10,18 @@ export function onCallFixture(): { stack: TerraformStack; escalation: OnCallEsca
   new PagerdutyProvider(stack, "pagerduty", {});
   new DatadogProvider(stack, "datadog", {});
   const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)", sensitive: true });
-  const schedule = new OnCallSchedule(stack, "schedule", { name: "Staff", description: "", timeZone: "Etc/UTC", turnLengthHours: 168, startsAt: "2024-01-01T00:00:00Z", people });
-  const escalation = new OnCallEscalation(stack, "escalation", { name: "On call", description: "", levels: [{ schedule, escalateAfterMinutes: 15 }] });
+  const schedule = new OnCallSchedule(stack, "schedule", {
+    name: "Staff",
+    description: "",
+    timeZone: "Etc/UTC",
+    turnLengthHours: 168,
+    startsAt: "2024-01-01T00:00:00Z",
+    people,
+  });
+  const escalation = new OnCallEscalation(stack, "escalation", {
+    name: "On call",
+    description: "",
+    levels: [{ schedule, escalateAfterMinutes: 15 }],
+  });
   return { stack, escalation };
 }

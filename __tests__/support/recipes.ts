@@ -27,8 +27,16 @@ export const RECIPES: readonly Recipe[] = [
     change: "a second mail host, mail-2 in ams1",
     apply: (inventory) => {
       const mail: Host = {
-        name: "mail-2", datacenter: "ams1", role: "mail", owner: "postmaster", purpose: "mail.python.org: Mailman and Postfix, second host",
-        image: "ubuntu-24-04-x64", size: "s-4vcpu-8gb", holdsData: true, source: RECIPE, fieldSources: { holdsData: psfSalt("pillar/prod/backup/mail.sls") },
+        name: "mail-2",
+        datacenter: "ams1",
+        role: "mail",
+        owner: "postmaster",
+        purpose: "mail.python.org: Mailman and Postfix, second host",
+        image: "ubuntu-24-04-x64",
+        size: "s-4vcpu-8gb",
+        holdsData: true,
+        source: RECIPE,
+        fieldSources: { holdsData: psfSalt("pillar/prod/backup/mail.sls") },
       };
       return { ...copy(inventory), hosts: [...inventory.hosts, mail] };
     },
@@ -38,13 +46,27 @@ export const RECIPES: readonly Recipe[] = [
     change: "a role jabber opening XMPP to the world, and its host",
     apply: (inventory) => {
       const jabber: Role = {
-        name: "jabber", purpose: "XMPP for the infrastructure team", source: RECIPE,
-        worldPorts: [{ protocol: "tcp", from: 5222, to: 5222, service: "xmpp client" }, { protocol: "tcp", from: 5269, to: 5269, service: "xmpp server" }],
-        internalPorts: [], fastlyPorts: [],
+        name: "jabber",
+        purpose: "XMPP for the infrastructure team",
+        source: RECIPE,
+        worldPorts: [
+          { protocol: "tcp", from: 5222, to: 5222, service: "xmpp client" },
+          { protocol: "tcp", from: 5269, to: 5269, service: "xmpp server" },
+        ],
+        internalPorts: [],
+        fastlyPorts: [],
       };
       const host: Host = {
-        name: "jabber", datacenter: "nyc1", role: "jabber", owner: "infrastructure-staff", purpose: "XMPP for the infrastructure team",
-        image: "ubuntu-24-04-x64", size: "s-1vcpu-2gb", holdsData: false, source: RECIPE, fieldSources: { holdsData: psfSalt("pillar/prod/top.sls") },
+        name: "jabber",
+        datacenter: "nyc1",
+        role: "jabber",
+        owner: "infrastructure-staff",
+        purpose: "XMPP for the infrastructure team",
+        image: "ubuntu-24-04-x64",
+        size: "s-1vcpu-2gb",
+        holdsData: false,
+        source: RECIPE,
+        fieldSources: { holdsData: psfSalt("pillar/prod/top.sls") },
       };
       return { ...copy(inventory), roles: [...inventory.roles, jabber], hosts: [...inventory.hosts, host] };
     },
@@ -54,11 +76,23 @@ export const RECIPES: readonly Recipe[] = [
     change: "blurb-it.python.org, a new name of the blurb-it Heroku app",
     apply: (inventory) => {
       const changed = copy(inventory);
-      const service: PublicService = { key: "blurb-it", description: "blurb_it, the NEWS entry bot", owner: "python-dev", names: ["blurb-it.python.org"], origin: { kind: "heroku", app: "blurb-it" }, source: RECIPE };
+      const service: PublicService = {
+        key: "blurb-it",
+        description: "blurb_it, the NEWS entry bot",
+        owner: "python-dev",
+        names: ["blurb-it.python.org"],
+        origin: { kind: "heroku", app: "blurb-it" },
+        source: RECIPE,
+      };
       return {
         ...changed,
         services: [...changed.services, service],
-        heroku: { ...changed.heroku, apps: changed.heroku.apps.map((app) => (app.name === "blurb-it" ? { ...app, customDomains: [...(app.customDomains ?? []), "blurb-it.python.org"] } : app)) },
+        heroku: {
+          ...changed.heroku,
+          apps: changed.heroku.apps.map((app) =>
+            app.name === "blurb-it" ? { ...app, customDomains: [...(app.customDomains ?? []), "blurb-it.python.org"] } : app,
+          ),
+        },
       };
     },
   },
@@ -88,7 +122,12 @@ export const RECIPES: readonly Recipe[] = [
     change: "codespeed.nyc1 renamed speed.nyc1, keeping its droplet",
     apply: (inventory) => {
       const changed = copy(inventory);
-      return { ...changed, hosts: changed.hosts.map((h) => (h.name === "codespeed" && h.datacenter === "nyc1" ? { ...h, name: "speed", previously: { name: "codespeed" } } : h)) };
+      return {
+        ...changed,
+        hosts: changed.hosts.map((h) =>
+          h.name === "codespeed" && h.datacenter === "nyc1" ? { ...h, name: "speed", previously: { name: "codespeed" } } : h,
+        ),
+      };
     },
   },
 ];

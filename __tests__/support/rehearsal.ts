@@ -32,15 +32,25 @@ export interface FixtureStack {
  * Rehearses hand-written stacks: writes them as a cdktf.out folder (manifest and one cdk.tf.json each, with
  * local state beside the folder as the estate's stacks keep it), rehearses it, and removes the folder.
  */
-export async function rehearseFixture(stacks: Readonly<Record<string, FixtureStack>>, overrides: Partial<RehearsalOptions> = {}): Promise<RehearsalResult> {
+export async function rehearseFixture(
+  stacks: Readonly<Record<string, FixtureStack>>,
+  overrides: Partial<RehearsalOptions> = {},
+): Promise<RehearsalResult> {
   const dir = mkdtempSync(join(tmpdir(), "psf-estate-fixture-"));
   try {
     const manifest: Record<string, unknown> = {};
     for (const [name, stack] of Object.entries(stacks)) {
       mkdirSync(join(dir, "stacks", name), { recursive: true });
-      const config = { ...stack.config, terraform: { backend: { local: { path: `../../../terraform.${name}.tfstate` } }, ...(stack.config.terraform as object) } };
+      const config = {
+        ...stack.config,
+        terraform: { backend: { local: { path: `../../../terraform.${name}.tfstate` } }, ...(stack.config.terraform as object) },
+      };
       writeFileSync(join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify(config, null, 2));
-      manifest[name] = { dependencies: stack.dependencies ?? [], workingDirectory: `stacks/${name}`, synthesizedStackPath: `stacks/${name}/cdk.tf.json` };
+      manifest[name] = {
+        dependencies: stack.dependencies ?? [],
+        workingDirectory: `stacks/${name}`,
+        synthesizedStackPath: `stacks/${name}/cdk.tf.json`,
+      };
     }
     writeFileSync(join(dir, "manifest.json"), JSON.stringify({ stacks: manifest }));
     return await rehearse(rehearsalOptions({ synthesized: dir, ...overrides }));

@@ -48,7 +48,10 @@ function write(dir: string, revision: FixtureRevision): void {
   mkdirSync(join(dir, "review"), { recursive: true });
   writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node app.js" }));
   writeFileSync(join(dir, "app.js"), APP);
-  writeFileSync(join(dir, "fixture.json"), JSON.stringify({ stacks: revision.stacks, deployOnly: revision.deployOnly ?? {}, backendPaths: revision.backendPaths ?? {} }, null, 2));
+  writeFileSync(
+    join(dir, "fixture.json"),
+    JSON.stringify({ stacks: revision.stacks, deployOnly: revision.deployOnly ?? {}, backendPaths: revision.backendPaths ?? {} }, null, 2),
+  );
   writeFileSync(join(dir, "review", "allowances.json"), JSON.stringify(revision.allowances ?? [], null, 2));
   for (const [path, text] of Object.entries(revision.files ?? {})) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

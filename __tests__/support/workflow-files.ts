@@ -142,5 +142,7 @@ export function expressionsInRun(steps: readonly Step[]): string[] {
 
 /** Labels of the github-script steps that expand a `${{ }}` expression in their script. */
 export function expressionsInScripts(steps: readonly Step[]): string[] {
-  return steps.filter((step) => action(step) === "actions/github-script" && String(step.with["script"] ?? "").includes(EXPRESSION)).map((step) => step.label);
+  return steps
+    .filter((step) => action(step) === "actions/github-script" && String(step.with["script"] ?? "").includes(EXPRESSION))
+    .map((step) => step.label);
 }

@@ -1,12 +1,40 @@
 import type {
-  ServiceVclBackend, ServiceVclCacheSetting, ServiceVclCondition, ServiceVclConfig, ServiceVclDomain, ServiceVclGzip, ServiceVclHeader,
-  ServiceVclAcl, ServiceVclHealthcheck, ServiceVclLoggingDatadog, ServiceVclRateLimiter, ServiceVclLoggingS3, ServiceVclLoggingSyslog, ServiceVclRequestSetting, ServiceVclResponseObject, ServiceVclSnippet,
+  ServiceVclBackend,
+  ServiceVclCacheSetting,
+  ServiceVclCondition,
+  ServiceVclConfig,
+  ServiceVclDomain,
+  ServiceVclGzip,
+  ServiceVclHeader,
+  ServiceVclAcl,
+  ServiceVclHealthcheck,
+  ServiceVclLoggingDatadog,
+  ServiceVclRateLimiter,
+  ServiceVclLoggingS3,
+  ServiceVclLoggingSyslog,
+  ServiceVclRequestSetting,
+  ServiceVclResponseObject,
+  ServiceVclSnippet,
 } from "../../.gen/providers/fastly/service-vcl";
 import { withTerraformLiterals } from "../terraform-literal";
 import { FASTLY_DATADOG_REGION } from "./types";
 import type {
-  ExpandedFastlyServiceProps, FastlyAcl, FastlyBackend, FastlyCacheSetting, FastlyCondition, FastlyDatadogLogger, FastlyDomain, FastlyGzip, FastlyHeader, FastlyHealthcheck,
-  FastlyRateLimiter, FastlyRequestSetting, FastlyResponseObject, FastlyS3Logger, FastlySnippet, FastlySyslogLogger,
+  ExpandedFastlyServiceProps,
+  FastlyAcl,
+  FastlyBackend,
+  FastlyCacheSetting,
+  FastlyCondition,
+  FastlyDatadogLogger,
+  FastlyDomain,
+  FastlyGzip,
+  FastlyHeader,
+  FastlyHealthcheck,
+  FastlyRateLimiter,
+  FastlyRequestSetting,
+  FastlyResponseObject,
+  FastlyS3Logger,
+  FastlySnippet,
+  FastlySyslogLogger,
 } from "./types";
 
 /** The identifier Fastly gives a backend in generated VCL, for `set req.backend` and header rules with destination "backend". */
@@ -17,7 +45,21 @@ export function fastlyBackendVclName(backendName: string): string {
 /** The nested blocks of a `ServiceVcl`, one list per block type. */
 export type ServiceVclBlocks = Pick<
   ServiceVclConfig,
-  "domain" | "backend" | "healthcheck" | "condition" | "header" | "gzip" | "cacheSetting" | "requestSetting" | "responseObject" | "snippet" | "loggingS3" | "loggingSyslog" | "loggingDatadog" | "acl" | "rateLimiter"
+  | "domain"
+  | "backend"
+  | "healthcheck"
+  | "condition"
+  | "header"
+  | "gzip"
+  | "cacheSetting"
+  | "requestSetting"
+  | "responseObject"
+  | "snippet"
+  | "loggingS3"
+  | "loggingSyslog"
+  | "loggingDatadog"
+  | "acl"
+  | "rateLimiter"
 >;
 
 /** The service's plain blocks as the provider's nested blocks. */
@@ -167,9 +209,10 @@ function toSnippet(s: FastlySnippet): ServiceVclSnippet {
 }
 
 function toS3Logger(l: FastlyS3Logger): ServiceVclLoggingS3 {
-  const credentials = "iamRole" in l.credentials
-    ? { s3IamRole: l.credentials.iamRole }
-    : { s3AccessKey: l.credentials.accessKey, s3SecretKey: l.credentials.secretKey };
+  const credentials =
+    "iamRole" in l.credentials
+      ? { s3IamRole: l.credentials.iamRole }
+      : { s3AccessKey: l.credentials.accessKey, s3SecretKey: l.credentials.secretKey };
   return {
     name: l.name,
     bucketName: l.bucketName,

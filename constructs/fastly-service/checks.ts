@@ -36,7 +36,8 @@ function checkWrittenProps(props: FastlyServiceProps, fail: Fail): void {
   for (const redirect of props.hostRedirects ?? []) {
     const label = `hostRedirect "${redirect.name}"`;
     if (!domains.has(redirect.fromHost)) fail(`${label} fromHost`, `"${redirect.fromHost}" is not one of the service's domains`);
-    if (redirect.toOrigin.replace(/^https?:\/\//, "") === redirect.fromHost) fail(`${label} toOrigin`, `"${redirect.toOrigin}" redirects "${redirect.fromHost}" to itself`);
+    if (redirect.toOrigin.replace(/^https?:\/\//, "") === redirect.fromHost)
+      fail(`${label} toOrigin`, `"${redirect.toOrigin}" redirects "${redirect.fromHost}" to itself`);
   }
 }
 
@@ -50,20 +51,76 @@ function checkUniqueNames(service: ExpandedFastlyServiceProps, fail: Fail): void
       seen.add(name);
     }
   };
-  unique("backends", "backend", service.backends.map((b) => b.name));
-  unique("healthchecks", "health check", (service.healthchecks ?? []).map((h) => h.name));
-  unique("conditions", "condition", (service.conditions ?? []).map((c) => c.name));
-  unique("headers", "header", (service.headers ?? []).map((h) => h.name));
-  unique("gzip", "gzip rule", (service.gzip ?? []).map((g) => g.name));
-  unique("cacheSettings", "cache setting", (service.cacheSettings ?? []).map((c) => c.name));
-  unique("requestSettings", "request setting", (service.requestSettings ?? []).map((r) => r.name));
-  unique("responseObjects", "response object", (service.responseObjects ?? []).map((r) => r.name));
-  unique("snippets", "snippet", (service.snippets ?? []).map((s) => s.name));
-  unique("s3Loggers", "S3 logger", (service.s3Loggers ?? []).map((l) => l.name));
-  unique("syslogLoggers", "syslog logger", (service.syslogLoggers ?? []).map((l) => l.name));
-  unique("datadogLoggers", "Datadog logger", (service.datadogLoggers ?? []).map((l) => l.name));
-  unique("acls", "ACL", (service.acls ?? []).map((a) => a.name));
-  unique("rateLimiters", "rate limiter", (service.rateLimiters ?? []).map((r) => r.name));
+  unique(
+    "backends",
+    "backend",
+    service.backends.map((b) => b.name),
+  );
+  unique(
+    "healthchecks",
+    "health check",
+    (service.healthchecks ?? []).map((h) => h.name),
+  );
+  unique(
+    "conditions",
+    "condition",
+    (service.conditions ?? []).map((c) => c.name),
+  );
+  unique(
+    "headers",
+    "header",
+    (service.headers ?? []).map((h) => h.name),
+  );
+  unique(
+    "gzip",
+    "gzip rule",
+    (service.gzip ?? []).map((g) => g.name),
+  );
+  unique(
+    "cacheSettings",
+    "cache setting",
+    (service.cacheSettings ?? []).map((c) => c.name),
+  );
+  unique(
+    "requestSettings",
+    "request setting",
+    (service.requestSettings ?? []).map((r) => r.name),
+  );
+  unique(
+    "responseObjects",
+    "response object",
+    (service.responseObjects ?? []).map((r) => r.name),
+  );
+  unique(
+    "snippets",
+    "snippet",
+    (service.snippets ?? []).map((s) => s.name),
+  );
+  unique(
+    "s3Loggers",
+    "S3 logger",
+    (service.s3Loggers ?? []).map((l) => l.name),
+  );
+  unique(
+    "syslogLoggers",
+    "syslog logger",
+    (service.syslogLoggers ?? []).map((l) => l.name),
+  );
+  unique(
+    "datadogLoggers",
+    "Datadog logger",
+    (service.datadogLoggers ?? []).map((l) => l.name),
+  );
+  unique(
+    "acls",
+    "ACL",
+    (service.acls ?? []).map((a) => a.name),
+  );
+  unique(
+    "rateLimiters",
+    "rate limiter",
+    (service.rateLimiters ?? []).map((r) => r.name),
+  );
 }
 
 /** Each block's values, and its references to conditions, health checks and backends. */
@@ -82,15 +139,19 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
   for (const backend of service.backends) {
     const label = `backend "${backend.name}"`;
     // The VCL name F_<name> needs more than the inventory's non-empty name; the TLS flags are the stack's.
-    if (!BACKEND_NAME.test(backend.name)) fail(`${label} name`, `"${backend.name}" is not lower-case letters, digits, "_" and "-" starting with a letter`);
+    if (!BACKEND_NAME.test(backend.name))
+      fail(`${label} name`, `"${backend.name}" is not lower-case letters, digits, "_" and "-" starting with a letter`);
     if (backend.useSsl === false) {
       // Only an origin that has no TLS is reached without it, and it says so.
-      if (typeof backend.plainHttpBecause !== "string" || backend.plainHttpBecause.trim() === "") fail(`${label} useSsl`, "is false: a backend is reached over TLS unless plainHttpBecause says why its origin has none");
+      if (typeof backend.plainHttpBecause !== "string" || backend.plainHttpBecause.trim() === "")
+        fail(`${label} useSsl`, "is false: a backend is reached over TLS unless plainHttpBecause says why its origin has none");
     } else {
       if ((backend.useSsl as boolean) !== true) fail(`${label} useSsl`, `is ${String(backend.useSsl)}: every backend must be reached over TLS`);
-      if ((backend.sslCheckCert as boolean) !== true) fail(`${label} sslCheckCert`, `is ${String(backend.sslCheckCert)}: every backend's certificate must be checked`);
+      if ((backend.sslCheckCert as boolean) !== true)
+        fail(`${label} sslCheckCert`, `is ${String(backend.sslCheckCert)}: every backend's certificate must be checked`);
     }
-    if (backend.healthcheck !== undefined && !healthcheckNames.has(backend.healthcheck)) fail(`${label} healthcheck`, `health check "${backend.healthcheck}" does not exist`);
+    if (backend.healthcheck !== undefined && !healthcheckNames.has(backend.healthcheck))
+      fail(`${label} healthcheck`, `health check "${backend.healthcheck}" does not exist`);
     condition(label, "requestCondition", backend.requestCondition, "REQUEST");
   }
   // Before the header loop, so that an HSTS mistake is reported under the prop the caller wrote.
@@ -108,7 +169,10 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
   for (const gzip of service.gzip ?? []) {
     const label = `gzip "${gzip.name}"`;
     if (gzip.contentTypes.length + gzip.extensions.length === 0) fail(label, "compresses nothing: give contentTypes or extensions");
-    for (const [field, values] of [["contentTypes", gzip.contentTypes], ["extensions", gzip.extensions]] as const) {
+    for (const [field, values] of [
+      ["contentTypes", gzip.contentTypes],
+      ["extensions", gzip.extensions],
+    ] as const) {
       const repeated = values.find((v, i) => values.indexOf(v) !== i);
       if (repeated !== undefined) fail(`${label} ${field}`, `"${repeated}" is listed twice`);
     }
@@ -123,7 +187,8 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
   for (const object of service.responseObjects ?? []) {
     const label = `responseObject "${object.name}"`;
     // Response objects are the caller's or generated from redirects, never the inventory's as written.
-    if (!(Number.isInteger(object.status) && object.status >= 100 && object.status <= 599)) fail(`${label} status`, `${object.status} is not an HTTP status`);
+    if (!(Number.isInteger(object.status) && object.status >= 100 && object.status <= 599))
+      fail(`${label} status`, `${object.status} is not an HTTP status`);
     condition(label, "requestCondition", object.requestCondition, "REQUEST");
     condition(label, "cacheCondition", object.cacheCondition, "CACHE");
   }
@@ -137,17 +202,19 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
   // The syslog endpoint (address, port, TLS and its name) is computed by the stack, not written in the inventory.
   for (const logger of service.syslogLoggers ?? []) {
     const label = `syslogLogger "${logger.name}"`;
-    if ((logger.useTls as boolean | undefined) !== true) fail(`${label} useTls`, `is ${String(logger.useTls)}: every syslog stream must be sent over TLS`);
+    if ((logger.useTls as boolean | undefined) !== true)
+      fail(`${label} useTls`, `is ${String(logger.useTls)}: every syslog stream must be sent over TLS`);
     if (isLiteral(logger.tlsHostname) && ((logger.tlsHostname as string | undefined) ?? "").length === 0) {
       fail(`${label} tlsHostname`, "is empty: checking the syslog server's certificate needs the name it carries");
     }
     condition(label, "responseCondition", logger.responseCondition, "RESPONSE");
     // Tokens (a variable's value) are only known at apply time.
-    if (isLiteral(logger.port) && !(Number.isInteger(logger.port) && logger.port >= 1 && logger.port <= 65535)) fail(`${label} port`, `${logger.port} is outside 1-65535`);
+    if (isLiteral(logger.port) && !(Number.isInteger(logger.port) && logger.port >= 1 && logger.port <= 65535))
+      fail(`${label} port`, `${logger.port} is outside 1-65535`);
   }
   // An ACL is VCL's name for it in conditions: `client.ip ~ <name>`.
   for (const acl of service.acls ?? []) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(acl.name)) fail(`acl "${acl.name}" name`, "is not a VCL identifier (a letter, then letters, digits and \"_\")");
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(acl.name)) fail(`acl "${acl.name}" name`, 'is not a VCL identifier (a letter, then letters, digits and "_")');
   }
   const loggerTypes = new Set([
     ...((service.datadogLoggers ?? []).length > 0 ? ["datadog"] : []),
@@ -156,12 +223,16 @@ function checkBlocks(service: ExpandedFastlyServiceProps, hstsPolicies: readonly
   ]);
   for (const limiter of service.rateLimiters ?? []) {
     const label = `rateLimiter "${limiter.name}"`;
-    if (limiter.loggerType !== undefined && !loggerTypes.has(limiter.loggerType)) fail(`${label} loggerType`, `"${limiter.loggerType}": the service has no logger of that type to write offenders to`);
-    if (limiter.action === "response" && limiter.response === undefined) fail(`${label} response`, "is missing: action \"response\" answers offenders with it");
+    if (limiter.loggerType !== undefined && !loggerTypes.has(limiter.loggerType))
+      fail(`${label} loggerType`, `"${limiter.loggerType}": the service has no logger of that type to write offenders to`);
+    if (limiter.action === "response" && limiter.response === undefined)
+      fail(`${label} response`, 'is missing: action "response" answers offenders with it');
     const lower = limiter.httpMethods.find((m) => m !== m.toUpperCase() || m.trim() === "" || m.includes(","));
     if (lower !== undefined) fail(`${label} httpMethods`, `"${lower}" is not one upper-case method`);
-    if (!(Number.isInteger(limiter.rpsLimit) && limiter.rpsLimit > 0)) fail(`${label} rpsLimit`, `${limiter.rpsLimit} is not a positive whole number`);
-    if (!(Number.isInteger(limiter.penaltyBoxMinutes) && limiter.penaltyBoxMinutes > 0)) fail(`${label} penaltyBoxMinutes`, `${limiter.penaltyBoxMinutes} is not a positive whole number of minutes`);
+    if (!(Number.isInteger(limiter.rpsLimit) && limiter.rpsLimit > 0))
+      fail(`${label} rpsLimit`, `${limiter.rpsLimit} is not a positive whole number`);
+    if (!(Number.isInteger(limiter.penaltyBoxMinutes) && limiter.penaltyBoxMinutes > 0))
+      fail(`${label} penaltyBoxMinutes`, `${limiter.penaltyBoxMinutes} is not a positive whole number of minutes`);
   }
   for (const logger of service.datadogLoggers ?? []) {
     const label = `datadogLogger "${logger.name}"`;

@@ -1,6 +1,15 @@
 import type {
-  ExpandedFastlyServiceProps, FastlyCondition, FastlyForceTls, FastlyHeader, FastlyHostRedirect, FastlyHsts, FastlyOriginToken, FastlyRedirectStatus,
-  FastlyRequestSetting, FastlyResponseObject, FastlyServiceProps,
+  ExpandedFastlyServiceProps,
+  FastlyCondition,
+  FastlyForceTls,
+  FastlyHeader,
+  FastlyHostRedirect,
+  FastlyHsts,
+  FastlyOriginToken,
+  FastlyRedirectStatus,
+  FastlyRequestSetting,
+  FastlyResponseObject,
+  FastlyServiceProps,
 } from "./types";
 
 const REASON: Record<FastlyRedirectStatus, string> = { 301: "Moved Permanently", 302: "Found", 307: "Temporary Redirect", 308: "Permanent Redirect" };
@@ -27,7 +36,11 @@ export function expandFastlyService(props: FastlyServiceProps): ExpandedFastlySe
  * A whole-host redirect the way Fastly's UI builds one: a REQUEST condition on the Host header selects a
  * synthetic response, and a RESPONSE condition on it adds the Location header.
  */
-function expandHostRedirect(redirect: FastlyHostRedirect): { conditions: FastlyCondition[]; responseObject: FastlyResponseObject; header: FastlyHeader } {
+function expandHostRedirect(redirect: FastlyHostRedirect): {
+  conditions: FastlyCondition[];
+  responseObject: FastlyResponseObject;
+  header: FastlyHeader;
+} {
   const status = redirect.status ?? 301;
   const hostIs = `req.http.host == "${redirect.fromHost}"`;
   return {
@@ -48,7 +61,11 @@ function expandHostRedirect(redirect: FastlyHostRedirect): { conditions: FastlyC
 }
 
 function expandHsts(hsts: FastlyHsts): FastlyHeader {
-  const value = [`max-age=${hsts.maxAgeSeconds}`, ...(hsts.includeSubDomains ? ["includeSubDomains"] : []), ...(hsts.preload ? ["preload"] : [])].join("; ");
+  const value = [
+    `max-age=${hsts.maxAgeSeconds}`,
+    ...(hsts.includeSubDomains ? ["includeSubDomains"] : []),
+    ...(hsts.preload ? ["preload"] : []),
+  ].join("; ");
   return {
     name: hsts.name,
     type: "response",

@@ -5,15 +5,36 @@
  * address, a logger's credentials) and the blocks the inventory does not write (snippets, the syslog and Datadog
  * loggers) are added here.
  */
-import type {
-  DatadogSite, FastlyBackendSettings, FastlyLoggerCommon, FastlyS3LoggerSettings, FastlyServiceRules,
-} from "../../inventory";
+import type { DatadogSite, FastlyBackendSettings, FastlyLoggerCommon, FastlyS3LoggerSettings, FastlyServiceRules } from "../../inventory";
 
 export type {
-  DatadogSite, FastlyAcl, FastlyBackendSettings, FastlyCacheAction, FastlyCacheSetting, FastlyCondition, FastlyConditionType, FastlyForceTls, FastlyGzip,
-  FastlyHeader, FastlyHeaderType, FastlyHealthcheck, FastlyHostRedirect, FastlyHsts, FastlyLoggerCommon, FastlyLogMessageType, FastlyOriginToken,
-  FastlyRateLimiter, FastlyRateLimiterLogger, FastlyRedirectStatus, FastlyRequestAction, FastlyRequestSetting, FastlyResponseObject, FastlyS3LoggerSettings,
-  FastlyS3Redundancy, FastlyServiceRules, FastlyXff,
+  DatadogSite,
+  FastlyAcl,
+  FastlyBackendSettings,
+  FastlyCacheAction,
+  FastlyCacheSetting,
+  FastlyCondition,
+  FastlyConditionType,
+  FastlyForceTls,
+  FastlyGzip,
+  FastlyHeader,
+  FastlyHeaderType,
+  FastlyHealthcheck,
+  FastlyHostRedirect,
+  FastlyHsts,
+  FastlyLoggerCommon,
+  FastlyLogMessageType,
+  FastlyOriginToken,
+  FastlyRateLimiter,
+  FastlyRateLimiterLogger,
+  FastlyRedirectStatus,
+  FastlyRequestAction,
+  FastlyRequestSetting,
+  FastlyResponseObject,
+  FastlyS3LoggerSettings,
+  FastlyS3Redundancy,
+  FastlyServiceRules,
+  FastlyXff,
 } from "../../inventory";
 
 /** The subroutine of the generated VCL a snippet is placed in. */

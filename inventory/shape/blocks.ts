@@ -20,7 +20,7 @@ type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonl
 export type Shape<S extends z.ZodType> = DeepReadonly<z.output<S>>;
 
 /** A value as a message quotes it: a string in double quotes, anything else as JSON. */
-export const quote = (value: unknown): string => (typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value));
+export const quote = (value: unknown): string => (typeof value === "string" ? `"${value}"` : (JSON.stringify(value) ?? String(value)));
 
 /** A string with text in it and no spaces at either end, that also passes `rule` (which says what is wrong). */
 export function text(rule?: (value: string) => string | undefined, whenEmpty = "is empty") {
@@ -88,7 +88,12 @@ export function providerRange(validator: AttributeValueRule, unit: string, provi
 }
 
 /** Reports each value of `values` that `problem` finds wrong, at its index under `field`. */
-export function eachValue(values: readonly string[], problem: (value: string) => string | undefined, ctx: z.RefinementCtx, field: PropertyKey[]): void {
+export function eachValue(
+  values: readonly string[],
+  problem: (value: string) => string | undefined,
+  ctx: z.RefinementCtx,
+  field: PropertyKey[],
+): void {
   values.forEach((value, index) => {
     const found = problem(value);
     if (found !== undefined) ctx.addIssue({ code: "custom", path: [...field, index], message: found });

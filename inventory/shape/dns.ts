@@ -24,19 +24,21 @@ const recordValueProblem: Partial<Record<string, (value: string) => string | und
 };
 
 /** A record written out by hand in the inventory (MX, TXT beyond SPF, and so on). */
-export const LiteralRecord = z.strictObject({
-  /** Fully qualified name. */
-  name: text((v) => (isRecordName(v) ? undefined : `"${v}" is not a record name (lower case labels, "_" allowed at a label's start)`)),
-  type: RecordType,
-  values: nonEmptyList(text()),
-  /** @default the zone's default TTL */
-  ttl: ttl.optional(),
-}).superRefine((record, ctx) => {
-  const problem = recordValueProblem[record.type];
-  if (problem !== undefined) eachValue(record.values, problem, ctx, ["values"]);
-  // Route 53 refuses a record set that holds one value twice ("Duplicate Resource Record").
-  noRepeats(record.values, (v) => v, ctx, ["values"], "value");
-});
+export const LiteralRecord = z
+  .strictObject({
+    /** Fully qualified name. */
+    name: text((v) => (isRecordName(v) ? undefined : `"${v}" is not a record name (lower case labels, "_" allowed at a label's start)`)),
+    type: RecordType,
+    values: nonEmptyList(text()),
+    /** @default the zone's default TTL */
+    ttl: ttl.optional(),
+  })
+  .superRefine((record, ctx) => {
+    const problem = recordValueProblem[record.type];
+    if (problem !== undefined) eachValue(record.values, problem, ctx, ["values"]);
+    // Route 53 refuses a record set that holds one value twice ("Duplicate Resource Record").
+    noRepeats(record.values, (v) => v, ctx, ["values"], "value");
+  });
 export type LiteralRecord = Shape<typeof LiteralRecord>;
 
 /** A DNS zone hosted in Route 53. */
@@ -47,7 +49,7 @@ export const Zone = sourcedObject({
   name: domainName,
   purpose: text(),
   /** The SPF policy published at the apex. */
-  spf: text((v) => (SPF_POLICY.test(v) ? txtProblem(v) ?? spfProblem(v) : `"${v}" is not an SPF policy (it starts with "v=spf1")`)),
+  spf: text((v) => (SPF_POLICY.test(v) ? (txtProblem(v) ?? spfProblem(v)) : `"${v}" is not an SPF policy (it starts with "v=spf1")`)),
   /**
    * Other TXT values published at the apex beside the SPF policy (site verification and the like), in the same
    * record set: a name has one TXT record set. A `_dmarc` policy is an ordinary record in `records`.
@@ -57,20 +59,27 @@ export const Zone = sourcedObject({
   defaultTtl: ttl,
   /** Records written out by hand. @default none */
   records: z.array(LiteralRecord).optional(),
-}).superRefine((apex, ctx) => {
-  (apex.txt ?? []).forEach((value, index) => {
-    // Two SPF records make every receiver's SPF check fail (RFC 7208 section 4.5).
-    if (SPF_POLICY.test(value)) ctx.addIssue({ code: "custom", path: ["txt", index], message: `"${value}" is an SPF policy: the zone has one, its spf field` });
-  });
-  eachValue(apex.txt ?? [], txtProblem, ctx, ["txt"]);
-  noRepeats(apex.txt ?? [], (v) => v, ctx, ["txt"], "TXT value");
-  noRepeats(apex.records ?? [], (r) => `${r.type} ${r.name}`, ctx, ["records"], "record");
-  (apex.records ?? []).forEach((record, index) => {
-    if (record.type === "TXT" && record.name === apex.name) {
-      ctx.addIssue({ code: "custom", path: ["records", index, "name"], message: `a TXT record at the apex "${apex.name}" would be a second TXT record set beside the SPF one: write its values in the zone's txt field` });
-    }
-  });
-}).register(ITEM_KINDS, { noun: "zone", name: (i) => asString(i?.name) });
+})
+  .superRefine((apex, ctx) => {
+    (apex.txt ?? []).forEach((value, index) => {
+      // Two SPF records make every receiver's SPF check fail (RFC 7208 section 4.5).
+      if (SPF_POLICY.test(value))
+        ctx.addIssue({ code: "custom", path: ["txt", index], message: `"${value}" is an SPF policy: the zone has one, its spf field` });
+    });
+    eachValue(apex.txt ?? [], txtProblem, ctx, ["txt"]);
+    noRepeats(apex.txt ?? [], (v) => v, ctx, ["txt"], "TXT value");
+    noRepeats(apex.records ?? [], (r) => `${r.type} ${r.name}`, ctx, ["records"], "record");
+    (apex.records ?? []).forEach((record, index) => {
+      if (record.type === "TXT" && record.name === apex.name) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["records", index, "name"],
+          message: `a TXT record at the apex "${apex.name}" would be a second TXT record set beside the SPF one: write its values in the zone's txt field`,
+        });
+      }
+    });
+  })
+  .register(ITEM_KINDS, { noun: "zone", name: (i) => asString(i?.name) });
 export type Zone = Shape<typeof Zone>;
 
 /**
@@ -92,10 +101,12 @@ export const CaaPolicy = sourcedObject({
   issuers: nonEmptyList(domainName, "is empty: no certificate authority could issue"),
   /** Where CAs report refused requests. */
   iodef: matching(/^(mailto:|https?:\/\/)\S+$/, "is not a mailto: or http(s) URL"),
-}).superRefine((policy, ctx) => {
-  // Every zone's CAA record set holds one value per issuer: Route 53 refuses one value twice.
-  noRepeats(policy.issuers, (issuer) => issuer, ctx, ["issuers"], "issuer");
-}).register(ITEM_KINDS, { noun: "CAA policy" });
+})
+  .superRefine((policy, ctx) => {
+    // Every zone's CAA record set holds one value per issuer: Route 53 refuses one value twice.
+    noRepeats(policy.issuers, (issuer) => issuer, ctx, ["issuers"], "issuer");
+  })
+  .register(ITEM_KINDS, { noun: "CAA policy" });
 export type CaaPolicy = Shape<typeof CaaPolicy>;
 
 /** Fastly's published edge addresses, for names served by Fastly. */
@@ -106,11 +117,13 @@ export const FastlyEdge = sourcedObject({
   apexIpv4: nonEmptyList(ipv4),
   /** AAAA records for an apex. */
   apexIpv6: nonEmptyList(ipv6),
-}).superRefine((edge, ctx) => {
-  // Each list is the record set of a Fastly apex: Route 53 refuses one value twice.
-  noRepeats(edge.apexIpv4, (a) => a, ctx, ["apexIpv4"], "address");
-  noRepeats(edge.apexIpv6, (a) => a, ctx, ["apexIpv6"], "address");
-}).register(ITEM_KINDS, { noun: "Fastly edge" });
+})
+  .superRefine((edge, ctx) => {
+    // Each list is the record set of a Fastly apex: Route 53 refuses one value twice.
+    noRepeats(edge.apexIpv4, (a) => a, ctx, ["apexIpv4"], "address");
+    noRepeats(edge.apexIpv6, (a) => a, ctx, ["apexIpv6"], "address");
+  })
+  .register(ITEM_KINDS, { noun: "Fastly edge" });
 export type FastlyEdge = Shape<typeof FastlyEdge>;
 
 /** The A and AAAA records of every host's own name, `<name>.<datacenter>.<host zone>`, which the DNS stack writes. */
@@ -122,10 +135,12 @@ export const HostRecords = sourcedObject({
 export type HostRecords = Shape<typeof HostRecords>;
 
 /** The domain registrar: every zone's domain is registered there, and its delegation and DNSSEC key published. */
-export const Registrar = z.strictObject({
-  name: text(),
-  source: Source,
-}).register(ITEM_KINDS, { noun: "registrar" });
+export const Registrar = z
+  .strictObject({
+    name: text(),
+    source: Source,
+  })
+  .register(ITEM_KINDS, { noun: "registrar" });
 export type Registrar = Shape<typeof Registrar>;
 
 /** The DNS's fields of the inventory. */

@@ -36,12 +36,15 @@ export const FastlyBackendSpec = FastlyBackendSettings.extend({
   if (backend.origin.kind === "s3-website") {
     // An S3 website endpoint serves HTTP only (port 80): there is no certificate to name or check.
     for (const field of ["sslCertHostname", "sslSniHostname", "signedByPsfCa"] as const) {
-      if (backend[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "is given, but an S3 website endpoint serves HTTP only: there is no certificate" });
+      if (backend[field] !== undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: "is given, but an S3 website endpoint serves HTTP only: there is no certificate" });
     }
-    if (backend.port !== 80) ctx.addIssue({ code: "custom", path: ["port"], message: `port ${backend.port}: an S3 website endpoint serves HTTP on port 80 only` });
+    if (backend.port !== 80)
+      ctx.addIssue({ code: "custom", path: ["port"], message: `port ${backend.port}: an S3 website endpoint serves HTTP on port 80 only` });
   } else {
     for (const field of ["sslCertHostname", "sslSniHostname"] as const) {
-      if (backend[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is missing: the origin is reached over TLS, and its certificate's name is checked" });
+      if (backend[field] === undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: "is missing: the origin is reached over TLS, and its certificate's name is checked" });
     }
   }
 });
@@ -78,12 +81,14 @@ export const FastlyServiceSpec = sourcedObject({
   /** Who issues the TLS certificate for its domains; must be allowed by CAA. */
   certificateAuthority: FastlyCertificateAuthority,
   ...FastlyServiceRules.shape,
-}).superRefine((spec, ctx) => {
-  noRepeats(spec.domains, (d) => d, ctx, ["domains"], "domain");
-  if (spec.s3Logging === undefined && spec.syslogLogging === undefined) {
-    ctx.addIssue({ code: "custom", path: ["s3Logging"], message: "and syslogLogging are both missing: every service must log somewhere" });
-  }
-}).register(ITEM_KINDS, { noun: "fastly service", name: (i) => asString(i?.name) });
+})
+  .superRefine((spec, ctx) => {
+    noRepeats(spec.domains, (d) => d, ctx, ["domains"], "domain");
+    if (spec.s3Logging === undefined && spec.syslogLogging === undefined) {
+      ctx.addIssue({ code: "custom", path: ["s3Logging"], message: "and syslogLogging are both missing: every service must log somewhere" });
+    }
+  })
+  .register(ITEM_KINDS, { noun: "fastly service", name: (i) => asString(i?.name) });
 export type FastlyServiceSpec = Shape<typeof FastlyServiceSpec>;
 
 /** A certificate authority of the PSF's own, whose certificate is public: Fastly checks origins and log servers against it. */
@@ -91,7 +96,9 @@ export const CertificateAuthority = sourcedObject({
   /** Its common name. */
   name: text(),
   /** The CA certificate, PEM. */
-  pem: text((v) => (/^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/.test(v) ? undefined : "is not one PEM certificate")),
+  pem: text((v) =>
+    /^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/.test(v) ? undefined : "is not one PEM certificate",
+  ),
   /** The last day (YYYY-MM-DD, UTC) the certificate is valid. */
   notAfter: matching(/^\d{4}-\d{2}-\d{2}$/, "is not a date YYYY-MM-DD"),
 }).register(ITEM_KINDS, { noun: "PSF CA" });

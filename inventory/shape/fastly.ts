@@ -30,7 +30,16 @@ export type FastlyLogMessageType = Shape<typeof FastlyLogMessageType>;
 export const FastlyRedirectStatus = z.union([z.literal(301), z.literal(302), z.literal(307), z.literal(308)]);
 export type FastlyRedirectStatus = Shape<typeof FastlyRedirectStatus>;
 /** S3 storage classes Fastly's S3 logger writes with (provider 9.5.1 logging_s3 `redundancy`). */
-export const FastlyS3Redundancy = z.enum(["standard", "intelligent_tiering", "standard_ia", "onezone_ia", "glacier", "glacier_ir", "deep_archive", "reduced_redundancy"]);
+export const FastlyS3Redundancy = z.enum([
+  "standard",
+  "intelligent_tiering",
+  "standard_ia",
+  "onezone_ia",
+  "glacier",
+  "glacier_ir",
+  "deep_archive",
+  "reduced_redundancy",
+]);
 export type FastlyS3Redundancy = Shape<typeof FastlyS3Redundancy>;
 
 /** What every origin has, however it is reached and wherever it is (the construct adds its address). */
@@ -59,32 +68,36 @@ export const FastlyBackendSettings = z.strictObject({
 });
 export type FastlyBackendSettings = Shape<typeof FastlyBackendSettings>;
 
-export const FastlyHealthcheck = z.strictObject({
-  /** Unique within the service; backends refer to it by this name. */
-  name: fastlyName,
-  /** Host header of the probe. */
-  host: domainName,
-  /** Path probed, starting with "/". */
-  path: text((v) => (v.startsWith("/") ? undefined : `"${v}" does not start with "/"`)),
-  method: z.enum(["HEAD", "GET"]),
-  checkIntervalMs: positive,
-  /** HTTP status that counts as healthy, 100-599. */
-  expectedResponse: httpStatus,
-  /** Healthy probes needed within `window`; at most `window`. */
-  threshold: positive,
-  /** Number of most recent probes considered. */
-  window: positive,
-  /** Probes counted as healthy when the configuration loads, 0 to `window`. */
-  initial: nonNegative,
-  timeoutMs: positive,
-  /** @default Fastly's default, "1.1" */
-  httpVersion: z.enum(["1.0", "1.1"]).optional(),
-  /** Extra request headers, "Name: value". @default none */
-  headers: z.array(text()).optional(),
-}).superRefine((check, ctx) => {
-  if (check.threshold > check.window) ctx.addIssue({ code: "custom", path: ["threshold"], message: `${check.threshold} exceeds the window of ${check.window}` });
-  if (check.initial > check.window) ctx.addIssue({ code: "custom", path: ["initial"], message: `${check.initial} exceeds the window of ${check.window}` });
-});
+export const FastlyHealthcheck = z
+  .strictObject({
+    /** Unique within the service; backends refer to it by this name. */
+    name: fastlyName,
+    /** Host header of the probe. */
+    host: domainName,
+    /** Path probed, starting with "/". */
+    path: text((v) => (v.startsWith("/") ? undefined : `"${v}" does not start with "/"`)),
+    method: z.enum(["HEAD", "GET"]),
+    checkIntervalMs: positive,
+    /** HTTP status that counts as healthy, 100-599. */
+    expectedResponse: httpStatus,
+    /** Healthy probes needed within `window`; at most `window`. */
+    threshold: positive,
+    /** Number of most recent probes considered. */
+    window: positive,
+    /** Probes counted as healthy when the configuration loads, 0 to `window`. */
+    initial: nonNegative,
+    timeoutMs: positive,
+    /** @default Fastly's default, "1.1" */
+    httpVersion: z.enum(["1.0", "1.1"]).optional(),
+    /** Extra request headers, "Name: value". @default none */
+    headers: z.array(text()).optional(),
+  })
+  .superRefine((check, ctx) => {
+    if (check.threshold > check.window)
+      ctx.addIssue({ code: "custom", path: ["threshold"], message: `${check.threshold} exceeds the window of ${check.window}` });
+    if (check.initial > check.window)
+      ctx.addIssue({ code: "custom", path: ["initial"], message: `${check.initial} exceeds the window of ${check.window}` });
+  });
 export type FastlyHealthcheck = Shape<typeof FastlyHealthcheck>;
 
 /** A named VCL boolean expression; its statement is passed to Fastly unchecked. */
@@ -296,7 +309,7 @@ export type FastlyS3LoggerSettings = Shape<typeof FastlyS3LoggerSettings>;
  * outside Terraform, in Fastly's API, so that blocking an address needs no new service version.
  */
 export const FastlyAcl = z.strictObject({
-  name: matching(/^[A-Za-z][A-Za-z0-9_]*$/, "is not a VCL identifier (a letter, then letters, digits and \"_\")"),
+  name: matching(/^[A-Za-z][A-Za-z0-9_]*$/, 'is not a VCL identifier (a letter, then letters, digits and "_")'),
 });
 export type FastlyAcl = Shape<typeof FastlyAcl>;
 

@@ -25,7 +25,10 @@ export const HerokuAddonSpec = z.strictObject({
    * The name of a further attachment to its app, upper case, so that its config vars are named as the app's code reads
    * them (`HEROKU_REDIS_MAROON` gives `HEROKU_REDIS_MAROON_URL`). @default only the attachment Heroku names
    */
-  attachedAs: matching(/^[A-Z][A-Z0-9_]*$/, "is not an attachment name Heroku takes (an upper-case letter, then upper-case letters, digits and \"_\")").optional(),
+  attachedAs: matching(
+    /^[A-Z][A-Z0-9_]*$/,
+    'is not an attachment name Heroku takes (an upper-case letter, then upper-case letters, digits and "_")',
+  ).optional(),
 });
 export type HerokuAddonSpec = Shape<typeof HerokuAddonSpec>;
 
@@ -78,28 +81,44 @@ export const HerokuAppSpec = sourcedObject({
   sensitiveConfigVars: z.array(matching(CONFIG_VAR_NAME, "is not a config var name")).optional(),
   /** @default not in a pipeline */
   pipeline: HerokuPipelineStage.optional(),
-}).superRefine((app, ctx) => {
-  if (app.buildStack === "container" && (app.buildpacks ?? []).length > 0) {
-    ctx.addIssue({ code: "custom", path: ["buildpacks"], message: "a container app builds from its Dockerfile and takes no buildpacks" });
-  }
-  for (const name of Object.keys(app.configVars ?? {})) {
-    const field = ["configVars", name];
-    if (!CONFIG_VAR_NAME.test(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is not a config var name` });
-    else if (looksSecretName(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" looks secret: name it in sensitiveConfigVars so its value comes from a sensitive variable` });
-    else if ((app.sensitiveConfigVars ?? []).includes(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is also a secret config var` });
-  }
-  // Two names that differ only in case are two variables, of which the app reads one: the other is a typo that looks set.
-  const names = [...Object.keys(app.configVars ?? {}).map((name) => ({ name, path: ["configVars", name] })), ...(app.sensitiveConfigVars ?? []).map((name, index) => ({ name, path: ["sensitiveConfigVars", index] }))];
-  names.forEach(({ name, path }, index) => {
-    const other = names.slice(0, index).find((n) => n.name !== name && n.name.toUpperCase() === name.toUpperCase());
-    if (other !== undefined) ctx.addIssue({ code: "custom", path, message: `"${name}" differs from the config var "${other.name}" only in case: Heroku would set both, and the app reads one of them` });
-  });
-  // Each is a construct of its own, named after it: a repeat would be two resources with one name.
-  noRepeats(app.formation, (p) => p.type, ctx, ["formation"], "process type");
-  noRepeats(app.addons ?? [], (a) => addonService(a.plan), ctx, ["addons"], "add-on service");
-  noRepeats(app.customDomains ?? [], (d) => d, ctx, ["customDomains"], "custom domain");
-  noRepeats(app.sensitiveConfigVars ?? [], (v) => v, ctx, ["sensitiveConfigVars"], "secret config var");
-}).register(ITEM_KINDS, { noun: "heroku app", name: (i) => asString(i?.name) });
+})
+  .superRefine((app, ctx) => {
+    if (app.buildStack === "container" && (app.buildpacks ?? []).length > 0) {
+      ctx.addIssue({ code: "custom", path: ["buildpacks"], message: "a container app builds from its Dockerfile and takes no buildpacks" });
+    }
+    for (const name of Object.keys(app.configVars ?? {})) {
+      const field = ["configVars", name];
+      if (!CONFIG_VAR_NAME.test(name)) ctx.addIssue({ code: "custom", path: field, message: `"${name}" is not a config var name` });
+      else if (looksSecretName(name))
+        ctx.addIssue({
+          code: "custom",
+          path: field,
+          message: `"${name}" looks secret: name it in sensitiveConfigVars so its value comes from a sensitive variable`,
+        });
+      else if ((app.sensitiveConfigVars ?? []).includes(name))
+        ctx.addIssue({ code: "custom", path: field, message: `"${name}" is also a secret config var` });
+    }
+    // Two names that differ only in case are two variables, of which the app reads one: the other is a typo that looks set.
+    const names = [
+      ...Object.keys(app.configVars ?? {}).map((name) => ({ name, path: ["configVars", name] })),
+      ...(app.sensitiveConfigVars ?? []).map((name, index) => ({ name, path: ["sensitiveConfigVars", index] })),
+    ];
+    names.forEach(({ name, path }, index) => {
+      const other = names.slice(0, index).find((n) => n.name !== name && n.name.toUpperCase() === name.toUpperCase());
+      if (other !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `"${name}" differs from the config var "${other.name}" only in case: Heroku would set both, and the app reads one of them`,
+        });
+    });
+    // Each is a construct of its own, named after it: a repeat would be two resources with one name.
+    noRepeats(app.formation, (p) => p.type, ctx, ["formation"], "process type");
+    noRepeats(app.addons ?? [], (a) => addonService(a.plan), ctx, ["addons"], "add-on service");
+    noRepeats(app.customDomains ?? [], (d) => d, ctx, ["customDomains"], "custom domain");
+    noRepeats(app.sensitiveConfigVars ?? [], (v) => v, ctx, ["sensitiveConfigVars"], "secret config var");
+  })
+  .register(ITEM_KINDS, { noun: "heroku app", name: (i) => asString(i?.name) });
 export type HerokuAppSpec = Shape<typeof HerokuAppSpec>;
 
 /** The PSF's Heroku team and its apps. */

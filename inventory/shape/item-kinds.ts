@@ -79,9 +79,10 @@ export function locate(schema: z.core.$ZodType, input: unknown, path: readonly P
     const kind = ITEM_KINDS.get(unwrapped(at));
     if (kind === undefined) continue;
     const place = typeof step === "number" ? { list: path.slice(0, depth).map(String).join("."), index: step } : undefined;
-    found = kind.fieldsFromTop === true
-      ? { item: itemLabel(kind, asRecord(value), place), fields: path, value: input }
-      : { item: itemLabel(kind, asRecord(value), place), fields: path.slice(depth + 1), value };
+    found =
+      kind.fieldsFromTop === true
+        ? { item: itemLabel(kind, asRecord(value), place), fields: path, value: input }
+        : { item: itemLabel(kind, asRecord(value), place), fields: path.slice(depth + 1), value };
   }
   if (found === undefined) return { item: "estate", field: fieldPath(input, path) || "(the inventory)" };
   return { item: found.item, field: fieldPath(found.value, found.fields) || "(the item)" };

@@ -9,7 +9,13 @@ import { EstateInventory } from "./index";
 import { asRecord, locate } from "./item-kinds";
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: "a string", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "an object", record: "an object",
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object",
 };
 
 function describeValue(value: unknown): string {
@@ -30,7 +36,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `${input === undefined ? "is missing" : `${quote(input)} is not`} ${issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map(quote).join(", ")}`}`;
     case "invalid_union":
       if (issue.discriminator !== undefined) {
-        const options = ("options" in issue ? issue.options ?? [] : []).map(quote).join(", ");
+        const options = ("options" in issue ? (issue.options ?? []) : []).map(quote).join(", ");
         return input === undefined ? `is missing (one of ${options})` : `${quote(input)} is not one of ${options}`;
       }
       return `${quote(input)} is none of the forms the field takes`;
@@ -57,9 +63,10 @@ export function parseInventory(input: unknown, problems: ProblemList): EstateInv
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     // The discriminator's issue points at the union; the field is its discriminator.
-    const path = issue.code === "invalid_union" && issue.discriminator !== undefined && issue.path[issue.path.length - 1] !== issue.discriminator
-      ? [...issue.path, issue.discriminator]
-      : issue.path;
+    const path =
+      issue.code === "invalid_union" && issue.discriminator !== undefined && issue.path[issue.path.length - 1] !== issue.discriminator
+        ? [...issue.path, issue.discriminator]
+        : issue.path;
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const { item, field } = locate(EstateInventory, input, [...path, key]);

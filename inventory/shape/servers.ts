@@ -7,7 +7,18 @@ import { DIGITALOCEAN_DROPLET_SIZES, DIGITALOCEAN_REGIONS } from "../../provider
 import { firstAddress, formatAddress, hasHostBits, knownCidr, parseCidr, rangeContains } from "../../values/address-ranges";
 import { DOMAIN_NAME } from "../../values/dns-names";
 import {
-  datacenterKey, domainName, ipv4, matching, nonEmptyList, offeredProblem, ownerKey, roleName, slug, text, wholeNumber, type Shape,
+  datacenterKey,
+  domainName,
+  ipv4,
+  matching,
+  nonEmptyList,
+  offeredProblem,
+  ownerKey,
+  roleName,
+  slug,
+  text,
+  wholeNumber,
+  type Shape,
 } from "./blocks";
 import { asString, ITEM_KINDS } from "./item-kinds";
 import { PolicyException, policyExceptions } from "./policy-exceptions";
@@ -66,18 +77,20 @@ export type Protocol = Shape<typeof Protocol>;
  * An inclusive range of ports on one protocol; a single port has `from === to`. Checked as a whole, so that a single
  * port (`from` = `to`) out of bounds is one problem.
  */
-export const PortRange = z.strictObject({
-  protocol: Protocol,
-  from: z.number(),
-  to: z.number(),
-  /** What listens there, for readers of the inventory and of the firewall. */
-  service: text(),
-}).superRefine((port, ctx) => {
-  const label = `(${port.protocol} "${port.service}")`;
-  const outside = [...new Set([port.from, port.to])].filter((end) => !Number.isInteger(end) || end < 1 || end > 65535);
-  if (outside.length > 0) ctx.addIssue({ code: "custom", message: `port ${outside.join(" and ")} ${label} is outside 1-65535` });
-  else if (port.from > port.to) ctx.addIssue({ code: "custom", message: `port range ${port.from}-${port.to} ${label} is reversed` });
-});
+export const PortRange = z
+  .strictObject({
+    protocol: Protocol,
+    from: z.number(),
+    to: z.number(),
+    /** What listens there, for readers of the inventory and of the firewall. */
+    service: text(),
+  })
+  .superRefine((port, ctx) => {
+    const label = `(${port.protocol} "${port.service}")`;
+    const outside = [...new Set([port.from, port.to])].filter((end) => !Number.isInteger(end) || end < 1 || end > 65535);
+    if (outside.length > 0) ctx.addIssue({ code: "custom", message: `port ${outside.join(" and ")} ${label} is outside 1-65535` });
+    else if (port.from > port.to) ctx.addIssue({ code: "custom", message: `port range ${port.from}-${port.to} ${label} is reversed` });
+  });
 /** An inclusive range of ports on one protocol; a single port has `from === to`. */
 export type PortRange = Shape<typeof PortRange>;
 
@@ -118,25 +131,35 @@ export const Role = sourcedObject({
    * @default none
    */
   estatePortsAlsoFrom: z.array(OutsideSource).optional(),
-}).superRefine((r, ctx) => {
-  // A port in two entries is two firewall rules for one opening: a reader of one entry (a world-open port listed again
-  // as internal reads as closed to the world) or a change of one leaves the other. Each port is said once.
-  const lists = ["worldPorts", "internalPorts", "fastlyPorts", "estatePorts"] as const;
-  const seen: { field: string; port: { protocol: string; from: number; to: number; service: string } }[] = [];
-  for (const list of lists) {
-    (r[list] ?? []).forEach((port, index) => {
-      const earlier = seen.find(({ port: p }) => p.protocol === port.protocol && p.from <= port.to && port.from <= p.to);
-      const ports = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
-      if (earlier !== undefined) {
-        ctx.addIssue({ code: "custom", path: [list, index], message: `${port.protocol} ${ports} ("${port.service}") is listed twice in the role: ${earlier.field} ("${earlier.port.service}") has it already` });
-      }
-      seen.push({ field: `${list}[${index}]`, port });
-    });
-  }
-  if ((r.estatePortsAlsoFrom ?? []).length > 0 && (r.estatePorts ?? []).length === 0) {
-    ctx.addIssue({ code: "custom", path: ["estatePortsAlsoFrom"], message: "admits addresses to estate ports the role does not open (estatePorts is empty)" });
-  }
-}).register(ITEM_KINDS, { noun: "role", name: (i) => asString(i?.name) });
+})
+  .superRefine((r, ctx) => {
+    // A port in two entries is two firewall rules for one opening: a reader of one entry (a world-open port listed again
+    // as internal reads as closed to the world) or a change of one leaves the other. Each port is said once.
+    const lists = ["worldPorts", "internalPorts", "fastlyPorts", "estatePorts"] as const;
+    const seen: { field: string; port: { protocol: string; from: number; to: number; service: string } }[] = [];
+    for (const list of lists) {
+      (r[list] ?? []).forEach((port, index) => {
+        const earlier = seen.find(({ port: p }) => p.protocol === port.protocol && p.from <= port.to && port.from <= p.to);
+        const ports = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
+        if (earlier !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [list, index],
+            message: `${port.protocol} ${ports} ("${port.service}") is listed twice in the role: ${earlier.field} ("${earlier.port.service}") has it already`,
+          });
+        }
+        seen.push({ field: `${list}[${index}]`, port });
+      });
+    }
+    if ((r.estatePortsAlsoFrom ?? []).length > 0 && (r.estatePorts ?? []).length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["estatePortsAlsoFrom"],
+        message: "admits addresses to estate ports the role does not open (estatePorts is empty)",
+      });
+    }
+  })
+  .register(ITEM_KINDS, { noun: "role", name: (i) => asString(i?.name) });
 export type Role = Shape<typeof Role>;
 
 /**
@@ -227,27 +250,37 @@ export const Host = sourcedObject({
    * @default never renamed or moved
    */
   previously: HostPreviously.optional(),
-}).superRefine((h, ctx) => {
-  const before = h.previously;
-  if (before === undefined) return;
-  const renamed = before.name !== undefined && before.name !== h.name;
-  const moved = before.datacenter !== undefined && before.datacenter !== h.datacenter;
-  if (renamed && moved) {
-    ctx.addIssue({ code: "custom", path: ["previously"], message: "records both a rename and a move: the droplet keeps its state through one of them at a time, so make them two changes" });
-  } else if (!renamed && !moved) {
-    ctx.addIssue({ code: "custom", path: ["previously"], message: "records no earlier name or datacenter: give what the host had before" });
-  }
-}).register(ITEM_KINDS, {
-  noun: "host",
-  name: (i) => {
-    const [name, datacenter] = [asString(i?.name), asString(i?.datacenter)];
-    return name === undefined || datacenter === undefined ? undefined : hostKey({ name, datacenter });
-  },
-});
+})
+  .superRefine((h, ctx) => {
+    const before = h.previously;
+    if (before === undefined) return;
+    const renamed = before.name !== undefined && before.name !== h.name;
+    const moved = before.datacenter !== undefined && before.datacenter !== h.datacenter;
+    if (renamed && moved) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["previously"],
+        message: "records both a rename and a move: the droplet keeps its state through one of them at a time, so make them two changes",
+      });
+    } else if (!renamed && !moved) {
+      ctx.addIssue({ code: "custom", path: ["previously"], message: "records no earlier name or datacenter: give what the host had before" });
+    }
+  })
+  .register(ITEM_KINDS, {
+    noun: "host",
+    name: (i) => {
+      const [name, datacenter] = [asString(i?.name), asString(i?.datacenter)];
+      return name === undefined || datacenter === undefined ? undefined : hostKey({ name, datacenter });
+    },
+  });
 export type Host = Shape<typeof Host>;
 
 /** A host's name: a fully qualified domain name, or one label (a host the server list names without a domain). */
-const hostName = text((v) => (DOMAIN_NAME.test(v) || /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v) ? undefined : `"${v}" is neither a fully qualified domain name nor a host name (lower case)`));
+const hostName = text((v) =>
+  DOMAIN_NAME.test(v) || /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v)
+    ? undefined
+    : `"${v}" is neither a fully qualified domain name nor a host name (lower case)`,
+);
 
 /** A host outside every PSF datacenter: recorded with its owner; its name gets a record only in a managed zone. */
 export const ExternalHost = sourcedObject({

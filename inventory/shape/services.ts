@@ -33,7 +33,11 @@ export const ServiceCheck = z.discriminatedUnion("kind", [
   /** `https://<name><path>`, the certificate verified: what a browser would do; why the path, when it is not `/`. */
   z.strictObject({ kind: z.literal("https"), path: urlPath, reason: text().optional() }),
   /** `https://<name><path>` without verifying the certificate, which is self-signed on purpose (`reason`). */
-  z.strictObject({ kind: z.literal("https-self-signed"), path: urlPath, reason: text(undefined, "is empty: say why the certificate is not verified") }),
+  z.strictObject({
+    kind: z.literal("https-self-signed"),
+    path: urlPath,
+    reason: text(undefined, "is empty: say why the certificate is not verified"),
+  }),
   /** `http://<name><path>`: the names serve no HTTPS (`reason`). */
   z.strictObject({ kind: z.literal("http"), path: urlPath, reason: text(undefined, "is empty: say why the names are not checked over HTTPS") }),
   /** Not checked: nothing answers the web there, so a check would only alarm (`reason`). */
@@ -53,7 +57,8 @@ export const PublicService = sourcedObject({
   ttl: ttl.optional(),
   /** How Pingdom checks its names. @default `{ kind: "https", path: "/" }` */
   check: ServiceCheck.optional(),
-}).superRefine((service, ctx) => noRepeats(service.names, (n) => n, ctx, ["names"], "name"))
+})
+  .superRefine((service, ctx) => noRepeats(service.names, (n) => n, ctx, ["names"], "name"))
   .register(ITEM_KINDS, { noun: "service", name: (i) => asString(i?.key) });
 export type PublicService = Shape<typeof PublicService>;
 

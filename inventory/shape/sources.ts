@@ -10,7 +10,11 @@ export const Source = z.discriminatedUnion("kind", [
   /** The article the project was created from (`shared/seeds/psf-infrastructure-overview.md`), by section. */
   z.strictObject({ kind: z.literal("seed"), section: text() }),
   /** A file the PSF publishes: repository (`owner/name`) and path. */
-  z.strictObject({ kind: z.literal("public"), repository: matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "is not a repository's owner/name"), path: text() }),
+  z.strictObject({
+    kind: z.literal("public"),
+    repository: matching(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "is not a repository's owner/name"),
+    path: text(),
+  }),
   /** Nobody published it: the value is this project's choice or guess, to check when the live estate is adopted. */
   z.strictObject({ kind: z.literal("assumed"), reason: text(undefined, "is empty: an assumed value says why it was assumed") }),
 ]);
@@ -54,7 +58,8 @@ export function sourcedObject<S extends z.ZodRawShape>(shape: S) {
   return z.strictObject({ ...Sourced.shape, ...shape }).superRefine((item, ctx) => {
     for (const field of Object.keys((item as { fieldSources?: object }).fieldSources ?? {})) {
       const [topField = field] = field.split(".");
-      if (!fields.includes(topField)) ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
+      if (!fields.includes(topField))
+        ctx.addIssue({ code: "custom", path: ["fieldSources", field], message: `names no field of the item (its fields: ${fields.join(", ")})` });
     }
   });
 }

@@ -25,9 +25,17 @@ export const PREVENT_DESTROY: PolicyRule = {
     for (const type of types) {
       for (const entry of resourcesOfType(context, type)) {
         const droplet = type === "digitalocean_droplet" ? hostOf(context, entry) : undefined;
-        const why = droplet !== undefined ? (droplet.holdsData ? "its host holds data" : null) : protectionOf(type, { ...entry.body, lifecycle: undefined });
+        const why =
+          droplet !== undefined ? (droplet.holdsData ? "its host holds data" : null) : protectionOf(type, { ...entry.body, lifecycle: undefined });
         if (why === null || preventsDestroy(entry.body)) continue;
-        findings.push({ rule: "data.prevent-destroy", stack: entry.stack, address: entry.address, subject: droplet?.subject ?? { kind: "estate" }, cause: droplet?.cause ?? constructCause(entry.path), message: `${entry.path}: not prevent_destroy, though ${why}` });
+        findings.push({
+          rule: "data.prevent-destroy",
+          stack: entry.stack,
+          address: entry.address,
+          subject: droplet?.subject ?? { kind: "estate" },
+          cause: droplet?.cause ?? constructCause(entry.path),
+          message: `${entry.path}: not prevent_destroy, though ${why}`,
+        });
       }
     }
     return findings;
@@ -38,12 +46,22 @@ export const DROPLET_BACKUPS: PolicyRule = {
   id: "data.droplet-backups",
   rationale: "a droplet whose host holds data has DigitalOcean's backups on",
   severity: "error",
-  check: (context) => resourcesOfType(context, "digitalocean_droplet").flatMap((entry) => {
-    const host = hostOf(context, entry);
-    return host.holdsData && entry.body.backups !== true
-      ? [{ rule: "data.droplet-backups", stack: entry.stack, address: entry.address, subject: host.subject, cause: host.cause, message: `${entry.path}: ${String(entry.body.name)} holds data but has no backups` }]
-      : [];
-  }),
+  check: (context) =>
+    resourcesOfType(context, "digitalocean_droplet").flatMap((entry) => {
+      const host = hostOf(context, entry);
+      return host.holdsData && entry.body.backups !== true
+        ? [
+            {
+              rule: "data.droplet-backups",
+              stack: entry.stack,
+              address: entry.address,
+              subject: host.subject,
+              cause: host.cause,
+              message: `${entry.path}: ${String(entry.body.name)} holds data but has no backups`,
+            },
+          ]
+        : [];
+    }),
 };
 
 export const BUCKET_VERSIONING: PolicyRule = {
@@ -54,9 +72,24 @@ export const BUCKET_VERSIONING: PolicyRule = {
     const versionings = resourcesOfType(context, "aws_s3_bucket_versioning");
     return resourcesOfType(context, "aws_s3_bucket").flatMap((bucket) => {
       const references = [`\${${bucket.address}.id}`, `\${${bucket.address}.bucket}`, bucket.body.bucket];
-      const enabled = versionings.some((v) => v.stack === bucket.stack && references.includes(v.body.bucket)
-        && ((v.body.versioning_configuration as { status?: string } | undefined)?.status === "Enabled"));
-      return enabled ? [] : [{ rule: "data.bucket-versioning", stack: bucket.stack, address: bucket.address, subject: { kind: "estate" as const }, cause: constructCause(bucket.path), message: `${bucket.path}: bucket ${String(bucket.body.bucket)} has no versioning enabled` }];
+      const enabled = versionings.some(
+        (v) =>
+          v.stack === bucket.stack &&
+          references.includes(v.body.bucket) &&
+          (v.body.versioning_configuration as { status?: string } | undefined)?.status === "Enabled",
+      );
+      return enabled
+        ? []
+        : [
+            {
+              rule: "data.bucket-versioning",
+              stack: bucket.stack,
+              address: bucket.address,
+              subject: { kind: "estate" as const },
+              cause: constructCause(bucket.path),
+              message: `${bucket.path}: bucket ${String(bucket.body.bucket)} has no versioning enabled`,
+            },
+          ];
     });
   },
 };
@@ -66,19 +99,25 @@ const KMS_DELETION_WINDOW_DAYS = { min: 7, max: 30 };
 
 export const KMS_DELETION_WINDOW: PolicyRule = {
   id: "data.kms-deletion-window",
-  rationale: "a KMS key (DNSSEC, state) keeps the longest deletion window, time to cancel a deletion before the zones stop validating or the state cannot be read",
+  rationale:
+    "a KMS key (DNSSEC, state) keeps the longest deletion window, time to cancel a deletion before the zones stop validating or the state cannot be read",
   severity: "error",
-  check: (context) => resourcesOfType(context, "aws_kms_key").flatMap((key) => {
-    const days = key.body.deletion_window_in_days;
-    return days === KMS_DELETION_WINDOW_DAYS.max ? [] : [{
-      rule: "data.kms-deletion-window",
-      stack: key.stack,
-      address: key.address,
-      subject: { kind: "estate" as const },
-      cause: constructCause(key.path),
-      message: `${key.path}: deletion window is ${days === undefined ? "AWS's default" : `${String(days)} days`}, not the longest (${KMS_DELETION_WINDOW_DAYS.max} days; AWS allows ${KMS_DELETION_WINDOW_DAYS.min}-${KMS_DELETION_WINDOW_DAYS.max})`,
-    }];
-  }),
+  check: (context) =>
+    resourcesOfType(context, "aws_kms_key").flatMap((key) => {
+      const days = key.body.deletion_window_in_days;
+      return days === KMS_DELETION_WINDOW_DAYS.max
+        ? []
+        : [
+            {
+              rule: "data.kms-deletion-window",
+              stack: key.stack,
+              address: key.address,
+              subject: { kind: "estate" as const },
+              cause: constructCause(key.path),
+              message: `${key.path}: deletion window is ${days === undefined ? "AWS's default" : `${String(days)} days`}, not the longest (${KMS_DELETION_WINDOW_DAYS.max} days; AWS allows ${KMS_DELETION_WINDOW_DAYS.min}-${KMS_DELETION_WINDOW_DAYS.max})`,
+            },
+          ];
+    }),
 };
 
 export const DATA_RULES: readonly PolicyRule[] = [PREVENT_DESTROY, DROPLET_BACKUPS, BUCKET_VERSIONING, KMS_DELETION_WINDOW];

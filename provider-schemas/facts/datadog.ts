@@ -138,10 +138,35 @@ export const DATADOG_FACTS: ProviderFacts = {
     },
   },
   providerValueRules: [
-    rule("validate", { kind: "one-of", values: ["true", "false"], ignoreCase: true }, "datadog/provider.go", "validation.StringInSlice([true, false], ignoreCase)"),
-    rule("http_client_retry_enabled", { kind: "one-of", values: ["true", "false"], ignoreCase: true }, "datadog/provider.go", "validation.StringInSlice([true, false], ignoreCase)"),
-    rule("http_client_retry_backoff_multiplier", { kind: "number-range", min: 1, integer: true }, "datadog/provider.go", "inline ValidateDiagFunc: value <= 0 is an error"),
-    rule("http_client_retry_backoff_base", { kind: "number-range", min: 1, integer: true }, "datadog/provider.go", "inline ValidateDiagFunc: value <= 0 is an error"),
-    rule("http_client_retry_max_retries", { kind: "number-range", min: 1, max: 5, integer: true }, "datadog/provider.go", "inline ValidateDiagFunc: value <= 0 or > 5 is an error"),
+    rule(
+      "validate",
+      { kind: "one-of", values: ["true", "false"], ignoreCase: true },
+      "datadog/provider.go",
+      "validation.StringInSlice([true, false], ignoreCase)",
+    ),
+    rule(
+      "http_client_retry_enabled",
+      { kind: "one-of", values: ["true", "false"], ignoreCase: true },
+      "datadog/provider.go",
+      "validation.StringInSlice([true, false], ignoreCase)",
+    ),
+    rule(
+      "http_client_retry_backoff_multiplier",
+      { kind: "number-range", min: 1, integer: true },
+      "datadog/provider.go",
+      "inline ValidateDiagFunc: value <= 0 is an error",
+    ),
+    rule(
+      "http_client_retry_backoff_base",
+      { kind: "number-range", min: 1, integer: true },
+      "datadog/provider.go",
+      "inline ValidateDiagFunc: value <= 0 is an error",
+    ),
+    rule(
+      "http_client_retry_max_retries",
+      { kind: "number-range", min: 1, max: 5, integer: true },
+      "datadog/provider.go",
+      "inline ValidateDiagFunc: value <= 0 or > 5 is an error",
+    ),
   ],
 };

@@ -31,7 +31,11 @@ export const HEROKU_FACTS: ProviderFacts = {
         },
         {
           path: "name",
-          rule: { kind: "pattern", pattern: "^[a-zA-Z][A-Za-z0-9_-]+$", message: "invalid custom add-on name: a letter first, then letters, digits, underscores or dashes" },
+          rule: {
+            kind: "pattern",
+            pattern: "^[a-zA-Z][A-Za-z0-9_-]+$",
+            message: "invalid custom add-on name: a letter first, then letters, digits, underscores or dashes",
+          },
           source: `${HEROKU_REPO} heroku/resource_heroku_addon.go validateCustomAddonName: validation.StringMatch(^[a-zA-Z][A-Za-z0-9_-]+$)`,
         },
       ],
@@ -45,13 +49,7 @@ export const HEROKU_FACTS: ProviderFacts = {
     },
     heroku_app: {
       reachableAt: ["heroku_hostname", "web_url"],
-      forcesReplacement: [
-        "internal_routing",
-        "organization.name",
-        "organization.personal",
-        "region",
-        "space",
-      ],
+      forcesReplacement: ["internal_routing", "organization.name", "organization.personal", "region", "space"],
       importId: "{name}",
       valueRules: [
         {
@@ -78,11 +76,19 @@ export const HEROKU_FACTS: ProviderFacts = {
     heroku_pipeline: {
       forcesReplacement: ["owner.id", "owner.type"],
       importId: "<live pipeline id>",
-      discovery: { by: ["name"], list: "Heroku Platform API GET /pipelines: name", dataSource: { kind: "lookup", dataSource: "heroku_pipeline", arguments: { name: "{name}" } } },
+      discovery: {
+        by: ["name"],
+        list: "Heroku Platform API GET /pipelines: name",
+        dataSource: { kind: "lookup", dataSource: "heroku_pipeline", arguments: { name: "{name}" } },
+      },
       valueRules: [
         {
           path: "name",
-          rule: { kind: "pattern", pattern: "^[a-z][a-z0-9-]{2,29}$", message: "invalid pipeline name: a lowercase letter, then 2 to 29 lowercase letters, digits or dashes" },
+          rule: {
+            kind: "pattern",
+            pattern: "^[a-z][a-z0-9-]{2,29}$",
+            message: "invalid pipeline name: a lowercase letter, then 2 to 29 lowercase letters, digits or dashes",
+          },
           source: `${HEROKU_REPO} heroku/resource_heroku_pipeline.go name: validation.StringMatch(^[a-z][a-z0-9-]{2,29}$)`,
         },
         uuid("owner.id", "heroku/resource_heroku_pipeline.go"),
@@ -111,7 +117,11 @@ export const HEROKU_FACTS: ProviderFacts = {
   },
   dataSources: {
     heroku_pipeline: {
-      lists: { resource: "heroku_pipeline", matches: { name: "name" }, notFound: "the Platform API's 404 for GET /pipelines/{name}: no pipeline of that name" },
+      lists: {
+        resource: "heroku_pipeline",
+        matches: { name: "name" },
+        notFound: "the Platform API's 404 for GET /pipelines/{name}: no pipeline of that name",
+      },
       source: `${HEROKU_REPO} heroku/data_source_heroku_pipeline.go: name Required (PipelineInfo takes a name or an id); owner_id and owner_type computed; the API's error when there is none.`,
     },
     heroku_team: {

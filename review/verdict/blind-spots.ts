@@ -12,7 +12,8 @@ import type { Finding } from "./types";
 
 /** Worth a line in the report, never a reason to fail. */
 export interface Note {
-  readonly kind: "stack-added" | "remote-state-added" | "required-variable" | "not-planned" | "policy-warning" | "exception-requested" | "lifecycle-protects";
+  readonly kind:
+    "stack-added" | "remote-state-added" | "required-variable" | "not-planned" | "policy-warning" | "exception-requested" | "lifecycle-protects";
   readonly stack: string;
   readonly subject: string;
   readonly detail: string;
@@ -24,12 +25,24 @@ export interface DeployDifference {
   readonly detail: string;
 }
 
-export function judgeBlindSpots(base: Configurations, head: Configurations, departures: readonly StateDeparture[], deployDifferences: readonly DeployDifference[]): { findings: Finding[]; notes: Note[] } {
+export function judgeBlindSpots(
+  base: Configurations,
+  head: Configurations,
+  departures: readonly StateDeparture[],
+  deployDifferences: readonly DeployDifference[],
+): { findings: Finding[]; notes: Note[] } {
   const findings: Finding[] = [];
   const notes: Note[] = [];
   for (const [stack, configuration] of base) {
     if (head.has(stack)) continue;
-    findings.push({ class: "hiding", kind: "stack-removed", stack, subject: "stack", name: `stack ${stack}`, detail: `stack ${stack} is gone: the ${resources(configuration).length} resources in its state would be left unmanaged (neither destroyed nor planned), or its state orphaned if it was renamed` });
+    findings.push({
+      class: "hiding",
+      kind: "stack-removed",
+      stack,
+      subject: "stack",
+      name: `stack ${stack}`,
+      detail: `stack ${stack} is gone: the ${resources(configuration).length} resources in its state would be left unmanaged (neither destroyed nor planned), or its state orphaned if it was renamed`,
+    });
   }
   for (const [stack, after] of head) {
     const before = base.get(stack);
@@ -41,18 +54,37 @@ export function judgeBlindSpots(base: Configurations, head: Configurations, depa
     const b = section(after, "provider");
     for (const name of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
       if (stableStringify(a[name] ?? null) === stableStringify(b[name] ?? null)) continue;
-      findings.push({ class: "hiding", kind: "provider-changed", stack, subject: `provider.${name}`, name: `provider ${name}`, detail: `the ${name} provider's configuration changes (${stableStringify(a[name] ?? null)} → ${stableStringify(b[name] ?? null)}): Terraform would look for every resource of the stack where the new configuration points, which no offline plan can show` });
+      findings.push({
+        class: "hiding",
+        kind: "provider-changed",
+        stack,
+        subject: `provider.${name}`,
+        name: `provider ${name}`,
+        detail: `the ${name} provider's configuration changes (${stableStringify(a[name] ?? null)} → ${stableStringify(b[name] ?? null)}): Terraform would look for every resource of the stack where the new configuration points, which no offline plan can show`,
+      });
     }
     const reads = section(section(after, "data"), "terraform_remote_state");
     const readBefore = section(section(before, "data"), "terraform_remote_state");
-    for (const name of Object.keys(reads).filter((n) => readBefore[n] === undefined && !departures.some((d) => d.stack === stack && d.subject === `data.terraform_remote_state.${n}`))) {
-      notes.push({ kind: "remote-state-added", stack, subject: `data.terraform_remote_state.${name}`, detail: `now reads the state of stack ${name.replace(/^cross-stack-reference-input-/, "")}` });
+    for (const name of Object.keys(reads).filter(
+      (n) => readBefore[n] === undefined && !departures.some((d) => d.stack === stack && d.subject === `data.terraform_remote_state.${n}`),
+    )) {
+      notes.push({
+        kind: "remote-state-added",
+        stack,
+        subject: `data.terraform_remote_state.${name}`,
+        detail: `now reads the state of stack ${name.replace(/^cross-stack-reference-input-/, "")}`,
+      });
     }
     const required = (declaration: unknown): boolean => typeof declaration === "object" && declaration !== null && !("default" in declaration);
     const variablesBefore = section(before, "variable");
     for (const [name, declaration] of Object.entries(section(after, "variable"))) {
       if (required(declaration) && !(variablesBefore[name] !== undefined && required(variablesBefore[name]))) {
-        notes.push({ kind: "required-variable", stack, subject: `variable.${name}`, detail: `the operator must now supply var.${name} (TF_VAR_${name} or a *.tfvars file) to plan and apply ${stack}` });
+        notes.push({
+          kind: "required-variable",
+          stack,
+          subject: `variable.${name}`,
+          detail: `the operator must now supply var.${name} (TF_VAR_${name} or a *.tfvars file) to plan and apply ${stack}`,
+        });
       }
     }
   }
@@ -63,14 +95,23 @@ export function judgeBlindSpots(base: Configurations, head: Configurations, depa
       kind: remote ? "reads-outside-state" : "state-elsewhere",
       stack: departure.stack,
       subject: departure.subject,
-      name: remote ? `${departure.stack}'s read of ${departure.subject.replace(/^data\.terraform_remote_state\./, "")}` : `${departure.stack}'s state`,
+      name: remote
+        ? `${departure.stack}'s read of ${departure.subject.replace(/^data\.terraform_remote_state\./, "")}`
+        : `${departure.stack}'s state`,
       detail: remote
         ? `${departure.detail}: its outputs would decide values of this stack, and the review does not run it`
         : `${departure.detail}: a plan there starts from another state than the one reviewed`,
     });
   }
   for (const difference of deployDifferences) {
-    findings.push({ class: "hiding", kind: "deploy-differs", stack: difference.stack, subject: "synthesis", name: `${difference.stack} as deployed`, detail: difference.detail });
+    findings.push({
+      class: "hiding",
+      kind: "deploy-differs",
+      stack: difference.stack,
+      subject: "synthesis",
+      name: `${difference.stack} as deployed`,
+      detail: difference.detail,
+    });
   }
   return { findings, notes };
 }

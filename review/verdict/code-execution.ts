@@ -41,19 +41,42 @@ export function judgeCodeExecution(inputs: JudgeInputs, pinned: readonly PinnedP
   return findings;
 }
 
-function configurationExecution(stack: string, configuration: Configuration, base: Configuration | undefined, pinned: readonly PinnedProvider[]): Finding[] {
+function configurationExecution(
+  stack: string,
+  configuration: Configuration,
+  base: Configuration | undefined,
+  pinned: readonly PinnedProvider[],
+): Finding[] {
   const findings: Finding[] = [];
-  const found = (kind: string, subject: string, name: string, detail: string): void => void findings.push({ class: "code-execution", kind, stack, subject, name, detail });
+  const found = (kind: string, subject: string, name: string, detail: string): void =>
+    void findings.push({ class: "code-execution", kind, stack, subject, name, detail });
   for (const { address, type, body } of resources(configuration)) {
     const provisioners = Array.isArray(body["provisioner"]) ? body["provisioner"] : isRecord(body["provisioner"]) ? [body["provisioner"]] : [];
     for (const provisioner of provisioners.filter(isRecord)) {
       const kinds = Object.keys(provisioner).join(", ");
-      found("provisioner", address, address, `${address} declares a ${kinds} provisioner: Terraform runs it on whatever machine applies (never in a rehearsal or a review, which remove it)${typeof (provisioner["local-exec"] as Record<string, unknown> | undefined)?.["command"] === "string" ? `: ${String((provisioner["local-exec"] as Record<string, unknown>)["command"]).slice(0, 200)}` : ""}`);
+      found(
+        "provisioner",
+        address,
+        address,
+        `${address} declares a ${kinds} provisioner: Terraform runs it on whatever machine applies (never in a rehearsal or a review, which remove it)${typeof (provisioner["local-exec"] as Record<string, unknown> | undefined)?.["command"] === "string" ? `: ${String((provisioner["local-exec"] as Record<string, unknown>)["command"]).slice(0, 200)}` : ""}`,
+      );
     }
-    if (EXECUTION_TYPES.has(type)) found("execution-resource", address, address, `${address} is a ${type}, a resource that exists to run provisioners or trigger replacements; the estate has no use for one`);
+    if (EXECUTION_TYPES.has(type))
+      found(
+        "execution-resource",
+        address,
+        address,
+        `${address} is a ${type}, a resource that exists to run provisioners or trigger replacements; the estate has no use for one`,
+      );
   }
   const modules = section(configuration, "module");
-  for (const name of Object.keys(modules)) found("module", `module.${name}`, `module ${name}`, `module ${name} is downloaded from ${stableStringify((modules[name] as Record<string, unknown>)["source"] ?? null)} and run as configuration`);
+  for (const name of Object.keys(modules))
+    found(
+      "module",
+      `module.${name}`,
+      `module ${name}`,
+      `module ${name} is downloaded from ${stableStringify((modules[name] as Record<string, unknown>)["source"] ?? null)} and run as configuration`,
+    );
 
   const required = section(section(configuration, "terraform"), "required_providers");
   const before = section(section(base ?? {}, "terraform"), "required_providers");
@@ -63,9 +86,19 @@ function configurationExecution(stack: string, configuration: Configuration, bas
     const pin = pinned.find((p) => p.name === name);
     const subject = `provider.${name}`;
     if (pin === undefined || providerAddress(source) !== pin.address) {
-      found("provider-unpinned", subject, `provider ${name}`, `provider ${name} comes from ${providerAddress(source)}, which is not the pinned ${pin?.address ?? "set (provider-schemas/providers.json)"}: another plugin would run with the stack's credentials`);
+      found(
+        "provider-unpinned",
+        subject,
+        `provider ${name}`,
+        `provider ${name} comes from ${providerAddress(source)}, which is not the pinned ${pin?.address ?? "set (provider-schemas/providers.json)"}: another plugin would run with the stack's credentials`,
+      );
     } else if (version !== pin.constraint) {
-      found("provider-constraint", subject, `provider ${name}`, `provider ${name}'s version constraint is ${version}, not the pinned ${pin.constraint}${isRecord(before[name]) && before[name]["version"] !== version ? ` (was ${String(before[name]["version"])})` : ""}: Terraform may install a version nobody reviewed`);
+      found(
+        "provider-constraint",
+        subject,
+        `provider ${name}`,
+        `provider ${name}'s version constraint is ${version}, not the pinned ${pin.constraint}${isRecord(before[name]) && before[name]["version"] !== version ? ` (was ${String(before[name]["version"])})` : ""}: Terraform may install a version nobody reviewed`,
+      );
     }
   }
   const declared = new Set([...Object.keys(required), BUILT_IN_PROVIDER]);
@@ -73,14 +106,21 @@ function configurationExecution(stack: string, configuration: Configuration, bas
   for (const type of [...types].sort()) {
     // The type's first word (split gives one part at least: the whole type when it holds no `_`).
     const [provider = type] = type.split("_");
-    if (!declared.has(provider)) found("provider-unpinned", `provider.${provider}`, `provider ${provider}`, `${type} needs the provider ${provider}, which the stack does not pin: Terraform would install hashicorp/${provider}, a plugin nobody reviewed`);
+    if (!declared.has(provider))
+      found(
+        "provider-unpinned",
+        `provider.${provider}`,
+        `provider ${provider}`,
+        `${type} needs the provider ${provider}, which the stack does not pin: Terraform would install hashicorp/${provider}, a plugin nobody reviewed`,
+      );
   }
   return findings;
 }
 
 function buildFileChanges({ base, head }: BuildFiles): Finding[] {
   const findings: Finding[] = [];
-  const found = (file: BuildFile, detail: string): void => void findings.push({ class: "code-execution", kind: "build-changed", stack: "(all)", subject: file, name: file, detail });
+  const found = (file: BuildFile, detail: string): void =>
+    void findings.push({ class: "code-execution", kind: "build-changed", stack: "(all)", subject: file, name: file, detail });
   const json = (text: string | undefined): Record<string, unknown> => {
     try {
       const value = text === undefined ? {} : (JSON.parse(text) as unknown);
@@ -91,15 +131,22 @@ function buildFileChanges({ base, head }: BuildFiles): Finding[] {
   };
   const app = (text: string | undefined): unknown => json(text)["app"];
   if (stableStringify(app(base["cdktf.json"])) !== stableStringify(app(head["cdktf.json"]))) {
-    found("cdktf.json", `cdktf.json's app command changes (${stableStringify(app(base["cdktf.json"]) ?? null)} → ${stableStringify(app(head["cdktf.json"]) ?? null)}): it is what runs to synthesize the estate`);
+    found(
+      "cdktf.json",
+      `cdktf.json's app command changes (${stableStringify(app(base["cdktf.json"]) ?? null)} → ${stableStringify(app(head["cdktf.json"]) ?? null)}): it is what runs to synthesize the estate`,
+    );
   }
   for (const key of ["scripts", "dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides", "bundleDependencies"]) {
     const was = json(base["package.json"])[key];
     const now = json(head["package.json"])[key];
     if (stableStringify(was ?? null) === stableStringify(now ?? null)) continue;
     const keys = [...new Set([...Object.keys(isRecord(was) ? was : {}), ...Object.keys(isRecord(now) ? now : {})])]
-      .filter((k) => stableStringify((isRecord(was) ? was : {})[k] ?? null) !== stableStringify((isRecord(now) ? now : {})[k] ?? null)).sort();
-    found("package.json", `package.json's ${key} change${keys.length > 0 ? ` (${keys.map((k) => `${k}: ${stableStringify((isRecord(was) ? was : {})[k] ?? null)} → ${stableStringify((isRecord(now) ? now : {})[k] ?? null)}`).join("; ")})` : ""}: they decide what is installed and run`);
+      .filter((k) => stableStringify((isRecord(was) ? was : {})[k] ?? null) !== stableStringify((isRecord(now) ? now : {})[k] ?? null))
+      .sort();
+    found(
+      "package.json",
+      `package.json's ${key} change${keys.length > 0 ? ` (${keys.map((k) => `${k}: ${stableStringify((isRecord(was) ? was : {})[k] ?? null)} → ${stableStringify((isRecord(now) ? now : {})[k] ?? null)}`).join("; ")})` : ""}: they decide what is installed and run`,
+    );
   }
   if ((base["package-lock.json"] ?? "") !== (head["package-lock.json"] ?? "")) {
     found("package-lock.json", "package-lock.json changes: the exact packages (and their install scripts) that CI and every deploy install change");

@@ -53,14 +53,17 @@ export interface SpfTerm {
 export function spfTerms(text: string): SpfTerm[] | undefined {
   const words = text.trim().split(/\s+/);
   if (words[0]?.toLowerCase() !== "v=spf1") return undefined;
-  return words.slice(1).filter((w) => w !== "").map((word) => {
-    const qualifier = /^[+\-~?]/.test(word) ? (word[0] as SpfTerm["qualifier"]) : "+";
-    const bare = /^[+\-~?]/.test(word) ? word.slice(1) : word;
-    const match = /^([a-z0-9]+)(?:[:=](.*))?$/i.exec(bare);
-    const mechanism = (match?.[1] ?? bare).toLowerCase();
-    const argument = match?.[2];
-    return { qualifier, mechanism, ...(argument !== undefined && argument !== "" ? { argument } : {}), text: word.toLowerCase() };
-  });
+  return words
+    .slice(1)
+    .filter((w) => w !== "")
+    .map((word) => {
+      const qualifier = /^[+\-~?]/.test(word) ? (word[0] as SpfTerm["qualifier"]) : "+";
+      const bare = /^[+\-~?]/.test(word) ? word.slice(1) : word;
+      const match = /^([a-z0-9]+)(?:[:=](.*))?$/i.exec(bare);
+      const mechanism = (match?.[1] ?? bare).toLowerCase();
+      const argument = match?.[2];
+      return { qualifier, mechanism, ...(argument !== undefined && argument !== "" ? { argument } : {}), text: word.toLowerCase() };
+    });
 }
 
 /** How much the `all` of an SPF policy lets through: fail 0, softfail 1, neutral 2 (also when there is no `all`), pass 3. */
@@ -113,14 +116,19 @@ export function policyGrants(text: string): PolicyGrant[] | undefined {
   if (!isRecord(document)) return undefined;
   const statements = Array.isArray(document["Statement"]) ? document["Statement"] : isRecord(document["Statement"]) ? [document["Statement"]] : [];
   const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
-  return statements.filter(isRecord).filter((s) => s["Effect"] === "Allow").flatMap((s) => {
-    const statement = JSON.stringify(s);
-    const actions = list(s["Action"]);
-    const principal = s["Principal"];
-    if (principal === "*") return [{ principalType: "*", principal: "*", actions, statement }];
-    if (!isRecord(principal)) return [];
-    return Object.entries(principal).flatMap(([type, ids]) => list(ids).map((id) => ({ principalType: id === "*" ? "*" : type, principal: id, actions, statement })));
-  });
+  return statements
+    .filter(isRecord)
+    .filter((s) => s["Effect"] === "Allow")
+    .flatMap((s) => {
+      const statement = JSON.stringify(s);
+      const actions = list(s["Action"]);
+      const principal = s["Principal"];
+      if (principal === "*") return [{ principalType: "*", principal: "*", actions, statement }];
+      if (!isRecord(principal)) return [];
+      return Object.entries(principal).flatMap(([type, ids]) =>
+        list(ids).map((id) => ({ principalType: id === "*" ? "*" : type, principal: id, actions, statement })),
+      );
+    });
 }
 
 /** The account of an AWS principal (`arn:aws:iam::123456789012:root`, `123456789012`), or undefined. */

@@ -39,7 +39,8 @@ function finding(change: PlannedChange, kind: string, detail: string): Finding {
 }
 
 const blocks = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
 
 /** Ports of one protocol, `from` to `to` (icmp has the one interval 0-0). */
 interface Ports {
@@ -78,7 +79,8 @@ function wideOpenPorts(rules: readonly Record<string, unknown>[]): { ports: Port
       if (!isWideOpen(exposure)) continue;
       const why = describeExposure(exposure);
       const last = out[out.length - 1];
-      if (last !== undefined && last.ports.protocol === protocol && last.ports.to + 1 === from && last.why === why) out[out.length - 1] = { ports: { protocol, from: last.ports.from, to }, why };
+      if (last !== undefined && last.ports.protocol === protocol && last.ports.to + 1 === from && last.why === why)
+        out[out.length - 1] = { ports: { protocol, from: last.ports.from, to }, why };
       else out.push({ ports: { protocol, from, to }, why });
     }
   }
@@ -90,10 +92,11 @@ function newlyOpen(after: readonly { ports: Ports; why: string }[], before: read
   return after.flatMap(({ ports, why }) => {
     let pieces: Ports[] = [ports];
     for (const old of before.map((b) => b.ports).filter((b) => b.protocol === ports.protocol)) {
-      pieces = pieces.flatMap((p) => (old.to < p.from || old.from > p.to ? [p] : [
-        ...(old.from > p.from ? [{ ...p, to: old.from - 1 }] : []),
-        ...(old.to < p.to ? [{ ...p, from: old.to + 1 }] : []),
-      ]));
+      pieces = pieces.flatMap((p) =>
+        old.to < p.from || old.from > p.to
+          ? [p]
+          : [...(old.from > p.from ? [{ ...p, to: old.from - 1 }] : []), ...(old.to < p.to ? [{ ...p, from: old.to + 1 }] : [])],
+      );
     }
     return pieces.map((p) => ({ ports: p, why }));
   });
@@ -103,26 +106,50 @@ const describePorts = (p: Ports): string => (p.protocol === "icmp" ? "icmp" : `$
 
 function firewallExposure(change: PlannedChange, inputs: JudgeInputs): Finding[] {
   const rules = (side: unknown): Record<string, unknown>[] => blocks(isRecord(side) ? side["inbound_rule"] : undefined);
-  const findings = newlyOpen(wideOpenPorts(rules(change.after)), wideOpenPorts(rules(change.before)))
-    .map(({ ports, why }) => finding(change, "opens-wide", `firewall ${recognizableName(change)} now admits ${describePorts(ports)} from more than a /8 of the internet (${why})`));
+  const findings = newlyOpen(wideOpenPorts(rules(change.after)), wideOpenPorts(rules(change.before))).map(({ ports, why }) =>
+    finding(
+      change,
+      "opens-wide",
+      `firewall ${recognizableName(change)} now admits ${describePorts(ports)} from more than a /8 of the internet (${why})`,
+    ),
+  );
   const unknown = isRecord(change.afterUnknown) ? change.afterUnknown["inbound_rule"] : undefined;
   if (JSON.stringify(unknown ?? false).includes("true")) {
     const configuration = inputs.head.get(change.stack);
     const body = resources(configuration).find((r) => r.address === change.address.replace(/\[[^\]]*\]$/, ""))?.body;
-    const sources = blocks(body?.["inbound_rule"]).flatMap((r) => strings(r["source_addresses"])).filter((s) => s.includes("${")).map((s) => spelledOut(s, configuration));
+    const sources = blocks(body?.["inbound_rule"])
+      .flatMap((r) => strings(r["source_addresses"]))
+      .filter((s) => s.includes("${"))
+      .map((s) => spelledOut(s, configuration));
     const opaque = sources.filter((s) => !isEstateReference(s));
-    if (opaque.length > 0) findings.push(finding(change, "sources-unknown", `firewall ${recognizableName(change)} admits sources unknown until apply (${opaque.join(", ")}): how much of the internet they cover cannot be seen`));
+    if (opaque.length > 0)
+      findings.push(
+        finding(
+          change,
+          "sources-unknown",
+          `firewall ${recognizableName(change)} admits sources unknown until apply (${opaque.join(", ")}): how much of the internet they cover cannot be seen`,
+        ),
+      );
   }
   return findings;
 }
 
 function databaseExposure(change: PlannedChange): Finding[] {
-  const ranges = (side: unknown): string[] => blocks(isRecord(side) ? side["rule"] : undefined).filter((r) => r["type"] === "ip_addr").map((r) => String(r["value"]));
+  const ranges = (side: unknown): string[] =>
+    blocks(isRecord(side) ? side["rule"] : undefined)
+      .filter((r) => r["type"] === "ip_addr")
+      .map((r) => String(r["value"]));
   const before = ranges(change.before);
   const after = ranges(change.after);
   const now = exposureOf(after);
   return isWideOpen(now) && !isWideOpen(exposureOf(before))
-    ? [finding(change, "opens-wide", `the database cluster now admits more than a /8 of the internet (${describeExposure(now)}; added ${after.filter((r) => !before.includes(r)).join(", ")})`)]
+    ? [
+        finding(
+          change,
+          "opens-wide",
+          `the database cluster now admits more than a /8 of the internet (${describeExposure(now)}; added ${after.filter((r) => !before.includes(r)).join(", ")})`,
+        ),
+      ]
     : [];
 }
 
@@ -136,7 +163,9 @@ function logDestinations(change: PlannedChange, side: unknown): Map<string, stri
   }
   for (const [key, list] of Object.entries(side).filter(([k]) => k.startsWith("logging_"))) {
     for (const block of blocks(list)) {
-      const where = ["address", "url", "brokers", "bucket_name", "topic", "dataset", "project_id", "region"].map((k) => block[k]).find((v) => typeof v === "string" && v !== "");
+      const where = ["address", "url", "brokers", "bucket_name", "topic", "dataset", "project_id", "region"]
+        .map((k) => block[k])
+        .find((v) => typeof v === "string" && v !== "");
       if (typeof where === "string") out.set(`${key.slice("logging_".length)} ${where}`, urlHost(where) ?? where);
     }
   }
@@ -147,27 +176,49 @@ function logDestinations(change: PlannedChange, side: unknown): Map<string, stri
 function baseLogDestinations(change: PlannedChange, inputs: JudgeInputs): Set<string> {
   const known = new Set(logDestinations(change, change.before).keys());
   for (const configuration of inputs.base.values()) {
-    for (const { type, body } of resources(configuration)) if (type === change.type) for (const key of logDestinations(change, body).keys()) known.add(key);
+    for (const { type, body } of resources(configuration))
+      if (type === change.type) for (const key of logDestinations(change, body).keys()) known.add(key);
   }
   return known;
 }
 
 function logExposure(change: PlannedChange, inputs: JudgeInputs): Finding[] {
   const before = baseLogDestinations(change, inputs);
-  return [...logDestinations(change, change.after)].filter(([key, host]) => !before.has(key) && !inputs.ownership.ownsDestination(host))
-    .map(([key]) => finding(change, "logs-outside", `${recognizableName(change)} now sends its logs (client addresses among them) to ${key}, which the estate does not own`));
+  return [...logDestinations(change, change.after)]
+    .filter(([key, host]) => !before.has(key) && !inputs.ownership.ownsDestination(host))
+    .map(([key]) =>
+      finding(
+        change,
+        "logs-outside",
+        `${recognizableName(change)} now sends its logs (client addresses among them) to ${key}, which the estate does not own`,
+      ),
+    );
 }
 
 function outputExposure({ outputChanges, base, head }: JudgeInputs): Finding[] {
   const findings: Finding[] = outputChanges
     .filter((o) => o.action !== "delete" && o.beforeSensitive && !o.afterSensitive)
-    .map((o) => ({ class: "exposure", kind: "output-unmasked", stack: o.stack, subject: `output.${o.name}`, name: `output ${o.name}`, detail: `output ${o.name} was sensitive and is now shown in every plan and state read` }));
+    .map((o) => ({
+      class: "exposure",
+      kind: "output-unmasked",
+      stack: o.stack,
+      subject: `output.${o.name}`,
+      name: `output ${o.name}`,
+      detail: `output ${o.name} was sensitive and is now shown in every plan and state read`,
+    }));
   for (const [stack, configuration] of head) {
     const before = JSON.stringify(base.get(stack) ?? {});
     for (const [name, output] of Object.entries(section(configuration, "output"))) {
       const text = JSON.stringify(output);
       if (/\bnonsensitive\(/.test(text) && !before.includes(text)) {
-        findings.push({ class: "exposure", kind: "output-unmasked", stack, subject: `output.${name}`, name: `output ${name}`, detail: `output ${name} unmasks a sensitive value with nonsensitive(): it is shown in every plan and state read` });
+        findings.push({
+          class: "exposure",
+          kind: "output-unmasked",
+          stack,
+          subject: `output.${name}`,
+          name: `output ${name}`,
+          detail: `output ${name} unmasks a sensitive value with nonsensitive(): it is shown in every plan and state read`,
+        });
       }
     }
   }
@@ -190,13 +241,15 @@ function secretExposure({ base, head }: JudgeInputs): Finding[] {
     for (const l of baseLiterals) known.add(l.text);
     const found: { path: string; text: string }[] = [];
     literals(stripMetadata(configuration), "", found);
-    return found.filter((l) => !known.has(l.text) && looksSecretValue(l.text)).map((l): Finding => ({
-      class: "exposure",
-      kind: "secret-in-configuration",
-      stack,
-      subject: l.path.split(".").slice(0, 3).join("."),
-      name: l.path.split(".").slice(1, 3).join("."),
-      detail: `${l.path} holds a value that looks like a credential (not shown): whatever is in the configuration is in the repository, every plan and the state; give it through a sensitive variable`,
-    }));
+    return found
+      .filter((l) => !known.has(l.text) && looksSecretValue(l.text))
+      .map((l): Finding => ({
+        class: "exposure",
+        kind: "secret-in-configuration",
+        stack,
+        subject: l.path.split(".").slice(0, 3).join("."),
+        name: l.path.split(".").slice(1, 3).join("."),
+        detail: `${l.path} holds a value that looks like a credential (not shown): whatever is in the configuration is in the repository, every plan and the state; give it through a sensitive variable`,
+      }));
   });
 }

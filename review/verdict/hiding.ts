@@ -37,9 +37,24 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
       const name = typeof body["name"] === "string" ? body["name"] : address;
       const was = before.get(address) ?? before.get(movedFrom.get(`${stack}\0${address}`)?.replace(/\[[^\]]*\]$/, "") ?? "");
       if (was === undefined) {
-        if (ignoresAll(now)) findings.push({ class: "hiding", kind: "lifecycle-ignores-all", stack, subject: address, name, detail: `new ${type} ${address} ignores every change (lifecycle.ignore_changes = all): no later plan shows what happens to it` });
+        if (ignoresAll(now))
+          findings.push({
+            class: "hiding",
+            kind: "lifecycle-ignores-all",
+            stack,
+            subject: address,
+            name,
+            detail: `new ${type} ${address} ignores every change (lifecycle.ignore_changes = all): no later plan shows what happens to it`,
+          });
         else if (Object.keys(now).length > 0 && !(known.get(type)?.has(stableStringify(now)) ?? false)) {
-          findings.push({ class: "hiding", kind: "lifecycle-new", stack, subject: address, name, detail: `new ${type} ${address} has a lifecycle no ${type} of the estate has (${stableStringify(now)})` });
+          findings.push({
+            class: "hiding",
+            kind: "lifecycle-new",
+            stack,
+            subject: address,
+            name,
+            detail: `new ${type} ${address} has a lifecycle no ${type} of the estate has (${stableStringify(now)})`,
+          });
         }
         continue;
       }
@@ -47,7 +62,9 @@ export const judgeHiding: Judge = ({ base, head, changes }) => {
       if (stableStringify(old) === stableStringify(now)) continue;
       // prevent_destroy turned on, and nothing else: stricter, hiding nothing (a note: lifecycleNotes).
       if (onlyProtects(old, now)) continue;
-      const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter((k) => stableStringify(old[k] ?? null) !== stableStringify(now[k] ?? null)).sort();
+      const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])]
+        .filter((k) => stableStringify(old[k] ?? null) !== stableStringify(now[k] ?? null))
+        .sort();
       const lost = preventsDestroy(was) && !preventsDestroy(body);
       findings.push({
         class: "hiding",
@@ -74,7 +91,14 @@ export function lifecycleNotes(base: Configurations, head: Configurations): Note
     return resources(configuration).flatMap(({ address, body }): Note[] => {
       const was = before.get(address);
       return was !== undefined && onlyProtects(lifecycleOf(was), lifecycleOf(body))
-        ? [{ kind: "lifecycle-protects", stack, subject: address, detail: `${address} gains lifecycle.prevent_destroy: Terraform will refuse to destroy it` }]
+        ? [
+            {
+              kind: "lifecycle-protects",
+              stack,
+              subject: address,
+              detail: `${address} gains lifecycle.prevent_destroy: Terraform will refuse to destroy it`,
+            },
+          ]
         : [];
     });
   });

@@ -77,7 +77,8 @@ export function judge(inputs: VerdictInputs): Verdict {
     const allowance = finding.class === "refusal" ? undefined : allowanceFor(inputs.allowances, finding.stack, finding.subject);
     dangers.push(allowance === undefined ? finding : { ...finding, allowedBy: allowance });
   }
-  const order = (d: Danger): string => `${d.allowedBy === undefined ? 0 : 1}\0${DANGER_CLASSES.indexOf(d.class)}\0${d.stack}\0${d.subject}\0${d.kind}`;
+  const order = (d: Danger): string =>
+    `${d.allowedBy === undefined ? 0 : 1}\0${DANGER_CLASSES.indexOf(d.class)}\0${d.stack}\0${d.subject}\0${d.kind}`;
   dangers.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { dangers, notes: [...inputs.notes, ...blind.notes, ...lifecycleNotes(inputs.base, inputs.head)] };
 }

@@ -99,10 +99,12 @@ export function ownership(facts: OwnedDestinations, objects: readonly KnownObjec
       }
     }
   }
-  const owners = new Set(facts.codeRepositories.flatMap((url) => {
-    const path = repositoryPath(url);
-    return path === undefined ? [] : [`${path.host}/${path.owner}`];
-  }));
+  const owners = new Set(
+    facts.codeRepositories.flatMap((url) => {
+      const path = repositoryPath(url);
+      return path === undefined ? [] : [`${path.host}/${path.owner}`];
+    }),
+  );
   const ownsName = (name: string): boolean => {
     const canonical = canonicalName(name);
     return names.has(canonical) || zones.some((zone) => isInZone(canonical, zone));

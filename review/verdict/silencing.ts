@@ -26,37 +26,47 @@ const SILENCED_BY_CREATE: Readonly<Record<string, string>> = {
   pagerduty_maintenance_window: "a PagerDuty maintenance window stops its services from paging",
 };
 
-export const judgeSilencing: Judge = ({ changes }) => changes.flatMap((change): Finding[] => {
-  const found = (kind: string, detail: string): Finding => ({ class: "silencing", kind, stack: change.stack, subject: change.address, name: recognizableName(change), detail });
-  if (change.action === "delete") {
-    const why = SILENCED_BY_DELETE[change.type];
-    return why === undefined ? [] : [found("alarm-removed", why)];
-  }
-  if (change.action === "forget") return [];
-  const muting = change.action === "create" ? SILENCED_BY_CREATE[change.type] : undefined;
-  if (muting !== undefined) return [found("alarm-muted", muting)];
-  const before = isRecord(change.before) ? change.before : {};
-  const after = isRecord(change.after) ? change.after : {};
-  switch (change.type) {
-    case "pingdom_check":
-      return pingdomSilencing(before, after, found);
-    case "datadog_monitor":
-      return monitorSilencing(before, after, found);
-    case "pagerduty_escalation_policy":
-      return escalationSilencing(before, after, found);
-    default:
-      return [];
-  }
-});
+export const judgeSilencing: Judge = ({ changes }) =>
+  changes.flatMap((change): Finding[] => {
+    const found = (kind: string, detail: string): Finding => ({
+      class: "silencing",
+      kind,
+      stack: change.stack,
+      subject: change.address,
+      name: recognizableName(change),
+      detail,
+    });
+    if (change.action === "delete") {
+      const why = SILENCED_BY_DELETE[change.type];
+      return why === undefined ? [] : [found("alarm-removed", why)];
+    }
+    if (change.action === "forget") return [];
+    const muting = change.action === "create" ? SILENCED_BY_CREATE[change.type] : undefined;
+    if (muting !== undefined) return [found("alarm-muted", muting)];
+    const before = isRecord(change.before) ? change.before : {};
+    const after = isRecord(change.after) ? change.after : {};
+    switch (change.type) {
+      case "pingdom_check":
+        return pingdomSilencing(before, after, found);
+      case "datadog_monitor":
+        return monitorSilencing(before, after, found);
+      case "pagerduty_escalation_policy":
+        return escalationSilencing(before, after, found);
+      default:
+        return [];
+    }
+  });
 
 type Found = (kind: string, detail: string) => Finding;
 
 function pingdomSilencing(before: Record<string, unknown>, after: Record<string, unknown>, found: Found): Finding[] {
   const findings: Finding[] = [];
-  if (after["paused"] === true && before["paused"] !== true) findings.push(found("check-paused", `the uptime check ${String(after["name"])} is paused: it no longer checks, so an outage pages nobody`));
+  if (after["paused"] === true && before["paused"] !== true)
+    findings.push(found("check-paused", `the uptime check ${String(after["name"])} is paused: it no longer checks, so an outage pages nobody`));
   const routes = (side: Record<string, unknown>): string[] => (Array.isArray(side["integrationids"]) ? side["integrationids"].map(String) : []);
   const lost = routes(before).filter((id) => !routes(after).includes(id));
-  if (lost.length > 0) findings.push(found("check-route-removed", `the uptime check ${String(after["name"])} no longer alerts integration ${lost.join(", ")}`));
+  if (lost.length > 0)
+    findings.push(found("check-route-removed", `the uptime check ${String(after["name"])} no longer alerts integration ${lost.join(", ")}`));
   return findings;
 }
 
@@ -73,7 +83,11 @@ function monitorSilencing(before: Record<string, unknown>, after: Record<string,
 /** Each level of an escalation policy: whom it pages, in order. */
 function levels(side: Record<string, unknown>): string[] {
   const rules = Array.isArray(side["rule"]) ? side["rule"].filter(isRecord) : [];
-  return rules.map((rule) => stableStringify((Array.isArray(rule["target"]) ? rule["target"].filter(isRecord) : []).map((t) => `${String(t["type"] ?? "")}:${String(t["id"] ?? "")}`).sort()));
+  return rules.map((rule) =>
+    stableStringify(
+      (Array.isArray(rule["target"]) ? rule["target"].filter(isRecord) : []).map((t) => `${String(t["type"] ?? "")}:${String(t["id"] ?? "")}`).sort(),
+    ),
+  );
 }
 
 function escalationSilencing(before: Record<string, unknown>, after: Record<string, unknown>, found: Found): Finding[] {
@@ -83,10 +97,11 @@ function escalationSilencing(before: Record<string, unknown>, after: Record<stri
   if (was.length === 0 || stableStringify(was) === stableStringify(now.slice(0, was.length))) return [];
   const targets = (list: string[]): string[] => list.flatMap((l) => JSON.parse(l) as string[]);
   const lostTargets = targets(was).filter((t) => !targets(now).includes(t));
-  const detail = now.length < was.length
-    ? `the escalation policy ${String(after["name"])} goes from ${was.length} levels to ${now.length}: whoever was on the removed level is no longer paged`
-    : lostTargets.length > 0
-      ? `the escalation policy ${String(after["name"])} no longer pages ${lostTargets.join(", ")}`
-      : `the escalation policy ${String(after["name"])} pages its levels in another order`;
+  const detail =
+    now.length < was.length
+      ? `the escalation policy ${String(after["name"])} goes from ${was.length} levels to ${now.length}: whoever was on the removed level is no longer paged`
+      : lostTargets.length > 0
+        ? `the escalation policy ${String(after["name"])} no longer pages ${lostTargets.join(", ")}`
+        : `the escalation policy ${String(after["name"])} pages its levels in another order`;
   return [found(now.length < was.length || lostTargets.length > 0 ? "escalation-reduced" : "escalation-reordered", detail)];
 }

@@ -10,28 +10,41 @@ import { RESOURCE_TYPE_FACTS } from "../../provider-schemas/facts";
 import { resourceBody } from "../configuration";
 import { isRecord, stableStringify } from "../json";
 import type { PlannedChange } from "../terraform-plan";
-import { caaIssuers, isReadOnlyAction, namedHosts, policyGrants, principalAccount, recordTarget, SPF_ALL_NAMES, spfAllRank, spfTerms, txtText, type SpfTerm } from "./destinations";
+import {
+  caaIssuers,
+  isReadOnlyAction,
+  namedHosts,
+  policyGrants,
+  principalAccount,
+  recordTarget,
+  SPF_ALL_NAMES,
+  spfAllRank,
+  spfTerms,
+  txtText,
+  type SpfTerm,
+} from "./destinations";
 import { recognizableName } from "./names";
 import type { Ownership } from "./ownership";
 import type { Finding, Judge, JudgeInputs } from "./types";
 
-export const judgeTakeover: Judge = (inputs) => inputs.changes.flatMap((change) => {
-  if (change.action === "forget" || ((change.action === "move" || change.action === "import") && !change.updates)) return [];
-  switch (change.type) {
-    case "aws_route53_record":
-      return recordTakeover(change, inputs);
-    case "fastly_service_vcl":
-      return fastlyTakeover(change, inputs);
-    case "gandi_nameservers":
-    case "gandi_dnssec_key":
-      return registrarTakeover(change, inputs);
-    case "heroku_app":
-    case "heroku_build":
-      return codeTakeover(change, inputs.ownership);
-    default:
-      return policyTakeover(change, inputs.ownership);
-  }
-});
+export const judgeTakeover: Judge = (inputs) =>
+  inputs.changes.flatMap((change) => {
+    if (change.action === "forget" || ((change.action === "move" || change.action === "import") && !change.updates)) return [];
+    switch (change.type) {
+      case "aws_route53_record":
+        return recordTakeover(change, inputs);
+      case "fastly_service_vcl":
+        return fastlyTakeover(change, inputs);
+      case "gandi_nameservers":
+      case "gandi_dnssec_key":
+        return registrarTakeover(change, inputs);
+      case "heroku_app":
+      case "heroku_build":
+        return codeTakeover(change, inputs.ownership);
+      default:
+        return policyTakeover(change, inputs.ownership);
+    }
+  });
 
 function finding(change: PlannedChange, kind: string, detail: string): Finding {
   return { class: "takeover", kind, stack: change.stack, subject: change.address, name: recognizableName(change), detail };
@@ -50,7 +63,9 @@ function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: 
   const body = resourceBody(configuration, change.address);
   if (body === undefined) return false;
   const written = attribute(body as Record<string, unknown>);
-  const texts = (Array.isArray(written) ? written : [written]).map((v) => spelledOut(typeof v === "string" ? v : JSON.stringify(v ?? null), configuration));
+  const texts = (Array.isArray(written) ? written : [written]).map((v) =>
+    spelledOut(typeof v === "string" ? v : JSON.stringify(v ?? null), configuration),
+  );
   return texts.length > 0 && texts.every((t) => t.includes("${") && isEstateReference(t));
 }
 
@@ -64,14 +79,21 @@ function unknownIsEstate(change: PlannedChange, inputs: JudgeInputs, attribute: 
 export function isEstateReference(expression: string): boolean {
   if (namedHosts(expression).length > 0) return false;
   const reads = [...expression.matchAll(/(?<![\w.])(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)\.([a-z_][a-z0-9_]*)/g)];
-  return reads.length > 0 && reads.every(([, data, type = "", , attribute = ""]) => (data !== undefined
-    ? type === "terraform_remote_state" && attribute === "outputs"
-    : (RESOURCE_TYPE_FACTS[type]?.reachableAt ?? []).includes(attribute)));
+  return (
+    reads.length > 0 &&
+    reads.every(([, data, type = "", , attribute = ""]) =>
+      data !== undefined
+        ? type === "terraform_remote_state" && attribute === "outputs"
+        : (RESOURCE_TYPE_FACTS[type]?.reachableAt ?? []).includes(attribute),
+    )
+  );
 }
 
 function unknownAt(change: PlannedChange, key: string): boolean {
   const marks = values(change.afterUnknown)[key];
-  return marks === true || (Array.isArray(marks) && marks.some((m) => m === true)) || (isRecord(marks) && Object.values(marks).some((m) => m === true));
+  return (
+    marks === true || (Array.isArray(marks) && marks.some((m) => m === true)) || (isRecord(marks) && Object.values(marks).some((m) => m === true))
+  );
 }
 
 function recordTakeover(change: PlannedChange, inputs: JudgeInputs): Finding[] {
@@ -82,16 +104,35 @@ function recordTakeover(change: PlannedChange, inputs: JudgeInputs): Finding[] {
   const now = strings(after["records"]);
   const findings: Finding[] = [];
   if (change.action === "delete") {
-    if (type === "MX") findings.push(finding(change, "mail-removed", `${String(before["name"])}'s mail exchangers are removed: mail for the domain goes to whatever its address record points at, or bounces`));
+    if (type === "MX")
+      findings.push(
+        finding(
+          change,
+          "mail-removed",
+          `${String(before["name"])}'s mail exchangers are removed: mail for the domain goes to whatever its address record points at, or bounces`,
+        ),
+      );
     if (type === "NS") findings.push(finding(change, "delegation-removed", `the delegation of ${String(before["name"])} is removed`));
-    if (type === "CAA") findings.push(finding(change, "caa-removed", `${String(before["name"])} no longer says which certificate authorities may issue for it: any may`));
-    if (type === "TXT" && was.some((v) => spfTerms(txtText(v)) !== undefined)) findings.push(finding(change, "spf-removed", `${String(before["name"])}'s SPF policy is removed: receivers no longer refuse mail forged as the domain`));
+    if (type === "CAA")
+      findings.push(
+        finding(change, "caa-removed", `${String(before["name"])} no longer says which certificate authorities may issue for it: any may`),
+      );
+    if (type === "TXT" && was.some((v) => spfTerms(txtText(v)) !== undefined))
+      findings.push(
+        finding(change, "spf-removed", `${String(before["name"])}'s SPF policy is removed: receivers no longer refuse mail forged as the domain`),
+      );
     return findings;
   }
   const { ownership } = inputs;
   const name = String(after["name"] ?? "");
   if (unknownAt(change, "records") && !unknownIsEstate(change, inputs, (b) => b["records"])) {
-    findings.push(finding(change, "destination-unknown", `${name} ${type} points at values unknown until apply that are not the address of an object of the estate`));
+    findings.push(
+      finding(
+        change,
+        "destination-unknown",
+        `${name} ${type} points at values unknown until apply that are not the address of an object of the estate`,
+      ),
+    );
   }
   for (const value of now.filter((v) => !was.includes(v))) {
     const target = recordTarget(type, value);
@@ -100,16 +141,23 @@ function recordTakeover(change: PlannedChange, inputs: JudgeInputs): Finding[] {
     }
   }
   const aliasBefore = blocks(before["alias"]).map((a) => String(a["name"] ?? ""));
-  for (const alias of blocks(after["alias"]).map((a) => String(a["name"] ?? "")).filter((a) => a !== "" && !aliasBefore.includes(a))) {
-    if (!ownership.ownsName(alias)) findings.push(finding(change, "points-outside", `${name} ${type} is now an alias of ${alias}, which the estate does not own`));
+  for (const alias of blocks(after["alias"])
+    .map((a) => String(a["name"] ?? ""))
+    .filter((a) => a !== "" && !aliasBefore.includes(a))) {
+    if (!ownership.ownsName(alias))
+      findings.push(finding(change, "points-outside", `${name} ${type} is now an alias of ${alias}, which the estate does not own`));
   }
   if (unknownAt(change, "alias") && !unknownIsEstate(change, inputs, (b) => b["alias"])) {
-    findings.push(finding(change, "destination-unknown", `${name} ${type} is an alias of a target unknown until apply that is not an object of the estate`));
+    findings.push(
+      finding(change, "destination-unknown", `${name} ${type} is an alias of a target unknown until apply that is not an object of the estate`),
+    );
   }
   if (type === "CAA") {
     const had = caaIssuers(was);
     for (const issuer of caaIssuers(now).filter((i) => !had.includes(i) && !ownership.ownsIssuer(i))) {
-      findings.push(finding(change, "caa-issuer-added", `${name} now lets ${issuer} issue certificates for it, a certificate authority the estate does not use`));
+      findings.push(
+        finding(change, "caa-issuer-added", `${name} now lets ${issuer} issue certificates for it, a certificate authority the estate does not use`),
+      );
     }
   }
   if (type === "TXT") findings.push(...spfTakeover(change, name, was, now, ownership));
@@ -125,11 +173,20 @@ function spfTakeover(change: PlannedChange, name: string, was: readonly string[]
   const rankBefore = before === undefined ? 1 : spfAllRank(before);
   const rankAfter = spfAllRank(after);
   if (rankAfter > rankBefore) {
-    findings.push(finding(change, "spf-loosened", `${name}'s SPF policy ends in ${SPF_ALL_NAMES[rankAfter]} where it ${before === undefined ? "would at most soft-fail" : `ended in ${SPF_ALL_NAMES[rankBefore]}`}: more senders may send mail as the domain`));
+    findings.push(
+      finding(
+        change,
+        "spf-loosened",
+        `${name}'s SPF policy ends in ${SPF_ALL_NAMES[rankAfter]} where it ${before === undefined ? "would at most soft-fail" : `ended in ${SPF_ALL_NAMES[rankBefore]}`}: more senders may send mail as the domain`,
+      ),
+    );
   }
   const had = new Set((before ?? []).map((t) => t.text));
   for (const term of after.filter((t) => !had.has(t.text) && t.qualifier !== "-" && t.mechanism !== "all" && t.mechanism !== "exp")) {
-    if (!spfTermOwned(term, ownership)) findings.push(finding(change, "spf-loosened", `${name}'s SPF policy now lets ${term.text} send mail as the domain, which the estate does not own`));
+    if (!spfTermOwned(term, ownership))
+      findings.push(
+        finding(change, "spf-loosened", `${name}'s SPF policy now lets ${term.text} send mail as the domain, which the estate does not own`),
+      );
   }
   return findings;
 }
@@ -157,19 +214,41 @@ function fastlyTakeover(change: PlannedChange, inputs: JudgeInputs): Finding[] {
   for (const backend of blocks(after["backend"])) {
     const address = typeof backend["address"] === "string" ? backend["address"] : undefined;
     if (address === undefined || hadAddresses.has(address)) continue;
-    if (!ownership.ownsDestination(address)) findings.push(finding(change, "backend-outside", `Fastly service ${service}'s backend ${String(backend["name"])} now fetches from ${address}, which the estate does not own`));
+    if (!ownership.ownsDestination(address))
+      findings.push(
+        finding(
+          change,
+          "backend-outside",
+          `Fastly service ${service}'s backend ${String(backend["name"])} now fetches from ${address}, which the estate does not own`,
+        ),
+      );
   }
-  if (unknownAt(change, "backend") && !unknownIsEstate(change, inputs, (b) => (blocks(b["backend"]).map((x) => x["address"])))) {
-    findings.push(finding(change, "destination-unknown", `Fastly service ${service} fetches from a backend address unknown until apply that is not an object of the estate`));
+  if (unknownAt(change, "backend") && !unknownIsEstate(change, inputs, (b) => blocks(b["backend"]).map((x) => x["address"]))) {
+    findings.push(
+      finding(
+        change,
+        "destination-unknown",
+        `Fastly service ${service} fetches from a backend address unknown until apply that is not an object of the estate`,
+      ),
+    );
   }
-  const redirects = (side: Record<string, unknown>): Map<string, string> => new Map(blocks(side["header"])
-    .filter((h) => /(^|\.)http\.(location|refresh)$/i.test(String(h["destination"] ?? "")))
-    .map((h) => [String(h["name"]), String(h["source"] ?? "")]));
+  const redirects = (side: Record<string, unknown>): Map<string, string> =>
+    new Map(
+      blocks(side["header"])
+        .filter((h) => /(^|\.)http\.(location|refresh)$/i.test(String(h["destination"] ?? "")))
+        .map((h) => [String(h["name"]), String(h["source"] ?? "")]),
+    );
   const hadRedirects = redirects(before);
   for (const [name, source] of redirects(after)) {
     if (hadRedirects.get(name) === source) continue;
     for (const host of namedHosts(source).filter((h) => !ownership.ownsName(h))) {
-      findings.push(finding(change, "redirect-outside", `Fastly service ${service}'s header "${name}" now sends people to ${host}, which the estate does not own`));
+      findings.push(
+        finding(
+          change,
+          "redirect-outside",
+          `Fastly service ${service}'s header "${name}" now sends people to ${host}, which the estate does not own`,
+        ),
+      );
     }
   }
   for (const kind of ["snippet", "dynamicsnippet", "vcl"] as const) {
@@ -179,7 +258,13 @@ function fastlyTakeover(change: PlannedChange, inputs: JudgeInputs): Finding[] {
       if (had.get(String(snippet["name"])) === content) continue;
       const before = new Set(namedHosts(had.get(String(snippet["name"])) ?? ""));
       for (const host of namedHosts(content).filter((h) => !before.has(h) && !ownership.ownsName(h))) {
-        findings.push(finding(change, "vcl-outside", `Fastly service ${service}'s ${kind === "vcl" ? "VCL" : "VCL snippet"} "${String(snippet["name"])}" now names ${host}, which the estate does not own`));
+        findings.push(
+          finding(
+            change,
+            "vcl-outside",
+            `Fastly service ${service}'s ${kind === "vcl" ? "VCL" : "VCL snippet"} "${String(snippet["name"])}" now names ${host}, which the estate does not own`,
+          ),
+        );
       }
     }
   }
@@ -193,17 +278,46 @@ function registrarTakeover(change: PlannedChange, inputs: JudgeInputs): Finding[
   if (change.type === "gandi_nameservers") {
     if (change.action === "create") {
       const outside = strings(after["nameservers"]).filter((ns) => !inputs.ownership.ownsName(ns));
-      if (unknownAt(change, "nameservers") && !unknownIsEstate(change, inputs, (b) => b["nameservers"])) return [finding(change, "registrar-nameservers-unknown", `${domain} is delegated to name servers unknown until apply that are not the estate's zone's`)];
-      return outside.length === 0 ? [] : [finding(change, "registrar-nameservers-outside", `${domain} is delegated to ${outside.join(", ")}, name servers the estate does not own`)];
+      if (unknownAt(change, "nameservers") && !unknownIsEstate(change, inputs, (b) => b["nameservers"]))
+        return [
+          finding(
+            change,
+            "registrar-nameservers-unknown",
+            `${domain} is delegated to name servers unknown until apply that are not the estate's zone's`,
+          ),
+        ];
+      return outside.length === 0
+        ? []
+        : [finding(change, "registrar-nameservers-outside", `${domain} is delegated to ${outside.join(", ")}, name servers the estate does not own`)];
     }
-    return [finding(change, "registrar-nameservers-changed", `the registrar's name servers for ${domain} change (${stableStringify(before["nameservers"] ?? null)} → ${change.action === "delete" ? "Gandi's own" : stableStringify(after["nameservers"] ?? "(known after apply)")}): whoever runs those servers answers for the whole domain`)];
+    return [
+      finding(
+        change,
+        "registrar-nameservers-changed",
+        `the registrar's name servers for ${domain} change (${stableStringify(before["nameservers"] ?? null)} → ${change.action === "delete" ? "Gandi's own" : stableStringify(after["nameservers"] ?? "(known after apply)")}): whoever runs those servers answers for the whole domain`,
+      ),
+    ];
   }
   if (change.action === "create") {
     const body = resourceBody(inputs.head.get(change.stack), change.address);
     const key = body?.["public_key"];
-    return typeof key === "string" && !key.includes("${") ? [finding(change, "registrar-dnssec-key-literal", `the registrar publishes for ${domain} a DNSSEC key written into the change, not the zone's own key-signing key`)] : [];
+    return typeof key === "string" && !key.includes("${")
+      ? [
+          finding(
+            change,
+            "registrar-dnssec-key-literal",
+            `the registrar publishes for ${domain} a DNSSEC key written into the change, not the zone's own key-signing key`,
+          ),
+        ]
+      : [];
   }
-  return [finding(change, "registrar-dnssec-key-changed", `the DNSSEC key the registrar publishes for ${domain} ${change.action === "delete" ? "is removed" : "changes"}: the domain's chain of trust ${change.action === "delete" ? "loses its anchor" : "moves to another key"}`)];
+  return [
+    finding(
+      change,
+      "registrar-dnssec-key-changed",
+      `the DNSSEC key the registrar publishes for ${domain} ${change.action === "delete" ? "is removed" : "changes"}: the domain's chain of trust ${change.action === "delete" ? "loses its anchor" : "moves to another key"}`,
+    ),
+  ];
 }
 
 function codeTakeover(change: PlannedChange, ownership: Ownership): Finding[] {
@@ -212,11 +326,18 @@ function codeTakeover(change: PlannedChange, ownership: Ownership): Finding[] {
   const after = values(change.after);
   if (change.type === "heroku_app") {
     const had = strings(before["buildpacks"]);
-    return strings(after["buildpacks"]).filter((b) => !had.includes(b) && !ownership.ownsBuildpack(b))
-      .map((b) => finding(change, "buildpack-outside", `Heroku app ${String(after["name"])} is now built with ${b}, a buildpack from outside the PSF`));
+    return strings(after["buildpacks"])
+      .filter((b) => !had.includes(b) && !ownership.ownsBuildpack(b))
+      .map((b) =>
+        finding(change, "buildpack-outside", `Heroku app ${String(after["name"])} is now built with ${b}, a buildpack from outside the PSF`),
+      );
   }
-  const urls = blocks(after["source"]).map((s) => String(s["url"] ?? "")).filter((u) => u !== "");
-  return urls.filter((u) => !ownership.ownsRepository(u)).map((u) => finding(change, "code-outside", `a Heroku build now deploys ${u}, code from outside the PSF's repositories`));
+  const urls = blocks(after["source"])
+    .map((s) => String(s["url"] ?? ""))
+    .filter((u) => u !== "");
+  return urls
+    .filter((u) => !ownership.ownsRepository(u))
+    .map((u) => finding(change, "code-outside", `a Heroku build now deploys ${u}, code from outside the PSF's repositories`));
 }
 
 /** Attributes that hold an IAM policy document as JSON text. */
@@ -231,16 +352,32 @@ function policyTakeover(change: PlannedChange, ownership: Ownership): Finding[] 
     if (!POLICY_ATTRIBUTE.test(attribute) || typeof value !== "string") continue;
     const grants = policyGrants(value);
     if (grants === undefined) continue;
-    const had = new Set((typeof before[attribute] === "string" ? policyGrants(before[attribute]) ?? [] : []).map((g) => `${g.principal}\0${g.statement}`));
+    const had = new Set(
+      (typeof before[attribute] === "string" ? (policyGrants(before[attribute]) ?? []) : []).map((g) => `${g.principal}\0${g.statement}`),
+    );
     for (const grant of grants.filter((g) => !had.has(`${g.principal}\0${g.statement}`))) {
       const actions = grant.actions.join(", ");
       if (grant.principalType === "*") {
-        if (!grant.actions.every(isReadOnlyAction)) findings.push(finding(change, "public-write", `${attribute} of ${recognizableName(change)} now lets anyone ${actions}`));
+        if (!grant.actions.every(isReadOnlyAction))
+          findings.push(finding(change, "public-write", `${attribute} of ${recognizableName(change)} now lets anyone ${actions}`));
       } else if (grant.principalType === "AWS") {
         const account = principalAccount(grant.principal);
-        if (account === undefined || !ownership.ownsAccount(account)) findings.push(finding(change, "outside-principal", `${attribute} of ${recognizableName(change)} now lets ${grant.principal}, outside the PSF's accounts, ${actions}`));
+        if (account === undefined || !ownership.ownsAccount(account))
+          findings.push(
+            finding(
+              change,
+              "outside-principal",
+              `${attribute} of ${recognizableName(change)} now lets ${grant.principal}, outside the PSF's accounts, ${actions}`,
+            ),
+          );
       } else if (grant.principalType !== "Service" || !/\.amazonaws\.com$/.test(grant.principal)) {
-        findings.push(finding(change, "outside-principal", `${attribute} of ${recognizableName(change)} now lets ${grant.principalType} ${grant.principal} ${actions}`));
+        findings.push(
+          finding(
+            change,
+            "outside-principal",
+            `${attribute} of ${recognizableName(change)} now lets ${grant.principalType} ${grant.principal} ${actions}`,
+          ),
+        );
       }
     }
   }

@@ -14,9 +14,21 @@ const scratchFolders = new Set<string>();
 
 /** Thrown when no scratch folder can be made: TMPDIR missing, not writable, or the disk full. */
 export class ScratchFolderError extends Error {
-  constructor(readonly folder: string, cause: unknown) {
+  constructor(
+    readonly folder: string,
+    cause: unknown,
+  ) {
     const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : "";
-    const why = code === "ENOSPC" ? "the disk is full" : code === "ENOENT" ? "it does not exist" : code === "ENOTDIR" ? "it is not a folder" : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "it is not writable" : (cause as Error).message;
+    const why =
+      code === "ENOSPC"
+        ? "the disk is full"
+        : code === "ENOENT"
+          ? "it does not exist"
+          : code === "ENOTDIR"
+            ? "it is not a folder"
+            : code === "EACCES" || code === "EPERM" || code === "EROFS"
+              ? "it is not writable"
+              : (cause as Error).message;
     super(`cannot make a scratch folder in ${folder} (${why}${code !== "" ? `, ${code}` : ""}): set TMPDIR to a writable folder with room`);
     this.name = "ScratchFolderError";
   }
@@ -88,7 +100,11 @@ export interface CommandOutcome {
  * Runs a command in a group of its own and collects what it prints. `timeoutMs` kills the group. A command that cannot
  * be started resolves with exit code 127 and the reason as its standard error.
  */
-export function runGroup(command: string, args: readonly string[], options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs?: number }): Promise<CommandOutcome> {
+export function runGroup(
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs?: number },
+): Promise<CommandOutcome> {
   return new Promise((resolve) => {
     const child = spawnGroup(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
@@ -104,7 +120,12 @@ export function runGroup(command: string, args: readonly string[], options: { re
       if (timer !== undefined) clearTimeout(timer);
       // Whatever the command left running in its group goes with it.
       killGroup(child);
-      resolve({ exitCode: code ?? 128, ...(signal !== null ? { signal } : {}), stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") });
+      resolve({
+        exitCode: code ?? 128,
+        ...(signal !== null ? { signal } : {}),
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      });
     });
   });
 }
@@ -130,13 +151,17 @@ function endEverything(): void {
 export function onInterrupt(command: string, status: number): () => void {
   const handler = (signal: NodeJS.Signals): void => {
     endEverything();
-    process.stderr.write(`${command}: interrupted by ${signal}; its processes are ended and its scratch folders removed (exit ${status}: it could not finish)\n`);
+    process.stderr.write(
+      `${command}: interrupted by ${signal}; its processes are ended and its scratch folders removed (exit ${status}: it could not finish)\n`,
+    );
     process.exit(status);
   };
   const crash = (error: unknown): void => {
     endEverything();
     const cause = diskFullCause(error) ?? `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-    process.stderr.write(`${command}: could not run: ${cause}\n${command}: its processes are ended and its scratch folders removed (exit ${status})\n`);
+    process.stderr.write(
+      `${command}: could not run: ${cause}\n${command}: its processes are ended and its scratch folders removed (exit ${status})\n`,
+    );
     process.exit(status);
   };
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -110,7 +110,10 @@ function manifestStack(manifest: Readonly<Record<string, ManifestStack>>, name: 
 
 /** Thrown when the stacks asked for are not all the estate's: a usage problem, so the rehearsal could not run. */
 export class UnknownStacksError extends Error {
-  constructor(readonly unknown: readonly string[], known: readonly string[]) {
+  constructor(
+    readonly unknown: readonly string[],
+    known: readonly string[],
+  ) {
     super(`no such stack: ${unknown.join(", ")} (the estate has ${[...known].sort().join(", ")})`);
     this.name = "UnknownStacksError";
   }
@@ -131,7 +134,12 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
   const scratch = makeScratch("psf-estate-rehearsal-");
   try {
     const outcome = await rehearseIn(scratch, terraform, options);
-    return { ...outcome, terraformVersion: terraform.version, seconds: (Date.now() - started) / 1000, ...(options.keepScratch === true ? { scratch } : {}) };
+    return {
+      ...outcome,
+      terraformVersion: terraform.version,
+      seconds: (Date.now() - started) / 1000,
+      ...(options.keepScratch === true ? { scratch } : {}),
+    };
   } finally {
     if (options.keepScratch === true) keepScratch(scratch);
     else removeScratch(scratch);
@@ -141,7 +149,13 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
 /** A stack's provisioners (`resource.<type>.<name>.provisioner`): commands a rehearsal must never run. */
 export function provisionersOf(configuration: unknown): string[] {
   const resources = (configuration as { resource?: Record<string, Record<string, Record<string, unknown>>> } | null)?.resource ?? {};
-  return Object.entries(resources).flatMap(([type, byName]) => Object.entries(byName ?? {}).filter(([, body]) => body?.["provisioner"] !== undefined).map(([name]) => `${type}.${name}`)).sort();
+  return Object.entries(resources)
+    .flatMap(([type, byName]) =>
+      Object.entries(byName ?? {})
+        .filter(([, body]) => body?.["provisioner"] !== undefined)
+        .map(([name]) => `${type}.${name}`),
+    )
+    .sort();
 }
 
 /** Why a failed command is the machinery's fault rather than the configuration's, or undefined. */
@@ -193,101 +207,133 @@ async function rehearseIn(
   }
 
   async function runStacks(states: StateServer): Promise<{ stacks: StackRehearsal[]; failures: RehearsalFailure[] }> {
-
-  const records = new Map<string, { plan?: string; summary?: string; planJson?: unknown; applied: boolean; converged?: boolean; state?: unknown; seconds: Partial<Record<RehearsalStep, number>> }>();
-  const stateFile = stateFileName;
-  if (options.stateFrom !== undefined) {
-    // Every state, the rehearsed stacks' and those they read without rehearsing them (a review leaves some out).
-    for (const file of readdirSync(options.stateFrom).filter((f) => /^terraform\..+\.tfstate$/.test(f))) cpSync(join(options.stateFrom, file), join(scratch, file));
-  }
-  const failed = new Set<string>();
-  const dir = (name: string): string => join(outdir, manifestStack(manifest, name).workingDirectory);
-  /** A stack's record, made when its rehearsal starts. */
-  const recordOf = (name: string) => {
-    const record = records.get(name);
-    if (record === undefined) throw new Error(`stack "${name}" has no rehearsal record: its rehearsal has not started`);
-    return record;
-  };
-
-  const step = async (name: string, which: RehearsalStep, args: string[]): Promise<CommandResult | undefined> => {
-    const record = recordOf(name);
-    const t0 = Date.now();
-    const result = await runTerraform(terraform.binary, args, dir(name), env);
-    const seconds = (Date.now() - t0) / 1000;
-    record.seconds[which] = seconds;
-    const ok = result.signal === undefined && (result.exitCode === 0 || (which === "converge" && result.exitCode === 2));
-    options.progress(`${name}: ${which} ${ok ? "done" : "FAILED"} (${seconds.toFixed(1)} s)`);
-    if (!ok) {
-      const tooling = toolingCause(result, twinExit);
-      failures.push({ stack: name, step: which, message: tooling === undefined ? terraformMessage(result) : `${tooling} during ${which} of ${name}`, ...(tooling !== undefined ? { tooling } : {}) });
-      failed.add(name);
-      return undefined;
+    const records = new Map<
+      string,
+      {
+        plan?: string;
+        summary?: string;
+        planJson?: unknown;
+        applied: boolean;
+        converged?: boolean;
+        state?: unknown;
+        seconds: Partial<Record<RehearsalStep, number>>;
+      }
+    >();
+    const stateFile = stateFileName;
+    if (options.stateFrom !== undefined) {
+      // Every state, the rehearsed stacks' and those they read without rehearsing them (a review leaves some out).
+      for (const file of readdirSync(options.stateFrom).filter((f) => /^terraform\..+\.tfstate$/.test(f)))
+        cpSync(join(options.stateFrom, file), join(scratch, file));
     }
-    return result;
-  };
+    const failed = new Set<string>();
+    const dir = (name: string): string => join(outdir, manifestStack(manifest, name).workingDirectory);
+    /** A stack's record, made when its rehearsal starts. */
+    const recordOf = (name: string) => {
+      const record = records.get(name);
+      if (record === undefined) throw new Error(`stack "${name}" has no rehearsal record: its rehearsal has not started`);
+      return record;
+    };
 
-  const converge = async (name: string): Promise<void> => {
-    const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
-    if (again === undefined) return;
-    const record = recordOf(name);
-    record.converged = again.exitCode === 0;
-    if (again.exitCode === 2) {
-      failures.push({ stack: name, step: "converge", message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}` });
-    }
-  };
-  const converging = !options.planOnly && options.converge !== false;
+    const step = async (name: string, which: RehearsalStep, args: string[]): Promise<CommandResult | undefined> => {
+      const record = recordOf(name);
+      const t0 = Date.now();
+      const result = await runTerraform(terraform.binary, args, dir(name), env);
+      const seconds = (Date.now() - t0) / 1000;
+      record.seconds[which] = seconds;
+      const ok = result.signal === undefined && (result.exitCode === 0 || (which === "converge" && result.exitCode === 2));
+      options.progress(`${name}: ${which} ${ok ? "done" : "FAILED"} (${seconds.toFixed(1)} s)`);
+      if (!ok) {
+        const tooling = toolingCause(result, twinExit);
+        failures.push({
+          stack: name,
+          step: which,
+          message: tooling === undefined ? terraformMessage(result) : `${tooling} during ${which} of ${name}`,
+          ...(tooling !== undefined ? { tooling } : {}),
+        });
+        failed.add(name);
+        return undefined;
+      }
+      return result;
+    };
 
-  /** Rehearses one stack up to its apply; resolves with its converge, to run once the stacks that read it may start. */
-  const rehearseStack = async (name: string): Promise<FollowUp | undefined> => {
-    records.set(name, { applied: false, seconds: {} });
-    const blockedBy = manifestStack(manifest, name).dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
-    if (blockedBy.length > 0) {
-      failures.push({ stack: name, step: "plan", blocked: true, message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
-      failed.add(name);
-      return undefined;
-    }
-    const configuration = JSON.parse(readFileSync(join(outdir, manifestStack(manifest, name).synthesizedStackPath), "utf8")) as { variable?: Record<string, VariableDeclaration> };
-    const provisioners = provisionersOf(configuration);
-    if (provisioners.length > 0) {
-      failures.push({ stack: name, step: "validate", message: `${provisioners.join(", ")} declare${provisioners.length === 1 ? "s" : ""} a provisioner: a rehearsal never runs one (they run commands on the machine that applies)` });
-      failed.add(name);
-      return undefined;
-    }
-    const declarations = configuration.variable ?? {};
-    writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
-    // The state in terraform.<stack>.tfstate of the scratch folder, as the local backend would keep it, but written
-    // once per apply rather than after every resource (twin/rehearsal/state-server.ts).
-    writeFileSync(join(dir(name), "rehearsal_override.tf.json"), httpBackendOverride(states, name));
-    if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return undefined;
-    if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return undefined;
-    const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", ...(options.planArguments ?? []), "-out=rehearsal.tfplan"]);
-    if (plan === undefined) return undefined;
-    const record = recordOf(name);
-    record.plan = plan.stdout;
-    record.summary = planSummary(plan.stdout);
-    if (options.planJson === true) {
-      const shown = await step(name, "show", ["show", "-json", "-no-color", "rehearsal.tfplan"]);
-      if (shown === undefined) return undefined;
-      record.planJson = JSON.parse(shown.stdout) as unknown;
-    }
-    if (options.planOnly && !readByOthers.has(name)) return undefined;
-    if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return undefined;
-    record.applied = true;
-    if (options.returnStates === true) record.state = JSON.parse(readFileSync(join(scratch, stateFile(name)), "utf8")) as unknown;
-    // Planning a stack again reads only its own state and the states it reads, all applied by now: it need not wait for
-    // the other stacks, and runs beside them.
-    return converging ? () => converge(name) : undefined;
-  };
+    const converge = async (name: string): Promise<void> => {
+      const again = await step(name, "converge", ["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
+      if (again === undefined) return;
+      const record = recordOf(name);
+      record.converged = again.exitCode === 0;
+      if (again.exitCode === 2) {
+        failures.push({
+          stack: name,
+          step: "converge",
+          message: `planning again after apply still shows changes, so the configuration does not converge:\n${again.stdout}`,
+        });
+      }
+    };
+    const converging = !options.planOnly && options.converge !== false;
 
-  const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
-  const size = new Map(selected.map((name) => [name, resourceCount(JSON.parse(readFileSync(join(outdir, manifestStack(manifest, name).synthesizedStackPath), "utf8")))]));
-  await inDependencyOrder(selected, manifest, concurrency, criticalPaths(selected, manifest, size), rehearseStack);
-  if (options.saveStateTo !== undefined) {
-    mkdirSync(options.saveStateTo, { recursive: true });
-    for (const name of selected) if (existsSync(join(scratch, stateFile(name)))) cpSync(join(scratch, stateFile(name)), join(options.saveStateTo, stateFile(name)));
-  }
-  const stacks = selected.map((name) => ({ stack: name, ...(records.get(name) ?? { applied: false, seconds: {} }) }));
-  return { stacks, failures: sortFailures(failures, selected) };
+    /** Rehearses one stack up to its apply; resolves with its converge, to run once the stacks that read it may start. */
+    const rehearseStack = async (name: string): Promise<FollowUp | undefined> => {
+      records.set(name, { applied: false, seconds: {} });
+      const blockedBy = manifestStack(manifest, name).dependencies.filter((d) => failed.has(d) || !records.get(d)?.applied);
+      if (blockedBy.length > 0) {
+        failures.push({ stack: name, step: "plan", blocked: true, message: `not rehearsed: it reads ${blockedBy.join(", ")}, which failed` });
+        failed.add(name);
+        return undefined;
+      }
+      const configuration = JSON.parse(readFileSync(join(outdir, manifestStack(manifest, name).synthesizedStackPath), "utf8")) as {
+        variable?: Record<string, VariableDeclaration>;
+      };
+      const provisioners = provisionersOf(configuration);
+      if (provisioners.length > 0) {
+        failures.push({
+          stack: name,
+          step: "validate",
+          message: `${provisioners.join(", ")} declare${provisioners.length === 1 ? "s" : ""} a provisioner: a rehearsal never runs one (they run commands on the machine that applies)`,
+        });
+        failed.add(name);
+        return undefined;
+      }
+      const declarations = configuration.variable ?? {};
+      writeFileSync(join(dir(name), "rehearsal.auto.tfvars.json"), `${JSON.stringify(rehearsalVariableValues(declarations), null, 2)}\n`);
+      // The state in terraform.<stack>.tfstate of the scratch folder, as the local backend would keep it, but written
+      // once per apply rather than after every resource (twin/rehearsal/state-server.ts).
+      writeFileSync(join(dir(name), "rehearsal_override.tf.json"), httpBackendOverride(states, name));
+      if ((await step(name, "init", ["init", "-input=false", "-no-color"])) === undefined) return undefined;
+      if (options.validate !== false && (await step(name, "validate", ["validate", "-no-color"])) === undefined) return undefined;
+      const plan = await step(name, "plan", ["plan", "-input=false", "-no-color", ...(options.planArguments ?? []), "-out=rehearsal.tfplan"]);
+      if (plan === undefined) return undefined;
+      const record = recordOf(name);
+      record.plan = plan.stdout;
+      record.summary = planSummary(plan.stdout);
+      if (options.planJson === true) {
+        const shown = await step(name, "show", ["show", "-json", "-no-color", "rehearsal.tfplan"]);
+        if (shown === undefined) return undefined;
+        record.planJson = JSON.parse(shown.stdout) as unknown;
+      }
+      if (options.planOnly && !readByOthers.has(name)) return undefined;
+      if ((await step(name, "apply", ["apply", "-input=false", "-no-color", "rehearsal.tfplan"])) === undefined) return undefined;
+      record.applied = true;
+      if (options.returnStates === true) record.state = JSON.parse(readFileSync(join(scratch, stateFile(name)), "utf8")) as unknown;
+      // Planning a stack again reads only its own state and the states it reads, all applied by now: it need not wait for
+      // the other stacks, and runs beside them.
+      return converging ? () => converge(name) : undefined;
+    };
+
+    const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
+    const size = new Map(
+      selected.map((name) => [
+        name,
+        resourceCount(JSON.parse(readFileSync(join(outdir, manifestStack(manifest, name).synthesizedStackPath), "utf8"))),
+      ]),
+    );
+    await inDependencyOrder(selected, manifest, concurrency, criticalPaths(selected, manifest, size), rehearseStack);
+    if (options.saveStateTo !== undefined) {
+      mkdirSync(options.saveStateTo, { recursive: true });
+      for (const name of selected)
+        if (existsSync(join(scratch, stateFile(name)))) cpSync(join(scratch, stateFile(name)), join(options.saveStateTo, stateFile(name)));
+    }
+    const stacks = selected.map((name) => ({ stack: name, ...(records.get(name) ?? { applied: false, seconds: {} }) }));
+    return { stacks, failures: sortFailures(failures, selected) };
   }
 }
 
@@ -301,7 +347,9 @@ export function startTwin(options: Pick<RehearsalOptions, "twinBundle" | "root" 
       stdio: ["pipe", "pipe", "inherit"],
     });
     twin.once("error", reject);
-    twin.once("exit", (code, signal) => reject(new Error(`it ended, ${signal !== null ? `killed by ${signal}` : `exit ${String(code)}`}, before it was ready`)));
+    twin.once("exit", (code, signal) =>
+      reject(new Error(`it ended, ${signal !== null ? `killed by ${signal}` : `exit ${String(code)}`}, before it was ready`)),
+    );
     let said = "";
     const onData = (chunk: Buffer): void => {
       said += String(chunk);
@@ -356,7 +404,11 @@ const STACK_OVERHEAD_RESOURCES = 20;
  * that read it. Running the stack with the longest chain first keeps the chain that decides a rehearsal's duration
  * (datacenters, then nyc1, then dns, then fastly and gandi) moving while the others fill the idle slots.
  */
-function criticalPaths(names: readonly string[], manifest: Readonly<Record<string, ManifestStack>>, size: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+function criticalPaths(
+  names: readonly string[],
+  manifest: Readonly<Record<string, ManifestStack>>,
+  size: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
   const paths = new Map<string, number>();
   const readers = (name: string): string[] => names.filter((other) => manifestStack(manifest, other).dependencies.includes(name));
   const path = (name: string): number => {
@@ -392,16 +444,24 @@ async function inDependencyOrder(
   await new Promise<void>((resolve, reject) => {
     const finish = <T>(job: Promise<T>, after: (value: T) => void): void => {
       running++;
-      void job.then(after, (error: unknown) => {
-        failure ??= { error };
-      }).finally(() => {
-        running--;
-        launch();
-      });
+      void job
+        .then(after, (error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          running--;
+          launch();
+        });
     };
     const launch = (): void => {
       while (failure === undefined && running < limit) {
-        const next = order.find((name) => !started.has(name) && manifestStack(manifest, name).dependencies.filter((d) => names.includes(d)).every((d) => done.has(d)));
+        const next = order.find(
+          (name) =>
+            !started.has(name) &&
+            manifestStack(manifest, name)
+              .dependencies.filter((d) => names.includes(d))
+              .every((d) => done.has(d)),
+        );
         if (next !== undefined) {
           started.add(next);
           finish(work(next), (followUp) => {

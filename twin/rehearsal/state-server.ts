@@ -97,9 +97,10 @@ export async function serveStates(folder: string): Promise<StateServer> {
   const { port } = server.address() as AddressInfo;
   return {
     address: (stack) => `http://127.0.0.1:${port}/${secret}/${stack}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -21,7 +21,11 @@ export function locateTerraform(env: NodeJS.ProcessEnv): { readonly binary: stri
   const binary = env[TERRAFORM_VARIABLE] ?? "terraform";
   let output: string;
   try {
-    output = execFileSync(binary, ["version", "-json"], { encoding: "utf8", env: { ...env, CHECKPOINT_DISABLE: "1" }, stdio: ["ignore", "pipe", "ignore"] });
+    output = execFileSync(binary, ["version", "-json"], {
+      encoding: "utf8",
+      env: { ...env, CHECKPOINT_DISABLE: "1" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     throw new TerraformMissingError(
       `Terraform ${MINIMUM_TERRAFORM} or later is needed and "${binary}" could not be run: install Terraform, or set ${TERRAFORM_VARIABLE} to its path.`,
@@ -29,13 +33,19 @@ export function locateTerraform(env: NodeJS.ProcessEnv): { readonly binary: stri
   }
   const version = (JSON.parse(output) as { terraform_version?: string }).terraform_version ?? "0.0.0";
   if (compareVersions(version, MINIMUM_TERRAFORM) < 0) {
-    throw new TerraformMissingError(`Terraform ${MINIMUM_TERRAFORM} or later is needed; "${binary}" is ${version}. Install a newer one, or set ${TERRAFORM_VARIABLE} to its path.`);
+    throw new TerraformMissingError(
+      `Terraform ${MINIMUM_TERRAFORM} or later is needed; "${binary}" is ${version}. Install a newer one, or set ${TERRAFORM_VARIABLE} to its path.`,
+    );
   }
   return { binary, version };
 }
 
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string): number[] => v.replace(/-.*$/, "").split(".").map((n) => Number(n) || 0);
+  const parse = (v: string): number[] =>
+    v
+      .replace(/-.*$/, "")
+      .split(".")
+      .map((n) => Number(n) || 0);
   const [x, y] = [parse(a), parse(b)];
   for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;

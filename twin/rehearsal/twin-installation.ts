@@ -23,7 +23,6 @@ export function terraformPlatform(): string {
   return `${os}_${arch}`;
 }
 
-
 /**
  * Writes the mirror and the CLI configuration under `scratch` and returns the environment to run
  * Terraform with; `root` is the project root, `twinPort` where the rehearsal's twin process listens.
@@ -41,17 +40,20 @@ export function installTwin(scratch: string, root: string, baseEnv: NodeJS.Proce
     chmodSync(executable, 0o755);
   }
   const cliConfig = join(scratch, "terraform.rc");
-  writeFileSync(cliConfig, [
-    "# Written by the psf-estate rehearsal: the provider twin is the only provider source.",
-    "disable_checkpoint = true",
-    "provider_installation {",
-    "  filesystem_mirror {",
-    `    path    = ${JSON.stringify(mirror)}`,
-    `    include = ${JSON.stringify(providers.map((p) => p.address))}`,
-    "  }",
-    "}",
-    "",
-  ].join("\n"));
+  writeFileSync(
+    cliConfig,
+    [
+      "# Written by the psf-estate rehearsal: the provider twin is the only provider source.",
+      "disable_checkpoint = true",
+      "provider_installation {",
+      "  filesystem_mirror {",
+      `    path    = ${JSON.stringify(mirror)}`,
+      `    include = ${JSON.stringify(providers.map((p) => p.address))}`,
+      "  }",
+      "}",
+      "",
+    ].join("\n"),
+  );
 
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(baseEnv)) {

@@ -47,7 +47,12 @@ function placeholderOf(declaration: VariableDeclaration, name: string): unknown 
   }
   // object({ A = string, b = number }): every attribute, so Terraform's type check passes.
   if (type.startsWith("object(")) {
-    return Object.fromEntries([...type.matchAll(/(\w+)\s*=\s*(string|number)/g)].map(([, name = "", type]) => [name, type === "number" ? 0 : `rehearsal-placeholder-${name.toLowerCase()}`]));
+    return Object.fromEntries(
+      [...type.matchAll(/(\w+)\s*=\s*(string|number)/g)].map(([, name = "", type]) => [
+        name,
+        type === "number" ? 0 : `rehearsal-placeholder-${name.toLowerCase()}`,
+      ]),
+    );
   }
   if (type === "number") return 0;
   if (type === "bool") return false;
