@@ -1,11 +1,10 @@
-import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformOutput, Testing, type TerraformStack } from "cdktf";
 import { DataPagerdutyVendor } from "../.gen/providers/pagerduty/data-pagerduty-vendor";
-import { PagerdutyProvider } from "../.gen/providers/pagerduty/provider";
 import type { ServiceIntegration } from "../.gen/providers/pagerduty/service-integration";
 import { OnCallEscalation } from "../constructs/on-call-escalation";
-import { OnCallSchedule } from "../constructs/on-call-schedule";
 import { PagingService, type PagingIntegration, type PagingServiceProps } from "../constructs/paging-service";
 import { defined } from "./support/defined";
+import { onCallFixture } from "./support/on-call-fixture";
 
 type Block = Record<string, unknown>;
 type Json = { resource: Record<string, Record<string, Block>>; output?: Record<string, Block> };
@@ -18,22 +17,7 @@ interface Fixture {
 }
 
 function fixture(): Fixture {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new PagerdutyProvider(stack, "pagerduty", {});
-  const people = new TerraformVariable(stack, "staff_emails", { type: "list(string)", sensitive: true });
-  const schedule = new OnCallSchedule(stack, "schedule", {
-    name: "Staff",
-    description: "",
-    timeZone: "Etc/UTC",
-    turnLengthHours: 168,
-    startsAt: "2024-01-01T00:00:00Z",
-    people,
-  });
-  const escalation = new OnCallEscalation(stack, "escalation", {
-    name: "On call",
-    description: "",
-    levels: [{ schedule, escalateAfterMinutes: 15 }],
-  });
+  const { stack, escalation } = onCallFixture();
   const vendor = (key: string, name: string): PagingIntegration => ({ key, vendor: new DataPagerdutyVendor(stack, `vendor-${key}`, { name }) });
   return { stack, escalation, datadog: vendor("datadog", "Datadog"), pingdom: vendor("pingdom", "Pingdom") };
 }

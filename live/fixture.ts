@@ -150,12 +150,9 @@ export function deriveFixture(options: FixtureOptions, stateObjects: (state: unk
   return { snapshot, idsByHand };
 }
 
-/** The SOA and NS record sets Route 53 creates at a zone's apex, with Route 53's TTLs. */
-function zoneOwnRecords(zone: Readonly<Record<string, unknown>>): Record<string, unknown>[] {
-  const name = String(zone["name"]);
-  const zoneId = String(zone["id"]);
-  const servers = Array.isArray(zone["name_servers"]) ? zone["name_servers"].map(String) : [];
-  const set = (type: string, ttl: number, records: readonly string[]): Record<string, unknown> => ({
+/** A record set as the AWS provider keeps it in state: every attribute it writes, its id being its import id. */
+export function recordSetState(zoneId: string, name: string, type: string, ttl: number, records: readonly string[]): Record<string, unknown> {
+  return {
     alias: [],
     allow_overwrite: false,
     cidr_routing_policy: [],
@@ -171,7 +168,15 @@ function zoneOwnRecords(zone: Readonly<Record<string, unknown>>): Record<string,
     type,
     weighted_routing_policy: [],
     zone_id: zoneId,
-  });
+  };
+}
+
+/** The SOA and NS record sets Route 53 creates at a zone's apex, with Route 53's TTLs. */
+function zoneOwnRecords(zone: Readonly<Record<string, unknown>>): Record<string, unknown>[] {
+  const name = String(zone["name"]);
+  const zoneId = String(zone["id"]);
+  const servers = Array.isArray(zone["name_servers"]) ? zone["name_servers"].map(String) : [];
+  const set = (type: string, ttl: number, records: readonly string[]): Record<string, unknown> => recordSetState(zoneId, name, type, ttl, records);
   return [
     set(
       "NS",
