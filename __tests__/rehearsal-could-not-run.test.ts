@@ -5,11 +5,13 @@
  * scratch folder, and so no saved plan, behind; so does a rehearsal that ends.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../scripts/rehearse";
 import { runningGroups } from "../twin/rehearsal/processes";
+import { rehearse } from "../twin/rehearsal/rehearse";
+import { rehearsalOptions } from "./support/rehearsal";
 import { defined } from "./support/defined";
 
 const ROOT = join(__dirname, "..");
@@ -82,6 +84,19 @@ function processesIn(folder: string): string[] {
     .filter((pid) => {
       try {
         return readlinkSync(`/proc/${pid}/cwd`).startsWith(folder);
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Processes whose command line names `text` (the twin's names its project root). */
+function processesNaming(text: string): string[] {
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
       } catch {
         return false;
       }
@@ -190,6 +205,26 @@ describe("an interrupted rehearsal, and one that ends", () => {
       });
       expect(readdirSync(scratch)).toEqual([]);
       expect(processesIn(scratch)).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    "ends its provider twin when what follows the twin's start fails (the twin's installation), instead of never exiting",
+    async () => {
+      // A project root with the twin's protocol, so the twin starts, but no pinned providers to install it with.
+      const root = mkdtempSync(join(tmpdir(), "rootless-"));
+      symlinkSync(join(ROOT, "twin"), join(root, "twin"));
+      const synthesized = join(root, "cdktf.out");
+      mkdirSync(join(synthesized, "stacks", "lone"), { recursive: true });
+      writeFileSync(join(synthesized, "stacks", "lone", "cdk.tf.json"), "{}\n");
+      const lone = { dependencies: [], workingDirectory: "stacks/lone", synthesizedStackPath: "stacks/lone/cdk.tf.json" };
+      writeFileSync(join(synthesized, "manifest.json"), JSON.stringify({ stacks: { lone } }));
+      await expect(rehearse(rehearsalOptions({ root, synthesized, planOnly: true }))).rejects.toThrow(/providers\.json/);
+      // The twin is killed as the rehearsal ends; its exit may take a moment to be seen.
+      const deadline = Date.now() + 10_000;
+      while (processesNaming(root).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(processesNaming(root)).toEqual([]);
     },
     SLOW,
   );

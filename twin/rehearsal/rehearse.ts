@@ -195,9 +195,11 @@ async function rehearseIn(
   twin.once("exit", (code, signal) => {
     twinExit = signal !== null ? `killed by ${signal}` : `exit ${String(code)}`;
   });
-  const { env } = installTwin(scratch, options.root, options.env, port);
+  let env: NodeJS.ProcessEnv;
   let states: StateServer | undefined;
+  // From here the twin runs: whatever fails (its installation too) ends it, or the process would never exit.
   try {
+    ({ env } = installTwin(scratch, options.root, options.env, port));
     states = await serveStates(scratch);
     return await runStacks(states);
   } finally {
