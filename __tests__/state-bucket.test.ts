@@ -126,6 +126,12 @@ describe("the inventory's state store", () => {
     ]);
   });
 
+  it("fails on a key alias given with its alias/ prefix, which would name alias/alias/…", () => {
+    expect(problems(withStore({ kmsKeyAlias: "alias/psf-estate-state" }))).toEqual([
+      'state store field "kmsKeyAlias": "alias/psf-estate-state" is not a KMS alias name without alias/ (letters, digits, / _ -, not aws/…)',
+    ]);
+  });
+
   it("fails on an unknown owner", () => {
     expect(problems(withStore({ owner: "nobody" }))).toEqual([expect.stringMatching(/^state store field "owner": .*nobody/)]);
   });

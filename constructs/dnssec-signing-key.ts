@@ -3,6 +3,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { KMS_ALIAS_WITHOUT_PREFIX } from "../provider-schemas/facts/aws";
 import { ConstructPropsError } from "./construct-props-error";
 
 export interface DnssecSigningKeyProps {
@@ -26,7 +27,7 @@ export class DnssecSigningKey extends Construct implements ISigningKey {
   constructor(scope: Construct, id: string, props: DnssecSigningKeyProps) {
     super(scope, id);
     // `alias/` is added here, and `aws/` is AWS's own: an alias given with either would name another key.
-    if (!/^[a-zA-Z0-9/_-]{1,250}$/.test(props.alias) || props.alias.startsWith("aws/") || props.alias.startsWith("alias/")) {
+    if (!KMS_ALIAS_WITHOUT_PREFIX.test(props.alias)) {
       throw new ConstructPropsError("DnssecSigningKey", id, "alias", `"${props.alias}" is not a valid KMS alias name`);
     }
     const account = new DataAwsCallerIdentity(this, "account");

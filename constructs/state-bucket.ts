@@ -9,6 +9,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
+import { KMS_ALIAS_WITHOUT_PREFIX } from "../provider-schemas/facts/aws";
 import { ConstructPropsError } from "./construct-props-error";
 
 export interface StateBucketProps {
@@ -37,7 +38,7 @@ export class StateBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
-    if (!/^[a-zA-Z0-9/_-]{1,250}$/.test(props.kmsKeyAlias) || props.kmsKeyAlias.startsWith("aws/")) {
+    if (!KMS_ALIAS_WITHOUT_PREFIX.test(props.kmsKeyAlias)) {
       throw new ConstructPropsError("StateBucket", id, "kmsKeyAlias", `"${props.kmsKeyAlias}" is not a valid KMS alias name`);
     }
     const account = new DataAwsCallerIdentity(this, "account");

@@ -3,6 +3,7 @@
  * and the state bucket.
  */
 import { z } from "zod";
+import { KMS_ALIAS_WITHOUT_PREFIX } from "../../provider-schemas/facts/aws";
 import { domainName, matching, nonEmptyList, noRepeats, ownerKey, s3BucketName, slug, text, ttl, type Shape } from "./blocks";
 import { asString, ITEM_KINDS } from "./item-kinds";
 import { sourcedObject } from "./sources";
@@ -85,7 +86,7 @@ export const StateStore = sourcedObject({
   bucket: s3BucketName,
   region: matching(AWS_REGION, "is not an AWS region (e.g. us-east-1)"),
   /** The alias of the KMS key that encrypts the state, without `alias/`. */
-  kmsKeyAlias: matching(/^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/, "is not a KMS alias name without alias/ (letters, digits, / _ -, not aws/…)"),
+  kmsKeyAlias: matching(KMS_ALIAS_WITHOUT_PREFIX, "is not a KMS alias name without alias/ (letters, digits, / _ -, not aws/…)"),
   owner: ownerKey,
 }).register(ITEM_KINDS, { noun: "state store" });
 export type StateStore = Shape<typeof StateStore>;

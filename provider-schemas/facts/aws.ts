@@ -19,6 +19,12 @@ const VERIFY_SOURCE = `${AWS_REPO} internal/verify/validate.go (stored copies, e
 const ACCOUNT_ID: ValueRule = { kind: "pattern", pattern: "^\\d{12}$", message: "doesn't look like AWS Account ID (exactly 12 digits)" };
 /** validation.StringIsJSON (also the sdkv2 IAM policy and JSON document schemas, internal/sdkv2/schema.go). */
 const JSON_DOCUMENT: ValueRule = { kind: "json" };
+/**
+ * A KMS alias as the estate names one, without the `alias/` its constructs add: what aws_kms_alias's name takes after
+ * `alias/` (KMS_ALIAS_NAME), at most 250 characters so that the whole name is within KMS's 256, and neither AWS's own
+ * `aws/` (KMS_ALIAS_NOT_RESERVED) nor `alias/` again, which would name `alias/alias/…`.
+ */
+export const KMS_ALIAS_WITHOUT_PREFIX = /^(?!aws\/|alias\/)[0-9A-Za-z_/-]{1,250}$/;
 /** kms validNameForResource (internal/service/kms/validate.go): aliasNameRegex = ^alias/[0-9A-Za-z_/-]+$. */
 const KMS_ALIAS_NAME: ValueRule = {
   kind: "pattern",
