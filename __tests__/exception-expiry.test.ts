@@ -3,9 +3,9 @@
  * exception on standard error, while what it writes stays the same bytes whatever the day; `npm run exceptions`
  * lists them for the daily workflow that keeps an issue open (workflows.test.ts checks that workflow).
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { loadEstate } from "../inventory";
 import { estateFacts, type PolicyExceptionFacts } from "../inventory/estate-facts";
 import { enforcePolicy, EXPIRY_NOTICE_DAYS, expiringExceptions, expiryWarnings, type Configuration } from "../policy";
@@ -13,6 +13,7 @@ import { main as exceptions } from "../scripts/exceptions";
 import { synthesizeEstate } from "../synthesis/synthesize-estate";
 import { synthCommittedEstate } from "./support/synth-estate";
 import { defined } from "./support/defined";
+import { fileTexts } from "./support/folder-files";
 
 const facts = estateFacts(loadEstate());
 const committed = facts.policy.exceptions;
@@ -70,18 +71,6 @@ describe("synthesis within 30 days of an expiry", () => {
   });
 
   it("writes the same bytes whatever the day: the warnings go to standard error only", () => {
-    const files = (dir: string): Map<string, string> => {
-      const out = new Map<string, string>();
-      const walk = (d: string): void => {
-        for (const name of readdirSync(d)) {
-          const full = join(d, name);
-          if (statSync(full).isDirectory()) walk(full);
-          else out.set(relative(dir, full), readFileSync(full, "utf8"));
-        }
-      };
-      walk(dir);
-      return out;
-    };
     const synthesizeOn = (today: string): { dir: string; warnings: readonly string[] } => {
       const dir = join(mkdtempSync(join(tmpdir(), "expiry-synth-")), "out");
       const before = process.env.CDKTF_OUTDIR;
@@ -104,7 +93,7 @@ describe("synthesis within 30 days of an expiry", () => {
     const late = synthesizeOn(plus(lastDay, -3));
     expect(early.warnings.filter((w) => w.includes("expires on"))).toEqual([]);
     expect(late.warnings.filter((w) => w.includes("expires on")).length).toBeGreaterThan(0);
-    const [a, b] = [files(early.dir), files(late.dir)];
+    const [a, b] = [fileTexts(early.dir), fileTexts(late.dir)];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [name, text] of a) expect({ name, same: text === b.get(name) }).toEqual({ name, same: true });
   }, 120_000);

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
+import { relativeFiles } from "./support/folder-files";
 
 const repoRoot = join(__dirname, "..");
 const script = join(repoRoot, "scripts", "generate-provider-bindings.mjs");
@@ -84,19 +85,6 @@ const PROVIDERS: ExpectedProvider[] = [
   },
 ];
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(dir, full));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value !== null && typeof value === "object") {
@@ -131,8 +119,8 @@ describe.each(PROVIDERS)("$name provider bindings", (provider) => {
       throw new Error(`${committedDir} is missing: run \`node scripts/generate-provider-bindings.mjs\``);
     }
     const freshDir = join(freshGen, "providers", provider.name);
-    const committedFiles = listFiles(committedDir);
-    expect(listFiles(freshDir)).toEqual(committedFiles);
+    const committedFiles = relativeFiles(committedDir);
+    expect(relativeFiles(freshDir)).toEqual(committedFiles);
     const differing = committedFiles.filter((file) => !readFileSync(join(committedDir, file)).equals(readFileSync(join(freshDir, file))));
     expect(differing).toEqual([]);
   });

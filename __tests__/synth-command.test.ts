@@ -3,24 +3,12 @@
  * write the same bytes, or a reviewer's synth and a deployer's would differ.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
+import { fileTexts } from "./support/folder-files";
 
 const root = join(__dirname, "..");
-
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.set(relative(dir, full), readFileSync(full, "utf8"));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 it("npm run synth writes byte for byte what `cdktf synth` writes", () => {
   const direct = join(mkdtempSync(join(tmpdir(), "synth-direct-")), "out");
@@ -29,8 +17,8 @@ it("npm run synth writes byte for byte what `cdktf synth` writes", () => {
   delete env.CDKTF_OUTDIR;
   execFileSync(process.execPath, [join(root, "scripts", "synth-app.mjs"), "--output", direct], { cwd: root, env, stdio: "pipe" });
   execFileSync(join(root, "node_modules", ".bin", "cdktf"), ["synth", "--output", viaCli], { cwd: root, env, stdio: "pipe" });
-  const a = files(direct);
-  const b = files(viaCli);
+  const a = fileTexts(direct);
+  const b = fileTexts(viaCli);
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
   for (const [name, text] of a) expect({ name, same: text === b.get(name) }).toEqual({ name, same: true });
 }, 60_000);
